@@ -1,0 +1,25 @@
+import 'element-plus/dist/index.css';
+import './styles/main.css';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import { onSessionExpired } from './api/request';
+import App from './App.vue';
+import { i18n } from './locales';
+import { createAppRouter } from './router';
+import { useAuthStore } from './stores/auth';
+
+const app = createApp(App);
+const pinia = createPinia();
+const router = createAppRouter();
+app.use(pinia).use(i18n).use(router);
+
+onSessionExpired(() => {
+  useAuthStore(pinia).clear();
+  const current = router.currentRoute.value;
+  if (current.name !== 'login') {
+    void router.push({ name: 'login', query: { redirect: current.fullPath } });
+  }
+});
+
+document.documentElement.lang = i18n.global.locale.value;
+app.mount('#app');

@@ -1,0 +1,20 @@
+import { Bell } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/inbox',
+    name: 'inbox',
+    component: () => import('./InboxPage.vue'),
+    meta: { title: 'menu.inbox', icon: Bell, order: 0 },
+  },
+  {
+    path: '/tasks/:id',
+    name: 'task',
+    component: () => import('./TaskPage.vue'),
+    props: true,
+    meta: { title: 'task.title', hideInMenu: true },
+  },
+];
+
+export default routes;

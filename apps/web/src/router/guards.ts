@@ -1,0 +1,27 @@
+import type { Router } from 'vue-router';
+import { i18n } from '@/locales';
+import { useAuthStore } from '@/stores/auth';
+
+/** Sign-in and role checks before every navigation; the page title after it. */
+export function installGuards(router: Router): void {
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true;
+    const auth = useAuthStore();
+    if (!auth.isLoggedIn) return { name: 'login', query: { redirect: to.fullPath } };
+    if (!auth.me) {
+      try {
+        await auth.loadMe();
+      } catch {
+        auth.clear();
+        return { name: 'login', query: { redirect: to.fullPath } };
+      }
+    }
+    const needed = to.matched.flatMap((record) => record.meta.roles ?? []);
+    if (needed.length && !auth.hasAnyRole(needed)) return { name: 'forbidden' };
+    return true;
+  });
+  router.afterEach((to) => {
+    const t = i18n.global.t;
+    document.title = to.meta.title ? `${t(to.meta.title)} - ${t('app.title')}` : t('app.title');
+  });
+}

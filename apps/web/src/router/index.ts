@@ -1,0 +1,40 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import './meta';
+import { installGuards } from './guards';
+import { moduleRoutes } from './modules';
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/LoginPage.vue'),
+    meta: { public: true, title: 'login.title' },
+  },
+  {
+    path: '/',
+    name: 'root',
+    component: () => import('@/layouts/BasicLayout.vue'),
+    redirect: '/inbox',
+    children: [
+      ...moduleRoutes,
+      {
+        path: '/403',
+        name: 'forbidden',
+        component: () => import('@/views/ForbiddenPage.vue'),
+        meta: { hideInMenu: true, title: 'errors.forbidden' },
+      },
+    ],
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/NotFoundPage.vue'),
+    meta: { public: true, title: 'errors.notFound' },
+  },
+];
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory(), routes });
+  installGuards(router);
+  return router;
+}
