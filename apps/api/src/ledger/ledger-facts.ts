@@ -1,0 +1,71 @@
+/** The records the ledger is computed from (written by the session and evaluation flows). */
+
+export const SEGMENT_KEYS = ['study', 'lecture', 'listen', 'report', 'review', 'decide'] as const;
+export type SegmentKey = (typeof SEGMENT_KEYS)[number];
+
+export type MeetingType =
+  'branch_committee' | 'group_meeting' | 'member_assembly' | 'party_lecture';
+
+export type LectureKind =
+  'leader' | 'committee_secretary' | 'expert' | 'branch_secretary' | 'committee_member' | 'member';
+
+export type AttendanceStatus = 'present' | 'leave' | 'late' | 'absent';
+
+export interface SessionFact {
+  sessionId: string;
+  branchId: string;
+  /** `YYYY-MM-DD`. */
+  heldOn: string;
+  segments: SegmentKey[];
+  meetingTypes: MeetingType[];
+  /** Second-half activity keys (`theme_day`, `vanguard`, …). */
+  activities: string[];
+}
+
+export interface LectureFact {
+  branchId: string;
+  heldOn: string;
+  kind: LectureKind;
+  /** The lecturer when a person in the system; null for outside experts. */
+  personId: string | null;
+}
+
+export interface PersonEventFact {
+  personId: string;
+  heldOn: string;
+}
+
+export interface AttendanceFact {
+  personId: string;
+  heldOn: string;
+  status: AttendanceStatus;
+}
+
+export interface PersonFact {
+  personId: string;
+  name: string;
+  orgUnitId: string;
+}
+
+export interface BranchFact {
+  branchId: string;
+  name: string;
+  committeeId: string;
+  /** Holders of branch_secretary / branch_committee on the branch. */
+  secretaryIds: string[];
+  committeeMemberIds: string[];
+}
+
+export interface LedgerFacts {
+  members: PersonFact[];
+  branches: BranchFact[];
+  committeeSecretaries: PersonFact[];
+  leaders: PersonFact[];
+  sessions: SessionFact[];
+  attendance: AttendanceFact[];
+  speeches: PersonEventFact[];
+  lectures: LectureFact[];
+  reports: PersonEventFact[];
+  /** One per quarterly 先锋创绩 comment received; `heldOn` is the day it was given. */
+  vanguardComments: PersonEventFact[];
+}

@@ -1,0 +1,40 @@
+import type { MeetingType } from './ledger-facts.js';
+import type { RequirementCheck } from './ledger-shortfall.js';
+
+export interface MemberLedgerRow {
+  personId: string;
+  name: string;
+  orgUnitId: string;
+  exchangeSpeeches: number;
+  microLectures: number;
+  reports: number;
+  vanguardComments: number;
+  attended: number;
+  /** Sessions with an attendance record for the member. */
+  attendanceRecords: number;
+  /** (present + late) / records, null when the member has no records yet. */
+  attendanceRate: number | null;
+  shortfalls: RequirementCheck[];
+}
+
+export interface BranchLedgerRow {
+  branchId: string;
+  name: string;
+  committeeId: string;
+  /** Sessions with at least 3 of the six segments. */
+  qualifiedSessions: number;
+  meetings: Record<MeetingType, number>;
+  themeDays: number;
+  expertLectures: number;
+  secretaryLectures: number;
+  committeeMemberLectures: number;
+  shortfalls: RequirementCheck[];
+}
+
+/** A committee secretary's or a leader's special lectures. */
+export interface LecturerLedgerRow {
+  personId: string;
+  name: string;
+  lectures: number;
+  shortfalls: RequirementCheck[];
+}

@@ -1,0 +1,145 @@
+import type { LedgerFacts, LectureKind, MeetingType, PersonFact } from './ledger-facts.js';
+import { windowsOf } from './ledger-period.js';
+import type { BranchLedgerRow, LecturerLedgerRow, MemberLedgerRow } from './ledger-rows.js';
+import {
+  checkRequirement,
+  shortfallsOf,
+  type RequirementCheck,
+  type RequirementRule,
+} from './ledger-shortfall.js';
+
+/** The minimum number of the six segments that makes a monthly session count (DOMAIN.md §2). */
+export const MIN_SEGMENTS = 3;
+
+const MEETING_REQUIREMENTS: Record<MeetingType, string> = {
+  branch_committee: 'branch.meeting.branch_committee',
+  group_meeting: 'branch.meeting.group_meeting',
+  member_assembly: 'branch.meeting.member_assembly',
+  party_lecture: 'branch.meeting.party_lecture',
+};
+
+/** Computes the ledger of one year as of `today` (`YYYY-MM-DD`) from the recorded facts. */
+export class LedgerCalculator {
+  private readonly rules: Map<string, RequirementRule>;
+  private readonly facts: LedgerFacts;
+
+  constructor(
+    facts: LedgerFacts,
+    rules: readonly RequirementRule[],
+    private readonly year: number,
+    private readonly today: string,
+  ) {
+    this.rules = new Map(rules.map((r) => [r.key, r]));
+    const yearStart = windowsOf(year, 'year')[0];
+    const inYear = (d: { heldOn: string }) =>
+      !!yearStart && d.heldOn >= yearStart.start && d.heldOn <= yearStart.end;
+    this.facts = {
+      ...facts,
+      sessions: facts.sessions.filter(inYear),
+      attendance: facts.attendance.filter(inYear),
+      speeches: facts.speeches.filter(inYear),
+      lectures: facts.lectures.filter(inYear),
+      reports: facts.reports.filter(inYear),
+      vanguardComments: facts.vanguardComments.filter(inYear),
+    };
+  }
+
+  members(): MemberLedgerRow[] {
+    return this.facts.members.map((m) => {
+      const mine = <T extends { personId: string | null }>(rows: readonly T[]) =>
+        rows.filter((r) => r.personId === m.personId);
+      const speeches = mine(this.facts.speeches);
+      const lectures = mine(this.facts.lectures);
+      const comments = mine(this.facts.vanguardComments);
+      const attendance = mine(this.facts.attendance);
+      const attended = attendance.filter((a) => a.status === 'present' || a.status === 'late');
+      return {
+        personId: m.personId,
+        name: m.name,
+        orgUnitId: m.orgUnitId,
+        exchangeSpeeches: speeches.length,
+        microLectures: lectures.length,
+        reports: mine(this.facts.reports).length,
+        vanguardComments: comments.length,
+        attended: attended.length,
+        attendanceRecords: attendance.length,
+        attendanceRate: attendance.length ? attended.length / attendance.length : null,
+        shortfalls: shortfallsOf([
+          ...this.check('member.exchange_speech', speeches),
+          ...this.check('member.micro_lecture', lectures),
+          ...this.check('member.vanguard_comment', comments),
+        ]),
+      };
+    });
+  }
+
+  branches(): BranchLedgerRow[] {
+    return this.facts.branches.map((b) => {
+      const sessions = this.facts.sessions.filter((s) => s.branchId === b.branchId);
+      const lectures = this.facts.lectures.filter((l) => l.branchId === b.branchId);
+      const qualified = sessions.filter((s) => new Set(s.segments).size >= MIN_SEGMENTS);
+      const themeDays = sessions.filter((s) => s.activities.includes('theme_day'));
+      const experts = lectures.filter((l) => l.kind === 'expert');
+      const by = (ids: string[]) => lectures.filter((l) => l.personId && ids.includes(l.personId));
+      const meetings = {} as Record<MeetingType, number>;
+      const checks: RequirementCheck[] = [
+        ...this.check('branch.monthly_session', qualified),
+        ...this.check('branch.theme_day', themeDays),
+        ...this.check('branch.expert_lecture', experts),
+        ...b.secretaryIds.flatMap((id) => this.check('branch.secretary_lecture', by([id]), id)),
+        ...b.committeeMemberIds.flatMap((id) =>
+          this.check('branch.committee_member_lecture', by([id]), id),
+        ),
+      ];
+      for (const [type, key] of Object.entries(MEETING_REQUIREMENTS) as [MeetingType, string][]) {
+        const held = sessions.filter((s) => s.meetingTypes.includes(type));
+        meetings[type] = held.length;
+        checks.push(...this.check(key, held));
+      }
+      return {
+        branchId: b.branchId,
+        name: b.name,
+        committeeId: b.committeeId,
+        qualifiedSessions: qualified.length,
+        meetings,
+        themeDays: themeDays.length,
+        expertLectures: experts.length,
+        secretaryLectures: by(b.secretaryIds).length,
+        committeeMemberLectures: by(b.committeeMemberIds).length,
+        shortfalls: shortfallsOf(checks),
+      };
+    });
+  }
+
+  committeeSecretaries(): LecturerLedgerRow[] {
+    return this.lecturers(
+      this.facts.committeeSecretaries,
+      'committee_secretary',
+      'committee_secretary.special_lecture',
+    );
+  }
+
+  leaders(): LecturerLedgerRow[] {
+    return this.lecturers(this.facts.leaders, 'leader', 'leader.special_lecture');
+  }
+
+  private lecturers(people: PersonFact[], kind: LectureKind, key: string): LecturerLedgerRow[] {
+    return people.map((p) => {
+      const given = this.facts.lectures.filter((l) => l.kind === kind && l.personId === p.personId);
+      return {
+        personId: p.personId,
+        name: p.name,
+        lectures: given.length,
+        shortfalls: shortfallsOf(this.check(key, given)),
+      };
+    });
+  }
+
+  private check(key: string, events: readonly { heldOn: string }[], personId?: string) {
+    const rule = this.rules.get(key);
+    if (!rule || rule.minCount <= 0) return [];
+    const days = events.map((e) => e.heldOn);
+    const checks = checkRequirement(rule, this.year, this.today, days);
+    return personId ? checks.map((c) => ({ ...c, personId })) : checks;
+  }
+}
