@@ -1,0 +1,86 @@
+/** Messages of the flows pages (component-local; common.* and menu.* come from src/locales). */
+const zhCN = {
+  list: {
+    title: '流程管理',
+    create: '新建流程',
+    name: '流程名称',
+    processId: '流程标识',
+    version: '最新版本',
+    deployedAt: '部署时间',
+    versions: '版本',
+    edit: '编辑',
+    empty: '还没有部署任何流程',
+  },
+  versions: {
+    title: '版本历史：{processId}',
+    version: '版本',
+    name: '名称',
+    deployedAt: '部署时间',
+    deployedBy: '部署人',
+    open: '在建模器中打开',
+    empty: '该流程还没有版本',
+  },
+  modeler: {
+    title: '流程建模',
+    editing: '编辑 {processId} · 基于版本 {version}',
+    newFlow: '新流程',
+    validate: '校验',
+    deploy: '部署新版本',
+    valid: '校验通过，流程可以部署',
+    problems: '发现 {count} 个问题',
+    problemsTitle: '校验问题',
+    problemsHint: '点击问题可定位到对应元素',
+    wholeFile: '整个文件',
+    line: '第 {line} 行',
+    deployed: '已部署 {processId} 第 {version} 版',
+    deployFailed: '部署失败，请按提示修改流程',
+    loadFailed: '流程图加载失败',
+    unsaved: '有未部署的修改',
+    leaveConfirm: '有未部署的修改，确定离开吗？',
+  },
+};
+
+type Messages = typeof zhCN;
+
+const en: Messages = {
+  list: {
+    title: 'Flows',
+    create: 'New flow',
+    name: 'Name',
+    processId: 'Process id',
+    version: 'Latest version',
+    deployedAt: 'Deployed at',
+    versions: 'Versions',
+    edit: 'Edit',
+    empty: 'No flow has been deployed yet',
+  },
+  versions: {
+    title: 'Versions of {processId}',
+    version: 'Version',
+    name: 'Name',
+    deployedAt: 'Deployed at',
+    deployedBy: 'Deployed by',
+    open: 'Open in modeler',
+    empty: 'This flow has no versions yet',
+  },
+  modeler: {
+    title: 'Flow modeler',
+    editing: 'Editing {processId} · from version {version}',
+    newFlow: 'New flow',
+    validate: 'Validate',
+    deploy: 'Deploy new version',
+    valid: 'Valid: the flow can be deployed',
+    problems: '{count} problem(s) found',
+    problemsTitle: 'Problems',
+    problemsHint: 'Click a problem to select its element',
+    wholeFile: 'Whole file',
+    line: 'line {line}',
+    deployed: 'Deployed {processId} version {version}',
+    deployFailed: 'Deployment failed: fix the flow as shown',
+    loadFailed: 'Could not load the diagram',
+    unsaved: 'Undeployed changes',
+    leaveConfirm: 'Leave without deploying your changes?',
+  },
+};
+
+export const flowsMessages = { 'zh-CN': zhCN, en };

@@ -1,0 +1,15 @@
+// Packages of the Camunda 8 modeler stack that ship no type declarations.
+type BpmnModule = NonNullable<
+  import('bpmn-js/lib/BaseViewer').BaseViewerOptions['additionalModules']
+>[number];
+
+declare module 'bpmn-js-properties-panel' {
+  export const BpmnPropertiesPanelModule: BpmnModule;
+  export const BpmnPropertiesProviderModule: BpmnModule;
+  export const ZeebePropertiesProviderModule: BpmnModule;
+}
+
+declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
+  const behaviors: BpmnModule;
+  export default behaviors;
+}

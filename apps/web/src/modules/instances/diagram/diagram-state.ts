@@ -1,0 +1,45 @@
+import type { HistoryEvent, Incident } from '../instances.api';
+
+/** What the instance diagram marks on each element. */
+export interface DiagramState {
+  /** Elements that completed at least once. */
+  completed: Set<string>;
+  /** Live tokens: element id → element instances activated and not yet ended. */
+  tokens: Map<string, number>;
+  /** Open incidents: element id → their messages. */
+  incidents: Map<string, string[]>;
+}
+
+/** Derives the marks from the history (in order) and the instance's incidents. */
+export function diagramState(
+  history: readonly HistoryEvent[],
+  incidents: readonly Incident[],
+): DiagramState {
+  const completed = new Set<string>();
+  const live = new Map<string, string>();
+  for (const event of history) {
+    switch (event.kind) {
+      case 'activated':
+        live.set(event.elementInstanceId, event.elementId);
+        break;
+      case 'completed':
+        completed.add(event.elementId);
+        live.delete(event.elementInstanceId);
+        break;
+      case 'terminated':
+        live.delete(event.elementInstanceId);
+        break;
+      case 'incident':
+      case 'incidentResolved':
+        break;
+    }
+  }
+  const tokens = new Map<string, number>();
+  for (const elementId of live.values()) tokens.set(elementId, (tokens.get(elementId) ?? 0) + 1);
+  const open = new Map<string, string[]>();
+  for (const incident of incidents) {
+    if (incident.status !== 'open') continue;
+    open.set(incident.elementId, [...(open.get(incident.elementId) ?? []), incident.message]);
+  }
+  return { completed, tokens, incidents: open };
+}
