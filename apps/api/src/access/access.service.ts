@@ -1,0 +1,119 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { isRoleName, type RoleName } from './role-name.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Role + org-subtree checks used by every service. A role held on a unit reaches that unit's
+ * whole subtree. Unit paths (`/<root>/<…>/<id>/`) never change once created, so they are cached.
+ */
+@Injectable()
+export class AccessService {
+  private readonly paths = new Map<string, string>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The materialised path of a unit; 404 when it does not exist. */
+  async pathOf(unitId: string): Promise<string> {
+    const cached = this.paths.get(unitId);
+    if (cached) return cached;
+    const rows = UUID.test(unitId)
+      ? await this.db.query<{ path: string }[]>(`SELECT path FROM org_unit WHERE id = $1`, [unitId])
+      : [];
+    const path = rows[0]?.path;
+    if (!path) throw new NotFoundException(`Org unit ${unitId} does not exist.`);
+    this.paths.set(unitId, path);
+    return path;
+  }
+
+  /** Whether the user holds one of `roles` on the unit or one of its ancestors. */
+  async hasRole(user: AuthUser, unitId: string, roles: readonly RoleName[]): Promise<boolean> {
+    const path = await this.pathOf(unitId);
+    return user.roles.some((r) => roles.includes(r.role) && path.includes(`/${r.orgUnitId}/`));
+  }
+
+  /** Throws 403 unless the user holds one of `roles` reaching the unit (404 if no such unit). */
+  async assertRole(user: AuthUser, unitId: string, roles: readonly RoleName[]): Promise<void> {
+    if (!(await this.hasRole(user, unitId, roles))) {
+      throw new ForbiddenException(
+        `You need one of the roles ${roles.join(', ')} on this org unit. 您无权访问该组织的数据。`,
+      );
+    }
+  }
+
+  async isInSubtree(unitId: string, ancestorId: string): Promise<boolean> {
+    return (await this.pathOf(unitId)).includes(`/${ancestorId}/`);
+  }
+
+  /** Path prefixes of the subtrees the user reaches with `roles` (all roles if omitted); for SQL `path LIKE ANY(…)`. */
+  async visiblePathPatterns(user: AuthUser, roles?: readonly RoleName[]): Promise<string[]> {
+    const unitIds = this.roleUnitIds(user, roles);
+    const paths = await Promise.all(unitIds.map((id) => this.pathOf(id)));
+    return paths.map((p) => `${p}%`);
+  }
+
+  /** Every unit id in the subtrees the user reaches with `roles` (all roles if omitted). */
+  async visibleOrgUnitIds(user: AuthUser, roles?: readonly RoleName[]): Promise<string[]> {
+    const patterns = await this.visiblePathPatterns(user, roles);
+    if (patterns.length === 0) return [];
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM org_unit WHERE path LIKE ANY($1::text[]) ORDER BY path`,
+      [patterns],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Candidate groups `<role>@<unitId>` the user holds: every unit in each role's subtree. */
+  async groupsOf(user: AuthUser): Promise<string[]> {
+    const groups = new Set<string>();
+    for (const { role, orgUnitId } of user.roles) {
+      const rows = await this.db.query<{ id: string }[]>(
+        `SELECT id FROM org_unit WHERE path LIKE $1`,
+        [`${await this.pathOf(orgUnitId)}%`],
+      );
+      for (const row of rows) groups.add(`${role}@${row.id}`);
+    }
+    return [...groups];
+  }
+
+  /** Whether the user holds `<role>@<unitId>`: that role on the unit or an ancestor. */
+  async userHoldsGroup(user: AuthUser, group: string): Promise<boolean> {
+    const parsed = parseGroup(group);
+    if (!parsed) return false;
+    try {
+      return await this.hasRole(user, parsed.orgUnitId, [parsed.role]);
+    } catch (error) {
+      if (error instanceof NotFoundException) return false;
+      throw error;
+    }
+  }
+
+  /** The people who hold `<role>@<unitId>` (the role on the unit or an ancestor). */
+  async holdersOf(group: string): Promise<string[]> {
+    const parsed = parseGroup(group);
+    if (!parsed) return [];
+    const ancestors = (await this.pathOf(parsed.orgUnitId)).split('/').filter(Boolean);
+    const rows = await this.db.query<{ personId: string }[]>(
+      `SELECT DISTINCT person_id AS "personId" FROM role_assignment
+        WHERE role = $1 AND org_unit_id = ANY($2::uuid[]) ORDER BY 1`,
+      [parsed.role, ancestors],
+    );
+    return rows.map((r) => r.personId);
+  }
+
+  private roleUnitIds(user: AuthUser, roles?: readonly RoleName[]): string[] {
+    const ids = user.roles.filter((r) => !roles || roles.includes(r.role)).map((r) => r.orgUnitId);
+    return [...new Set(ids)];
+  }
+}
+
+export function parseGroup(group: string): { role: RoleName; orgUnitId: string } | null {
+  const at = group.indexOf('@');
+  const role = group.slice(0, at);
+  const orgUnitId = group.slice(at + 1);
+  if (at <= 0 || !orgUnitId || !isRoleName(role)) return null;
+  return { role, orgUnitId };
+}

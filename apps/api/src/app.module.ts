@@ -1,0 +1,56 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomBytes } from 'node:crypto';
+import { AccessModule } from './access/access.module.js';
+import { APP_OPTIONS, type AppOptions } from './app.options.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ClockModule } from './clock/clock.module.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import { databaseOptions } from './database/database.options.js';
+import { HealthController } from './health/health.controller.js';
+import { loggerOptions } from './logging/logger.options.js';
+import { OrgModule } from './org/org.module.js';
+import { SeedModule } from './seed/seed.module.js';
+
+export type { AppOptions } from './app.options.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const jwtSecret = options.jwtSecret ?? randomBytes(32).toString('hex');
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(options.logLevel ?? 'info')),
+        ClockModule.forRoot(options.clock),
+        TypeOrmModule.forRoot(databaseOptions(options)),
+        JwtModule.register({ global: true, secret: jwtSecret }),
+        ...(options.webDist
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: options.webDist,
+                exclude: ['/api', '/api/{*rest}'],
+              }),
+            ]
+          : []),
+        AccessModule,
+        AuthModule,
+        OrgModule,
+        SeedModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_OPTIONS, useValue: options },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+      exports: [APP_OPTIONS],
+      global: true,
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { Clock } from './clock/clock.js';
+
+export const APP_OPTIONS = Symbol('APP_OPTIONS');
+
+export interface AppOptions {
+  /** PostgreSQL connection string; unset = embedded PGlite. */
+  databaseUrl?: string;
+  /** PostgreSQL schema to work in (tests give each file its own); default the server's. */
+  databaseSchema?: string;
+  /** PGlite data folder; undefined = in-memory. Ignored when databaseUrl is set. */
+  dataDir?: string;
+  clock?: Clock;
+  /** Drop every table before migrating (tests only). */
+  dropSchema?: boolean;
+  /** Seed the demo university when the database has no org units. */
+  seed?: boolean;
+  /** Secret for signing access tokens; tests may omit it (a fixed test secret is used). */
+  jwtSecret?: string;
+  /** Access token lifetime in seconds (default 900). */
+  accessTokenTtlSeconds?: number;
+  /** Refresh token lifetime in seconds (default 14 days). */
+  refreshTokenTtlSeconds?: number;
+  /** pino level: fatal, error, warn, info, debug, trace or silent (default info). */
+  logLevel?: string;
+  /** Folder of the built web app to serve on non-/api paths; omitted = API only. */
+  webDist?: string;
+  /** Failed logins per username allowed within the window before 429 (default 5). */
+  loginMaxFailures?: number;
+}

@@ -1,0 +1,14 @@
+import type { RoleName } from '../access/role-name.js';
+
+/** The caller of a request, with the roles loaded fresh from the database. */
+export interface AuthUser {
+  personId: string;
+  username: string;
+  roles: { role: RoleName; orgUnitId: string }[];
+}
+
+/** Claims inside an access token. */
+export interface AccessTokenClaims {
+  sub: string;
+  username: string;
+}

@@ -1,0 +1,76 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLE_NAMES, type RoleName } from '../access/role-name.js';
+
+export class LoginDto {
+  @ApiProperty({ example: 'branch_secretary' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  username: string;
+
+  @ApiProperty({ example: 'demo1234' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  refreshToken: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  oldPassword: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  newPassword: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty()
+  accessToken: string;
+
+  @ApiProperty()
+  refreshToken: string;
+
+  @ApiProperty({ description: 'Access token lifetime in seconds', example: 900 })
+  expiresIn: number;
+}
+
+export class MyRoleDto {
+  @ApiProperty({ enum: ROLE_NAMES })
+  role: RoleName;
+
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId: string;
+
+  @ApiProperty()
+  orgUnitName: string;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  username: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId: string;
+
+  @ApiProperty({ type: [MyRoleDto] })
+  roles: MyRoleDto[];
+}

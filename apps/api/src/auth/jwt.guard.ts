@@ -1,0 +1,56 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { RoleName } from '../access/role-name.js';
+import type { AccessTokenClaims } from './auth-user.js';
+import type { AuthenticatedRequest } from './current-user.decorator.js';
+import { IS_PUBLIC } from './public.decorator.js';
+import { TokenService } from './token.service.js';
+
+/** Global guard: every route needs a valid access token unless marked `@Public()`. */
+@Injectable()
+export class JwtGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = this.bearerToken(request);
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.tokens.verifyAccessToken(token);
+    } catch {
+      throw new UnauthorizedException('The access token is invalid or has expired.');
+    }
+    // Roles are read per request so a revoked role stops working at once.
+    const roles = await this.db.query<{ role: RoleName; orgUnitId: string }[]>(
+      `SELECT role, org_unit_id AS "orgUnitId" FROM role_assignment WHERE person_id = $1`,
+      [claims.sub],
+    );
+    request.user = { personId: claims.sub, username: claims.username, roles };
+    return true;
+  }
+
+  private bearerToken(request: AuthenticatedRequest): string {
+    const header = request.headers.authorization ?? '';
+    const [scheme, token] = header.split(' ');
+    if (scheme !== 'Bearer' || !token) {
+      throw new UnauthorizedException('An access token is required (Authorization: Bearer …).');
+    }
+    return token;
+  }
+}

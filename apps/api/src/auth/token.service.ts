@@ -1,0 +1,136 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_OPTIONS, type AppOptions } from '../app.options.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import type { AccessTokenClaims } from './auth-user.js';
+import { RefreshToken } from './refresh-token.entity.js';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Access token lifetime in seconds. */
+  expiresIn: number;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Issues access JWTs on the injected clock, and opaque refresh tokens rotated per family. */
+@Injectable()
+export class TokenService {
+  private readonly accessTtl: number;
+  private readonly refreshTtlMs: number;
+
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_OPTIONS) options: AppOptions,
+  ) {
+    this.accessTtl = options.accessTokenTtlSeconds ?? 900;
+    this.refreshTtlMs = (options.refreshTokenTtlSeconds ?? 14 * 24 * 3600) * 1000;
+  }
+
+  /** A new pair for a fresh login: a new refresh-token family. */
+  issue(personId: string, username: string): Promise<TokenPair> {
+    return this.db.transaction((tx) => this.issueIn(tx, personId, username, randomUUID()));
+  }
+
+  /** Spends a refresh token and returns the next pair; reusing a spent token revokes its family. */
+  async rotate(refreshToken: string): Promise<TokenPair> {
+    type Outcome = { pair: TokenPair } | { error: 'unknown' | 'reused' | 'expired' };
+    const outcome = await this.db.transaction(async (tx): Promise<Outcome> => {
+      const row = await tx.getRepository(RefreshToken).findOne({
+        where: { tokenHash: sha256(refreshToken) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) return { error: 'unknown' };
+      const now = this.clock.now();
+      if (row.revokedAt) {
+        await this.revokeFamilyIn(tx, row.familyId, now);
+        return { error: 'reused' };
+      }
+      if (row.expiresAt <= now) return { error: 'expired' };
+      await tx.getRepository(RefreshToken).update(row.id, { revokedAt: now });
+      const username = await this.usernameOf(tx, row.personId);
+      return { pair: await this.issueIn(tx, row.personId, username, row.familyId) };
+    });
+    if ('pair' in outcome) return outcome.pair;
+    throw new UnauthorizedException(
+      `The refresh token is ${outcome.error === 'unknown' ? 'invalid' : outcome.error}.`,
+    );
+  }
+
+  /** Revokes the family of the given token if it belongs to the person; false when it does not. */
+  async revoke(refreshToken: string, personId: string): Promise<boolean> {
+    const row = await this.db
+      .getRepository(RefreshToken)
+      .findOneBy({ tokenHash: sha256(refreshToken), personId });
+    if (!row) return false;
+    await this.revokeFamilyIn(this.db.manager, row.familyId, this.clock.now());
+    return true;
+  }
+
+  async revokeAllOf(tx: EntityManager, personId: string): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(RefreshToken)
+      .set({ revokedAt: this.clock.now() })
+      .where('person_id = :personId AND revoked_at IS NULL', { personId })
+      .execute();
+  }
+
+  verifyAccessToken(token: string): Promise<AccessTokenClaims> {
+    return this.jwt.verifyAsync<AccessTokenClaims>(token, { clockTimestamp: this.seconds() });
+  }
+
+  private async issueIn(
+    tx: EntityManager,
+    personId: string,
+    username: string,
+    familyId: string,
+  ): Promise<TokenPair> {
+    const claims: AccessTokenClaims & { iat: number } = {
+      sub: personId,
+      username,
+      iat: this.seconds(),
+    };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.accessTtl });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await tx.getRepository(RefreshToken).insert({
+      personId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.refreshTtlMs),
+      revokedAt: null,
+    });
+    return { accessToken, refreshToken, expiresIn: this.accessTtl };
+  }
+
+  private async revokeFamilyIn(tx: EntityManager, familyId: string, now: Date): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(RefreshToken)
+      .set({ revokedAt: now })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+  }
+
+  private async usernameOf(tx: EntityManager, personId: string): Promise<string> {
+    const rows = await tx.query<{ username: string }[]>(
+      'SELECT username FROM account WHERE person_id = $1',
+      [personId],
+    );
+    const username = rows[0]?.username;
+    if (!username) throw new UnauthorizedException('The account no longer exists.');
+    return username;
+  }
+
+  private seconds(): number {
+    return Math.floor(this.clock.now().getTime() / 1000);
+  }
+}

@@ -1,0 +1,83 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+import { type Problem, ProblemException } from './problem.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+
+/** The one global exception filter: every error leaves as problem JSON, never with a stack. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : exception,
+      );
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof ProblemException) {
+      const { type, ...extras } = exception.extras;
+      return { ...this.base(exception.getStatus(), exception.detail, type), ...extras };
+    }
+    if (exception instanceof HttpException) {
+      return this.base(exception.getStatus(), this.messageOf(exception));
+    }
+    if (exception instanceof EntityNotFoundError) {
+      return this.base(HttpStatus.NOT_FOUND, 'The requested resource does not exist.');
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception.driverError as { code?: string } | undefined)?.code;
+      if (code === PG_UNIQUE_VIOLATION) {
+        return this.base(HttpStatus.CONFLICT, 'A record with the same unique key already exists.');
+      }
+      if (code === PG_FOREIGN_KEY_VIOLATION) {
+        return this.base(
+          HttpStatus.CONFLICT,
+          'The record is referenced by, or refers to, a missing record.',
+        );
+      }
+    }
+    return this.base(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred.');
+  }
+
+  private base(status: number, detail: string, type = 'about:blank'): Problem {
+    return { type, title: TITLES[status] ?? 'Error', status, detail };
+  }
+
+  private messageOf(exception: HttpException): string {
+    const body = exception.getResponse();
+    if (typeof body === 'string') return body;
+    const message = (body as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    if (typeof message === 'string') return message;
+    return exception.message;
+  }
+}

@@ -1,0 +1,65 @@
+import { HttpException } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class FieldError {
+  @ApiProperty({ example: 'username' })
+  field: string;
+
+  @ApiProperty({ example: 'username should not be empty' })
+  message: string;
+}
+
+/** A BPMN or domain problem, e.g. from the engine's `compile`. */
+export class ElementProblem {
+  @ApiPropertyOptional()
+  elementId?: string;
+
+  @ApiPropertyOptional()
+  line?: number;
+
+  @ApiProperty()
+  message: string;
+}
+
+/** The one error shape of the API (RFC 9457 problem details). */
+export class Problem {
+  @ApiProperty({ example: 'about:blank' })
+  type: string;
+
+  @ApiProperty({ example: 'Bad Request' })
+  title: string;
+
+  @ApiProperty({ example: 400 })
+  status: number;
+
+  @ApiProperty({ example: 'username: username should not be empty' })
+  detail: string;
+
+  @ApiPropertyOptional({ type: [FieldError] })
+  errors?: FieldError[];
+
+  @ApiPropertyOptional({ type: [ElementProblem] })
+  problems?: ElementProblem[];
+}
+
+export interface ProblemExtras {
+  type?: string;
+  errors?: FieldError[];
+  problems?: ElementProblem[];
+  /** Any other structured detail, e.g. the roster import's `{ row, column, reason }` list. */
+  [key: string]: unknown;
+}
+
+/**
+ * Throw this for a problem with structured details (field errors, BPMN problems, rows);
+ * plain Nest exceptions (ForbiddenException…) become problems too.
+ */
+export class ProblemException extends HttpException {
+  constructor(
+    status: number,
+    readonly detail: string,
+    readonly extras: ProblemExtras = {},
+  ) {
+    super(detail, status);
+  }
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppOptions } from '../app.options.js';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  app: AppOptions;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** apps/api/dist/config → apps/web/dist */
+const DEFAULT_WEB_DIST = resolve(here, '../../../web/dist');
+
+/** Reads the environment (README "Configuration"); throws on a malformed value. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const webDist = resolve(env.WEB_DIST ?? DEFAULT_WEB_DIST);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    app: {
+      databaseUrl,
+      dataDir: databaseUrl ? undefined : join(dataDir, 'pglite'),
+      jwtSecret: env.JWT_SECRET || jwtSecretIn(dataDir),
+      accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL ?? 900),
+      refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL ?? 14 * 24 * 3600),
+      logLevel: env.LOG_LEVEL ?? 'info',
+      seed: env.SEED !== 'false',
+      webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+    },
+  };
+}
+
+/** A secret generated on first start and kept in the data folder (never in the repository). */
+function jwtSecretIn(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,31 @@
+import type { DataSourceOptions } from 'typeorm';
+import { PGliteDriver } from 'typeorm-pglite';
+import type { AppOptions } from '../app.options.js';
+import { entities } from './entities.js';
+import { migrations } from './migrations/index.js';
+
+/** One set of options for both databases: PostgreSQL through pg, or embedded PGlite. */
+export function databaseOptions(
+  options: Pick<AppOptions, 'databaseUrl' | 'databaseSchema' | 'dataDir' | 'dropSchema'>,
+): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities,
+    migrations,
+    migrationsRun: true,
+    synchronize: false,
+    dropSchema: options.dropSchema ?? false,
+    // gen_random_uuid() is built in since PostgreSQL 13; no extension to install.
+    installExtensions: false,
+  };
+  if (options.databaseUrl) {
+    const schema = options.databaseSchema;
+    return {
+      ...common,
+      url: options.databaseUrl,
+      ...(schema ? { extra: { options: `-c search_path=${schema}` } } : {}),
+    };
+  }
+  const pglite = options.dataDir ? { dataDir: options.dataDir } : {};
+  return { ...common, driver: new PGliteDriver(pglite).driver };
+}

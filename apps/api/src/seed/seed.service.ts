@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_OPTIONS, type AppOptions } from '../app.options.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { seeders } from './seeders.js';
+
+/** Seeds the demo university on startup when `seed` is on and the database has no org units. */
+@Injectable()
+export class SeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('SeedService');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_OPTIONS) private readonly options: AppOptions,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.seed) await this.seedIfEmpty();
+  }
+
+  /** Runs every seeder in one transaction; false when the database already has data. */
+  async seedIfEmpty(): Promise<boolean> {
+    const [{ count }] = (await this.db.query(`SELECT count(*)::int AS count FROM org_unit`)) as [
+      { count: number },
+    ];
+    if (count > 0) return false;
+    await this.db.transaction(async (manager) => {
+      const ctx = {
+        manager,
+        clock: this.clock,
+        moduleRef: this.moduleRef,
+        units: new Map<string, string>(),
+        people: new Map<string, string>(),
+      };
+      for (const seeder of seeders) {
+        this.logger.log(`seeding ${seeder.name}`);
+        await seeder.run(ctx);
+      }
+    });
+    return true;
+  }
+}
