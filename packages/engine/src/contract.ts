@@ -91,6 +91,8 @@ export interface CallActivityInfo {
   calledProcessId: string;
   /** 'latest' or a pinned version number (zeebe:calledElement versionTag/bindingType). */
   version: 'latest' | number;
+  /** Set when zeebe:calledElement pins a non-numeric version tag. */
+  versionTag?: string;
   variables: Variables;
 }
 
@@ -163,7 +165,8 @@ export type Command =
   | ({ type: 'throwError'; jobId: string; errorCode: string; message?: string } & Clocked)
   | ({ type: 'completeCallActivity'; elementInstanceId: string; variables?: Variables } & Clocked)
   | ({ type: 'failCallActivity'; elementInstanceId: string; errorCode: string } & Clocked)
-  | ({ type: 'resolveIncident'; incidentId: string } & Clocked)
+  /** `variables` (optional) are set in the element's scope before the retry. */
+  | ({ type: 'resolveIncident'; incidentId: string; variables?: Variables } & Clocked)
   | ({ type: 'cancel' } & Clocked);
 
 export type CompileResult<D> = { ok: true; definition: D } | { ok: false; problems: Problem[] };
@@ -179,7 +182,8 @@ export type CompileResult<D> = { ok: true; definition: D } | { ok: false; proble
  *     throws EngineCommandError (code: 'NOT_FOUND' | 'NOT_ACTIVE' | 'INVALID') for commands
  *     that name a task/timer/job/subscription/incident the state does not have.
  *   startTimers(def, now): TimerInfo[]            — first due time of each timer start event
- *   nextStartTimer(def, elementId, previousDueAt): IsoDateTime | null   — cycles
+ *   nextStartTimer(def, elementId, previousDueAt, fired = 1): IsoDateTime | null   — cycles;
+ *     `fired` counts the firings so far, so `R3/…` ends after three.
  *
  * Ids (tasks, timers, jobs, subscriptions, incidents, element instances) are derived
  * deterministically from the instance id and a counter kept in state.

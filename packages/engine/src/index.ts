@@ -1,1 +1,14 @@
-export {};
+export * from './contract.js';
+export { compile } from './compile/compile.js';
+export type {
+  CompiledDefinition,
+  CompiledProcess,
+  FlowNode,
+  NodeKind,
+  UserTaskElementInfo,
+} from './compile/model.js';
+export { startInstance, type StartOptions } from './runtime/start-instance.js';
+export { execute } from './runtime/execute.js';
+export { EngineCommandError } from './runtime/command-error.js';
+export type { EngineState, ElementInstance, Subscription, Incident } from './runtime/state.js';
+export { startTimers, nextStartTimer } from './timers/start-timers.js';

@@ -1,0 +1,160 @@
+/** Moddle flow elements → compiled flow nodes (one scope at a time, sub-processes recursively). */
+import type { ModdleElement } from 'bpmn-moddle';
+import { eventTrigger } from './event-trigger.js';
+import type { FlowNode, NodeKind } from './model.js';
+import { bool, child, children, str } from './moddle-access.js';
+import type { Problems } from './problems.js';
+import {
+  callDef,
+  ioMappings,
+  jobDef,
+  multiInstanceDef,
+  scriptDef,
+  userTaskDef,
+} from './zeebe-extensions.js';
+
+const KINDS: Record<string, NodeKind> = {
+  'bpmn:StartEvent': 'startEvent',
+  'bpmn:EndEvent': 'endEvent',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
+  'bpmn:BoundaryEvent': 'boundaryEvent',
+  'bpmn:UserTask': 'userTask',
+  'bpmn:ServiceTask': 'serviceTask',
+  'bpmn:SendTask': 'sendTask',
+  'bpmn:BusinessRuleTask': 'businessRuleTask',
+  'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:ManualTask': 'manualTask',
+  'bpmn:Task': 'task',
+  'bpmn:ScriptTask': 'scriptTask',
+  'bpmn:ExclusiveGateway': 'exclusiveGateway',
+  'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway',
+  'bpmn:EventBasedGateway': 'eventBasedGateway',
+  'bpmn:SubProcess': 'subProcess',
+  'bpmn:CallActivity': 'callActivity',
+};
+
+const UNSUPPORTED: Record<string, string> = {
+  'bpmn:ComplexGateway': 'complex gateways',
+  'bpmn:Transaction': 'transactions',
+  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes',
+  'bpmn:CallChoreography': 'choreographies',
+  'bpmn:ChoreographyTask': 'choreographies',
+  'bpmn:SubChoreography': 'choreographies',
+  'bpmn:ImplicitThrowEvent': 'implicit throw events',
+};
+
+/** Flow elements that carry no behaviour and are skipped. */
+const IGNORED = new Set([
+  'bpmn:SequenceFlow',
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+]);
+
+export interface NodeSink {
+  nodes: Map<string, FlowNode>;
+  flows: { el: ModdleElement; scopeId: string | null }[];
+  problems: Problems;
+  reported: ReadonlySet<string>;
+}
+
+export function collectNodes(
+  container: ModdleElement,
+  processId: string,
+  scopeId: string | null,
+  sink: NodeSink,
+): void {
+  for (const el of children(container, 'flowElements')) {
+    const id = el.id ?? '';
+    if (el.$type === 'bpmn:SequenceFlow') {
+      sink.flows.push({ el, scopeId });
+      continue;
+    }
+    if (IGNORED.has(el.$type)) continue;
+    const kind = KINDS[el.$type];
+    if (!kind) {
+      const what = UNSUPPORTED[el.$type] ?? `${el.$type.replace('bpmn:', '')} elements`;
+      sink.problems.add(id, `${what} are not supported`);
+      continue;
+    }
+    const node = buildNode(el, id, kind, processId, scopeId, sink);
+    if (node) sink.nodes.set(id, node);
+    if (kind === 'subProcess') collectNodes(el, processId, id, sink);
+  }
+}
+
+function buildNode(
+  el: ModdleElement,
+  id: string,
+  kind: NodeKind,
+  processId: string,
+  scopeId: string | null,
+  sink: NodeSink,
+): FlowNode | null {
+  const { problems } = sink;
+  const trigger = eventTrigger(el, id, problems, sink.reported);
+  if (!trigger) return null;
+  if (bool(el, 'isForCompensation')) {
+    problems.add(id, 'compensation activities are not supported');
+    return null;
+  }
+  const name = str(el, 'name');
+  const node: FlowNode = {
+    id,
+    kind,
+    processId,
+    scopeId,
+    outgoing: [],
+    incoming: [],
+    trigger,
+    boundaryIds: [],
+    interrupting: bool(el, 'cancelActivity') ?? bool(el, 'isInterrupting') ?? true,
+    ...(name ? { name } : {}),
+    ...ioMappings(el, id, problems),
+  };
+  const loop = child(el, 'loopCharacteristics');
+  if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
+    node.multiInstance = multiInstanceDef(loop, id, problems);
+  } else if (loop) {
+    problems.add(id, 'standard loops are not supported; use multi-instance instead');
+  }
+  const job = jobDef(el, id, problems);
+  if (job) node.job = job;
+  switch (kind) {
+    case 'userTask':
+      node.userTask = userTaskDef(el, id, problems);
+      break;
+    case 'scriptTask': {
+      const script = scriptDef(el, id, problems);
+      if (script) node.script = script;
+      break;
+    }
+    case 'callActivity': {
+      const call = callDef(el, id, problems);
+      if (call) node.call = call;
+      break;
+    }
+    case 'boundaryEvent': {
+      const attached = child(el, 'attachedToRef');
+      if (attached?.id) node.attachedToId = attached.id;
+      break;
+    }
+    case 'subProcess':
+      if (bool(el, 'triggeredByEvent')) node.triggeredByEvent = true;
+      break;
+    case 'sendTask':
+    case 'intermediateThrowEvent':
+    case 'endEvent':
+      if (!job && (kind === 'sendTask' || trigger.kind === 'message')) {
+        const message = kind === 'sendTask' ? child(el, 'messageRef') : undefined;
+        const messageName = str(message, 'name');
+        if (messageName) node.trigger = { kind: 'message', name: messageName };
+      }
+      break;
+    default:
+      break;
+  }
+  return node;
+}

@@ -1,0 +1,161 @@
+/** Checks on the linked graph: what each element kind needs to run. */
+import type { EventTrigger, FlowNode } from './model.js';
+import type { Problems } from './problems.js';
+
+const ACTIVITIES = new Set<FlowNode['kind']>([
+  'userTask',
+  'serviceTask',
+  'sendTask',
+  'businessRuleTask',
+  'receiveTask',
+  'manualTask',
+  'task',
+  'scriptTask',
+  'subProcess',
+  'callActivity',
+]);
+
+export function isActivity(node: FlowNode): boolean {
+  return ACTIVITIES.has(node.kind);
+}
+
+function allowed(node: FlowNode, kinds: EventTrigger['kind'][], where: string, problems: Problems): void {
+  if (!kinds.includes(node.trigger.kind)) {
+    problems.add(node.id, `${node.trigger.kind} ${where} are not supported`);
+  }
+}
+
+function checkStart(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, problems: Problems): void {
+  const scope = node.scopeId ? nodes.get(node.scopeId) : undefined;
+  if (!scope) allowed(node, ['none', 'timer', 'message', 'signal'], 'start events', problems);
+  else if (scope.triggeredByEvent) {
+    allowed(node, ['timer', 'message', 'signal', 'error'], 'start events in event sub-processes', problems);
+  } else if (node.trigger.kind !== 'none') {
+    problems.add(node.id, 'a sub-process can only start with a none start event');
+  }
+}
+
+function checkGateway(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, problems: Problems): void {
+  if (node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway') {
+    if (node.outgoing.length < 2) return;
+    for (const flow of node.outgoing) {
+      if (!flow.condition && flow.id !== node.defaultFlowId) {
+        problems.add(
+          flow.id,
+          `the sequence flow leaving gateway '${node.id}' has no condition and is not the default flow`,
+        );
+      }
+    }
+  }
+  if (node.kind === 'eventBasedGateway') {
+    if (node.outgoing.length < 2) problems.add(node.id, 'an event-based gateway needs at least two outgoing flows');
+    for (const flow of node.outgoing) {
+      const target = nodes.get(flow.targetId);
+      const ok =
+        target &&
+        ((target.kind === 'intermediateCatchEvent' && target.trigger.kind !== 'none') ||
+          target.kind === 'receiveTask');
+      if (!ok) {
+        problems.add(flow.id, `after event-based gateway '${node.id}' must come a timer, message or signal catch event`);
+      }
+    }
+  }
+}
+
+function checkActivity(node: FlowNode, problems: Problems): void {
+  switch (node.kind) {
+    case 'serviceTask':
+    case 'businessRuleTask':
+      if (!node.job) problems.add(node.id, 'the task has no job type (zeebe:taskDefinition type)');
+      break;
+    case 'sendTask':
+      if (!node.job && node.trigger.kind !== 'message') {
+        problems.add(node.id, 'the send task has neither a job type nor a message');
+      }
+      break;
+    case 'scriptTask':
+      if (!node.script && !node.job) {
+        problems.add(node.id, 'the script task has no FEEL expression (zeebe:script) and no job type');
+      }
+      break;
+    case 'callActivity':
+      if (!node.call) problems.add(node.id, 'the call activity does not name the process to call (zeebe:calledElement processId)');
+      break;
+    case 'receiveTask':
+      if (node.trigger.kind !== 'message') problems.add(node.id, 'the receive task has no message');
+      break;
+    default:
+      break;
+  }
+  const mi = node.multiInstance;
+  if (mi && !mi.inputCollection && !mi.loopCardinality) {
+    problems.add(node.id, 'the multi-instance activity has no input collection');
+  }
+  if (mi?.outputCollection && !mi.outputElement) {
+    problems.add(node.id, 'the multi-instance activity has an output collection but no output element');
+  }
+}
+
+export function checkNodes(nodes: ReadonlyMap<string, FlowNode>, problems: Problems): void {
+  for (const node of nodes.values()) {
+    switch (node.kind) {
+      case 'startEvent':
+        checkStart(node, nodes, problems);
+        break;
+      case 'endEvent':
+        allowed(node, ['none', 'terminate', 'error', 'message', 'signal'], 'end events', problems);
+        break;
+      case 'intermediateCatchEvent':
+        allowed(node, ['timer', 'message', 'signal'], 'intermediate catch events', problems);
+        break;
+      case 'intermediateThrowEvent':
+        allowed(node, ['none', 'signal', 'message'], 'intermediate throw events', problems);
+        break;
+      case 'boundaryEvent': {
+        allowed(node, ['timer', 'message', 'signal', 'error'], 'boundary events', problems);
+        const host = node.attachedToId ? nodes.get(node.attachedToId) : undefined;
+        if (host && !isActivity(host)) problems.add(node.id, `the boundary event is attached to '${host.id}', which is not an activity`);
+        break;
+      }
+      case 'exclusiveGateway':
+      case 'inclusiveGateway':
+      case 'eventBasedGateway':
+      case 'parallelGateway':
+        checkGateway(node, nodes, problems);
+        break;
+      case 'subProcess':
+        checkSubProcess(node, nodes, problems);
+        checkActivity(node, problems);
+        break;
+      case 'userTask':
+      case 'serviceTask':
+      case 'sendTask':
+      case 'businessRuleTask':
+      case 'receiveTask':
+      case 'manualTask':
+      case 'task':
+      case 'scriptTask':
+      case 'callActivity':
+        checkActivity(node, problems);
+        break;
+    }
+  }
+}
+
+function checkSubProcess(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, problems: Problems): void {
+  const starts = [...nodes.values()].filter((n) => n.scopeId === node.id && n.kind === 'startEvent');
+  if (node.triggeredByEvent) {
+    if (starts.length !== 1) problems.add(node.id, 'an event sub-process needs exactly one start event');
+    else if (starts[0]) node.eventStartId = starts[0].id;
+    if (node.incoming.length || node.outgoing.length) {
+      problems.add(node.id, 'an event sub-process cannot have sequence flows');
+    }
+    return;
+  }
+  const none = starts.filter((s) => s.trigger.kind === 'none');
+  if (none.length !== 1) problems.add(node.id, 'the sub-process needs exactly one none start event');
+  else if (none[0]) node.startId = none[0].id;
+  node.eventSubProcessIds = [...nodes.values()]
+    .filter((n) => n.scopeId === node.id && n.triggeredByEvent)
+    .map((n) => n.id);
+}

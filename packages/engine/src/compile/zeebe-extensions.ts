@@ -1,0 +1,143 @@
+/** Camunda 8 (zeebe) extension elements → compiled definitions, checking every FEEL value. */
+import type { ModdleElement } from 'bpmn-moddle';
+
+import type {
+  CallDef,
+  JobDef,
+  Mapping,
+  MultiInstanceDef,
+  ScriptDef,
+  UserTaskDef,
+} from './model.js';
+import { bool, child, children, extension, str } from './moddle-access.js';
+import { checkedFeel, checkedValue } from './checked-expression.js';
+import type { Problems } from './problems.js';
+
+function mappings(
+  list: ModdleElement[],
+  id: string,
+  what: 'input' | 'output',
+  problems: Problems,
+): Mapping[] {
+  return list.map((m) => {
+    const target = str(m, 'target') ?? '';
+    if (target === '') problems.add(id, `an ${what} mapping has no target variable`);
+    return {
+      source: checkedValue(str(m, 'source') ?? '=null', id, `${what} mapping '${target}'`, problems),
+      target,
+    };
+  });
+}
+
+export function ioMappings(
+  el: ModdleElement,
+  id: string,
+  problems: Problems,
+): { inputs?: Mapping[]; outputs?: Mapping[] } {
+  const io = extension(el, 'zeebe:IoMapping');
+  if (!io) return {};
+  const inputs = mappings(children(io, 'inputParameters'), id, 'input', problems);
+  const outputs = mappings(children(io, 'outputParameters'), id, 'output', problems);
+  return {
+    ...(inputs.length ? { inputs } : {}),
+    ...(outputs.length ? { outputs } : {}),
+  };
+}
+
+export function headers(el: ModdleElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of children(extension(el, 'zeebe:TaskHeaders'), 'values')) {
+    const key = str(h, 'key');
+    if (key !== undefined) out[key] = str(h, 'value') ?? '';
+  }
+  return out;
+}
+
+export function jobDef(el: ModdleElement, id: string, problems: Problems): JobDef | undefined {
+  const def = extension(el, 'zeebe:TaskDefinition');
+  const type = str(def, 'type')?.trim();
+  if (!def || !type) return undefined;
+  return {
+    type: checkedValue(type, id, 'job type', problems),
+    retries: checkedValue(str(def, 'retries') ?? '3', id, 'job retries', problems),
+    headers: headers(el),
+  };
+}
+
+export function userTaskDef(el: ModdleElement, id: string, problems: Problems): UserTaskDef {
+  const assignment = extension(el, 'zeebe:AssignmentDefinition');
+  const schedule = extension(el, 'zeebe:TaskSchedule');
+  const form = extension(el, 'zeebe:FormDefinition');
+  const priority = extension(el, 'zeebe:PriorityDefinition');
+  const value = (owner: ModdleElement | undefined, prop: string): ReturnType<typeof checkedValue> | undefined => {
+    const raw = str(owner, prop)?.trim();
+    return raw ? checkedValue(raw, id, prop, problems) : undefined;
+  };
+  const formKey = str(form, 'formKey') ?? str(form, 'formId');
+  const def: UserTaskDef = { headers: headers(el) };
+  const fields = {
+    assignee: value(assignment, 'assignee'),
+    candidateGroups: value(assignment, 'candidateGroups'),
+    candidateUsers: value(assignment, 'candidateUsers'),
+    dueDate: value(schedule, 'dueDate'),
+    followUpDate: value(schedule, 'followUpDate'),
+    priority: value(priority, 'priority'),
+  };
+  for (const [k, v] of Object.entries(fields)) if (v) def[k as keyof typeof fields] = v;
+  if (formKey) def.formKey = formKey;
+  return def;
+}
+
+export function scriptDef(el: ModdleElement, id: string, problems: Problems): ScriptDef | undefined {
+  const script = extension(el, 'zeebe:Script');
+  const expression = str(script, 'expression')?.trim();
+  if (!script || !expression) return undefined;
+  const resultVariable = str(script, 'resultVariable')?.trim();
+  return {
+    expression: checkedFeel(expression, id, 'script expression', problems),
+    ...(resultVariable ? { resultVariable } : {}),
+  };
+}
+
+export function callDef(el: ModdleElement, id: string, problems: Problems): CallDef | undefined {
+  const called = extension(el, 'zeebe:CalledElement');
+  const processId = (str(called, 'processId') ?? str(called, 'processIdExpression'))?.trim();
+  if (!called || !processId) return undefined;
+  const tag = str(called, 'versionTag')?.trim();
+  const pinned = str(called, 'bindingType') === 'versionTag' && tag ? tag : undefined;
+  return {
+    processId: checkedValue(processId, id, 'called process id', problems),
+    propagateAllChildVariables: bool(called, 'propagateAllChildVariables') ?? true,
+    version: pinned !== undefined && /^\d+$/.test(pinned) ? Number(pinned) : 'latest',
+    ...(pinned !== undefined && !/^\d+$/.test(pinned) ? { versionTag: pinned } : {}),
+  };
+}
+
+export function multiInstanceDef(
+  loop: ModdleElement,
+  id: string,
+  problems: Problems,
+): MultiInstanceDef {
+  const ext = extension(loop, 'zeebe:LoopCharacteristics');
+  const raw = (prop: string): string | undefined => str(ext, prop)?.trim() || undefined;
+  const def: MultiInstanceDef = { sequential: bool(loop, 'isSequential') ?? false };
+  const inputCollection = raw('inputCollection');
+  if (inputCollection) def.inputCollection = checkedFeel(inputCollection, id, 'input collection', problems);
+  const inputElement = raw('inputElement');
+  if (inputElement) def.inputElement = inputElement;
+  const outputCollection = raw('outputCollection');
+  if (outputCollection) def.outputCollection = outputCollection;
+  const outputElement = raw('outputElement');
+  if (outputElement) def.outputElement = checkedFeel(outputElement, id, 'output element', problems);
+  const completion = str(child(loop, 'completionCondition'), 'body')?.trim();
+  if (completion) def.completionCondition = checkedFeel(completion, id, 'completion condition', problems);
+  const cardinality = str(child(loop, 'loopCardinality'), 'body')?.trim();
+  if (cardinality) def.loopCardinality = checkedValue(cardinality, id, 'loop cardinality', problems);
+  return def;
+}
+
+export function correlationKey(message: ModdleElement, id: string, problems: Problems) {
+  const key = str(extension(message, 'zeebe:Subscription'), 'correlationKey')?.trim();
+  return key ? checkedValue(key, id, 'correlation key', problems) : undefined;
+}
+

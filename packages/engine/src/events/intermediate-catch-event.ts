@@ -1,0 +1,11 @@
+import type { Behaviour } from '../runtime/behaviour.js';
+import { raiseIncident } from '../runtime/incidents.js';
+import { openSubscription } from '../runtime/subscriptions.js';
+
+/** Waits for its timer, message or signal; the trigger completes it. */
+export const intermediateCatchEvent: Behaviour = {
+  activate(step, el, node) {
+    const problem = openSubscription(step, node, el.id, el.id);
+    if (problem) raiseIncident(step, el, problem, 'activate');
+  },
+};

@@ -1,0 +1,17 @@
+import type { Behaviour } from '../runtime/behaviour.js';
+import { complete } from '../runtime/lifecycle.js';
+import { createJob } from '../tasks/job.js';
+import { throwMessage, throwSignal } from './event-throw.js';
+
+/** None passes on; signal broadcasts; message is sent by a job or as `messageThrown`. */
+export const intermediateThrowEvent: Behaviour = {
+  activate(step, el, node) {
+    if (node.trigger.kind === 'message' && node.job) {
+      createJob(step, el, node);
+      return;
+    }
+    throwMessage(step, el, node);
+    throwSignal(step, el, node);
+    complete(step, el.id);
+  },
+};

@@ -1,0 +1,9 @@
+import type { Behaviour } from '../runtime/behaviour.js';
+import { complete } from '../runtime/lifecycle.js';
+
+/** Whatever started the scope (none, timer, message, signal) has already happened: pass on. */
+export const startEvent: Behaviour = {
+  activate(step, el) {
+    complete(step, el.id);
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * Expressions as Camunda 8 writes them: a value starting with `=` is FEEL, anything else a
+ * literal. FEEL syntax is checked once at compile time; evaluation never throws.
+ */
+import { dateAndTime, evaluate, parseExpression, type Warning } from 'feelin';
+import type { JsonValue, Variables } from '../contract.js';
+import { toJson } from './to-json.js';
+
+export type Expr =
+  | { feel: true; source: string; expression: string }
+  | { feel: false; source: string; value: string };
+
+export type Evaluated = { ok: true; value: JsonValue } | { ok: false; message: string };
+
+/** Warnings that mean the expression failed, not merely that a variable is absent (→ null). */
+const FAILURES = new Set<Warning['type']>([
+  'NO_FUNCTION_FOUND',
+  'FUNCTION_INVOCATION_FAILURE',
+  'INVALID_ARGUMENTS',
+]);
+
+export function literal(value: string): Expr {
+  return { feel: false, source: value, value };
+}
+
+export function feel(expression: string): Expr {
+  return { feel: true, source: `=${expression}`, expression };
+}
+
+/** `=…` becomes FEEL, anything else a literal. */
+export function parseValue(raw: string): Expr {
+  return raw.startsWith('=') ? feel(raw.slice(1)) : literal(raw);
+}
+
+/** The position of the first syntax error in a FEEL expression, or null when it parses. */
+export function feelSyntaxError(expression: string): number | null {
+  if (expression.trim() === '') return 0;
+  let at: number | null = null;
+  parseExpression(expression, {}, undefined).iterate({
+    enter(node) {
+      if (at !== null) return false;
+      if (node.type.isError) at = node.from;
+      return undefined;
+    },
+  });
+  return at;
+}
+
+/** Evaluates against the visible variables; `now()` and `today()` read the caller's clock. */
+export function evaluateExpr(expr: Expr, variables: Variables, now: string): Evaluated {
+  if (!expr.feel) return { ok: true, value: expr.value };
+  try {
+    const clock = dateAndTime(now);
+    const result = evaluate(expr.expression, {
+      ...variables,
+      now: () => clock,
+      today: () => dateAndTime(now.slice(0, 10) + 'T00:00:00Z'),
+    });
+    const failure = result.warnings.find((w) => FAILURES.has(w.type));
+    if (failure) return { ok: false, message: `${expr.source}: ${failure.message}` };
+    return { ok: true, value: toJson(result.value) };
+  } catch (error) {
+    return { ok: false, message: `${expr.source}: ${(error as Error).message}` };
+  }
+}

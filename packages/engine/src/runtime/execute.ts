@@ -1,0 +1,141 @@
+/** execute(def, state, command): one command → the next state and its effects. */
+import type { Command, InstanceStateBase, StepResult } from '../contract.js';
+import type { CompiledDefinition } from '../compile/model.js';
+import { startBody } from '../activities/multi-instance.js';
+import { createJob } from '../tasks/job.js';
+import { EngineCommandError } from './command-error.js';
+import { throwBpmnError } from './errors.js';
+import { raiseIncident, takeIncident } from './incidents.js';
+import { activate, complete, terminate } from './lifecycle.js';
+import { settle } from './settle.js';
+import type { ElementInstance, EngineState, Subscription } from './state.js';
+import { Step } from './step.js';
+import { closeSubscriptionsOf } from './subscriptions.js';
+import { triggerSubscription } from './triggers.js';
+import { setVariables } from './variables.js';
+
+function elementOf(step: Step, id: string, what: string): ElementInstance {
+  const el = step.element(id);
+  if (!el) throw new EngineCommandError('NOT_FOUND', `no ${what} '${id}' in instance '${step.state.id}'`);
+  if (el.incidentId) throw new EngineCommandError('INVALID', `${what} '${id}' has an open incident`);
+  return el;
+}
+
+function jobElement(step: Step, jobId: string): ElementInstance {
+  for (const id in step.state.elements) {
+    const el = step.state.elements[id];
+    if (el?.jobId === jobId) return el;
+  }
+  throw new EngineCommandError('NOT_FOUND', `no job '${jobId}' in instance '${step.state.id}'`);
+}
+
+function subscription(step: Step, id: string, kind: Subscription['kind']): Subscription {
+  const sub = step.state.subscriptions[id];
+  if (!sub || sub.kind !== kind) {
+    throw new EngineCommandError('NOT_FOUND', `no ${kind} subscription '${id}' in instance '${step.state.id}'`);
+  }
+  return sub;
+}
+
+function expectKind(step: Step, el: ElementInstance, kinds: string[], what: string): void {
+  if (!kinds.includes(step.node(el.elementId).kind) || el.body) {
+    throw new EngineCommandError('INVALID', `'${el.id}' (${el.elementId}) is not a ${what}`);
+  }
+}
+
+function run(step: Step, command: Command): void {
+  switch (command.type) {
+    case 'completeTask': {
+      const el = elementOf(step, command.taskId, 'task');
+      expectKind(step, el, ['userTask'], 'user task');
+      complete(step, el.id, command.variables);
+      return;
+    }
+    case 'fireTimer':
+      triggerSubscription(step, subscription(step, command.timerId, 'timer'));
+      return;
+    case 'correlateMessage':
+      triggerSubscription(step, subscription(step, command.subscriptionId, 'message'), command.variables);
+      return;
+    case 'broadcastSignal':
+      triggerSubscription(step, subscription(step, command.subscriptionId, 'signal'), command.variables);
+      return;
+    case 'completeJob': {
+      const el = jobElement(step, command.jobId);
+      const { jobId: _done, retries: _r, ...rest } = el;
+      step.put(rest);
+      complete(step, el.id, command.variables);
+      return;
+    }
+    case 'failJob': {
+      const el = jobElement(step, command.jobId);
+      const { jobId: _failed, ...rest } = el;
+      step.put(rest);
+      if (command.retries > 0) createJob(step, rest, step.node(el.elementId), command.retries);
+      else raiseIncident(step, { ...rest, retries: 0 }, command.message, 'job');
+      return;
+    }
+    case 'throwError': {
+      const el = jobElement(step, command.jobId);
+      throwBpmnError(step, el, command.errorCode, command.message, false);
+      return;
+    }
+    case 'completeCallActivity': {
+      const el = elementOf(step, command.elementInstanceId, 'call activity');
+      expectKind(step, el, ['callActivity'], 'call activity');
+      const call = step.node(el.elementId);
+      const pass = call.outputs || call.call?.propagateAllChildVariables !== false;
+      complete(step, el.id, pass ? command.variables : undefined);
+      return;
+    }
+    case 'failCallActivity': {
+      const el = elementOf(step, command.elementInstanceId, 'call activity');
+      expectKind(step, el, ['callActivity'], 'call activity');
+      throwBpmnError(step, el, command.errorCode, undefined, false);
+      return;
+    }
+    case 'resolveIncident': {
+      const incident = takeIncident(step, command.incidentId);
+      const el = step.element(incident.elementInstanceId);
+      if (!el) return;
+      if (command.variables) setVariables(step, el.id, command.variables);
+      switch (incident.retry) {
+        case 'activate':
+          if (el.body) startBody(step, el.id);
+          else activate(step, el.id);
+          return;
+        case 'complete':
+          complete(step, el.id, incident.variables);
+          return;
+        case 'job':
+          createJob(step, el, step.node(el.elementId));
+          return;
+      }
+      return;
+    }
+    case 'cancel':
+      for (const el of step.childrenOf(null)) terminate(step, el.id);
+      closeSubscriptionsOf(step, null);
+      step.state.status = 'terminated';
+      step.emit({ type: 'instanceEnded', status: 'terminated', variables: step.state.variables });
+      return;
+  }
+}
+
+/** `state` is what startInstance/execute returned (possibly after a JSON round trip). */
+export function execute(
+  def: CompiledDefinition,
+  opaque: InstanceStateBase,
+  command: Command,
+): StepResult<EngineState> {
+  const state = opaque as EngineState;
+  if (state.status !== 'active') {
+    throw new EngineCommandError('NOT_ACTIVE', `instance '${state.id}' is ${state.status}`);
+  }
+  const process = def.processes.get(state.processId);
+  if (!process) throw new EngineCommandError('NOT_FOUND', `process '${state.processId}' is not in this definition`);
+  const step = new Step(def, process, state, command.now);
+  run(step, command);
+  settle(step);
+  return { state: step.state, effects: step.effects };
+}

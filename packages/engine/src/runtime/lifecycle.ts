@@ -1,0 +1,130 @@
+/**
+ * The activity lifecycle shared by every element kind: arrive → activate (input mappings,
+ * boundary subscriptions, behaviour) → complete (output mappings, leave) or terminate.
+ */
+import type { Variables } from '../contract.js';
+import type { Flow, FlowNode } from '../compile/model.js';
+import { enterMultiInstance, innerCompleted } from '../activities/multi-instance.js';
+import { behaviourOf } from './behaviours.js';
+import { dropIncident, raiseIncident } from './incidents.js';
+import { closeSubscriptionsOf, openSubscription } from './subscriptions.js';
+import type { ElementInstance } from './state.js';
+import type { Step } from './step.js';
+import { evaluateMappings, setVariables, visibleVariables } from './variables.js';
+
+export function enterNode(step: Step, nodeId: string, parentId: string | null, flowId?: string): void {
+  step.enqueue(() => arrive(step, step.node(nodeId), parentId, flowId));
+}
+
+function arrive(step: Step, node: FlowNode, parentId: string | null, flowId?: string): void {
+  if (parentId !== null && !step.element(parentId)) return;
+  const behaviour = behaviourOf(node.kind);
+  if (behaviour.arrive && flowId !== undefined && node.incoming.length > 1) {
+    behaviour.arrive(step, node, parentId, flowId);
+    return;
+  }
+  if (node.multiInstance) {
+    enterMultiInstance(step, node, parentId);
+    return;
+  }
+  createAndActivate(step, node, parentId);
+}
+
+export function createAndActivate(
+  step: Step,
+  node: FlowNode,
+  parentId: string | null,
+  local?: Partial<ElementInstance>,
+): ElementInstance {
+  const el = step.put({ id: step.nextId(), elementId: node.id, parentId, ...local });
+  step.history('activated', el);
+  activate(step, el.id);
+  return el;
+}
+
+/** Also the retry of an incident raised during activation. */
+export function activate(step: Step, id: string): void {
+  let el = step.element(id);
+  if (!el) return;
+  const node = step.node(el.elementId);
+  if (node.inputs) {
+    const mapped = evaluateMappings(node.inputs, visibleVariables(step, el.id), step.now);
+    if (!mapped.ok) {
+      raiseIncident(step, el, `input mapping failed: ${mapped.message}`, 'activate');
+      return;
+    }
+    el = step.update(el.id, { variables: { ...el.variables, ...mapped.values } });
+  }
+  if (el.loopIndex === undefined && !openBoundaries(step, el, node)) return;
+  behaviourOf(node.kind).activate(step, el, node);
+}
+
+/** Opens the boundary events of an activity (once); false when one could not be armed. */
+export function openBoundaries(step: Step, el: ElementInstance, node: FlowNode): boolean {
+  if (node.boundaryIds.length === 0) return true;
+  for (const sid in step.state.subscriptions) {
+    if (step.state.subscriptions[sid]?.ownerId === el.id) return true;
+  }
+  for (const boundaryId of node.boundaryIds) {
+    const problem = openSubscription(step, step.node(boundaryId), el.id, el.id);
+    if (problem) {
+      closeSubscriptionsOf(step, el.id);
+      raiseIncident(step, el, `boundary event '${boundaryId}': ${problem}`, 'activate');
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Completes an element instance: output mappings (or the given variables propagated), closes
+ * its subscriptions, and takes `flows` (default: every outgoing flow).
+ */
+export function complete(step: Step, id: string, variables?: Variables, flows?: Flow[]): void {
+  const el = step.element(id);
+  if (!el) return;
+  const node = step.node(el.elementId);
+  if (node.outputs) {
+    const context = variables ? { ...visibleVariables(step, el.id), ...variables } : visibleVariables(step, el.id);
+    const mapped = evaluateMappings(node.outputs, context, step.now);
+    if (!mapped.ok) {
+      raiseIncident(step, el, `output mapping failed: ${mapped.message}`, 'complete', variables);
+      return;
+    }
+    setVariables(step, el.parentId, mapped.values);
+  } else {
+    setVariables(step, el.id, variables);
+  }
+  const scopeVariables = el.loopIndex !== undefined ? visibleVariables(step, el.id) : undefined;
+  closeSubscriptionsOf(step, el.id);
+  step.remove(el.id);
+  step.history('completed', el);
+  if (scopeVariables) {
+    innerCompleted(step, el, scopeVariables);
+    return;
+  }
+  leave(step, node, el.parentId, flows);
+}
+
+export function leave(step: Step, node: FlowNode, parentId: string | null, flows?: Flow[]): void {
+  for (const flow of flows ?? node.outgoing) enterNode(step, flow.targetId, parentId, flow.id);
+}
+
+/** Cancels an element instance and everything inside it; it does not count as passed. */
+export function terminate(step: Step, id: string): void {
+  const el = step.element(id);
+  if (!el) return;
+  for (const child of step.childrenOf(el.id)) terminate(step, child.id);
+  closeSubscriptionsOf(step, el.id);
+  dropIncident(step, el);
+  const node = step.node(el.elementId);
+  if (!el.body) {
+    if (node.kind === 'userTask' && !el.incidentId) step.emit({ type: 'taskCancelled', taskId: el.id });
+    if (node.kind === 'callActivity' && !el.incidentId) {
+      step.emit({ type: 'callActivityCancelled', elementInstanceId: el.id });
+    }
+  }
+  if (el.jobId) step.emit({ type: 'jobCancelled', jobId: el.jobId });
+  step.remove(el.id);
+  step.history('terminated', el, el.body ? 'multiInstanceBody' : undefined);
+}

@@ -1,0 +1,62 @@
+/** Instance state: plain JSON, flat, referring to the shared definition by element id only. */
+import type { InstanceStateBase, JsonValue, Variables } from '../contract.js';
+import type { Cycle } from '../timers/timer-definition.js';
+
+export interface MultiInstanceBody {
+  /** Items still to start (sequential) — emptied once every inner instance exists. */
+  items: JsonValue[];
+  total: number;
+  active: number;
+  completed: number;
+  next: number;
+  results?: JsonValue[];
+}
+
+/** One token at one element (activity, event, gateway) or one scope (sub-process, MI body). */
+export interface ElementInstance {
+  id: string;
+  elementId: string;
+  /** The enclosing scope instance; null for the process itself. */
+  parentId: string | null;
+  /** Local variables (input mappings, sub-process scope, multi-instance item). */
+  variables?: Variables;
+  jobId?: string;
+  retries?: number;
+  incidentId?: string;
+  /** Joining gateways: the incoming flows a token has arrived on. */
+  arrived?: string[];
+  /** Present on the body of a multi-instance activity. */
+  body?: MultiInstanceBody;
+  /** Inner instance of a multi-instance activity: its index. */
+  loopIndex?: number;
+}
+
+export interface Subscription {
+  id: string;
+  kind: 'timer' | 'message' | 'signal';
+  /** The catching event (or receive task) this subscription triggers. */
+  elementId: string;
+  /** The element instance that owns it (catch event, activity with boundary, gateway, scope). */
+  ownerId: string | null;
+  dueAt?: string;
+  cycle?: Cycle;
+  name?: string;
+  correlationKey?: string;
+}
+
+export interface Incident {
+  id: string;
+  elementId: string;
+  elementInstanceId: string;
+  message: string;
+  /** What resolving retries: the element's activation, its completion, or its job. */
+  retry: 'activate' | 'complete' | 'job';
+  variables?: Variables;
+}
+
+export interface EngineState extends InstanceStateBase {
+  counter: number;
+  elements: Record<string, ElementInstance>;
+  subscriptions: Record<string, Subscription>;
+  incidents: Record<string, Incident>;
+}

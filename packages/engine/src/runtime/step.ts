@@ -1,0 +1,113 @@
+/**
+ * One command's worth of work on a working copy of the state: an agenda of operations, the
+ * effects emitted, and ids drawn from the instance's counter. Element instances are never
+ * mutated in place (copy on write), so the caller's state object stays untouched.
+ */
+import type { Effect, HistoryEvent, Variables } from '../contract.js';
+import type { CompiledDefinition, CompiledProcess, FlowNode } from '../compile/model.js';
+import type { ElementInstance, EngineState } from './state.js';
+
+export class Step {
+  readonly effects: Effect[] = [];
+  readonly state: EngineState;
+  /** Scopes that lost a child during this step; checked for completion once the agenda drains. */
+  readonly dirtyScopes = new Set<string>();
+  private readonly agenda: (() => void)[] = [];
+  private rootVariablesCopied = false;
+
+  constructor(
+    readonly definition: CompiledDefinition,
+    readonly process: CompiledProcess,
+    state: EngineState,
+    readonly now: string,
+  ) {
+    this.state = {
+      ...state,
+      version: state.version + 1,
+      elements: { ...state.elements },
+      subscriptions: { ...state.subscriptions },
+      incidents: { ...state.incidents },
+    };
+  }
+
+  nextId(): string {
+    this.state.counter += 1;
+    return `${this.state.id}.${this.state.counter}`;
+  }
+
+  node(id: string): FlowNode {
+    const node = this.process.nodes.get(id);
+    if (!node) throw new Error(`element '${id}' is not in process '${this.process.id}'`);
+    return node;
+  }
+
+  element(id: string | null | undefined): ElementInstance | undefined {
+    return id ? this.state.elements[id] : undefined;
+  }
+
+  put(el: ElementInstance): ElementInstance {
+    this.state.elements[el.id] = el;
+    return el;
+  }
+
+  update(id: string, patch: Partial<ElementInstance>): ElementInstance {
+    const current = this.state.elements[id];
+    if (!current) throw new Error(`element instance '${id}' is gone`);
+    return this.put({ ...current, ...patch });
+  }
+
+  remove(id: string): void {
+    const el = this.state.elements[id];
+    if (!el) return;
+    delete this.state.elements[id];
+    if (el.parentId) this.dirtyScopes.add(el.parentId);
+  }
+
+  childrenOf(scopeId: string | null): ElementInstance[] {
+    const out: ElementInstance[] = [];
+    for (const id in this.state.elements) {
+      const el = this.state.elements[id];
+      if (el && el.parentId === scopeId) out.push(el);
+    }
+    return out;
+  }
+
+  rootVariables(): Variables {
+    if (!this.rootVariablesCopied) {
+      this.state.variables = { ...this.state.variables };
+      this.rootVariablesCopied = true;
+    }
+    return this.state.variables;
+  }
+
+  emit(effect: Effect): void {
+    this.effects.push(effect);
+  }
+
+  history(kind: HistoryEvent['kind'], el: ElementInstance, elementType?: string): void {
+    this.effects.push({
+      type: 'history',
+      event: {
+        at: this.now,
+        elementId: el.elementId,
+        elementType: elementType ?? this.node(el.elementId).kind,
+        elementInstanceId: el.id,
+        kind,
+      },
+    });
+  }
+
+  enqueue(op: () => void): void {
+    this.agenda.push(op);
+  }
+
+  /** Runs queued operations until none is left; returns whether any ran. */
+  runAgenda(): boolean {
+    let ran = false;
+    for (let op = this.agenda.shift(); op; op = this.agenda.shift()) {
+      ran = true;
+      op();
+    }
+    return ran;
+  }
+}

@@ -1,0 +1,27 @@
+/** A subscription's event occurred (timer due, message correlated, signal broadcast). */
+import type { Variables } from '../contract.js';
+import { triggerEventSubProcess } from '../activities/event-sub-process.js';
+import { fireBoundary } from '../events/boundary-event.js';
+import { eventBasedGatewayTriggered } from '../gateways/event-based-gateway.js';
+import { complete } from './lifecycle.js';
+import type { Subscription } from './state.js';
+import type { Step } from './step.js';
+import { rearmCycle } from './subscriptions.js';
+
+export function triggerSubscription(step: Step, sub: Subscription, variables?: Variables): void {
+  const node = step.node(sub.elementId);
+  const owner = step.element(sub.ownerId);
+  const staysOpen = !node.interrupting && (node.kind === 'boundaryEvent' || node.kind === 'startEvent');
+  if (!staysOpen || sub.kind === 'timer') delete step.state.subscriptions[sub.id];
+  if (staysOpen) rearmCycle(step, sub);
+  if (sub.ownerId !== null && !owner) return;
+  if (node.kind === 'boundaryEvent' && owner) {
+    fireBoundary(step, owner, node, variables);
+  } else if (node.kind === 'startEvent' && node.scopeId) {
+    triggerEventSubProcess(step, sub.ownerId, step.node(node.scopeId), node, variables);
+  } else if (owner && owner.elementId !== node.id) {
+    eventBasedGatewayTriggered(step, owner, node, variables);
+  } else if (owner) {
+    complete(step, owner.id, variables);
+  }
+}

@@ -1,0 +1,9 @@
+import type { Behaviour } from '../runtime/behaviour.js';
+import { complete } from '../runtime/lifecycle.js';
+
+/** Done outside any system: passes straight through. */
+export const manualTask: Behaviour = {
+  activate(step, el) {
+    complete(step, el.id);
+  },
+};

@@ -1,0 +1,9 @@
+import type { Behaviour } from '../runtime/behaviour.js';
+import { createJob } from './job.js';
+
+/** Hands a job to a worker and waits for completeJob / failJob / throwError. */
+export const serviceTask: Behaviour = {
+  activate(step, el, node) {
+    createJob(step, el, node);
+  },
+};

@@ -1,0 +1,9 @@
+import type { Behaviour } from '../runtime/behaviour.js';
+import { complete } from '../runtime/lifecycle.js';
+
+/** An undefined task: passes straight through. */
+export const task: Behaviour = {
+  activate(step, el) {
+    complete(step, el.id);
+  },
+};

@@ -1,0 +1,52 @@
+/** ISO-8601 durations and date-times, computed in UTC milliseconds. */
+
+export interface Duration {
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+const DURATION =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+const DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})(?:\[[^\]]+\])?$/;
+
+export function parseDuration(text: string): Duration | null {
+  const m = DURATION.exec(text.trim());
+  if (!m || text.trim() === 'P' || text.trim().endsWith('T')) return null;
+  const n = (i: number): number => Number((m[i] ?? '0').replace(',', '.'));
+  return {
+    years: n(1),
+    months: n(2),
+    weeks: n(3),
+    days: n(4),
+    hours: n(5),
+    minutes: n(6),
+    seconds: n(7),
+  };
+}
+
+/** Milliseconds since the epoch, or null when the text is not a full ISO date-time. */
+export function parseDateTime(text: string): number | null {
+  const trimmed = text.trim();
+  if (!DATE_TIME.test(trimmed)) return null;
+  const ms = Date.parse(trimmed.replace(/\[[^\]]+\]$/, ''));
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export function addDuration(from: number, d: Duration): number {
+  const date = new Date(from);
+  if (d.years || d.months) date.setUTCMonth(date.getUTCMonth() + d.years * 12 + d.months);
+  const days = d.weeks * 7 + d.days;
+  return (
+    date.getTime() + ((days * 24 + d.hours) * 60 + d.minutes) * 60_000 + Math.round(d.seconds * 1000)
+  );
+}
+
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
