@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsIn,
   IsNotEmpty,
@@ -133,4 +134,16 @@ export class PlanListQuery {
   @IsOptional()
   @IsUUID()
   orgUnitId?: string;
+}
+
+export class WeakBranchDto {
+  @ApiProperty()
+  @IsBoolean()
+  weak: boolean;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
 }

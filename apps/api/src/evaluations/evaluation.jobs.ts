@@ -1,0 +1,45 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { OrgSession } from '../sessions/session.entity.js';
+import { stringVar } from '../task-forms/variable.reader.js';
+import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
+import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
+import { VanguardRound } from './evaluation.entity.js';
+
+/** The quarter (`YYYYQn`, China time) a moment falls in. */
+export function quarterOf(at: Date): string {
+  const china = new Date(at.getTime() + 8 * 3600_000);
+  return `${china.getUTCFullYear()}Q${Math.floor(china.getUTCMonth() / 3) + 1}`;
+}
+
+/** Service tasks of the `evaluation` and `vanguard-review` flows. */
+@Injectable()
+export class EvaluationJobs implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobHandlerRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register('orglife.evaluation.close', async (job, em) => {
+      await em.update(OrgSession, { id: stringVar(job.variables, 'sessionId') }, { evaluatedAt: this.clock.now() });
+    });
+    this.jobs.register('orglife.vanguard.openRound', (job, em) => this.openRound(job, em));
+  }
+
+  /** Opens this quarter's round (once) and lists every branch that has members. */
+  private async openRound(job: WorkflowJob, em: EntityManager) {
+    const quarter = quarterOf(this.clock.now());
+    const round =
+      (await em.findOneBy(VanguardRound, { quarter })) ??
+      (await em.save(em.create(VanguardRound, { quarter, instanceId: job.instanceId, openedAt: this.clock.now() })));
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT b.id FROM org_unit b WHERE b.type = 'branch' AND EXISTS (
+         SELECT 1 FROM person p JOIN org_unit u ON u.id = p.org_unit_id
+          WHERE u.path LIKE b.path || '%' AND p.member_type IS NOT NULL)
+        ORDER BY b.path`,
+    );
+    return { roundId: round.id, quarter, branchIds: rows.map((r) => r.id) };
+  }
+}

@@ -1,0 +1,93 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem.js';
+import { fieldErrors } from '../task-forms/field-error.js';
+
+export interface BranchContext {
+  branchId: string;
+  branchName: string;
+  /** The approving committee; a direct branch (直属党支部) is its own committee. */
+  committeeId: string;
+  universityId: string;
+  direct: boolean;
+}
+
+export interface BranchMember {
+  id: string;
+  name: string;
+}
+
+/** Reads the org tree the monthly cycle needs: a branch's committee and university, its members. */
+@Injectable()
+export class BranchDirectory {
+  async context(em: EntityManager, branchId: string): Promise<BranchContext> {
+    const rows = await em.query<
+      { id: string; name: string; type: string; parentId: string | null; parentType: string | null; path: string }[]
+    >(
+      `SELECT b.id, b.name, b.type, b.parent_id AS "parentId", p.type AS "parentType", b.path
+         FROM org_unit b LEFT JOIN org_unit p ON p.id = b.parent_id WHERE b.id = $1`,
+      [branchId],
+    );
+    const row = rows[0];
+    if (!row || row.type !== 'branch' || !row.parentId) {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, `Org unit ${branchId} is not a branch (不是党支部).`, {
+        errors: [{ field: 'branchId', message: '请选择党支部 (must be a branch)' }],
+      });
+    }
+    const universityId = row.path.split('/').filter(Boolean)[0] ?? row.parentId;
+    const direct = row.parentType === 'university';
+    return {
+      branchId: row.id,
+      branchName: row.name,
+      committeeId: direct ? row.id : row.parentId,
+      universityId,
+      direct,
+    };
+  }
+
+  /** Party members whose home unit is the branch or one of its groups, by name. */
+  async members(em: EntityManager, branchId: string): Promise<BranchMember[]> {
+    return em.query<BranchMember[]>(
+      `SELECT p.id, p.name FROM person p JOIN org_unit u ON u.id = p.org_unit_id
+        WHERE u.path LIKE (SELECT path FROM org_unit WHERE id = $1) || '%'
+          AND p.member_type IS NOT NULL
+        ORDER BY p.name, p.id`,
+      [branchId],
+    );
+  }
+
+  /** Every branch under `unitId` (itself included when it is one), by path. */
+  async branchesUnder(em: EntityManager, unitId: string): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT id FROM org_unit WHERE type = 'branch'
+          AND path LIKE (SELECT path FROM org_unit WHERE id = $1) || '%'
+        ORDER BY path`,
+      [unitId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Committees under the university that have at least one branch, by path. */
+  async committeesWithBranches(em: EntityManager, universityId: string): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT c.id FROM org_unit c
+        WHERE c.type = 'committee' AND c.parent_id = $1
+          AND EXISTS (SELECT 1 FROM org_unit b WHERE b.parent_id = c.id AND b.type = 'branch')
+        ORDER BY c.path`,
+      [universityId],
+    );
+    return rows.map((r) => r.id);
+  }
+}
+
+/** 400 naming the offending field when a person is not a member of the branch. */
+export function assertMembers(
+  members: BranchMember[],
+  entries: { field: string; personId: string }[],
+): void {
+  const ids = new Set(members.map((m) => m.id));
+  const errors = entries
+    .filter((e) => !ids.has(e.personId))
+    .map((e) => ({ field: e.field, message: `${e.personId} 不是本支部党员 (not a member of this branch)` }));
+  if (errors.length > 0) throw fieldErrors(errors);
+}

@@ -1,0 +1,121 @@
+import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { ProblemException } from '../common/problem.js';
+import { StudyArrangement } from '../study/study-arrangement.entity.js';
+import { StudyContent } from '../study/study-content.entity.js';
+import { fieldError } from '../task-forms/field-error.js';
+import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
+import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
+import { assertMembers, BranchDirectory } from './branch.directory.js';
+import { monthOf } from './month.js';
+import { PlanReview } from './plan-review.entity.js';
+import { MonthlyPlan } from './plan.entity.js';
+import { PlanDraftDto, PlanReviewDto } from './plan.dto.js';
+
+/** Forms `orglife:plan-draft` and `orglife:plan-approval`: their rows commit with the task. */
+@Injectable()
+export class PlanForms implements OnModuleInit {
+  constructor(
+    private readonly registry: TaskFormRegistry,
+    private readonly branches: BranchDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      formKey: 'orglife:plan-draft',
+      payload: PlanDraftDto,
+      submit: (em, _user, task, dto) => this.draft(em, task, dto),
+      context: (em, _user, task) => this.draftContext(em, task),
+    });
+    this.registry.register({
+      formKey: 'orglife:plan-approval',
+      payload: PlanReviewDto,
+      submit: async (em, user, task, dto) => this.review(em, user.personId, task, dto),
+      context: async (em, _user, task) => {
+        const plan = await planOfTask(em, task);
+        const reviews = await em.find(PlanReview, { where: { planId: plan.id }, order: { createdAt: 'ASC' } });
+        return { plan, reviews, level: levelOf(task), members: await this.branches.members(em, plan.branchId) };
+      },
+    });
+  }
+
+  private async draftContext(em: EntityManager, task: WorkflowTask): Promise<object> {
+    const plan = await planOfTask(em, task);
+    const reviews = await em.find(PlanReview, { where: { planId: plan.id }, order: { createdAt: 'ASC' } });
+    const content = plan.studyContentId ? await em.findOneBy(StudyContent, { id: plan.studyContentId }) : null;
+    const arrangement = plan.studyContentId
+      ? await em.findOneBy(StudyArrangement, { studyContentId: plan.studyContentId, committeeId: plan.committeeId })
+      : null;
+    return {
+      plan,
+      reviews,
+      studyContent: content,
+      arrangement,
+      members: await this.branches.members(em, plan.branchId),
+    };
+  }
+
+  private async draft(em: EntityManager, task: WorkflowTask, dto: PlanDraftDto) {
+    const plan = await planOfTask(em, task);
+    const members = await this.branches.members(em, plan.branchId);
+    assertMembers(
+      members,
+      dto.segments.map((s, i) => ({ field: `segments.${i}.ownerId`, personId: s.ownerId })),
+    );
+    const plannedAt = new Date(dto.plannedAt);
+    if (monthOf(plannedAt) !== plan.month) {
+      throw fieldError('plannedAt', `须在${plan.month}月内 (must fall in ${plan.month})`);
+    }
+    if (plannedAt.getTime() <= this.clock.now().getTime()) {
+      throw fieldError('plannedAt', '须晚于当前时间 (must be in the future)');
+    }
+    const revision = plan.revision + 1;
+    await em.update(
+      MonthlyPlan,
+      { id: plan.id },
+      {
+        status: 'submitted',
+        topic: dto.topic,
+        plannedAt,
+        place: dto.place,
+        meetingTypes: dto.meetingTypes,
+        segments: dto.segments.map((s) => ({ key: s.key, ownerId: s.ownerId, content: s.content })),
+        activity: dto.activity ? { kind: dto.activity.kind, description: dto.activity.description } : null,
+        revision,
+      },
+    );
+    return { sessionAt: plannedAt.toISOString(), planRevision: revision };
+  }
+
+  private async review(em: EntityManager, reviewerId: string, task: WorkflowTask, dto: PlanReviewDto) {
+    const plan = await planOfTask(em, task);
+    if (plan.status !== 'submitted') {
+      throw new ProblemException(HttpStatus.CONFLICT, `Plan ${plan.id} is ${plan.status}, not awaiting review (计划不在审批中).`);
+    }
+    await em.insert(PlanReview, {
+      planId: plan.id,
+      level: levelOf(task),
+      decision: dto.decision,
+      comment: dto.comment ?? null,
+      revision: plan.revision,
+      reviewerId,
+    });
+    if (dto.decision === 'return') await em.update(MonthlyPlan, { id: plan.id }, { status: 'returned' });
+    return { approvalDecision: dto.decision, approvalComment: dto.comment ?? null };
+  }
+}
+
+/** The plan behind a task of the `monthly-plan` flow (its `planId` variable). */
+export async function planOfTask(em: EntityManager, task: WorkflowTask): Promise<MonthlyPlan> {
+  const planId = task.variables['planId'];
+  const plan = typeof planId === 'string' ? await em.findOneBy(MonthlyPlan, { id: planId }) : null;
+  if (!plan) throw new ProblemException(HttpStatus.CONFLICT, `Task ${task.id} is not linked to a plan (任务未关联计划).`);
+  return plan;
+}
+
+/** The approval level from the task's `level` header (set in the model), 1 by default. */
+function levelOf(task: WorkflowTask): number {
+  return task.headers['level'] === '2' ? 2 : 1;
+}

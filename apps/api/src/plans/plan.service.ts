@@ -1,0 +1,134 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
+import { BranchDirectory } from './branch.directory.js';
+import { BranchVisibility } from './branch-visibility.service.js';
+import { PlanReview } from './plan-review.entity.js';
+import { MonthlyPlan } from './plan.entity.js';
+import { WeakBranch } from './weak-branch.entity.js';
+
+export const PLAN_PROCESS_ID = 'monthly-plan';
+
+/** Who may start a branch's plan flow by hand. */
+const PLAN_STARTERS: RoleName[] = ['od_admin', ...COMMITTEE_ROLES, 'branch_secretary'];
+
+export interface PlanView extends MonthlyPlan {
+  reviews: PlanReview[];
+  weakBranch: boolean;
+}
+
+/** Branch plans: starting their flows, reading them within the caller's subtree, marking weak branches. */
+@Injectable()
+export class PlanService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly access: AccessService,
+    private readonly branches: BranchDirectory,
+    private readonly runtime: WorkflowRuntimeService,
+    private readonly visibility: BranchVisibility,
+  ) {}
+
+  /**
+   * Creates the branch's pending plan and starts its `monthly-plan` flow in `em`'s transaction.
+   * The flow's variables carry everything the model's expressions use.
+   */
+  async startPlan(
+    em: EntityManager,
+    input: { branchId: string; month: string; studyContentId: string | null; startedBy: string | null },
+  ): Promise<MonthlyPlan> {
+    const branch = await this.branches.context(em, input.branchId);
+    const weak = (await em.countBy(WeakBranch, { branchId: branch.branchId })) > 0;
+    const plan = await em.save(
+      em.create(MonthlyPlan, {
+        branchId: branch.branchId,
+        committeeId: branch.committeeId,
+        month: input.month,
+        studyContentId: input.studyContentId,
+        instanceId: null,
+        status: 'pending',
+        topic: null,
+        plannedAt: null,
+        place: null,
+        meetingTypes: [],
+        segments: [],
+        activity: null,
+        revision: 0,
+        approvedAt: null,
+      }),
+    );
+    const instance = await this.runtime.startProcess(em, {
+      processId: PLAN_PROCESS_ID,
+      orgUnitId: branch.branchId,
+      businessKey: `plan:${plan.id}`,
+      startedBy: input.startedBy,
+      variables: {
+        planId: plan.id,
+        branchId: branch.branchId,
+        committeeId: branch.committeeId,
+        universityId: branch.universityId,
+        directBranch: branch.direct,
+        weakBranch: weak,
+        month: input.month,
+        studyContentId: input.studyContentId,
+      },
+    });
+    plan.instanceId = instance.id;
+    await em.update(MonthlyPlan, { id: plan.id }, { instanceId: instance.id });
+    return plan;
+  }
+
+  async startByHand(user: AuthUser, branchId: string, month: string): Promise<MonthlyPlan> {
+    await this.access.assertRole(user, branchId, PLAN_STARTERS);
+    return this.db.transaction((em) =>
+      this.startPlan(em, { branchId, month, studyContentId: null, startedBy: user.personId }),
+    );
+  }
+
+  async list(user: AuthUser, query: { month?: string; orgUnitId?: string }): Promise<MonthlyPlan[]> {
+    const branchIds = await this.visibility.branchIds(user);
+    if (branchIds.length === 0) return [];
+    const scope = query.orgUnitId ? `${await this.access.pathOf(query.orgUnitId)}%` : null;
+    const qb = this.db
+      .getRepository(MonthlyPlan)
+      .createQueryBuilder('p')
+      .innerJoin('org_unit', 'u', 'u.id = p.branch_id')
+      .where('p.branch_id IN (:...branchIds)', { branchIds })
+      .orderBy('p.month', 'DESC')
+      .addOrderBy('u.path', 'ASC');
+    if (query.month) qb.andWhere('p.month = :month', { month: query.month });
+    if (scope) qb.andWhere('u.path LIKE :scope', { scope });
+    return qb.getMany();
+  }
+
+  async get(user: AuthUser, id: string, em: EntityManager = this.db.manager): Promise<PlanView> {
+    const plan = await em.findOneBy(MonthlyPlan, { id });
+    if (!plan) throw new NotFoundException(`Plan ${id} does not exist (计划不存在).`);
+    await this.visibility.assertVisible(user, plan.branchId);
+    const reviews = await em.find(PlanReview, { where: { planId: id }, order: { createdAt: 'ASC' } });
+    const weakBranch = (await em.countBy(WeakBranch, { branchId: plan.branchId })) > 0;
+    return { ...plan, reviews, weakBranch };
+  }
+
+  /** Committees (and OD) mark a branch weak: its next plans need the second approval level. */
+  async markWeak(user: AuthUser, branchId: string, weak: boolean, note?: string): Promise<void> {
+    await this.access.assertRole(user, branchId, ['od_admin', ...COMMITTEE_ROLES]);
+    await this.branches.context(this.db.manager, branchId);
+    if (!weak) {
+      await this.db.getRepository(WeakBranch).delete({ branchId });
+      return;
+    }
+    await this.db.getRepository(WeakBranch).save({
+      branchId,
+      note: note ?? null,
+      markedBy: user.personId,
+      markedAt: this.clock.now(),
+    });
+  }
+
+}

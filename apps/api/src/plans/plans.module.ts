@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { BranchVisibility } from './branch-visibility.service.js';
+import { BranchDirectory } from './branch.directory.js';
+import { PlanForms } from './plan.forms.js';
+import { PlanJobs } from './plan.jobs.js';
+import { PlanService } from './plan.service.js';
+import { PlansController } from './plans.controller.js';
+
+/** Monthly plans: the `monthly-plan` flow's forms and service tasks, plan reads. */
+@Module({
+  controllers: [PlansController],
+  providers: [BranchDirectory, BranchVisibility, PlanService, PlanForms, PlanJobs],
+  exports: [BranchDirectory, BranchVisibility, PlanService],
+})
+export class PlansModule {}

@@ -1,0 +1,59 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { BranchDirectory } from '../plans/branch.directory.js';
+import { MonthlyPlan } from '../plans/plan.entity.js';
+import { stringVar } from '../task-forms/variable.reader.js';
+import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
+import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
+import { OrgSession } from './session.entity.js';
+
+/** Service tasks of the `session` flow. */
+@Injectable()
+export class SessionJobs implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobHandlerRegistry,
+    private readonly branches: BranchDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register('orglife.session.schedule', (job, em) => this.schedule(job, em));
+    this.jobs.register('orglife.session.summaryOverdue', async (job, em) => {
+      await em.update(OrgSession, { id: stringVar(job.variables, 'sessionId') }, { summaryOverdueAt: this.clock.now() });
+    });
+    this.jobs.register('orglife.session.close', async (job, em) => {
+      await em.update(OrgSession, { id: stringVar(job.variables, 'sessionId') }, { status: 'closed', closedAt: this.clock.now() });
+    });
+  }
+
+  /** Creates the session from the approved plan; its members confirm self-study and review later. */
+  private async schedule(job: WorkflowJob, em: EntityManager) {
+    const planId = stringVar(job.variables, 'planId');
+    const plan = await em.findOneByOrFail(MonthlyPlan, { id: planId });
+    if (!plan.plannedAt) throw new Error(`Plan ${planId} has no date; it cannot schedule a session`);
+    const existing = await em.findOneBy(OrgSession, { planId });
+    const session =
+      existing ??
+      (await em.save(
+        em.create(OrgSession, {
+          planId,
+          branchId: plan.branchId,
+          committeeId: plan.committeeId,
+          month: plan.month,
+          scheduledAt: plan.plannedAt,
+          place: plan.place,
+          meetingTypes: plan.meetingTypes,
+          activity: plan.activity,
+          status: 'scheduled',
+          instanceId: job.instanceId,
+        }),
+      ));
+    const members = await this.branches.members(em, plan.branchId);
+    return {
+      sessionId: session.id,
+      memberIds: members.map((m) => m.id),
+      sessionAt: plan.plannedAt.toISOString(),
+    };
+  }
+}

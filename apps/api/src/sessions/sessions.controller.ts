@@ -1,0 +1,35 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { SessionListQuery } from './session.dto.js';
+import type { OrgSession } from './session.entity.js';
+import { renderSessionRecord } from './session.print.js';
+import { SessionService, type SessionView } from './session.service.js';
+
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('sessions')
+export class SessionsController {
+  constructor(private readonly sessions: SessionService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Sessions of the branches I can see (集中组织生活)' })
+  list(@CurrentUser() user: AuthUser, @Query() query: SessionListQuery): Promise<OrgSession[]> {
+    return this.sessions.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A session with attendance, segments, speeches, lectures, reports, decisions' })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SessionView> {
+    return this.sessions.get(user, id);
+  }
+
+  @Get(':id/print')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOperation({ summary: 'The printable session record (台账)' })
+  async print(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    return renderSessionRecord(await this.sessions.get(user, id));
+  }
+}

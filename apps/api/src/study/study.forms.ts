@@ -1,0 +1,76 @@
+import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { ProblemException } from '../common/problem.js';
+import { fieldError } from '../task-forms/field-error.js';
+import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
+import { stringVar } from '../task-forms/variable.reader.js';
+import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
+import { StudyArrangement } from './study-arrangement.entity.js';
+import { StudyContent } from './study-content.entity.js';
+import { PublishStudyContentDto, StudyArrangementDto } from './study.dto.js';
+
+/** Forms of the `study-content` flow: OD publishes, each committee adds its arrangement. */
+@Injectable()
+export class StudyForms implements OnModuleInit {
+  constructor(
+    private readonly registry: TaskFormRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      formKey: 'orglife:study-content-publish',
+      payload: PublishStudyContentDto,
+      submit: async (em, user, task, dto) => {
+        const content = await contentOfTask(em, task);
+        await em.update(
+          StudyContent,
+          { id: content.id },
+          {
+            ...(dto.title !== undefined ? { title: dto.title } : {}),
+            ...(dto.topics !== undefined ? { topics: dto.topics } : {}),
+            ...(dto.materials !== undefined ? { materials: dto.materials.map((m) => ({ ...m })) } : {}),
+            ...(dto.attachmentIds !== undefined ? { attachmentIds: dto.attachmentIds } : {}),
+            status: 'published',
+            publishedBy: user.personId,
+            publishedAt: this.clock.now(),
+          },
+        );
+      },
+      context: async (em, _user, task) => ({ studyContent: await contentOfTask(em, task) }),
+    });
+    this.registry.register({
+      formKey: 'orglife:study-arrangement',
+      payload: StudyArrangementDto,
+      submit: async (em, user, task, dto) => {
+        const content = await contentOfTask(em, task);
+        const committeeId = stringVar(task.variables, 'committeeId');
+        if (dto.committeeId !== committeeId) {
+          throw fieldError('committeeId', `此待办属于另一个二级党组织 (this task is for committee ${committeeId})`);
+        }
+        await em.insert(StudyArrangement, {
+          studyContentId: content.id,
+          committeeId,
+          theme: dto.theme,
+          arrangement: dto.arrangement,
+          materials: dto.materials.map((m) => ({ ...m })),
+          createdBy: user.personId,
+        });
+      },
+      context: async (em, _user, task) => ({
+        studyContent: await contentOfTask(em, task),
+        committeeId: stringVar(task.variables, 'committeeId'),
+      }),
+    });
+  }
+}
+
+async function contentOfTask(em: EntityManager, task: WorkflowTask): Promise<StudyContent> {
+  const id = task.variables['studyContentId'];
+  const content = typeof id === 'string' ? await em.findOneBy(StudyContent, { id }) : null;
+  if (!content) {
+    throw new ProblemException(HttpStatus.CONFLICT, `Task ${task.id} is not linked to a study content (任务未关联学习内容).`);
+  }
+  return content;
+}

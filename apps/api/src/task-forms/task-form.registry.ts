@@ -1,0 +1,46 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Variables } from '@orglife/engine';
+import type { ClassConstructor } from 'class-transformer';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ProblemException } from '../common/problem.js';
+import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
+
+/**
+ * A domain form behind a user task: the payload class the body must satisfy, the rows it
+ * writes in the completion's transaction, and the data the form shows.
+ */
+export interface TaskForm<P extends object = object> {
+  formKey: string;
+  payload: ClassConstructor<P>;
+  /** Writes the domain rows; returns variables for the flow (they win over the client's). */
+  submit(em: EntityManager, user: AuthUser, task: WorkflowTask, payload: P): Promise<Variables | void>;
+  /** What the form needs to render (plan, members, session…). */
+  context(em: EntityManager, user: AuthUser, task: WorkflowTask): Promise<object>;
+}
+
+/** Domain forms by form key; each module registers its own when it starts. */
+@Injectable()
+export class TaskFormRegistry {
+  private readonly forms = new Map<string, TaskForm>();
+
+  register<P extends object>(form: TaskForm<P>): void {
+    if (this.forms.has(form.formKey)) throw new Error(`Form ${form.formKey} is registered twice`);
+    this.forms.set(form.formKey, form as unknown as TaskForm);
+  }
+
+  has(formKey: string | null): boolean {
+    return formKey !== null && this.forms.has(formKey);
+  }
+
+  get(task: WorkflowTask): TaskForm {
+    const form = task.formKey ? this.forms.get(task.formKey) : undefined;
+    if (!form) {
+      throw new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        `Task ${task.id} has no domain form (form key ${task.formKey ?? 'none'}); complete it through POST /api/tasks/${task.id}/complete.`,
+      );
+    }
+    return form;
+  }
+}

@@ -1,0 +1,18 @@
+import type { Variables } from '@orglife/engine';
+
+/** A string process variable the flow must have set; a clear error names it when it is missing. */
+export function stringVar(variables: Variables, name: string): string {
+  const value = variables[name];
+  if (typeof value !== 'string' || value === '') {
+    throw new Error(`Process variable "${name}" is missing or not a string (流程变量缺失)`);
+  }
+  return value;
+}
+
+export function stringListVar(variables: Variables, name: string): string[] {
+  const value = variables[name];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw new Error(`Process variable "${name}" is missing or not a list of strings (流程变量缺失)`);
+  }
+  return value as string[];
+}
