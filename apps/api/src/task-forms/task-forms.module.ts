@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { DomainFormInterceptor } from './domain-form.interceptor.js';
 import { TaskFormRegistry } from './task-form.registry.js';
 import { TaskFormService } from './task-form.service.js';
 import { TaskFormsController } from './task-forms.controller.js';
@@ -7,7 +9,7 @@ import { TaskFormsController } from './task-forms.controller.js';
 @Global()
 @Module({
   controllers: [TaskFormsController],
-  providers: [TaskFormRegistry, TaskFormService],
+  providers: [TaskFormRegistry, TaskFormService, { provide: APP_INTERCEPTOR, useClass: DomainFormInterceptor }],
   exports: [TaskFormRegistry, TaskFormService],
 })
 export class TaskFormsModule {}
