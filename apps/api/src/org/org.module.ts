@@ -1,4 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { OrgUnitController } from './org-unit.controller.js';
+import { OrgUnit } from './org-unit.entity.js';
+import { OrgUnitService } from './org-unit.service.js';
+import { PersonController } from './person.controller.js';
+import { PersonService } from './person.service.js';
+import { RoleAssignmentController } from './role-assignment.controller.js';
+import { RoleAssignmentService } from './role-assignment.service.js';
+import { RosterController } from './roster/roster.controller.js';
+import { RosterService } from './roster/roster.service.js';
 
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([OrgUnit]), AuthModule],
+  controllers: [OrgUnitController, PersonController, RoleAssignmentController, RosterController],
+  providers: [OrgUnitService, PersonService, RoleAssignmentService, RosterService],
+  exports: [OrgUnitService, PersonService],
+})
 export class OrgModule {}

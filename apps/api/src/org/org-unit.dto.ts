@@ -1,0 +1,56 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ORG_UNIT_TYPES, type OrgUnitType } from './org-unit-type.js';
+
+export class OrgUnitDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'C1-B1' })
+  code: string;
+
+  @ApiProperty({ example: '计算机学院教工第一党支部' })
+  name: string;
+
+  @ApiProperty({ enum: ORG_UNIT_TYPES })
+  type: OrgUnitType;
+
+  @ApiProperty({
+    description: '直属党支部: a branch directly under the university (also a committee)',
+  })
+  direct: boolean;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  parentId: string | null;
+
+  @ApiProperty({ description: '0 for the university' })
+  depth: number;
+}
+
+export class OrgUnitNodeDto extends OrgUnitDto {
+  @ApiProperty({ type: () => [OrgUnitNodeDto] })
+  children: OrgUnitNodeDto[];
+}
+
+const CREATABLE_TYPES = ORG_UNIT_TYPES.filter((t) => t !== 'university');
+
+export class CreateOrgUnitDto {
+  @ApiProperty({ example: 'C1-B4', description: 'Unique code; letters, digits, - and _' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'code must be 1-64 letters, digits, - or _' })
+  code: string;
+
+  @ApiProperty({ example: '计算机学院博士生党支部' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: CREATABLE_TYPES })
+  @IsIn(CREATABLE_TYPES)
+  type: Exclude<OrgUnitType, 'university'>;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  parentId: string;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CreatePersonDto, PeopleQueryDto, PersonDetailDto, PersonPageDto } from './person.dto.js';
+import { PersonService } from './person.service.js';
+
+@ApiTags('org')
+@ApiBearerAuth()
+@Controller('people')
+export class PersonController {
+  constructor(private readonly service: PersonService) {}
+
+  @Get()
+  @ApiOkResponse({ type: PersonPageDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: PeopleQueryDto): Promise<PersonPageDto> {
+    return this.service.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: PersonDetailDto })
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<PersonDetailDto> {
+    return this.service.get(user, id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: PersonDetailDto })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreatePersonDto): Promise<PersonDetailDto> {
+    return this.service.create(user, dto);
+  }
+}

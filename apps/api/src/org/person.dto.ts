@@ -1,0 +1,166 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ROLE_NAMES, type RoleName } from '../access/role-name.js';
+import type { Gender, MemberType } from './person.entity.js';
+
+const GENDERS: Gender[] = ['male', 'female'];
+const MEMBER_TYPES: MemberType[] = ['full', 'probationary'];
+
+export class PersonDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'T2026001', description: '工号/学号' })
+  employeeNo: string;
+
+  @ApiProperty({ example: '陈晓东' })
+  name: string;
+
+  @ApiProperty({ enum: GENDERS, nullable: true, type: String })
+  gender: Gender | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  phone: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId: string;
+
+  @ApiProperty()
+  orgUnitName: string;
+
+  @ApiProperty({ enum: MEMBER_TYPES, nullable: true, type: String })
+  memberType: MemberType | null;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String })
+  joinedPartyOn: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Login name; null = no account' })
+  username: string | null;
+}
+
+export class PersonRoleDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: ROLE_NAMES })
+  role: RoleName;
+
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId: string;
+
+  @ApiProperty()
+  orgUnitName: string;
+}
+
+export class PersonDetailDto extends PersonDto {
+  @ApiProperty({ type: [PersonRoleDto] })
+  roles: PersonRoleDto[];
+}
+
+export class PersonPageDto {
+  @ApiProperty({ type: [PersonDto] })
+  items: PersonDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  pageSize: number;
+}
+
+export class PeopleQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only people in this unit’s subtree' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'Matches name, 工号 or username' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize: number = 20;
+}
+
+export class CreatePersonDto {
+  @ApiProperty({ example: 'T2026101' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'employeeNo must be 1-32 letters, digits, - or _' })
+  employeeNo: string;
+
+  @ApiProperty({ example: '马晓峰' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiPropertyOptional({ enum: GENDERS })
+  @IsOptional()
+  @IsIn(GENDERS)
+  gender?: Gender;
+
+  @ApiPropertyOptional({ example: '13800000000' })
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{5,32}$/, { message: 'phone must be 5-32 digits, spaces, + or -' })
+  phone?: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Home branch or group (组织关系所在)' })
+  @IsUUID()
+  orgUnitId: string;
+
+  @ApiPropertyOptional({
+    enum: MEMBER_TYPES,
+    description: 'Set for party members: adds the member role on the home unit',
+  })
+  @IsOptional()
+  @IsIn(MEMBER_TYPES)
+  memberType?: MemberType;
+
+  @ApiPropertyOptional({ format: 'date', example: '2020-07-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  joinedPartyOn?: string;
+
+  @ApiPropertyOptional({ example: 'maxf' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'username must be 3-64 letters, digits, _ . or -' })
+  username?: string;
+
+  @ApiPropertyOptional({ minLength: 8, description: 'Initial password (needs username)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password?: string;
+}

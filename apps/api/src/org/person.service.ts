@@ -1,0 +1,116 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { ORG_ADMIN_ROLES, ORG_READ_ROLES } from '../access/role-name.js';
+import { Account } from '../auth/account.entity.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { PasswordHasher } from '../auth/password.hasher.js';
+import { ProblemException } from '../common/problem.js';
+import type {
+  CreatePersonDto,
+  PeopleQueryDto,
+  PersonDetailDto,
+  PersonDto,
+  PersonPageDto,
+  PersonRoleDto,
+} from './person.dto.js';
+import { Person } from './person.entity.js';
+import { RoleAssignment } from './role-assignment.entity.js';
+
+const PERSON_COLUMNS = `p.id, p.employee_no AS "employeeNo", p.name, p.gender, p.phone,
+  p.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", p.member_type AS "memberType",
+  to_char(p.joined_party_on, 'YYYY-MM-DD') AS "joinedPartyOn", a.username`;
+const PERSON_FROM = `person p JOIN org_unit u ON u.id = p.org_unit_id
+  LEFT JOIN account a ON a.person_id = p.id`;
+
+@Injectable()
+export class PersonService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly hasher: PasswordHasher,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  /** People in the subtrees the user reads (org-reading roles only; a plain member is refused). */
+  async list(user: AuthUser, query: PeopleQueryDto): Promise<PersonPageDto> {
+    const patterns = await this.access.visiblePathPatterns(user, ORG_READ_ROLES);
+    if (patterns.length === 0) {
+      throw new ProblemException(403, 'Only officers can list people. 仅党组织负责人可查看人员。');
+    }
+    const params: unknown[] = [patterns];
+    const where = ['u.path LIKE ANY($1::text[])'];
+    if (query.orgUnitId) {
+      await this.access.assertRole(user, query.orgUnitId, ORG_READ_ROLES);
+      params.push(`${await this.access.pathOf(query.orgUnitId)}%`);
+      where.push(`u.path LIKE $${params.length}`);
+    }
+    if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const n = params.length;
+      where.push(`(p.name ILIKE $${n} OR p.employee_no ILIKE $${n} OR a.username ILIKE $${n})`);
+    }
+    const filter = where.join(' AND ');
+    const [{ total }] = (await this.db.query(
+      `SELECT count(*)::int AS total FROM ${PERSON_FROM} WHERE ${filter}`,
+      params,
+    )) as [{ total: number }];
+    const items = await this.db.query<PersonDto[]>(
+      `SELECT ${PERSON_COLUMNS} FROM ${PERSON_FROM} WHERE ${filter}
+        ORDER BY u.path, p.employee_no LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** A person with their roles: themselves, or anyone an org-reading role reaches. */
+  async get(user: AuthUser, id: string): Promise<PersonDetailDto> {
+    const [person] = await this.db.query<PersonDto[]>(
+      `SELECT ${PERSON_COLUMNS} FROM ${PERSON_FROM} WHERE p.id = $1`,
+      [id],
+    );
+    if (!person) throw new NotFoundException(`Person ${id} does not exist.`);
+    if (person.id !== user.personId) {
+      await this.access.assertRole(user, person.orgUnitId, ORG_READ_ROLES);
+    }
+    const roles = await this.db.query<PersonRoleDto[]>(
+      `SELECT r.id, r.role, r.org_unit_id AS "orgUnitId", u.name AS "orgUnitName"
+         FROM role_assignment r JOIN org_unit u ON u.id = r.org_unit_id
+        WHERE r.person_id = $1 ORDER BY u.path, r.role`,
+      [id],
+    );
+    return { ...person, roles };
+  }
+
+  async create(user: AuthUser, dto: CreatePersonDto): Promise<PersonDetailDto> {
+    await this.access.assertRole(user, dto.orgUnitId, ORG_ADMIN_ROLES);
+    if (dto.password && !dto.username) {
+      throw new ProblemException(400, 'password needs a username', {
+        errors: [{ field: 'username', message: 'username is required when a password is given' }],
+      });
+    }
+    const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
+    const id = await this.db.transaction(async (tx) => {
+      const { identifiers } = await tx.getRepository(Person).insert({
+        employeeNo: dto.employeeNo,
+        name: dto.name,
+        gender: dto.gender ?? null,
+        phone: dto.phone ?? null,
+        orgUnitId: dto.orgUnitId,
+        memberType: dto.memberType ?? null,
+        joinedPartyOn: dto.joinedPartyOn ?? null,
+      });
+      const personId = (identifiers[0] as { id: string }).id;
+      if (dto.username) {
+        await tx.getRepository(Account).insert({ personId, username: dto.username, passwordHash });
+      }
+      if (dto.memberType) {
+        await tx
+          .getRepository(RoleAssignment)
+          .insert({ personId, role: 'member', orgUnitId: dto.orgUnitId });
+      }
+      return personId;
+    });
+    return this.get(user, id);
+  }
+}

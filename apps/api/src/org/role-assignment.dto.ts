@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ROLE_NAMES, type RoleName } from '../access/role-name.js';
+
+export class RoleAssignmentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty()
+  personName: string;
+
+  @ApiProperty({ enum: ROLE_NAMES })
+  role: RoleName;
+
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId: string;
+
+  @ApiProperty()
+  orgUnitName: string;
+}
+
+export class RoleAssignmentQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Assignments on this unit’s subtree' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+}
+
+export class CreateRoleAssignmentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  personId: string;
+
+  @ApiProperty({ enum: ROLE_NAMES })
+  @IsIn(ROLE_NAMES)
+  role: RoleName;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  orgUnitId: string;
+}
