@@ -12,3 +12,17 @@ export { execute } from './runtime/execute.js';
 export { EngineCommandError } from './runtime/command-error.js';
 export type { EngineState, ElementInstance, Subscription, Incident } from './runtime/state.js';
 export { startTimers, nextStartTimer } from './timers/start-timers.js';
+export {
+  MemoryRuntime,
+  type MemoryRuntimeOptions,
+  type RuntimeInstance,
+  type ServiceOutcome,
+  type ServiceWorker,
+} from './runtime/memory-runtime.js';
+export {
+  simulate,
+  SimulationError,
+  type SimulationScript,
+  type SimulationStep,
+} from './runtime/simulation-script.js';
+export { simulationTrace, type SimulationTrace } from './runtime/simulation-trace.js';

@@ -122,39 +122,15 @@ function buildNode(
   }
   const job = jobDef(el, id, problems);
   if (job) node.job = job;
-  switch (kind) {
-    case 'userTask':
-      node.userTask = userTaskDef(el, id, problems);
-      break;
-    case 'scriptTask': {
-      const script = scriptDef(el, id, problems);
-      if (script) node.script = script;
-      break;
-    }
-    case 'callActivity': {
-      const call = callDef(el, id, problems);
-      if (call) node.call = call;
-      break;
-    }
-    case 'boundaryEvent': {
-      const attached = child(el, 'attachedToRef');
-      if (attached?.id) node.attachedToId = attached.id;
-      break;
-    }
-    case 'subProcess':
-      if (bool(el, 'triggeredByEvent')) node.triggeredByEvent = true;
-      break;
-    case 'sendTask':
-    case 'intermediateThrowEvent':
-    case 'endEvent':
-      if (!job && (kind === 'sendTask' || trigger.kind === 'message')) {
-        const message = kind === 'sendTask' ? child(el, 'messageRef') : undefined;
-        const messageName = str(message, 'name');
-        if (messageName) node.trigger = { kind: 'message', name: messageName };
-      }
-      break;
-    default:
-      break;
-  }
+  if (kind === 'userTask') node.userTask = userTaskDef(el, id, problems);
+  const script = kind === 'scriptTask' ? scriptDef(el, id, problems) : undefined;
+  if (script) node.script = script;
+  const call = kind === 'callActivity' ? callDef(el, id, problems) : undefined;
+  if (call) node.call = call;
+  const attached = kind === 'boundaryEvent' ? child(el, 'attachedToRef')?.id : undefined;
+  if (attached) node.attachedToId = attached;
+  if (kind === 'subProcess' && bool(el, 'triggeredByEvent')) node.triggeredByEvent = true;
+  const messageName = kind === 'sendTask' && !job ? str(child(el, 'messageRef'), 'name') : undefined;
+  if (messageName) node.trigger = { kind: 'message', name: messageName };
   return node;
 }

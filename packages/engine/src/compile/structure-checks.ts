@@ -62,31 +62,28 @@ function checkGateway(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, prob
   }
 }
 
-function checkActivity(node: FlowNode, problems: Problems): void {
-  switch (node.kind) {
-    case 'serviceTask':
-    case 'businessRuleTask':
-      if (!node.job) problems.add(node.id, 'the task has no job type (zeebe:taskDefinition type)');
-      break;
-    case 'sendTask':
-      if (!node.job && node.trigger.kind !== 'message') {
-        problems.add(node.id, 'the send task has neither a job type nor a message');
-      }
-      break;
-    case 'scriptTask':
-      if (!node.script && !node.job) {
-        problems.add(node.id, 'the script task has no FEEL expression (zeebe:script) and no job type');
-      }
-      break;
-    case 'callActivity':
-      if (!node.call) problems.add(node.id, 'the call activity does not name the process to call (zeebe:calledElement processId)');
-      break;
-    case 'receiveTask':
-      if (node.trigger.kind !== 'message') problems.add(node.id, 'the receive task has no message');
-      break;
-    default:
-      break;
+/** What a kind of activity needs to run, or null when it needs nothing in particular. */
+function missing(node: FlowNode): string | null {
+  const { kind } = node;
+  if ((kind === 'serviceTask' || kind === 'businessRuleTask') && !node.job) {
+    return 'the task has no job type (zeebe:taskDefinition type)';
   }
+  if (kind === 'sendTask' && !node.job && node.trigger.kind !== 'message') {
+    return 'the send task has neither a job type nor a message';
+  }
+  if (kind === 'scriptTask' && !node.script && !node.job) {
+    return 'the script task has no FEEL expression (zeebe:script) and no job type';
+  }
+  if (kind === 'callActivity' && !node.call) {
+    return 'the call activity does not name the process to call (zeebe:calledElement processId)';
+  }
+  if (kind === 'receiveTask' && node.trigger.kind !== 'message') return 'the receive task has no message';
+  return null;
+}
+
+function checkActivity(node: FlowNode, problems: Problems): void {
+  const problem = missing(node);
+  if (problem) problems.add(node.id, problem);
   const mi = node.multiInstance;
   if (mi && !mi.inputCollection && !mi.loopCardinality) {
     problems.add(node.id, 'the multi-instance activity has no input collection');

@@ -26,8 +26,7 @@ export function consumeArrivals(step: Step, node: FlowNode, el: ElementInstance)
     const at = rest.indexOf(flow);
     if (at >= 0) rest.splice(at, 1);
   }
-  const { arrived: _all, ...firing } = el;
-  step.put(firing);
+  const firing = step.clear(el.id, 'arrived');
   if (rest.length > 0) {
     const next = step.put({ id: step.nextId(), elementId: node.id, parentId: el.parentId, arrived: rest });
     step.history('activated', next);

@@ -62,15 +62,13 @@ function run(step: Step, command: Command): void {
       return;
     case 'completeJob': {
       const el = jobElement(step, command.jobId);
-      const { jobId: _done, retries: _r, ...rest } = el;
-      step.put(rest);
+      step.clear(el.id, 'jobId', 'retries');
       complete(step, el.id, command.variables);
       return;
     }
     case 'failJob': {
       const el = jobElement(step, command.jobId);
-      const { jobId: _failed, ...rest } = el;
-      step.put(rest);
+      const rest = step.clear(el.id, 'jobId');
       if (command.retries > 0) createJob(step, rest, step.node(el.elementId), command.retries);
       else raiseIncident(step, { ...rest, retries: 0 }, command.message, 'job');
       return;

@@ -35,8 +35,7 @@ export function takeIncident(step: Step, incidentId: string): Incident {
   delete step.state.incidents[incidentId];
   const el = step.element(incident.elementInstanceId);
   if (el) {
-    const { incidentId: _dropped, ...rest } = el;
-    step.put(rest);
+    const rest = step.clear(el.id, 'incidentId');
     step.history('incidentResolved', rest, rest.body ? 'multiInstanceBody' : undefined);
   }
   step.emit({ type: 'incidentResolved', incidentId });

@@ -56,6 +56,13 @@ export class Step {
     return this.put({ ...current, ...patch });
   }
 
+  /** Drops optional fields from an element instance (copy on write). */
+  clear(id: string, ...fields: ('jobId' | 'retries' | 'incidentId' | 'arrived')[]): ElementInstance {
+    const copy = { ...this.state.elements[id] } as ElementInstance;
+    for (const field of fields) delete copy[field];
+    return this.put(copy);
+  }
+
   remove(id: string): void {
     const el = this.state.elements[id];
     if (!el) return;

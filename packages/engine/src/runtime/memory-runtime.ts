@@ -1,0 +1,347 @@
+/**
+ * A pure in-memory driver for many instances: deployments (versions), call activities, timers
+ * on a simulated clock, message and signal routing, and service workers. The simulator CLI,
+ * the benchmark and the property tests run on it; apps/api does the same with a database.
+ */
+import type {
+  Command,
+  Effect,
+  JobInfo,
+  UserTaskInfo,
+  Variables,
+} from '../contract.js';
+import type { CompiledDefinition } from '../compile/model.js';
+import { addDuration, parseDuration, toIso } from '../timers/iso8601.js';
+import { nextStartTimer, startTimers } from '../timers/start-timers.js';
+import { execute } from './execute.js';
+import { startInstance } from './start-instance.js';
+import type { EngineState } from './state.js';
+
+export type ServiceOutcome =
+  | { variables?: Variables }
+  | { error: string; message?: string }
+  | { fail: string };
+export type ServiceWorker = (job: JobInfo) => ServiceOutcome;
+
+export interface RuntimeInstance {
+  id: string;
+  definition: CompiledDefinition;
+  state: EngineState;
+  parent?: { instanceId: string; elementInstanceId: string };
+  /** Completed elements (multi-instance bodies left out), in completion order. */
+  passed: string[];
+}
+
+interface Deployment {
+  definition: CompiledDefinition;
+  version: number;
+  versionTag?: string;
+}
+
+interface ScheduledTimer {
+  id: string;
+  dueAt: string;
+  order: number;
+  instanceId?: string;
+  start?: { definition: CompiledDefinition; elementId: string; fired: number };
+}
+
+interface Subscribed {
+  instanceId: string;
+  name: string;
+  correlationKey?: string;
+  order: number;
+}
+
+export interface MemoryRuntimeOptions {
+  now: string;
+  workers?: Record<string, ServiceWorker>;
+  /** Keep the `passed` list per instance (the simulator needs it; the benchmark does not). */
+  recordPassed?: boolean;
+}
+
+export class MemoryRuntime {
+  now: string;
+  readonly instances = new Map<string, RuntimeInstance>();
+  readonly tasks = new Map<string, { instanceId: string; task: UserTaskInfo }>();
+  readonly timers = new Map<string, ScheduledTimer>();
+  /** Problems outside any instance (a called process that is not deployed). */
+  readonly problems: string[] = [];
+  private readonly messages = new Map<string, Subscribed>();
+  private readonly signals = new Map<string, Subscribed>();
+  private readonly deployments = new Map<string, Deployment[]>();
+  private readonly workers: Record<string, ServiceWorker>;
+  private readonly recordPassed: boolean;
+  private readonly pending: (() => void)[] = [];
+  private readonly cancelledJobs = new Set<string>();
+  private counter = 0;
+
+  constructor(options: MemoryRuntimeOptions) {
+    this.now = options.now;
+    this.workers = options.workers ?? {};
+    this.recordPassed = options.recordPassed ?? true;
+  }
+
+  deploy(definition: CompiledDefinition, versionTag?: string): void {
+    for (const processId of definition.processIds) {
+      const list = this.deployments.get(processId) ?? [];
+      list.push({ definition, version: list.length + 1, ...(versionTag ? { versionTag } : {}) });
+      this.deployments.set(processId, list);
+    }
+    for (const timer of startTimers(definition, this.now)) {
+      this.timers.set(timer.id, {
+        id: timer.id,
+        dueAt: timer.dueAt,
+        order: this.counter++,
+        start: { definition, elementId: timer.elementId, fired: 0 },
+      });
+    }
+  }
+
+  private find(processId: string, version: 'latest' | number = 'latest', versionTag?: string): Deployment | undefined {
+    const list = this.deployments.get(processId) ?? [];
+    if (versionTag) return list.find((d) => d.versionTag === versionTag);
+    return version === 'latest' ? list[list.length - 1] : list.find((d) => d.version === version);
+  }
+
+  start(
+    processId: string,
+    options: { variables?: Variables; startEventId?: string; version?: 'latest' | number; versionTag?: string } = {},
+    parent?: RuntimeInstance['parent'],
+  ): RuntimeInstance | undefined {
+    const deployment = this.find(processId, options.version, options.versionTag);
+    if (!deployment) return undefined;
+    const id = `${processId}#${++this.counter}`;
+    const result = startInstance(deployment.definition, {
+      instanceId: id,
+      processId,
+      ...(options.startEventId ? { startEventId: options.startEventId } : {}),
+      ...(options.variables ? { variables: options.variables } : {}),
+      now: this.now,
+    });
+    const instance: RuntimeInstance = { id, definition: deployment.definition, state: result.state, passed: [], ...(parent ? { parent } : {}) };
+    this.instances.set(id, instance);
+    this.handle(instance, result.effects);
+    this.flush();
+    return instance;
+  }
+
+  /** Runs a command on an instance (the command's `now` is the runtime clock). */
+  command(instanceId: string, command: DistributiveOmit<Command, 'now'>): void {
+    const instance = this.instances.get(instanceId);
+    if (!instance || instance.state.status !== 'active') return;
+    const result = execute(instance.definition, instance.state, { ...command, now: this.now } as Command);
+    instance.state = result.state;
+    this.handle(instance, result.effects);
+    this.flush();
+  }
+
+  completeTask(taskId: string, variables?: Variables): void {
+    const open = this.tasks.get(taskId);
+    if (!open) return;
+    this.command(open.instanceId, { type: 'completeTask', taskId, ...(variables ? { variables } : {}) });
+    if (!this.instances.get(open.instanceId)?.state.elements[taskId]) this.tasks.delete(taskId);
+  }
+
+  /** Completes the oldest open task at an element; false when there is none. */
+  completeTaskAt(elementId: string, variables?: Variables): boolean {
+    for (const [id, open] of this.tasks) {
+      if (open.task.elementId === elementId) {
+        this.completeTask(id, variables);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Moves the clock, firing every timer that falls due, in due order. */
+  advance(isoDuration: string): void {
+    const duration = parseDuration(isoDuration);
+    if (!duration) throw new Error(`'${isoDuration}' is not an ISO-8601 duration`);
+    this.advanceTo(toIso(addDuration(Date.parse(this.now), duration)));
+  }
+
+  advanceTo(target: string): void {
+    const end = Date.parse(target);
+    for (;;) {
+      let next: ScheduledTimer | undefined;
+      for (const timer of this.timers.values()) {
+        const due = Date.parse(timer.dueAt);
+        if (due > end) continue;
+        if (!next || due < Date.parse(next.dueAt) || (due === Date.parse(next.dueAt) && timer.order < next.order)) next = timer;
+      }
+      if (!next) break;
+      if (Date.parse(next.dueAt) > Date.parse(this.now)) this.now = toIso(Date.parse(next.dueAt));
+      this.timers.delete(next.id);
+      this.fire(next);
+    }
+    if (end > Date.parse(this.now)) this.now = toIso(end);
+  }
+
+  private fire(timer: ScheduledTimer): void {
+    if (timer.instanceId) {
+      this.command(timer.instanceId, { type: 'fireTimer', timerId: timer.id });
+      return;
+    }
+    if (!timer.start) return;
+    const { definition, elementId } = timer.start;
+    const fired = timer.start.fired + 1;
+    const processId = [...definition.processes.values()].find((p) => p.startIds.includes(elementId))?.id;
+    if (processId) this.start(processId, { startEventId: elementId });
+    const dueAt = nextStartTimer(definition, elementId, timer.dueAt, fired);
+    if (dueAt) this.timers.set(timer.id, { ...timer, dueAt, order: this.counter++, start: { definition, elementId, fired } });
+  }
+
+  /** Correlates to the oldest matching subscription, else starts a process with that message start. */
+  publishMessage(name: string, correlationKey?: string | number, variables?: Variables): boolean {
+    const key = correlationKey === undefined ? undefined : String(correlationKey);
+    for (const [id, sub] of this.messages) {
+      if (sub.name !== name || (sub.correlationKey !== undefined && sub.correlationKey !== key)) continue;
+      this.command(sub.instanceId, { type: 'correlateMessage', subscriptionId: id, ...(variables ? { variables } : {}) });
+      return true;
+    }
+    for (const [processId, list] of this.deployments) {
+      const latest = list[list.length - 1];
+      const start = latest?.definition.startEvents.find((s) => s.processId === processId && s.messageName === name);
+      if (start) {
+        this.start(processId, { startEventId: start.elementId, ...(variables ? { variables } : {}) });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  broadcastSignal(name: string, variables?: Variables): void {
+    const targets = [...this.signals].filter(([, sub]) => sub.name === name);
+    for (const [id, sub] of targets) {
+      if (this.signals.has(id)) {
+        this.command(sub.instanceId, { type: 'broadcastSignal', subscriptionId: id, ...(variables ? { variables } : {}) });
+      }
+    }
+    for (const [processId, list] of this.deployments) {
+      const latest = list[list.length - 1];
+      const start = latest?.definition.startEvents.find((s) => s.processId === processId && s.signalName === name);
+      if (start) this.start(processId, { startEventId: start.elementId, ...(variables ? { variables } : {}) });
+    }
+  }
+
+  private flush(): void {
+    for (let work = this.pending.shift(); work; work = this.pending.shift()) work();
+  }
+
+  private runJob(instance: RuntimeInstance, job: JobInfo): void {
+    if (this.cancelledJobs.delete(job.id)) return;
+    const worker = this.workers[job.type];
+    const outcome: ServiceOutcome = worker ? worker(job) : {};
+    if ('error' in outcome) {
+      this.command(instance.id, { type: 'throwError', jobId: job.id, errorCode: outcome.error, ...(outcome.message ? { message: outcome.message } : {}) });
+    } else if ('fail' in outcome) {
+      this.command(instance.id, { type: 'failJob', jobId: job.id, message: outcome.fail, retries: job.retries - 1 });
+    } else {
+      this.command(instance.id, { type: 'completeJob', jobId: job.id, ...(outcome.variables ? { variables: outcome.variables } : {}) });
+    }
+  }
+
+  private handle(instance: RuntimeInstance, effects: Effect[]): void {
+    for (const effect of effects) this.handleOne(instance, effect);
+  }
+
+  private handleOne(instance: RuntimeInstance, effect: Effect): void {
+    const instanceId = instance.id;
+    switch (effect.type) {
+      case 'history':
+        if (this.recordPassed && effect.event.kind === 'completed' && effect.event.elementType !== 'multiInstanceBody') {
+          instance.passed.push(effect.event.elementId);
+        }
+        return;
+      case 'taskCreated':
+        this.tasks.set(effect.task.id, { instanceId, task: effect.task });
+        return;
+      case 'taskCancelled':
+        this.tasks.delete(effect.taskId);
+        return;
+      case 'timerScheduled':
+        this.timers.set(effect.timer.id, { id: effect.timer.id, dueAt: effect.timer.dueAt, order: this.counter++, instanceId });
+        return;
+      case 'timerCancelled':
+        this.timers.delete(effect.timerId);
+        return;
+      case 'jobCreated': {
+        const job = effect.job;
+        this.pending.push(() => this.runJob(instance, job));
+        return;
+      }
+      case 'jobCancelled':
+        this.cancelledJobs.add(effect.jobId);
+        return;
+      case 'messageSubscribed': {
+        const { id, name, correlationKey } = effect.subscription;
+        this.messages.set(id, { instanceId, name, order: this.counter++, ...(correlationKey !== undefined ? { correlationKey } : {}) });
+        return;
+      }
+      case 'messageUnsubscribed':
+        this.messages.delete(effect.subscriptionId);
+        return;
+      case 'signalSubscribed':
+        this.signals.set(effect.subscription.id, { instanceId, name: effect.subscription.name, order: this.counter++ });
+        return;
+      case 'signalUnsubscribed':
+        this.signals.delete(effect.subscriptionId);
+        return;
+      case 'messageThrown': {
+        const { name, correlationKey, variables } = effect;
+        this.pending.push(() => this.publishMessage(name, correlationKey, variables));
+        return;
+      }
+      case 'signalThrown': {
+        const { name, variables } = effect;
+        this.pending.push(() => this.broadcastSignal(name, variables));
+        return;
+      }
+      case 'callActivityStarted': {
+        const call = effect.call;
+        this.pending.push(() => {
+          const child = this.start(
+            call.calledProcessId,
+            { variables: call.variables, version: call.version, ...(call.versionTag ? { versionTag: call.versionTag } : {}) },
+            { instanceId, elementInstanceId: call.elementInstanceId },
+          );
+          if (!child) this.problems.push(`call activity '${call.elementId}': process '${call.calledProcessId}' is not deployed`);
+        });
+        return;
+      }
+      case 'callActivityCancelled':
+        for (const child of this.instances.values()) {
+          if (child.parent?.elementInstanceId === effect.elementInstanceId && child.state.status === 'active') {
+            this.pending.push(() => this.command(child.id, { type: 'cancel' }));
+          }
+        }
+        return;
+      case 'errorEscalated': {
+        const parent = instance.parent;
+        if (parent) {
+          const code = effect.errorCode;
+          this.pending.push(() =>
+            this.command(parent.instanceId, { type: 'failCallActivity', elementInstanceId: parent.elementInstanceId, errorCode: code }),
+          );
+        }
+        return;
+      }
+      case 'instanceEnded': {
+        const parent = instance.parent;
+        if (parent && effect.status === 'completed') {
+          const variables = effect.variables;
+          this.pending.push(() =>
+            this.command(parent.instanceId, { type: 'completeCallActivity', elementInstanceId: parent.elementInstanceId, variables }),
+          );
+        }
+        return;
+      }
+      case 'incidentRaised':
+      case 'incidentResolved':
+        return;
+    }
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
