@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
-import type { Engine as EngineClass } from 'bpmn-engine';
+import type { BpmnEngineOptions, Engine as EngineClass } from 'bpmn-engine';
 
 import type { EngineUnderTest, FlowName } from './bench.types.js';
 import { startVariables } from './bench.types.js';
@@ -17,8 +17,9 @@ const requireHere = createRequire(import.meta.url);
 const requireFromEngine = createRequire(requireHere.resolve('bpmn-engine'));
 
 type ModdleConstructor = new () => { fromXML(xml: string): Promise<unknown> };
+type SourceContext = NonNullable<BpmnEngineOptions['sourceContext']>;
 interface SerializerModule {
-  default: (moddleContext: unknown, typeResolver: unknown) => unknown;
+  default: (moddleContext: unknown, typeResolver: unknown) => SourceContext;
   TypeResolver: (elements: unknown) => unknown;
 }
 const { Engine } = requireHere('bpmn-engine') as { Engine: typeof EngineClass };
@@ -45,7 +46,7 @@ const FILES: Record<FlowName, string> = {
   exclusive: 'exclusive.js.bpmn',
 };
 
-async function sourceContextOf(file: string): Promise<unknown> {
+async function sourceContextOf(file: string): Promise<SourceContext> {
   const xml = await readFile(new URL(`./flows/${file}`, import.meta.url), 'utf8');
   const moddleContext = await new BpmnModdle().fromXML(xml);
   return serializer.default(moddleContext, serializer.TypeResolver(elements));
@@ -80,7 +81,7 @@ interface ParkedEngine {
 }
 
 export async function bpmnEngineAdapter(): Promise<EngineUnderTest<ParkedEngine>> {
-  const contexts = {} as Record<FlowName, unknown>;
+  const contexts = {} as Record<FlowName, SourceContext>;
   for (const flow of Object.keys(FILES) as FlowName[]) {
     contexts[flow] = await sourceContextOf(FILES[flow]);
   }

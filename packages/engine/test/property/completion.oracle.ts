@@ -14,7 +14,9 @@ export function expectedCompletions(
   terminated: boolean,
 ): Map<string, Reach> {
   const expected = new Map<string, Reach>();
-  const set = (id: string, reach: Reach) => expected.set(id, reach);
+  const set = (id: string, reach: Reach): void => {
+    expected.set(id, reach);
+  };
   const when = (reach: Reach, condition: boolean): Reach => (condition ? reach : 'no');
 
   const visit = (node: Outline, reach: Reach): void => {
