@@ -120,6 +120,7 @@ export class CreateWorkflowRuntime1764300000000 implements MigrationInterface {
         due_at timestamptz NOT NULL,
         retries int NOT NULL,
         attempts int NOT NULL DEFAULT 0,
+        fire_count int NOT NULL DEFAULT 0,
         headers jsonb NOT NULL DEFAULT '{}',
         variables jsonb NOT NULL DEFAULT '{}',
         lock_owner varchar(100),

@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { WorkflowAccess } from '../workflow-access.js';
+import { WorkflowTransactions } from '../workflow-transactions.js';
+import { DefinitionDeployer } from './definition.deployer.js';
+import {
+  DefinitionDetailDto,
+  DefinitionDto,
+  DeployDefinitionDto,
+  toDefinitionDto,
+  ValidateDefinitionDto,
+  ValidationResultDto,
+} from './definition.dto.js';
+import { WorkflowDefinition } from './definition.entity.js';
+
+const SUMMARY_COLUMNS = {
+  id: true,
+  processId: true,
+  version: true,
+  name: true,
+  source: true,
+  sourceName: true,
+  deployedBy: true,
+  deployedAt: true,
+  contentHash: true,
+} as const;
+
+@ApiTags('definitions')
+@ApiBearerAuth()
+@Controller('definitions')
+export class DefinitionController {
+  constructor(
+    private readonly deployer: DefinitionDeployer,
+    private readonly access: WorkflowAccess,
+    private readonly tx: WorkflowTransactions,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The latest version of every deployed process' })
+  @ApiOkResponse({ type: [DefinitionDto] })
+  async latest(): Promise<DefinitionDto[]> {
+    const rows = await this.tx
+      .reader()
+      .createQueryBuilder(WorkflowDefinition, 'd')
+      .select(Object.keys(SUMMARY_COLUMNS).map((c) => `d.${c}`))
+      .distinctOn(['d.processId'])
+      .orderBy('d.processId')
+      .addOrderBy('d.version', 'DESC')
+      .getMany();
+    return rows.map(toDefinitionDto);
+  }
+
+  @Get('by-id/:id')
+  @ApiOperation({ summary: 'One deployed version with its XML' })
+  @ApiOkResponse({ type: DefinitionDetailDto })
+  async byId(@Param('id') id: string): Promise<DefinitionDetailDto> {
+    const row = /^[0-9a-f-]{36}$/i.test(id)
+      ? await this.tx.reader().findOneBy(WorkflowDefinition, { id })
+      : null;
+    if (!row) throw new NotFoundException(`Definition ${id} does not exist.`);
+    return { ...toDefinitionDto(row), xml: row.xml };
+  }
+
+  @Get(':processId/versions')
+  @ApiOperation({ summary: 'Every deployed version of one process, newest first' })
+  @ApiOkResponse({ type: [DefinitionDto] })
+  async versions(@Param('processId') processId: string): Promise<DefinitionDto[]> {
+    const rows = await this.tx.reader().find(WorkflowDefinition, {
+      select: SUMMARY_COLUMNS,
+      where: { processId },
+      order: { version: 'DESC' },
+    });
+    if (rows.length === 0) throw new NotFoundException(`Process ${processId} is not deployed.`);
+    return rows.map(toDefinitionDto);
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Compile without deploying: the problems a deployment would report (OD)',
+  })
+  @ApiOkResponse({ type: ValidationResultDto })
+  async validate(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ValidateDefinitionDto,
+  ): Promise<ValidationResultDto> {
+    this.access.assertOd(user);
+    const problems = await this.deployer.validate(body.xml);
+    return {
+      ok: problems.length === 0,
+      problems: problems.map((p) => ({ ...p, elementId: p.elementId ?? undefined })),
+    };
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Deploy a new version of each executable process in the XML (OD); 400 with problems',
+  })
+  @ApiCreatedResponse({ type: [DefinitionDto] })
+  async deploy(
+    @CurrentUser() user: AuthUser,
+    @Body() body: DeployDefinitionDto,
+  ): Promise<DefinitionDto[]> {
+    this.access.assertOd(user);
+    const rows = await this.deployer.deploy({
+      xml: body.xml,
+      name: body.name ?? null,
+      source: 'upload',
+      deployedBy: user.personId,
+    });
+    return rows.map(toDefinitionDto);
+  }
+}

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ElementProblem } from '../../common/problem.js';
+import type { WorkflowDefinition } from './definition.entity.js';
+
+const MAX_XML = 2 * 1024 * 1024;
+
+export class ValidateDefinitionDto {
+  @ApiProperty({ description: 'BPMN 2.0 XML (Camunda 8 / zeebe extensions)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_XML)
+  xml: string;
+}
+
+export class DeployDefinitionDto extends ValidateDefinitionDto {
+  @ApiPropertyOptional({ description: 'Display name of this version' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  name?: string;
+}
+
+export class ValidationResultDto {
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ type: [ElementProblem] }) problems: ElementProblem[];
+}
+
+export class DefinitionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() processId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ enum: ['file', 'upload'] }) source: string;
+  @ApiProperty({ nullable: true, type: String }) sourceName: string | null;
+  @ApiProperty({ nullable: true, type: String }) deployedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) deployedAt: string;
+  @ApiProperty() contentHash: string;
+}
+
+export class DefinitionDetailDto extends DefinitionDto {
+  @ApiProperty() xml: string;
+}
+
+export function toDefinitionDto(d: WorkflowDefinition): DefinitionDto {
+  return {
+    id: d.id,
+    processId: d.processId,
+    version: d.version,
+    name: d.name,
+    source: d.source,
+    sourceName: d.sourceName,
+    deployedBy: d.deployedBy,
+    deployedAt: d.deployedAt.toISOString(),
+    contentHash: d.contentHash,
+  };
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { type CompiledDefinition, startTimers } from '@orglife/engine';
+import type { EntityManager } from 'typeorm';
+import { WorkflowJob } from '../jobs/job.entity.js';
+import { upsertJobs } from '../jobs/job.writer.js';
+import { WorkflowSubscription } from '../instances/subscription.entity.js';
+import type { WorkflowDefinition } from './definition.entity.js';
+
+/** Timer start jobs and message/signal start subscriptions belong to a definition row. */
+export function startJobId(definitionId: string, elementId: string): string {
+  return `start:${definitionId}:${elementId}`;
+}
+
+/**
+ * Registers a new version's timer, message and signal start events, replacing those of the
+ * process's previous versions: only the latest version starts new instances by event.
+ */
+@Injectable()
+export class StartEventRegistrar {
+  async replace(
+    em: EntityManager,
+    row: WorkflowDefinition,
+    compiled: CompiledDefinition,
+    now: Date,
+  ): Promise<void> {
+    await em.delete(WorkflowJob, { processId: row.processId, kind: 'start_timer' });
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from(WorkflowSubscription)
+      .where('process_id = :processId AND instance_id IS NULL', { processId: row.processId })
+      .execute();
+
+    const starts = compiled.startEvents.filter((s) => s.processId === row.processId);
+    const timerElements = new Set(starts.filter((s) => s.kind === 'timer').map((s) => s.elementId));
+    const timers = startTimers(compiled, now.toISOString()).filter((t) =>
+      timerElements.has(t.elementId),
+    );
+    if (timers.length > 0) {
+      await upsertJobs(
+        em,
+        timers.map((timer) => ({
+          id: startJobId(row.id, timer.elementId),
+          kind: 'start_timer' as const,
+          state: 'due' as const,
+          instanceId: null,
+          definitionId: row.id,
+          processId: row.processId,
+          elementId: timer.elementId,
+          jobType: null,
+          dueAt: new Date(timer.dueAt),
+          retries: 3,
+          attempts: 0,
+          fireCount: 0,
+          headers: {},
+          variables: {},
+          createdAt: now,
+        })),
+      );
+    }
+
+    const subscriptions = starts.flatMap((s) => {
+      const name = s.kind === 'message' ? s.messageName : s.kind === 'signal' ? s.signalName : null;
+      if (!name || (s.kind !== 'message' && s.kind !== 'signal')) return [];
+      return [
+        {
+          id: startJobId(row.id, s.elementId),
+          kind: s.kind,
+          name,
+          correlationKey: null,
+          instanceId: null,
+          definitionId: row.id,
+          processId: row.processId,
+          elementId: s.elementId,
+          createdAt: now,
+        },
+      ];
+    });
+    if (subscriptions.length > 0) await em.insert(WorkflowSubscription, subscriptions);
+  }
+}

@@ -1,0 +1,20 @@
+import type { CallActivityInfo, Variables } from '@orglife/engine';
+import type { EntityManager } from 'typeorm';
+
+/** Work one step hands to other instances, done later in the same transaction. */
+export type FollowUp =
+  | { kind: 'startChild'; parentId: string; call: CallActivityInfo }
+  | { kind: 'childCompleted'; parentId: string; elementInstanceId: string; variables: Variables }
+  | { kind: 'childFailed'; parentId: string; elementInstanceId: string; errorCode: string }
+  | { kind: 'cancelChild'; parentId: string; elementInstanceId: string }
+  | { kind: 'message'; name: string; correlationKey: string | null; variables: Variables }
+  | { kind: 'signal'; name: string; variables: Variables };
+
+/** One command's transaction: every step in it shares the clock reading and the actor. */
+export interface CommandContext {
+  em: EntityManager;
+  now: Date;
+  /** Person id, or `system`. */
+  actor: string;
+  followUps: FollowUp[];
+}

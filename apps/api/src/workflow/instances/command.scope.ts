@@ -1,0 +1,49 @@
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../../clock/clock.js';
+import { WorkflowTransactions } from '../workflow-transactions.js';
+import type { CommandContext } from './command-context.js';
+import { toHttpError } from './engine-errors.js';
+import { FollowUpProcessor } from './follow-up.processor.js';
+
+const PG_SERIALIZATION_FAILURE = '40001';
+const PG_DEADLOCK_DETECTED = '40P01';
+
+/**
+ * One command = one transaction: `work` runs the engine on the instances it locks, then
+ * every follow-up it caused runs before commit. Pass the caller's EntityManager to join
+ * its transaction (a domain module writing its own rows with the same commit).
+ */
+@Injectable()
+export class CommandScope {
+  constructor(
+    private readonly tx: WorkflowTransactions,
+    private readonly followUps: FollowUpProcessor,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async run<T>(
+    em: EntityManager | null | undefined,
+    actor: string,
+    work: (ctx: CommandContext) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.tx.run(async (txEm) => {
+        const ctx: CommandContext = { em: txEm, now: this.clock.now(), actor, followUps: [] };
+        const result = await work(ctx);
+        await this.followUps.drain(ctx);
+        return result;
+      }, em);
+    } catch (error) {
+      throw toHttpError(asConflict(error));
+    }
+  }
+}
+
+function asConflict(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return code === PG_SERIALIZATION_FAILURE || code === PG_DEADLOCK_DETECTED
+    ? new ConflictException('A concurrent change got in the way; please retry (并发冲突，请重试).')
+    : error;
+}

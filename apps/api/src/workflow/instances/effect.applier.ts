@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Effect, HistoryEvent, JobInfo, UserTaskInfo } from '@orglife/engine';
+import { In } from 'typeorm';
+import { WorkflowHistoryEvent } from '../history/history.entity.js';
+import { WorkflowIncident } from '../incidents/incident.entity.js';
+import { WorkflowJob } from '../jobs/job.entity.js';
+import { upsertJobs } from '../jobs/job.writer.js';
+import { indexCandidates, unindexCandidates } from '../tasks/task-candidates.js';
+import { WorkflowTask } from '../tasks/task.entity.js';
+import { insertRows } from '../sql.js';
+import type { CommandContext } from './command-context.js';
+import type { WorkflowInstance } from './instance.entity.js';
+import { orgUnitOf } from './org-unit-of.js';
+import { WorkflowSubscription } from './subscription.entity.js';
+
+/** Retries a timer gets when firing it fails for a technical reason. */
+const TIMER_RETRIES = 3;
+
+/**
+ * Writes one engine step's effects as rows in the step's transaction. Effects that reach
+ * other instances (call activities, thrown messages and signals) become follow-ups.
+ */
+@Injectable()
+export class EffectApplier {
+  async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
+    const history: HistoryEvent[] = [];
+    let ended = false;
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'history':
+          history.push(effect.event);
+          break;
+        case 'taskCreated':
+          await this.createTask(ctx, instance, effect.task);
+          break;
+        case 'taskCancelled':
+          await this.cancelTasks(ctx, [effect.taskId]);
+          break;
+        case 'timerScheduled':
+          await this.upsertJob(ctx, instance, {
+            id: effect.timer.id,
+            kind: 'timer',
+            elementId: effect.timer.elementId,
+            jobType: null,
+            dueAt: new Date(effect.timer.dueAt),
+            retries: TIMER_RETRIES,
+            headers: {},
+            variables: {},
+          });
+          break;
+        case 'jobCreated':
+          await this.upsertJob(ctx, instance, serviceJob(effect.job, ctx.now));
+          break;
+        case 'timerCancelled':
+          await ctx.em.delete(WorkflowJob, { id: effect.timerId });
+          break;
+        case 'jobCancelled':
+          await ctx.em.delete(WorkflowJob, { id: effect.jobId });
+          break;
+        case 'messageSubscribed':
+          await ctx.em.insert(WorkflowSubscription, {
+            id: effect.subscription.id,
+            kind: 'message',
+            name: effect.subscription.name,
+            correlationKey: effect.subscription.correlationKey ?? null,
+            instanceId: instance.id,
+            definitionId: instance.definitionId,
+            processId: instance.processId,
+            elementId: effect.subscription.elementId,
+            createdAt: ctx.now,
+          });
+          break;
+        case 'signalSubscribed':
+          await ctx.em.insert(WorkflowSubscription, {
+            id: effect.subscription.id,
+            kind: 'signal',
+            name: effect.subscription.name,
+            correlationKey: null,
+            instanceId: instance.id,
+            definitionId: instance.definitionId,
+            processId: instance.processId,
+            elementId: effect.subscription.elementId,
+            createdAt: ctx.now,
+          });
+          break;
+        case 'messageUnsubscribed':
+        case 'signalUnsubscribed':
+          await ctx.em.delete(WorkflowSubscription, { id: effect.subscriptionId });
+          break;
+        case 'messageThrown':
+          ctx.followUps.push({
+            kind: 'message',
+            name: effect.name,
+            correlationKey: effect.correlationKey ?? null,
+            variables: effect.variables,
+          });
+          break;
+        case 'signalThrown':
+          ctx.followUps.push({ kind: 'signal', name: effect.name, variables: effect.variables });
+          break;
+        case 'callActivityStarted':
+          ctx.followUps.push({ kind: 'startChild', parentId: instance.id, call: effect.call });
+          break;
+        case 'callActivityCancelled':
+          ctx.followUps.push({
+            kind: 'cancelChild',
+            parentId: instance.id,
+            elementInstanceId: effect.elementInstanceId,
+          });
+          break;
+        case 'incidentRaised':
+          await ctx.em.insert(WorkflowIncident, {
+            id: randomUUID(),
+            engineIncidentId: effect.incident.id,
+            instanceId: instance.id,
+            jobId: null,
+            processId: instance.processId,
+            elementId: effect.incident.elementId,
+            orgUnitId: instance.orgUnitId,
+            message: effect.incident.message,
+            status: 'open',
+            createdAt: ctx.now,
+            resolvedAt: null,
+            resolvedBy: null,
+          });
+          break;
+        case 'incidentResolved':
+          await ctx.em.update(
+            WorkflowIncident,
+            { instanceId: instance.id, engineIncidentId: effect.incidentId, status: 'open' },
+            { status: 'resolved', resolvedAt: ctx.now, resolvedBy: ctx.actor },
+          );
+          break;
+        case 'errorEscalated':
+          if (instance.parentInstanceId && instance.parentElementInstanceId) {
+            ctx.followUps.push({
+              kind: 'childFailed',
+              parentId: instance.parentInstanceId,
+              elementInstanceId: instance.parentElementInstanceId,
+              errorCode: effect.errorCode,
+            });
+          }
+          break;
+        case 'instanceEnded':
+          ended = true;
+          if (
+            effect.status === 'completed' &&
+            instance.parentInstanceId &&
+            instance.parentElementInstanceId
+          ) {
+            ctx.followUps.push({
+              kind: 'childCompleted',
+              parentId: instance.parentInstanceId,
+              elementInstanceId: instance.parentElementInstanceId,
+              variables: effect.variables,
+            });
+          }
+          break;
+        default: {
+          const unknown: never = effect;
+          throw new Error(`Unhandled engine effect ${JSON.stringify(unknown)}`);
+        }
+      }
+    }
+    if (history.length > 0) await this.writeHistory(ctx, instance, history);
+    if (ended) await this.releaseWaits(ctx, instance);
+  }
+
+  private async createTask(
+    ctx: CommandContext,
+    instance: WorkflowInstance,
+    info: UserTaskInfo,
+  ): Promise<void> {
+    const task = ctx.em.create(WorkflowTask, {
+      id: info.id,
+      instanceId: instance.id,
+      definitionId: instance.definitionId,
+      processId: instance.processId,
+      elementId: info.elementId,
+      name: info.elementName ?? null,
+      orgUnitId: orgUnitOf(info.variables) ?? instance.orgUnitId,
+      assignee: info.assignee ?? null,
+      candidateUsers: info.candidateUsers,
+      candidateGroups: info.candidateGroups,
+      dueAt: info.dueDate ? new Date(info.dueDate) : null,
+      followUpAt: info.followUpDate ? new Date(info.followUpDate) : null,
+      formKey: info.formKey ?? null,
+      priority: info.priority ?? 50,
+      headers: info.headers,
+      variables: info.variables,
+      status: 'open',
+      createdAt: ctx.now,
+      completedAt: null,
+      completedBy: null,
+    });
+    await insertRows(ctx.em, WorkflowTask, task);
+    if (!task.assignee) await indexCandidates(ctx.em, task);
+  }
+
+  private async cancelTasks(ctx: CommandContext, taskIds: string[]): Promise<void> {
+    await ctx.em.update(
+      WorkflowTask,
+      { id: In(taskIds), status: 'open' },
+      { status: 'cancelled', completedAt: ctx.now },
+    );
+    await unindexCandidates(ctx.em, taskIds);
+  }
+
+  private async upsertJob(
+    ctx: CommandContext,
+    instance: WorkflowInstance,
+    job: Pick<
+      WorkflowJob,
+      'id' | 'kind' | 'elementId' | 'jobType' | 'dueAt' | 'retries' | 'headers' | 'variables'
+    >,
+  ): Promise<void> {
+    await upsertJobs(ctx.em, [
+      {
+        ...job,
+        state: 'due',
+        instanceId: instance.id,
+        definitionId: instance.definitionId,
+        processId: instance.processId,
+        attempts: 0,
+        fireCount: 0,
+        createdAt: ctx.now,
+      },
+    ]);
+  }
+
+  private async writeHistory(
+    ctx: CommandContext,
+    instance: WorkflowInstance,
+    events: HistoryEvent[],
+  ): Promise<void> {
+    await ctx.em.insert(
+      WorkflowHistoryEvent,
+      events.map((e) => ({
+        instanceId: instance.id,
+        at: new Date(e.at),
+        elementId: e.elementId,
+        elementType: e.elementType,
+        elementInstanceId: e.elementInstanceId,
+        kind: e.kind,
+      })),
+    );
+  }
+
+  /** An ended instance waits for nothing: drop anything the engine's effects left behind. */
+  private async releaseWaits(ctx: CommandContext, instance: WorkflowInstance): Promise<void> {
+    const open = await ctx.em.find(WorkflowTask, {
+      select: { id: true },
+      where: { instanceId: instance.id, status: 'open' },
+    });
+    if (open.length > 0)
+      await this.cancelTasks(
+        ctx,
+        open.map((t) => t.id),
+      );
+    await ctx.em.delete(WorkflowJob, { instanceId: instance.id });
+    await ctx.em.delete(WorkflowSubscription, { instanceId: instance.id });
+  }
+}
+
+function serviceJob(job: JobInfo, now: Date) {
+  return {
+    id: job.id,
+    kind: 'service' as const,
+    elementId: job.elementId,
+    jobType: job.type,
+    dueAt: now,
+    retries: job.retries,
+    headers: job.headers,
+    variables: job.variables,
+  };
+}

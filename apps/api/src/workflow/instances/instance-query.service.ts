@@ -1,0 +1,81 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AccessService } from '../../access/access.service.js';
+import { ORG_READ_ROLES } from '../../access/role-name.js';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { WorkflowHistoryEvent } from '../history/history.entity.js';
+import { WorkflowAccess } from '../workflow-access.js';
+import { WorkflowTransactions } from '../workflow-transactions.js';
+import { WorkflowInstance } from './instance.entity.js';
+import { isUuid } from './org-unit-of.js';
+
+export interface InstanceFilter {
+  processId?: string;
+  status?: WorkflowInstance['status'];
+  orgUnitId?: string;
+  businessKey?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Reads instances within the user's reach: OD all, a committee its branches, a branch its own. */
+@Injectable()
+export class InstanceQueryService {
+  constructor(
+    private readonly tx: WorkflowTransactions,
+    private readonly access: WorkflowAccess,
+    private readonly org: AccessService,
+  ) {}
+
+  async list(
+    user: AuthUser,
+    filter: InstanceFilter,
+  ): Promise<{ items: WorkflowInstance[]; total: number }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const scope = await this.access.scope(user, 'i', ORG_READ_ROLES, params);
+    if (scope) where.push(scope);
+    const bind = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (filter.processId) where.push(`i.process_id = ${bind(filter.processId)}`);
+    if (filter.status) where.push(`i.status = ${bind(filter.status)}`);
+    if (filter.businessKey) where.push(`i.business_key = ${bind(filter.businessKey)}`);
+    if (filter.orgUnitId) {
+      const path = await this.org.pathOf(filter.orgUnitId);
+      where.push(`i.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE ${bind(`${path}%`)})`);
+    }
+    const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const offset = (filter.page - 1) * filter.pageSize;
+    const db = this.tx.reader();
+    const [ids, counted] = await Promise.all([
+      db.query<{ id: string }[]>(
+        `SELECT i.id FROM wf_instance i ${sql} ORDER BY i.started_at DESC, i.id LIMIT ${filter.pageSize} OFFSET ${offset}`,
+        params,
+      ),
+      db.query<{ n: string }[]>(`SELECT count(*) AS n FROM wf_instance i ${sql}`, params),
+    ]);
+    const rows = ids.length
+      ? await db.findBy(WorkflowInstance, { id: In(ids.map((r) => r.id)) })
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { items: ids.flatMap((r) => byId.get(r.id) ?? []), total: Number(counted[0]?.n ?? 0) };
+  }
+
+  /** 404 when it does not exist, 403 when it lies outside the user's reach. */
+  async get(user: AuthUser, id: string): Promise<WorkflowInstance> {
+    const instance = isUuid(id) ? await this.tx.reader().findOneBy(WorkflowInstance, { id }) : null;
+    if (!instance) throw new NotFoundException(`Process instance ${id} does not exist.`);
+    await this.access.assertOnUnit(user, instance.orgUnitId, ORG_READ_ROLES);
+    return instance;
+  }
+
+  async history(user: AuthUser, id: string): Promise<WorkflowHistoryEvent[]> {
+    const instance = await this.get(user, id);
+    return this.tx.reader().find(WorkflowHistoryEvent, {
+      where: { instanceId: instance.id },
+      order: { id: 'ASC' },
+    });
+  }
+}

@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { WorkflowHistoryEvent } from '../history/history.entity.js';
+import type { WorkflowInstance } from './instance.entity.js';
+
+const STATUSES = ['active', 'completed', 'terminated'] as const;
+
+export class InstanceQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) processId?: string;
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: (typeof STATUSES)[number];
+  @ApiPropertyOptional({ description: 'The unit and its subtree' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class StartInstanceDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) processId: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
+
+  @ApiProperty({ description: 'The org unit the instance belongs to' }) @IsUUID() orgUnitId: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
+}
+
+export class MessageDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) correlationKey?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
+}
+
+export class SignalDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) name: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
+}
+
+export class CorrelationResultDto {
+  @ApiProperty({ type: [String] }) correlatedInstanceIds: string[];
+  @ApiProperty({ type: [String] }) startedInstanceIds: string[];
+}
+
+export class InstanceDto {
+  @ApiProperty() id: string;
+  @ApiProperty() definitionId: string;
+  @ApiProperty() processId: string;
+  @ApiProperty({ nullable: true, type: String }) businessKey: string | null;
+  @ApiProperty({ nullable: true, type: String }) orgUnitId: string | null;
+  @ApiProperty({ enum: STATUSES }) status: string;
+  @ApiProperty({ nullable: true, type: String }) parentInstanceId: string | null;
+  @ApiProperty({ nullable: true, type: String }) startedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) startedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) endedAt: string | null;
+}
+
+export class InstanceDetailDto extends InstanceDto {
+  @ApiProperty() definitionVersion: number;
+  @ApiProperty({
+    description: 'Where to fetch the BPMN XML',
+    example: '/api/definitions/by-id/<id>',
+  })
+  xmlRef: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) variables: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The engine's state (tokens, waits)",
+  })
+  state: Record<string, unknown>;
+}
+
+export class InstancePageDto {
+  @ApiProperty({ type: [InstanceDto] }) items: InstanceDto[];
+  @ApiProperty() total: number;
+}
+
+export class HistoryEventDto {
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
+  @ApiProperty() elementId: string;
+  @ApiProperty() elementType: string;
+  @ApiProperty() elementInstanceId: string;
+  @ApiProperty({ enum: ['activated', 'completed', 'terminated', 'incident', 'incidentResolved'] })
+  kind: string;
+}
+
+export function toInstanceDto(i: WorkflowInstance): InstanceDto {
+  return {
+    id: i.id,
+    definitionId: i.definitionId,
+    processId: i.processId,
+    businessKey: i.businessKey,
+    orgUnitId: i.orgUnitId,
+    status: i.status,
+    parentInstanceId: i.parentInstanceId,
+    startedBy: i.startedBy,
+    startedAt: i.startedAt.toISOString(),
+    endedAt: i.endedAt ? i.endedAt.toISOString() : null,
+  };
+}
+
+export function toHistoryDto(e: WorkflowHistoryEvent): HistoryEventDto {
+  return {
+    at: e.at.toISOString(),
+    elementId: e.elementId,
+    elementType: e.elementType,
+    elementInstanceId: e.elementInstanceId,
+    kind: e.kind,
+  };
+}

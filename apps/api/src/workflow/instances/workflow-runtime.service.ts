@@ -1,0 +1,139 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Variables } from '@orglife/engine';
+import type { EntityManager } from 'typeorm';
+import { ProblemException } from '../../common/problem.js';
+import { DefinitionRepository } from '../definitions/definition.repository.js';
+import { AuditWriter } from '../history/audit.writer.js';
+import { CommandScope } from './command.scope.js';
+import { type CorrelationResult, EventCorrelator } from './event.correlator.js';
+import { InstanceCommandRunner } from './instance-command.runner.js';
+import type { WorkflowInstance } from './instance.entity.js';
+
+export interface StartProcessInput {
+  processId: string;
+  /** A pinned version; omitted = the latest. */
+  version?: number;
+  variables?: Variables;
+  /** The org unit the instance belongs to (authorization, inbox filters); else the `orgUnitId` variable. */
+  orgUnitId?: string | null;
+  businessKey?: string | null;
+  /** Person id of whoever starts it; null for the system. */
+  startedBy: string | null;
+}
+
+export interface CorrelateMessageInput {
+  name: string;
+  correlationKey?: string | null;
+  variables?: Variables;
+  orgUnitId?: string | null;
+  actor: string;
+}
+
+export interface BroadcastSignalInput {
+  name: string;
+  variables?: Variables;
+  orgUnitId?: string | null;
+  actor: string;
+}
+
+/**
+ * The runtime's entry points for other modules. Each takes an optional EntityManager: pass
+ * yours to run inside your transaction (your rows and the workflow's commit together), or
+ * null for a transaction of its own. Authorization is the caller's job.
+ */
+@Injectable()
+export class WorkflowRuntimeService {
+  constructor(
+    private readonly scope: CommandScope,
+    private readonly runner: InstanceCommandRunner,
+    private readonly correlator: EventCorrelator,
+    private readonly definitions: DefinitionRepository,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  startProcess(em: EntityManager | null, input: StartProcessInput): Promise<WorkflowInstance> {
+    return this.scope.run(em, input.startedBy ?? 'system', async (ctx) => {
+      const definition =
+        input.version === undefined
+          ? await this.definitions.latest(ctx.em, input.processId)
+          : await this.definitions.version(ctx.em, input.processId, input.version);
+      if (!definition) {
+        throw new ProblemException(
+          HttpStatus.NOT_FOUND,
+          `Process ${input.processId}${input.version ? ` version ${input.version}` : ''} is not deployed (流程未部署).`,
+        );
+      }
+      const instance = await this.runner.start(ctx, {
+        definition,
+        variables: input.variables ?? {},
+        orgUnitId: input.orgUnitId ?? null,
+        businessKey: input.businessKey ?? null,
+        startedBy: input.startedBy,
+      });
+      await this.audit.write(ctx.em, ctx.now, {
+        actor: ctx.actor,
+        action: 'instance.started',
+        instanceId: instance.id,
+        detail: { processId: definition.processId, version: definition.version },
+      });
+      return instance;
+    });
+  }
+
+  correlateMessage(
+    em: EntityManager | null,
+    input: CorrelateMessageInput,
+  ): Promise<CorrelationResult> {
+    return this.scope.run(em, input.actor, async (ctx) => {
+      const result = await this.correlator.correlateMessage(ctx, {
+        name: input.name,
+        correlationKey: input.correlationKey ?? null,
+        variables: input.variables ?? {},
+        orgUnitId: input.orgUnitId ?? null,
+      });
+      await this.audit.write(ctx.em, ctx.now, {
+        actor: ctx.actor,
+        action: 'message.correlated',
+        detail: { name: input.name, correlationKey: input.correlationKey ?? null, ...result },
+      });
+      return result;
+    });
+  }
+
+  broadcastSignal(
+    em: EntityManager | null,
+    input: BroadcastSignalInput,
+  ): Promise<CorrelationResult> {
+    return this.scope.run(em, input.actor, async (ctx) => {
+      const result = await this.correlator.broadcastSignal(ctx, {
+        name: input.name,
+        variables: input.variables ?? {},
+        orgUnitId: input.orgUnitId ?? null,
+      });
+      await this.audit.write(ctx.em, ctx.now, {
+        actor: ctx.actor,
+        action: 'signal.broadcast',
+        detail: { name: input.name, ...result },
+      });
+      return result;
+    });
+  }
+
+  /** Cancels a running instance and, through their call activities, its children. */
+  cancelInstance(
+    em: EntityManager | null,
+    instanceId: string,
+    actor: string,
+  ): Promise<WorkflowInstance> {
+    return this.scope.run(em, actor, async (ctx) => {
+      const instance = await this.runner.lock(ctx, instanceId);
+      await this.runner.run(ctx, instance, { type: 'cancel', now: ctx.now.toISOString() });
+      await this.audit.write(ctx.em, ctx.now, {
+        actor,
+        action: 'instance.cancelled',
+        instanceId,
+      });
+      return instance;
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { returnedRows } from '../sql.js';
+import { WorkflowTransactions } from '../workflow-transactions.js';
+import { WorkflowJob } from './job.entity.js';
+
+/**
+ * Takes due jobs for one executor with `FOR UPDATE SKIP LOCKED`: processes sharing the
+ * database never take the same row, and never wait on each other. A claim moves a row out of
+ * the `state = 'due'` partial index, so the next claim starts at the next due row.
+ */
+@Injectable()
+export class JobClaimer {
+  constructor(private readonly tx: WorkflowTransactions) {}
+
+  async claim(owner: string, now: Date, lockMs: number, limit: number): Promise<WorkflowJob[]> {
+    const expires = new Date(now.getTime() + lockMs);
+    const ids = await this.tx.run(async (em) => {
+      // Jobs whose executor died keep their lock only until it expires.
+      const reclaimed = await em.query<unknown>(
+        `UPDATE wf_job j SET lock_owner = $1, lock_expires_at = $2
+           FROM (SELECT id FROM wf_job WHERE state = 'locked' AND lock_expires_at < $3
+                  ORDER BY lock_expires_at LIMIT $4 FOR UPDATE SKIP LOCKED) c
+          WHERE j.id = c.id RETURNING j.id`,
+        [owner, expires, now, limit],
+      );
+      const due = await em.query<unknown>(
+        `UPDATE wf_job j SET state = 'locked', lock_owner = $1, lock_expires_at = $2
+           FROM (SELECT id FROM wf_job WHERE state = 'due' AND due_at <= $3
+                  ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) c
+          WHERE j.id = c.id RETURNING j.id`,
+        [owner, expires, now, Math.max(limit - returnedRows<{ id: string }>(reclaimed).length, 0)],
+      );
+      return [...returnedRows<{ id: string }>(reclaimed), ...returnedRows<{ id: string }>(due)].map(
+        (r) => r.id,
+      );
+    });
+    if (ids.length === 0) return [];
+    const jobs = await this.tx.reader().findBy(WorkflowJob, { id: In(ids) });
+    return jobs.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  }
+}

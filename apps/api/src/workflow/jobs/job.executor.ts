@@ -1,0 +1,83 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CLOCK, type Clock } from '../../clock/clock.js';
+import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
+import { WorkflowTransactions } from '../workflow-transactions.js';
+import { JobClaimer } from './job.claimer.js';
+import { JobRunner } from './job.runner.js';
+
+const INTERVAL_NAME = 'workflow-job-executor';
+
+/**
+ * Polls for due jobs on an interval (off in tests, which call `runDueJobs()` after moving
+ * the clock). Any number of API processes may run one against the same database.
+ */
+@Injectable()
+export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** Identifies this process's claims; expired claims of a dead process are taken over. */
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly logger = new Logger(JobExecutor.name);
+  private round: Promise<number> | null = null;
+
+  constructor(
+    private readonly claimer: JobClaimer,
+    private readonly runner: JobRunner,
+    private readonly tx: WorkflowTransactions,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { enabled, intervalMs } = this.options.jobExecutor;
+    if (!enabled) return;
+    const handle = setInterval(() => {
+      if (!this.round) this.runDueJobs().catch((e: unknown) => this.logger.error(e));
+    }, intervalMs);
+    this.scheduler.addInterval(INTERVAL_NAME, handle);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.scheduler.doesExist('interval', INTERVAL_NAME)) {
+      this.scheduler.deleteInterval(INTERVAL_NAME);
+    }
+  }
+
+  /** Runs every job due by the clock's now, including those the fired jobs make due; returns how many ran. */
+  async runDueJobs(): Promise<number> {
+    while (this.round) await this.round.catch(() => 0);
+    this.round = this.drain();
+    try {
+      return await this.round;
+    } finally {
+      this.round = null;
+    }
+  }
+
+  private async drain(): Promise<number> {
+    const { batchSize, lockMs, concurrency } = this.options.jobExecutor;
+    const workers = this.tx.concurrent ? concurrency : 1;
+    let ran = 0;
+    for (;;) {
+      const jobs = await this.claimer.claim(this.owner, this.clock.now(), lockMs, batchSize);
+      if (jobs.length === 0) return ran;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(workers, jobs.length) }, async () => {
+          for (let job = jobs[next++]; job; job = jobs[next++]) {
+            await this.runner.run(job, this.owner);
+          }
+        }),
+      );
+      ran += jobs.length;
+    }
+  }
+}

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { nextStartTimer } from '@orglife/engine';
+import { DefinitionCache } from '../definitions/definition.cache.js';
+import { DefinitionRepository } from '../definitions/definition.repository.js';
+import { WorkflowIncident } from '../incidents/incident.entity.js';
+import type { CommandContext } from '../instances/command-context.js';
+import { CommandScope } from '../instances/command.scope.js';
+import { isStale } from '../instances/engine-errors.js';
+import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
+import type { WorkflowInstance } from '../instances/instance.entity.js';
+import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
+import { BpmnError, JobHandlerRegistry } from './job-handler.registry.js';
+import { WorkflowJob } from './job.entity.js';
+
+const SYSTEM = 'system';
+
+/**
+ * Runs one claimed job in its own transaction: fires a timer, runs a service task's handler,
+ * or starts an instance from a timer start event. A failure rolls that back and, in a second
+ * transaction, counts the attempt: again after a backoff, or an incident when out of retries.
+ */
+@Injectable()
+export class JobRunner {
+  private readonly logger = new Logger(JobRunner.name);
+
+  constructor(
+    private readonly scope: CommandScope,
+    private readonly runner: InstanceCommandRunner,
+    private readonly handlers: JobHandlerRegistry,
+    private readonly definitions: DefinitionRepository,
+    private readonly compiled: DefinitionCache,
+    @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
+  ) {}
+
+  async run(job: WorkflowJob, owner: string): Promise<void> {
+    try {
+      await this.scope.run(null, SYSTEM, (ctx) => this.fire(ctx, job, owner));
+    } catch (error) {
+      try {
+        await this.scope.run(null, SYSTEM, (ctx) => this.fail(ctx, job, owner, error));
+      } catch (failure) {
+        // The lock expires and another round tries again.
+        this.logger.error(
+          { jobId: job.id, error: String(failure) },
+          'Could not record a job failure',
+        );
+      }
+    }
+  }
+
+  private async fire(ctx: CommandContext, job: WorkflowJob, owner: string): Promise<void> {
+    const instance = job.instanceId ? await this.runner.lock(ctx, job.instanceId) : null;
+    if (!(await this.stillOurs(ctx, job, owner))) return;
+    const now = ctx.now.toISOString();
+    switch (job.kind) {
+      case 'timer':
+        await ctx.em.delete(WorkflowJob, { id: job.id });
+        if (instance?.status === 'active') {
+          await this.runner.run(ctx, instance, { type: 'fireTimer', timerId: job.id, now });
+        }
+        return;
+      case 'service':
+        await ctx.em.delete(WorkflowJob, { id: job.id });
+        if (instance?.status === 'active') await this.runService(ctx, instance, job);
+        return;
+      case 'start_timer':
+        await this.startByTimer(ctx, job);
+        return;
+      default: {
+        const unknown: never = job.kind;
+        throw new Error(`Unknown job kind ${String(unknown)}`);
+      }
+    }
+  }
+
+  private async runService(
+    ctx: CommandContext,
+    instance: WorkflowInstance,
+    job: WorkflowJob,
+  ): Promise<void> {
+    const type = job.jobType ?? '';
+    const handler = this.handlers.get(type);
+    if (!handler) throw new Error(`No handler is registered for service task type "${type}"`);
+    const now = ctx.now.toISOString();
+    try {
+      const variables = (await handler(job, ctx.em)) ?? {};
+      await this.runner.run(ctx, instance, { type: 'completeJob', jobId: job.id, variables, now });
+    } catch (error) {
+      if (!(error instanceof BpmnError)) throw error;
+      await this.runner.run(ctx, instance, {
+        type: 'throwError',
+        jobId: job.id,
+        errorCode: error.errorCode,
+        message: error.message,
+        now,
+      });
+    }
+  }
+
+  private async startByTimer(ctx: CommandContext, job: WorkflowJob): Promise<void> {
+    const definition = await this.definitions.byId(ctx.em, job.definitionId);
+    if (!definition) {
+      await ctx.em.delete(WorkflowJob, { id: job.id });
+      return;
+    }
+    await this.runner.start(ctx, {
+      definition,
+      startEventId: job.elementId,
+      variables: {},
+      orgUnitId: null,
+      businessKey: null,
+      startedBy: null,
+    });
+    const compiled = await this.compiled.get(ctx.em, definition.id);
+    const fired = job.fireCount + 1;
+    const next = nextStartTimer(compiled, job.elementId, job.dueAt.toISOString(), fired);
+    if (!next) {
+      await ctx.em.delete(WorkflowJob, { id: job.id });
+      return;
+    }
+    await ctx.em.update(
+      WorkflowJob,
+      { id: job.id },
+      {
+        state: 'due',
+        dueAt: new Date(next),
+        lockOwner: null,
+        lockExpiresAt: null,
+        attempts: 0,
+        fireCount: fired,
+      },
+    );
+  }
+
+  private async fail(
+    ctx: CommandContext,
+    job: WorkflowJob,
+    owner: string,
+    error: unknown,
+  ): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const instance = job.instanceId ? await this.runner.lock(ctx, job.instanceId) : null;
+    const current = await this.stillOurs(ctx, job, owner);
+    if (!current) return;
+    const attempts = current.attempts + 1;
+    const retries = Math.max(current.retries - 1, 0);
+    const retryAt = new Date(ctx.now.getTime() + this.backoff(attempts));
+
+    if (current.kind === 'service' && instance?.status === 'active') {
+      // The engine decides between another attempt and an incident.
+      await ctx.em.delete(WorkflowJob, { id: job.id });
+      try {
+        const { effects } = await this.runner.run(ctx, instance, {
+          type: 'failJob',
+          jobId: job.id,
+          message,
+          retries,
+          now: ctx.now.toISOString(),
+        });
+        const again = effects.flatMap((e) => (e.type === 'jobCreated' ? [e.job.id] : []));
+        for (const id of again) {
+          await ctx.em.update(
+            WorkflowJob,
+            { id },
+            { dueAt: retryAt, attempts, lastError: message },
+          );
+        }
+      } catch (failure) {
+        if (!isStale(failure)) throw failure;
+      }
+      return;
+    }
+
+    if (retries > 0) {
+      await ctx.em.update(
+        WorkflowJob,
+        { id: job.id },
+        {
+          state: 'due',
+          lockOwner: null,
+          lockExpiresAt: null,
+          dueAt: retryAt,
+          attempts,
+          retries,
+          lastError: message,
+        },
+      );
+      return;
+    }
+    await ctx.em.update(
+      WorkflowJob,
+      { id: job.id },
+      {
+        state: 'failed',
+        lockOwner: null,
+        lockExpiresAt: null,
+        attempts,
+        retries: 0,
+        lastError: message,
+      },
+    );
+    await ctx.em.insert(WorkflowIncident, {
+      id: randomUUID(),
+      engineIncidentId: null,
+      instanceId: job.instanceId,
+      jobId: job.id,
+      processId: job.processId,
+      elementId: job.elementId,
+      orgUnitId: instance?.orgUnitId ?? null,
+      message,
+      status: 'open',
+      createdAt: ctx.now,
+      resolvedAt: null,
+      resolvedBy: null,
+    });
+  }
+
+  /** The job row if it still exists and this executor still holds its lock. */
+  private async stillOurs(
+    ctx: CommandContext,
+    job: WorkflowJob,
+    owner: string,
+  ): Promise<WorkflowJob | null> {
+    const current = await ctx.em.findOneBy(WorkflowJob, { id: job.id });
+    return current?.state === 'locked' && current.lockOwner === owner ? current : null;
+  }
+
+  private backoff(attempts: number): number {
+    const { backoffMs, maxBackoffMs } = this.options.jobExecutor;
+    return Math.min(backoffMs * 2 ** (attempts - 1), maxBackoffMs);
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AccessService } from '../../access/access.service.js';
+import { COMMITTEE_ROLES, ORG_ADMIN_ROLES, type RoleName } from '../../access/role-name.js';
+import type { AuthUser } from '../../auth/auth-user.js';
+import type { WorkflowTask } from './task.entity.js';
+
+/** Roles that may hand a task of their subtree to someone else. */
+const TASK_MANAGER_ROLES: RoleName[] = ['od_admin', ...COMMITTEE_ROLES];
+
+/** What the user may do with one task, decided before the command's transaction opens. */
+export interface TaskRights {
+  /** A candidate user, or holds a candidate group. Candidates never change after creation. */
+  candidate: boolean;
+  /** OD or committee leadership over the task's org unit: may reassign and unclaim. */
+  manager: boolean;
+  /** May read the task and its comments. */
+  viewer: boolean;
+}
+
+@Injectable()
+export class TaskAccessPolicy {
+  constructor(private readonly access: AccessService) {}
+
+  async rightsOn(user: AuthUser, task: WorkflowTask): Promise<TaskRights> {
+    const candidate = await this.isCandidate(user, task);
+    const manager = await this.holds(user, task, TASK_MANAGER_ROLES);
+    const involved =
+      candidate || task.assignee === user.personId || task.completedBy === user.personId;
+    const viewer = involved || manager || (await this.holds(user, task, ORG_ADMIN_ROLES));
+    return { candidate, manager, viewer };
+  }
+
+  private async isCandidate(user: AuthUser, task: WorkflowTask): Promise<boolean> {
+    if (task.candidateUsers.includes(user.personId)) return true;
+    for (const group of task.candidateGroups) {
+      if (await this.access.userHoldsGroup(user, group)) return true;
+    }
+    return false;
+  }
+
+  private async holds(user: AuthUser, task: WorkflowTask, roles: RoleName[]): Promise<boolean> {
+    if (!task.orgUnitId || !user.roles.some((r) => roles.includes(r.role))) return false;
+    try {
+      return await this.access.hasRole(user, task.orgUnitId, roles);
+    } catch (error) {
+      if (error instanceof NotFoundException) return false;
+      throw error;
+    }
+  }
+}

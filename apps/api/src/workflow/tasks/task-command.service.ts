@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import type { Variables } from '@orglife/engine';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { AuditWriter } from '../history/audit.writer.js';
+import type { CommandContext } from '../instances/command-context.js';
+import { CommandScope } from '../instances/command.scope.js';
+import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
+import { isUuid } from '../instances/org-unit-of.js';
+import { type TaskRights, TaskAccessPolicy } from './task-access.policy.js';
+import { indexCandidates, unindexCandidates } from './task-candidates.js';
+import { WorkflowTaskComment } from './task-comment.entity.js';
+import { WorkflowTask } from './task.entity.js';
+import { validateVariables } from './variables.validator.js';
+import { WorkflowTransactions } from '../workflow-transactions.js';
+
+/**
+ * Runs inside the completion's transaction after the task is locked and checked, before the
+ * engine moves on: write your domain rows with `em`; return variables to merge into the
+ * completion (they win over the client's).
+ */
+export type WithinCompletion = (em: EntityManager, task: WorkflowTask) => Promise<Variables | void>;
+
+/**
+ * Claim, unclaim, delegate, complete and comment. Rights are worked out before the
+ * transaction (they need the org tree); inside it the instance row is locked and the task
+ * re-read, so of two concurrent completions exactly one wins and the other gets 409.
+ */
+@Injectable()
+export class TaskCommandService {
+  constructor(
+    private readonly scope: CommandScope,
+    private readonly runner: InstanceCommandRunner,
+    private readonly policy: TaskAccessPolicy,
+    private readonly audit: AuditWriter,
+    private readonly tx: WorkflowTransactions,
+  ) {}
+
+  async claim(user: AuthUser, taskId: string): Promise<WorkflowTask> {
+    return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
+      if (task.assignee === user.personId) return task;
+      if (task.assignee)
+        throw new ConflictException(`Task ${taskId} is already claimed (任务已被签收).`);
+      if (!rights.candidate) throw forbidden('claim');
+      task.assignee = user.personId;
+      await ctx.em.update(WorkflowTask, { id: task.id }, { assignee: task.assignee });
+      await unindexCandidates(ctx.em, [task.id]);
+      await this.log(ctx, 'task.claimed', task);
+      return task;
+    });
+  }
+
+  async unclaim(user: AuthUser, taskId: string): Promise<WorkflowTask> {
+    return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
+      if (!task.assignee) return task;
+      if (task.assignee !== user.personId && !rights.manager) throw forbidden('unclaim');
+      task.assignee = null;
+      await ctx.em.update(WorkflowTask, { id: task.id }, { assignee: null });
+      await indexCandidates(ctx.em, task);
+      await this.log(ctx, 'task.unclaimed', task);
+      return task;
+    });
+  }
+
+  /** Hands the task to `assignee` (a person id): by its assignee or OD/committee leadership. */
+  async delegate(user: AuthUser, taskId: string, assignee: string): Promise<WorkflowTask> {
+    if (!isUuid(assignee)) throw new BadRequestException('assignee must be a person id');
+    return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
+      if (task.assignee !== user.personId && !rights.manager) throw forbidden('delegate');
+      const [person] = await ctx.em.query<unknown[]>('SELECT 1 FROM person WHERE id = $1', [
+        assignee,
+      ]);
+      if (!person) throw new BadRequestException(`assignee: person ${assignee} does not exist`);
+      const previous = task.assignee;
+      task.assignee = assignee;
+      await ctx.em.update(WorkflowTask, { id: task.id }, { assignee });
+      if (!previous) await unindexCandidates(ctx.em, [task.id]);
+      await this.log(ctx, 'task.delegated', task, { from: previous, to: assignee });
+      return task;
+    });
+  }
+
+  /**
+   * Completes the task as `user` (its assignee, or a candidate when unassigned) with
+   * `variables`, in one transaction with whatever `withinTx` writes. Pass `em` to join a
+   * transaction you already opened.
+   */
+  async complete(
+    user: AuthUser,
+    taskId: string,
+    variables: unknown,
+    withinTx?: WithinCompletion,
+    em?: EntityManager | null,
+  ): Promise<WorkflowTask> {
+    const given = validateVariables(variables);
+    return this.onOpenTask(user, taskId, em ?? null, async (ctx, task, rights) => {
+      const mayComplete = task.assignee ? task.assignee === user.personId : rights.candidate;
+      if (!mayComplete) throw forbidden('complete');
+      const extra = withinTx ? await withinTx(ctx.em, task) : undefined;
+      const merged = extra ? { ...given, ...validateVariables(extra, 'domain variables') } : given;
+      task.status = 'completed';
+      task.completedAt = ctx.now;
+      task.completedBy = user.personId;
+      task.assignee ??= user.personId;
+      await ctx.em.update(
+        WorkflowTask,
+        { id: task.id, status: 'open' },
+        {
+          status: task.status,
+          completedAt: task.completedAt,
+          completedBy: task.completedBy,
+          assignee: task.assignee,
+        },
+      );
+      await unindexCandidates(ctx.em, [task.id]);
+      const instance = await this.runner.lock(ctx, task.instanceId);
+      await this.runner.run(ctx, instance, {
+        type: 'completeTask',
+        taskId: task.id,
+        variables: merged,
+        now: ctx.now.toISOString(),
+      });
+      await this.log(ctx, 'task.completed', task, { variables: Object.keys(merged) });
+      return task;
+    });
+  }
+
+  async comment(user: AuthUser, taskId: string, body: string): Promise<WorkflowTaskComment> {
+    const task = await this.visibleTask(user, taskId);
+    return this.scope.run(null, user.personId, async (ctx) => {
+      const comment = ctx.em.create(WorkflowTaskComment, {
+        id: randomUUID(),
+        taskId: task.id,
+        authorId: user.personId,
+        body,
+        createdAt: ctx.now,
+      });
+      await ctx.em.insert(WorkflowTaskComment, comment);
+      await this.log(ctx, 'task.commented', task);
+      return comment;
+    });
+  }
+
+  /** The task if the user may see it: 404 when there is none, 403 when it is not theirs to see. */
+  async visibleTask(user: AuthUser, taskId: string, em?: EntityManager): Promise<WorkflowTask> {
+    const task = await this.tx.reader(em).findOneBy(WorkflowTask, { id: taskId });
+    if (!task) throw new NotFoundException(`Task ${taskId} does not exist.`);
+    if (!(await this.policy.rightsOn(user, task)).viewer) throw forbidden('see');
+    return task;
+  }
+
+  /**
+   * Locks the task's instance, re-reads the task and runs `work` if it is still open.
+   * Locking the instance (not just the task) orders this command with every other step
+   * of the same instance: a timer or a parallel completion cannot interleave.
+   */
+  private async onOpenTask<T>(
+    user: AuthUser,
+    taskId: string,
+    em: EntityManager | null,
+    work: (ctx: CommandContext, task: WorkflowTask, rights: TaskRights) => Promise<T>,
+  ): Promise<T> {
+    const before = await this.tx.reader(em).findOneBy(WorkflowTask, { id: taskId });
+    if (!before) throw new NotFoundException(`Task ${taskId} does not exist.`);
+    const rights = await this.policy.rightsOn(user, before);
+    if (!rights.viewer) throw forbidden('see');
+    return this.scope.run(em, user.personId, async (ctx) => {
+      await this.runner.lock(ctx, before.instanceId);
+      const task = await ctx.em.findOneByOrFail(WorkflowTask, { id: taskId });
+      if (task.status !== 'open') {
+        throw new ConflictException(
+          `Task ${taskId} is already ${task.status} (任务已${task.status === 'completed' ? '办结' : '取消'}).`,
+        );
+      }
+      return work(ctx, task, rights);
+    });
+  }
+
+  private log(
+    ctx: CommandContext,
+    action: string,
+    task: WorkflowTask,
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
+    return this.audit.write(ctx.em, ctx.now, {
+      actor: ctx.actor,
+      action,
+      instanceId: task.instanceId,
+      taskId: task.id,
+      detail,
+    });
+  }
+}
+
+function forbidden(action: string): ForbiddenException {
+  return new ForbiddenException(`You may not ${action} this task (您无权办理该任务).`);
+}

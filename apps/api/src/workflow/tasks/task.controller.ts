@@ -1,0 +1,122 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { WorkflowTransactions } from '../workflow-transactions.js';
+import { TaskCommandService } from './task-command.service.js';
+import { WorkflowTaskComment } from './task-comment.entity.js';
+import { TaskInboxService } from './task-inbox.service.js';
+import {
+  CompleteTaskDto,
+  CreateCommentDto,
+  DelegateTaskDto,
+  InboxFilterDto,
+  InboxQueryDto,
+  TaskCommentDto,
+  TaskCountsDto,
+  TaskDetailDto,
+  TaskPageDto,
+  toCommentDto,
+  toTaskDetailDto,
+  toTaskDto,
+} from './task.dto.js';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TaskController {
+  constructor(
+    private readonly inbox: TaskInboxService,
+    private readonly commands: TaskCommandService,
+    private readonly tx: WorkflowTransactions,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Inbox tab (待办 mine / 可签收 claimable / 已办 done), filtered and paged',
+  })
+  @ApiOkResponse({ type: TaskPageDto })
+  async list(@CurrentUser() user: AuthUser, @Query() query: InboxQueryDto): Promise<TaskPageDto> {
+    const page = await this.inbox.page(user, query);
+    return { items: page.items.map(toTaskDto), total: page.total };
+  }
+
+  @Get('counts')
+  @ApiOperation({ summary: 'Number of tasks in each inbox tab, with the same filters' })
+  @ApiOkResponse({ type: TaskCountsDto })
+  counts(@CurrentUser() user: AuthUser, @Query() filter: InboxFilterDto): Promise<TaskCountsDto> {
+    return this.inbox.counts(user, filter);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One task with its variables' })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TaskDetailDto> {
+    return toTaskDetailDto(await this.commands.visibleTask(user, id));
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Claim (签收) a task offered to me or my group' })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async claim(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TaskDetailDto> {
+    return toTaskDetailDto(await this.commands.claim(user, id));
+  }
+
+  @Post(':id/unclaim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give a claimed task back to its candidates' })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async unclaim(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TaskDetailDto> {
+    return toTaskDetailDto(await this.commands.unclaim(user, id));
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Complete (办结) the task; 409 when it is no longer open' })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async complete(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CompleteTaskDto,
+  ): Promise<TaskDetailDto> {
+    return toTaskDetailDto(await this.commands.complete(user, id, body.variables));
+  }
+
+  @Post(':id/delegate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reassign (转办) the task: by its assignee or OD/committee leadership' })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async delegate(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: DelegateTaskDto,
+  ): Promise<TaskDetailDto> {
+    return toTaskDetailDto(await this.commands.delegate(user, id, body.assignee));
+  }
+
+  @Get(':id/comments')
+  @ApiOperation({ summary: 'Comments on a task, oldest first' })
+  @ApiOkResponse({ type: [TaskCommentDto] })
+  async comments(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+  ): Promise<TaskCommentDto[]> {
+    const task = await this.commands.visibleTask(user, id);
+    const rows = await this.tx
+      .reader()
+      .find(WorkflowTaskComment, { where: { taskId: task.id }, order: { createdAt: 'ASC' } });
+    return rows.map(toCommentDto);
+  }
+
+  @Post(':id/comments')
+  @ApiOperation({ summary: 'Comment on a task' })
+  @ApiOkResponse({ type: TaskCommentDto })
+  async addComment(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CreateCommentDto,
+  ): Promise<TaskCommentDto> {
+    return toCommentDto(await this.commands.comment(user, id, body.body));
+  }
+}

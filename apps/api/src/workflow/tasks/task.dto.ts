@@ -1,0 +1,187 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { WorkflowTaskComment } from './task-comment.entity.js';
+import { INBOX_SORTS, INBOX_TABS, type InboxSort, type InboxTab } from './task-inbox.service.js';
+import type { WorkflowTask } from './task.entity.js';
+
+export class InboxFilterDto {
+  @ApiPropertyOptional({ description: 'Only tasks of this process id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  processId?: string;
+
+  @ApiPropertyOptional({ description: 'Only tasks of this org unit and its subtree' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'Only tasks past their due date' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Only tasks due before this instant',
+    type: String,
+    format: 'date-time',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  dueBefore?: Date;
+}
+
+export class InboxQueryDto extends InboxFilterDto {
+  @ApiPropertyOptional({ enum: INBOX_TABS, default: 'mine' })
+  @IsOptional()
+  @IsIn(INBOX_TABS)
+  tab: InboxTab = 'mine';
+
+  @ApiPropertyOptional({ enum: INBOX_SORTS, description: 'Default dueAt; -completedAt on done' })
+  @IsOptional()
+  @IsIn(INBOX_SORTS)
+  sort?: InboxSort;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class CompleteTaskDto {
+  @ApiPropertyOptional({
+    description: 'Process variables (JSON object, names like identifiers, ≤ 256 KiB)',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
+}
+
+export class DelegateTaskDto {
+  @ApiProperty({ description: 'Person id of the new assignee' })
+  @IsUUID()
+  assignee: string;
+}
+
+export class CreateCommentDto {
+  @ApiProperty({ minLength: 1, maxLength: 4000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  body: string;
+}
+
+export class TaskDto {
+  @ApiProperty() id: string;
+  @ApiProperty() instanceId: string;
+  @ApiProperty() definitionId: string;
+  @ApiProperty() processId: string;
+  @ApiProperty({ description: 'BPMN element id of the user task' }) elementId: string;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ nullable: true, type: String }) orgUnitId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Person id' }) assignee: string | null;
+  @ApiProperty({ type: [String], description: 'Person ids' }) candidateUsers: string[];
+  @ApiProperty({ type: [String], example: ['committee_secretary@<orgUnitId>'] })
+  candidateGroups: string[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) followUpAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) formKey: string | null;
+  @ApiProperty() priority: number;
+  @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedBy: string | null;
+}
+
+export class TaskDetailDto extends TaskDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Variables the task sees',
+  })
+  variables: Record<string, unknown>;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  headers: Record<string, string>;
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
+  @ApiProperty() total: number;
+}
+
+export class TaskCountsDto {
+  @ApiProperty() mine: number;
+  @ApiProperty() claimable: number;
+  @ApiProperty() done: number;
+}
+
+export class TaskCommentDto {
+  @ApiProperty() id: string;
+  @ApiProperty() taskId: string;
+  @ApiProperty() authorId: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function toTaskDto(t: WorkflowTask): TaskDto {
+  return {
+    id: t.id,
+    instanceId: t.instanceId,
+    definitionId: t.definitionId,
+    processId: t.processId,
+    elementId: t.elementId,
+    name: t.name,
+    orgUnitId: t.orgUnitId,
+    assignee: t.assignee,
+    candidateUsers: t.candidateUsers,
+    candidateGroups: t.candidateGroups,
+    dueAt: iso(t.dueAt),
+    followUpAt: iso(t.followUpAt),
+    formKey: t.formKey,
+    priority: t.priority,
+    status: t.status,
+    createdAt: t.createdAt.toISOString(),
+    completedAt: iso(t.completedAt),
+    completedBy: t.completedBy,
+  };
+}
+
+export function toTaskDetailDto(t: WorkflowTask): TaskDetailDto {
+  return { ...toTaskDto(t), variables: t.variables, headers: t.headers };
+}
+
+export function toCommentDto(c: WorkflowTaskComment): TaskCommentDto {
+  return { ...c, createdAt: c.createdAt.toISOString() };
+}

@@ -1,0 +1,69 @@
+import type { Variables } from '@orglife/engine';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type TaskStatus = 'open' | 'completed' | 'cancelled';
+
+/** A user task. Assignee and candidate users are person ids; groups are `<role>@<orgUnitId>`. */
+@Entity('wf_task')
+export class WorkflowTask {
+  /** The engine's task id (derived from the instance id, so globally unique). */
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  id: string;
+
+  @Column({ name: 'instance_id', type: 'uuid' })
+  instanceId: string;
+
+  @Column({ name: 'definition_id', type: 'uuid' })
+  definitionId: string;
+
+  @Column({ name: 'process_id', type: 'varchar', length: 200 })
+  processId: string;
+
+  @Column({ name: 'element_id', type: 'varchar', length: 200 })
+  elementId: string;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  name: string | null;
+
+  @Column({ name: 'org_unit_id', type: 'uuid', nullable: true })
+  orgUnitId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  assignee: string | null;
+
+  @Column({ name: 'candidate_users', type: 'text', array: true })
+  candidateUsers: string[];
+
+  @Column({ name: 'candidate_groups', type: 'text', array: true })
+  candidateGroups: string[];
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Column({ name: 'follow_up_at', type: 'timestamptz', nullable: true })
+  followUpAt: Date | null;
+
+  @Column({ name: 'form_key', type: 'varchar', length: 300, nullable: true })
+  formKey: string | null;
+
+  @Column({ type: 'int' })
+  priority: number;
+
+  @Column({ type: 'jsonb' })
+  headers: Record<string, string>;
+
+  @Column({ type: 'jsonb' })
+  variables: Variables;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: TaskStatus;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  @Column({ name: 'completed_by', type: 'varchar', length: 64, nullable: true })
+  completedBy: string | null;
+}

@@ -1,0 +1,51 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service.js';
+import type { RoleName } from '../access/role-name.js';
+import type { AuthUser } from '../auth/auth-user.js';
+
+/** Role + org-subtree rules shared by the workflow's instance, incident and definition routes. */
+@Injectable()
+export class WorkflowAccess {
+  constructor(private readonly access: AccessService) {}
+
+  /** OD (组织部) sees and acts on every flow, including those bound to no org unit. */
+  isOd(user: AuthUser): boolean {
+    return user.roles.some((r) => r.role === 'od_admin');
+  }
+
+  assertOd(user: AuthUser): void {
+    if (!this.isOd(user)) {
+      throw new ForbiddenException(
+        'Only the Organization Department may do this (仅组织部可操作).',
+      );
+    }
+  }
+
+  /** 403 unless the user holds one of `roles` reaching `orgUnitId` (OD always may). */
+  async assertOnUnit(
+    user: AuthUser,
+    orgUnitId: string | null,
+    roles: readonly RoleName[],
+  ): Promise<void> {
+    if (this.isOd(user)) return;
+    if (!orgUnitId) this.assertOd(user);
+    else await this.access.assertRole(user, orgUnitId, roles);
+  }
+
+  /**
+   * SQL condition limiting `alias.org_unit_id` to the subtrees the user reaches with `roles`;
+   * null when the user sees everything. Appends its parameter to `params`.
+   */
+  async scope(
+    user: AuthUser,
+    alias: string,
+    roles: readonly RoleName[],
+    params: unknown[],
+  ): Promise<string | null> {
+    if (this.isOd(user)) return null;
+    const patterns = await this.access.visiblePathPatterns(user, roles);
+    if (patterns.length === 0) return 'false';
+    params.push(patterns);
+    return `${alias}.org_unit_id IN (SELECT id FROM org_unit WHERE path LIKE ANY($${params.length}::text[]))`;
+  }
+}

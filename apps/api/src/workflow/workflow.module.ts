@@ -1,0 +1,108 @@
+import { fileURLToPath } from 'node:url';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { DefinitionCache } from './definitions/definition.cache.js';
+import { DefinitionController } from './definitions/definition.controller.js';
+import { DefinitionDeployer } from './definitions/definition.deployer.js';
+import { DefinitionFilesLoader } from './definitions/definition-files.loader.js';
+import { DefinitionRepository } from './definitions/definition.repository.js';
+import { StartEventRegistrar } from './definitions/start-event.registrar.js';
+import { AuditWriter } from './history/audit.writer.js';
+import { IncidentController } from './incidents/incident.controller.js';
+import { IncidentService } from './incidents/incident.service.js';
+import { CommandScope } from './instances/command.scope.js';
+import { EffectApplier } from './instances/effect.applier.js';
+import { EventController } from './instances/event.controller.js';
+import { EventCorrelator } from './instances/event.correlator.js';
+import { FollowUpProcessor } from './instances/follow-up.processor.js';
+import { InstanceCommandRunner } from './instances/instance-command.runner.js';
+import { InstanceController } from './instances/instance.controller.js';
+import { InstanceQueryService } from './instances/instance-query.service.js';
+import { WorkflowRuntimeService } from './instances/workflow-runtime.service.js';
+import { JobClaimer } from './jobs/job.claimer.js';
+import { JobExecutor } from './jobs/job.executor.js';
+import { JobHandlerRegistry } from './jobs/job-handler.registry.js';
+import { JobRunner } from './jobs/job.runner.js';
+import { TaskAccessPolicy } from './tasks/task-access.policy.js';
+import { TaskCommandService } from './tasks/task-command.service.js';
+import { TaskController } from './tasks/task.controller.js';
+import { TaskInboxService } from './tasks/task-inbox.service.js';
+import { WorkflowAccess } from './workflow-access.js';
+import {
+  WORKFLOW_OPTIONS,
+  DEFAULT_JOB_EXECUTOR,
+  type WorkflowOptions,
+} from './workflow.options.js';
+import { WorkflowTransactions } from './workflow-transactions.js';
+
+export interface WorkflowModuleOptions {
+  /** Default: the repository's `workflows/` folder; null = deploy nothing at startup. */
+  workflowsDir?: string | null;
+  jobExecutor?: Partial<WorkflowOptions['jobExecutor']>;
+}
+
+/** The repository's `workflows/` folder, from `apps/api/{src,dist}/workflow/`. */
+const REPOSITORY_WORKFLOWS = fileURLToPath(new URL('../../../../workflows', import.meta.url));
+
+/**
+ * The durable workflow runtime. Other modules use the exported services:
+ * `WorkflowRuntimeService` (start, message, signal, cancel), `TaskCommandService`
+ * (complete with domain rows in the same transaction), `JobHandlerRegistry` (service tasks).
+ */
+@Module({})
+export class WorkflowModule {
+  static forRoot(options: WorkflowModuleOptions = {}): DynamicModule {
+    const resolved: WorkflowOptions = {
+      workflowsDir:
+        options.workflowsDir === undefined ? REPOSITORY_WORKFLOWS : options.workflowsDir,
+      jobExecutor: { ...DEFAULT_JOB_EXECUTOR, ...options.jobExecutor },
+    };
+    const exported = [
+      WorkflowRuntimeService,
+      TaskCommandService,
+      JobHandlerRegistry,
+      JobExecutor,
+      DefinitionDeployer,
+      WorkflowTransactions,
+    ];
+    return {
+      module: WorkflowModule,
+      global: true,
+      imports: [ScheduleModule.forRoot()],
+      controllers: [
+        DefinitionController,
+        InstanceController,
+        EventController,
+        TaskController,
+        IncidentController,
+      ],
+      providers: [
+        { provide: WORKFLOW_OPTIONS, useValue: resolved },
+        WorkflowTransactions,
+        WorkflowAccess,
+        AuditWriter,
+        DefinitionCache,
+        DefinitionRepository,
+        DefinitionDeployer,
+        DefinitionFilesLoader,
+        StartEventRegistrar,
+        EffectApplier,
+        InstanceCommandRunner,
+        EventCorrelator,
+        FollowUpProcessor,
+        CommandScope,
+        WorkflowRuntimeService,
+        InstanceQueryService,
+        TaskAccessPolicy,
+        TaskCommandService,
+        TaskInboxService,
+        JobHandlerRegistry,
+        JobClaimer,
+        JobRunner,
+        JobExecutor,
+        IncidentService,
+      ],
+      exports: exported,
+    };
+  }
+}

@@ -1,0 +1,32 @@
+export const WORKFLOW_OPTIONS = Symbol('WORKFLOW_OPTIONS');
+
+export interface JobExecutorOptions {
+  /** Poll on an interval (default true); tests turn it off and call `JobExecutor.runDueJobs()`. */
+  enabled: boolean;
+  intervalMs: number;
+  /** Jobs claimed per round trip. */
+  batchSize: number;
+  /** Jobs run side by side per process (PostgreSQL only; PGlite runs one at a time). */
+  concurrency: number;
+  /** How long a claim holds before another process may take the job over. */
+  lockMs: number;
+  /** Failed attempt n waits `backoffMs * 2^(n-1)`, at most `maxBackoffMs`. */
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+export interface WorkflowOptions {
+  /** Folder of `*.bpmn` deployed at startup when changed; null = none. */
+  workflowsDir: string | null;
+  jobExecutor: JobExecutorOptions;
+}
+
+export const DEFAULT_JOB_EXECUTOR: JobExecutorOptions = {
+  enabled: true,
+  intervalMs: 1_000,
+  batchSize: 100,
+  concurrency: 4,
+  lockMs: 60_000,
+  backoffMs: 5_000,
+  maxBackoffMs: 10 * 60_000,
+};
