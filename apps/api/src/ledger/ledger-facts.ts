@@ -1,15 +1,10 @@
 /** The records the ledger is computed from (written by the session and evaluation flows). */
 
-export const SEGMENT_KEYS = ['study', 'lecture', 'listen', 'report', 'review', 'decide'] as const;
-export type SegmentKey = (typeof SEGMENT_KEYS)[number];
+import type { MeetingType } from '../plans/plan.vocabulary.js';
+import type { SegmentKey } from '../plans/plan.vocabulary.js';
+import type { AttendanceStatus, LectureKind } from '../sessions/session.vocabulary.js';
 
-export type MeetingType =
-  'branch_committee' | 'group_meeting' | 'member_assembly' | 'party_lecture';
-
-export type LectureKind =
-  'leader' | 'committee_secretary' | 'expert' | 'branch_secretary' | 'committee_member' | 'member';
-
-export type AttendanceStatus = 'present' | 'leave' | 'late' | 'absent';
+export type { AttendanceStatus, LectureKind, MeetingType, SegmentKey };
 
 export interface SessionFact {
   sessionId: string;

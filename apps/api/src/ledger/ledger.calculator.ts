@@ -1,4 +1,5 @@
 import type { LedgerFacts, LectureKind, MeetingType, PersonFact } from './ledger-facts.js';
+import { MIN_SEGMENTS } from '../plans/plan.vocabulary.js';
 import { windowsOf } from './ledger-period.js';
 import type { BranchLedgerRow, LecturerLedgerRow, MemberLedgerRow } from './ledger-rows.js';
 import {
@@ -7,9 +8,6 @@ import {
   type RequirementCheck,
   type RequirementRule,
 } from './ledger-shortfall.js';
-
-/** The minimum number of the six segments that makes a monthly session count (DOMAIN.md §2). */
-export const MIN_SEGMENTS = 3;
 
 const MEETING_REQUIREMENTS: Record<MeetingType, string> = {
   branch_committee: 'branch.meeting.branch_committee',

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { LedgerFacts } from './ledger-facts.js';
+
+/** Days are China Standard Time calendar days, the days written on the records. */
+const DAY = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+const HELD = `s.status IN ('recorded','summarized','closed') AND s.held_at IS NOT NULL`;
+
+/**
+ * Reads the facts of one year for the branches in `branchIds` from the records the session
+ * and evaluation flows wrote; nothing here is entered for the ledger's sake.
+ */
+@Injectable()
+export class LedgerFactsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async load(year: number, branchIds: string[]): Promise<LedgerFacts> {
+    const from = `${year}-01-01`;
+    const to = `${year + 1}-01-01`;
+    const sessionScope = `s.branch_id = ANY($1::uuid[]) AND s.held_at >= ($2::date AT TIME ZONE 'Asia/Shanghai') AND s.held_at < ($3::date AT TIME ZONE 'Asia/Shanghai') AND ${HELD}`;
+    const args = [branchIds, from, to];
+    const q = <T>(sql: string, params: unknown[] = args) => this.db.query<T[]>(sql, params);
+
+    const [branches, members, sessions, attendance, speeches, lectures, reports, comments] =
+      await Promise.all([
+        q<LedgerFacts['branches'][number]>(
+          `SELECT b.id AS "branchId", b.name,
+                  CASE WHEN p.type = 'committee' THEN p.id ELSE b.id END AS "committeeId",
+                  COALESCE(array_agg(DISTINCT ra.person_id) FILTER (WHERE ra.role = 'branch_secretary'), '{}') AS "secretaryIds",
+                  COALESCE(array_agg(DISTINCT ra.person_id) FILTER (WHERE ra.role = 'branch_committee'), '{}') AS "committeeMemberIds"
+             FROM org_unit b JOIN org_unit p ON p.id = b.parent_id
+             LEFT JOIN role_assignment ra ON ra.org_unit_id = b.id
+            WHERE b.id = ANY($1::uuid[]) GROUP BY b.id, p.id, p.type ORDER BY b.path`,
+          [branchIds],
+        ),
+        q<LedgerFacts['members'][number]>(
+          `SELECT pe.id AS "personId", pe.name, pe.org_unit_id AS "orgUnitId"
+             FROM person pe JOIN org_unit u ON u.id = pe.org_unit_id
+            WHERE pe.member_type IS NOT NULL
+              AND (u.id = ANY($1::uuid[]) OR u.parent_id = ANY($1::uuid[]))
+            ORDER BY u.path, pe.employee_no`,
+          [branchIds],
+        ),
+        q<LedgerFacts['sessions'][number]>(
+          `SELECT s.id AS "sessionId", s.branch_id AS "branchId", ${DAY('s.held_at')} AS "heldOn",
+                  COALESCE((SELECT array_agg(seg.key) FROM session_segment seg WHERE seg.session_id = s.id), '{}') AS segments,
+                  s.meeting_types AS "meetingTypes",
+                  CASE WHEN s.activity IS NULL THEN '{}'::text[] ELSE ARRAY[s.activity->>'kind'] END AS activities
+             FROM org_session s WHERE ${sessionScope}`,
+        ),
+        q<LedgerFacts['attendance'][number]>(
+          `SELECT a.person_id AS "personId", ${DAY('s.held_at')} AS "heldOn", a.status
+             FROM session_attendance a JOIN org_session s ON s.id = a.session_id WHERE ${sessionScope}`,
+        ),
+        q<LedgerFacts['speeches'][number]>(
+          `SELECT x.person_id AS "personId", ${DAY('s.held_at')} AS "heldOn"
+             FROM session_speech x JOIN org_session s ON s.id = x.session_id WHERE ${sessionScope}`,
+        ),
+        q<LedgerFacts['lectures'][number]>(
+          `SELECT s.branch_id AS "branchId", ${DAY('s.held_at')} AS "heldOn", l.kind, l.speaker_id AS "personId"
+             FROM session_lecture l JOIN org_session s ON s.id = l.session_id WHERE ${sessionScope}`,
+        ),
+        q<LedgerFacts['reports'][number]>(
+          `SELECT x.person_id AS "personId", ${DAY('s.held_at')} AS "heldOn"
+             FROM session_report x JOIN org_session s ON s.id = x.session_id WHERE ${sessionScope}`,
+        ),
+        // A comment counts for the quarter its round is for, whenever it was written.
+        q<LedgerFacts['vanguardComments'][number]>(
+          `SELECT c.person_id AS "personId",
+                  substr(r.quarter, 1, 4) || '-' || lpad(((substr(r.quarter, 6, 1)::int - 1) * 3 + 1)::text, 2, '0') || '-01' AS "heldOn"
+             FROM vanguard_comment c JOIN vanguard_round r ON r.id = c.round_id
+            WHERE c.branch_id = ANY($1::uuid[]) AND substr(r.quarter, 1, 4) = $2`,
+          [branchIds, String(year)],
+        ),
+      ]);
+    const [committeeSecretaries, leaders] = await Promise.all([
+      this.holders(
+        'committee_secretary',
+        branches.map((b) => b.committeeId),
+      ),
+      this.holders('leader', null),
+    ]);
+    return {
+      branches,
+      members,
+      committeeSecretaries,
+      leaders,
+      sessions,
+      attendance,
+      speeches,
+      lectures,
+      reports,
+      vanguardComments: comments,
+    };
+  }
+
+  /** People holding `role` on one of `unitIds` (any unit when null). */
+  private holders(role: string, unitIds: string[] | null) {
+    return this.db.query<LedgerFacts['leaders']>(
+      `SELECT DISTINCT pe.id AS "personId", pe.name, ra.org_unit_id AS "orgUnitId"
+         FROM role_assignment ra JOIN person pe ON pe.id = ra.person_id
+        WHERE ra.role = $1 AND ($2::uuid[] IS NULL OR ra.org_unit_id = ANY($2::uuid[]))
+        ORDER BY pe.name`,
+      [role, unitIds],
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { LedgerQueryDto, UpdateRequirementDto } from './ledger.dto.js';
+import { LedgerService } from './ledger.service.js';
+import { ledgerWorkbook } from './ledger.xlsx.js';
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('ledger')
+export class LedgerController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get('members')
+  @ApiOperation({
+    summary:
+      'Per member: speeches, micro-lectures, reports, vanguard comments, attendance; a plain member gets only their own row',
+  })
+  members(@CurrentUser() user: AuthUser, @Query() query: LedgerQueryDto) {
+    return this.ledger.members(user, query);
+  }
+
+  @Get('branches')
+  @ApiOperation({
+    summary: 'Per branch: qualified sessions, 三会一课 counts, lectures, shortfalls with due dates',
+  })
+  async branches(@CurrentUser() user: AuthUser, @Query() query: LedgerQueryDto) {
+    const { year, asOf, branches } = await this.ledger.full(user, query);
+    return { year, asOf, rows: branches };
+  }
+
+  @Get('secretaries')
+  @ApiOperation({ summary: 'Per committee secretary: special lectures per semester' })
+  async secretaries(@CurrentUser() user: AuthUser, @Query() query: LedgerQueryDto) {
+    const { year, asOf, committeeSecretaries } = await this.ledger.full(user, query);
+    return { year, asOf, rows: committeeSecretaries };
+  }
+
+  @Get('leaders')
+  @ApiOperation({ summary: 'Per school leader: special lectures per year (OD sees all)' })
+  async leaders(@CurrentUser() user: AuthUser, @Query() query: LedgerQueryDto) {
+    const { year, asOf, leaders } = await this.ledger.full(user, query);
+    return { year, asOf, rows: leaders };
+  }
+
+  @Get('export.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'The ledger I may see as an .xlsx workbook' })
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() query: LedgerQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const view = await this.ledger.full(user, query);
+    const labels = new Map((await this.ledger.requirements()).map((r) => [r.key, r.label]));
+    const body = await ledgerWorkbook(view, labels);
+    res
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment(`ledger-${view.year}.xlsx`)
+      .send(body);
+  }
+
+  @Get('requirements')
+  @ApiOperation({ summary: 'The configurable requirements (三会一课 frequencies etc.)' })
+  requirements() {
+    return this.ledger.requirements();
+  }
+
+  @Put('requirements/:key')
+  @ApiOperation({ summary: 'OD changes a requirement’s period or minimum count' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('key') key: string,
+    @Body() dto: UpdateRequirementDto,
+  ) {
+    return this.ledger.updateRequirement(user, key, dto);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { LedgerController } from './ledger.controller.js';
+import { LedgerFactsRepository } from './ledger-facts.repository.js';
+import { LedgerService } from './ledger.service.js';
+
+/** 台账: computed from the records, with configurable requirements and an .xlsx export. */
+@Module({
+  controllers: [LedgerController],
+  providers: [LedgerService, LedgerFactsRepository],
+})
+export class LedgerModule {}

@@ -1,0 +1,77 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Variables } from '@orglife/engine';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { BranchDirectory } from '../plans/branch.directory.js';
+import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
+import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
+import { addIsoDuration } from './due-date.js';
+import { RectificationRepository } from './rectification.repository.js';
+
+const SYSTEM = 'system';
+
+/** Service tasks of the rectification and follow-up flows. */
+@Injectable()
+export class RectificationJobs implements OnModuleInit {
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('orglife.rectification.register', (job, em) => this.register(job, em));
+    this.registry.register('orglife.rectification.escalate', (job, em) => this.escalate(job, em));
+    this.registry.register('orglife.follow-up.schedule', (job, em) =>
+      this.scheduleFollowUp(job, em),
+    );
+  }
+
+  /** Links the item to its flow and hands the flow who acts on it and when it falls due. */
+  private async register(job: WorkflowJob, em: EntityManager): Promise<Variables> {
+    const repo = new RectificationRepository(em);
+    const item = await repo.lock(idOf(job));
+    item.instanceId = job.instanceId;
+    await repo.save(item);
+    const branch = await new BranchDirectory().context(em, item.branchId);
+    return {
+      branchId: item.branchId,
+      committeeId: item.committeeId,
+      universityId: branch.universityId,
+      directBranch: branch.direct,
+      dueAt: item.dueAt.toISOString(),
+    };
+  }
+
+  /** The due date passed with the item still open: mark it escalated (督办) in its history. */
+  private async escalate(job: WorkflowJob, em: EntityManager): Promise<void> {
+    const repo = new RectificationRepository(em);
+    const item = await repo.lock(idOf(job));
+    const now = this.clock.now();
+    item.escalatedAt = now;
+    await repo.save(item);
+    await repo.record(item, now, SYSTEM, 'escalated', null, {
+      dueAt: item.dueAt.toISOString(),
+      status: item.status,
+      escalateTo: job.headers['escalateTo'] ?? null,
+    });
+  }
+
+  private async scheduleFollowUp(job: WorkflowJob, em: EntityManager): Promise<void> {
+    const repo = new RectificationRepository(em);
+    const item = await repo.lock(idOf(job));
+    const delay = String(job.variables['followUpDelay']);
+    const now = this.clock.now();
+    item.followUpAt = addIsoDuration(now, delay);
+    await repo.save(item);
+    await repo.record(item, now, SYSTEM, 'follow_up_scheduled', null, {
+      delay,
+      followUpAt: item.followUpAt.toISOString(),
+    });
+  }
+}
+
+function idOf(job: WorkflowJob): string {
+  const id = job.variables['rectificationId'];
+  if (typeof id !== 'string') throw new Error(`Job ${job.id} has no rectificationId variable`);
+  return id;
+}

@@ -1,0 +1,169 @@
+import {
+  ConflictException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { Variables } from '@orglife/engine';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { ProblemException } from '../common/problem.js';
+import { chinaDay } from '../ledger/ledger-period.js';
+import { addIsoDuration } from '../rectification/due-date.js';
+import { findingVariable, openRectification } from '../rectification/rectification.opener.js';
+import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
+import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
+import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
+import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
+import { AnnualInspection } from './annual-inspection.entity.js';
+import { branchesOfUniversity } from './branch.population.js';
+import { AnnualInspectionRecordDto, type StartInspectionDto } from './supervision.dto.js';
+import { taskField } from './task-variable.js';
+
+const READERS: RoleName[] = ['od_admin', 'inspector', ...COMMITTEE_ROLES];
+
+/** 年度调研督查: one inspection per committee (a direct branch is its own), findings per branch. */
+@Injectable()
+export class AnnualInspectionService implements OnModuleInit {
+  constructor(
+    private readonly access: AccessService,
+    private readonly runtime: WorkflowRuntimeService,
+    private readonly forms: TaskFormRegistry,
+    private readonly jobs: JobHandlerRegistry,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register('orglife.annual-inspection.plan', (job, em) => this.plan(job, em));
+    this.forms.register<AnnualInspectionRecordDto>({
+      formKey: 'orglife:annual-inspection',
+      payload: AnnualInspectionRecordDto,
+      context: async (em, _user, task) => {
+        const inspection = await em.findOneByOrFail(AnnualInspection, {
+          id: taskField(task, 'target', 'inspectionId'),
+        });
+        const { branches } = await branchesOfUniversity(em);
+        return {
+          inspection,
+          branches: branches.filter((b) => b.committeeId === inspection.committeeId),
+        };
+      },
+      submit: async (em, user, task, p) => {
+        const row = await em.findOneOrFail(AnnualInspection, {
+          where: { id: taskField(task, 'target', 'inspectionId') },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (row.status !== 'pending')
+          throw new ConflictException(`Inspection ${row.id} is already done.`);
+        const { branches } = await branchesOfUniversity(em);
+        const ours = new Set(
+          branches.filter((b) => b.committeeId === row.committeeId).map((b) => b.branchId),
+        );
+        const wrong = (p.findings ?? [])
+          .map((f, i) => ({ f, i }))
+          .filter(({ f }) => !ours.has(f.branchId))
+          .map(({ i }) => ({
+            field: `findings.${i}.branchId`,
+            message: '不是受检党组织的支部 (not a branch of the inspected committee)',
+          }));
+        if (wrong.length > 0) {
+          throw new ProblemException(
+            HttpStatus.BAD_REQUEST,
+            wrong.map((w) => `${w.field}: ${w.message}`).join('; '),
+            {
+              errors: wrong,
+            },
+          );
+        }
+        const now = this.clock.now();
+        Object.assign(row, {
+          status: 'done',
+          summary: p.summary,
+          findingsCount: p.findings?.length ?? 0,
+          inspectedBy: user.personId,
+          inspectedAt: now,
+        });
+        await em.save(row);
+        const findings = [];
+        for (const finding of p.findings ?? []) {
+          const opened = await openRectification(em, {
+            source: 'inspection',
+            sourceId: row.id,
+            finding,
+            createdBy: user.personId,
+            now,
+          });
+          findings.push(findingVariable(opened));
+        }
+        return { findings };
+      },
+    });
+  }
+
+  async start(user: AuthUser, dto: StartInspectionDto): Promise<{ instanceId: string }> {
+    const { universityId } = await branchesOfUniversity(this.db.manager);
+    await this.access.assertRole(user, universityId, ['od_admin']);
+    const instance = await this.runtime.startProcess(null, {
+      processId: 'annual-inspection',
+      variables: dto.year ? { year: dto.year } : {},
+      orgUnitId: universityId,
+      startedBy: user.personId,
+    });
+    return { instanceId: instance.id };
+  }
+
+  async list(user: AuthUser, year?: number): Promise<AnnualInspection[]> {
+    const patterns = await this.access.visiblePathPatterns(user, READERS);
+    if (patterns.length === 0) return [];
+    const qb = this.db
+      .getRepository(AnnualInspection)
+      .createQueryBuilder('a')
+      .innerJoin('org_unit', 'u', 'u.id = a.committee_id')
+      .where('u.path LIKE ANY(:patterns)', { patterns })
+      .orderBy('a.year', 'DESC')
+      .addOrderBy('u.path', 'ASC');
+    if (year) qb.andWhere('a.year = :year', { year });
+    return qb.getMany();
+  }
+
+  /** One pending inspection per committee with branches, and per direct branch. */
+  private async plan(job: WorkflowJob, em: EntityManager): Promise<Variables> {
+    const now = this.clock.now();
+    const year =
+      typeof job.variables['year'] === 'number'
+        ? job.variables['year']
+        : Number(chinaDay(now).slice(0, 4));
+    const dueAt = addIsoDuration(now, String(job.variables['inspectionPeriod'])).toISOString();
+    const { universityId, branches } = await branchesOfUniversity(em);
+    const committees = [...new Set(branches.map((b) => b.committeeId))];
+    const names = await em.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM org_unit WHERE id = ANY($1::uuid[])`,
+      [committees],
+    );
+    const targets = [];
+    for (const committeeId of committees) {
+      const row = await em.save(
+        em.create(AnnualInspection, {
+          year,
+          committeeId,
+          status: 'pending',
+          instanceId: job.instanceId,
+          createdAt: now,
+        }),
+      );
+      targets.push({
+        inspectionId: row.id,
+        committeeId,
+        committeeName: names.find((n) => n.id === committeeId)?.name ?? '',
+        inspectionDueAt: dueAt,
+      });
+    }
+    return { year, universityId, targets };
+  }
+}

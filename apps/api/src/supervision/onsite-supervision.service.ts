@@ -1,0 +1,145 @@
+import {
+  ConflictException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { ProblemException } from '../common/problem.js';
+import { BranchDirectory } from '../plans/branch.directory.js';
+import { findingVariable, openRectification } from '../rectification/rectification.opener.js';
+import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
+import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
+import { WorkflowTransactions } from '../workflow/workflow-transactions.js';
+import { OnsiteSupervision } from './onsite-supervision.entity.js';
+import { OnsiteSupervisionRecordDto, type StartOnsiteSupervisionDto } from './supervision.dto.js';
+import { taskField } from './task-variable.js';
+
+const SUPERVISORS: RoleName[] = ['od_admin', ...COMMITTEE_ROLES];
+const READERS: RoleName[] = [...SUPERVISORS, 'branch_secretary', 'branch_committee', 'inspector'];
+
+/** 现场督导: a committee leader attends a branch session, records guidance, may raise findings. */
+@Injectable()
+export class OnsiteSupervisionService implements OnModuleInit {
+  constructor(
+    private readonly access: AccessService,
+    private readonly runtime: WorkflowRuntimeService,
+    private readonly tx: WorkflowTransactions,
+    private readonly forms: TaskFormRegistry,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.forms.register<OnsiteSupervisionRecordDto>({
+      formKey: 'orglife:onsite-supervision-record',
+      payload: OnsiteSupervisionRecordDto,
+      context: async (em, _user, task) => ({
+        supervision: await em.findOneByOrFail(OnsiteSupervision, {
+          id: taskField(task, 'onsiteId'),
+        }),
+      }),
+      submit: async (em, user, task, p) => {
+        const row = await em.findOneOrFail(OnsiteSupervision, {
+          where: { id: taskField(task, 'onsiteId') },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (row.status !== 'pending')
+          throw new ConflictException(`On-site supervision ${row.id} is already recorded.`);
+        const now = this.clock.now();
+        Object.assign(row, {
+          status: 'recorded',
+          supervisorId: user.personId,
+          attendedOn: p.attendedOn,
+          guidance: p.guidance,
+          findingsCount: p.findings?.length ?? 0,
+        });
+        await em.save(row);
+        const findings = [];
+        for (const finding of p.findings ?? []) {
+          const opened = await openRectification(em, {
+            source: 'onsite_supervision',
+            sourceId: row.id,
+            finding: { ...finding, branchId: row.branchId },
+            createdBy: user.personId,
+            now,
+          });
+          findings.push(findingVariable(opened));
+        }
+        return { findings };
+      },
+    });
+  }
+
+  /** Starts the visit: the record task goes to the supervisor who starts it. */
+  async start(user: AuthUser, dto: StartOnsiteSupervisionDto): Promise<OnsiteSupervision> {
+    await this.access.assertRole(user, dto.branchId, SUPERVISORS);
+    return this.tx.run(async (em) => {
+      const branch = await new BranchDirectory().context(em, dto.branchId);
+      if (dto.sessionId) {
+        const [session] = await em.query<{ branchId: string }[]>(
+          `SELECT branch_id AS "branchId" FROM org_session WHERE id = $1`,
+          [dto.sessionId],
+        );
+        if (session?.branchId !== dto.branchId) {
+          throw new ProblemException(
+            HttpStatus.BAD_REQUEST,
+            'sessionId: not a session of this branch',
+            {
+              errors: [
+                {
+                  field: 'sessionId',
+                  message: '不是该支部的组织生活 (not a session of this branch)',
+                },
+              ],
+            },
+          );
+        }
+      }
+      const row = await em.save(
+        em.create(OnsiteSupervision, {
+          sessionId: dto.sessionId ?? null,
+          branchId: branch.branchId,
+          committeeId: branch.committeeId,
+          status: 'pending',
+          startedBy: user.personId,
+          createdAt: this.clock.now(),
+        }),
+      );
+      const instance = await this.runtime.startProcess(em, {
+        processId: 'onsite-supervision',
+        variables: {
+          onsiteId: row.id,
+          branchId: branch.branchId,
+          committeeId: branch.committeeId,
+          universityId: branch.universityId,
+          sessionId: dto.sessionId ?? null,
+          supervisorId: user.personId,
+        },
+        orgUnitId: branch.branchId,
+        businessKey: `onsite:${row.id}`,
+        startedBy: user.personId,
+      });
+      row.instanceId = instance.id;
+      return em.save(row);
+    });
+  }
+
+  async list(user: AuthUser): Promise<OnsiteSupervision[]> {
+    const patterns = await this.access.visiblePathPatterns(user, READERS);
+    if (patterns.length === 0) return [];
+    return this.db
+      .getRepository(OnsiteSupervision)
+      .createQueryBuilder('o')
+      .innerJoin('org_unit', 'u', 'u.id = o.branch_id')
+      .where('u.path LIKE ANY(:patterns)', { patterns })
+      .orderBy('o.created_at', 'DESC')
+      .getMany();
+  }
+}

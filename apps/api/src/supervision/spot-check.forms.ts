@@ -1,0 +1,110 @@
+import {
+  ConflictException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { ProblemException } from '../common/problem.js';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { findingVariable, openRectification } from '../rectification/rectification.opener.js';
+import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
+import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
+import { InspectionScope } from './inspection.scope.js';
+import { SpotCheckBatch } from './spot-check-batch.entity.js';
+import { SpotCheckItem } from './spot-check-item.entity.js';
+import { SpotCheckInspectDto, SpotCheckNoticeDto } from './supervision.dto.js';
+import { taskField } from './task-variable.js';
+
+/** Forms of the spot-check flow: the inspector's outcome per sampled branch, and OD's notice. */
+@Injectable()
+export class SpotCheckForms implements OnModuleInit {
+  constructor(
+    private readonly registry: TaskFormRegistry,
+    private readonly scope: InspectionScope,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register<SpotCheckInspectDto>({
+      formKey: 'orglife:spot-check-inspect',
+      payload: SpotCheckInspectDto,
+      context: async (em, _user, task) => {
+        const item = await this.item(em, task, false);
+        return {
+          item,
+          records: await this.scope.records(em, item.branchId, taskField(task, 'sample', 'month')),
+        };
+      },
+      submit: async (em, user, task, p) => {
+        const item = await this.item(em, task, true);
+        if (item.status !== 'pending') {
+          throw new ConflictException(
+            `Spot-check item ${item.id} is already ${item.status} (已检查).`,
+          );
+        }
+        if (p.outcome === 'pass' && p.findings?.length) {
+          throw new ProblemException(
+            HttpStatus.BAD_REQUEST,
+            'findings: a passing outcome lists no findings',
+            {
+              errors: [
+                {
+                  field: 'findings',
+                  message: '合格时不填写问题 (a passing outcome lists no findings)',
+                },
+              ],
+            },
+          );
+        }
+        const now = this.clock.now();
+        item.status = p.outcome === 'pass' ? 'passed' : 'findings';
+        item.notes = p.notes;
+        item.recommendNotice = p.outcome === 'findings' && p.recommendNotice === true;
+        item.inspectedBy = user.personId;
+        item.inspectedAt = now;
+        await em.save(item);
+        const findings = [];
+        for (const finding of p.findings ?? []) {
+          const opened = await openRectification(em, {
+            source: 'spot_check',
+            sourceId: item.id,
+            finding: { ...finding, branchId: item.branchId },
+            createdBy: user.personId,
+            now,
+          });
+          findings.push(findingVariable(opened, item.recommendNotice));
+        }
+        return { findings };
+      },
+    });
+    this.registry.register<SpotCheckNoticeDto>({
+      formKey: 'orglife:spot-check-notice',
+      payload: SpotCheckNoticeDto,
+      context: async (em, _user, task) => {
+        const batch = await em.findOneByOrFail(SpotCheckBatch, { id: taskField(task, 'batchId') });
+        const items = await em.findBy(SpotCheckItem, { batchId: batch.id, status: 'findings' });
+        return { batch, items };
+      },
+      submit: async (em, user, task, p) => {
+        const batch = await em.findOneOrFail(SpotCheckBatch, {
+          where: { id: taskField(task, 'batchId') },
+          lock: { mode: 'pessimistic_write' },
+        });
+        batch.noticeTitle = p.title;
+        batch.noticeContent = p.content;
+        batch.noticeIssuedBy = user.personId;
+        batch.noticeIssuedAt = this.clock.now();
+        await em.save(batch);
+      },
+    });
+  }
+
+  private async item(em: EntityManager, task: WorkflowTask, lock: boolean): Promise<SpotCheckItem> {
+    return em.findOneOrFail(SpotCheckItem, {
+      where: { id: taskField(task, 'sample', 'itemId') },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Variables } from '@orglife/engine';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { chinaDay } from '../ledger/ledger-period.js';
+import { addIsoDuration } from '../rectification/due-date.js';
+import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
+import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
+import { branchesOfUniversity, previousMonth } from './branch.population.js';
+import { drawSample, newSeed, SAMPLE_ALGORITHM } from './sample.drawer.js';
+import { SpotCheckBatch } from './spot-check-batch.entity.js';
+import { SpotCheckItem } from './spot-check-item.entity.js';
+
+/** The spot-check flow's draw: sample, record the batch with its seed, hand out one item per branch. */
+@Injectable()
+export class SpotCheckJobs implements OnModuleInit {
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('orglife.spot-check.draw', (job, em) => this.draw(job, em));
+  }
+
+  private async draw(job: WorkflowJob, em: EntityManager): Promise<Variables> {
+    const v = job.variables;
+    const now = this.clock.now();
+    const rule = {
+      seed: typeof v['seed'] === 'number' ? v['seed'] : newSeed(),
+      rate: Number(v['sampleRate']),
+      minPerCommittee: Number(v['minPerCommittee']),
+    };
+    const month = typeof v['month'] === 'string' ? v['month'] : previousMonth(chinaDay(now));
+    const dueAt = addIsoDuration(now, String(v['inspectionPeriod'])).toISOString();
+    const { universityId, branches } = await branchesOfUniversity(em);
+    const population = branches.map((b) => ({ branchId: b.branchId, committeeId: b.groupId }));
+    const sampled = drawSample(population, rule);
+
+    const batch = await em.save(
+      em.create(SpotCheckBatch, {
+        month,
+        seed: rule.seed,
+        sampleRate: rule.rate,
+        minPerCommittee: rule.minPerCommittee,
+        algorithm: SAMPLE_ALGORITHM,
+        population,
+        sampledBranchIds: sampled,
+        instanceId: job.instanceId,
+        drawnAt: now,
+      }),
+    );
+    const sampledBranches = [];
+    for (const branchId of sampled) {
+      const branch = branches.find((b) => b.branchId === branchId);
+      if (!branch) continue;
+      const item = await em.save(
+        em.create(SpotCheckItem, {
+          batchId: batch.id,
+          branchId,
+          committeeId: branch.committeeId,
+          status: 'pending',
+        }),
+      );
+      sampledBranches.push({
+        itemId: item.id,
+        branchId,
+        branchName: branch.name,
+        committeeId: branch.committeeId,
+        month,
+        inspectionDueAt: dueAt,
+      });
+    }
+    return { batchId: batch.id, universityId, month, sampledBranches };
+  }
+}

@@ -1,0 +1,134 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
+import { InspectionScope, type SessionRecordView } from './inspection.scope.js';
+import { drawSample } from './sample.drawer.js';
+import { SpotCheckBatch } from './spot-check-batch.entity.js';
+import { SpotCheckItem } from './spot-check-item.entity.js';
+import type { StartSpotCheckDto } from './supervision.dto.js';
+
+/** Who sees batches: OD and inspectors whole; committees and branches only their own items. */
+const READERS: RoleName[] = ['od_admin', 'inspector', ...COMMITTEE_ROLES, 'branch_secretary'];
+const AUDITORS: RoleName[] = ['od_admin', 'inspector'];
+
+export interface BatchView extends SpotCheckBatch {
+  items: SpotCheckItem[];
+}
+
+export interface ReplayView {
+  batchId: string;
+  seed: number;
+  sampleRate: number;
+  minPerCommittee: number;
+  algorithm: string;
+  recorded: string[];
+  rederived: string[];
+  matches: boolean;
+}
+
+@Injectable()
+export class SpotCheckService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly runtime: WorkflowRuntimeService,
+    private readonly scope: InspectionScope,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async list(user: AuthUser): Promise<BatchView[]> {
+    const visible = await this.visibleUnits(user);
+    const batches = await this.db.manager.find(SpotCheckBatch, { order: { drawnAt: 'DESC' } });
+    const items = batches.length
+      ? await this.db.manager.find(SpotCheckItem, {
+          where: { batchId: In(batches.map((b) => b.id)) },
+        })
+      : [];
+    return batches
+      .map((b) => ({ ...b, items: items.filter((i) => i.batchId === b.id && visible(i.branchId)) }))
+      .filter((b) => b.items.length > 0 || visible(null));
+  }
+
+  async get(user: AuthUser, id: string): Promise<BatchView> {
+    const visible = await this.visibleUnits(user);
+    const batch = await this.db.manager.findOneBy(SpotCheckBatch, { id });
+    if (!batch) throw new NotFoundException(`Spot-check batch ${id} does not exist.`);
+    const items = await this.db.manager.findBy(SpotCheckItem, { batchId: id });
+    const mine = items.filter((i) => visible(i.branchId));
+    if (mine.length === 0 && !visible(null)) throw forbidden();
+    return { ...batch, items: mine };
+  }
+
+  /** Draws the batch again from its recorded seed, rule and population: the audit of a draw. */
+  async replay(user: AuthUser, id: string): Promise<ReplayView> {
+    if (!(await this.isAuditor(user))) throw forbidden();
+    const batch = await this.db.manager.findOneBy(SpotCheckBatch, { id });
+    if (!batch) throw new NotFoundException(`Spot-check batch ${id} does not exist.`);
+    const rederived = drawSample(batch.population, {
+      seed: batch.seed,
+      rate: batch.sampleRate,
+      minPerCommittee: batch.minPerCommittee,
+    });
+    return {
+      batchId: batch.id,
+      seed: batch.seed,
+      sampleRate: batch.sampleRate,
+      minPerCommittee: batch.minPerCommittee,
+      algorithm: batch.algorithm,
+      recorded: batch.sampledBranchIds,
+      rederived,
+      matches: JSON.stringify(rederived) === JSON.stringify(batch.sampledBranchIds),
+    };
+  }
+
+  /** OD starts a draw now through the flow's manual start; the defaults stay the model's. */
+  async start(user: AuthUser, dto: StartSpotCheckDto): Promise<{ instanceId: string }> {
+    const universityId = await this.universityOf();
+    await this.access.assertRole(user, universityId, ['od_admin']);
+    const variables = Object.fromEntries(
+      Object.entries({ sampleRate: dto.sampleRate, seed: dto.seed, month: dto.month }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    ) as Record<string, number | string>;
+    const instance = await this.runtime.startProcess(null, {
+      processId: 'spot-check',
+      variables,
+      orgUnitId: universityId,
+      startedBy: user.personId,
+    });
+    return { instanceId: instance.id };
+  }
+
+  async records(user: AuthUser, branchId: string, month: string): Promise<SessionRecordView[]> {
+    await this.scope.assertMayInspect(user, branchId, month);
+    return this.scope.records(this.db.manager, branchId, month);
+  }
+
+  /** A predicate over branch ids (null = "sees whole batches"). */
+  private async visibleUnits(user: AuthUser): Promise<(branchId: string | null) => boolean> {
+    if (await this.isAuditor(user)) return () => true;
+    const ids = new Set(await this.access.visibleOrgUnitIds(user, READERS));
+    if (ids.size === 0) throw forbidden();
+    return (branchId) => branchId !== null && ids.has(branchId);
+  }
+
+  private async isAuditor(user: AuthUser): Promise<boolean> {
+    const universityId = await this.universityOf();
+    return this.access.hasRole(user, universityId, AUDITORS);
+  }
+
+  private async universityOf(): Promise<string> {
+    const [root] = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM org_unit WHERE type = 'university' AND parent_id IS NULL ORDER BY created_at, id LIMIT 1`,
+    );
+    if (!root) throw new NotFoundException('No university org unit exists.');
+    return root.id;
+  }
+}
+
+function forbidden(): ForbiddenException {
+  return new ForbiddenException('You may not see this spot check (您无权查看该抽查).');
+}

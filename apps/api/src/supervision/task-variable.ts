@@ -1,0 +1,19 @@
+import { BadRequestException } from '@nestjs/common';
+import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
+
+/** A string field of an object variable of the task (e.g. `sample.itemId`), or 400. */
+export function taskField(task: WorkflowTask, variable: string, field?: string): string {
+  const raw = task.variables[variable];
+  const value =
+    field === undefined
+      ? raw
+      : raw && typeof raw === 'object' && !Array.isArray(raw)
+        ? raw[field]
+        : undefined;
+  if (typeof value !== 'string') {
+    throw new BadRequestException(
+      `Task ${task.id} carries no ${field ? `${variable}.${field}` : variable} variable.`,
+    );
+  }
+  return value;
+}
