@@ -1,2 +1,161 @@
-// Cross-app tests (browser, multi-process, crash) are added by their issues.
-console.log('no cross-app tests yet');
+// Browser tests against the real built app: builds engine, api and web, starts
+// `node apps/api/dist/main.js` on a free port with a fresh database and the demo seed,
+// waits for /api/health, runs test/e2e with vitest (Debian's Chromium through playwright-core),
+// then stops the server. The API log lands in test-artifacts/api.log.
+//   node test/run-e2e.mjs            (pnpm run test:e2e)
+//   E2E_SKIP_BUILD=1 node test/run-e2e.mjs   (reuse the existing dist folders)
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const artifacts = join(root, 'test-artifacts');
+const E2E_DATABASE = 'orglife_e2e';
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+function run(command, args, env = process.env) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function freePort() {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+/** A fresh PostgreSQL database of its own, so the api's tests and these never share tables. */
+async function freshPostgres(databaseUrl) {
+  const { Client } = createRequire(join(root, 'apps/api/package.json'))('pg');
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${E2E_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(databaseUrl);
+  url.pathname = `/${E2E_DATABASE}`;
+  return url.toString();
+}
+
+async function waitForHealth(baseUrl, server, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null)
+      throw new Error(`the API exited with code ${server.exitCode} (see test-artifacts/api.log)`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`GET ${baseUrl}/api/health did not answer 200 within ${timeoutMs / 1000} s`);
+}
+
+function stop(server) {
+  if (server.exitCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+    server.once('exit', () => {
+      clearTimeout(timer);
+      resolvePromise();
+    });
+    server.kill('SIGTERM');
+  });
+}
+
+async function main() {
+  mkdirSync(artifacts, { recursive: true });
+  const typecheck = await run(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    'test/tsconfig.json',
+  ]);
+  if (typecheck !== 0) return typecheck;
+  if (!process.env.E2E_SKIP_BUILD) {
+    const code = await run('pnpm', [
+      '--filter',
+      '@orglife/engine',
+      '--filter',
+      '@orglife/api',
+      '--filter',
+      '@orglife/web',
+      'run',
+      'build',
+    ]);
+    if (code !== 0) return code;
+    console.log(`e2e: built engine, api and web in ${seconds()}`);
+  }
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'orglife-e2e-'));
+  const databaseUrl = process.env.DATABASE_URL
+    ? await freshPostgres(process.env.DATABASE_URL)
+    : undefined;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    WEB_DIST: join(root, 'apps/web/dist'),
+    SEED: 'true',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'e2e-only-secret-not-for-production',
+    ORGLIFE_TEST_CLOCK: '1',
+  };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+
+  const log = createWriteStream(join(artifacts, 'api.log'));
+  const server = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env });
+  server.stdout.pipe(log);
+  server.stderr.pipe(log);
+  const onSignal = () => server.kill('SIGKILL');
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    await waitForHealth(baseUrl, server);
+    console.log(
+      `e2e: API on ${baseUrl} (${databaseUrl ? `PostgreSQL ${E2E_DATABASE}` : 'PGlite'}) ready at ${seconds()}`,
+    );
+    return await run(
+      process.execPath,
+      [
+        join(root, 'node_modules/vitest/vitest.mjs'),
+        'run',
+        '--config',
+        'test/e2e/vitest.config.ts',
+      ],
+      { ...process.env, E2E_BASE_URL: baseUrl },
+    );
+  } finally {
+    await stop(server);
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`e2e: finished in ${seconds()}`);
+  }
+}
+
+process.exitCode = await main().catch((error) => {
+  console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+});

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Prints each route's initial JavaScript (gzip) from the vite build manifest: the entry chunk,
+// the layout for routes inside it, the route's component chunk, and their static imports.
+// Lazy imports (bpmn-js, echarts) are not counted: they load when a page asks for them.
+// Usage: node scripts/route-sizes.mjs [distDir]   (after `vite build`; default apps/web/dist)
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const LAYOUT = 'src/layouts/BasicLayout.vue';
+
+/** Route path → component source, from `path: '…'` … `import('./X.vue')` in route files. */
+export function routeComponents(root = webRoot) {
+  const files = [join(root, 'src/router/index.ts')];
+  const modules = join(root, 'src/modules');
+  for (const name of readdirSync(modules)) files.push(join(modules, name, 'routes.ts'));
+  const routes = [];
+  for (const file of files) {
+    let text;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const importPattern = /component:\s*\(\)\s*=>\s*import\(\s*'([^']+)'\s*\)/g;
+    for (const match of text.matchAll(importPattern)) {
+      const paths = [...text.slice(0, match.index).matchAll(/path:\s*'([^']+)'/g)];
+      const path = paths.at(-1)?.[1];
+      if (!path) continue;
+      const spec = match[1];
+      const source = spec.startsWith('@/')
+        ? join('src', spec.slice(2))
+        : relative(root, resolve(dirname(file), spec));
+      routes.push({ path, source: source.split('\\').join('/') });
+    }
+  }
+  return routes;
+}
+
+/** Manifest keys of a chunk and everything it imports statically. */
+function staticClosure(manifest, key, seen = new Set()) {
+  if (seen.has(key) || !manifest[key]) return seen;
+  seen.add(key);
+  for (const imported of manifest[key].imports ?? []) staticClosure(manifest, imported, seen);
+  return seen;
+}
+
+/** One row per route: its initial JS files and their gzip size in bytes. */
+export function routeSizes(distDir = join(webRoot, 'dist'), root = webRoot) {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8'));
+  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  if (!entry) throw new Error(`no entry chunk in ${distDir}/.vite/manifest.json`);
+  const gzipped = new Map();
+  const gzipSize = (file) => {
+    if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(join(distDir, file))).length);
+    return gzipped.get(file);
+  };
+  return routeComponents(root)
+    .filter(({ source }) => manifest[source] && source !== LAYOUT)
+    .map(({ path, source }) => {
+      const keys = staticClosure(manifest, entry);
+      if (source.startsWith('src/modules/')) staticClosure(manifest, LAYOUT, keys);
+      staticClosure(manifest, source, keys);
+      const files = [...keys]
+        .map((key) => manifest[key].file)
+        .filter((file) => file.endsWith('.js'));
+      const gzipBytes = files.reduce((sum, file) => sum + gzipSize(file), 0);
+      return { path, source, files, gzipBytes };
+    });
+}
+
+export function formatTable(rows) {
+  const kb = (bytes) => (bytes / 1000).toFixed(1);
+  const lines = [
+    '| route | component | initial JS files | gzip (kB) |',
+    '|---|---|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| \`${r.path}\` | ${r.source.replace(/^src\//, '')} | ${r.files.length} | ${kb(r.gzipBytes)} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const distDir = process.argv[2] ? resolve(process.argv[2]) : undefined;
+  console.log(formatTable(routeSizes(distDir)));
+}
