@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller.js';
 import { loggerOptions } from './logging/logger.options.js';
 import { OrgModule } from './org/org.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { WorkflowModule } from './workflow/workflow.module.js';
 
 export type { AppOptions } from './app.options.js';
 
@@ -42,6 +43,7 @@ export class AppModule {
         AuthModule,
         OrgModule,
         SeedModule,
+        WorkflowModule.forRoot(options.workflow),
       ],
       controllers: [HealthController],
       providers: [

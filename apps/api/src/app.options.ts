@@ -1,4 +1,5 @@
 import type { Clock } from './clock/clock.js';
+import type { WorkflowModuleOptions } from './workflow/workflow.module.js';
 
 export const APP_OPTIONS = Symbol('APP_OPTIONS');
 
@@ -26,4 +27,6 @@ export interface AppOptions {
   webDist?: string;
   /** Failed logins per username allowed within the window before 429 (default 5). */
   loginMaxFailures?: number;
+  /** Workflow runtime: startup deployment folder, job executor (tests turn its interval off). */
+  workflow?: WorkflowModuleOptions;
 }
