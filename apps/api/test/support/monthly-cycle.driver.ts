@@ -42,20 +42,37 @@ export class MonthlyCycleDriver {
     await this.drain();
   }
 
-  /** Open tasks the user may do (assigned to them or claimable), optionally of one form. */
+  private readonly sessions = new Map<string, { client: Client; at: number }>();
+
+  /** A logged-in client for `username`; logs in again once the clock has moved past the token's life. */
+  async as(username: string): Promise<Client> {
+    const now = this.t.clock.now().getTime();
+    const cached = this.sessions.get(username);
+    if (cached && now - cached.at < 5 * 60_000) return cached.client;
+    const client = await this.t.login(username);
+    this.sessions.set(username, { client, at: now });
+    return client;
+  }
+
+  /** Open tasks the user may do (assigned to them or claimable) with their variables, optionally of one form. */
   async inbox(who: Client, formKey?: string): Promise<InboxTask[]> {
     const all: InboxTask[] = [];
     for (const tab of ['mine', 'claimable']) {
       const res = await who.get('/api/tasks').query({ tab, pageSize: 100 }).expect(200);
       all.push(...(res.body as { items: InboxTask[] }).items);
     }
-    return all.filter((task) => !formKey || task.formKey === formKey);
+    const matching = all.filter((task) => !formKey || task.formKey === formKey);
+    return Promise.all(
+      matching.map(
+        async (task) => (await who.get(`/api/tasks/${task.id}`).expect(200)).body as InboxTask,
+      ),
+    );
   }
 
-  /** The one open task of `formKey` the user has for `branchId` (its instance's org unit or `branchId` variable). */
+  /** The one open task of `formKey` the user has for `branchId` (its `branchId` variable). */
   async taskFor(who: Client, formKey: string, branchId?: string): Promise<InboxTask> {
     const tasks = (await this.inbox(who, formKey)).filter(
-      (task) => !branchId || task.variables['branchId'] === branchId || task.orgUnitId === branchId,
+      (task) => !branchId || task.variables['branchId'] === branchId,
     );
     expect(tasks, `${formKey} tasks for ${branchId ?? 'anyone'}`).toHaveLength(1);
     return tasks[0]!;
@@ -75,7 +92,11 @@ export class MonthlyCycleDriver {
 }
 
 /** A valid plan payload owning segments by the branch's members. */
-export function planPayload(members: Member[], plannedAt: string, keys = ['study', 'lecture', 'report', 'review']) {
+export function planPayload(
+  members: Member[],
+  plannedAt: string,
+  keys = ['study', 'lecture', 'report', 'review'],
+) {
   return {
     topic: '学习贯彻党的创新理论',
     plannedAt,

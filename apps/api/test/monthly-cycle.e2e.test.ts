@@ -1,0 +1,385 @@
+/**
+ * One month of organizational life on the seeded university, through the HTTP API only, with the
+ * clock moved through every timer. Owner: the monthly-cycle helper (study → plans → sessions →
+ * evaluations); the supervision half (spot check → rectification → follow-up → ledger) is appended
+ * in the second `describe` block by its helper. Keep the steps in order: each `it` continues the
+ * month where the previous one left it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DAY,
+  HOUR,
+  type Member,
+  MonthlyCycleDriver,
+  planPayload,
+} from './support/monthly-cycle.driver.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const MONTH = '2026-03';
+const SESSION_AT = '2026-03-20T06:30:00.000Z'; // 14:30 in Beijing
+
+/** Branch code → its secretary's login. */
+const SECRETARIES: Record<string, string> = {
+  'C1-B1': 'branch_secretary',
+  'C1-B2': 'c1b2_secretary',
+  'C1-B3': 'c1b3_secretary',
+  'C2-B1': 'c2b1_secretary',
+  'C2-B2': 'c2b2_secretary',
+  D1: 'd1_secretary',
+};
+const BRANCHES = Object.keys(SECRETARIES);
+
+interface Plan {
+  id: string;
+  branchId: string;
+  status: string;
+  instanceId: string;
+  revision: number;
+  reviews: { level: number; decision: string; comment: string | null }[];
+}
+interface Session {
+  id: string;
+  branchId: string;
+  status: string;
+  summaryOverdueAt: string | null;
+  evaluatedAt: string | null;
+}
+
+describe('the monthly cycle, first half: study content → plans → sessions → evaluations', () => {
+  let t: TestApp;
+  let d: MonthlyCycleDriver;
+  const members: Record<string, Member[]> = {};
+  let contentId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      now: new Date('2026-03-02T01:00:00.000Z'),
+      app: { workflow: { jobExecutor: { enabled: false } } },
+    });
+    d = new MonthlyCycleDriver(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const unit = (code: string) => t.units[code]!;
+  const as = (username: string) => d.as(username);
+  const secretary = (code: string) => d.as(SECRETARIES[code]!);
+  const od = () => d.as('od_admin');
+  const c1 = () => d.as('committee_secretary');
+  const c2 = () => d.as('c2_secretary');
+  const plansOfMonth = async () =>
+    (await (await od()).get('/api/plans').query({ month: MONTH }).expect(200)).body as Plan[];
+  const planOf = async (code: string) => {
+    const plan = (await plansOfMonth()).find((p) => p.branchId === unit(code));
+    expect(plan, `plan of ${code}`).toBeDefined();
+    return (await (await od()).get(`/api/plans/${plan!.id}`).expect(200)).body as Plan;
+  };
+  const sessionsOfMonth = async () =>
+    (await (await od()).get('/api/sessions').query({ month: MONTH }).expect(200)).body as Session[];
+
+  it('OD publishes the content, committees add their arrangements, and every branch gets a plan flow', async () => {
+    // given C1-B3 is a weak branch: its plan needs OD's second approval
+    await (
+      await c1()
+    )
+      .put(`/api/branches/${unit('C1-B3')}/weak`)
+      .send({ weak: true, note: '新任书记' })
+      .expect(204);
+
+    const created = await (
+      await od()
+    )
+      .post('/api/study-contents')
+      .send({
+        month: MONTH,
+        title: '三月学习内容',
+        topics: ['学习党章', '学习系列讲话'],
+        materials: [{ title: '中国共产党章程', url: 'https://example.org/charter' }],
+        attachmentIds: [],
+      })
+      .expect(201);
+    contentId = (created.body as { id: string }).id;
+    await d.drain();
+
+    // a member sees no draft
+    const member = await as('member');
+    expect(
+      (await member.get('/api/study-contents').query({ month: MONTH }).expect(200)).body,
+    ).toEqual([]);
+
+    await (await od()).post(`/api/study-contents/${contentId}/publish`).send({}).expect(200);
+    await d.drain();
+    expect(
+      (await member.get('/api/study-contents').query({ month: MONTH }).expect(200)).body,
+    ).toHaveLength(1);
+
+    await (
+      await c1()
+    )
+      .post(`/api/study-contents/${contentId}/arrangements`)
+      .send({
+        committeeId: unit('C1'),
+        theme: '立足岗位作贡献',
+        arrangement: '20日下午集中组织生活',
+        materials: [],
+      })
+      .expect(200);
+    // a committee may not arrange for another committee
+    await (
+      await c1()
+    )
+      .post(`/api/study-contents/${contentId}/arrangements`)
+      .send({ committeeId: unit('C2'), theme: 'x', arrangement: 'y', materials: [] })
+      .expect(403);
+    expect(await plansOfMonth()).toHaveLength(0);
+    await (
+      await c2()
+    )
+      .post(`/api/study-contents/${contentId}/arrangements`)
+      .send({
+        committeeId: unit('C2'),
+        theme: '理论武装',
+        arrangement: '结合思政课开展',
+        materials: [],
+      })
+      .expect(200);
+    await d.drain();
+
+    const content = (await (await od()).get(`/api/study-contents/${contentId}`).expect(200))
+      .body as {
+      status: string;
+      arrangements: unknown[];
+    };
+    expect(content.status).toBe('published');
+    expect(content.arrangements).toHaveLength(2);
+    const plans = await plansOfMonth();
+    expect(plans.map((p) => p.branchId).sort()).toEqual(BRANCHES.map(unit).sort());
+    expect(plans.every((p) => p.status === 'pending')).toBe(true);
+  });
+
+  it('secretaries draft plans; C1 returns one with comments, it is revised, and all are approved', async () => {
+    for (const code of BRANCHES) {
+      const task = await d.taskFor(await secretary(code), 'orglife:plan-draft', unit(code));
+      const context = await d.formContext<{ members: Member[] }>(await secretary(code), task.id);
+      members[code] = context.members;
+      expect(context.members.length).toBeGreaterThanOrEqual(4);
+      await d.submit(await secretary(code), task.id, planPayload(context.members, SESSION_AT));
+    }
+    expect((await plansOfMonth()).every((p) => p.status === 'submitted')).toBe(true);
+
+    // C1 returns C1-B2's plan with a comment
+    const c1b2 = await d.taskFor(await c1(), 'orglife:plan-approval', unit('C1-B2'));
+    await d.submit(await c1(), c1b2.id, { decision: 'return' }, 400); // a return needs a comment
+    await d.submit(await c1(), c1b2.id, {
+      decision: 'return',
+      comment: '请增加"议"环节的具体安排',
+    });
+    expect((await planOf('C1-B2')).status).toBe('returned');
+
+    // the secretary revises: the draft task is back in their inbox
+    const redraft = await d.taskFor(await secretary('C1-B2'), 'orglife:plan-draft', unit('C1-B2'));
+    await d.submit(
+      await secretary('C1-B2'),
+      redraft.id,
+      planPayload(members['C1-B2']!, SESSION_AT, ['study', 'listen', 'report', 'review', 'decide']),
+    );
+
+    for (const code of ['C1-B1', 'C1-B2', 'C1-B3']) {
+      const task = await d.taskFor(await c1(), 'orglife:plan-approval', unit(code));
+      await d.submit(await c1(), task.id, { decision: 'approve' });
+    }
+    for (const code of ['C2-B1', 'C2-B2']) {
+      const task = await d.taskFor(await c2(), 'orglife:plan-approval', unit(code));
+      await d.submit(await c2(), task.id, { decision: 'approve', comment: '同意' });
+    }
+    // D1 is a direct branch: OD approves it; C1-B3 is weak: OD approves it at the second level
+    const odTasks = await d.inbox(await od(), 'orglife:plan-approval');
+    expect(odTasks.map((task) => task.variables['branchId']).sort()).toEqual(
+      [unit('C1-B3'), unit('D1')].sort(),
+    );
+    expect((await planOf('C1-B3')).status).toBe('submitted');
+    for (const task of odTasks) await d.submit(await od(), task.id, { decision: 'approve' });
+
+    const plans = await plansOfMonth();
+    expect(plans.every((p) => p.status === 'approved')).toBe(true);
+    const revised = await planOf('C1-B2');
+    expect(revised.revision).toBe(2);
+    expect(revised.reviews.map((r) => [r.level, r.decision])).toEqual([
+      [1, 'return'],
+      [1, 'approve'],
+    ]);
+    expect((await planOf('C1-B3')).reviews.map((r) => r.level)).toEqual([1, 2]);
+
+    const sessions = await sessionsOfMonth();
+    expect(sessions).toHaveLength(6);
+    expect(sessions.every((s) => s.status === 'scheduled')).toBe(true);
+  });
+
+  it('members confirm their self-study before the session day', async () => {
+    const member = await as('member');
+    const task = await d.taskFor(member, 'orglife:self-study-confirm');
+    expect(task.assignee).toBe(t.people['member']);
+    await d.submit(member, task.id, { note: '已自学党章' });
+    const [session] = (await sessionsOfMonth()).filter((s) => s.branchId === unit('C1-B1'));
+    const full = (await (await od()).get(`/api/sessions/${session!.id}`).expect(200)).body as {
+      selfStudy: unknown[];
+    };
+    expect(full.selfStudy).toHaveLength(1);
+  });
+
+  it('on the day, each branch records its session; a record with 2 segments is refused', async () => {
+    expect(await d.inbox(await secretary('C1-B1'), 'orglife:session-record')).toHaveLength(0);
+    await d.advanceTo('2026-03-20T07:00:00.000Z');
+    // the unconfirmed self-study tasks closed at the session time
+    expect(await d.inbox(await as('m001'), 'orglife:self-study-confirm')).toHaveLength(0);
+
+    for (const code of BRANCHES) {
+      const who = await secretary(code);
+      const task = await d.taskFor(who, 'orglife:session-record', unit(code));
+      if (code === 'C1-B2') {
+        const refused = await d.submit(
+          who,
+          task.id,
+          recordPayload(members[code]!, ['study', 'report']),
+          400,
+        );
+        expect(refused.body).toMatchObject({
+          errors: [
+            { field: 'segments', message: expect.stringContaining('至少选择3个环节') as unknown },
+          ],
+        });
+      }
+      await d.submit(
+        who,
+        task.id,
+        recordPayload(members[code]!, ['study', 'lecture', 'report', 'review']),
+      );
+    }
+    expect((await sessionsOfMonth()).every((s) => s.status === 'recorded')).toBe(true);
+  });
+
+  it('secretaries write summaries; a late one escalates to the committee', async () => {
+    for (const code of BRANCHES.filter((c) => c !== 'C2-B2')) {
+      const task = await d.taskFor(await secretary(code), 'orglife:session-summary', unit(code));
+      await d.submit(await secretary(code), task.id, {
+        summary: '本次组织生活按计划完成，存在问题：发言准备不足。',
+      });
+    }
+    await d.advance(3 * DAY + HOUR);
+    const escalated = await d.taskFor(await c2(), 'orglife:session-summary', unit('C2-B2'));
+    expect(escalated.candidateGroups).toContain(`committee_secretary@${unit('C2')}`);
+    await d.submit(await c2(), escalated.id, { summary: '督办后补写总结。' });
+
+    const sessions = await sessionsOfMonth();
+    expect(sessions.every((s) => s.status === 'closed')).toBe(true);
+    expect(sessions.filter((s) => s.summaryOverdueAt).map((s) => s.branchId)).toEqual([
+      unit('C2-B2'),
+    ]);
+  });
+
+  it('members review the branch and each other; secretaries comment; the window closes', async () => {
+    const member = await as('member');
+    const review = await d.taskFor(member, 'orglife:member-review');
+    const context = await d.formContext<{ reports: { id: string; personId: string }[] }>(
+      member,
+      review.id,
+    );
+    const others = context.reports.filter((r) => r.personId !== t.people['member']);
+    expect(others.length).toBeGreaterThan(0);
+    await d.submit(member, review.id, {
+      branchReview: { rating: 5, opinion: '组织有序，内容充实' },
+      peerReviews: [{ reportId: others[0]!.id, comment: '汇报具体，作用发挥明显' }],
+    });
+
+    for (const code of BRANCHES) {
+      const task = await d.taskFor(await secretary(code), 'orglife:secretary-comments', unit(code));
+      await d.submit(await secretary(code), task.id, {
+        comments: [{ personId: members[code]![2]!.id, comment: '汇报认真，继续发挥先锋作用' }],
+      });
+    }
+    await d.advance(7 * DAY);
+    const sessions = await sessionsOfMonth();
+    expect(sessions.every((s) => s.evaluatedAt !== null)).toBe(true);
+    const c1b1 = sessions.find((s) => s.branchId === unit('C1-B1'))!;
+    const evaluations = (
+      await (await od()).get('/api/evaluations').query({ sessionId: c1b1.id }).expect(200)
+    ).body as {
+      branchReviews: unknown[];
+      peerReviews: unknown[];
+      secretaryComments: unknown[];
+    };
+    expect(evaluations.branchReviews).toHaveLength(1);
+    expect(evaluations.peerReviews).toHaveLength(1);
+    expect(evaluations.secretaryComments).toHaveLength(1);
+
+    // the plan flow ends once its session and evaluation have
+    const plan = await planOf('C1-B1');
+    const instance = (await (await od()).get(`/api/instances/${plan.instanceId}`).expect(200))
+      .body as { status: string };
+    expect(instance.status).toBe('completed');
+  });
+
+  it('the quarterly timer opened 先锋创绩 comments; each secretary comments on their members', async () => {
+    const rounds = (await (await od()).get('/api/vanguard-rounds').expect(200)).body as {
+      id: string;
+      quarter: string;
+    }[];
+    expect(rounds.map((r) => r.quarter)).toEqual(['2026Q1']);
+    for (const code of BRANCHES) {
+      const task = await d.taskFor(await secretary(code), 'orglife:vanguard-comments', unit(code));
+      await d.submit(await secretary(code), task.id, {
+        comments: members[code]!.map((m, i) => ({
+          personId: m.id,
+          grade: i === 0 ? 'excellent' : 'good',
+          comment: '立足岗位，作用明显',
+        })),
+      });
+    }
+    const comments = (
+      await (await od()).get(`/api/vanguard-rounds/${rounds[0]!.id}/comments`).expect(200)
+    ).body as unknown[];
+    expect(comments).toHaveLength(Object.values(members).reduce((n, list) => n + list.length, 0));
+  });
+
+  it('prints the session record (台账)', async () => {
+    const session = (await sessionsOfMonth()).find((s) => s.branchId === unit('C1-B1'))!;
+    const res = await (
+      await secretary('C1-B1')
+    )
+      .get(`/api/sessions/${session.id}/print`)
+      .expect(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.text).toContain('党员集中组织生活台账');
+    expect(res.text).toContain('环节（4个）');
+  });
+});
+
+/** A record of a session where everyone came but one member on leave. */
+function recordPayload(members: Member[], keys: string[]) {
+  const [first, second, third] = members;
+  return {
+    heldAt: SESSION_AT,
+    attendance: members.map((m, i) =>
+      i === 1
+        ? { personId: m.id, status: 'leave', reason: '出差' }
+        : { personId: m.id, status: 'present' },
+    ),
+    segments: keys.map((key, i) => ({
+      key,
+      ownerId: members[i % members.length]!.id,
+      record: `${key} 环节记录`,
+    })),
+    speeches: [{ personId: first!.id, topic: '学习体会' }],
+    lectures: [
+      { kind: 'member', speakerId: second!.id, title: '微党课：党章中的初心' },
+      { kind: 'expert', speakerName: '外请专家', title: '专题党课' },
+    ],
+    reports: [
+      { personId: third!.id, kind: 'task', content: '完成了支部交办的宣传任务' },
+      { personId: first!.id, kind: 'thought', content: '思想汇报' },
+    ],
+    decisions: [{ category: 'work', content: '确定下月主题党日安排' }],
+    attachments: [],
+  };
+}
