@@ -17,6 +17,15 @@ import { loggerOptions } from './logging/logger.options.js';
 import { OrgModule } from './org/org.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
+import { EvaluationsModule } from './evaluations/evaluations.module.js';
+import { PlansModule } from './plans/plans.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
+import { StudyModule } from './study/study.module.js';
+import { TaskFormsModule } from './task-forms/task-forms.module.js';
+import { LedgerModule } from './ledger/ledger.module.js';
+import { RectificationModule } from './rectification/rectification.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
 
 export type { AppOptions } from './app.options.js';
 
@@ -44,6 +53,15 @@ export class AppModule {
         OrgModule,
         SeedModule,
         WorkflowModule.forRoot(options.workflow),
+        TaskFormsModule,
+        AttachmentsModule,
+        StudyModule,
+        PlansModule,
+        SessionsModule,
+        EvaluationsModule,
+        RectificationModule,
+        SupervisionModule,
+        LedgerModule,
       ],
       controllers: [HealthController],
       providers: [

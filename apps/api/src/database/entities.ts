@@ -13,6 +13,37 @@ import { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { WorkflowTaskCandidate } from '../workflow/tasks/task-candidate.entity.js';
 import { WorkflowTaskComment } from '../workflow/tasks/task-comment.entity.js';
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
+import { Attachment } from '../attachments/attachment.entity.js';
+import {
+  BranchReview,
+  PeerReview,
+  SecretaryComment,
+  VanguardComment,
+  VanguardRound,
+} from '../evaluations/evaluation.entity.js';
+import { PlanReview } from '../plans/plan-review.entity.js';
+import { MonthlyPlan } from '../plans/plan.entity.js';
+import { WeakBranch } from '../plans/weak-branch.entity.js';
+import {
+  SessionAttachment,
+  SessionAttendance,
+  SessionDecision,
+  SessionLecture,
+  SessionReport,
+  SessionSegment,
+  SessionSelfStudy,
+  SessionSpeech,
+} from '../sessions/session-parts.entity.js';
+import { OrgSession } from '../sessions/session.entity.js';
+import { StudyArrangement } from '../study/study-arrangement.entity.js';
+import { StudyContent } from '../study/study-content.entity.js';
+import { LedgerRequirement } from '../ledger/ledger-requirement.entity.js';
+import { RectificationEvent } from '../rectification/rectification-event.entity.js';
+import { Rectification } from '../rectification/rectification.entity.js';
+import { AnnualInspection } from '../supervision/annual-inspection.entity.js';
+import { OnsiteSupervision } from '../supervision/onsite-supervision.entity.js';
+import { SpotCheckBatch } from '../supervision/spot-check-batch.entity.js';
+import { SpotCheckItem } from '../supervision/spot-check-item.entity.js';
 
 /** Every TypeORM entity. Append new ones here. */
 export const entities = [
@@ -31,4 +62,33 @@ export const entities = [
   WorkflowIncident,
   WorkflowHistoryEvent,
   WorkflowAuditEntry,
+  // monthly cycle (study, plans, sessions, evaluations)
+  Attachment,
+  StudyContent,
+  StudyArrangement,
+  WeakBranch,
+  MonthlyPlan,
+  PlanReview,
+  OrgSession,
+  SessionSelfStudy,
+  SessionAttendance,
+  SessionSegment,
+  SessionSpeech,
+  SessionLecture,
+  SessionReport,
+  SessionDecision,
+  SessionAttachment,
+  BranchReview,
+  PeerReview,
+  SecretaryComment,
+  VanguardRound,
+  VanguardComment,
+  // supervision, rectification, ledger
+  SpotCheckBatch,
+  SpotCheckItem,
+  OnsiteSupervision,
+  AnnualInspection,
+  Rectification,
+  RectificationEvent,
+  LedgerRequirement,
 ];
