@@ -8,6 +8,6 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['test/unit/**/*.test.ts'],
-    server: { deps: { inline: ['element-plus'] } },
+    testTimeout: 30_000,
   },
 });

@@ -8,13 +8,6 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./InboxPage.vue'),
     meta: { title: 'menu.inbox', icon: Bell, order: 0 },
   },
-  {
-    path: '/tasks/:id',
-    name: 'task',
-    component: () => import('./TaskPage.vue'),
-    props: true,
-    meta: { title: 'task.title', hideInMenu: true },
-  },
 ];
 
 export default routes;

@@ -1,0 +1,104 @@
+/**
+ * Payloads and contexts of the domain task forms (apps/api/src/<domain>/*.dto.ts). The submit
+ * route takes any object, so these mirror the DTOs the API validates.
+ */
+
+export const SEGMENT_KEYS = ['study', 'lecture', 'listen', 'report', 'review', 'decide'] as const;
+export type SegmentKey = (typeof SEGMENT_KEYS)[number];
+export const MIN_SEGMENTS = 3;
+
+export const MEETING_TYPES = [
+  'branch_committee',
+  'group_meeting',
+  'member_assembly',
+  'party_lecture',
+] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const ACTIVITY_KINDS = [
+  'vanguard',
+  'contact_point_service',
+  'theme_day',
+  'volunteer',
+  'other',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export interface Member {
+  id: string;
+  name: string;
+}
+
+export interface PlanSegment {
+  key: SegmentKey;
+  ownerId: string;
+  content: string;
+}
+
+export interface PlanActivity {
+  kind: ActivityKind;
+  description: string;
+}
+
+/** `orglife:plan-draft` */
+export interface PlanDraftPayload {
+  topic: string;
+  plannedAt: string;
+  place: string;
+  meetingTypes: MeetingType[];
+  segments: PlanSegment[];
+  activity?: PlanActivity | null;
+}
+
+export interface MonthlyPlan {
+  id: string;
+  branchId: string;
+  committeeId: string;
+  month: string;
+  status: 'pending' | 'submitted' | 'returned' | 'approved';
+  topic: string | null;
+  plannedAt: string | null;
+  place: string | null;
+  meetingTypes: MeetingType[];
+  segments: PlanSegment[];
+  activity: PlanActivity | null;
+  revision: number;
+}
+
+export interface PlanReview {
+  id: string;
+  level: number;
+  decision: 'approve' | 'return';
+  comment: string | null;
+  revision: number;
+  reviewerId: string;
+  createdAt: string;
+}
+
+export interface StudyContentRef {
+  id: string;
+  month: string;
+  title: string;
+  topics: string[];
+}
+
+export interface PlanDraftContext {
+  plan: MonthlyPlan;
+  reviews: PlanReview[];
+  studyContent: StudyContentRef | null;
+  arrangement: { theme: string; arrangement: string } | null;
+  members: Member[];
+}
+
+/** `orglife:plan-approval` */
+export interface PlanReviewPayload {
+  decision: 'approve' | 'return';
+  comment?: string;
+}
+
+export interface PlanApprovalContext {
+  plan: MonthlyPlan;
+  reviews: PlanReview[];
+  level: number;
+  members: Member[];
+}

@@ -1,0 +1,50 @@
+import type { PlanDraftContext } from '@/api/forms';
+import type { TaskDetail } from '@/api/tasks';
+
+export const members = [
+  { id: '11111111-1111-4111-8111-111111111111', name: '张三' },
+  { id: '22222222-2222-4222-8222-222222222222', name: '李四' },
+  { id: '33333333-3333-4333-8333-333333333333', name: '王五' },
+];
+
+export function draftTask(): TaskDetail {
+  return {
+    id: 'task-1',
+    name: '起草月度计划',
+    processId: 'monthly-plan',
+    instanceId: 'i-1',
+    elementId: 'Task_DraftPlan',
+    formKey: 'orglife:plan-draft',
+    orgUnitId: 'b-1',
+    assignee: members[0]!.id,
+    dueAt: null,
+    createdAt: '2026-11-27T08:00:00.000Z',
+    completedAt: null,
+    status: 'open',
+    variables: { planId: 'p-1' },
+  };
+}
+
+export function draftContext(overrides: Partial<PlanDraftContext['plan']> = {}): PlanDraftContext {
+  return {
+    plan: {
+      id: 'p-1',
+      branchId: 'b-1',
+      committeeId: 'c-1',
+      month: '2026-12',
+      status: 'pending',
+      topic: '学习贯彻全会精神',
+      plannedAt: '2026-12-10T06:30:00.000Z',
+      place: '党员活动室',
+      meetingTypes: ['member_assembly'],
+      segments: [],
+      activity: null,
+      revision: 0,
+      ...overrides,
+    },
+    reviews: [],
+    studyContent: null,
+    arrangement: null,
+    members,
+  };
+}
