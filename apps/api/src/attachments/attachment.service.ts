@@ -10,7 +10,12 @@ import { Attachment } from './attachment.entity.js';
 import { refusalOf } from './attachment.policy.js';
 
 /** Who may upload for a unit: the people who record sessions and publish content. */
-const UPLOADERS: RoleName[] = ['od_admin', ...COMMITTEE_ROLES, 'branch_secretary', 'branch_committee'];
+const UPLOADERS: RoleName[] = [
+  'od_admin',
+  ...COMMITTEE_ROLES,
+  'branch_secretary',
+  'branch_committee',
+];
 
 export interface UploadedFile {
   originalname: string;
@@ -25,12 +30,17 @@ export class AttachmentService {
     private readonly access: AccessService,
   ) {}
 
-  async upload(user: AuthUser, orgUnitId: string, file: UploadedFile | undefined): Promise<Attachment> {
+  async upload(
+    user: AuthUser,
+    orgUnitId: string,
+    file: UploadedFile | undefined,
+  ): Promise<Attachment> {
     await this.access.assertRole(user, orgUnitId, UPLOADERS);
     if (!file) throw fieldError('file', '请选择文件 (a file is required)');
     const refusal = refusalOf(file.mimetype, file.buffer);
     if (refusal) throw fieldError('file', refusal);
-    const saved = await this.db.getRepository(Attachment).save({
+    const repository = this.db.getRepository(Attachment);
+    const saved = await repository.save({
       orgUnitId,
       fileName: file.originalname.slice(0, 255),
       mimeType: file.mimetype,
@@ -39,8 +49,7 @@ export class AttachmentService {
       content: file.buffer,
       uploadedBy: user.personId,
     });
-    const { content: _content, ...meta } = saved;
-    return meta as Attachment;
+    return repository.findOneByOrFail({ id: saved.id });
   }
 
   async meta(user: AuthUser, id: string): Promise<Attachment> {

@@ -11,7 +11,14 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -21,7 +28,10 @@ import { MAX_ATTACHMENT_BYTES } from './attachment.policy.js';
 import { AttachmentService, type UploadedFile as Upload } from './attachment.service.js';
 
 export class UploadAttachmentDto {
-  @ApiProperty({ format: 'uuid', description: 'The unit the file belongs to (the branch for session photos)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The unit the file belongs to (the branch for session photos)',
+  })
   @IsUUID()
   orgUnitId: string;
 }
@@ -33,16 +43,23 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentService) {}
 
   @Post()
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
       required: ['file', 'orgUnitId'],
-      properties: { file: { type: 'string', format: 'binary' }, orgUnitId: { type: 'string', format: 'uuid' } },
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        orgUnitId: { type: 'string', format: 'uuid' },
+      },
     },
   })
-  @ApiOperation({ summary: 'Upload a photo, minutes or material (≤10 MB; images, PDF, office documents)' })
+  @ApiOperation({
+    summary: 'Upload a photo, minutes or material (≤10 MB; images, PDF, office documents)',
+  })
   upload(
     @CurrentUser() user: AuthUser,
     @Body() body: UploadAttachmentDto,
@@ -66,7 +83,10 @@ export class AttachmentsController {
   ): Promise<StreamableFile> {
     const { meta, content } = await this.attachments.content(user, id);
     res.setHeader('Content-Type', meta.mimeType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`,
+    );
     return new StreamableFile(content);
   }
 }

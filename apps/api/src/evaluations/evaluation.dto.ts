@@ -31,7 +31,10 @@ export class BranchReviewDto {
 }
 
 export class PeerReviewDto {
-  @ApiProperty({ format: 'uuid', description: 'A report (三汇报) of another member in this session' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A report (三汇报) of another member in this session',
+  })
   @IsUUID()
   reportId: string;
 

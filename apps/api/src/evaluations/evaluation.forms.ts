@@ -10,7 +10,13 @@ import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { stringVar } from '../task-forms/variable.reader.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { MemberReviewDto, SecretaryCommentsDto, VanguardCommentsDto } from './evaluation.dto.js';
-import { BranchReview, PeerReview, SecretaryComment, VanguardComment, VanguardRound } from './evaluation.entity.js';
+import {
+  BranchReview,
+  PeerReview,
+  SecretaryComment,
+  VanguardComment,
+  VanguardRound,
+} from './evaluation.entity.js';
 
 /** Forms of the `evaluation` and `vanguard-review` flows. */
 @Injectable()
@@ -92,10 +98,18 @@ export class EvaluationForms implements OnModuleInit {
     };
   }
 
-  private async memberReview(em: EntityManager, reviewerId: string, task: WorkflowTask, dto: MemberReviewDto) {
+  private async memberReview(
+    em: EntityManager,
+    reviewerId: string,
+    task: WorkflowTask,
+    dto: MemberReviewDto,
+  ) {
     const session = await sessionOfTask(em, task);
     if (session.status !== 'closed') {
-      throw new ProblemException(HttpStatus.CONFLICT, `Session ${session.id} is not closed yet (组织生活尚未结束).`);
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `Session ${session.id} is not closed yet (组织生活尚未结束).`,
+      );
     }
     const reportIds = dto.peerReviews.map((p) => p.reportId);
     const reports = reportIds.length
@@ -104,8 +118,20 @@ export class EvaluationForms implements OnModuleInit {
     const byId = new Map(reports.map((r) => [r.id, r]));
     const errors = dto.peerReviews.flatMap((p, i) => {
       const report = byId.get(p.reportId);
-      if (!report) return [{ field: `peerReviews.${i}.reportId`, message: '不是本次组织生活的汇报 (not a report of this session)' }];
-      if (report.personId === reviewerId) return [{ field: `peerReviews.${i}.reportId`, message: '不能评议自己的汇报 (not your own report)' }];
+      if (!report)
+        return [
+          {
+            field: `peerReviews.${i}.reportId`,
+            message: '不是本次组织生活的汇报 (not a report of this session)',
+          },
+        ];
+      if (report.personId === reviewerId)
+        return [
+          {
+            field: `peerReviews.${i}.reportId`,
+            message: '不能评议自己的汇报 (not your own report)',
+          },
+        ];
       return [];
     });
     if (errors.length > 0) throw fieldErrors(errors);

@@ -23,7 +23,11 @@ export class EvaluationJobs implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register('orglife.evaluation.close', async (job, em) => {
-      await em.update(OrgSession, { id: stringVar(job.variables, 'sessionId') }, { evaluatedAt: this.clock.now() });
+      await em.update(
+        OrgSession,
+        { id: stringVar(job.variables, 'sessionId') },
+        { evaluatedAt: this.clock.now() },
+      );
     });
     this.jobs.register('orglife.vanguard.openRound', (job, em) => this.openRound(job, em));
   }
@@ -33,7 +37,13 @@ export class EvaluationJobs implements OnModuleInit {
     const quarter = quarterOf(this.clock.now());
     const round =
       (await em.findOneBy(VanguardRound, { quarter })) ??
-      (await em.save(em.create(VanguardRound, { quarter, instanceId: job.instanceId, openedAt: this.clock.now() })));
+      (await em.save(
+        em.create(VanguardRound, {
+          quarter,
+          instanceId: job.instanceId,
+          openedAt: this.clock.now(),
+        }),
+      ));
     const rows = await em.query<{ id: string }[]>(
       `SELECT b.id FROM org_unit b WHERE b.type = 'branch' AND EXISTS (
          SELECT 1 FROM person p JOIN org_unit u ON u.id = p.org_unit_id

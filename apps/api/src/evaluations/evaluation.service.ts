@@ -6,7 +6,13 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { BranchVisibility } from '../plans/branch-visibility.service.js';
 import { SessionReport } from '../sessions/session-parts.entity.js';
 import { OrgSession } from '../sessions/session.entity.js';
-import { BranchReview, PeerReview, SecretaryComment, VanguardComment, VanguardRound } from './evaluation.entity.js';
+import {
+  BranchReview,
+  PeerReview,
+  SecretaryComment,
+  VanguardComment,
+  VanguardRound,
+} from './evaluation.entity.js';
 
 export interface SessionEvaluations {
   sessionId: string;
@@ -26,14 +32,21 @@ export class EvaluationService {
   async ofSession(user: AuthUser, sessionId: string): Promise<SessionEvaluations> {
     const em = this.db.manager;
     const session = await em.findOneBy(OrgSession, { id: sessionId });
-    if (!session) throw new NotFoundException(`Session ${sessionId} does not exist (组织生活不存在).`);
+    if (!session)
+      throw new NotFoundException(`Session ${sessionId} does not exist (组织生活不存在).`);
     await this.visibility.assertVisible(user, session.branchId);
     const reportIds = (await em.findBy(SessionReport, { sessionId })).map((r) => r.id);
     return {
       sessionId,
-      branchReviews: await em.find(BranchReview, { where: { sessionId }, order: { createdAt: 'ASC' } }),
+      branchReviews: await em.find(BranchReview, {
+        where: { sessionId },
+        order: { createdAt: 'ASC' },
+      }),
       peerReviews: reportIds.length ? await em.findBy(PeerReview, { reportId: In(reportIds) }) : [],
-      secretaryComments: await em.find(SecretaryComment, { where: { sessionId }, order: { createdAt: 'ASC' } }),
+      secretaryComments: await em.find(SecretaryComment, {
+        where: { sessionId },
+        order: { createdAt: 'ASC' },
+      }),
     };
   }
 

@@ -13,7 +13,9 @@ export class EvaluationsController {
 
   @Get('evaluations')
   @ApiQuery({ name: 'sessionId', format: 'uuid' })
-  @ApiOperation({ summary: "A session's member reviews, peer reviews and secretary comments (评议)" })
+  @ApiOperation({
+    summary: "A session's member reviews, peer reviews and secretary comments (评议)",
+  })
   ofSession(
     @CurrentUser() user: AuthUser,
     @Query('sessionId', ParseUUIDPipe) sessionId: string,
@@ -29,7 +31,10 @@ export class EvaluationsController {
 
   @Get('vanguard-rounds/:id/comments')
   @ApiOperation({ summary: "A round's comments on members of the branches I can see" })
-  comments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<VanguardComment[]> {
+  comments(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<VanguardComment[]> {
     return this.evaluations.roundComments(user, id);
   }
 }

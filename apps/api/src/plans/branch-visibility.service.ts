@@ -30,7 +30,9 @@ export class BranchVisibility {
 
   async assertVisible(user: AuthUser, branchId: string): Promise<void> {
     if (!(await this.branchIds(user)).includes(branchId)) {
-      throw new ForbiddenException(`You may not see this branch's records (您无权查看该支部的记录).`);
+      throw new ForbiddenException(
+        `You may not see this branch's records (您无权查看该支部的记录).`,
+      );
     }
   }
 }

@@ -22,7 +22,14 @@ export interface BranchMember {
 export class BranchDirectory {
   async context(em: EntityManager, branchId: string): Promise<BranchContext> {
     const rows = await em.query<
-      { id: string; name: string; type: string; parentId: string | null; parentType: string | null; path: string }[]
+      {
+        id: string;
+        name: string;
+        type: string;
+        parentId: string | null;
+        parentType: string | null;
+        path: string;
+      }[]
     >(
       `SELECT b.id, b.name, b.type, b.parent_id AS "parentId", p.type AS "parentType", b.path
          FROM org_unit b LEFT JOIN org_unit p ON p.id = b.parent_id WHERE b.id = $1`,
@@ -30,9 +37,13 @@ export class BranchDirectory {
     );
     const row = rows[0];
     if (!row || row.type !== 'branch' || !row.parentId) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, `Org unit ${branchId} is not a branch (不是党支部).`, {
-        errors: [{ field: 'branchId', message: '请选择党支部 (must be a branch)' }],
-      });
+      throw new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        `Org unit ${branchId} is not a branch (不是党支部).`,
+        {
+          errors: [{ field: 'branchId', message: '请选择党支部 (must be a branch)' }],
+        },
+      );
     }
     const universityId = row.path.split('/').filter(Boolean)[0] ?? row.parentId;
     const direct = row.parentType === 'university';
@@ -88,6 +99,9 @@ export function assertMembers(
   const ids = new Set(members.map((m) => m.id));
   const errors = entries
     .filter((e) => !ids.has(e.personId))
-    .map((e) => ({ field: e.field, message: `${e.personId} 不是本支部党员 (not a member of this branch)` }));
+    .map((e) => ({
+      field: e.field,
+      message: `${e.personId} 不是本支部党员 (not a member of this branch)`,
+    }));
   if (errors.length > 0) throw fieldErrors(errors);
 }

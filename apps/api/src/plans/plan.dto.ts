@@ -30,11 +30,17 @@ import {
 } from './plan.vocabulary.js';
 
 export class PlanSegmentDto {
-  @ApiProperty({ enum: SEGMENT_KEYS, description: '学 study · 讲 lecture · 听 listen · 报 report · 议 review · 定 decide' })
+  @ApiProperty({
+    enum: SEGMENT_KEYS,
+    description: '学 study · 讲 lecture · 听 listen · 报 report · 议 review · 定 decide',
+  })
   @IsIn(SEGMENT_KEYS)
   key: SegmentKey;
 
-  @ApiProperty({ format: 'uuid', description: 'The member of the branch who owns the segment (负责人)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The member of the branch who owns the segment (负责人)',
+  })
   @IsUUID()
   ownerId: string;
 
@@ -66,7 +72,10 @@ export class PlanDraftDto {
   topic: string;
 
   @ApiProperty({ format: 'date-time', description: 'When the session is held' })
-  @IsDateString({ strict: true }, { message: '请填写有效的时间 (plannedAt must be an ISO date-time)' })
+  @IsDateString(
+    { strict: true },
+    { message: '请填写有效的时间 (plannedAt must be an ISO date-time)' },
+  )
   plannedAt: string;
 
   @ApiProperty({ maxLength: 200 })
@@ -91,7 +100,11 @@ export class PlanDraftDto {
   @Type(() => PlanSegmentDto)
   segments: PlanSegmentDto[];
 
-  @ApiPropertyOptional({ type: PlanActivityDto, nullable: true, description: 'Second-half activity' })
+  @ApiPropertyOptional({
+    type: PlanActivityDto,
+    nullable: true,
+    description: 'Second-half activity',
+  })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @ValidateNested()

@@ -1,4 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { MeetingType, PlanActivity, PlanSegment, PlanStatus } from './plan.vocabulary.js';
 
 /** A branch's plan for its monthly session (月度组织生活计划). */

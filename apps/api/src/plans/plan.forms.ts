@@ -35,18 +35,34 @@ export class PlanForms implements OnModuleInit {
       submit: async (em, user, task, dto) => this.review(em, user.personId, task, dto),
       context: async (em, _user, task) => {
         const plan = await planOfTask(em, task);
-        const reviews = await em.find(PlanReview, { where: { planId: plan.id }, order: { createdAt: 'ASC' } });
-        return { plan, reviews, level: levelOf(task), members: await this.branches.members(em, plan.branchId) };
+        const reviews = await em.find(PlanReview, {
+          where: { planId: plan.id },
+          order: { createdAt: 'ASC' },
+        });
+        return {
+          plan,
+          reviews,
+          level: levelOf(task),
+          members: await this.branches.members(em, plan.branchId),
+        };
       },
     });
   }
 
   private async draftContext(em: EntityManager, task: WorkflowTask): Promise<object> {
     const plan = await planOfTask(em, task);
-    const reviews = await em.find(PlanReview, { where: { planId: plan.id }, order: { createdAt: 'ASC' } });
-    const content = plan.studyContentId ? await em.findOneBy(StudyContent, { id: plan.studyContentId }) : null;
+    const reviews = await em.find(PlanReview, {
+      where: { planId: plan.id },
+      order: { createdAt: 'ASC' },
+    });
+    const content = plan.studyContentId
+      ? await em.findOneBy(StudyContent, { id: plan.studyContentId })
+      : null;
     const arrangement = plan.studyContentId
-      ? await em.findOneBy(StudyArrangement, { studyContentId: plan.studyContentId, committeeId: plan.committeeId })
+      ? await em.findOneBy(StudyArrangement, {
+          studyContentId: plan.studyContentId,
+          committeeId: plan.committeeId,
+        })
       : null;
     return {
       plan,
@@ -82,17 +98,27 @@ export class PlanForms implements OnModuleInit {
         place: dto.place,
         meetingTypes: dto.meetingTypes,
         segments: dto.segments.map((s) => ({ key: s.key, ownerId: s.ownerId, content: s.content })),
-        activity: dto.activity ? { kind: dto.activity.kind, description: dto.activity.description } : null,
+        activity: dto.activity
+          ? { kind: dto.activity.kind, description: dto.activity.description }
+          : null,
         revision,
       },
     );
     return { sessionAt: plannedAt.toISOString(), planRevision: revision };
   }
 
-  private async review(em: EntityManager, reviewerId: string, task: WorkflowTask, dto: PlanReviewDto) {
+  private async review(
+    em: EntityManager,
+    reviewerId: string,
+    task: WorkflowTask,
+    dto: PlanReviewDto,
+  ) {
     const plan = await planOfTask(em, task);
     if (plan.status !== 'submitted') {
-      throw new ProblemException(HttpStatus.CONFLICT, `Plan ${plan.id} is ${plan.status}, not awaiting review (计划不在审批中).`);
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `Plan ${plan.id} is ${plan.status}, not awaiting review (计划不在审批中).`,
+      );
     }
     await em.insert(PlanReview, {
       planId: plan.id,
@@ -102,7 +128,8 @@ export class PlanForms implements OnModuleInit {
       revision: plan.revision,
       reviewerId,
     });
-    if (dto.decision === 'return') await em.update(MonthlyPlan, { id: plan.id }, { status: 'returned' });
+    if (dto.decision === 'return')
+      await em.update(MonthlyPlan, { id: plan.id }, { status: 'returned' });
     return { approvalDecision: dto.decision, approvalComment: dto.comment ?? null };
   }
 }
@@ -111,7 +138,11 @@ export class PlanForms implements OnModuleInit {
 export async function planOfTask(em: EntityManager, task: WorkflowTask): Promise<MonthlyPlan> {
   const planId = task.variables['planId'];
   const plan = typeof planId === 'string' ? await em.findOneBy(MonthlyPlan, { id: planId }) : null;
-  if (!plan) throw new ProblemException(HttpStatus.CONFLICT, `Task ${task.id} is not linked to a plan (任务未关联计划).`);
+  if (!plan)
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      `Task ${task.id} is not linked to a plan (任务未关联计划).`,
+    );
   return plan;
 }
 

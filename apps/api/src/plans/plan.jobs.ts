@@ -16,7 +16,11 @@ export class PlanJobs implements OnModuleInit {
     // The model decides how many levels approve; reaching this task means the last one did.
     this.jobs.register('orglife.plan.approved', async (job, em) => {
       const planId = stringVar(job.variables, 'planId');
-      await em.update(MonthlyPlan, { id: planId }, { status: 'approved', approvedAt: this.clock.now() });
+      await em.update(
+        MonthlyPlan,
+        { id: planId },
+        { status: 'approved', approvedAt: this.clock.now() },
+      );
     });
   }
 }

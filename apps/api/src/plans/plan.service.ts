@@ -40,7 +40,12 @@ export class PlanService {
    */
   async startPlan(
     em: EntityManager,
-    input: { branchId: string; month: string; studyContentId: string | null; startedBy: string | null },
+    input: {
+      branchId: string;
+      month: string;
+      studyContentId: string | null;
+      startedBy: string | null;
+    },
   ): Promise<MonthlyPlan> {
     const branch = await this.branches.context(em, input.branchId);
     const weak = (await em.countBy(WeakBranch, { branchId: branch.branchId })) > 0;
@@ -90,7 +95,10 @@ export class PlanService {
     );
   }
 
-  async list(user: AuthUser, query: { month?: string; orgUnitId?: string }): Promise<MonthlyPlan[]> {
+  async list(
+    user: AuthUser,
+    query: { month?: string; orgUnitId?: string },
+  ): Promise<MonthlyPlan[]> {
     const branchIds = await this.visibility.branchIds(user);
     if (branchIds.length === 0) return [];
     const scope = query.orgUnitId ? `${await this.access.pathOf(query.orgUnitId)}%` : null;
@@ -110,7 +118,10 @@ export class PlanService {
     const plan = await em.findOneBy(MonthlyPlan, { id });
     if (!plan) throw new NotFoundException(`Plan ${id} does not exist (计划不存在).`);
     await this.visibility.assertVisible(user, plan.branchId);
-    const reviews = await em.find(PlanReview, { where: { planId: id }, order: { createdAt: 'ASC' } });
+    const reviews = await em.find(PlanReview, {
+      where: { planId: id },
+      order: { createdAt: 'ASC' },
+    });
     const weakBranch = (await em.countBy(WeakBranch, { branchId: plan.branchId })) > 0;
     return { ...plan, reviews, weakBranch };
   }
@@ -130,5 +141,4 @@ export class PlanService {
       markedAt: this.clock.now(),
     });
   }
-
 }

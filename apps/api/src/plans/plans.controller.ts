@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -13,7 +23,7 @@ export class PlansController {
   constructor(private readonly plans: PlanService) {}
 
   @Get('plans')
-  @ApiOperation({ summary: "Plans of the branches I can see (月度计划)" })
+  @ApiOperation({ summary: 'Plans of the branches I can see (月度计划)' })
   list(@CurrentUser() user: AuthUser, @Query() query: PlanListQuery): Promise<MonthlyPlan[]> {
     return this.plans.list(user, query);
   }
@@ -25,14 +35,18 @@ export class PlansController {
   }
 
   @Post('plans')
-  @ApiOperation({ summary: "Start a branch's plan flow by hand (without a published study content)" })
+  @ApiOperation({
+    summary: "Start a branch's plan flow by hand (without a published study content)",
+  })
   start(@CurrentUser() user: AuthUser, @Body() body: StartPlanDto): Promise<MonthlyPlan> {
     return this.plans.startByHand(user, body.branchId, body.month);
   }
 
   @Put('branches/:id/weak')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Mark a branch weak (组织能力较弱): its plans get the second approval level' })
+  @ApiOperation({
+    summary: 'Mark a branch weak (组织能力较弱): its plans get the second approval level',
+  })
   async markWeak(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

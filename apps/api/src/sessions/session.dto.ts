@@ -92,7 +92,9 @@ export class LectureDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The speaker, when a person in the system' })
   @ValidateIf((o: LectureDto) => o.speakerName === undefined || o.speakerId !== undefined)
-  @IsUUID(undefined, { message: '请选择主讲人或填写专家姓名 (speakerId or speakerName is required)' })
+  @IsUUID(undefined, {
+    message: '请选择主讲人或填写专家姓名 (speakerId or speakerName is required)',
+  })
   speakerId?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'An outside speaker, e.g. an expert' })
@@ -114,7 +116,10 @@ export class ReportDto {
   @IsUUID()
   personId: string;
 
-  @ApiProperty({ enum: REPORT_KINDS, description: '三汇报: task 工作任务, vanguard 作用发挥, thought 思想' })
+  @ApiProperty({
+    enum: REPORT_KINDS,
+    description: '三汇报: task 工作任务, vanguard 作用发挥, thought 思想',
+  })
   @IsIn(REPORT_KINDS)
   kind: ReportKind;
 
@@ -156,7 +161,9 @@ export class SessionRecordDto {
   @ApiProperty({ type: [AttendanceDto], description: 'One row per member of the branch' })
   @IsArray()
   @ArrayMinSize(1, { message: '请登记考勤 (attendance is required)' })
-  @ArrayUnique((a: AttendanceDto) => a.personId, { message: '每名党员只登记一次 (one row per member)' })
+  @ArrayUnique((a: AttendanceDto) => a.personId, {
+    message: '每名党员只登记一次 (one row per member)',
+  })
   @ValidateNested({ each: true })
   @Type(() => AttendanceDto)
   attendance: AttendanceDto[];
@@ -204,7 +211,10 @@ export class SessionRecordDto {
 
 /** Form `orglife:session-summary` (also the escalated task). */
 export class SessionSummaryDto {
-  @ApiProperty({ maxLength: 10000, description: '总结: results, problems found, their causes, rectification' })
+  @ApiProperty({
+    maxLength: 10000,
+    description: '总结: results, problems found, their causes, rectification',
+  })
   @IsString()
   @IsNotEmpty({ message: '请填写总结 (summary is required)' })
   @MaxLength(10000)

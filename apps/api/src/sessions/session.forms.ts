@@ -65,7 +65,12 @@ export class SessionForms implements OnModuleInit {
         await em.update(
           OrgSession,
           { id: session.id },
-          { summary: dto.summary, summaryBy: user.personId, summaryAt: this.clock.now(), status: 'summarized' },
+          {
+            summary: dto.summary,
+            summaryBy: user.personId,
+            summaryAt: this.clock.now(),
+            status: 'summarized',
+          },
         );
       },
       context: (em, _user, task) => this.sessionContext(em, task),
@@ -83,7 +88,12 @@ export class SessionForms implements OnModuleInit {
     };
   }
 
-  private async record(em: EntityManager, recordedBy: string, task: WorkflowTask, dto: SessionRecordDto) {
+  private async record(
+    em: EntityManager,
+    recordedBy: string,
+    task: WorkflowTask,
+    dto: SessionRecordDto,
+  ) {
     const session = await sessionOfTask(em, task, ['scheduled']);
     const members = await this.branches.members(em, session.branchId);
     const listed = new Set(dto.attendance.map((a) => a.personId));
@@ -97,7 +107,10 @@ export class SessionForms implements OnModuleInit {
       ]);
     }
     assertMembers(members, [
-      ...dto.attendance.map((a, i) => ({ field: `attendance.${i}.personId`, personId: a.personId })),
+      ...dto.attendance.map((a, i) => ({
+        field: `attendance.${i}.personId`,
+        personId: a.personId,
+      })),
       ...dto.segments.map((s, i) => ({ field: `segments.${i}.ownerId`, personId: s.ownerId })),
       ...dto.speeches.map((s, i) => ({ field: `speeches.${i}.personId`, personId: s.personId })),
       ...dto.reports.map((r, i) => ({ field: `reports.${i}.personId`, personId: r.personId })),
@@ -108,14 +121,24 @@ export class SessionForms implements OnModuleInit {
     const sessionId = session.id;
     await em.insert(
       SessionAttendance,
-      dto.attendance.map((a) => ({ sessionId, personId: a.personId, status: a.status, reason: a.reason ?? null })),
+      dto.attendance.map((a) => ({
+        sessionId,
+        personId: a.personId,
+        status: a.status,
+        reason: a.reason ?? null,
+      })),
     );
     await em.insert(
       SessionSegment,
       dto.segments.map((s) => ({ sessionId, key: s.key, ownerId: s.ownerId, record: s.record })),
     );
     for (const s of dto.speeches) {
-      await em.insert(SessionSpeech, { sessionId, personId: s.personId, topic: s.topic, content: s.content ?? null });
+      await em.insert(SessionSpeech, {
+        sessionId,
+        personId: s.personId,
+        topic: s.topic,
+        content: s.content ?? null,
+      });
     }
     for (const l of dto.lectures) {
       await em.insert(SessionLecture, {
@@ -127,7 +150,12 @@ export class SessionForms implements OnModuleInit {
       });
     }
     for (const r of dto.reports) {
-      await em.insert(SessionReport, { sessionId, personId: r.personId, kind: r.kind, content: r.content });
+      await em.insert(SessionReport, {
+        sessionId,
+        personId: r.personId,
+        kind: r.kind,
+        content: r.content,
+      });
     }
     for (const d of dto.decisions) {
       await em.insert(SessionDecision, { sessionId, category: d.category, content: d.content });
@@ -138,7 +166,12 @@ export class SessionForms implements OnModuleInit {
     await em.update(
       OrgSession,
       { id: sessionId },
-      { status: 'recorded', heldAt: new Date(dto.heldAt), recordedBy, recordedAt: this.clock.now() },
+      {
+        status: 'recorded',
+        heldAt: new Date(dto.heldAt),
+        recordedBy,
+        recordedAt: this.clock.now(),
+      },
     );
   }
 
@@ -146,7 +179,9 @@ export class SessionForms implements OnModuleInit {
     const ids = dto.lectures.flatMap((l) => (l.speakerId ? [l.speakerId] : []));
     if (ids.length === 0) return;
     const found = new Set(
-      (await em.query<{ id: string }[]>(`SELECT id FROM person WHERE id = ANY($1::uuid[])`, [ids])).map((r) => r.id),
+      (
+        await em.query<{ id: string }[]>(`SELECT id FROM person WHERE id = ANY($1::uuid[])`, [ids])
+      ).map((r) => r.id),
     );
     const errors = dto.lectures.flatMap((l, i) =>
       l.speakerId && !found.has(l.speakerId)
@@ -156,14 +191,25 @@ export class SessionForms implements OnModuleInit {
     if (errors.length > 0) throw fieldErrors(errors);
   }
 
-  private async assertAttachmentsOfBranch(em: EntityManager, branchId: string, dto: SessionRecordDto): Promise<void> {
+  private async assertAttachmentsOfBranch(
+    em: EntityManager,
+    branchId: string,
+    dto: SessionRecordDto,
+  ): Promise<void> {
     const ids = dto.attachments.map((a) => a.attachmentId);
     if (ids.length === 0) return;
-    const found = new Set((await em.findBy(Attachment, { id: In(ids), orgUnitId: branchId })).map((a) => a.id));
+    const found = new Set(
+      (await em.findBy(Attachment, { id: In(ids), orgUnitId: branchId })).map((a) => a.id),
+    );
     const errors = dto.attachments.flatMap((a, i) =>
       found.has(a.attachmentId)
         ? []
-        : [{ field: `attachments.${i}.attachmentId`, message: '附件不存在或不属于本支部 (not an upload of this branch)' }],
+        : [
+            {
+              field: `attachments.${i}.attachmentId`,
+              message: '附件不存在或不属于本支部 (not an upload of this branch)',
+            },
+          ],
     );
     if (errors.length > 0) throw fieldErrors(errors);
   }
@@ -176,8 +222,13 @@ export async function sessionOfTask(
   statuses?: SessionStatus[],
 ): Promise<OrgSession> {
   const sessionId = task.variables['sessionId'];
-  const session = typeof sessionId === 'string' ? await em.findOneBy(OrgSession, { id: sessionId }) : null;
-  if (!session) throw new ProblemException(HttpStatus.CONFLICT, `Task ${task.id} is not linked to a session (任务未关联组织生活).`);
+  const session =
+    typeof sessionId === 'string' ? await em.findOneBy(OrgSession, { id: sessionId }) : null;
+  if (!session)
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      `Task ${task.id} is not linked to a session (任务未关联组织生活).`,
+    );
   if (statuses && !statuses.includes(session.status)) {
     throw new ProblemException(
       HttpStatus.CONFLICT,

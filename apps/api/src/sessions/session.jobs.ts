@@ -20,10 +20,18 @@ export class SessionJobs implements OnModuleInit {
   onModuleInit(): void {
     this.jobs.register('orglife.session.schedule', (job, em) => this.schedule(job, em));
     this.jobs.register('orglife.session.summaryOverdue', async (job, em) => {
-      await em.update(OrgSession, { id: stringVar(job.variables, 'sessionId') }, { summaryOverdueAt: this.clock.now() });
+      await em.update(
+        OrgSession,
+        { id: stringVar(job.variables, 'sessionId') },
+        { summaryOverdueAt: this.clock.now() },
+      );
     });
     this.jobs.register('orglife.session.close', async (job, em) => {
-      await em.update(OrgSession, { id: stringVar(job.variables, 'sessionId') }, { status: 'closed', closedAt: this.clock.now() });
+      await em.update(
+        OrgSession,
+        { id: stringVar(job.variables, 'sessionId') },
+        { status: 'closed', closedAt: this.clock.now() },
+      );
     });
   }
 
@@ -31,7 +39,8 @@ export class SessionJobs implements OnModuleInit {
   private async schedule(job: WorkflowJob, em: EntityManager) {
     const planId = stringVar(job.variables, 'planId');
     const plan = await em.findOneByOrFail(MonthlyPlan, { id: planId });
-    if (!plan.plannedAt) throw new Error(`Plan ${planId} has no date; it cannot schedule a session`);
+    if (!plan.plannedAt)
+      throw new Error(`Plan ${planId} has no date; it cannot schedule a session`);
     const existing = await em.findOneBy(OrgSession, { planId });
     const session =
       existing ??

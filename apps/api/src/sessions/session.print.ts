@@ -1,6 +1,11 @@
 import { SEGMENT_KEYS, type MeetingType, type SegmentKey } from '../plans/plan.vocabulary.js';
 import type { SessionView } from './session.service.js';
-import type { AttendanceStatus, DecisionCategory, LectureKind, ReportKind } from './session.vocabulary.js';
+import type {
+  AttendanceStatus,
+  DecisionCategory,
+  LectureKind,
+  ReportKind,
+} from './session.vocabulary.js';
 
 const SEGMENT_LABELS: Record<SegmentKey, string> = {
   study: '学',
@@ -57,8 +62,11 @@ function when(date: Date | null): string {
 /** The printable session record (集中组织生活台账), one self-contained HTML page. */
 export function renderSessionRecord(s: SessionView): string {
   const name = (id: string | null) => esc(id ? (s.people[id] ?? id) : '');
-  const segments = [...s.segments].sort((a, b) => SEGMENT_KEYS.indexOf(a.key) - SEGMENT_KEYS.indexOf(b.key));
-  const rows = (cells: string[][]) => cells.map((c) => `<tr>${c.map((x) => `<td>${x}</td>`).join('')}</tr>`).join('');
+  const segments = [...s.segments].sort(
+    (a, b) => SEGMENT_KEYS.indexOf(a.key) - SEGMENT_KEYS.indexOf(b.key),
+  );
+  const rows = (cells: string[][]) =>
+    cells.map((c) => `<tr>${c.map((x) => `<td>${x}</td>`).join('')}</tr>`).join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>集中组织生活台账 ${esc(s.branchName)} ${esc(s.month)}</title>
 <style>body{font-family:serif;margin:2em}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}td,th{border:1px solid #333;padding:4px 8px;text-align:left;vertical-align:top}h1{text-align:center}@media print{h2{page-break-after:avoid}}</style>
@@ -67,7 +75,12 @@ export function renderSessionRecord(s: SessionView): string {
 <table>${rows([
     ['党支部', esc(s.branchName), '月份', esc(s.month)],
     ['时间', esc(when(s.heldAt ?? s.scheduledAt)), '地点', esc(s.place)],
-    ['会议类型', esc(s.meetingTypes.map((m) => MEETING_LABELS[m]).join('、')), '记录人', name(s.recordedBy)],
+    [
+      '会议类型',
+      esc(s.meetingTypes.map((m) => MEETING_LABELS[m]).join('、')),
+      '记录人',
+      name(s.recordedBy),
+    ],
   ])}</table>
 <h2>考勤</h2>
 <table><tr><th>姓名</th><th>考勤</th><th>原因</th></tr>${rows(
@@ -81,7 +94,11 @@ export function renderSessionRecord(s: SessionView): string {
 <table><tr><th>发言人</th><th>题目</th></tr>${rows(s.speeches.map((x) => [name(x.personId), esc(x.topic)]))}</table>
 <h2>党课</h2>
 <table><tr><th>类型</th><th>主讲人</th><th>题目</th></tr>${rows(
-    s.lectures.map((l) => [LECTURE_LABELS[l.kind], l.speakerId ? name(l.speakerId) : esc(l.speakerName), esc(l.title)]),
+    s.lectures.map((l) => [
+      LECTURE_LABELS[l.kind],
+      l.speakerId ? name(l.speakerId) : esc(l.speakerName),
+      esc(l.title),
+    ]),
   )}</table>
 <h2>三汇报</h2>
 <table><tr><th>汇报人</th><th>类型</th><th>内容</th></tr>${rows(

@@ -48,7 +48,9 @@ export class SessionService {
       .addOrderBy('u.path', 'ASC');
     if (query.month) qb.andWhere('s.month = :month', { month: query.month });
     if (query.orgUnitId) {
-      qb.andWhere(`u.path LIKE (SELECT path FROM org_unit WHERE id = :unit) || '%'`, { unit: query.orgUnitId });
+      qb.andWhere(`u.path LIKE (SELECT path FROM org_unit WHERE id = :unit) || '%'`, {
+        unit: query.orgUnitId,
+      });
     }
     return qb.getMany();
   }
@@ -76,11 +78,14 @@ export class SessionService {
       ...(session.summaryBy ? [session.summaryBy] : []),
     ];
     const people = personIds.length
-      ? await em.query<{ id: string; name: string }[]>(`SELECT id, name FROM person WHERE id = ANY($1::uuid[])`, [
-          [...new Set(personIds)],
-        ])
+      ? await em.query<{ id: string; name: string }[]>(
+          `SELECT id, name FROM person WHERE id = ANY($1::uuid[])`,
+          [[...new Set(personIds)]],
+        )
       : [];
-    const [branch] = await em.query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [session.branchId]);
+    const [branch] = await em.query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [
+      session.branchId,
+    ]);
     return {
       ...session,
       branchName: branch?.name ?? '',

@@ -20,7 +20,9 @@ export class SessionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A session with attendance, segments, speeches, lectures, reports, decisions' })
+  @ApiOperation({
+    summary: 'A session with attendance, segments, speeches, lectures, reports, decisions',
+  })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SessionView> {
     return this.sessions.get(user, id);
   }
@@ -29,7 +31,10 @@ export class SessionsController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'The printable session record (台账)' })
-  async print(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+  async print(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<string> {
     return renderSessionRecord(await this.sessions.get(user, id));
   }
 }

@@ -21,13 +21,19 @@ export class StudyController {
 
   @Get(':id')
   @ApiOperation({ summary: "A study content with the committees' arrangements" })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StudyContentView> {
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<StudyContentView> {
     return this.study.get(user, id);
   }
 
   @Post()
   @ApiOperation({ summary: "OD drafts the month's content; starts the study-content flow" })
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateStudyContentDto): Promise<StudyContent> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateStudyContentDto,
+  ): Promise<StudyContent> {
     return this.study.create(user, body);
   }
 
@@ -44,7 +50,9 @@ export class StudyController {
 
   @Post(':id/arrangements')
   @HttpCode(200)
-  @ApiOperation({ summary: "A committee's theme and arrangement (completes its orglife:study-arrangement task)" })
+  @ApiOperation({
+    summary: "A committee's theme and arrangement (completes its orglife:study-arrangement task)",
+  })
   arrange(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -30,7 +30,9 @@ export class StudyForms implements OnModuleInit {
           {
             ...(dto.title !== undefined ? { title: dto.title } : {}),
             ...(dto.topics !== undefined ? { topics: dto.topics } : {}),
-            ...(dto.materials !== undefined ? { materials: dto.materials.map((m) => ({ ...m })) } : {}),
+            ...(dto.materials !== undefined
+              ? { materials: dto.materials.map((m) => ({ ...m })) }
+              : {}),
             ...(dto.attachmentIds !== undefined ? { attachmentIds: dto.attachmentIds } : {}),
             status: 'published',
             publishedBy: user.personId,
@@ -47,7 +49,10 @@ export class StudyForms implements OnModuleInit {
         const content = await contentOfTask(em, task);
         const committeeId = stringVar(task.variables, 'committeeId');
         if (dto.committeeId !== committeeId) {
-          throw fieldError('committeeId', `此待办属于另一个二级党组织 (this task is for committee ${committeeId})`);
+          throw fieldError(
+            'committeeId',
+            `此待办属于另一个二级党组织 (this task is for committee ${committeeId})`,
+          );
         }
         await em.insert(StudyArrangement, {
           studyContentId: content.id,
@@ -70,7 +75,10 @@ async function contentOfTask(em: EntityManager, task: WorkflowTask): Promise<Stu
   const id = task.variables['studyContentId'];
   const content = typeof id === 'string' ? await em.findOneBy(StudyContent, { id }) : null;
   if (!content) {
-    throw new ProblemException(HttpStatus.CONFLICT, `Task ${task.id} is not linked to a study content (任务未关联学习内容).`);
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      `Task ${task.id} is not linked to a study content (任务未关联学习内容).`,
+    );
   }
   return content;
 }

@@ -18,16 +18,24 @@ export class StudyJobs implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register('orglife.study.listCommittees', async (job, em) => ({
-      committeeIds: await this.branches.committeesWithBranches(em, stringVar(job.variables, 'universityId')),
+      committeeIds: await this.branches.committeesWithBranches(
+        em,
+        stringVar(job.variables, 'universityId'),
+      ),
     }));
-    this.jobs.register('orglife.study.startBranchPlans', (job, em) => this.startBranchPlans(job, em));
+    this.jobs.register('orglife.study.startBranchPlans', (job, em) =>
+      this.startBranchPlans(job, em),
+    );
   }
 
   /** Starts one `monthly-plan` flow per branch of the university (once per branch and content). */
   private async startBranchPlans(job: WorkflowJob, em: EntityManager) {
     const studyContentId = stringVar(job.variables, 'studyContentId');
     const month = stringVar(job.variables, 'month');
-    const branchIds = await this.branches.branchesUnder(em, stringVar(job.variables, 'universityId'));
+    const branchIds = await this.branches.branchesUnder(
+      em,
+      stringVar(job.variables, 'universityId'),
+    );
     let started = 0;
     for (const branchId of branchIds) {
       if (await em.existsBy(MonthlyPlan, { branchId, studyContentId })) continue;

@@ -8,7 +8,11 @@ import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.s
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { StudyArrangement } from './study-arrangement.entity.js';
 import { StudyContent } from './study-content.entity.js';
-import type { CreateStudyContentDto, PublishStudyContentDto, StudyArrangementDto } from './study.dto.js';
+import type {
+  CreateStudyContentDto,
+  PublishStudyContentDto,
+  StudyArrangementDto,
+} from './study.dto.js';
 
 export const STUDY_PROCESS_ID = 'study-content';
 
@@ -31,7 +35,9 @@ export class StudyService {
     await this.access.assertRole(user, universityId, ['od_admin']);
     return this.db.transaction(async (em) => {
       if (await em.existsBy(StudyContent, { universityId, month: dto.month })) {
-        throw new ConflictException(`The study content of ${dto.month} already exists (本月学习内容已存在).`);
+        throw new ConflictException(
+          `The study content of ${dto.month} already exists (本月学习内容已存在).`,
+        );
       }
       const content = await em.save(
         em.create(StudyContent, {
@@ -71,7 +77,11 @@ export class StudyService {
     const content = await this.db.getRepository(StudyContent).findOneBy({ id });
     const universityId = await this.universityOf(user);
     const od = await this.access.hasRole(user, universityId, ['od_admin']);
-    if (!content || content.universityId !== universityId || (content.status !== 'published' && !od)) {
+    if (
+      !content ||
+      content.universityId !== universityId ||
+      (content.status !== 'published' && !od)
+    ) {
       throw new NotFoundException(`Study content ${id} does not exist (学习内容不存在).`);
     }
     const arrangements = await this.db
@@ -80,7 +90,11 @@ export class StudyService {
     return { ...content, arrangements };
   }
 
-  async publish(user: AuthUser, id: string, dto: PublishStudyContentDto): Promise<StudyContentView> {
+  async publish(
+    user: AuthUser,
+    id: string,
+    dto: PublishStudyContentDto,
+  ): Promise<StudyContentView> {
     const taskId = await this.openTask(id, 'orglife:study-content-publish');
     await this.forms.submit(user, taskId, dto);
     return this.get(user, id);
@@ -95,7 +109,8 @@ export class StudyService {
   /** The open task of the content's flow for a form (and committee); 409 when there is none. */
   private async openTask(id: string, formKey: string, committeeId?: string): Promise<string> {
     const content = await this.db.getRepository(StudyContent).findOneBy({ id });
-    if (!content?.instanceId) throw new NotFoundException(`Study content ${id} does not exist (学习内容不存在).`);
+    if (!content?.instanceId)
+      throw new NotFoundException(`Study content ${id} does not exist (学习内容不存在).`);
     const tasks = await this.db.getRepository(WorkflowTask).findBy({
       instanceId: content.instanceId,
       formKey,

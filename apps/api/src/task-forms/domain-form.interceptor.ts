@@ -26,9 +26,13 @@ export class DomainFormInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (context.getClass() === TaskController && context.getHandler() === TaskController.prototype.complete) {
+    if (
+      context.getClass() === TaskController &&
+      context.getHandler() === TaskController.prototype.complete
+    ) {
       const id = context.switchToHttp().getRequest<Request>().params['id'];
-      const task = typeof id === 'string' ? await this.db.getRepository(WorkflowTask).findOneBy({ id }) : null;
+      const task =
+        typeof id === 'string' ? await this.db.getRepository(WorkflowTask).findOneBy({ id }) : null;
       if (task && this.registry.has(task.formKey)) {
         throw new ProblemException(
           HttpStatus.BAD_REQUEST,

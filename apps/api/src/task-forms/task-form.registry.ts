@@ -14,7 +14,12 @@ export interface TaskForm<P extends object = object> {
   formKey: string;
   payload: ClassConstructor<P>;
   /** Writes the domain rows; returns variables for the flow (they win over the client's). */
-  submit(em: EntityManager, user: AuthUser, task: WorkflowTask, payload: P): Promise<Variables | void>;
+  submit(
+    em: EntityManager,
+    user: AuthUser,
+    task: WorkflowTask,
+    payload: P,
+  ): Promise<Variables | void>;
   /** What the form needs to render (plan, members, session…). */
   context(em: EntityManager, user: AuthUser, task: WorkflowTask): Promise<object>;
 }

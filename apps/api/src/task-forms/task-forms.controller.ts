@@ -19,7 +19,8 @@ export class TaskFormsController {
   @Post(':taskId')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Submit a domain task form: the body is the form key's payload; the task completes with the rows",
+    summary:
+      "Submit a domain task form: the body is the form key's payload; the task completes with the rows",
   })
   @ApiBody({ schema: { type: 'object' } })
   async submit(

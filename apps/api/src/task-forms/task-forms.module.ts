@@ -9,7 +9,11 @@ import { TaskFormsController } from './task-forms.controller.js';
 @Global()
 @Module({
   controllers: [TaskFormsController],
-  providers: [TaskFormRegistry, TaskFormService, { provide: APP_INTERCEPTOR, useClass: DomainFormInterceptor }],
+  providers: [
+    TaskFormRegistry,
+    TaskFormService,
+    { provide: APP_INTERCEPTOR, useClass: DomainFormInterceptor },
+  ],
   exports: [TaskFormRegistry, TaskFormService],
 })
 export class TaskFormsModule {}

@@ -31,7 +31,11 @@ export class TaskReminderJob implements OnModuleInit {
     if (!elementId || !job.instanceId) {
       throw new Error(`${job.elementId}: the reminder needs a "task" header naming the user task`);
     }
-    const tasks = await em.findBy(WorkflowTask, { instanceId: job.instanceId, elementId, status: 'open' });
+    const tasks = await em.findBy(WorkflowTask, {
+      instanceId: job.instanceId,
+      elementId,
+      status: 'open',
+    });
     const body = job.headers['message'] ?? '任务已超期，请尽快办理 (this task is overdue)';
     for (const task of tasks) {
       await em.insert(WorkflowTaskComment, {
