@@ -50,6 +50,8 @@ export async function parseXml(xml: string): Promise<Parsed> {
   }
   const unresolved: Unresolved[] = [];
   for (const warning of result.warnings) {
+    // bpmn-moddle reads a Latin-1 declared file as UTF-8 and says so; the model is complete.
+    if (warning.message.startsWith('unsupported document encoding')) continue;
     if (warning.message.startsWith('unresolved reference') && warning.element) {
       unresolved.push({
         element: warning.element,
