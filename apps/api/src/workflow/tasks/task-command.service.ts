@@ -46,9 +46,10 @@ export class TaskCommandService {
   async claim(user: AuthUser, taskId: string): Promise<WorkflowTask> {
     return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
       if (task.assignee === user.personId) return task;
-      if (task.assignee)
-        throw new ConflictException(`Task ${taskId} is already claimed (任务已被签收).`);
       if (!rights.candidate) throw forbidden('claim');
+      if (task.assignee) {
+        throw new ConflictException(`Task ${taskId} is already claimed (任务已被签收).`);
+      }
       task.assignee = user.personId;
       await ctx.em.update(WorkflowTask, { id: task.id }, { assignee: task.assignee });
       await unindexCandidates(ctx.em, [task.id]);

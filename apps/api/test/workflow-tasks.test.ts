@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from './support/test-app.js';
+import { deploy, WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
+
+interface Task {
+  id: string;
+  elementId: string;
+  assignee: string | null;
+  status: string;
+  candidateGroups: string[];
+  formKey: string | null;
+  priority: number;
+  dueAt: string | null;
+  orgUnitId: string | null;
+}
+
+describe('user tasks', () => {
+  let t: TestApp;
+  let od: Client;
+  let secretary: Client; // branch_secretary on C1-B1
+  let otherSecretary: Client; // branch_secretary on C1-B2
+  let committee: Client; // committee_secretary on C1
+  let deputy: Client; // committee_deputy on C1
+  let c2Committee: Client; // committee_secretary on C2
+  let member: Client;
+  let branchCommittee: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp({ app: WORKFLOW_TEST_APP });
+    od = await t.login('od_admin');
+    [secretary, otherSecretary, committee, deputy, c2Committee, member, branchCommittee] =
+      await Promise.all(
+        [
+          'branch_secretary',
+          'c1b2_secretary',
+          'committee_secretary',
+          'committee_deputy',
+          'c2_secretary',
+          'member',
+          'branch_committee',
+        ].map((u) => t.login(u)),
+      );
+    await deploy(od, 'wf-review');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function startReview(): Promise<{ instanceId: string; draft: Task }> {
+    const unit = t.units['C1-B1']!;
+    const res = await secretary
+      .post('/api/instances')
+      .send({
+        processId: 'wf_review',
+        orgUnitId: unit,
+        variables: { orgUnitId: unit, dueAt: '2026-03-09T01:00:00.000Z' },
+      })
+      .expect(201);
+    const instanceId = res.body.id as string;
+    const row = await t.db.query<{ id: string }[]>(
+      `SELECT id FROM wf_task WHERE instance_id = $1 AND status = 'open'`,
+      [instanceId],
+    );
+    const draft = await secretary.get(`/api/tasks/${row[0]!.id}`).expect(200);
+    return { instanceId, draft: draft.body as Task };
+  }
+
+  it('creates the task with its candidate group, due date, form key, priority and org unit', async () => {
+    const { draft } = await startReview();
+    expect(draft).toMatchObject({
+      elementId: 'Draft',
+      assignee: null,
+      status: 'open',
+      candidateGroups: [`branch_secretary@${t.units['C1-B1']}`],
+      formKey: 'test:draft',
+      priority: 70,
+      dueAt: '2026-03-09T01:00:00.000Z',
+      orgUnitId: t.units['C1-B1'],
+    });
+  });
+
+  it('lets only a candidate claim, and a claimed task leaves the claimable list', async () => {
+    const { draft } = await startReview();
+    await otherSecretary.post(`/api/tasks/${draft.id}/claim`).expect(403);
+    await member.get(`/api/tasks/${draft.id}`).expect(403);
+
+    const claimable = await secretary.get('/api/tasks?tab=claimable&pageSize=100').expect(200);
+    expect(claimable.body.items.map((x: Task) => x.id)).toContain(draft.id);
+
+    const claimed = await secretary.post(`/api/tasks/${draft.id}/claim`).expect(200);
+    expect(claimed.body.assignee).toBe(t.people['branch_secretary']);
+    await committee.post(`/api/tasks/${draft.id}/claim`).expect(403);
+
+    const mine = await secretary.get('/api/tasks?tab=mine&pageSize=100').expect(200);
+    expect(mine.body.items.map((x: Task) => x.id)).toContain(draft.id);
+    const after = await secretary.get('/api/tasks?tab=claimable&pageSize=100').expect(200);
+    expect(after.body.items.map((x: Task) => x.id)).not.toContain(draft.id);
+
+    const unclaimed = await secretary.post(`/api/tasks/${draft.id}/unclaim`).expect(200);
+    expect(unclaimed.body.assignee).toBeNull();
+    const back = await secretary.get('/api/tasks?tab=claimable&pageSize=100').expect(200);
+    expect(back.body.items.map((x: Task) => x.id)).toContain(draft.id);
+  });
+
+  it('refuses completion by anyone but the assignee or a candidate', async () => {
+    const { draft } = await startReview();
+    await otherSecretary.post(`/api/tasks/${draft.id}/complete`).send({}).expect(403);
+    await member.post(`/api/tasks/${draft.id}/complete`).send({}).expect(403);
+    await secretary.post(`/api/tasks/${draft.id}/claim`).expect(200);
+    // committee leadership sees the task but is not its assignee
+    await committee.get(`/api/tasks/${draft.id}`).expect(200);
+    await committee.post(`/api/tasks/${draft.id}/complete`).send({}).expect(403);
+  });
+
+  it('lets the assignee or committee leadership reassign, and nobody else', async () => {
+    const { draft } = await startReview();
+    const to = t.people['branch_committee'];
+    await member.post(`/api/tasks/${draft.id}/delegate`).send({ assignee: to }).expect(403);
+    await c2Committee.post(`/api/tasks/${draft.id}/delegate`).send({ assignee: to }).expect(403);
+    const delegated = await committee
+      .post(`/api/tasks/${draft.id}/delegate`)
+      .send({ assignee: to })
+      .expect(200);
+    expect(delegated.body.assignee).toBe(to);
+    // the candidate lost it to the new assignee
+    await secretary.post(`/api/tasks/${draft.id}/complete`).send({}).expect(403);
+    const mine = await branchCommittee.get('/api/tasks?tab=mine').expect(200);
+    expect(mine.body.items.map((x: Task) => x.id)).toContain(draft.id);
+
+    const bad = await committee
+      .post(`/api/tasks/${draft.id}/delegate`)
+      .send({ assignee: 'nobody' })
+      .expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'assignee' })]);
+  });
+
+  it('validates completion variables, naming the field', async () => {
+    const { draft } = await startReview();
+    const notObject = await secretary
+      .post(`/api/tasks/${draft.id}/complete`)
+      .send({ variables: [1, 2] })
+      .expect(400);
+    expect(notObject.body.errors[0].field).toBe('variables');
+    const badName = await secretary
+      .post(`/api/tasks/${draft.id}/complete`)
+      .send({ variables: { '1st': true } })
+      .expect(400);
+    expect(badName.body.errors).toEqual([expect.objectContaining({ field: 'variables.1st' })]);
+    const huge = await secretary
+      .post(`/api/tasks/${draft.id}/complete`)
+      .send({ variables: { text: 'x'.repeat(300 * 1024) } });
+    expect([400, 413]).toContain(huge.status);
+    const still = await secretary.get(`/api/tasks/${draft.id}`).expect(200);
+    expect(still.body.status).toBe('open');
+  });
+
+  it('completes a task, moves the instance on, and lets exactly one of two parallel completions win', async () => {
+    const { instanceId, draft } = await startReview();
+    const done = await secretary
+      .post(`/api/tasks/${draft.id}/complete`)
+      .send({ variables: { summary: '计划草稿' } })
+      .expect(200);
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      assignee: t.people['branch_secretary'],
+    });
+    await secretary.post(`/api/tasks/${draft.id}/complete`).send({}).expect(409);
+
+    const [approve] = await t.db.query<{ id: string }[]>(
+      `SELECT id FROM wf_task WHERE instance_id = $1 AND status = 'open'`,
+      [instanceId],
+    );
+    const results = await Promise.all([
+      committee.post(`/api/tasks/${approve!.id}/complete`).send({ variables: { approved: true } }),
+      deputy.post(`/api/tasks/${approve!.id}/complete`).send({ variables: { approved: false } }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409)!;
+    expect(loser.body).toMatchObject({ status: 409, title: 'Conflict' });
+
+    const instance = await committee.get(`/api/instances/${instanceId}`).expect(200);
+    expect(instance.body.status).toBe('completed');
+    expect(instance.body.variables).toMatchObject({ summary: '计划草稿' });
+    const history = await committee.get(`/api/instances/${instanceId}/history`).expect(200);
+    expect(
+      history.body.map((e: { elementId: string; kind: string }) => `${e.elementId}:${e.kind}`),
+    ).toEqual(expect.arrayContaining(['Draft:completed', 'Approve:completed', 'End:completed']));
+    const [audit] = await t.db.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM wf_audit WHERE instance_id = $1 AND action = 'task.completed'`,
+      [instanceId],
+    );
+    expect(Number(audit!.n)).toBe(2);
+  });
+
+  it('keeps comments on a task for those who may see it', async () => {
+    const { draft } = await startReview();
+    await secretary
+      .post(`/api/tasks/${draft.id}/comments`)
+      .send({ body: '请补充时间地点' })
+      .expect(201);
+    await member.post(`/api/tasks/${draft.id}/comments`).send({ body: '路过' }).expect(403);
+    const list = await committee.get(`/api/tasks/${draft.id}/comments`).expect(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({ body: '请补充时间地点', authorId: t.people['branch_secretary'] }),
+    ]);
+  });
+
+  it('shows instances by role and org subtree', async () => {
+    const { instanceId } = await startReview();
+    await committee.get(`/api/instances/${instanceId}`).expect(200);
+    await od.get(`/api/instances/${instanceId}`).expect(200);
+    await c2Committee.get(`/api/instances/${instanceId}`).expect(403);
+    await otherSecretary.get(`/api/instances/${instanceId}`).expect(403);
+    const c2List = await c2Committee.get('/api/instances?processId=wf_review').expect(200);
+    expect(c2List.body).toEqual({ items: [], total: 0 });
+    const c1List = await committee.get('/api/instances?processId=wf_review').expect(200);
+    expect(c1List.body.items.map((i: { id: string }) => i.id)).toContain(instanceId);
+    await member
+      .post('/api/instances')
+      .send({ processId: 'wf_review', orgUnitId: t.units['C1-B1'] })
+      .expect(403);
+    await otherSecretary
+      .post('/api/instances')
+      .send({ processId: 'wf_review', orgUnitId: t.units['C1-B1'] })
+      .expect(403);
+  });
+
+  it('cancels an instance and its open tasks', async () => {
+    const { instanceId, draft } = await startReview();
+    await otherSecretary.post(`/api/instances/${instanceId}/cancel`).expect(403);
+    const cancelled = await secretary.post(`/api/instances/${instanceId}/cancel`).expect(200);
+    expect(cancelled.body.status).toBe('terminated');
+    const task = await secretary.get(`/api/tasks/${draft.id}`).expect(200);
+    expect(task.body.status).toBe('cancelled');
+    await secretary.post(`/api/tasks/${draft.id}/complete`).send({}).expect(409);
+  });
+});
