@@ -6,6 +6,7 @@ import { bool, child, children, str } from './moddle-access.js';
 import type { Problems } from './problems.js';
 import {
   callDef,
+  correlationKey,
   ioMappings,
   jobDef,
   multiInstanceDef,
@@ -130,7 +131,11 @@ function buildNode(
   const attached = kind === 'boundaryEvent' ? child(el, 'attachedToRef')?.id : undefined;
   if (attached) node.attachedToId = attached;
   if (kind === 'subProcess' && bool(el, 'triggeredByEvent')) node.triggeredByEvent = true;
-  const messageName = kind === 'sendTask' && !job ? str(child(el, 'messageRef'), 'name') : undefined;
-  if (messageName) node.trigger = { kind: 'message', name: messageName };
+  const message = (kind === 'sendTask' && !job) || kind === 'receiveTask' ? child(el, 'messageRef') : undefined;
+  const messageName = str(message, 'name');
+  if (message && messageName) {
+    const key = correlationKey(message, id, problems);
+    node.trigger = { kind: 'message', name: messageName, ...(key ? { correlationKey: key } : {}) };
+  }
   return node;
 }

@@ -58,6 +58,8 @@ export interface MemoryRuntimeOptions {
   workers?: Record<string, ServiceWorker>;
   /** Keep the `passed` list per instance (the simulator needs it; the benchmark does not). */
   recordPassed?: boolean;
+  /** Pass every state through JSON.stringify/parse after each step (round-trip tests). */
+  roundTrip?: boolean;
 }
 
 export class MemoryRuntime {
@@ -72,6 +74,7 @@ export class MemoryRuntime {
   private readonly deployments = new Map<string, Deployment[]>();
   private readonly workers: Record<string, ServiceWorker>;
   private readonly recordPassed: boolean;
+  private readonly roundTrip: boolean;
   private readonly pending: (() => void)[] = [];
   private readonly cancelledJobs = new Set<string>();
   private counter = 0;
@@ -80,6 +83,11 @@ export class MemoryRuntime {
     this.now = options.now;
     this.workers = options.workers ?? {};
     this.recordPassed = options.recordPassed ?? true;
+    this.roundTrip = options.roundTrip ?? false;
+  }
+
+  private keep(state: EngineState): EngineState {
+    return this.roundTrip ? (JSON.parse(JSON.stringify(state)) as EngineState) : state;
   }
 
   deploy(definition: CompiledDefinition, versionTag?: string): void {
@@ -119,7 +127,7 @@ export class MemoryRuntime {
       ...(options.variables ? { variables: options.variables } : {}),
       now: this.now,
     });
-    const instance: RuntimeInstance = { id, definition: deployment.definition, state: result.state, passed: [], ...(parent ? { parent } : {}) };
+    const instance: RuntimeInstance = { id, definition: deployment.definition, state: this.keep(result.state), passed: [], ...(parent ? { parent } : {}) };
     this.instances.set(id, instance);
     this.handle(instance, result.effects);
     this.flush();
@@ -131,7 +139,7 @@ export class MemoryRuntime {
     const instance = this.instances.get(instanceId);
     if (!instance || instance.state.status !== 'active') return;
     const result = execute(instance.definition, instance.state, { ...command, now: this.now } as Command);
-    instance.state = result.state;
+    instance.state = this.keep(result.state);
     this.handle(instance, result.effects);
     this.flush();
   }

@@ -48,10 +48,15 @@ function runStep(runtime: MemoryRuntime, step: SimulationStep, index: number): v
 }
 
 /** Deploys `others` (called processes) and `main`, starts the root process and runs the steps. */
-export function simulate(main: CompiledDefinition, others: CompiledDefinition[], script: SimulationScript): SimulationTrace {
+export function simulate(
+  main: CompiledDefinition,
+  others: CompiledDefinition[],
+  script: SimulationScript,
+  options: { roundTrip?: boolean } = {},
+): SimulationTrace {
   const workers: Record<string, () => ServiceOutcome> = {};
   for (const [type, outcome] of Object.entries(script.services ?? {})) workers[type] = () => outcome;
-  const runtime = new MemoryRuntime({ now: script.start, workers });
+  const runtime = new MemoryRuntime({ now: script.start, workers, ...options });
   for (const other of others) runtime.deploy(other);
   runtime.deploy(main);
   const processId = rootProcess(main, script.process);
