@@ -22,6 +22,10 @@ export class RectificationEvent {
   @Column({ name: 'rectification_id', type: 'uuid' })
   rectificationId: string;
 
+  /** Insertion order: several steps may share one clock reading. */
+  @Column({ type: 'bigint', insert: false, update: false, select: false })
+  seq: string;
+
   @Column({ type: 'timestamptz' })
   at: Date;
 

@@ -54,7 +54,7 @@ export class RectificationRepository {
   history(id: string): Promise<RectificationEvent[]> {
     return this.em.find(RectificationEvent, {
       where: { rectificationId: id },
-      order: { at: 'ASC', id: 'ASC' },
+      order: { seq: 'ASC' },
     });
   }
 }

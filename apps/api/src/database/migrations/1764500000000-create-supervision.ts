@@ -104,6 +104,7 @@ export class CreateSupervision1764500000000 implements MigrationInterface {
       CREATE TABLE rectification_event (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         rectification_id uuid NOT NULL REFERENCES rectification(id) ON DELETE CASCADE,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         at timestamptz NOT NULL,
         actor varchar(64) NOT NULL,
         action varchar(32) NOT NULL,
@@ -111,7 +112,7 @@ export class CreateSupervision1764500000000 implements MigrationInterface {
         detail jsonb NOT NULL DEFAULT '{}'::jsonb
       )`);
     await q.query(
-      `CREATE INDEX ix_rectification_event_item ON rectification_event (rectification_id, at)`,
+      `CREATE INDEX ix_rectification_event_item ON rectification_event (rectification_id, seq)`,
     );
     await q.query(`
       CREATE TABLE ledger_requirement (
