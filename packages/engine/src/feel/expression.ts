@@ -17,6 +17,7 @@ const FAILURES = new Set<Warning['type']>([
   'NO_FUNCTION_FOUND',
   'FUNCTION_INVOCATION_FAILURE',
   'INVALID_ARGUMENTS',
+  'INVALID_TYPE',
 ]);
 
 export function literal(value: string): Expr {

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../support/scenario.js';
+
+const here = import.meta.url;
+
+describe('user task', () => {
+  it('creates a task with FEEL and literal assignment, schedule and form, then maps its output', async () => {
+    const waiting = await run(here, 'user-task.bpmn', { variables: { owner: 'zhang.san', dept: 'party-office' } });
+    expect(waiting.waiting).toEqual(['Approve']);
+    expect(waiting.tasks).toEqual([
+      {
+        elementId: 'Approve',
+        assignee: 'zhang.san',
+        candidateGroups: ['leaders', 'party-office'],
+        candidateUsers: ['li.si', 'wang.wu'],
+        dueDate: '2026-01-08T08:00:00Z',
+        formKey: 'approve-form',
+      },
+    ]);
+    const done = await run(here, 'user-task.bpmn', {
+      variables: { owner: 'zhang.san', dept: 'x' },
+      steps: [{ complete: 'Approve', variables: { decision: 'yes' } }],
+    });
+    expect(done.state).toBe('completed');
+    expect(done.passed).toEqual(['Start', 'Approve', 'End']);
+    expect(done.variables).toMatchObject({ approved: 'yes' });
+    expect(done.tasks).toEqual([]);
+  });
+});
+
+describe('service task', () => {
+  it('completes with the worker variables', async () => {
+    const trace = await run(here, 'service-task.bpmn', { services: { charge: { variables: { receipt: 'R-1' } } } });
+    expect(trace.state).toBe('completed');
+    expect(trace.variables).toEqual({ receipt: 'R-1' });
+  });
+
+  it('completes with no variables when no worker is configured', async () => {
+    const trace = await run(here, 'service-task.bpmn');
+    expect(trace.passed).toEqual(['Start', 'Charge', 'End']);
+  });
+
+  it('stops at the task with an incident once the worker has failed every retry', async () => {
+    const trace = await run(here, 'service-task.bpmn', { services: { charge: { fail: 'bank offline' } } });
+    expect(trace.state).toBe('active');
+    expect(trace.incidents).toEqual([{ elementId: 'Charge', message: 'bank offline' }]);
+    expect(trace.passed).toEqual(['Start']);
+  });
+});
+
+describe('script task', () => {
+  it('evaluates its FEEL expression into the result variable', async () => {
+    const trace = await run(here, 'script-task.bpmn', { variables: { a: 2, b: 3 } });
+    expect(trace.variables).toMatchObject({ total: 5 });
+    expect(trace.state).toBe('completed');
+  });
+
+  it('raises an incident when the expression fails', async () => {
+    const trace = await run(here, 'script-task.bpmn', { variables: { a: 'x', b: { c: 1 } } });
+    expect(trace.state).toBe('active');
+    expect(trace.variables).not.toHaveProperty('total');
+    expect(trace.incidents.map((i) => i.elementId)).toEqual(['Sum']);
+  });
+});
+
+describe('receive task', () => {
+  it('waits for its message with the matching correlation key', async () => {
+    const trace = await run(here, 'receive-task.bpmn', {
+      variables: { caseId: 42 },
+      steps: [
+        { message: 'reply', correlationKey: '41', variables: { text: 'wrong case' } },
+        { message: 'reply', correlationKey: 42, variables: { text: 'ok' } },
+      ],
+    });
+    expect(trace.state).toBe('completed');
+    expect(trace.variables).toEqual({ caseId: 42, text: 'ok' });
+  });
+});
+
+describe('send task', () => {
+  it('throws its message, which a waiting receive task catches', async () => {
+    const trace = await run(here, 'send-task.bpmn');
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).toContain('Receive');
+  });
+});
+
+describe('manual task and undefined task', () => {
+  it('pass straight through', async () => {
+    const trace = await run(here, 'manual-task.bpmn');
+    expect(trace.passed).toEqual(['Start', 'Sign', 'Note', 'End']);
+  });
+});
+
+describe('business rule task', () => {
+  it('runs as a job like a service task', async () => {
+    const trace = await run(here, 'business-rule-task.bpmn', { services: { score: { variables: { score: 7 } } } });
+    expect(trace.variables).toEqual({ score: 7 });
+    expect(trace.state).toBe('completed');
+  });
+});
