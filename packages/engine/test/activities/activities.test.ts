@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../support/scenario.js';
+
+const here = import.meta.url;
+
+describe('embedded sub-process', () => {
+  it('runs its inner flow with local input variables and completes when its tokens are done', async () => {
+    const trace = await run(here, 'sub-process.bpmn', { variables: { draft: 'plan' }, steps: [{ complete: 'Proofread' }] });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).toEqual(['Start', 'InStart', 'Edit', 'Proofread', 'InEnd', 'Prepare', 'End']);
+    expect(trace.variables).toEqual({ draft: 'plan', edited: 'plan!' });
+  });
+
+  it('an interrupting boundary timer cancels everything inside', async () => {
+    const trace = await run(here, 'sub-process.bpmn', { variables: { draft: 'plan' }, steps: [{ advance: 'PT8H' }] });
+    expect(trace.state).toBe('completed');
+    expect(trace.tasks).toEqual([]);
+    expect(trace.passed).toEqual(['Start', 'InStart', 'Edit', 'TooLong', 'Abandoned']);
+  });
+});
+
+describe('call activity', () => {
+  it('starts the called process with the input mappings and maps its result back', async () => {
+    const trace = await run(here, 'call-activity.bpmn', { variables: { amount: 10 }, steps: [{ complete: 'ChildWork' }] }, ['child.bpmn']);
+    expect(trace.waiting).toEqual(['AfterChild']);
+    expect(trace.variables).toEqual({ amount: 10, childResult: 21 });
+    expect(trace.passed).toEqual(['Start', 'CallChild']);
+  });
+
+  it('an uncaught error end in the child is caught by the call activity error boundary', async () => {
+    const trace = await run(
+      here,
+      'call-activity.bpmn',
+      { variables: { amount: 1 }, steps: [{ complete: 'ChildWork', variables: { fail: true } }] },
+      ['child.bpmn'],
+    );
+    expect(trace.waiting).toEqual(['HandleFailure']);
+    expect(trace.tasks.map((t) => t.elementId)).toEqual(['HandleFailure']);
+  });
+
+  it('calls a pinned version or the latest one', async () => {
+    const trace = await run(here, 'call-pinned.bpmn', {}, ['versioned-v1.bpmn', 'versioned-v2.bpmn']);
+    expect(trace.state).toBe('completed');
+    expect(trace.variables).toEqual({ versions: [1, 2] });
+  });
+});
+
+describe('multi-instance', () => {
+  it('parallel: one task per item; the completion condition ends the rest and collects the outputs', async () => {
+    const open = await run(here, 'multi-instance.bpmn', { variables: { voters: ['a', 'b', 'c'], sites: [] } });
+    expect(open.tasks.map((t) => t.assignee)).toEqual(['a', 'b', 'c']);
+    expect(open.waiting).toEqual(['Vote', 'Vote', 'Vote']);
+    const trace = await run(here, 'multi-instance.bpmn', {
+      variables: { voters: ['a', 'b', 'c'], sites: [] },
+      steps: [
+        { complete: 'Vote', variables: { vote: 'yes' } },
+        { complete: 'Vote', variables: { vote: 'no' } },
+      ],
+    });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed.filter((e) => e === 'Vote')).toHaveLength(2);
+    expect(trace.variables['votes']).toEqual(['yes', 'no', null]);
+  });
+
+  it('sequential sub-process: one item after the other, outputs in order', async () => {
+    const trace = await run(here, 'multi-instance.bpmn', {
+      variables: { voters: [], sites: ['north', 'south'] },
+      steps: [{ complete: 'Inspect' }],
+    });
+    expect(trace.waiting).toEqual(['Inspect']);
+    expect(trace.passed.filter((e) => e === 'Visit')).toHaveLength(1);
+    const done = await run(here, 'multi-instance.bpmn', {
+      variables: { voters: [], sites: ['north', 'south'] },
+      steps: [{ complete: 'Inspect' }, { complete: 'Inspect' }],
+    });
+    expect(done.state).toBe('completed');
+    expect(done.variables['reports']).toEqual(['visited north', 'visited south']);
+  });
+
+  it('an input collection that is not a list is an incident', async () => {
+    const trace = await run(here, 'multi-instance.bpmn', { variables: { voters: 'a' } });
+    expect(trace.incidents.map((i) => i.elementId)).toEqual(['Vote']);
+  });
+});

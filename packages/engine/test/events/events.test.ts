@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../support/scenario.js';
+
+const here = import.meta.url;
+
+describe('timer start event', () => {
+  it('starts an instance at each firing of its cycle, each counted from the previous due time', async () => {
+    const trace = await run(here, 'timer-start-event.bpmn', { steps: [{ advance: 'PT5H' }] });
+    expect(trace.waiting).toEqual(['Check']);
+    expect(trace.tasks.map((t) => t.elementId)).toEqual(['Check', 'Check']);
+    const later = await run(here, 'timer-start-event.bpmn', { steps: [{ advance: 'P1D' }] });
+    expect(later.tasks).toHaveLength(3);
+  });
+});
+
+describe('message start event', () => {
+  it('starts an instance when its message is published, with the message variables', async () => {
+    const trace = await run(here, 'message-start-event.bpmn', { steps: [{ message: 'order', variables: { item: 'book' } }] });
+    expect(trace.waiting).toEqual(['Handle']);
+    expect(trace.variables).toEqual({ item: 'book' });
+  });
+});
+
+describe('terminate end event', () => {
+  it('ends every token and completes the instance', async () => {
+    const trace = await run(here, 'terminate-end-event.bpmn');
+    expect(trace.state).toBe('completed');
+    expect(trace.tasks).toEqual([]);
+    expect(trace.passed).not.toContain('Slow');
+    expect(trace.passed).toContain('Kill');
+  });
+});
+
+describe('error end event', () => {
+  it('is caught by the error boundary event of the enclosing sub-process', async () => {
+    const trace = await run(here, 'error-end-event.bpmn');
+    expect(trace.waiting).toEqual(['Fix']);
+    expect(trace.passed).toEqual(['Start', 'InnerStart', 'Fail', 'Caught']);
+  });
+});
+
+describe('signal throw and catch', () => {
+  it('an intermediate signal throw reaches the catch event waiting in the same instance', async () => {
+    const waiting = await run(here, 'signal-events.bpmn');
+    expect(waiting.waiting).toEqual(['AwaitGo', 'Prepare']);
+    const trace = await run(here, 'signal-events.bpmn', { steps: [{ complete: 'Prepare' }] });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).toEqual(['Start', 'Fork', 'Prepare', 'SendGo', 'Milestone', 'End1', 'AwaitGo', 'End2']);
+  });
+
+  it('a signal from outside is broadcast to the waiting catch event', async () => {
+    const trace = await run(here, 'signal-events.bpmn', { steps: [{ signal: 'go' }] });
+    expect(trace.waiting).toEqual(['Prepare']);
+  });
+});
+
+describe('intermediate catch events', () => {
+  it('wait for a date, a FEEL duration and a correlated message in turn', async () => {
+    const script = { variables: { pause: 'PT30M', ticket: 'T-9' } };
+    const atDate = await run(here, 'catch-events.bpmn', { ...script, steps: [{ advance: 'PT15H59M' }] });
+    expect(atDate.waiting).toEqual(['Until']);
+    const paused = await run(here, 'catch-events.bpmn', { ...script, steps: [{ advance: 'PT16H' }] });
+    expect(paused.waiting).toEqual(['Pause']);
+    const done = await run(here, 'catch-events.bpmn', {
+      ...script,
+      steps: [{ advance: 'PT16H30M' }, { message: 'answer', correlationKey: 'T-9', variables: { reply: 'yes' } }],
+    });
+    expect(done.state).toBe('completed');
+    expect(done.variables).toMatchObject({ reply: 'yes' });
+  });
+
+  it('drops a message nothing waits for', async () => {
+    const trace = await run(here, 'catch-events.bpmn', {
+      variables: { pause: 'PT1M', ticket: 'T-9' },
+      steps: [{ message: 'answer', correlationKey: 'T-9' }, { advance: 'P1D' }],
+    });
+    expect(trace.waiting).toEqual(['Answer']);
+  });
+
+  it('raises an incident when a FEEL timer gives no duration', async () => {
+    const trace = await run(here, 'catch-events.bpmn', { variables: { pause: 'soon', ticket: 'x' }, steps: [{ advance: 'P1D' }] });
+    expect(trace.incidents.map((i) => i.elementId)).toEqual(['Pause']);
+  });
+});
+
+describe('boundary events on a task', () => {
+  const base = { variables: { caseId: 'C-1' } };
+
+  it('a non-interrupting timer cycle fires each time while the task stays open', async () => {
+    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ advance: 'PT3H' }] });
+    expect(trace.passed.filter((e) => e === 'Remind')).toHaveLength(2);
+    expect(trace.waiting).toEqual(['Review']);
+  });
+
+  it('an interrupting timer cancels the task and leaves through the boundary event', async () => {
+    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ advance: 'PT4H' }] });
+    expect(trace.waiting).toEqual(['Escalate']);
+    expect(trace.tasks.map((t) => t.elementId)).toEqual(['Escalate']);
+    expect(trace.passed).not.toContain('Review');
+  });
+
+  it('an interrupting message with the matching key cancels the task', async () => {
+    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ message: 'withdraw', correlationKey: 'C-1' }] });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).toEqual(['Start', 'Withdrawn', 'EndWithdrawn']);
+  });
+
+  it('a non-interrupting signal leaves the task open', async () => {
+    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ signal: 'alarm' }] });
+    expect(trace.waiting).toEqual(['Review']);
+    expect(trace.passed).toContain('EndAlert');
+  });
+
+  it('completing the task closes every boundary subscription', async () => {
+    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ complete: 'Review' }, { advance: 'P1D' }, { signal: 'alarm' }] });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).toEqual(['Start', 'Review', 'End']);
+  });
+
+  it('an error thrown by the worker is caught by the error boundary event', async () => {
+    const trace = await run(here, 'error-boundary-on-task.bpmn', { services: { pay: { error: 'DECLINED' } } });
+    expect(trace.waiting).toEqual(['Retry']);
+    expect(trace.passed).toEqual(['Start', 'Declined']);
+  });
+
+  it('an error nobody catches becomes an incident', async () => {
+    const trace = await run(here, 'error-boundary-on-task.bpmn', { services: { pay: { error: 'OTHER' } } });
+    expect(trace.incidents.map((i) => i.elementId)).toEqual(['Pay']);
+  });
+});
+
+describe('event sub-processes', () => {
+  const base = { variables: { caseId: 'C-7' } };
+
+  it('a non-interrupting message start runs beside the main flow, each time', async () => {
+    const trace = await run(here, 'event-sub-processes.bpmn', {
+      ...base,
+      steps: [{ message: 'comment', correlationKey: 'C-7' }, { message: 'comment', correlationKey: 'C-7' }],
+    });
+    expect(trace.passed.filter((e) => e === 'LogComment')).toHaveLength(2);
+    expect(trace.waiting).toEqual(['Work']);
+  });
+
+  it('an interrupting timer start cancels the main flow', async () => {
+    const trace = await run(here, 'event-sub-processes.bpmn', { ...base, steps: [{ advance: 'P1D' }] });
+    expect(trace.waiting).toEqual(['HandleTimeout']);
+    expect(trace.tasks.map((t) => t.elementId)).toEqual(['HandleTimeout']);
+  });
+
+  it('an interrupting signal start ends the instance through the event sub-process', async () => {
+    const trace = await run(here, 'event-sub-processes.bpmn', { ...base, steps: [{ signal: 'stop' }] });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).toEqual(['Start', 'StopStart', 'StopEnd', 'OnStop']);
+  });
+
+  it('an error start catches an error thrown by a worker', async () => {
+    const trace = await run(here, 'error-event-sub-process.bpmn', { services: { risky: { error: 'ANY' } } });
+    expect(trace.waiting).toEqual(['Cleanup']);
+  });
+});
