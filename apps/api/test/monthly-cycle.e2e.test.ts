@@ -1,8 +1,9 @@
 /**
  * One month of organizational life on the seeded university, through the HTTP API only, with the
  * clock moved through every timer. Owner: the monthly-cycle helper (study → plans → sessions →
- * evaluations); the supervision half (spot check → rectification → follow-up → ledger) is appended
- * in the second `describe` block by its helper. Keep the steps in order: each `it` continues the
+ * evaluations); the supervision half (spot check → rectification → follow-up → ledger) is the
+ * nested `describe` at the end of the block (it shares `t`, `d` and `members`), owned by the
+ * supervision helper. Keep the steps in order: each `it` continues the
  * month where the previous one left it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -352,6 +353,297 @@ describe('the monthly cycle, first half: study content → plans → sessions �
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.text).toContain('党员集中组织生活台账');
     expect(res.text).toContain('环节（4个）');
+  });
+  // ——— Second half (supervision helper): spot check → rectification → follow-up → ledger ———
+  describe('second half: spot check → rectification → follow-up → ledger', () => {
+    interface Batch {
+      id: string;
+      month: string;
+      seed: number;
+      sampledBranchIds: string[];
+      population: { branchId: string }[];
+    }
+    interface Rectification {
+      id: string;
+      status: string;
+      branchId: string;
+      source: string;
+    }
+    let batch: Batch;
+    let rectificationId: string;
+    let findingCode: string;
+    const inspector = () => d.as('inspector');
+    const codeOf = (id: string) => BRANCHES.find((code) => unit(code) === id)!;
+    const committeeOf = (code: string) => (code.startsWith('C1') ? c1() : c2());
+    const rectification = async () =>
+      (await (await od()).get(`/api/rectifications/${rectificationId}`).expect(200)).body as {
+        rectification: Rectification & { followUpAt: string | null };
+        history: { action: string }[];
+      };
+
+    it('the monthly timer draws the spot-check sample from a recorded seed that replays it', async () => {
+      await d.advanceTo('2026-04-01T01:00:00.000Z');
+      const batches = (await (await od()).get('/api/spot-checks').expect(200)).body as Batch[];
+      expect(batches).toHaveLength(1);
+      batch = batches[0]!;
+      expect(batch.month).toBe(MONTH);
+      expect(batch.sampledBranchIds).toHaveLength(3); // one per committee (C1, C2) and one direct branch
+      const replay = (await (await od()).get(`/api/spot-checks/${batch.id}/replay`).expect(200))
+        .body as { matches: boolean; seed: number };
+      expect(replay).toMatchObject({ matches: true, seed: batch.seed });
+      const inspections = await d.inbox(await inspector(), 'orglife:spot-check-inspect');
+      expect(
+        inspections
+          .map((task) => (task.variables['sample'] as { branchId: string }).branchId)
+          .sort(),
+      ).toEqual([...batch.sampledBranchIds].sort());
+    });
+
+    it('an inspector reads a sampled branch’s session records but not an unsampled branch’s', async () => {
+      const sampled = batch.sampledBranchIds[0]!;
+      const unsampled = batch.population.find(
+        (p) => !batch.sampledBranchIds.includes(p.branchId),
+      )!.branchId;
+      const records = (
+        await (
+          await inspector()
+        )
+          .get(`/api/supervision/branches/${sampled}/records`)
+          .query({ month: MONTH })
+          .expect(200)
+      ).body as { segments: unknown[] }[];
+      expect(records).toHaveLength(1);
+      expect(records[0]!.segments).toHaveLength(4);
+      await (
+        await inspector()
+      )
+        .get(`/api/supervision/branches/${unsampled}/records`)
+        .query({ month: MONTH })
+        .expect(403);
+    });
+
+    it('an inspector finds a problem; its rectification is returned once, then closed', async () => {
+      const inspections = await d.inbox(await inspector(), 'orglife:spot-check-inspect');
+      const branchOf = (task: { variables: Record<string, unknown> }) =>
+        (task.variables['sample'] as { branchId: string }).branchId;
+      const withFinding = inspections.find((task) => codeOf(branchOf(task)) !== 'D1')!;
+      findingCode = codeOf(branchOf(withFinding));
+      for (const task of inspections) {
+        await d.submit(
+          await inspector(),
+          task.id,
+          task === withFinding
+            ? {
+                outcome: 'findings',
+                notes: '交流发言人数偏少',
+                findings: [
+                  {
+                    title: '交流发言覆盖面不足',
+                    description: '仅1名党员发言',
+                    severity: 'medium',
+                    dueDate: '2026-04-20',
+                  },
+                ],
+              }
+            : { outcome: 'pass', notes: '六有齐全' },
+        );
+      }
+      // no notice was recommended: the flow goes straight to rectification
+      expect(await d.inbox(await od(), 'orglife:spot-check-notice')).toHaveLength(0);
+      const board = (await (await od()).get('/api/rectifications').expect(200)).body as {
+        items: Rectification[];
+      };
+      expect(board.items).toHaveLength(1);
+      expect(board.items[0]).toMatchObject({
+        branchId: unit(findingCode),
+        source: 'spot_check',
+        status: 'awaiting_plan',
+      });
+      rectificationId = board.items[0]!.id;
+
+      // another branch's secretary can neither see nor act on it
+      const other = BRANCHES.find((code) => code !== findingCode && code !== 'D1')!;
+      const plan = await d.taskFor(
+        await secretary(findingCode),
+        'orglife:rectification-plan',
+        unit(findingCode),
+      );
+      await d.submit(await secretary(other), plan.id, { plan: '代为提交' }, 403);
+      await (await secretary(other)).get(`/api/rectifications/${rectificationId}`).expect(403);
+
+      await d.submit(await secretary(findingCode), plan.id, { plan: '下次组织生活全员交流发言' });
+      const review = await d.taskFor(
+        await committeeOf(findingCode),
+        'orglife:rectification-plan-review',
+        unit(findingCode),
+      );
+      await d.submit(await committeeOf(findingCode), review.id, {
+        approved: false,
+        comment: '请明确时间和责任人',
+      });
+      const again = await d.taskFor(
+        await secretary(findingCode),
+        'orglife:rectification-plan',
+        unit(findingCode),
+      );
+      await d.submit(await secretary(findingCode), again.id, {
+        plan: '4月15日前，书记负责，全员交流发言',
+      });
+      const approve = await d.taskFor(
+        await committeeOf(findingCode),
+        'orglife:rectification-plan-review',
+        unit(findingCode),
+      );
+      await d.submit(await committeeOf(findingCode), approve.id, { approved: true });
+      const evidence = await d.taskFor(
+        await secretary(findingCode),
+        'orglife:rectification-evidence',
+        unit(findingCode),
+      );
+      await d.submit(await secretary(findingCode), evidence.id, {
+        evidence: '4月10日全员交流发言，附记录',
+      });
+      const close = await d.taskFor(
+        await od(),
+        'orglife:rectification-evidence-review',
+        unit(findingCode),
+      );
+      await d.submit(await od(), close.id, { approved: true });
+
+      const { rectification: closed, history } = await rectification();
+      expect(closed.status).toBe('closed');
+      expect(history.map((h) => h.action)).toEqual([
+        'opened',
+        'plan_submitted',
+        'plan_returned',
+        'plan_submitted',
+        'plan_approved',
+        'evidence_submitted',
+        'closed',
+        'follow_up_scheduled',
+      ]);
+    });
+
+    it('after the look-back delay an inspector re-checks and the rectification holds', async () => {
+      const { rectification: closed } = await rectification();
+      expect(await d.inbox(await inspector(), 'orglife:follow-up-check')).toHaveLength(0);
+      await d.advanceTo(closed.followUpAt!);
+      const recheck = await d.taskFor(
+        await inspector(),
+        'orglife:follow-up-check',
+        unit(findingCode),
+      );
+      await d.submit(await inspector(), recheck.id, { holds: true, notes: '发言已覆盖全体党员' });
+      expect((await rectification()).rectification.status).toBe('verified');
+    });
+
+    it('the ledger computes the month’s figures, with shortfalls due by their period end', async () => {
+      interface Check {
+        requirement: string;
+        window: string;
+        status: string;
+        dueBy: string;
+      }
+      const ledger = (
+        await (await od()).get('/api/ledger/branches').query({ year: 2026 }).expect(200)
+      ).body as {
+        asOf: string;
+        rows: {
+          branchId: string;
+          qualifiedSessions: number;
+          meetings: Record<string, number>;
+          themeDays: number;
+          expertLectures: number;
+          shortfalls: Check[];
+        }[];
+      };
+      expect(ledger.rows).toHaveLength(6);
+      const month = ledger.asOf.slice(0, 7);
+      const monthEnd = new Date(Date.UTC(2026, Number(month.slice(5)), 0))
+        .toISOString()
+        .slice(0, 10);
+      for (const row of ledger.rows) {
+        expect(row).toMatchObject({
+          qualifiedSessions: 1,
+          meetings: { branch_committee: 0, group_meeting: 0, member_assembly: 1, party_lecture: 1 },
+          themeDays: 1,
+          expertLectures: 1,
+        });
+        const sessions = row.shortfalls.filter((s) => s.requirement === 'branch.monthly_session');
+        // January and February had no session; March did; the current month is still due.
+        expect(sessions.map((s) => s.window)).not.toContain(MONTH);
+        expect(sessions.slice(0, 2).map((s) => [s.window, s.status])).toEqual([
+          ['2026-01', 'missed'],
+          ['2026-02', 'missed'],
+        ]);
+        expect(sessions.at(-1)).toMatchObject({ window: month, status: 'due', dueBy: monthEnd });
+        expect(row.shortfalls.some((s) => s.requirement === 'branch.expert_lecture')).toBe(false);
+        expect(
+          row.shortfalls.filter((s) => s.requirement === 'branch.meeting.party_lecture'),
+        ).toEqual([
+          expect.objectContaining({ window: '2026-Q2', status: 'due', dueBy: '2026-06-30' }),
+        ]);
+      }
+
+      const [first, second, third] = members['C1-B1']!;
+      const rows = (
+        await (
+          await od()
+        )
+          .get('/api/ledger/members')
+          .query({ year: 2026, orgUnitId: unit('C1-B1') })
+          .expect(200)
+      ).body as {
+        rows: {
+          personId: string;
+          exchangeSpeeches: number;
+          microLectures: number;
+          reports: number;
+          vanguardComments: number;
+          attendanceRate: number | null;
+          shortfalls: Check[];
+        }[];
+      };
+      const row = (id: string) => rows.rows.find((r) => r.personId === id)!;
+      expect(row(first!.id)).toMatchObject({
+        exchangeSpeeches: 1,
+        reports: 1,
+        attendanceRate: 1,
+        vanguardComments: 1,
+      });
+      expect(row(second!.id)).toMatchObject({
+        exchangeSpeeches: 0,
+        microLectures: 1,
+        attendanceRate: 0,
+      });
+      expect(row(third!.id)).toMatchObject({ reports: 1, attendanceRate: 1 });
+      expect(row(second!.id).shortfalls).toContainEqual(
+        expect.objectContaining({
+          requirement: 'member.exchange_speech',
+          status: 'due',
+          dueBy: '2026-12-31',
+        }),
+      );
+
+      // a plain member gets their own row only and may not export or read another branch
+      const member = await as('member');
+      const own = (await member.get('/api/ledger/members').expect(200)).body as {
+        rows: { personId: string }[];
+      };
+      expect(own.rows.map((r) => r.personId)).toEqual([t.people['member']]);
+      await member.get('/api/ledger/export.xlsx').expect(403);
+      await member
+        .get('/api/ledger/members')
+        .query({ orgUnitId: unit('C2-B1') })
+        .expect(403);
+      // a branch secretary reads their own branch, not another committee's
+      await (
+        await secretary('C1-B1')
+      )
+        .get('/api/ledger/branches')
+        .query({ orgUnitId: unit('C2') })
+        .expect(403);
+    });
   });
 });
 
