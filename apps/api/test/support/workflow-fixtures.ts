@@ -10,9 +10,13 @@ export function fixture(name: string): string {
   return readFileSync(`${FIXTURES_DIR}/${name}.bpmn`, 'utf8');
 }
 
-/** App options for workflow tests: nothing deployed at startup, jobs run only when the test says. */
+/**
+ * App options for workflow tests: nothing deployed at startup, jobs run only when the test
+ * says, and access tokens that outlive the clock jumps timer tests make.
+ */
 export const WORKFLOW_TEST_APP: Partial<AppOptions> = {
   workflow: { workflowsDir: null, jobExecutor: { enabled: false } },
+  accessTokenTtlSeconds: 365 * 24 * 3600,
 };
 
 /** Deploys a fixture as OD and returns the new definition's id. */
