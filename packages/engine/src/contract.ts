@@ -14,12 +14,7 @@ export interface Problem {
 }
 
 export type JsonValue =
-  | null
-  | boolean
-  | number
-  | string
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type Variables = Record<string, JsonValue>;
 
 /** ISO-8601 date-time string (UTC, with `Z`). */

@@ -14,7 +14,9 @@ export const callActivity: Behaviour = {
     const variables = visibleVariables(step, el.id);
     const processId = evaluateExpr(call.processId, variables, step.now);
     if (!processId.ok || typeof processId.value !== 'string' || processId.value === '') {
-      const why = processId.ok ? `called process id ${call.processId.source} did not give a text` : processId.message;
+      const why = processId.ok
+        ? `called process id ${call.processId.source} did not give a text`
+        : processId.message;
       raiseIncident(step, el, why, 'activate');
       return;
     }

@@ -6,7 +6,11 @@ import { closeSubscription, openSubscription } from '../runtime/subscriptions.js
 import type { Step } from '../runtime/step.js';
 
 /** Opens the start-event subscriptions of the event sub-processes of a scope; error or null. */
-export function openEventSubProcesses(step: Step, ids: string[], scopeId: string | null): string | null {
+export function openEventSubProcesses(
+  step: Step,
+  ids: string[],
+  scopeId: string | null,
+): string | null {
   for (const id of ids) {
     const startId = step.node(id).eventStartId;
     if (!startId) continue;

@@ -40,7 +40,8 @@ function collection(step: Step, body: ElementInstance, node: FlowNode): JsonValu
     const count = evaluateExpr(mi.loopCardinality, variables, step.now);
     if (!count.ok) return count.message;
     const n = Number(count.value);
-    if (!Number.isInteger(n) || n < 0) return `loop cardinality ${mi.loopCardinality.source} is not a whole number`;
+    if (!Number.isInteger(n) || n < 0)
+      return `loop cardinality ${mi.loopCardinality.source} is not a whole number`;
     return Array.from({ length: n }, (_, i) => i + 1);
   }
   return 'the multi-instance activity has no input collection';
@@ -75,7 +76,13 @@ export function startBody(step: Step, bodyId: string): void {
   else items.forEach((item, i) => startInner(step, bodyId, node, i, item));
 }
 
-function startInner(step: Step, bodyId: string, node: FlowNode, index: number, item: JsonValue): void {
+function startInner(
+  step: Step,
+  bodyId: string,
+  node: FlowNode,
+  index: number,
+  item: JsonValue,
+): void {
   const body = step.element(bodyId);
   if (!body?.body) return;
   step.update(bodyId, { body: { ...body.body, active: body.body.active + 1, next: index + 1 } });
@@ -91,7 +98,11 @@ export function innerCompleted(step: Step, inner: ElementInstance, scope: Variab
   if (!body?.body) return;
   const node = step.node(body.elementId);
   const mi = node.multiInstance;
-  const state: MultiInstanceBody = { ...body.body, active: body.body.active - 1, completed: body.body.completed + 1 };
+  const state: MultiInstanceBody = {
+    ...body.body,
+    active: body.body.active - 1,
+    completed: body.body.completed + 1,
+  };
   if (mi?.outputElement && state.results) {
     const value = evaluateExpr(mi.outputElement, scope, step.now);
     state.results = state.results.slice();

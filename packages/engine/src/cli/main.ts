@@ -27,7 +27,10 @@ function describe(file: string, p: Problem): string {
 }
 
 /** Compiles a file or prints its problems (one a line) and exits 2. */
-async function load(file: string, out: NodeJS.WriteStream = process.stderr): Promise<CompiledDefinition> {
+async function load(
+  file: string,
+  out: NodeJS.WriteStream = process.stderr,
+): Promise<CompiledDefinition> {
   const result = await compile(read(file));
   if (result.ok) return result.definition;
   for (const p of result.problems) out.write(`${describe(file, p)}\n`);
@@ -42,11 +45,14 @@ function parseScript(path: string): SimulationScript {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`script '${path}' is not valid JSON: ${(error as Error).message}`);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`script '${path}' must be a JSON object`);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new UsageError(`script '${path}' must be a JSON object`);
   const script = raw as Partial<SimulationScript>;
   const start = script.start ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(start))) throw new UsageError(`script "start" '${start}' is not an ISO date-time`);
-  if (script.steps !== undefined && !Array.isArray(script.steps)) throw new UsageError('script "steps" must be a list');
+  if (Number.isNaN(Date.parse(start)))
+    throw new UsageError(`script "start" '${start}' is not an ISO date-time`);
+  if (script.steps !== undefined && !Array.isArray(script.steps))
+    throw new UsageError('script "steps" must be a list');
   return { ...script, start: new Date(start).toISOString() };
 }
 

@@ -25,7 +25,12 @@ export function checkedFeel(
   return feel(text);
 }
 
-function reportSyntax(text: string, elementId: string, attribute: string, problems: Problems): void {
+function reportSyntax(
+  text: string,
+  elementId: string,
+  attribute: string,
+  problems: Problems,
+): void {
   const at = feelSyntaxError(text);
   if (at === null) return;
   problems.add(

@@ -6,7 +6,12 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { CompileResult, StartEventInfo } from '../contract.js';
 import { collectNodes, type NodeSink } from './flow-nodes.js';
 import { indexElements, linkBoundaries, linkDefaults, linkFlows } from './link-flows.js';
-import type { CompiledDefinition, CompiledProcess, FlowNode, UserTaskElementInfo } from './model.js';
+import type {
+  CompiledDefinition,
+  CompiledProcess,
+  FlowNode,
+  UserTaskElementInfo,
+} from './model.js';
 import { bool, children, str } from './moddle-access.js';
 import { parseXml, type Unresolved } from './parse-xml.js';
 import type { Problems } from './problems.js';
@@ -86,9 +91,12 @@ export async function compile(xml: string): Promise<CompileResult<CompiledDefini
   if (!parsed.ok) return { ok: false, problems: parsed.problems.list };
   const { problems } = parsed;
   const reported = reportUnresolved(parsed.unresolved, problems);
-  const all = children(parsed.definitions, 'rootElements').filter((e) => e.$type === 'bpmn:Process');
+  const all = children(parsed.definitions, 'rootElements').filter(
+    (e) => e.$type === 'bpmn:Process',
+  );
   for (const other of children(parsed.definitions, 'rootElements')) {
-    if (other.$type === 'bpmn:Choreography') problems.add(other.id ?? null, 'choreographies are not supported');
+    if (other.$type === 'bpmn:Choreography')
+      problems.add(other.id ?? null, 'choreographies are not supported');
   }
   const executable = all.filter((p) => bool(p, 'isExecutable'));
   const chosen = executable.length > 0 ? executable : all;

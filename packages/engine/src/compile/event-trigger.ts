@@ -89,7 +89,10 @@ export function eventTrigger(
     case 'bpmn:TerminateEventDefinition':
       return { kind: 'terminate' };
     default:
-      problems.add(id, `${UNSUPPORTED[def.$type] ?? def.$type.replace('bpmn:', '')} are not supported`);
+      problems.add(
+        id,
+        `${UNSUPPORTED[def.$type] ?? def.$type.replace('bpmn:', '')} are not supported`,
+      );
       return null;
   }
 }

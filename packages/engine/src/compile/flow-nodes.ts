@@ -131,7 +131,8 @@ function buildNode(
   const attached = kind === 'boundaryEvent' ? child(el, 'attachedToRef')?.id : undefined;
   if (attached) node.attachedToId = attached;
   if (kind === 'subProcess' && bool(el, 'triggeredByEvent')) node.triggeredByEvent = true;
-  const message = (kind === 'sendTask' && !job) || kind === 'receiveTask' ? child(el, 'messageRef') : undefined;
+  const message =
+    (kind === 'sendTask' && !job) || kind === 'receiveTask' ? child(el, 'messageRef') : undefined;
   const messageName = str(message, 'name');
   if (message && messageName) {
     const key = correlationKey(message, id, problems);

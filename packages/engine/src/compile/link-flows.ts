@@ -11,8 +11,10 @@ export function linkFlows(sink: NodeSink): void {
     const id = el.id ?? '';
     const source = child(el, 'sourceRef')?.id;
     const target = child(el, 'targetRef')?.id;
-    if (!source && !reported.has(`${id}:sourceRef`)) problems.add(id, 'the sequence flow has no source');
-    if (!target && !reported.has(`${id}:targetRef`)) problems.add(id, 'the sequence flow has no target');
+    if (!source && !reported.has(`${id}:sourceRef`))
+      problems.add(id, 'the sequence flow has no source');
+    if (!target && !reported.has(`${id}:targetRef`))
+      problems.add(id, 'the sequence flow has no target');
     const from = source ? nodes.get(source) : undefined;
     const to = target ? nodes.get(target) : undefined;
     if (!from || !to) continue;
@@ -47,7 +49,9 @@ export function linkDefaults(elements: Map<string, ModdleElement>, sink: NodeSin
 export function linkBoundaries(sink: NodeSink): void {
   for (const node of sink.nodes.values()) {
     if (node.kind !== 'boundaryEvent') continue;
-    const host: FlowNode | undefined = node.attachedToId ? sink.nodes.get(node.attachedToId) : undefined;
+    const host: FlowNode | undefined = node.attachedToId
+      ? sink.nodes.get(node.attachedToId)
+      : undefined;
     if (!host) {
       if (!sink.reported.has(`${node.id}:attachedToRef`)) {
         sink.problems.add(node.id, 'the boundary event is not attached to any activity');

@@ -19,23 +19,41 @@ export function isActivity(node: FlowNode): boolean {
   return ACTIVITIES.has(node.kind);
 }
 
-function allowed(node: FlowNode, kinds: EventTrigger['kind'][], where: string, problems: Problems): void {
+function allowed(
+  node: FlowNode,
+  kinds: EventTrigger['kind'][],
+  where: string,
+  problems: Problems,
+): void {
   if (!kinds.includes(node.trigger.kind)) {
     problems.add(node.id, `${node.trigger.kind} ${where} are not supported`);
   }
 }
 
-function checkStart(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, problems: Problems): void {
+function checkStart(
+  node: FlowNode,
+  nodes: ReadonlyMap<string, FlowNode>,
+  problems: Problems,
+): void {
   const scope = node.scopeId ? nodes.get(node.scopeId) : undefined;
   if (!scope) allowed(node, ['none', 'timer', 'message', 'signal'], 'start events', problems);
   else if (scope.triggeredByEvent) {
-    allowed(node, ['timer', 'message', 'signal', 'error'], 'start events in event sub-processes', problems);
+    allowed(
+      node,
+      ['timer', 'message', 'signal', 'error'],
+      'start events in event sub-processes',
+      problems,
+    );
   } else if (node.trigger.kind !== 'none') {
     problems.add(node.id, 'a sub-process can only start with a none start event');
   }
 }
 
-function checkGateway(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, problems: Problems): void {
+function checkGateway(
+  node: FlowNode,
+  nodes: ReadonlyMap<string, FlowNode>,
+  problems: Problems,
+): void {
   if (node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway') {
     if (node.outgoing.length < 2) return;
     for (const flow of node.outgoing) {
@@ -48,7 +66,8 @@ function checkGateway(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, prob
     }
   }
   if (node.kind === 'eventBasedGateway') {
-    if (node.outgoing.length < 2) problems.add(node.id, 'an event-based gateway needs at least two outgoing flows');
+    if (node.outgoing.length < 2)
+      problems.add(node.id, 'an event-based gateway needs at least two outgoing flows');
     for (const flow of node.outgoing) {
       const target = nodes.get(flow.targetId);
       const ok =
@@ -56,7 +75,10 @@ function checkGateway(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, prob
         ((target.kind === 'intermediateCatchEvent' && target.trigger.kind !== 'none') ||
           target.kind === 'receiveTask');
       if (!ok) {
-        problems.add(flow.id, `after event-based gateway '${node.id}' must come a timer, message or signal catch event`);
+        problems.add(
+          flow.id,
+          `after event-based gateway '${node.id}' must come a timer, message or signal catch event`,
+        );
       }
     }
   }
@@ -77,7 +99,8 @@ function missing(node: FlowNode): string | null {
   if (kind === 'callActivity' && !node.call) {
     return 'the call activity does not name the process to call (zeebe:calledElement processId)';
   }
-  if (kind === 'receiveTask' && node.trigger.kind !== 'message') return 'the receive task has no message';
+  if (kind === 'receiveTask' && node.trigger.kind !== 'message')
+    return 'the receive task has no message';
   return null;
 }
 
@@ -89,7 +112,10 @@ function checkActivity(node: FlowNode, problems: Problems): void {
     problems.add(node.id, 'the multi-instance activity has no input collection');
   }
   if (mi?.outputCollection && !mi.outputElement) {
-    problems.add(node.id, 'the multi-instance activity has an output collection but no output element');
+    problems.add(
+      node.id,
+      'the multi-instance activity has an output collection but no output element',
+    );
   }
 }
 
@@ -111,7 +137,11 @@ export function checkNodes(nodes: ReadonlyMap<string, FlowNode>, problems: Probl
       case 'boundaryEvent': {
         allowed(node, ['timer', 'message', 'signal', 'error'], 'boundary events', problems);
         const host = node.attachedToId ? nodes.get(node.attachedToId) : undefined;
-        if (host && !isActivity(host)) problems.add(node.id, `the boundary event is attached to '${host.id}', which is not an activity`);
+        if (host && !isActivity(host))
+          problems.add(
+            node.id,
+            `the boundary event is attached to '${host.id}', which is not an activity`,
+          );
         break;
       }
       case 'exclusiveGateway':
@@ -139,10 +169,17 @@ export function checkNodes(nodes: ReadonlyMap<string, FlowNode>, problems: Probl
   }
 }
 
-function checkSubProcess(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, problems: Problems): void {
-  const starts = [...nodes.values()].filter((n) => n.scopeId === node.id && n.kind === 'startEvent');
+function checkSubProcess(
+  node: FlowNode,
+  nodes: ReadonlyMap<string, FlowNode>,
+  problems: Problems,
+): void {
+  const starts = [...nodes.values()].filter(
+    (n) => n.scopeId === node.id && n.kind === 'startEvent',
+  );
   if (node.triggeredByEvent) {
-    if (starts.length !== 1) problems.add(node.id, 'an event sub-process needs exactly one start event');
+    if (starts.length !== 1)
+      problems.add(node.id, 'an event sub-process needs exactly one start event');
     else if (starts[0]) node.eventStartId = starts[0].id;
     if (node.incoming.length || node.outgoing.length) {
       problems.add(node.id, 'an event sub-process cannot have sequence flows');
@@ -150,7 +187,8 @@ function checkSubProcess(node: FlowNode, nodes: ReadonlyMap<string, FlowNode>, p
     return;
   }
   const none = starts.filter((s) => s.trigger.kind === 'none');
-  if (none.length !== 1) problems.add(node.id, 'the sub-process needs exactly one none start event');
+  if (none.length !== 1)
+    problems.add(node.id, 'the sub-process needs exactly one none start event');
   else if (none[0]) node.startId = none[0].id;
   node.eventSubProcessIds = [...nodes.values()]
     .filter((n) => n.scopeId === node.id && n.triggeredByEvent)

@@ -23,7 +23,12 @@ function mappings(
     const target = str(m, 'target') ?? '';
     if (target === '') problems.add(id, `an ${what} mapping has no target variable`);
     return {
-      source: checkedValue(str(m, 'source') ?? '=null', id, `${what} mapping '${target}'`, problems),
+      source: checkedValue(
+        str(m, 'source') ?? '=null',
+        id,
+        `${what} mapping '${target}'`,
+        problems,
+      ),
       target,
     };
   });
@@ -69,7 +74,10 @@ export function userTaskDef(el: ModdleElement, id: string, problems: Problems): 
   const schedule = extension(el, 'zeebe:TaskSchedule');
   const form = extension(el, 'zeebe:FormDefinition');
   const priority = extension(el, 'zeebe:PriorityDefinition');
-  const value = (owner: ModdleElement | undefined, prop: string): ReturnType<typeof checkedValue> | undefined => {
+  const value = (
+    owner: ModdleElement | undefined,
+    prop: string,
+  ): ReturnType<typeof checkedValue> | undefined => {
     const raw = str(owner, prop)?.trim();
     return raw ? checkedValue(raw, id, prop, problems) : undefined;
   };
@@ -88,7 +96,11 @@ export function userTaskDef(el: ModdleElement, id: string, problems: Problems): 
   return def;
 }
 
-export function scriptDef(el: ModdleElement, id: string, problems: Problems): ScriptDef | undefined {
+export function scriptDef(
+  el: ModdleElement,
+  id: string,
+  problems: Problems,
+): ScriptDef | undefined {
   const script = extension(el, 'zeebe:Script');
   const expression = str(script, 'expression')?.trim();
   if (!script || !expression) return undefined;
@@ -122,7 +134,8 @@ export function multiInstanceDef(
   const raw = (prop: string): string | undefined => str(ext, prop)?.trim() || undefined;
   const def: MultiInstanceDef = { sequential: bool(loop, 'isSequential') ?? false };
   const inputCollection = raw('inputCollection');
-  if (inputCollection) def.inputCollection = checkedFeel(inputCollection, id, 'input collection', problems);
+  if (inputCollection)
+    def.inputCollection = checkedFeel(inputCollection, id, 'input collection', problems);
   const inputElement = raw('inputElement');
   if (inputElement) def.inputElement = inputElement;
   const outputCollection = raw('outputCollection');
@@ -130,9 +143,11 @@ export function multiInstanceDef(
   const outputElement = raw('outputElement');
   if (outputElement) def.outputElement = checkedFeel(outputElement, id, 'output element', problems);
   const completion = str(child(loop, 'completionCondition'), 'body')?.trim();
-  if (completion) def.completionCondition = checkedFeel(completion, id, 'completion condition', problems);
+  if (completion)
+    def.completionCondition = checkedFeel(completion, id, 'completion condition', problems);
   const cardinality = str(child(loop, 'loopCardinality'), 'body')?.trim();
-  if (cardinality) def.loopCardinality = checkedValue(cardinality, id, 'loop cardinality', problems);
+  if (cardinality)
+    def.loopCardinality = checkedValue(cardinality, id, 'loop cardinality', problems);
   return def;
 }
 
@@ -140,4 +155,3 @@ export function correlationKey(message: ModdleElement, id: string, problems: Pro
   const key = str(extension(message, 'zeebe:Subscription'), 'correlationKey')?.trim();
   return key ? checkedValue(key, id, 'correlation key', problems) : undefined;
 }
-

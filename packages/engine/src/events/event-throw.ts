@@ -15,7 +15,8 @@ export function throwMessage(step: Step, el: ElementInstance, node: FlowNode): v
   let correlationKey: string | undefined;
   if (node.trigger.correlationKey) {
     const key = evaluateExpr(node.trigger.correlationKey, visibleVariables(step, el.id), step.now);
-    if (key.ok && key.value !== null && typeof key.value !== 'object') correlationKey = String(key.value);
+    if (key.ok && key.value !== null && typeof key.value !== 'object')
+      correlationKey = String(key.value);
   }
   step.emit({
     type: 'messageThrown',

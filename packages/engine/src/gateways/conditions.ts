@@ -10,7 +10,12 @@ import { visibleVariables } from '../runtime/variables.js';
  * The flows to take: the first (exclusive) or every (inclusive) flow whose condition is true,
  * else the default flow. Raises an incident and returns null when none applies or a condition fails.
  */
-export function chooseFlows(step: Step, el: ElementInstance, node: FlowNode, firstOnly: boolean): Flow[] | null {
+export function chooseFlows(
+  step: Step,
+  el: ElementInstance,
+  node: FlowNode,
+  firstOnly: boolean,
+): Flow[] | null {
   if (node.outgoing.length === 1 && !node.outgoing[0]?.condition) return node.outgoing;
   const variables = visibleVariables(step, el.id);
   const chosen: Flow[] = [];
@@ -21,7 +26,12 @@ export function chooseFlows(step: Step, el: ElementInstance, node: FlowNode, fir
     } else {
       const result = evaluateExpr(flow.condition, variables, step.now);
       if (!result.ok) {
-        raiseIncident(step, el, `condition of flow '${flow.id}' failed: ${result.message}`, 'activate');
+        raiseIncident(
+          step,
+          el,
+          `condition of flow '${flow.id}' failed: ${result.message}`,
+          'activate',
+        );
         return null;
       }
       if (result.value !== true && result.value !== false && result.value !== null) {
@@ -41,6 +51,11 @@ export function chooseFlows(step: Step, el: ElementInstance, node: FlowNode, fir
   const fallback = node.outgoing.find((f) => f.id === node.defaultFlowId);
   if (fallback) return [fallback];
   if (node.outgoing.length === 0) return [];
-  raiseIncident(step, el, 'no outgoing sequence flow condition is true and there is no default flow', 'activate');
+  raiseIncident(
+    step,
+    el,
+    'no outgoing sequence flow condition is true and there is no default flow',
+    'activate',
+  );
   return null;
 }

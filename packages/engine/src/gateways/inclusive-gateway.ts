@@ -37,7 +37,12 @@ export function releaseInclusiveJoins(step: Step): boolean {
     const upstream = node.upstream;
     const blocked = step
       .childrenOf(el.parentId)
-      .some((other) => other.id !== el.id && upstream?.has(other.elementId) && !(other.elementId === node.id && other.arrived));
+      .some(
+        (other) =>
+          other.id !== el.id &&
+          upstream?.has(other.elementId) &&
+          !(other.elementId === node.id && other.arrived),
+      );
     if (!blocked) {
       fire(step, el);
       return true;

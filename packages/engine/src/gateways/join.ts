@@ -3,7 +3,12 @@ import type { FlowNode } from '../compile/model.js';
 import type { ElementInstance } from '../runtime/state.js';
 import type { Step } from '../runtime/step.js';
 
-export function recordArrival(step: Step, node: FlowNode, parentId: string | null, flowId: string): ElementInstance {
+export function recordArrival(
+  step: Step,
+  node: FlowNode,
+  parentId: string | null,
+  flowId: string,
+): ElementInstance {
   const waiting = step.childrenOf(parentId).find((e) => e.elementId === node.id && e.arrived);
   if (waiting) return step.update(waiting.id, { arrived: [...(waiting.arrived ?? []), flowId] });
   const el = step.put({ id: step.nextId(), elementId: node.id, parentId, arrived: [flowId] });
@@ -28,7 +33,12 @@ export function consumeArrivals(step: Step, node: FlowNode, el: ElementInstance)
   }
   const firing = step.clear(el.id, 'arrived');
   if (rest.length > 0) {
-    const next = step.put({ id: step.nextId(), elementId: node.id, parentId: el.parentId, arrived: rest });
+    const next = step.put({
+      id: step.nextId(),
+      elementId: node.id,
+      parentId: el.parentId,
+      arrived: rest,
+    });
     step.history('activated', next);
   }
   return firing;

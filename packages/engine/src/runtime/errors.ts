@@ -27,7 +27,12 @@ function best(candidates: FlowNode[], code: string): FlowNode | undefined {
   );
 }
 
-function eventSubProcessCatcher(step: Step, ids: string[], scopeId: string | null, code: string): Catcher | null {
+function eventSubProcessCatcher(
+  step: Step,
+  ids: string[],
+  scopeId: string | null,
+  code: string,
+): Catcher | null {
   const starts = ids.map((id) => step.node(step.node(id).eventStartId ?? id));
   const start = best(starts, code);
   if (!start?.scopeId) return null;
@@ -42,7 +47,10 @@ export function findCatcher(step: Step, thrower: ElementInstance, code: string):
       if (caught) return caught;
     }
     if (el.loopIndex === undefined) {
-      const boundary = best(node.boundaryIds.map((id) => step.node(id)), code);
+      const boundary = best(
+        node.boundaryIds.map((id) => step.node(id)),
+        code,
+      );
       if (boundary) return { kind: 'boundary', host: el, node: boundary };
     }
   }

@@ -16,8 +16,10 @@ import { setVariables } from './variables.js';
 
 function elementOf(step: Step, id: string, what: string): ElementInstance {
   const el = step.element(id);
-  if (!el) throw new EngineCommandError('NOT_FOUND', `no ${what} '${id}' in instance '${step.state.id}'`);
-  if (el.incidentId) throw new EngineCommandError('INVALID', `${what} '${id}' has an open incident`);
+  if (!el)
+    throw new EngineCommandError('NOT_FOUND', `no ${what} '${id}' in instance '${step.state.id}'`);
+  if (el.incidentId)
+    throw new EngineCommandError('INVALID', `${what} '${id}' has an open incident`);
   return el;
 }
 
@@ -32,7 +34,10 @@ function jobElement(step: Step, jobId: string): ElementInstance {
 function subscription(step: Step, id: string, kind: Subscription['kind']): Subscription {
   const sub = step.state.subscriptions[id];
   if (!sub || sub.kind !== kind) {
-    throw new EngineCommandError('NOT_FOUND', `no ${kind} subscription '${id}' in instance '${step.state.id}'`);
+    throw new EngineCommandError(
+      'NOT_FOUND',
+      `no ${kind} subscription '${id}' in instance '${step.state.id}'`,
+    );
   }
   return sub;
 }
@@ -55,10 +60,18 @@ function run(step: Step, command: Command): void {
       triggerSubscription(step, subscription(step, command.timerId, 'timer'));
       return;
     case 'correlateMessage':
-      triggerSubscription(step, subscription(step, command.subscriptionId, 'message'), command.variables);
+      triggerSubscription(
+        step,
+        subscription(step, command.subscriptionId, 'message'),
+        command.variables,
+      );
       return;
     case 'broadcastSignal':
-      triggerSubscription(step, subscription(step, command.subscriptionId, 'signal'), command.variables);
+      triggerSubscription(
+        step,
+        subscription(step, command.subscriptionId, 'signal'),
+        command.variables,
+      );
       return;
     case 'completeJob': {
       const el = jobElement(step, command.jobId);
@@ -131,7 +144,11 @@ export function execute(
     throw new EngineCommandError('NOT_ACTIVE', `instance '${state.id}' is ${state.status}`);
   }
   const process = def.processes.get(state.processId);
-  if (!process) throw new EngineCommandError('NOT_FOUND', `process '${state.processId}' is not in this definition`);
+  if (!process)
+    throw new EngineCommandError(
+      'NOT_FOUND',
+      `process '${state.processId}' is not in this definition`,
+    );
   const step = new Step(def, process, state, command.now);
   run(step, command);
   settle(step);

@@ -12,7 +12,12 @@ import type { ElementInstance } from './state.js';
 import type { Step } from './step.js';
 import { evaluateMappings, setVariables, visibleVariables } from './variables.js';
 
-export function enterNode(step: Step, nodeId: string, parentId: string | null, flowId?: string): void {
+export function enterNode(
+  step: Step,
+  nodeId: string,
+  parentId: string | null,
+  flowId?: string,
+): void {
   step.enqueue(() => arrive(step, step.node(nodeId), parentId, flowId));
 }
 
@@ -85,7 +90,9 @@ export function complete(step: Step, id: string, variables?: Variables, flows?: 
   if (!el) return;
   const node = step.node(el.elementId);
   if (node.outputs) {
-    const context = variables ? { ...visibleVariables(step, el.id), ...variables } : visibleVariables(step, el.id);
+    const context = variables
+      ? { ...visibleVariables(step, el.id), ...variables }
+      : visibleVariables(step, el.id);
     const mapped = evaluateMappings(node.outputs, context, step.now);
     if (!mapped.ok) {
       raiseIncident(step, el, `output mapping failed: ${mapped.message}`, 'complete', variables);
@@ -119,7 +126,8 @@ export function terminate(step: Step, id: string): void {
   dropIncident(step, el);
   const node = step.node(el.elementId);
   if (!el.body) {
-    if (node.kind === 'userTask' && !el.incidentId) step.emit({ type: 'taskCancelled', taskId: el.id });
+    if (node.kind === 'userTask' && !el.incidentId)
+      step.emit({ type: 'taskCancelled', taskId: el.id });
     if (node.kind === 'callActivity' && !el.incidentId) {
       step.emit({ type: 'callActivityCancelled', elementInstanceId: el.id });
     }

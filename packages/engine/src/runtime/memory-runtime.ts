@@ -3,13 +3,7 @@
  * on a simulated clock, message and signal routing, and service workers. The simulator CLI,
  * the benchmark and the property tests run on it; apps/api does the same with a database.
  */
-import type {
-  Command,
-  Effect,
-  JobInfo,
-  UserTaskInfo,
-  Variables,
-} from '../contract.js';
+import type { Command, Effect, JobInfo, UserTaskInfo, Variables } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
 import { addDuration, parseDuration, toIso } from '../timers/iso8601.js';
 import { nextStartTimer, startTimers } from '../timers/start-timers.js';
@@ -18,9 +12,7 @@ import { startInstance } from './start-instance.js';
 import type { EngineState } from './state.js';
 
 export type ServiceOutcome =
-  | { variables?: Variables }
-  | { error: string; message?: string }
-  | { fail: string };
+  { variables?: Variables } | { error: string; message?: string } | { fail: string };
 export type ServiceWorker = (job: JobInfo) => ServiceOutcome;
 
 export interface RuntimeInstance {
@@ -106,7 +98,11 @@ export class MemoryRuntime {
     }
   }
 
-  private find(processId: string, version: 'latest' | number = 'latest', versionTag?: string): Deployment | undefined {
+  private find(
+    processId: string,
+    version: 'latest' | number = 'latest',
+    versionTag?: string,
+  ): Deployment | undefined {
     const list = this.deployments.get(processId) ?? [];
     if (versionTag) return list.find((d) => d.versionTag === versionTag);
     return version === 'latest' ? list[list.length - 1] : list.find((d) => d.version === version);
@@ -114,7 +110,12 @@ export class MemoryRuntime {
 
   start(
     processId: string,
-    options: { variables?: Variables; startEventId?: string; version?: 'latest' | number; versionTag?: string } = {},
+    options: {
+      variables?: Variables;
+      startEventId?: string;
+      version?: 'latest' | number;
+      versionTag?: string;
+    } = {},
     parent?: RuntimeInstance['parent'],
   ): RuntimeInstance | undefined {
     const deployment = this.find(processId, options.version, options.versionTag);
@@ -127,7 +128,13 @@ export class MemoryRuntime {
       ...(options.variables ? { variables: options.variables } : {}),
       now: this.now,
     });
-    const instance: RuntimeInstance = { id, definition: deployment.definition, state: this.keep(result.state), passed: [], ...(parent ? { parent } : {}) };
+    const instance: RuntimeInstance = {
+      id,
+      definition: deployment.definition,
+      state: this.keep(result.state),
+      passed: [],
+      ...(parent ? { parent } : {}),
+    };
     this.instances.set(id, instance);
     this.handle(instance, result.effects);
     this.flush();
@@ -138,7 +145,10 @@ export class MemoryRuntime {
   command(instanceId: string, command: DistributiveOmit<Command, 'now'>): void {
     const instance = this.instances.get(instanceId);
     if (!instance || instance.state.status !== 'active') return;
-    const result = execute(instance.definition, instance.state, { ...command, now: this.now } as Command);
+    const result = execute(instance.definition, instance.state, {
+      ...command,
+      now: this.now,
+    } as Command);
     instance.state = this.keep(result.state);
     this.handle(instance, result.effects);
     this.flush();
@@ -147,7 +157,11 @@ export class MemoryRuntime {
   completeTask(taskId: string, variables?: Variables): void {
     const open = this.tasks.get(taskId);
     if (!open) return;
-    this.command(open.instanceId, { type: 'completeTask', taskId, ...(variables ? { variables } : {}) });
+    this.command(open.instanceId, {
+      type: 'completeTask',
+      taskId,
+      ...(variables ? { variables } : {}),
+    });
     if (!this.instances.get(open.instanceId)?.state.elements[taskId]) this.tasks.delete(taskId);
   }
 
@@ -176,7 +190,12 @@ export class MemoryRuntime {
       for (const timer of this.timers.values()) {
         const due = Date.parse(timer.dueAt);
         if (due > end) continue;
-        if (!next || due < Date.parse(next.dueAt) || (due === Date.parse(next.dueAt) && timer.order < next.order)) next = timer;
+        if (
+          !next ||
+          due < Date.parse(next.dueAt) ||
+          (due === Date.parse(next.dueAt) && timer.order < next.order)
+        )
+          next = timer;
       }
       if (!next) break;
       if (Date.parse(next.dueAt) > Date.parse(this.now)) this.now = toIso(Date.parse(next.dueAt));
@@ -194,25 +213,43 @@ export class MemoryRuntime {
     if (!timer.start) return;
     const { definition, elementId } = timer.start;
     const fired = timer.start.fired + 1;
-    const processId = [...definition.processes.values()].find((p) => p.startIds.includes(elementId))?.id;
+    const processId = [...definition.processes.values()].find((p) =>
+      p.startIds.includes(elementId),
+    )?.id;
     if (processId) this.start(processId, { startEventId: elementId });
     const dueAt = nextStartTimer(definition, elementId, timer.dueAt, fired);
-    if (dueAt) this.timers.set(timer.id, { ...timer, dueAt, order: this.counter++, start: { definition, elementId, fired } });
+    if (dueAt)
+      this.timers.set(timer.id, {
+        ...timer,
+        dueAt,
+        order: this.counter++,
+        start: { definition, elementId, fired },
+      });
   }
 
   /** Correlates to the oldest matching subscription, else starts a process with that message start. */
   publishMessage(name: string, correlationKey?: string | number, variables?: Variables): boolean {
     const key = correlationKey === undefined ? undefined : String(correlationKey);
     for (const [id, sub] of this.messages) {
-      if (sub.name !== name || (sub.correlationKey !== undefined && sub.correlationKey !== key)) continue;
-      this.command(sub.instanceId, { type: 'correlateMessage', subscriptionId: id, ...(variables ? { variables } : {}) });
+      if (sub.name !== name || (sub.correlationKey !== undefined && sub.correlationKey !== key))
+        continue;
+      this.command(sub.instanceId, {
+        type: 'correlateMessage',
+        subscriptionId: id,
+        ...(variables ? { variables } : {}),
+      });
       return true;
     }
     for (const [processId, list] of this.deployments) {
       const latest = list[list.length - 1];
-      const start = latest?.definition.startEvents.find((s) => s.processId === processId && s.messageName === name);
+      const start = latest?.definition.startEvents.find(
+        (s) => s.processId === processId && s.messageName === name,
+      );
       if (start) {
-        this.start(processId, { startEventId: start.elementId, ...(variables ? { variables } : {}) });
+        this.start(processId, {
+          startEventId: start.elementId,
+          ...(variables ? { variables } : {}),
+        });
         return true;
       }
     }
@@ -223,13 +260,23 @@ export class MemoryRuntime {
     const targets = [...this.signals].filter(([, sub]) => sub.name === name);
     for (const [id, sub] of targets) {
       if (this.signals.has(id)) {
-        this.command(sub.instanceId, { type: 'broadcastSignal', subscriptionId: id, ...(variables ? { variables } : {}) });
+        this.command(sub.instanceId, {
+          type: 'broadcastSignal',
+          subscriptionId: id,
+          ...(variables ? { variables } : {}),
+        });
       }
     }
     for (const [processId, list] of this.deployments) {
       const latest = list[list.length - 1];
-      const start = latest?.definition.startEvents.find((s) => s.processId === processId && s.signalName === name);
-      if (start) this.start(processId, { startEventId: start.elementId, ...(variables ? { variables } : {}) });
+      const start = latest?.definition.startEvents.find(
+        (s) => s.processId === processId && s.signalName === name,
+      );
+      if (start)
+        this.start(processId, {
+          startEventId: start.elementId,
+          ...(variables ? { variables } : {}),
+        });
     }
   }
 
@@ -242,11 +289,25 @@ export class MemoryRuntime {
     const worker = this.workers[job.type];
     const outcome: ServiceOutcome = worker ? worker(job) : {};
     if ('error' in outcome) {
-      this.command(instance.id, { type: 'throwError', jobId: job.id, errorCode: outcome.error, ...(outcome.message ? { message: outcome.message } : {}) });
+      this.command(instance.id, {
+        type: 'throwError',
+        jobId: job.id,
+        errorCode: outcome.error,
+        ...(outcome.message ? { message: outcome.message } : {}),
+      });
     } else if ('fail' in outcome) {
-      this.command(instance.id, { type: 'failJob', jobId: job.id, message: outcome.fail, retries: job.retries - 1 });
+      this.command(instance.id, {
+        type: 'failJob',
+        jobId: job.id,
+        message: outcome.fail,
+        retries: job.retries - 1,
+      });
     } else {
-      this.command(instance.id, { type: 'completeJob', jobId: job.id, ...(outcome.variables ? { variables: outcome.variables } : {}) });
+      this.command(instance.id, {
+        type: 'completeJob',
+        jobId: job.id,
+        ...(outcome.variables ? { variables: outcome.variables } : {}),
+      });
     }
   }
 
@@ -258,7 +319,11 @@ export class MemoryRuntime {
     const instanceId = instance.id;
     switch (effect.type) {
       case 'history':
-        if (this.recordPassed && effect.event.kind === 'completed' && effect.event.elementType !== 'multiInstanceBody') {
+        if (
+          this.recordPassed &&
+          effect.event.kind === 'completed' &&
+          effect.event.elementType !== 'multiInstanceBody'
+        ) {
           instance.passed.push(effect.event.elementId);
         }
         return;
@@ -269,7 +334,12 @@ export class MemoryRuntime {
         this.tasks.delete(effect.taskId);
         return;
       case 'timerScheduled':
-        this.timers.set(effect.timer.id, { id: effect.timer.id, dueAt: effect.timer.dueAt, order: this.counter++, instanceId });
+        this.timers.set(effect.timer.id, {
+          id: effect.timer.id,
+          dueAt: effect.timer.dueAt,
+          order: this.counter++,
+          instanceId,
+        });
         return;
       case 'timerCancelled':
         this.timers.delete(effect.timerId);
@@ -284,14 +354,23 @@ export class MemoryRuntime {
         return;
       case 'messageSubscribed': {
         const { id, name, correlationKey } = effect.subscription;
-        this.messages.set(id, { instanceId, name, order: this.counter++, ...(correlationKey !== undefined ? { correlationKey } : {}) });
+        this.messages.set(id, {
+          instanceId,
+          name,
+          order: this.counter++,
+          ...(correlationKey !== undefined ? { correlationKey } : {}),
+        });
         return;
       }
       case 'messageUnsubscribed':
         this.messages.delete(effect.subscriptionId);
         return;
       case 'signalSubscribed':
-        this.signals.set(effect.subscription.id, { instanceId, name: effect.subscription.name, order: this.counter++ });
+        this.signals.set(effect.subscription.id, {
+          instanceId,
+          name: effect.subscription.name,
+          order: this.counter++,
+        });
         return;
       case 'signalUnsubscribed':
         this.signals.delete(effect.subscriptionId);
@@ -311,16 +390,26 @@ export class MemoryRuntime {
         this.pending.push(() => {
           const child = this.start(
             call.calledProcessId,
-            { variables: call.variables, version: call.version, ...(call.versionTag ? { versionTag: call.versionTag } : {}) },
+            {
+              variables: call.variables,
+              version: call.version,
+              ...(call.versionTag ? { versionTag: call.versionTag } : {}),
+            },
             { instanceId, elementInstanceId: call.elementInstanceId },
           );
-          if (!child) this.problems.push(`call activity '${call.elementId}': process '${call.calledProcessId}' is not deployed`);
+          if (!child)
+            this.problems.push(
+              `call activity '${call.elementId}': process '${call.calledProcessId}' is not deployed`,
+            );
         });
         return;
       }
       case 'callActivityCancelled':
         for (const child of this.instances.values()) {
-          if (child.parent?.elementInstanceId === effect.elementInstanceId && child.state.status === 'active') {
+          if (
+            child.parent?.elementInstanceId === effect.elementInstanceId &&
+            child.state.status === 'active'
+          ) {
             this.pending.push(() => this.command(child.id, { type: 'cancel' }));
           }
         }
@@ -330,7 +419,11 @@ export class MemoryRuntime {
         if (parent) {
           const code = effect.errorCode;
           this.pending.push(() =>
-            this.command(parent.instanceId, { type: 'failCallActivity', elementInstanceId: parent.elementInstanceId, errorCode: code }),
+            this.command(parent.instanceId, {
+              type: 'failCallActivity',
+              elementInstanceId: parent.elementInstanceId,
+              errorCode: code,
+            }),
           );
         }
         return;
@@ -340,7 +433,11 @@ export class MemoryRuntime {
         if (parent && effect.status === 'completed') {
           const variables = effect.variables;
           this.pending.push(() =>
-            this.command(parent.instanceId, { type: 'completeCallActivity', elementInstanceId: parent.elementInstanceId, variables }),
+            this.command(parent.instanceId, {
+              type: 'completeCallActivity',
+              elementInstanceId: parent.elementInstanceId,
+              variables,
+            }),
           );
         }
         return;

@@ -22,7 +22,8 @@ export class SimulationError extends Error {}
 
 function rootProcess(main: CompiledDefinition, requested?: string): string {
   if (requested) {
-    if (!main.processIds.includes(requested)) throw new SimulationError(`process '${requested}' is not in the file`);
+    if (!main.processIds.includes(requested))
+      throw new SimulationError(`process '${requested}' is not in the file`);
     return requested;
   }
   const withNoneStart = main.processIds.find((id) => main.processes.get(id)?.startId);
@@ -55,16 +56,21 @@ export function simulate(
   options: { roundTrip?: boolean } = {},
 ): SimulationTrace {
   const workers: Record<string, () => ServiceOutcome> = {};
-  for (const [type, outcome] of Object.entries(script.services ?? {})) workers[type] = () => outcome;
+  for (const [type, outcome] of Object.entries(script.services ?? {}))
+    workers[type] = () => outcome;
   const runtime = new MemoryRuntime({ now: script.start, workers, ...options });
   for (const other of others) runtime.deploy(other);
   runtime.deploy(main);
   const processId = rootProcess(main, script.process);
   const hasNoneStart = Boolean(main.processes.get(processId)?.startId);
-  let rootId = hasNoneStart ? runtime.start(processId, { ...(script.variables ? { variables: script.variables } : {}) })?.id : undefined;
+  let rootId = hasNoneStart
+    ? runtime.start(processId, { ...(script.variables ? { variables: script.variables } : {}) })?.id
+    : undefined;
   (script.steps ?? []).forEach((step, index) => {
     runStep(runtime, step, index);
-    rootId ??= [...runtime.instances.values()].find((i) => i.state.processId === processId && !i.parent)?.id;
+    rootId ??= [...runtime.instances.values()].find(
+      (i) => i.state.processId === processId && !i.parent,
+    )?.id;
   });
   return simulationTrace(runtime, rootId);
 }

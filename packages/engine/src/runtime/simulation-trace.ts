@@ -20,7 +20,10 @@ export interface SimulationTrace {
 
 const WAITING = new Set(['userTask', 'receiveTask', 'intermediateCatchEvent', 'eventBasedGateway']);
 
-export function simulationTrace(runtime: MemoryRuntime, rootId: string | undefined): SimulationTrace {
+export function simulationTrace(
+  runtime: MemoryRuntime,
+  rootId: string | undefined,
+): SimulationTrace {
   const root = rootId ? runtime.instances.get(rootId) : undefined;
   const waiting: string[] = [];
   if (root) {

@@ -22,12 +22,21 @@ function chooseProcess(def: CompiledDefinition, options: StartOptions): Compiled
   const byStart = startEventId
     ? [...def.processes.values()].find((p) => p.startIds.includes(startEventId))
     : undefined;
-  const process = processId ? def.processes.get(processId) : (byStart ?? def.processes.get(def.processIds[0] ?? ''));
-  if (!process) throw new EngineCommandError('NOT_FOUND', `no process '${processId ?? startEventId ?? ''}' in this definition`);
+  const process = processId
+    ? def.processes.get(processId)
+    : (byStart ?? def.processes.get(def.processIds[0] ?? ''));
+  if (!process)
+    throw new EngineCommandError(
+      'NOT_FOUND',
+      `no process '${processId ?? startEventId ?? ''}' in this definition`,
+    );
   return process;
 }
 
-export function startInstance(def: CompiledDefinition, options: StartOptions): StepResult<EngineState> {
+export function startInstance(
+  def: CompiledDefinition,
+  options: StartOptions,
+): StepResult<EngineState> {
   const process = chooseProcess(def, options);
   const startId = options.startEventId ?? process.startId;
   if (!startId || !process.startIds.includes(startId)) {

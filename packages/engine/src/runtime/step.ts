@@ -57,7 +57,10 @@ export class Step {
   }
 
   /** Drops optional fields from an element instance (copy on write). */
-  clear(id: string, ...fields: ('jobId' | 'retries' | 'incidentId' | 'arrived')[]): ElementInstance {
+  clear(
+    id: string,
+    ...fields: ('jobId' | 'retries' | 'incidentId' | 'arrived')[]
+  ): ElementInstance {
     const copy = { ...this.state.elements[id] } as ElementInstance;
     for (const field of fields) delete copy[field];
     return this.put(copy);

@@ -6,7 +6,13 @@ import type { Subscription } from './state.js';
 import type { Step } from './step.js';
 import { visibleVariables } from './variables.js';
 
-function addTimer(step: Step, node: FlowNode, ownerId: string | null, dueAt: number, cycle?: Cycle): void {
+function addTimer(
+  step: Step,
+  node: FlowNode,
+  ownerId: string | null,
+  dueAt: number,
+  cycle?: Cycle,
+): void {
   const sub: Subscription = {
     id: step.nextId(),
     kind: 'timer',
@@ -16,7 +22,10 @@ function addTimer(step: Step, node: FlowNode, ownerId: string | null, dueAt: num
     ...(cycle ? { cycle } : {}),
   };
   step.state.subscriptions[sub.id] = sub;
-  step.emit({ type: 'timerScheduled', timer: { id: sub.id, elementId: node.id, dueAt: sub.dueAt as string } });
+  step.emit({
+    type: 'timerScheduled',
+    timer: { id: sub.id, elementId: node.id, dueAt: sub.dueAt as string },
+  });
 }
 
 /**
@@ -68,9 +77,18 @@ export function openSubscription(
       return null;
     }
     case 'signal': {
-      const sub: Subscription = { id: step.nextId(), kind: 'signal', elementId: node.id, ownerId, name: t.name };
+      const sub: Subscription = {
+        id: step.nextId(),
+        kind: 'signal',
+        elementId: node.id,
+        ownerId,
+        name: t.name,
+      };
       step.state.subscriptions[sub.id] = sub;
-      step.emit({ type: 'signalSubscribed', subscription: { id: sub.id, elementId: node.id, name: t.name } });
+      step.emit({
+        type: 'signalSubscribed',
+        subscription: { id: sub.id, elementId: node.id, name: t.name },
+      });
       return null;
     }
     case 'none':

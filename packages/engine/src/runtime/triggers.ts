@@ -11,7 +11,8 @@ import { rearmCycle } from './subscriptions.js';
 export function triggerSubscription(step: Step, sub: Subscription, variables?: Variables): void {
   const node = step.node(sub.elementId);
   const owner = step.element(sub.ownerId);
-  const staysOpen = !node.interrupting && (node.kind === 'boundaryEvent' || node.kind === 'startEvent');
+  const staysOpen =
+    !node.interrupting && (node.kind === 'boundaryEvent' || node.kind === 'startEvent');
   if (!staysOpen || sub.kind === 'timer') delete step.state.subscriptions[sub.id];
   if (staysOpen) rearmCycle(step, sub);
   if (sub.ownerId !== null && !owner) return;

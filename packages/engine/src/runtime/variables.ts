@@ -18,7 +18,12 @@ export function visibleVariables(step: Step, fromId: string | null): Variables {
   return out;
 }
 
-export function setVariable(step: Step, fromId: string | null, name: string, value: Variables[string]): void {
+export function setVariable(
+  step: Step,
+  fromId: string | null,
+  name: string,
+  value: Variables[string],
+): void {
   for (let el = step.element(fromId); el; el = step.element(el.parentId)) {
     if (el.variables && name in el.variables) {
       step.update(el.id, { variables: { ...el.variables, [name]: value } });
@@ -28,9 +33,14 @@ export function setVariable(step: Step, fromId: string | null, name: string, val
   step.rootVariables()[name] = value;
 }
 
-export function setVariables(step: Step, fromId: string | null, variables: Variables | undefined): void {
+export function setVariables(
+  step: Step,
+  fromId: string | null,
+  variables: Variables | undefined,
+): void {
   if (!variables) return;
-  for (const name of Object.keys(variables)) setVariable(step, fromId, name, variables[name] ?? null);
+  for (const name of Object.keys(variables))
+    setVariable(step, fromId, name, variables[name] ?? null);
 }
 
 export function setLocalVariables(step: Step, id: string, variables: Variables): void {

@@ -21,7 +21,12 @@ export function createJob(step: Step, el: ElementInstance, node: FlowNode, retri
     const configured = evaluateExpr(job.retries, variables, step.now);
     count = configured.ok ? Number(configured.value) : NaN;
     if (!Number.isInteger(count) || count < 0) {
-      raiseIncident(step, el, `job retries ${job.retries.source} is not a whole number`, 'activate');
+      raiseIncident(
+        step,
+        el,
+        `job retries ${job.retries.source} is not a whole number`,
+        'activate',
+      );
       return;
     }
   }
@@ -29,6 +34,13 @@ export function createJob(step: Step, el: ElementInstance, node: FlowNode, retri
   step.update(el.id, { jobId, retries: count });
   step.emit({
     type: 'jobCreated',
-    job: { id: jobId, elementId: el.elementId, type: type.value, retries: count, headers: job.headers, variables },
+    job: {
+      id: jobId,
+      elementId: el.elementId,
+      type: type.value,
+      retries: count,
+      headers: job.headers,
+      variables,
+    },
   });
 }

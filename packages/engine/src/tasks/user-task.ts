@@ -16,7 +16,11 @@ function text(value: JsonValue, what: string): string | undefined {
 function list(value: JsonValue, what: string): string[] {
   if (value === null) return [];
   if (Array.isArray(value)) return value.map((v) => text(v, what) ?? '').filter((v) => v !== '');
-  if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
   throw new AssignmentError(`${what} must be a list or a comma-separated text`);
 }
 

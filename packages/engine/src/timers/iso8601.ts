@@ -43,7 +43,9 @@ export function addDuration(from: number, d: Duration): number {
   if (d.years || d.months) date.setUTCMonth(date.getUTCMonth() + d.years * 12 + d.months);
   const days = d.weeks * 7 + d.days;
   return (
-    date.getTime() + ((days * 24 + d.hours) * 60 + d.minutes) * 60_000 + Math.round(d.seconds * 1000)
+    date.getTime() +
+    ((days * 24 + d.hours) * 60 + d.minutes) * 60_000 +
+    Math.round(d.seconds * 1000)
   );
 }
 

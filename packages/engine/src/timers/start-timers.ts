@@ -20,7 +20,12 @@ export function startTimers(def: CompiledDefinition, now: IsoDateTime): TimerInf
   for (const node of timerStarts(def)) {
     if (node.trigger.kind !== 'timer') continue;
     const armed = armTimer(node.trigger.timer, {}, now);
-    if (armed.ok) timers.push({ id: `${node.processId}:${node.id}`, elementId: node.id, dueAt: toIso(armed.dueAt) });
+    if (armed.ok)
+      timers.push({
+        id: `${node.processId}:${node.id}`,
+        elementId: node.id,
+        dueAt: toIso(armed.dueAt),
+      });
   }
   return timers;
 }

@@ -83,8 +83,10 @@ function cycleDuration(text: string): string {
 
 /** The first due time of a cycle armed at `now`. */
 function firstOfCycle(parsed: ParsedCycle, now: number): Armed {
-  if (parsed.kind === 'cron') return { ok: true, dueAt: cronAfter(parsed.text, now), cycle: { text: parsed.text, left: -1 } };
-  if (parsed.repetitions === 0) return { ok: false, message: `timer cycle '${parsed.text}' repeats zero times` };
+  if (parsed.kind === 'cron')
+    return { ok: true, dueAt: cronAfter(parsed.text, now), cycle: { text: parsed.text, left: -1 } };
+  if (parsed.repetitions === 0)
+    return { ok: false, message: `timer cycle '${parsed.text}' repeats zero times` };
   const left = parsed.repetitions < 0 ? -1 : parsed.repetitions - 1;
   const duration = parseDuration(cycleDuration(parsed.text));
   if (!duration) return { ok: false, message: `'${parsed.text}' has no valid duration` };
@@ -93,7 +95,10 @@ function firstOfCycle(parsed: ParsedCycle, now: number): Armed {
 }
 
 /** The next due time after a firing at `previous`, or null when the cycle is exhausted. */
-export function nextOfCycle(cycle: Cycle, previous: number): { dueAt: number; cycle: Cycle } | null {
+export function nextOfCycle(
+  cycle: Cycle,
+  previous: number,
+): { dueAt: number; cycle: Cycle } | null {
   if (cycle.left === 0) return null;
   const left = cycle.left < 0 ? -1 : cycle.left - 1;
   if (!cycle.text.startsWith('R')) {
@@ -110,7 +115,10 @@ export function armTimer(def: TimerDef, variables: Variables, now: string): Arme
   if (!evaluated.ok) return evaluated;
   const text = typeof evaluated.value === 'string' ? evaluated.value : null;
   if (text === null) {
-    return { ok: false, message: `timer ${def.type} ${def.value.source} did not give a text value` };
+    return {
+      ok: false,
+      message: `timer ${def.type} ${def.value.source} did not give a text value`,
+    };
   }
   const problem = checkTimerLiteral(def.type, text);
   if (problem) return { ok: false, message: `timer ${def.type}: ${problem}` };
@@ -120,11 +128,15 @@ export function armTimer(def: TimerDef, variables: Variables, now: string): Arme
       return { ok: true, dueAt: parseDateTime(text) ?? nowMs };
     case 'duration': {
       const duration = parseDuration(text);
-      return duration ? { ok: true, dueAt: addDuration(nowMs, duration) } : { ok: false, message: text };
+      return duration
+        ? { ok: true, dueAt: addDuration(nowMs, duration) }
+        : { ok: false, message: text };
     }
     case 'cycle': {
       const parsed = parseCycle(text);
-      return typeof parsed === 'string' ? { ok: false, message: parsed } : firstOfCycle(parsed, nowMs);
+      return typeof parsed === 'string'
+        ? { ok: false, message: parsed }
+        : firstOfCycle(parsed, nowMs);
     }
   }
 }

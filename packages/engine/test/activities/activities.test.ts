@@ -5,14 +5,28 @@ const here = import.meta.url;
 
 describe('embedded sub-process', () => {
   it('runs its inner flow with local input variables and completes when its tokens are done', async () => {
-    const trace = await run(here, 'sub-process.bpmn', { variables: { draft: 'plan' }, steps: [{ complete: 'Proofread' }] });
+    const trace = await run(here, 'sub-process.bpmn', {
+      variables: { draft: 'plan' },
+      steps: [{ complete: 'Proofread' }],
+    });
     expect(trace.state).toBe('completed');
-    expect(trace.passed).toEqual(['Start', 'InStart', 'Edit', 'Proofread', 'InEnd', 'Prepare', 'End']);
+    expect(trace.passed).toEqual([
+      'Start',
+      'InStart',
+      'Edit',
+      'Proofread',
+      'InEnd',
+      'Prepare',
+      'End',
+    ]);
     expect(trace.variables).toEqual({ draft: 'plan', edited: 'plan!' });
   });
 
   it('an interrupting boundary timer cancels everything inside', async () => {
-    const trace = await run(here, 'sub-process.bpmn', { variables: { draft: 'plan' }, steps: [{ advance: 'PT8H' }] });
+    const trace = await run(here, 'sub-process.bpmn', {
+      variables: { draft: 'plan' },
+      steps: [{ advance: 'PT8H' }],
+    });
     expect(trace.state).toBe('completed');
     expect(trace.tasks).toEqual([]);
     expect(trace.passed).toEqual(['Start', 'InStart', 'Edit', 'TooLong', 'Abandoned']);
@@ -21,7 +35,12 @@ describe('embedded sub-process', () => {
 
 describe('call activity', () => {
   it('starts the called process with the input mappings and maps its result back', async () => {
-    const trace = await run(here, 'call-activity.bpmn', { variables: { amount: 10 }, steps: [{ complete: 'ChildWork' }] }, ['child.bpmn']);
+    const trace = await run(
+      here,
+      'call-activity.bpmn',
+      { variables: { amount: 10 }, steps: [{ complete: 'ChildWork' }] },
+      ['child.bpmn'],
+    );
     expect(trace.waiting).toEqual(['AfterChild']);
     expect(trace.variables).toEqual({ amount: 10, childResult: 21 });
     expect(trace.passed).toEqual(['Start', 'CallChild']);
@@ -39,7 +58,10 @@ describe('call activity', () => {
   });
 
   it('calls a pinned version or the latest one', async () => {
-    const trace = await run(here, 'call-pinned.bpmn', {}, ['versioned-v1.bpmn', 'versioned-v2.bpmn']);
+    const trace = await run(here, 'call-pinned.bpmn', {}, [
+      'versioned-v1.bpmn',
+      'versioned-v2.bpmn',
+    ]);
     expect(trace.state).toBe('completed');
     expect(trace.variables).toEqual({ versions: [1, 2] });
   });
@@ -47,7 +69,9 @@ describe('call activity', () => {
 
 describe('multi-instance', () => {
   it('parallel: one task per item; the completion condition ends the rest and collects the outputs', async () => {
-    const open = await run(here, 'multi-instance.bpmn', { variables: { voters: ['a', 'b', 'c'], sites: [] } });
+    const open = await run(here, 'multi-instance.bpmn', {
+      variables: { voters: ['a', 'b', 'c'], sites: [] },
+    });
     expect(open.tasks.map((t) => t.assignee)).toEqual(['a', 'b', 'c']);
     expect(open.waiting).toEqual(['Vote', 'Vote', 'Vote']);
     const trace = await run(here, 'multi-instance.bpmn', {

@@ -7,7 +7,10 @@ const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
 
 function engine(...args: string[]) {
-  return spawnSync(tsx, ['packages/engine/src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return spawnSync(tsx, ['packages/engine/src/cli/main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
 }
 
 describe('engine CLI', () => {
@@ -27,7 +30,12 @@ describe('engine CLI', () => {
   });
 
   it('simulate prints the JSON trace of a script', () => {
-    const result = engine('simulate', here('vertical-slice.bpmn'), '--script', here('vertical-slice.script.json'));
+    const result = engine(
+      'simulate',
+      here('vertical-slice.bpmn'),
+      '--script',
+      here('vertical-slice.script.json'),
+    );
     expect(result.status).toBe(0);
     const trace = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(trace).toEqual({
@@ -52,7 +60,10 @@ describe('engine CLI', () => {
       here('../activities/versioned-v2.bpmn'),
     );
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ state: 'completed', variables: { versions: [1, 2] } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      state: 'completed',
+      variables: { versions: [1, 2] },
+    });
   });
 
   it('explains bad usage', () => {

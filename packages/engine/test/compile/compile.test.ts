@@ -10,7 +10,9 @@ describe('compile', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.definition.processIds).toEqual(['Approval']);
-    expect(result.definition.startEvents).toEqual([{ processId: 'Approval', elementId: 'Start', kind: 'none' }]);
+    expect(result.definition.startEvents).toEqual([
+      { processId: 'Approval', elementId: 'Start', kind: 'none' },
+    ]);
     expect(result.definition.userTaskElements).toEqual([
       { processId: 'Approval', id: 'Review', name: 'Review', formKey: 'review-form' },
     ]);
@@ -20,7 +22,8 @@ describe('compile', () => {
     const result = await compile(fixture(here, 'many-problems.bpmn'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const byElement = (id: string) => result.problems.filter((p) => p.elementId === id).map((p) => p.message);
+    const byElement = (id: string) =>
+      result.problems.filter((p) => p.elementId === id).map((p) => p.message);
     expect(byElement('Dangling').join()).toMatch(/Nowhere.*does not exist/);
     expect(byElement('Choose').join()).toMatch(/default flow is 'Missing', which does not exist/);
     expect(byElement('Floating').join()).toMatch(/attached to 'Ghost'/);
@@ -36,11 +39,16 @@ describe('compile', () => {
 
   it('reports a process without a start event', async () => {
     const result = await compile(fixture(here, 'no-start.bpmn'));
-    expect(result).toEqual({ ok: false, problems: [{ elementId: 'NoStart', message: 'the process has no start event' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ elementId: 'NoStart', message: 'the process has no start event' }],
+    });
   });
 
   it('reports the line of malformed XML', async () => {
-    const result = await compile('<?xml version="1.0"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">\n<bpmn:process id="p">\n<bpmn:task id="t">\n</bpmn:process>\n</bpmn:definitions>');
+    const result = await compile(
+      '<?xml version="1.0"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">\n<bpmn:process id="p">\n<bpmn:task id="t">\n</bpmn:process>\n</bpmn:definitions>',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems[0]?.line).toBe(5);
@@ -48,23 +56,32 @@ describe('compile', () => {
   });
 
   it('rejects a DTD at once, so an entity bomb is never expanded', async () => {
-    const lol = Array.from({ length: 10 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('\n');
+    const lol = Array.from(
+      { length: 10 },
+      (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`,
+    ).join('\n');
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol0 "lol">\n${lol}\n]>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&lol10;</bpmn:definitions>`;
     const started = performance.now();
     const result = await compile(bomb);
     expect(performance.now() - started).toBeLessThan(200);
     expect(result).toEqual({
       ok: false,
-      problems: [{ elementId: null, line: 2, message: expect.stringMatching(/DOCTYPE.*not allowed/) }],
+      problems: [
+        { elementId: null, line: 2, message: expect.stringMatching(/DOCTYPE.*not allowed/) },
+      ],
     });
   });
 
   it('treats `=` values as FEEL and checks their syntax by attribute', async () => {
-    const xml = bpmn(`<bpmn:startEvent id="S" /><bpmn:sequenceFlow id="F" sourceRef="S" targetRef="U" />
+    const xml =
+      bpmn(`<bpmn:startEvent id="S" /><bpmn:sequenceFlow id="F" sourceRef="S" targetRef="U" />
       <bpmn:userTask id="U"><bpmn:extensionElements><zeebe:assignmentDefinition assignee="=user(" /></bpmn:extensionElements></bpmn:userTask>`);
     const result = await compile(xml);
     expect(result.ok ? [] : result.problems).toEqual([
-      { elementId: 'U', message: expect.stringMatching(/^assignee '=user\(' is not a valid FEEL expression/) },
+      {
+        elementId: 'U',
+        message: expect.stringMatching(/^assignee '=user\(' is not a valid FEEL expression/),
+      },
     ]);
   });
 });

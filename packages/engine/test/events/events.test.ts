@@ -15,7 +15,9 @@ describe('timer start event', () => {
 
 describe('message start event', () => {
   it('starts an instance when its message is published, with the message variables', async () => {
-    const trace = await run(here, 'message-start-event.bpmn', { steps: [{ message: 'order', variables: { item: 'book' } }] });
+    const trace = await run(here, 'message-start-event.bpmn', {
+      steps: [{ message: 'order', variables: { item: 'book' } }],
+    });
     expect(trace.waiting).toEqual(['Handle']);
     expect(trace.variables).toEqual({ item: 'book' });
   });
@@ -45,7 +47,16 @@ describe('signal throw and catch', () => {
     expect(waiting.waiting).toEqual(['AwaitGo', 'Prepare']);
     const trace = await run(here, 'signal-events.bpmn', { steps: [{ complete: 'Prepare' }] });
     expect(trace.state).toBe('completed');
-    expect(trace.passed).toEqual(['Start', 'Fork', 'Prepare', 'SendGo', 'Milestone', 'End1', 'AwaitGo', 'End2']);
+    expect(trace.passed).toEqual([
+      'Start',
+      'Fork',
+      'Prepare',
+      'SendGo',
+      'Milestone',
+      'End1',
+      'AwaitGo',
+      'End2',
+    ]);
   });
 
   it('a signal from outside is broadcast to the waiting catch event', async () => {
@@ -57,13 +68,22 @@ describe('signal throw and catch', () => {
 describe('intermediate catch events', () => {
   it('wait for a date, a FEEL duration and a correlated message in turn', async () => {
     const script = { variables: { pause: 'PT30M', ticket: 'T-9' } };
-    const atDate = await run(here, 'catch-events.bpmn', { ...script, steps: [{ advance: 'PT15H59M' }] });
+    const atDate = await run(here, 'catch-events.bpmn', {
+      ...script,
+      steps: [{ advance: 'PT15H59M' }],
+    });
     expect(atDate.waiting).toEqual(['Until']);
-    const paused = await run(here, 'catch-events.bpmn', { ...script, steps: [{ advance: 'PT16H' }] });
+    const paused = await run(here, 'catch-events.bpmn', {
+      ...script,
+      steps: [{ advance: 'PT16H' }],
+    });
     expect(paused.waiting).toEqual(['Pause']);
     const done = await run(here, 'catch-events.bpmn', {
       ...script,
-      steps: [{ advance: 'PT16H30M' }, { message: 'answer', correlationKey: 'T-9', variables: { reply: 'yes' } }],
+      steps: [
+        { advance: 'PT16H30M' },
+        { message: 'answer', correlationKey: 'T-9', variables: { reply: 'yes' } },
+      ],
     });
     expect(done.state).toBe('completed');
     expect(done.variables).toMatchObject({ reply: 'yes' });
@@ -78,7 +98,10 @@ describe('intermediate catch events', () => {
   });
 
   it('raises an incident when a FEEL timer gives no duration', async () => {
-    const trace = await run(here, 'catch-events.bpmn', { variables: { pause: 'soon', ticket: 'x' }, steps: [{ advance: 'P1D' }] });
+    const trace = await run(here, 'catch-events.bpmn', {
+      variables: { pause: 'soon', ticket: 'x' },
+      steps: [{ advance: 'P1D' }],
+    });
     expect(trace.incidents.map((i) => i.elementId)).toEqual(['Pause']);
   });
 });
@@ -87,44 +110,63 @@ describe('boundary events on a task', () => {
   const base = { variables: { caseId: 'C-1' } };
 
   it('a non-interrupting timer cycle fires each time while the task stays open', async () => {
-    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ advance: 'PT3H' }] });
+    const trace = await run(here, 'boundary-events.bpmn', {
+      ...base,
+      steps: [{ advance: 'PT3H' }],
+    });
     expect(trace.passed.filter((e) => e === 'Remind')).toHaveLength(2);
     expect(trace.waiting).toEqual(['Review']);
   });
 
   it('an interrupting timer cancels the task and leaves through the boundary event', async () => {
-    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ advance: 'PT4H' }] });
+    const trace = await run(here, 'boundary-events.bpmn', {
+      ...base,
+      steps: [{ advance: 'PT4H' }],
+    });
     expect(trace.waiting).toEqual(['Escalate']);
     expect(trace.tasks.map((t) => t.elementId)).toEqual(['Escalate']);
     expect(trace.passed).not.toContain('Review');
   });
 
   it('an interrupting message with the matching key cancels the task', async () => {
-    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ message: 'withdraw', correlationKey: 'C-1' }] });
+    const trace = await run(here, 'boundary-events.bpmn', {
+      ...base,
+      steps: [{ message: 'withdraw', correlationKey: 'C-1' }],
+    });
     expect(trace.state).toBe('completed');
     expect(trace.passed).toEqual(['Start', 'Withdrawn', 'EndWithdrawn']);
   });
 
   it('a non-interrupting signal leaves the task open', async () => {
-    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ signal: 'alarm' }] });
+    const trace = await run(here, 'boundary-events.bpmn', {
+      ...base,
+      steps: [{ signal: 'alarm' }],
+    });
     expect(trace.waiting).toEqual(['Review']);
     expect(trace.passed).toContain('EndAlert');
   });
 
   it('completing the task closes every boundary subscription', async () => {
-    const trace = await run(here, 'boundary-events.bpmn', { ...base, steps: [{ complete: 'Review' }, { advance: 'P1D' }, { signal: 'alarm' }] });
+    const trace = await run(here, 'boundary-events.bpmn', {
+      ...base,
+      steps: [{ complete: 'Review' }, { advance: 'P1D' }, { signal: 'alarm' }],
+    });
     expect(trace.state).toBe('completed');
     expect(trace.passed).toEqual(['Start', 'Review', 'End']);
   });
 
   it('an error thrown by the worker is caught by the error boundary event', async () => {
-    const trace = await run(here, 'error-boundary-on-task.bpmn', { services: { pay: { error: 'DECLINED' } } });
+    const trace = await run(here, 'error-boundary-on-task.bpmn', {
+      services: { pay: { error: 'DECLINED' } },
+    });
     expect(trace.waiting).toEqual(['Retry']);
     expect(trace.passed).toEqual(['Start', 'Declined']);
   });
 
   it('an error nobody catches becomes an incident', async () => {
-    const trace = await run(here, 'error-boundary-on-task.bpmn', { services: { pay: { error: 'OTHER' } } });
+    const trace = await run(here, 'error-boundary-on-task.bpmn', {
+      services: { pay: { error: 'OTHER' } },
+    });
     expect(trace.incidents.map((i) => i.elementId)).toEqual(['Pay']);
   });
 });
@@ -135,26 +177,37 @@ describe('event sub-processes', () => {
   it('a non-interrupting message start runs beside the main flow, each time', async () => {
     const trace = await run(here, 'event-sub-processes.bpmn', {
       ...base,
-      steps: [{ message: 'comment', correlationKey: 'C-7' }, { message: 'comment', correlationKey: 'C-7' }],
+      steps: [
+        { message: 'comment', correlationKey: 'C-7' },
+        { message: 'comment', correlationKey: 'C-7' },
+      ],
     });
     expect(trace.passed.filter((e) => e === 'LogComment')).toHaveLength(2);
     expect(trace.waiting).toEqual(['Work']);
   });
 
   it('an interrupting timer start cancels the main flow', async () => {
-    const trace = await run(here, 'event-sub-processes.bpmn', { ...base, steps: [{ advance: 'P1D' }] });
+    const trace = await run(here, 'event-sub-processes.bpmn', {
+      ...base,
+      steps: [{ advance: 'P1D' }],
+    });
     expect(trace.waiting).toEqual(['HandleTimeout']);
     expect(trace.tasks.map((t) => t.elementId)).toEqual(['HandleTimeout']);
   });
 
   it('an interrupting signal start ends the instance through the event sub-process', async () => {
-    const trace = await run(here, 'event-sub-processes.bpmn', { ...base, steps: [{ signal: 'stop' }] });
+    const trace = await run(here, 'event-sub-processes.bpmn', {
+      ...base,
+      steps: [{ signal: 'stop' }],
+    });
     expect(trace.state).toBe('completed');
     expect(trace.passed).toEqual(['Start', 'StopStart', 'StopEnd', 'OnStop']);
   });
 
   it('an error start catches an error thrown by a worker', async () => {
-    const trace = await run(here, 'error-event-sub-process.bpmn', { services: { risky: { error: 'ANY' } } });
+    const trace = await run(here, 'error-event-sub-process.bpmn', {
+      services: { risky: { error: 'ANY' } },
+    });
     expect(trace.waiting).toEqual(['Cleanup']);
   });
 });

@@ -23,7 +23,9 @@ describe('exclusive gateway', () => {
 
 describe('parallel gateway', () => {
   it('forks to every branch and joins once all have arrived', async () => {
-    const twoDone = await run(here, 'parallel-gateway.bpmn', { steps: [{ complete: 'A' }, { complete: 'C' }] });
+    const twoDone = await run(here, 'parallel-gateway.bpmn', {
+      steps: [{ complete: 'A' }, { complete: 'C' }],
+    });
     expect(twoDone.waiting).toEqual(['B']);
     expect(twoDone.passed).not.toContain('Join');
     const allDone = await run(here, 'parallel-gateway.bpmn', {
@@ -49,12 +51,17 @@ describe('inclusive gateway', () => {
   });
 
   it('joins a single branch at once', async () => {
-    const trace = await run(here, 'inclusive-gateway.bpmn', { variables: { needA: false, needB: true }, steps: [{ complete: 'B' }] });
+    const trace = await run(here, 'inclusive-gateway.bpmn', {
+      variables: { needA: false, needB: true },
+      steps: [{ complete: 'B' }],
+    });
     expect(trace.waiting).toEqual(['After']);
   });
 
   it('takes the default when no condition holds', async () => {
-    const trace = await run(here, 'inclusive-gateway.bpmn', { variables: { needA: false, needB: false } });
+    const trace = await run(here, 'inclusive-gateway.bpmn', {
+      variables: { needA: false, needB: false },
+    });
     expect(trace.waiting).toEqual(['C']);
   });
 });

@@ -15,7 +15,10 @@ const gateways = new URL('../gateways/', import.meta.url).href;
 const tasks = new URL('../tasks/', import.meta.url).href;
 const events = new URL('../events/', import.meta.url).href;
 
-function effectOf<T extends Effect['type']>(effects: Effect[], type: T): Extract<Effect, { type: T }> {
+function effectOf<T extends Effect['type']>(
+  effects: Effect[],
+  type: T,
+): Extract<Effect, { type: T }> {
   const found = effects.find((e) => e.type === type);
   if (!found) throw new Error(`no ${type} effect`);
   return found as Extract<Effect, { type: T }>;
@@ -45,7 +48,9 @@ describe('startInstance / execute', () => {
   it('rejects commands naming what the state does not have', async () => {
     const def = await compiled(fixture(gateways, 'parallel-gateway.bpmn'));
     const { state } = startInstance(def, { instanceId: 'i-1', now });
-    expect(() => execute(def, state, { type: 'completeTask', taskId: 'nope', now })).toThrow(EngineCommandError);
+    expect(() => execute(def, state, { type: 'completeTask', taskId: 'nope', now })).toThrow(
+      EngineCommandError,
+    );
     const cancelled = execute(def, state, { type: 'cancel', now });
     expect(cancelled.state.status).toBe('terminated');
     expect(cancelled.effects.filter((e) => e.type === 'taskCancelled')).toHaveLength(3);
@@ -57,24 +62,49 @@ describe('startInstance / execute', () => {
     let step = startInstance(def, { instanceId: 'i-2', now });
     let job = effectOf(step.effects, 'jobCreated').job;
     expect(job.retries).toBe(2);
-    step = execute(def, step.state, { type: 'failJob', jobId: job.id, message: 'timeout', retries: 1, now });
+    step = execute(def, step.state, {
+      type: 'failJob',
+      jobId: job.id,
+      message: 'timeout',
+      retries: 1,
+      now,
+    });
     job = effectOf(step.effects, 'jobCreated').job;
-    step = execute(def, step.state, { type: 'failJob', jobId: job.id, message: 'timeout', retries: 0, now });
+    step = execute(def, step.state, {
+      type: 'failJob',
+      jobId: job.id,
+      message: 'timeout',
+      retries: 0,
+      now,
+    });
     const incident = effectOf(step.effects, 'incidentRaised').incident;
     expect(incident).toMatchObject({ elementId: 'Charge', message: 'timeout' });
     const restored = JSON.parse(JSON.stringify(step.state)) as EngineState;
     step = execute(def, restored, { type: 'resolveIncident', incidentId: incident.id, now });
     job = effectOf(step.effects, 'jobCreated').job;
-    step = execute(def, step.state, { type: 'completeJob', jobId: job.id, variables: { paid: true }, now });
+    step = execute(def, step.state, {
+      type: 'completeJob',
+      jobId: job.id,
+      variables: { paid: true },
+      now,
+    });
     expect(step.state.status).toBe('completed');
-    expect(effectOf(step.effects, 'instanceEnded')).toMatchObject({ status: 'completed', variables: { paid: true } });
+    expect(effectOf(step.effects, 'instanceEnded')).toMatchObject({
+      status: 'completed',
+      variables: { paid: true },
+    });
   });
 
   it('resolving a gateway incident with new variables retries the decision', async () => {
     const def = await compiled(fixture(gateways, 'exclusive-no-default.bpmn'));
     const started = startInstance(def, { instanceId: 'i-3', variables: { ok: null }, now });
     const incident = effectOf(started.effects, 'incidentRaised').incident;
-    const resolved = execute(def, started.state, { type: 'resolveIncident', incidentId: incident.id, variables: { ok: true }, now });
+    const resolved = execute(def, started.state, {
+      type: 'resolveIncident',
+      incidentId: incident.id,
+      variables: { ok: true },
+      now,
+    });
     expect(effectOf(resolved.effects, 'taskCreated').task.elementId).toBe('Yes');
     expect(resolved.state.incidents).toEqual({});
   });
@@ -85,8 +115,12 @@ describe('startTimers / nextStartTimer', () => {
     const def = await compiled(fixture(events, 'timer-start-event.bpmn'));
     const [timer] = startTimers(def, now);
     expect(timer).toMatchObject({ elementId: 'Every2h', dueAt: '2026-01-05T10:00:00.000Z' });
-    expect(nextStartTimer(def, 'Every2h', '2026-01-05T10:00:00.000Z', 1)).toBe('2026-01-05T12:00:00.000Z');
-    expect(nextStartTimer(def, 'Every2h', '2026-01-05T12:00:00.000Z', 2)).toBe('2026-01-05T14:00:00.000Z');
+    expect(nextStartTimer(def, 'Every2h', '2026-01-05T10:00:00.000Z', 1)).toBe(
+      '2026-01-05T12:00:00.000Z',
+    );
+    expect(nextStartTimer(def, 'Every2h', '2026-01-05T12:00:00.000Z', 2)).toBe(
+      '2026-01-05T14:00:00.000Z',
+    );
     expect(nextStartTimer(def, 'Every2h', '2026-01-05T14:00:00.000Z', 3)).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ export function fixture(dir: string, name: string): string {
 
 export async function compiled(xml: string): Promise<CompiledDefinition> {
   const result = await compile(xml);
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.elementId}: ${p.message}`).join('\n'));
+  if (!result.ok)
+    throw new Error(result.problems.map((p) => `${p.elementId}: ${p.message}`).join('\n'));
   return result.definition;
 }

@@ -10,7 +10,12 @@ export type Script = Omit<SimulationScript, 'start'> & { start?: string };
 
 export const T0 = '2026-01-05T08:00:00.000Z';
 
-export async function run(dir: string, file: string, script: Script = {}, withFiles: string[] = []): Promise<SimulationTrace> {
+export async function run(
+  dir: string,
+  file: string,
+  script: Script = {},
+  withFiles: string[] = [],
+): Promise<SimulationTrace> {
   const main = await compiled(fixture(dir, file));
   const others = await Promise.all(withFiles.map(async (f) => compiled(fixture(dir, f))));
   const full: SimulationScript = { start: T0, ...script };

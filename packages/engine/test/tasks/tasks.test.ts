@@ -5,7 +5,9 @@ const here = import.meta.url;
 
 describe('user task', () => {
   it('creates a task with FEEL and literal assignment, schedule and form, then maps its output', async () => {
-    const waiting = await run(here, 'user-task.bpmn', { variables: { owner: 'zhang.san', dept: 'party-office' } });
+    const waiting = await run(here, 'user-task.bpmn', {
+      variables: { owner: 'zhang.san', dept: 'party-office' },
+    });
     expect(waiting.waiting).toEqual(['Approve']);
     expect(waiting.tasks).toEqual([
       {
@@ -30,7 +32,9 @@ describe('user task', () => {
 
 describe('service task', () => {
   it('completes with the worker variables', async () => {
-    const trace = await run(here, 'service-task.bpmn', { services: { charge: { variables: { receipt: 'R-1' } } } });
+    const trace = await run(here, 'service-task.bpmn', {
+      services: { charge: { variables: { receipt: 'R-1' } } },
+    });
     expect(trace.state).toBe('completed');
     expect(trace.variables).toEqual({ receipt: 'R-1' });
   });
@@ -41,7 +45,9 @@ describe('service task', () => {
   });
 
   it('stops at the task with an incident once the worker has failed every retry', async () => {
-    const trace = await run(here, 'service-task.bpmn', { services: { charge: { fail: 'bank offline' } } });
+    const trace = await run(here, 'service-task.bpmn', {
+      services: { charge: { fail: 'bank offline' } },
+    });
     expect(trace.state).toBe('active');
     expect(trace.incidents).toEqual([{ elementId: 'Charge', message: 'bank offline' }]);
     expect(trace.passed).toEqual(['Start']);
@@ -94,7 +100,9 @@ describe('manual task and undefined task', () => {
 
 describe('business rule task', () => {
   it('runs as a job like a service task', async () => {
-    const trace = await run(here, 'business-rule-task.bpmn', { services: { score: { variables: { score: 7 } } } });
+    const trace = await run(here, 'business-rule-task.bpmn', {
+      services: { score: { variables: { score: 7 } } },
+    });
     expect(trace.variables).toEqual({ score: 7 });
     expect(trace.state).toBe('completed');
   });
