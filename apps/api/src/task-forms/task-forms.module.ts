@@ -4,6 +4,7 @@ import { DomainFormInterceptor } from './domain-form.interceptor.js';
 import { TaskFormRegistry } from './task-form.registry.js';
 import { TaskFormService } from './task-form.service.js';
 import { TaskFormsController } from './task-forms.controller.js';
+import { TaskReminderJob } from './task-reminder.job.js';
 
 /** Domain task forms (by form key): registry, view and submit. Global so each domain module registers into it. */
 @Global()
@@ -12,6 +13,7 @@ import { TaskFormsController } from './task-forms.controller.js';
   providers: [
     TaskFormRegistry,
     TaskFormService,
+    TaskReminderJob,
     { provide: APP_INTERCEPTOR, useClass: DomainFormInterceptor },
   ],
   exports: [TaskFormRegistry, TaskFormService],

@@ -4,6 +4,7 @@ import type { Client, TestApp } from './test-app.js';
 
 export interface InboxTask {
   id: string;
+  definitionId: string;
   processId: string;
   elementId: string;
   formKey: string | null;
