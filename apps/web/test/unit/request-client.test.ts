@@ -125,7 +125,9 @@ describe('request client', () => {
 
   it('sends no token on anonymous calls and never refreshes them', async () => {
     const tokens = memoryTokens({ accessToken: 'a', refreshToken: 'r' });
-    const fetch = vi.fn(async () => json(401, { title: 'Unauthorized' }));
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
+      json(401, { title: 'Unauthorized' }),
+    );
     const client = createRequestClient({
       baseUrl: '/api',
       tokens,
@@ -137,6 +139,6 @@ describe('request client', () => {
     ).rejects.toBeInstanceOf(ApiError);
 
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(authOf(fetch.mock.calls[0]?.[1] as RequestInit | undefined)).toBeUndefined();
+    expect(authOf(fetch.mock.calls[0]?.[1])).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Payloads and contexts of the domain task forms (apps/api/src/<domain>/*.dto.ts). The submit
+ * Payloads and contexts of the plan forms (apps/api/src/plans/plan.dto.ts). The submit
  * route takes any object, so these mirror the DTOs the API validates.
  */
 

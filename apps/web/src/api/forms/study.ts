@@ -1,0 +1,38 @@
+export interface StudyMaterial {
+  title: string;
+  url?: string;
+  description?: string;
+}
+
+export interface StudyContent {
+  id: string;
+  month: string;
+  title: string;
+  topics: string[];
+  materials: StudyMaterial[];
+  attachmentIds: string[];
+  status: string;
+  publishedAt: string | null;
+  createdAt: string;
+}
+
+/** `orglife:study-content-publish` */
+export interface PublishStudyPayload {
+  title?: string;
+  topics?: string[];
+  materials?: StudyMaterial[];
+  attachmentIds?: string[];
+}
+
+/** `orglife:study-arrangement` */
+export interface StudyArrangementPayload {
+  committeeId: string;
+  theme: string;
+  arrangement: string;
+  materials: StudyMaterial[];
+}
+
+export interface StudyFormContext {
+  studyContent: StudyContent;
+  committeeId?: string;
+}
