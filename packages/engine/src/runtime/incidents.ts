@@ -19,7 +19,7 @@ export function raiseIncident(
     retry,
     ...(variables ? { variables } : {}),
   };
-  step.state.incidents[incident.id] = incident;
+  step.writable('incidents')[incident.id] = incident;
   step.update(el.id, { incidentId: incident.id });
   step.emit({
     type: 'incidentRaised',
@@ -32,7 +32,7 @@ export function raiseIncident(
 export function takeIncident(step: Step, incidentId: string): Incident {
   const incident = step.state.incidents[incidentId];
   if (!incident) throw new EngineCommandError('NOT_FOUND', `no incident '${incidentId}'`);
-  delete step.state.incidents[incidentId];
+  delete step.writable('incidents')[incidentId];
   const el = step.element(incident.elementInstanceId);
   if (el) {
     const rest = step.clear(el.id, 'incidentId');
@@ -45,6 +45,6 @@ export function takeIncident(step: Step, incidentId: string): Incident {
 /** Drops an incident whose element is being terminated. */
 export function dropIncident(step: Step, el: ElementInstance): void {
   if (!el.incidentId) return;
-  delete step.state.incidents[el.incidentId];
+  delete step.writable('incidents')[el.incidentId];
   step.emit({ type: 'incidentResolved', incidentId: el.incidentId });
 }

@@ -14,6 +14,7 @@ export class Step {
   readonly dirtyScopes = new Set<string>();
   private readonly agenda: (() => void)[] = [];
   private rootVariablesCopied = false;
+  private readonly copied = new Set<'elements' | 'subscriptions' | 'incidents'>();
 
   constructor(
     readonly definition: CompiledDefinition,
@@ -21,13 +22,16 @@ export class Step {
     state: EngineState,
     readonly now: string,
   ) {
-    this.state = {
-      ...state,
-      version: state.version + 1,
-      elements: { ...state.elements },
-      subscriptions: { ...state.subscriptions },
-      incidents: { ...state.incidents },
-    };
+    this.state = { ...state, version: state.version + 1 };
+  }
+
+  /** The record, copied on first write in this step so the caller's state stays untouched. */
+  writable<K extends 'elements' | 'subscriptions' | 'incidents'>(key: K): EngineState[K] {
+    if (!this.copied.has(key)) {
+      this.copied.add(key);
+      this.state[key] = { ...this.state[key] };
+    }
+    return this.state[key];
   }
 
   nextId(): string {
@@ -46,7 +50,7 @@ export class Step {
   }
 
   put(el: ElementInstance): ElementInstance {
-    this.state.elements[el.id] = el;
+    this.writable('elements')[el.id] = el;
     return el;
   }
 
@@ -69,7 +73,7 @@ export class Step {
   remove(id: string): void {
     const el = this.state.elements[id];
     if (!el) return;
-    delete this.state.elements[id];
+    delete this.writable('elements')[id];
     if (el.parentId) this.dirtyScopes.add(el.parentId);
   }
 

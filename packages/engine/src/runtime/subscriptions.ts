@@ -21,7 +21,7 @@ function addTimer(
     dueAt: toIso(dueAt),
     ...(cycle ? { cycle } : {}),
   };
-  step.state.subscriptions[sub.id] = sub;
+  step.writable('subscriptions')[sub.id] = sub;
   step.emit({
     type: 'timerScheduled',
     timer: { id: sub.id, elementId: node.id, dueAt: sub.dueAt as string },
@@ -64,7 +64,7 @@ export function openSubscription(
         name: t.name,
         ...(correlationKey !== undefined ? { correlationKey } : {}),
       };
-      step.state.subscriptions[sub.id] = sub;
+      step.writable('subscriptions')[sub.id] = sub;
       step.emit({
         type: 'messageSubscribed',
         subscription: {
@@ -84,7 +84,7 @@ export function openSubscription(
         ownerId,
         name: t.name,
       };
-      step.state.subscriptions[sub.id] = sub;
+      step.writable('subscriptions')[sub.id] = sub;
       step.emit({
         type: 'signalSubscribed',
         subscription: { id: sub.id, elementId: node.id, name: t.name },
@@ -99,7 +99,7 @@ export function openSubscription(
 }
 
 export function closeSubscription(step: Step, sub: Subscription): void {
-  delete step.state.subscriptions[sub.id];
+  delete step.writable('subscriptions')[sub.id];
   switch (sub.kind) {
     case 'timer':
       step.emit({ type: 'timerCancelled', timerId: sub.id });

@@ -13,7 +13,7 @@ export function triggerSubscription(step: Step, sub: Subscription, variables?: V
   const owner = step.element(sub.ownerId);
   const staysOpen =
     !node.interrupting && (node.kind === 'boundaryEvent' || node.kind === 'startEvent');
-  if (!staysOpen || sub.kind === 'timer') delete step.state.subscriptions[sub.id];
+  if (!staysOpen || sub.kind === 'timer') delete step.writable('subscriptions')[sub.id];
   if (staysOpen) rearmCycle(step, sub);
   if (sub.ownerId !== null && !owner) return;
   if (node.kind === 'boundaryEvent' && owner) {

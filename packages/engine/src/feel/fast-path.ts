@@ -1,0 +1,95 @@
+/**
+ * A fast path for the simplest FEEL expressions (`approved`, `amount > 1000`, `kind = "a"`),
+ * which make up most gateway conditions. It answers only when both sides have the same
+ * primitive type, where the result is certain; anything else (`undefined`) goes to feelin.
+ */
+import type { JsonValue, Variables } from '../contract.js';
+
+export type FastExpression = (variables: Variables) => JsonValue | undefined;
+
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const PATH = `${NAME}(?:\\.${NAME})*`;
+const LITERAL = '-?\\d+(?:\\.\\d+)?|"[^"\\\\]*"|true|false|null';
+const OPERAND = `(${PATH}|${LITERAL})`;
+const FORM = new RegExp(`^\\s*${OPERAND}\\s*(?:(<=|>=|!=|=|<|>)\\s*${OPERAND}\\s*)?$`);
+const KEYWORDS = new Set([
+  'not',
+  'and',
+  'or',
+  'if',
+  'then',
+  'else',
+  'for',
+  'in',
+  'some',
+  'every',
+  'between',
+  'instance',
+  'of',
+  'function',
+  'return',
+  'satisfies',
+]);
+
+type Operand = (variables: Variables) => JsonValue | undefined;
+
+function operand(text: string): Operand | null {
+  if (text === 'true' || text === 'false' || text === 'null') {
+    const value = text === 'null' ? null : text === 'true';
+    return () => value;
+  }
+  if (text.startsWith('"')) {
+    const value = text.slice(1, -1);
+    return () => value;
+  }
+  if (/^-?\d/.test(text)) {
+    const value = Number(text);
+    return () => value;
+  }
+  const path = text.split('.');
+  if (path.some((p) => KEYWORDS.has(p))) return null;
+  return (variables) => {
+    let value: JsonValue | undefined = variables[path[0] as string];
+    for (let i = 1; i < path.length && value !== undefined; i++) {
+      value =
+        value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? value[path[i] as string]
+          : undefined;
+    }
+    return value;
+  };
+}
+
+function compare(
+  op: string,
+  a: JsonValue | undefined,
+  b: JsonValue | undefined,
+): JsonValue | undefined {
+  const type = typeof a;
+  if (a === undefined || b === undefined || a === null || b === null || type !== typeof b)
+    return undefined;
+  if (type !== 'number' && type !== 'string' && type !== 'boolean') return undefined;
+  switch (op) {
+    case '=':
+      return a === b;
+    case '!=':
+      return a !== b;
+    default:
+      if (type === 'boolean') return undefined;
+  }
+  const x = a as number | string;
+  const y = b as number | string;
+  return op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y;
+}
+
+export function compileFast(expression: string): FastExpression | undefined {
+  const m = FORM.exec(expression);
+  if (!m?.[1]) return undefined;
+  const left = operand(m[1]);
+  if (!left) return undefined;
+  const op = m[2];
+  if (!op) return left;
+  const right = m[3] ? operand(m[3]) : null;
+  if (!right) return undefined;
+  return (variables) => compare(op, left(variables), right(variables));
+}

@@ -1,0 +1,31 @@
+import { evaluate } from 'feelin';
+import { describe, expect, it } from 'vitest';
+import { compileFast } from '../../src/feel/fast-path.js';
+
+const cases: [string, Record<string, unknown>][] = [
+  ['approved', { approved: true }],
+  ['amount > 1000', { amount: 1500 }],
+  ['amount <= 1000', { amount: 1000 }],
+  ['kind = "leave"', { kind: 'leave' }],
+  ['kind != "leave"', { kind: 'trip' }],
+  ['a.b >= 2', { a: { b: 2 } }],
+  ['ok = false', { ok: false }],
+  ['x < y', { x: 'a', y: 'b' }],
+  ['-1.5 < n', { n: 0 }],
+];
+
+describe('FEEL fast path', () => {
+  it.each(cases)('%s gives what feelin gives', (expression, variables) => {
+    const fast = compileFast(expression);
+    expect(fast).toBeDefined();
+    expect(fast?.(variables as never)).toEqual(evaluate(expression, variables).value);
+  });
+
+  it('leaves mixed types, missing variables and anything richer to feelin', () => {
+    expect(compileFast('amount > 5')?.({ amount: 'x' })).toBeUndefined();
+    expect(compileFast('amount > 5')?.({})).toBeUndefined();
+    expect(compileFast('a + b')).toBeUndefined();
+    expect(compileFast('not(x)')).toBeUndefined();
+    expect(compileFast('x in [1,2]')).toBeUndefined();
+  });
+});
