@@ -11,13 +11,14 @@ export interface InstanceSummary {
   processId: string;
   businessKey?: string | null;
   orgUnitId?: string | null;
-  orgUnitName?: string | null;
   status: InstanceStatus;
+  parentInstanceId: string | null;
   startedAt: string;
   endedAt?: string | null;
 }
 
 export interface InstanceDetail extends InstanceSummary {
+  definitionVersion: number;
   variables: Record<string, JsonValue>;
 }
 

@@ -13,6 +13,7 @@ const zhCN = {
   status: { active: '运行中', completed: '已完成', terminated: '已终止' },
   detail: {
     title: '流程实例详情',
+    parent: '上级流程实例',
     diagram: '流程图',
     legendCompleted: '已完成',
     legendActive: '当前令牌',
@@ -58,6 +59,7 @@ const en: Messages = {
   status: { active: 'Active', completed: 'Completed', terminated: 'Terminated' },
   detail: {
     title: 'Instance',
+    parent: 'Parent instance',
     diagram: 'Diagram',
     legendCompleted: 'Completed',
     legendActive: 'Live token',
