@@ -420,6 +420,17 @@ describe('the monthly cycle, first half: study content → plans → sessions �
         .get(`/api/supervision/branches/${unsampled}/records`)
         .query({ month: MONTH })
         .expect(403);
+      // nor through the sessions API, which leaves the inspector role out: the inspector, a
+      // member of D1, lists D1's session only
+      const unsampledSession = (await sessionsOfMonth()).find((x) => x.branchId === unsampled)!;
+      await (await inspector()).get(`/api/sessions/${unsampledSession.id}`).expect(403);
+      const listed = await (
+        await inspector()
+      )
+        .get('/api/sessions')
+        .query({ month: MONTH })
+        .expect(200);
+      expect((listed.body as Session[]).map((x) => x.branchId)).toEqual([unit('D1')]);
     });
 
     it('an inspector finds a problem; its rectification is returned once, then closed', async () => {

@@ -7,6 +7,8 @@ import type { AuthUser } from '../auth/auth-user.js';
 /**
  * Which branches' monthly records a user may read: every branch in the subtrees of their
  * roles, and the branch their own role sits inside (a member on a 党小组 reads its branch).
+ * The inspector role is left out: inspectors read only branches under inspection, through
+ * `GET /api/supervision/branches/:id/records` (supervision's InspectionScope).
  */
 @Injectable()
 export class BranchVisibility {
@@ -16,7 +18,8 @@ export class BranchVisibility {
   ) {}
 
   async branchIds(user: AuthUser): Promise<string[]> {
-    const rolePaths = await Promise.all(user.roles.map((r) => this.access.pathOf(r.orgUnitId)));
+    const roles = user.roles.filter((r) => r.role !== 'inspector');
+    const rolePaths = await Promise.all(roles.map((r) => this.access.pathOf(r.orgUnitId)));
     if (rolePaths.length === 0) return [];
     const rows = await this.db.query<{ id: string }[]>(
       `SELECT b.id FROM org_unit b
