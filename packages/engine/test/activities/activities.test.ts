@@ -106,3 +106,34 @@ describe('multi-instance', () => {
     expect(trace.incidents.map((i) => i.elementId)).toEqual(['Vote']);
   });
 });
+
+describe('events on a sub-process', () => {
+  const base = { variables: { caseId: 'K-1' } };
+
+  it('a non-interrupting message boundary runs beside the sub-process', async () => {
+    const trace = await run(here, 'sub-process-events.bpmn', {
+      ...base,
+      steps: [{ message: 'update', correlationKey: 'K-1' }],
+    });
+    expect(trace.waiting).toEqual(['Handle']);
+    expect(trace.passed).toContain('UpdateEnd');
+  });
+
+  it('an interrupting event sub-process inside it replaces its flow, and the sub-process then completes', async () => {
+    const trace = await run(here, 'sub-process-events.bpmn', {
+      ...base,
+      steps: [{ signal: 'urgent' }, { complete: 'Expedite' }],
+    });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).toEqual([
+      'Start',
+      'CaseStart',
+      'UrgentStart',
+      'Expedite',
+      'UrgentEnd',
+      'OnUrgent',
+      'Case',
+      'End',
+    ]);
+  });
+});

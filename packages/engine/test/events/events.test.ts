@@ -211,3 +211,11 @@ describe('event sub-processes', () => {
     expect(trace.waiting).toEqual(['Cleanup']);
   });
 });
+
+describe('message end event', () => {
+  it('throws its message with the mapped variables', async () => {
+    const trace = await run(here, 'message-end-event.bpmn');
+    expect(trace.state).toBe('completed');
+    expect(trace.variables).toEqual({ answer: 42 });
+  });
+});
