@@ -25,8 +25,11 @@ describe('org units, people and role assignments, by role and org subtree', () =
 
   beforeAll(async () => {
     t = await createTestApp();
-    [od, c1Secretary, b1Secretary, member] = await Promise.all(
-      ['od_admin', 'committee_secretary', 'branch_secretary', 'member'].map((u) => t.login(u)),
+    [od, c1Secretary, b1Secretary, member] = await t.loginAll(
+      'od_admin',
+      'committee_secretary',
+      'branch_secretary',
+      'member',
     );
     subtreeIds = async (code) => {
       const rows = await t.db.query<{ id: string }[]>(

@@ -48,7 +48,7 @@ describe('roster (花名册) import and export', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [od, b1Secretary] = await Promise.all([t.login('od_admin'), t.login('branch_secretary')]);
+    [od, b1Secretary] = await t.loginAll('od_admin', 'branch_secretary');
   });
   afterAll(async () => {
     await t.close();

@@ -5,6 +5,7 @@ import { ProblemException } from '../common/problem.js';
 
 const WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES_PER_IP = 50;
+const MAX_TRACKED_KEYS = 10_000;
 
 /**
  * Counts failed logins per username and per client address over a sliding 15-minute window.
@@ -42,6 +43,7 @@ export class LoginLimiter {
 
   recordFailure(username: string, ip: string): void {
     const now = this.clock.now().getTime();
+    if (this.failures.size > MAX_TRACKED_KEYS) this.forgetStale(now);
     for (const key of [this.userKey(username), this.ipKey(ip)]) {
       this.failures.set(key, [...this.recent(key, now), now]);
     }
@@ -49,6 +51,11 @@ export class LoginLimiter {
 
   recordSuccess(username: string): void {
     this.failures.delete(this.userKey(username));
+  }
+
+  /** Bounds memory when many different usernames fail (e.g. a spray of guessed names). */
+  private forgetStale(now: number): void {
+    for (const key of [...this.failures.keys()]) this.recent(key, now);
   }
 
   private blockedUntil(key: string, max: number, now: number): number {

@@ -33,6 +33,10 @@ export interface TestApp {
   people: Record<string, string>;
   /** Logs in through the API and returns an agent that sends the access token. */
   login: (username: string, password?: string) => Promise<Client>;
+  /** Logs in several demo users at once: `const [a, b] = await t.loginAll('od_admin', 'member')`. */
+  loginAll: <const U extends readonly string[]>(
+    ...usernames: U
+  ) => Promise<{ [K in keyof U]: Client }>;
   close: () => Promise<void>;
 }
 
@@ -63,6 +67,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const server = app.getHttpServer() as Parameters<typeof supertest>[0];
   const http = () => supertest.agent(server);
 
+  const login = async (username: string, password = DEMO_PASSWORD): Promise<Client> => {
+    const res = await http().post('/api/auth/login').send({ username, password });
+    if (res.status !== 200) {
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    const { accessToken } = res.body as { accessToken: string };
+    return supertest.agent(server).set('Authorization', `Bearer ${accessToken}`);
+  };
+
   return {
     app,
     http,
@@ -70,13 +83,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     db,
     units: await idsBy(db, `SELECT code AS key, id FROM org_unit`),
     people: await idsBy(db, `SELECT username AS key, person_id AS id FROM account`),
-    async login(username, password = DEMO_PASSWORD) {
-      const res = await http().post('/api/auth/login').send({ username, password });
-      if (res.status !== 200) {
-        throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      }
-      const { accessToken } = res.body as { accessToken: string };
-      return supertest.agent(server).set('Authorization', `Bearer ${accessToken}`);
+    login,
+    async loginAll(...usernames) {
+      const clients: Client[] = [];
+      for (const username of usernames) clients.push(await login(username));
+      return clients as never;
     },
     async close() {
       await app.close();
