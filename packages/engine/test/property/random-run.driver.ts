@@ -18,6 +18,8 @@ export interface RunOptions {
   copyStateBefore?: (step: number) => boolean;
   /** After this many steps, cancel the instance from outside. */
   cancelAfter?: number;
+  /** Throw if a command changes the state object it was given (callers keep old versions). */
+  checkInputUnchanged?: boolean;
 }
 
 export interface StepRecord {
@@ -71,7 +73,10 @@ export function runRandomly(
         ? { command: { type: 'cancel', now: now() } as const, target: undefined }
         : nextCommand(step);
     if (options.copyStateBefore?.(step)) state = JSON.parse(JSON.stringify(state)) as EngineState;
+    const before = options.checkInputUnchanged ? JSON.stringify(state) : undefined;
     const result = execute(definition, state, command);
+    if (before !== undefined && JSON.stringify(state) !== before)
+      throw new Error(`${command.type} changed its input state`);
     state = result.state;
     waits.apply(result.effects);
     keepIfStillSubscribed(command);
