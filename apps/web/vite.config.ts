@@ -4,13 +4,19 @@ import { defineConfig } from 'vite';
 
 const vueCore =
   /[\\/]node_modules[\\/](\.pnpm[\\/])?(@vue|vue|vue-router|pinia|vue-i18n|@intlify)[@+\\/]/;
-const elementPlus =
-  /[\\/]node_modules[\\/](\.pnpm[\\/])?(element-plus|@element-plus|@floating-ui|@popperjs|@ctrl|@vueuse|async-validator|dayjs|lodash-es|lodash-unified|memoize-one|normalize-wheel-es)[@+\\/]/;
 
-// element-plus and the vue core land in two shared chunks loaded by every route; bpmn-js and
-// echarts are imported only from lazy route components, so they stay in lazy chunks.
+// The vue core lands in one shared chunk; element-plus components are imported per file and
+// split with the routes that use them (one shared element-plus chunk put every component on
+// the inbox's initial load). bpmn-js and echarts are imported only from lazy route
+// components, so they stay in lazy chunks. scripts/route-sizes.mjs prints the result.
 export default defineConfig({
   plugins: [vue()],
+  // vue-i18n feature flags: composition API only, no global <i18n-t> components, no devtools.
+  define: {
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     outDir: 'dist',
@@ -21,10 +27,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'vue-core', test: vueCore, priority: 20 },
-            { name: 'element-plus', test: elementPlus, priority: 10 },
-          ],
+          groups: [{ name: 'vue-core', test: vueCore, priority: 20 }],
         },
       },
     },

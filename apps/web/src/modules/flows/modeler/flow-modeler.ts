@@ -34,7 +34,6 @@ export interface FlowModeler {
 export function createFlowModeler(containers: FlowModelerContainers): FlowModeler {
   const modeler = new Modeler({
     container: containers.canvas,
-    keyboard: { bindTo: containers.canvas },
     propertiesPanel: { parent: containers.propertiesPanel },
     additionalModules: [
       BpmnPropertiesPanelModule,
