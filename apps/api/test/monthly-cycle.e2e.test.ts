@@ -235,6 +235,19 @@ describe('the monthly cycle, first half: study content → plans → sessions �
     // the unconfirmed self-study tasks closed at the session time
     expect(await d.inbox(await as('m001'), 'orglife:self-study-confirm')).toHaveLength(0);
 
+    // C1-B1 attaches a photo of the session (uploads are limited by size and type)
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const photo = await (
+      await secretary('C1-B1')
+    )
+      .post('/api/attachments')
+      .field('orgUnitId', unit('C1-B1'))
+      .attach('file', png, { filename: '现场照片.png', contentType: 'image/png' })
+      .expect(201);
+    const photos: Record<string, { attachmentId: string; kind: string }[]> = {
+      'C1-B1': [{ attachmentId: (photo.body as { id: string }).id, kind: 'photo' }],
+    };
+
     for (const code of BRANCHES) {
       const who = await secretary(code);
       const task = await d.taskFor(who, 'orglife:session-record', unit(code));
@@ -254,10 +267,19 @@ describe('the monthly cycle, first half: study content → plans → sessions �
       await d.submit(
         who,
         task.id,
-        recordPayload(members[code]!, ['study', 'lecture', 'report', 'review']),
+        recordPayload(members[code]!, ['study', 'lecture', 'report', 'review'], photos[code]),
       );
     }
     expect((await sessionsOfMonth()).every((s) => s.status === 'recorded')).toBe(true);
+    const c1b1 = (await sessionsOfMonth()).find((s) => s.branchId === unit('C1-B1'))!;
+    const recorded = (await (await od()).get(`/api/sessions/${c1b1.id}`).expect(200)).body as {
+      attendance: { status: string }[];
+      segments: unknown[];
+      attachments: { kind: string }[];
+    };
+    expect(recorded.attendance.map((a) => a.status).filter((s) => s === 'leave')).toHaveLength(1);
+    expect(recorded.segments).toHaveLength(4);
+    expect(recorded.attachments).toEqual([expect.objectContaining({ kind: 'photo' })]);
   });
 
   it('secretaries write summaries; a late one escalates to the committee', async () => {
@@ -659,7 +681,11 @@ describe('the monthly cycle, first half: study content → plans → sessions �
 });
 
 /** A record of a session where everyone came but one member on leave. */
-function recordPayload(members: Member[], keys: string[]) {
+function recordPayload(
+  members: Member[],
+  keys: string[],
+  attachments: { attachmentId: string; kind: string }[] = [],
+) {
   const [first, second, third] = members;
   return {
     heldAt: SESSION_AT,
@@ -683,6 +709,6 @@ function recordPayload(members: Member[], keys: string[]) {
       { personId: first!.id, kind: 'thought', content: '思想汇报' },
     ],
     decisions: [{ category: 'work', content: '确定下月主题党日安排' }],
-    attachments: [],
+    attachments,
   };
 }
