@@ -219,3 +219,12 @@ describe('message end event', () => {
     expect(trace.variables).toEqual({ answer: 42 });
   });
 });
+
+describe('signal start event', () => {
+  it('starts an instance for each broadcast of its signal', async () => {
+    const trace = await run(here, 'signal-start-event.bpmn', {
+      steps: [{ signal: 'alarm' }, { signal: 'alarm' }],
+    });
+    expect(trace.tasks.map((t) => t.elementId)).toEqual(['Respond', 'Respond']);
+  });
+});

@@ -85,3 +85,25 @@ describe('event-based gateway', () => {
     expect(trace.passed).toEqual(['Start', 'Race', 'Timeout', 'EndTimeout']);
   });
 });
+
+describe('inclusive gateway join', () => {
+  it('does not wait for a token on a branch that can no longer reach it', async () => {
+    const trace = await run(here, 'inclusive-unreachable.bpmn', {
+      variables: { direct: false },
+      steps: [{ complete: 'A' }],
+    });
+    expect(trace.waiting).toEqual(['B', 'After']);
+    expect(trace.passed.filter((e) => e === 'Join')).toHaveLength(1);
+  });
+
+  it('waits for every token that can still arrive', async () => {
+    const trace = await run(here, 'inclusive-unreachable.bpmn', { variables: { direct: true } });
+    expect(trace.waiting).toEqual(['A', 'B']);
+    const joined = await run(here, 'inclusive-unreachable.bpmn', {
+      variables: { direct: true },
+      steps: [{ complete: 'A' }],
+    });
+    expect(joined.passed.filter((e) => e === 'Join')).toHaveLength(1);
+    expect(joined.waiting).toEqual(['B', 'After']);
+  });
+});

@@ -107,3 +107,14 @@ describe('business rule task', () => {
     expect(trace.state).toBe('completed');
   });
 });
+
+describe('incidents', () => {
+  it('stop only their own token: the other branch goes on', async () => {
+    const trace = await run(here, 'incident-in-branch.bpmn', { steps: [{ complete: 'Other' }] });
+    expect(trace.incidents).toEqual([
+      { elementId: 'Broken', message: expect.stringMatching(/text/) },
+    ]);
+    expect(trace.passed).toContain('End2');
+    expect(trace.state).toBe('active');
+  });
+});
