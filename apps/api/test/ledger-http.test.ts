@@ -16,7 +16,10 @@ interface BranchRow {
 }
 
 /** Reads a binary response body (supertest buffers text only by default). */
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+const binary = (
+  res: { on(event: string, listener: (chunk: Buffer) => void): unknown },
+  done: (err: Error | null, body: Buffer) => void,
+) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
@@ -106,7 +109,7 @@ describe('ledger over HTTP: figures from the records, configurable requirements,
       .expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
     expect(book.worksheets.map((w) => w.name)).toEqual([
       '党员',
       '支部',
