@@ -74,7 +74,7 @@ export function throwBpmnError(
       step,
       thrower,
       `error '${code}'${message ? ` (${message})` : ''} was thrown but no boundary event or event sub-process catches it`,
-      thrower.jobId ? 'job' : 'activate',
+      'activate',
     );
     step.emit({ type: 'errorEscalated', errorCode: code, ...(message ? { message } : {}) });
     return;

@@ -87,7 +87,7 @@ function run(step: Step, command: Command): void {
       return;
     }
     case 'throwError': {
-      const el = jobElement(step, command.jobId);
+      const el = step.clear(jobElement(step, command.jobId).id, 'jobId', 'retries');
       throwBpmnError(step, el, command.errorCode, command.message, false);
       return;
     }
