@@ -185,5 +185,21 @@ describe('monthly cycle: refusals by role and org subtree', () => {
     const download = await (await d.as('member')).get(`/api/attachments/${id}/content`).expect(200);
     expect(Buffer.compare(download.body as Buffer, PNG)).toBe(0);
     await (await d.as('c2_secretary')).get(`/api/attachments/${id}`).expect(403);
+
+    // study materials must be the university's own uploads, not a branch's
+    const content = {
+      month: '2026-04',
+      title: '四月',
+      topics: ['a'],
+      materials: [],
+      attachmentIds: [id],
+    };
+    const refused = await (
+      await d.as('od_admin')
+    )
+      .post('/api/study-contents')
+      .send(content)
+      .expect(400);
+    expect(refused.body).toMatchObject({ errors: [{ field: 'attachmentIds.0' }] });
   });
 });

@@ -9,6 +9,7 @@ import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { StudyArrangement } from './study-arrangement.entity.js';
 import { StudyContent } from './study-content.entity.js';
 import { PublishStudyContentDto, StudyArrangementDto } from './study.dto.js';
+import { assertAttachmentsOf } from './study-attachments.js';
 
 /** Forms of the `study-content` flow: OD publishes, each committee adds its arrangement. */
 @Injectable()
@@ -24,6 +25,8 @@ export class StudyForms implements OnModuleInit {
       payload: PublishStudyContentDto,
       submit: async (em, user, task, dto) => {
         const content = await contentOfTask(em, task);
+        if (dto.attachmentIds)
+          await assertAttachmentsOf(em, content.universityId, dto.attachmentIds);
         await em.update(
           StudyContent,
           { id: content.id },

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { assertAttachmentsOf } from './study-attachments.js';
 import { AccessService } from '../access/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TaskFormService } from '../task-forms/task-form.service.js';
@@ -34,6 +35,7 @@ export class StudyService {
     const universityId = await this.universityOf(user);
     await this.access.assertRole(user, universityId, ['od_admin']);
     return this.db.transaction(async (em) => {
+      await assertAttachmentsOf(em, universityId, dto.attachmentIds);
       if (await em.existsBy(StudyContent, { universityId, month: dto.month })) {
         throw new ConflictException(
           `The study content of ${dto.month} already exists (本月学习内容已存在).`,
