@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomBytes } from 'node:crypto';
@@ -40,14 +39,6 @@ export class AppModule {
         ClockModule.forRoot(options.clock),
         TypeOrmModule.forRoot(databaseOptions(options)),
         JwtModule.register({ global: true, secret: jwtSecret }),
-        ...(options.webDist
-          ? [
-              ServeStaticModule.forRoot({
-                rootPath: options.webDist,
-                exclude: ['/api', '/api/{*rest}'],
-              }),
-            ]
-          : []),
         AccessModule,
         AuthModule,
         OrgModule,

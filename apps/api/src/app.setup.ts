@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
+import { APP_OPTIONS, type AppOptions } from './app.options.js';
 import { setupOpenApi } from './openapi/openapi.js';
+import { serveWebApp } from './web/web-app.middleware.js';
 
 export const GLOBAL_PREFIX = 'api';
 
@@ -10,4 +12,6 @@ export function configureApp(app: INestApplication): void {
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();
   setupOpenApi(app);
+  const { webDist } = app.get<AppOptions>(APP_OPTIONS);
+  if (webDist) serveWebApp(app, webDist, GLOBAL_PREFIX);
 }

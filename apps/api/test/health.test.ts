@@ -1,13 +1,62 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('platform', () => {
   let t: TestApp;
+  const webDist = mkdtempSync(join(tmpdir(), 'orglife-web-'));
   beforeAll(async () => {
-    t = await createTestApp();
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>OrgLife</title>');
+    writeFileSync(join(webDist, 'app.js'), 'console.log(1);');
+    t = await createTestApp({ app: { webDist } });
   });
   afterAll(async () => {
     await t.close();
+    rmSync(webDist, { recursive: true, force: true });
+  });
+
+  it('serves the web app on every non-/api path (SPA fallback), never on /api', async () => {
+    const page = await t.http().get('/inbox/todo').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('<title>OrgLife</title>');
+    const asset = await t.http().get('/app.js').expect(200);
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    const api = await t.http().get('/api/inbox/todo').expect(404);
+    expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('seeds the demo university: 2 committees, 6 branches (one 直属), groups, 60 people, a login per role', async () => {
+    const units = await t.db.query<{ type: string; direct: boolean; n: number }[]>(
+      `SELECT type, direct, count(*)::int AS n FROM org_unit GROUP BY type, direct ORDER BY type, direct`,
+    );
+    expect(units).toEqual([
+      { type: 'branch', direct: false, n: 5 },
+      { type: 'branch', direct: true, n: 1 },
+      { type: 'committee', direct: false, n: 2 },
+      { type: 'group', direct: false, n: 3 },
+      { type: 'university', direct: false, n: 1 },
+    ]);
+    const [{ people }] = (await t.db.query(`SELECT count(*)::int AS people FROM person`)) as [
+      { people: number },
+    ];
+    expect(people).toBe(60);
+    const logins = await t.db.query<{ username: string }[]>(
+      `SELECT a.username FROM account a JOIN role_assignment r ON r.person_id = a.person_id
+        WHERE a.username = r.role ORDER BY 1`,
+    );
+    expect(logins.map((l) => l.username)).toEqual([
+      'branch_committee',
+      'branch_secretary',
+      'committee_deputy',
+      'committee_secretary',
+      'inspector',
+      'leader',
+      'member',
+      'od_admin',
+      'organizer',
+    ]);
   });
 
   it('answers /api/health without a token', async () => {

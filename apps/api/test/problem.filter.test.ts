@@ -1,0 +1,84 @@
+import { ForbiddenException, Logger, type ArgumentsHost } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { describe, expect, it, vi } from 'vitest';
+import { ProblemException } from '../src/common/problem.js';
+import { ProblemFilter } from '../src/common/problem.filter.js';
+
+function respond(exception: unknown): {
+  status: number;
+  type: string;
+  body: Record<string, unknown>;
+} {
+  const sent = { status: 0, type: '', body: {} as Record<string, unknown> };
+  const response = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    type(value: string) {
+      sent.type = value;
+      return this;
+    },
+    json(body: Record<string, unknown>) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response }),
+  } as unknown as ArgumentsHost;
+  new ProblemFilter().catch(exception, host);
+  return sent;
+}
+
+describe('ProblemFilter (the one exception filter)', () => {
+  it('turns an unexpected error into a 500 problem without its message or stack, logged on the server', () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const sent = respond(new Error('password=hunter2 at /srv/secret.ts:12'));
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('password=hunter2'));
+    logged.mockRestore();
+    expect(sent.status).toBe(500);
+    expect(sent.type).toBe('application/problem+json');
+    expect(sent.body).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'An unexpected error occurred.',
+    });
+  });
+
+  it('keeps a Nest exception’s status and message', () => {
+    expect(respond(new ForbiddenException('not your branch')).body).toEqual({
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'not your branch',
+    });
+  });
+
+  it('passes structured details of a ProblemException through', () => {
+    const sent = respond(
+      new ProblemException(400, 'bad flow', {
+        type: 'urn:orglife:problem:bpmn',
+        problems: [{ elementId: 'Task_1', message: 'no outgoing flow' }],
+      }),
+    );
+    expect(sent.body).toEqual({
+      type: 'urn:orglife:problem:bpmn',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'bad flow',
+      problems: [{ elementId: 'Task_1', message: 'no outgoing flow' }],
+    });
+  });
+
+  it('maps a unique violation from the database to 409', () => {
+    const error = new QueryFailedError(
+      'INSERT …',
+      [],
+      Object.assign(new Error('dup'), { code: '23505' }),
+    );
+    expect(respond(error).body).toMatchObject({ status: 409, title: 'Conflict' });
+  });
+});

@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readEnv } from '../src/config/server-config.js';
+
+describe('readEnv (configuration from environment variables)', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orglife-env-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('defaults to port 3000, embedded PGlite inside DATA_DIR, seeding on, info logs', () => {
+    const dataDir = tempDir();
+    const config = readEnv({ DATA_DIR: dataDir });
+    expect(config.port).toBe(3000);
+    expect(config.app).toMatchObject({
+      databaseUrl: undefined,
+      dataDir: join(dataDir, 'pglite'),
+      seed: true,
+      logLevel: 'info',
+      accessTokenTtlSeconds: 900,
+    });
+  });
+
+  it('uses PostgreSQL and no PGlite folder when DATABASE_URL is set', () => {
+    const config = readEnv({
+      DATA_DIR: tempDir(),
+      DATABASE_URL: 'postgres://u@h/db',
+      PORT: '8080',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.app.databaseUrl).toBe('postgres://u@h/db');
+    expect(config.app.dataDir).toBeUndefined();
+  });
+
+  it('generates a JWT secret once, keeps it private in the data folder, and reuses it', () => {
+    const dataDir = tempDir();
+    const first = readEnv({ DATA_DIR: dataDir }).app.jwtSecret;
+    const file = join(dataDir, 'jwt-secret');
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(readFileSync(file, 'utf8').trim()).toBe(first);
+    expect(readEnv({ DATA_DIR: dataDir }).app.jwtSecret).toBe(first);
+    expect(first?.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('prefers JWT_SECRET from the environment and writes no file then', () => {
+    const dataDir = tempDir();
+    expect(readEnv({ DATA_DIR: dataDir, JWT_SECRET: 'from-env' }).app.jwtSecret).toBe('from-env');
+    expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
+  });
+
+  it('refuses a malformed PORT naming it', () => {
+    expect(() => readEnv({ DATA_DIR: tempDir(), PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});
