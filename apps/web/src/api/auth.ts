@@ -1,40 +1,21 @@
-import { request } from './request';
-import type { TokenPair } from './tokens';
+import { api, type Schemas } from './typed';
 
-export interface LoginBody {
-  username: string;
-  password: string;
-}
+export type LoginResult = Schemas['TokenPairDto'];
+export type Me = Schemas['MeDto'];
+export type RoleGrant = Schemas['MyRoleDto'];
 
-export interface LoginResult extends TokenPair {
-  expiresIn: number;
-}
-
-export interface RoleGrant {
-  role: string;
-  orgUnitId: string;
-  orgUnitName: string;
-}
-
-export interface Me {
-  id: string;
-  username: string;
-  name: string;
-  roles: RoleGrant[];
-}
-
-export function login(body: LoginBody) {
-  return request.post<LoginResult>('/auth/login', body, { anonymous: true, silent: true });
+export function login(body: Schemas['LoginDto']) {
+  return api.post('/auth/login', body, { options: { anonymous: true, silent: true } });
 }
 
 export function logout(refreshToken: string) {
-  return request.post<void>('/auth/logout', { refreshToken }, { silent: true });
+  return api.post('/auth/logout', { refreshToken }, { options: { silent: true } });
 }
 
-export function changePassword(body: { oldPassword: string; newPassword: string }) {
-  return request.post<void>('/auth/password', body, { silent: true });
+export function changePassword(body: Schemas['ChangePasswordDto']) {
+  return api.post('/auth/password', body, { options: { silent: true } });
 }
 
 export function getMe() {
-  return request.get<Me>('/me');
+  return api.get('/me');
 }

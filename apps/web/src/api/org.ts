@@ -1,39 +1,22 @@
+import type { Role } from './roles';
+import { uploadWithProgress, type UploadProgress } from './upload';
 import { request } from './request';
-import type { Page } from './tasks';
+import { api, type Schemas } from './typed';
 
-export type OrgUnitType = 'university' | 'committee' | 'branch' | 'group';
-
-export interface OrgUnitNode {
-  id: string;
-  name: string;
-  type: OrgUnitType;
-  parentId: string | null;
-  direct?: boolean;
-  weak?: boolean;
-  children?: OrgUnitNode[];
-}
-
-export interface Person {
-  id: string;
-  name: string;
-  username?: string | null;
-  orgUnitId: string;
-  orgUnitName?: string | null;
-  phone?: string | null;
-  joinedAt?: string | null;
-}
-
-export interface RoleAssignment {
-  id: string;
-  personId: string;
-  personName?: string;
-  role: string;
-  orgUnitId: string;
-  orgUnitName?: string;
-}
+export type OrgUnitNode = Schemas['OrgUnitNodeDto'];
+export type OrgUnitType = OrgUnitNode['type'];
+export type Person = Schemas['PersonDto'];
+export type PersonDetail = Schemas['PersonDetailDto'];
+export type PersonPage = Schemas['PersonPageDto'];
+export type RoleAssignment = Schemas['RoleAssignmentDto'];
+export type RosterImportResult = Schemas['RosterImportResultDto'];
 
 export function listOrgUnits() {
-  return request.get<OrgUnitNode[]>('/org-units');
+  return api.get('/org-units');
+}
+
+export function createOrgUnit(body: Schemas['CreateOrgUnitDto']) {
+  return api.post('/org-units', body, { options: { silent: true } });
 }
 
 export function listPeople(query: {
@@ -42,5 +25,36 @@ export function listPeople(query: {
   page?: number;
   pageSize?: number;
 }) {
-  return request.get<Page<Person>>('/people', query);
+  return api.get('/people', { query });
+}
+
+export function getPerson(id: string) {
+  return api.get('/people/{id}', { path: { id } });
+}
+
+export function createPerson(body: Schemas['CreatePersonDto']) {
+  return api.post('/people', body, { options: { silent: true } });
+}
+
+export function listRoleAssignments(query: { orgUnitId?: string; personId?: string }) {
+  return api.get('/role-assignments', { query });
+}
+
+export function assignRole(body: { personId: string; role: Role; orgUnitId: string }) {
+  return api.post('/role-assignments', body, { options: { silent: true } });
+}
+
+export function removeRoleAssignment(id: string) {
+  return api.delete('/role-assignments/{id}', { path: { id } });
+}
+
+/** Imports a .xlsx roster; a 400 lists every bad row (ApiError.rowErrors) and imports nothing. */
+export function importRoster(file: File, onProgress: (p: UploadProgress) => void) {
+  const form = new FormData();
+  form.append('file', file);
+  return uploadWithProgress<RosterImportResult>('/roster/import', form, onProgress);
+}
+
+export function exportRoster(orgUnitId?: string) {
+  return request.get<Blob>('/roster/export', { orgUnitId }, { responseType: 'blob' });
 }

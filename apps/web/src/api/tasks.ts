@@ -1,95 +1,47 @@
-import { request } from './request';
+import { api, type GetResponse, type Schemas } from './typed';
 
-export type InboxTab = 'mine' | 'claimable' | 'done';
-
-export interface TaskSummary {
-  id: string;
-  name: string | null;
-  processId: string;
-  processName?: string | null;
-  instanceId: string;
-  elementId: string;
-  formKey: string | null;
-  orgUnitId: string | null;
-  orgUnitName?: string | null;
-  assignee: string | null;
-  dueAt: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  status: 'open' | 'completed' | 'cancelled';
-  priority?: number;
-  overdue?: boolean;
-}
-
-export interface TaskDetail extends TaskSummary {
-  variables: Record<string, unknown>;
-  candidateGroups?: string[];
-  candidateUsers?: string[];
-}
-
-export interface TaskQuery {
-  tab: InboxTab;
-  processId?: string;
-  orgUnitId?: string;
-  overdue?: boolean;
-  dueBefore?: string;
-  sort?: string;
-  page: number;
-  pageSize: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface TaskCounts {
-  mine: number;
-  claimable: number;
-  done: number;
-}
-
-export interface TaskComment {
-  id: string;
-  authorName?: string;
-  author?: string;
-  body: string;
-  createdAt: string;
-}
+export type TaskSummary = Schemas['TaskDto'];
+export type TaskDetail = Schemas['TaskDetailDto'];
+export type TaskCounts = Schemas['TaskCountsDto'];
+export type TaskComment = Schemas['TaskCommentDto'];
+export type TaskPage = GetResponse<'/tasks'>;
+type TaskListQuery = NonNullable<Parameters<typeof api.get<'/tasks'>>[1]>['query'];
+export type TaskQuery = NonNullable<TaskListQuery>;
+export type InboxTab = NonNullable<TaskQuery['tab']>;
 
 export function listTasks(query: TaskQuery) {
-  return request.get<Page<TaskSummary>>('/tasks', { ...query });
+  return api.get('/tasks', { query });
 }
 
-export function getTaskCounts() {
-  return request.get<TaskCounts>('/tasks/counts');
+export function getTaskCounts(query: Omit<TaskQuery, 'tab' | 'sort' | 'page' | 'pageSize'> = {}) {
+  return api.get('/tasks/counts', { query });
 }
 
 export function getTask(id: string) {
-  return request.get<TaskDetail>(`/tasks/${encodeURIComponent(id)}`);
+  return api.get('/tasks/{id}', { path: { id } });
 }
 
 export function claimTask(id: string) {
-  return request.post<TaskDetail>(`/tasks/${encodeURIComponent(id)}/claim`);
+  return api.post('/tasks/{id}/claim', undefined as never, { path: { id } });
 }
 
 export function unclaimTask(id: string) {
-  return request.post<TaskDetail>(`/tasks/${encodeURIComponent(id)}/unclaim`);
+  return api.post('/tasks/{id}/unclaim', undefined as never, { path: { id } });
 }
 
-/** Completes the task; the domain validates `variables` and answers 400 with field errors. */
+/** Completes the task with plain variables; a 400 carries field errors. */
 export function completeTask(id: string, variables: Record<string, unknown>) {
-  return request.post<void>(
-    `/tasks/${encodeURIComponent(id)}/complete`,
+  return api.post(
+    '/tasks/{id}/complete',
     { variables },
-    { silent: true },
+    { path: { id }, options: { silent: true } },
   );
 }
 
 export function listTaskComments(id: string) {
-  return request.get<TaskComment[]>(`/tasks/${encodeURIComponent(id)}/comments`);
+  return api.get('/tasks/{id}/comments', { path: { id } });
 }
 
 export function addTaskComment(id: string, body: string) {
-  return request.post<TaskComment>(`/tasks/${encodeURIComponent(id)}/comments`, { body });
+  return api.post('/tasks/{id}/comments', { body }, { path: { id } });
 }

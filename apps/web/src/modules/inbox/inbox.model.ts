@@ -1,8 +1,7 @@
 import type { TaskSummary } from '@/api/tasks';
 
-/** A task is overdue when the API says so, or when it is still open past its due time. */
-export function isOverdue(task: TaskSummary, now: Date): boolean {
-  if (task.overdue !== undefined) return task.overdue;
+/** A task is overdue when it is still open past its due time. */
+export function isOverdue(task: Pick<TaskSummary, 'status' | 'dueAt'>, now: Date): boolean {
   return task.status === 'open' && task.dueAt !== null && new Date(task.dueAt) < now;
 }
 

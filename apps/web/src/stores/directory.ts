@@ -1,0 +1,43 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { listOrgUnits, type OrgUnitNode } from '@/api/org';
+import { listDefinitions, type DefinitionSummary } from '@/modules/flows/flows.api';
+
+function flatten(nodes: readonly OrgUnitNode[]): OrgUnitNode[] {
+  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
+}
+
+/** Names for ids the API returns bare (org units, processes), loaded once per session. */
+export const useDirectoryStore = defineStore('directory', () => {
+  const tree = ref<OrgUnitNode[]>([]);
+  const processes = ref<DefinitionSummary[]>([]);
+  let loading: Promise<void> | null = null;
+
+  const units = computed(() => flatten(tree.value));
+  const unitNames = computed(() => new Map(units.value.map((u) => [u.id, u.name])));
+  const processNames = computed(
+    () => new Map(processes.value.map((p) => [p.processId, p.name ?? p.processId])),
+  );
+
+  function load(): Promise<void> {
+    loading ??= Promise.all([
+      listOrgUnits().then((nodes) => (tree.value = nodes)),
+      listDefinitions().then((defs) => (processes.value = defs)),
+    ])
+      .then(() => undefined)
+      .catch(() => {
+        loading = null;
+      });
+    return loading;
+  }
+
+  function unitName(id: string | null | undefined): string {
+    return id ? (unitNames.value.get(id) ?? '—') : '—';
+  }
+
+  function processName(id: string): string {
+    return processNames.value.get(id) ?? id;
+  }
+
+  return { tree, units, processes, load, unitName, processName };
+});
