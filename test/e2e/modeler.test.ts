@@ -14,7 +14,10 @@ const TIMER = 'Timer_ApprovalReminder';
 async function approvalDeadlineField(page: Page) {
   const timer = page.locator(`.djs-element[data-element-id="${TIMER}"]`);
   await timer.waitFor();
-  await timer.click();
+  const selected = page.locator(`.djs-element.selected[data-element-id="${TIMER}"]`);
+  // diagram-js toggles: clicking a selected element deselects it
+  if (!(await selected.count())) await timer.click();
+  await selected.waitFor();
   const group = page.locator('[data-group-id="group-timer"]');
   await group.waitFor();
   if (!(await group.locator('.bio-properties-panel-group-header.open').count())) {

@@ -44,7 +44,7 @@ export default class EngineProblems {
     for (const [elementId, messages] of byElement) {
       this.canvas.addMarker(elementId, PROBLEM_MARKER);
       this.overlays.add(elementId, PROBLEM_MARKER, {
-        position: { top: -10, right: 10 },
+        position: { top: -24, right: -24 },
         html: this.badge(elementId, messages),
       });
       this.marked.push(elementId);

@@ -49,14 +49,14 @@ export default class InstanceMarks {
     for (const [elementId, count] of state.tokens) {
       if (!this.mark(elementId, ACTIVE)) continue;
       this.overlays.add(elementId, TOKEN_OVERLAY, {
-        position: { bottom: 10, left: -10 },
+        position: { bottom: -4, left: -24 },
         html: badge('instance-token-badge', 'instance-token', elementId, String(count)),
       });
     }
     for (const [elementId, messages] of state.incidents) {
       if (!this.mark(elementId, INCIDENT)) continue;
       this.overlays.add(elementId, INCIDENT_OVERLAY, {
-        position: { top: -10, right: 10 },
+        position: { top: -24, right: -24 },
         html: badge(
           'instance-incident-badge',
           'instance-incident',
