@@ -78,7 +78,7 @@ describe('inbox', () => {
       .expect(200);
     expect(dueDays(other.body.items)).toEqual(['04']);
     const nothing = await member.get('/api/tasks/counts').expect(200);
-    expect(nothing.body).toEqual({ mine: 0, claimable: 0, done: 0 });
+    expect(nothing.body).toEqual({ mine: 0, claimable: 0, done: 0, capped: [] });
   });
 
   it('filters by org unit subtree, process, overdue and due date', async () => {
@@ -99,9 +99,9 @@ describe('inbox', () => {
     const otherProcess = await multiGroup
       .get('/api/tasks?tab=claimable&processId=nope')
       .expect(200);
-    expect(otherProcess.body).toEqual({ items: [], total: 0 });
+    expect(otherProcess.body).toEqual({ items: [], total: 0, totalCapped: false });
     const counts = await multiGroup.get('/api/tasks/counts?overdue=true').expect(200);
-    expect(counts.body).toEqual({ mine: 0, claimable: 1, done: 0 });
+    expect(counts.body).toEqual({ mine: 0, claimable: 1, done: 0, capped: [] });
   });
 
   it('moves a task from claimable to mine on claim and to done on completion, with counts per tab', async () => {
@@ -113,6 +113,7 @@ describe('inbox', () => {
       mine: 1,
       claimable: 2,
       done: 0,
+      capped: [],
     });
     const mine = await secretary.get('/api/tasks?tab=mine').expect(200);
     expect(mine.body.items.map((i: Item) => i.id)).toEqual([task.id]);
@@ -124,11 +125,39 @@ describe('inbox', () => {
       mine: 0,
       claimable: 2,
       done: 1,
+      capped: [],
     });
     const done = await secretary.get('/api/tasks?tab=done').expect(200);
     expect(done.body.items).toEqual([
       expect.objectContaining({ id: task.id, status: 'completed' }),
     ]);
+  });
+
+  it('counts a tab up to 1000 tasks and says when it holds more', async () => {
+    const [instance] = await t.db.query<{ id: string; definition_id: string }[]>(
+      `SELECT id, definition_id FROM wf_instance LIMIT 1`,
+    );
+    const unit = t.units['C2-B2'];
+    await t.db.query(
+      `INSERT INTO wf_task (id, instance_id, definition_id, process_id, element_id, org_unit_id, status, created_at, due_at)
+       SELECT 'bulk-' || i, $1, $2, 'wf_bulk', 'Bulk', $3, 'open', now(), now() + i * interval '1 hour'
+         FROM generate_series(1, 1001) i`,
+      [instance!.id, instance!.definition_id, unit],
+    );
+    await t.db.query(
+      `INSERT INTO wf_task_candidate (task_id, grantee, due_at, created_at, priority, process_id, org_unit_id)
+       SELECT id, 'branch_secretary@' || $1, due_at, created_at, 50, process_id, org_unit_id
+         FROM wf_task WHERE process_id = 'wf_bulk'`,
+      [unit],
+    );
+    const c2b2 = await t.login('c2b2_secretary');
+    const counts = await c2b2.get('/api/tasks/counts').expect(200);
+    expect(counts.body).toEqual({ mine: 0, claimable: 1000, done: 0, capped: ['claimable'] });
+    const page = await c2b2.get('/api/tasks?tab=claimable&pageSize=3').expect(200);
+    expect(page.body).toMatchObject({ total: 1000, totalCapped: true });
+    expect(page.body.items.map((i: Item) => i.id)).toEqual(['bulk-1', 'bulk-2', 'bulk-3']);
+    const filtered = await c2b2.get('/api/tasks?tab=claimable&processId=wf_review').expect(200);
+    expect(filtered.body).toMatchObject({ total: 0, totalCapped: false });
   });
 
   it('names the bad query parameter', async () => {

@@ -28,18 +28,19 @@ describe('user tasks', () => {
   beforeAll(async () => {
     t = await createTestApp({ app: WORKFLOW_TEST_APP });
     od = await t.login('od_admin');
+    const clients = await Promise.all(
+      [
+        'branch_secretary',
+        'c1b2_secretary',
+        'committee_secretary',
+        'committee_deputy',
+        'c2_secretary',
+        'member',
+        'branch_committee',
+      ].map((u) => t.login(u)),
+    );
     [secretary, otherSecretary, committee, deputy, c2Committee, member, branchCommittee] =
-      await Promise.all(
-        [
-          'branch_secretary',
-          'c1b2_secretary',
-          'committee_secretary',
-          'committee_deputy',
-          'c2_secretary',
-          'member',
-          'branch_committee',
-        ].map((u) => t.login(u)),
-      );
+      clients as [Client, Client, Client, Client, Client, Client, Client];
     await deploy(od, 'wf-review');
   });
   afterAll(async () => {

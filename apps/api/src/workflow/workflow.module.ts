@@ -24,6 +24,7 @@ import { JobExecutor } from './jobs/job.executor.js';
 import { JobHandlerRegistry } from './jobs/job-handler.registry.js';
 import { JobRunner } from './jobs/job.runner.js';
 import { TaskAccessPolicy } from './tasks/task-access.policy.js';
+import { TaskCandidateIndex } from './tasks/task-candidate.index.js';
 import { TaskCommandService } from './tasks/task-command.service.js';
 import { TaskController } from './tasks/task.controller.js';
 import { TaskInboxService } from './tasks/task-inbox.service.js';
@@ -94,6 +95,7 @@ export class WorkflowModule {
         WorkflowRuntimeService,
         InstanceQueryService,
         TaskAccessPolicy,
+        TaskCandidateIndex,
         TaskCommandService,
         TaskInboxService,
         JobHandlerRegistry,

@@ -6,7 +6,7 @@ import { WorkflowHistoryEvent } from '../history/history.entity.js';
 import { WorkflowIncident } from '../incidents/incident.entity.js';
 import { WorkflowJob } from '../jobs/job.entity.js';
 import { upsertJobs } from '../jobs/job.writer.js';
-import { indexCandidates, unindexCandidates } from '../tasks/task-candidates.js';
+import { TaskCandidateIndex } from '../tasks/task-candidate.index.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
 import { insertRows } from '../sql.js';
 import type { CommandContext } from './command-context.js';
@@ -23,6 +23,8 @@ const TIMER_RETRIES = 3;
  */
 @Injectable()
 export class EffectApplier {
+  constructor(private readonly candidates: TaskCandidateIndex) {}
+
   async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
     const history: HistoryEvent[] = [];
     let ended = false;
@@ -195,7 +197,7 @@ export class EffectApplier {
       completedBy: null,
     });
     await insertRows(ctx.em, WorkflowTask, task);
-    if (!task.assignee) await indexCandidates(ctx.em, task);
+    if (!task.assignee) await this.candidates.add(ctx.em, task);
   }
 
   private async cancelTasks(ctx: CommandContext, taskIds: string[]): Promise<void> {
@@ -204,7 +206,7 @@ export class EffectApplier {
       { id: In(taskIds), status: 'open' },
       { status: 'cancelled', completedAt: ctx.now },
     );
-    await unindexCandidates(ctx.em, taskIds);
+    await this.candidates.remove(ctx.em, taskIds);
   }
 
   private async upsertJob(

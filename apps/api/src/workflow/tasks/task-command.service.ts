@@ -15,7 +15,7 @@ import { CommandScope } from '../instances/command.scope.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
 import { isUuid } from '../instances/org-unit-of.js';
 import { type TaskRights, TaskAccessPolicy } from './task-access.policy.js';
-import { indexCandidates, unindexCandidates } from './task-candidates.js';
+import { TaskCandidateIndex } from './task-candidate.index.js';
 import { WorkflowTaskComment } from './task-comment.entity.js';
 import { WorkflowTask } from './task.entity.js';
 import { validateVariables } from './variables.validator.js';
@@ -41,6 +41,7 @@ export class TaskCommandService {
     private readonly policy: TaskAccessPolicy,
     private readonly audit: AuditWriter,
     private readonly tx: WorkflowTransactions,
+    private readonly candidates: TaskCandidateIndex,
   ) {}
 
   async claim(user: AuthUser, taskId: string): Promise<WorkflowTask> {
@@ -52,7 +53,7 @@ export class TaskCommandService {
       }
       task.assignee = user.personId;
       await ctx.em.update(WorkflowTask, { id: task.id }, { assignee: task.assignee });
-      await unindexCandidates(ctx.em, [task.id]);
+      await this.candidates.remove(ctx.em, [task.id]);
       await this.log(ctx, 'task.claimed', task);
       return task;
     });
@@ -64,7 +65,7 @@ export class TaskCommandService {
       if (task.assignee !== user.personId && !rights.manager) throw forbidden('unclaim');
       task.assignee = null;
       await ctx.em.update(WorkflowTask, { id: task.id }, { assignee: null });
-      await indexCandidates(ctx.em, task);
+      await this.candidates.add(ctx.em, task);
       await this.log(ctx, 'task.unclaimed', task);
       return task;
     });
@@ -82,7 +83,7 @@ export class TaskCommandService {
       const previous = task.assignee;
       task.assignee = assignee;
       await ctx.em.update(WorkflowTask, { id: task.id }, { assignee });
-      if (!previous) await unindexCandidates(ctx.em, [task.id]);
+      if (!previous) await this.candidates.remove(ctx.em, [task.id]);
       await this.log(ctx, 'task.delegated', task, { from: previous, to: assignee });
       return task;
     });
@@ -120,7 +121,7 @@ export class TaskCommandService {
           assignee: task.assignee,
         },
       );
-      await unindexCandidates(ctx.em, [task.id]);
+      await this.candidates.remove(ctx.em, [task.id]);
       const instance = await this.runner.lock(ctx, task.instanceId);
       await this.runner.run(ctx, instance, {
         type: 'completeTask',

@@ -4,7 +4,7 @@ import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { WorkflowTransactions } from '../workflow-transactions.js';
-import { userGrantee } from './task-candidates.js';
+import { granteesOf } from './task-candidate.index.js';
 import { WorkflowTask } from './task.entity.js';
 
 export const INBOX_TABS = ['mine', 'claimable', 'done'] as const;
@@ -38,9 +38,24 @@ export interface InboxQuery extends InboxFilter {
   pageSize: number;
 }
 
+/** Counting stops here: a tab holding more shows `INBOX_COUNT_CAP` and says it is capped. */
+export const INBOX_COUNT_CAP = 1000;
+
+export interface Count {
+  n: number;
+  capped: boolean;
+}
+
 export interface InboxPage {
   items: WorkflowTask[];
   total: number;
+  /** `total` is a lower bound: the tab holds more than `INBOX_COUNT_CAP` tasks. */
+  totalCapped: boolean;
+}
+
+export interface InboxCounts extends Record<InboxTab, number> {
+  /** Tabs whose number is capped at `INBOX_COUNT_CAP`. */
+  capped: InboxTab[];
 }
 
 const COLUMN: Record<string, string> = {
@@ -52,9 +67,10 @@ const COLUMN: Record<string, string> = {
 
 /**
  * The three inbox tabs. "mine" and "done" read one partial index from its head.
- * "claimable" reads each of the user's grantees (`user:<id>` and every `<role>@<unit>` they
- * hold) from the head of the candidate index with a LIMIT and merges the heads, so a user
- * whose groups hold tens of thousands of open tasks still reads only about a page per group.
+ * "claimable" reads each of the user's grantees (`user:<id>` and each assigned role) from the
+ * head of the candidate index with a LIMIT and merges the heads, so a user whose groups hold
+ * tens of thousands of open tasks still reads about a page per grantee. Totals are counted
+ * up to `INBOX_COUNT_CAP`, so they too read a bounded number of index entries.
  */
 @Injectable()
 export class TaskInboxService {
@@ -69,50 +85,49 @@ export class TaskInboxService {
     const limit = query.pageSize;
     const offset = (query.page - 1) * query.pageSize;
     if (query.tab === 'claimable') {
-      const grantees = await this.granteesOf(user);
+      const grantees = granteesOf(user);
       const [ids, total] = await Promise.all([
         this.claimableIds(grantees, query, sort, limit, offset),
         this.countClaimable(grantees, query),
       ]);
-      const rows = ids.length ? await this.tx.reader().findBy(WorkflowTask, { id: In(ids) }) : [];
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return { items: ids.flatMap((id) => byId.get(id) ?? []), total };
+      return { items: await this.load(ids), total: total.n, totalCapped: total.capped };
     }
     const where = await this.ownWhere(user, query.tab, query);
     const order = orderBy('t', sort);
-    const [items, total] = await Promise.all([
+    const [ids, total] = await Promise.all([
       this.tx
         .reader()
-        .query<Record<string, unknown>[]>(
+        .query<{ id: string }[]>(
           `SELECT t.id FROM wf_task t WHERE ${where.sql} ORDER BY ${order}, t.id LIMIT ${limit} OFFSET ${offset}`,
           where.params,
         )
-        .then(async (rows) => {
-          const ids = rows.map((r) => String(r['id']));
-          const tasks = ids.length
-            ? await this.tx.reader().findBy(WorkflowTask, { id: In(ids) })
-            : [];
-          const byId = new Map(tasks.map((t) => [t.id, t]));
-          return ids.flatMap((id) => byId.get(id) ?? []);
-        }),
-      this.count(`SELECT count(*) AS n FROM wf_task t WHERE ${where.sql}`, where.params),
+        .then((rows) => rows.map((r) => r.id)),
+      this.countOwn(where),
     ]);
-    return { items, total };
+    return { items: await this.load(ids), total: total.n, totalCapped: total.capped };
   }
 
-  async counts(user: AuthUser, filter: InboxFilter): Promise<Record<InboxTab, number>> {
-    const [mine, done] = await Promise.all(
-      (['mine', 'done'] as const).map(async (tab) => {
-        const where = await this.ownWhere(user, tab, filter);
-        return this.count(`SELECT count(*) AS n FROM wf_task t WHERE ${where.sql}`, where.params);
-      }),
-    );
-    const claimable = await this.countClaimable(await this.granteesOf(user), filter);
-    return { mine: mine ?? 0, claimable, done: done ?? 0 };
+  async counts(user: AuthUser, filter: InboxFilter): Promise<InboxCounts> {
+    const [mine, claimable, done] = await Promise.all([
+      this.ownWhere(user, 'mine', filter).then((where) => this.countOwn(where)),
+      this.countClaimable(granteesOf(user), filter),
+      this.ownWhere(user, 'done', filter).then((where) => this.countOwn(where)),
+    ]);
+    const tabs = { mine, claimable, done };
+    return {
+      mine: mine.n,
+      claimable: claimable.n,
+      done: done.n,
+      capped: INBOX_TABS.filter((tab) => tabs[tab].capped),
+    };
   }
 
-  private async granteesOf(user: AuthUser): Promise<string[]> {
-    return [userGrantee(user.personId), ...(await this.access.groupsOf(user))];
+  /** Tasks by id, in the order given. */
+  private async load(ids: string[]): Promise<WorkflowTask[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.tx.reader().findBy(WorkflowTask, { id: In(ids) });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   private async ownWhere(
@@ -155,16 +170,24 @@ export class TaskInboxService {
     return rows.map((r) => r.task_id);
   }
 
-  private async countClaimable(grantees: string[], filter: InboxFilter): Promise<number> {
+  /** Each grantee contributes at most cap + 1 rows, so a union above the cap means "more". */
+  private async countClaimable(grantees: string[], filter: InboxFilter): Promise<Count> {
     const params: unknown[] = [grantees];
-    const conditions = [
-      'c.grantee = ANY($1::text[])',
-      ...(await this.filters('c', filter, params)),
-    ];
-    const counted = grantees.length === 1 ? 'count(*)' : 'count(DISTINCT c.task_id)';
-    return this.count(
-      `SELECT ${counted} AS n FROM wf_task_candidate c WHERE ${conditions.join(' AND ')}`,
+    const conditions = ['c.grantee = g.grantee', ...(await this.filters('c', filter, params))];
+    return this.capped(
+      `SELECT count(*) AS n FROM (
+         SELECT DISTINCT c.task_id FROM unnest($1::text[]) AS g(grantee)
+           CROSS JOIN LATERAL (SELECT c.task_id FROM wf_task_candidate c
+                                WHERE ${conditions.join(' AND ')} LIMIT ${INBOX_COUNT_CAP + 1}) c
+       ) x`,
       params,
+    );
+  }
+
+  private countOwn(where: { sql: string; params: unknown[] }): Promise<Count> {
+    return this.capped(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM wf_task t WHERE ${where.sql} LIMIT ${INBOX_COUNT_CAP + 1}) x`,
+      where.params,
     );
   }
 
@@ -186,9 +209,10 @@ export class TaskInboxService {
     return out;
   }
 
-  private async count(sql: string, params: unknown[]): Promise<number> {
+  private async capped(sql: string, params: unknown[]): Promise<Count> {
     const rows = await this.tx.reader().query<{ n: string | number }[]>(sql, params);
-    return Number(rows[0]?.n ?? 0);
+    const n = Number(rows[0]?.n ?? 0);
+    return n > INBOX_COUNT_CAP ? { n: INBOX_COUNT_CAP, capped: true } : { n, capped: false };
   }
 }
 

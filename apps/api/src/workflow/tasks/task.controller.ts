@@ -38,7 +38,7 @@ export class TaskController {
   @ApiOkResponse({ type: TaskPageDto })
   async list(@CurrentUser() user: AuthUser, @Query() query: InboxQueryDto): Promise<TaskPageDto> {
     const page = await this.inbox.page(user, query);
-    return { items: page.items.map(toTaskDto), total: page.total };
+    return { items: page.items.map(toTaskDto), total: page.total, totalCapped: page.totalCapped };
   }
 
   @Get('counts')

@@ -15,7 +15,13 @@ import {
   MinLength,
 } from 'class-validator';
 import type { WorkflowTaskComment } from './task-comment.entity.js';
-import { INBOX_SORTS, INBOX_TABS, type InboxSort, type InboxTab } from './task-inbox.service.js';
+import {
+  INBOX_COUNT_CAP,
+  INBOX_SORTS,
+  INBOX_TABS,
+  type InboxSort,
+  type InboxTab,
+} from './task-inbox.service.js';
 import type { WorkflowTask } from './task.entity.js';
 
 export class InboxFilterDto {
@@ -136,13 +142,23 @@ export class TaskDetailDto extends TaskDto {
 
 export class TaskPageDto {
   @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({ description: `Tasks in the tab, counted up to ${INBOX_COUNT_CAP}` }) total: number;
+  @ApiProperty({
+    description: `True when the tab holds more than ${INBOX_COUNT_CAP} (show "${INBOX_COUNT_CAP}+")`,
+  })
+  totalCapped: boolean;
 }
 
 export class TaskCountsDto {
   @ApiProperty() mine: number;
   @ApiProperty() claimable: number;
   @ApiProperty() done: number;
+  @ApiProperty({
+    enum: INBOX_TABS,
+    isArray: true,
+    description: `Tabs holding more than ${INBOX_COUNT_CAP} tasks; their number is ${INBOX_COUNT_CAP}`,
+  })
+  capped: InboxTab[];
 }
 
 export class TaskCommentDto {
