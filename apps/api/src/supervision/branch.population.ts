@@ -12,14 +12,20 @@ export interface BranchOfUniversity {
   groupId: string;
 }
 
-/** Every branch of the university (the first root), in path order, and the root's id. */
-export async function branchesOfUniversity(
-  em: EntityManager,
-): Promise<{ universityId: string; branches: BranchOfUniversity[] }> {
+/** The university: the first root org unit. */
+export async function universityIdOf(em: EntityManager): Promise<string> {
   const [root] = await em.query<{ id: string }[]>(
     `SELECT id FROM org_unit WHERE type = 'university' AND parent_id IS NULL ORDER BY created_at, id LIMIT 1`,
   );
   if (!root) throw new Error('No university org unit exists: seed or create the org tree first');
+  return root.id;
+}
+
+/** Every branch of the university, in path order, and the university's id. */
+export async function branchesOfUniversity(
+  em: EntityManager,
+): Promise<{ universityId: string; branches: BranchOfUniversity[] }> {
+  const root = { id: await universityIdOf(em) };
   const branches = await em.query<BranchOfUniversity[]>(
     `SELECT b.id AS "branchId", b.name,
             CASE WHEN p.type = 'committee' THEN p.id ELSE b.id END AS "committeeId",

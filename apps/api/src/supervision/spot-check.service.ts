@@ -5,6 +5,7 @@ import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
+import { universityIdOf } from './branch.population.js';
 import { InspectionScope, type SessionRecordView } from './inspection.scope.js';
 import { drawSample } from './sample.drawer.js';
 import { SpotCheckBatch } from './spot-check-batch.entity.js';
@@ -120,12 +121,8 @@ export class SpotCheckService {
     return this.access.hasRole(user, universityId, AUDITORS);
   }
 
-  private async universityOf(): Promise<string> {
-    const [root] = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM org_unit WHERE type = 'university' AND parent_id IS NULL ORDER BY created_at, id LIMIT 1`,
-    );
-    if (!root) throw new NotFoundException('No university org unit exists.');
-    return root.id;
+  private universityOf(): Promise<string> {
+    return universityIdOf(this.db.manager);
   }
 }
 
