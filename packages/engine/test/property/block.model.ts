@@ -9,6 +9,7 @@ export type Block =
   | { kind: 'userTask' }
   | { kind: 'timerCatch' }
   | { kind: 'messageCatch' }
+  | { kind: 'signalCatch' }
   | { kind: 'sequence'; items: Block[] }
   | { kind: 'parallel'; branches: Block[] }
   /** `pick` chooses the branch (modulo the branch count); the last branch is the default flow. */
@@ -16,13 +17,17 @@ export type Block =
   /** `mask` chooses a non-empty subset of branches. */
   | { kind: 'inclusive'; branches: Block[]; mask: number }
   | { kind: 'subProcess'; body: Block }
+  /** An event-based gateway: the first of its events to occur wins, the others are cancelled. */
+  | { kind: 'race'; branches: { trigger: Trigger; body: Block }[] }
   | {
       kind: 'guarded';
       activity: { kind: 'userTask' } | { kind: 'subProcess'; body: Block };
-      trigger: 'timer' | 'message';
+      trigger: Trigger;
       interrupting: boolean;
       handler: Block;
     };
+
+export type Trigger = 'timer' | 'message' | 'signal';
 
 /** A model: start → body → end, or (terminating) a parallel split whose second branch
  * waits at a user task and then reaches a terminate end event. */
@@ -32,6 +37,7 @@ export interface Model {
 }
 
 const MAX_DEPTH = 3;
+const trigger = fc.constantFrom<Trigger>('timer', 'message', 'signal');
 
 export const blockArbitrary: fc.Arbitrary<Block> = fc.letrec<{ block: Block }>((tie) => {
   const block = tie('block');
@@ -42,6 +48,7 @@ export const blockArbitrary: fc.Arbitrary<Block> = fc.letrec<{ block: Block }>((
       fc.constant<Block>({ kind: 'userTask' }),
       fc.constant<Block>({ kind: 'timerCatch' }),
       fc.constant<Block>({ kind: 'messageCatch' }),
+      fc.constant<Block>({ kind: 'signalCatch' }),
       fc.record({
         kind: fc.constant('sequence' as const),
         items: fc.array(block, { minLength: 2, maxLength: 3 }),
@@ -51,12 +58,16 @@ export const blockArbitrary: fc.Arbitrary<Block> = fc.letrec<{ block: Block }>((
       fc.record({ kind: fc.constant('inclusive' as const), branches, mask: fc.nat(6) }),
       fc.record({ kind: fc.constant('subProcess' as const), body: block }),
       fc.record({
+        kind: fc.constant('race' as const),
+        branches: fc.array(fc.record({ trigger, body: block }), { minLength: 2, maxLength: 3 }),
+      }),
+      fc.record({
         kind: fc.constant('guarded' as const),
         activity: fc.oneof(
           fc.constant({ kind: 'userTask' as const }),
           fc.record({ kind: fc.constant('subProcess' as const), body: block }),
         ),
-        trigger: fc.constantFrom('timer' as const, 'message' as const),
+        trigger,
         interrupting: fc.boolean(),
         handler: block,
       }),

@@ -23,6 +23,9 @@ function interruptingBoundaries(
     case 'subProcess':
       interruptingBoundaries(node.body, found);
       break;
+    case 'race':
+      node.branches.forEach((branch) => interruptingBoundaries(branch.body, found));
+      break;
     case 'guarded':
       if (node.interrupting) found.set(node.id, node.activity.id);
       if (node.activity.kind === 'subProcess') interruptingBoundaries(node.activity.body, found);
@@ -31,6 +34,7 @@ function interruptingBoundaries(
     case 'userTask':
     case 'timerCatch':
     case 'messageCatch':
+    case 'signalCatch':
       break;
   }
   return found;

@@ -24,6 +24,7 @@ export function expectedCompletions(
       case 'userTask':
       case 'timerCatch':
       case 'messageCatch':
+      case 'signalCatch':
         return set(node.id, reach);
       case 'sequence':
         return node.items.forEach((item) => visit(item, reach));
@@ -41,6 +42,15 @@ export function expectedCompletions(
         return node.branches.forEach((b, i) => visit(b, when(reach, node.taken[i] === true)));
       case 'subProcess':
         return visitActivity(node, reach, false);
+      case 'race':
+        set(node.id, reach);
+        set(ids.merge(node.id), reach);
+        for (const branch of node.branches) {
+          const won = when(reach, fired.has(branch.eventId));
+          set(branch.eventId, won);
+          visit(branch.body, won);
+        }
+        return;
       case 'guarded': {
         const hasFired = fired.has(node.id);
         visitActivity(node.activity, reach, node.interrupting && hasFired);

@@ -45,7 +45,7 @@ function runOnMemoryRuntime(
     const tasks = [...runtime.tasks.keys()];
     const timers = [...runtime.timers.values()];
     const messages = Object.values(state.subscriptions).filter(
-      (s) => s.kind === 'message' && !correlated.has(s.id),
+      (s) => s.kind !== 'timer' && !correlated.has(s.id),
     );
     const count = tasks.length + timers.length + messages.length;
     if (count === 0) throw new Error(`instance is active but waits for nothing (step ${step})`);
@@ -55,7 +55,9 @@ function runOnMemoryRuntime(
     else {
       const subscription = messages[pick - timers.length]!;
       correlated.add(subscription.id);
-      expect(runtime.publishMessage(subscription.name!, subscription.correlationKey)).toBe(true);
+      if (subscription.kind === 'signal') runtime.broadcastSignal(subscription.name!);
+      else
+        expect(runtime.publishMessage(subscription.name!, subscription.correlationKey)).toBe(true);
     }
   }
   return { runtime, snapshots };

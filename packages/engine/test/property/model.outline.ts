@@ -3,7 +3,7 @@
  * outline, so they always agree on which element is which.
  */
 import type { Variables } from '../../src/contract.js';
-import type { Block, Model } from './block.model.js';
+import type { Block, Model, Trigger } from './block.model.js';
 
 export type Activity = { kind: 'userTask'; id: string } | SubProcess;
 export interface SubProcess {
@@ -13,18 +13,19 @@ export interface SubProcess {
 }
 
 export type Outline =
-  | { kind: 'userTask' | 'timerCatch' | 'messageCatch'; id: string }
+  | { kind: 'userTask' | 'timerCatch' | 'messageCatch' | 'signalCatch'; id: string }
   | { kind: 'sequence'; items: Outline[] }
   | { kind: 'parallel'; id: string; branches: Outline[] }
   | { kind: 'exclusive'; id: string; branches: Outline[]; chosen: number }
   | { kind: 'inclusive'; id: string; branches: Outline[]; taken: boolean[] }
   | SubProcess
+  | { kind: 'race'; id: string; branches: { eventId: string; trigger: Trigger; body: Outline }[] }
   | {
       kind: 'guarded';
       /** The boundary event's id. */
       id: string;
       activity: Activity;
-      trigger: 'timer' | 'message';
+      trigger: Trigger;
       interrupting: boolean;
       handler: Outline;
     };
@@ -50,6 +51,7 @@ export const ids = {
   route: (id: string) => `route_${id}`,
   take: (id: string, branch: number) => `take_${id}_${branch}`,
   message: (id: string) => `msg_${id}`,
+  signal: (id: string) => `sig_${id}`,
 };
 
 export function outline(model: Model): ModelOutline {
@@ -63,10 +65,15 @@ export function outline(model: Model): ModelOutline {
     switch (block.kind) {
       case 'userTask':
       case 'timerCatch':
-      case 'messageCatch': {
-        const id = next(
-          { userTask: 'Task', timerCatch: 'Wait', messageCatch: 'Receive' }[block.kind],
-        );
+      case 'messageCatch':
+      case 'signalCatch': {
+        const prefixes = {
+          userTask: 'Task',
+          timerCatch: 'Wait',
+          messageCatch: 'Receive',
+          signalCatch: 'Hear',
+        };
+        const id = next(prefixes[block.kind]);
         place(id, scope);
         return { kind: block.kind, id };
       }
@@ -103,6 +110,15 @@ export function outline(model: Model): ModelOutline {
       }
       case 'subProcess':
         return labelSubProcess(block.body, scope);
+      case 'race': {
+        const id = next('Race');
+        const branches = block.branches.map(({ trigger, body }) => {
+          const eventId = next('On');
+          place(eventId, scope);
+          return { eventId, trigger, body: label(body, scope) };
+        });
+        return { kind: 'race', id, branches };
+      }
       case 'guarded': {
         const activity: Activity =
           block.activity.kind === 'userTask'

@@ -1,6 +1,7 @@
 /** Writes a model outline as BPMN 2.0 XML, the way Camunda Modeler would (Zeebe extensions). */
 import { ids, PROCESS_ID } from './model.outline.js';
 import type { Activity, ModelOutline, Outline } from './model.outline.js';
+import type { Trigger } from './block.model.js';
 
 interface XmlNode {
   id: string;
@@ -51,16 +52,23 @@ class Scope {
 const timer = (duration: string) =>
   `<bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${duration}</bpmn:timeDuration></bpmn:timerEventDefinition>`;
 const messageRef = (id: string) => `<bpmn:messageEventDefinition messageRef="Message_${id}" />`;
+const signalRef = (id: string) => `<bpmn:signalEventDefinition signalRef="Signal_${id}" />`;
 
 export function toBpmnXml(model: ModelOutline): string {
   const flowIds = { count: 0 };
-  const messages: string[] = [];
+  const globals: string[] = [];
   const subscribe = (id: string) => {
-    messages.push(
+    globals.push(
       `<bpmn:message id="Message_${id}" name="${ids.message(id)}"><bpmn:extensionElements><zeebe:subscription correlationKey="=orderKey" /></bpmn:extensionElements></bpmn:message>`,
     );
     return messageRef(id);
   };
+  const listen = (id: string) => {
+    globals.push(`<bpmn:signal id="Signal_${id}" name="${ids.signal(id)}" />`);
+    return signalRef(id);
+  };
+  const eventDefinition = (trigger: Trigger, id: string, duration: string) =>
+    trigger === 'timer' ? timer(duration) : trigger === 'message' ? subscribe(id) : listen(id);
 
   /** Adds a block's elements to the scope; returns its entry and exit node ids. */
   const write = (node: Outline, scope: Scope): { entry: string; exit: string } => {
@@ -73,8 +81,15 @@ export function toBpmnXml(model: ModelOutline): string {
         const id = scope.add(node.id, 'intermediateCatchEvent', '', timer('PT1H'));
         return { entry: id, exit: id };
       }
-      case 'messageCatch': {
-        const id = scope.add(node.id, 'intermediateCatchEvent', '', subscribe(node.id));
+      case 'messageCatch':
+      case 'signalCatch': {
+        const trigger = node.kind === 'messageCatch' ? 'message' : 'signal';
+        const id = scope.add(
+          node.id,
+          'intermediateCatchEvent',
+          '',
+          eventDefinition(trigger, node.id, 'PT1H'),
+        );
         return { entry: id, exit: id };
       }
       case 'sequence': {
@@ -116,11 +131,32 @@ export function toBpmnXml(model: ModelOutline): string {
       }
       case 'subProcess':
         return single(writeActivity(node, scope));
+      case 'race': {
+        const gateway = scope.add(node.id, 'eventBasedGateway');
+        const merge = scope.add(ids.merge(node.id), 'exclusiveGateway');
+        for (const branch of node.branches) {
+          scope.add(
+            branch.eventId,
+            'intermediateCatchEvent',
+            '',
+            eventDefinition(branch.trigger, branch.eventId, 'PT1H'),
+          );
+          const body = write(branch.body, scope);
+          scope.connect(gateway, branch.eventId);
+          scope.connect(branch.eventId, body.entry);
+          scope.connect(body.exit, merge);
+        }
+        return { entry: gateway, exit: merge };
+      }
       case 'guarded': {
         const activity = writeActivity(node.activity, scope);
         const cancel = node.interrupting ? '' : ' cancelActivity="false"';
-        const trigger = node.trigger === 'timer' ? timer('PT2H') : subscribe(node.id);
-        scope.add(node.id, 'boundaryEvent', ` attachedToRef="${activity}"${cancel}`, trigger);
+        scope.add(
+          node.id,
+          'boundaryEvent',
+          ` attachedToRef="${activity}"${cancel}`,
+          eventDefinition(node.trigger, node.id, 'PT2H'),
+        );
         const handler = write(node.handler, scope);
         scope.connect(node.id, handler.entry);
         if (!node.interrupting) {
@@ -185,7 +221,7 @@ export function toBpmnXml(model: ModelOutline): string {
 <bpmn:process id="${PROCESS_ID}" isExecutable="true">
 ${root.toXml()}
 </bpmn:process>
-${messages.join('\n')}
+${globals.join('\n')}
 </bpmn:definitions>
 `;
 }

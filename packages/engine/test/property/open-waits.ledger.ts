@@ -1,11 +1,12 @@
 /**
  * What a runtime would hold open for one instance, kept only from the engine's effects:
- * user tasks, timers, message subscriptions. Every cancel must name something open and
+ * user tasks, timers, message and signal subscriptions. Every cancel must name something open and
  * nothing may be opened twice — so a duplicated or lost token shows up here.
  */
 import type {
   Effect,
   MessageSubscriptionInfo,
+  SignalSubscriptionInfo,
   TimerInfo,
   UserTaskInfo,
 } from '../../src/contract.js';
@@ -14,6 +15,7 @@ export class OpenWaits {
   readonly tasks = new Map<string, UserTaskInfo>();
   readonly timers = new Map<string, TimerInfo>();
   readonly messages = new Map<string, MessageSubscriptionInfo>();
+  readonly signals = new Map<string, SignalSubscriptionInfo>();
 
   apply(effects: readonly Effect[]): void {
     for (const effect of effects) {
@@ -37,14 +39,16 @@ export class OpenWaits {
           close(this.messages, effect.subscriptionId);
           break;
         case 'signalSubscribed':
+          open(this.signals, effect.subscription.id, effect.subscription);
+          break;
         case 'signalUnsubscribed':
+          close(this.signals, effect.subscriptionId);
+          break;
         case 'jobCreated':
         case 'jobCancelled':
         case 'callActivityStarted':
         case 'callActivityCancelled':
-          throw new Error(
-            `generated models have no signals, jobs or call activities: ${effect.type}`,
-          );
+          throw new Error(`generated models have no jobs or call activities: ${effect.type}`);
         case 'history':
         case 'instanceEnded':
         case 'messageThrown':
@@ -65,7 +69,7 @@ export class OpenWaits {
   }
 
   get size(): number {
-    return this.tasks.size + this.timers.size + this.messages.size;
+    return this.tasks.size + this.timers.size + this.messages.size + this.signals.size;
   }
 }
 

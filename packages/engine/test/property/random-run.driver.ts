@@ -1,6 +1,6 @@
 /**
  * Drives one instance of a compiled model to its end, choosing at every step which open wait
- * state to complete next (a user task, a due timer, a message) from a list of random numbers.
+ * state to complete next (a user task, a due timer, a message, a signal) from a list of random numbers.
  */
 import { execute, startInstance } from '../../src/index.js';
 import type { Command, Effect, HistoryEvent } from '../../src/contract.js';
@@ -87,17 +87,15 @@ export function runRandomly(
   );
   return { steps, state, waits, fired, history };
 
-  /** A non-interrupting message boundary stays subscribed after it fires; we let it fire once. */
+  /** A non-interrupting message or signal boundary stays subscribed after it fires; we let it fire once. */
   function keepIfStillSubscribed(command: Command): void {
-    if (command.type !== 'correlateMessage') return;
+    if (command.type !== 'correlateMessage' && command.type !== 'broadcastSignal') return;
     const id = command.subscriptionId;
     const subscription = state.subscriptions[id];
-    if (!subscription || waits.messages.has(id)) return;
-    waits.messages.set(id, {
-      id,
-      elementId: subscription.elementId,
-      name: subscription.name ?? '',
-    });
+    if (!subscription || waits.messages.has(id) || waits.signals.has(id)) return;
+    const info = { id, elementId: subscription.elementId, name: subscription.name ?? '' };
+    if (command.type === 'correlateMessage') waits.messages.set(id, info);
+    else waits.signals.set(id, info);
     spent.add(id);
   }
 
@@ -105,7 +103,8 @@ export function runRandomly(
     const tasks = [...waits.tasks.values()];
     const timers = [...waits.timers.values()];
     const messages = [...waits.messages.values()].filter((m) => !spent.has(m.id));
-    const count = tasks.length + timers.length + messages.length;
+    const signals = [...waits.signals.values()].filter((m) => !spent.has(m.id));
+    const count = tasks.length + timers.length + messages.length + signals.length;
     if (count === 0)
       throw new Error(`instance is active but waits for nothing (step ${step}): a token was lost`);
     let pick = (options.choices[step % options.choices.length] ?? 0) % count;
@@ -128,12 +127,22 @@ export function runRandomly(
         target: timer.elementId,
       };
     }
-    const subscription = messages[pick - timers.length]!;
-    waits.messages.delete(subscription.id);
-    fired.add(subscription.elementId);
+    pick -= timers.length;
+    if (pick < messages.length) {
+      const subscription = messages[pick]!;
+      waits.messages.delete(subscription.id);
+      fired.add(subscription.elementId);
+      return {
+        command: { type: 'correlateMessage', subscriptionId: subscription.id, now: now() },
+        target: subscription.elementId,
+      };
+    }
+    const signal = signals[pick - messages.length]!;
+    waits.signals.delete(signal.id);
+    fired.add(signal.elementId);
     return {
-      command: { type: 'correlateMessage', subscriptionId: subscription.id, now: now() },
-      target: subscription.elementId,
+      command: { type: 'broadcastSignal', subscriptionId: signal.id, now: now() },
+      target: signal.elementId,
     };
   }
 }
