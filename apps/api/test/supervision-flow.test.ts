@@ -380,6 +380,35 @@ describe('spot check → rectification → follow-up (flows driven through the A
     expect(board.items.map((i) => i.branchId)).toEqual([t.units['C1-B3']]);
   });
 
+  it('sends a direct branch’s rectification plan to OD for review (it has no committee above it)', async () => {
+    const d1 = await t.login('d1_secretary');
+    const refused = await d1.post('/api/rectifications').send({
+      branchId: t.units['C1-B1'],
+      title: '越权登记',
+      description: '为其他支部登记问题',
+      severity: 'low',
+      dueDate: '2026-06-30',
+    });
+    expect(refused.status).toBe(403);
+    await d1
+      .post('/api/rectifications')
+      .send({
+        branchId: t.units['D1'],
+        title: '考勤不全',
+        description: '自查发现',
+        severity: 'low',
+        dueDate: '2026-06-30',
+      })
+      .expect(201);
+    await drain();
+    await submit(d1, (await one(d1, 'rectification')).id, { plan: '补齐考勤' }).expect(200);
+    const review = (await tasks(od, 'rectification')).find(
+      (task) => task.variables['branchId'] === t.units['D1'],
+    )!;
+    expect(review.formKey).toBe('orglife:rectification-plan-review');
+    expect(review.candidateGroups).toEqual([`od_admin@${t.units['U']}`]);
+  });
+
   it('refuses a plain member the rectification board', async () => {
     const member = await t.login('member');
     expect((await member.get('/api/rectifications')).status).toBe(403);
