@@ -15,7 +15,7 @@ const ACTIVITIES = new Set<FlowNode['kind']>([
   'callActivity',
 ]);
 
-export function isActivity(node: FlowNode): boolean {
+function isActivity(node: FlowNode): boolean {
   return ACTIVITIES.has(node.kind);
 }
 

@@ -3,46 +3,32 @@
  * on a simulated clock, message and signal routing, and service workers. The simulator CLI,
  * the benchmark and the property tests run on it; apps/api does the same with a database.
  */
-import type { Command, Effect, JobInfo, UserTaskInfo, Variables } from '../contract.js';
+import type { Command, Effect, JobInfo, Variables } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
 import { addDuration, parseDuration, toIso } from '../timers/iso8601.js';
 import { nextStartTimer, startTimers } from '../timers/start-timers.js';
 import { execute } from './execute.js';
 import { startInstance } from './start-instance.js';
 import type { EngineState } from './state.js';
+import {
+  routeEffect,
+  type DistributiveOmit,
+  type RuntimeBooks,
+  type RuntimeInstance,
+  type ScheduledTimer,
+  type StartRequest,
+} from './memory-runtime.effects.js';
+
+export type { RuntimeInstance } from './memory-runtime.effects.js';
 
 export type ServiceOutcome =
   { variables?: Variables } | { error: string; message?: string } | { fail: string };
 export type ServiceWorker = (job: JobInfo) => ServiceOutcome;
 
-export interface RuntimeInstance {
-  id: string;
-  definition: CompiledDefinition;
-  state: EngineState;
-  parent?: { instanceId: string; elementInstanceId: string };
-  /** Completed elements (multi-instance bodies left out), in completion order. */
-  passed: string[];
-}
-
 interface Deployment {
   definition: CompiledDefinition;
   version: number;
   versionTag?: string;
-}
-
-interface ScheduledTimer {
-  id: string;
-  dueAt: string;
-  order: number;
-  instanceId?: string;
-  start?: { definition: CompiledDefinition; elementId: string; fired: number };
-}
-
-interface Subscribed {
-  instanceId: string;
-  name: string;
-  correlationKey?: string;
-  order: number;
 }
 
 export interface MemoryRuntimeOptions {
@@ -57,24 +43,37 @@ export interface MemoryRuntimeOptions {
 export class MemoryRuntime {
   now: string;
   readonly instances = new Map<string, RuntimeInstance>();
-  readonly tasks = new Map<string, { instanceId: string; task: UserTaskInfo }>();
+  readonly tasks: RuntimeBooks['tasks'] = new Map();
   readonly timers = new Map<string, ScheduledTimer>();
   /** Problems outside any instance (a called process that is not deployed). */
   readonly problems: string[] = [];
-  private readonly messages = new Map<string, Subscribed>();
-  private readonly signals = new Map<string, Subscribed>();
+  private readonly books: RuntimeBooks;
   private readonly deployments = new Map<string, Deployment[]>();
   private readonly workers: Record<string, ServiceWorker>;
-  private readonly recordPassed: boolean;
   private readonly roundTrip: boolean;
   private readonly pending: (() => void)[] = [];
-  private readonly cancelledJobs = new Set<string>();
   private counter = 0;
 
   constructor(options: MemoryRuntimeOptions) {
     this.now = options.now;
     this.workers = options.workers ?? {};
-    this.recordPassed = options.recordPassed ?? true;
+    this.books = {
+      instances: this.instances,
+      tasks: this.tasks,
+      timers: this.timers,
+      messages: new Map(),
+      signals: new Map(),
+      cancelledJobs: new Set(),
+      problems: this.problems,
+      recordPassed: options.recordPassed ?? true,
+      order: () => this.counter++,
+      later: (work) => this.pending.push(work),
+      runJob: (instance, job) => this.runJob(instance, job),
+      publishMessage: (name, key, variables) => this.publishMessage(name, key, variables),
+      broadcastSignal: (name, variables) => this.broadcastSignal(name, variables),
+      start: (processId, request, parent) => this.start(processId, request, parent),
+      command: (instanceId, command) => this.command(instanceId, command),
+    };
     this.roundTrip = options.roundTrip ?? false;
   }
 
@@ -110,12 +109,7 @@ export class MemoryRuntime {
 
   start(
     processId: string,
-    options: {
-      variables?: Variables;
-      startEventId?: string;
-      version?: 'latest' | number;
-      versionTag?: string;
-    } = {},
+    options: StartRequest = {},
     parent?: RuntimeInstance['parent'],
   ): RuntimeInstance | undefined {
     const deployment = this.find(processId, options.version, options.versionTag);
@@ -230,7 +224,7 @@ export class MemoryRuntime {
   /** Correlates to the oldest matching subscription, else starts a process with that message start. */
   publishMessage(name: string, correlationKey?: string | number, variables?: Variables): boolean {
     const key = correlationKey === undefined ? undefined : String(correlationKey);
-    for (const [id, sub] of this.messages) {
+    for (const [id, sub] of this.books.messages) {
       if (sub.name !== name || (sub.correlationKey !== undefined && sub.correlationKey !== key))
         continue;
       this.command(sub.instanceId, {
@@ -257,9 +251,9 @@ export class MemoryRuntime {
   }
 
   broadcastSignal(name: string, variables?: Variables): void {
-    const targets = [...this.signals].filter(([, sub]) => sub.name === name);
+    const targets = [...this.books.signals].filter(([, sub]) => sub.name === name);
     for (const [id, sub] of targets) {
-      if (this.signals.has(id)) {
+      if (this.books.signals.has(id)) {
         this.command(sub.instanceId, {
           type: 'broadcastSignal',
           subscriptionId: id,
@@ -285,7 +279,7 @@ export class MemoryRuntime {
   }
 
   private runJob(instance: RuntimeInstance, job: JobInfo): void {
-    if (this.cancelledJobs.delete(job.id)) return;
+    if (this.books.cancelledJobs.delete(job.id)) return;
     const worker = this.workers[job.type];
     const outcome: ServiceOutcome = worker ? worker(job) : {};
     if ('error' in outcome) {
@@ -312,141 +306,6 @@ export class MemoryRuntime {
   }
 
   private handle(instance: RuntimeInstance, effects: Effect[]): void {
-    for (const effect of effects) this.handleOne(instance, effect);
-  }
-
-  private handleOne(instance: RuntimeInstance, effect: Effect): void {
-    const instanceId = instance.id;
-    switch (effect.type) {
-      case 'history':
-        if (
-          this.recordPassed &&
-          effect.event.kind === 'completed' &&
-          effect.event.elementType !== 'multiInstanceBody'
-        ) {
-          instance.passed.push(effect.event.elementId);
-        }
-        return;
-      case 'taskCreated':
-        this.tasks.set(effect.task.id, { instanceId, task: effect.task });
-        return;
-      case 'taskCancelled':
-        this.tasks.delete(effect.taskId);
-        return;
-      case 'timerScheduled':
-        this.timers.set(effect.timer.id, {
-          id: effect.timer.id,
-          dueAt: effect.timer.dueAt,
-          order: this.counter++,
-          instanceId,
-        });
-        return;
-      case 'timerCancelled':
-        this.timers.delete(effect.timerId);
-        return;
-      case 'jobCreated': {
-        const job = effect.job;
-        this.pending.push(() => this.runJob(instance, job));
-        return;
-      }
-      case 'jobCancelled':
-        this.cancelledJobs.add(effect.jobId);
-        return;
-      case 'messageSubscribed': {
-        const { id, name, correlationKey } = effect.subscription;
-        this.messages.set(id, {
-          instanceId,
-          name,
-          order: this.counter++,
-          ...(correlationKey !== undefined ? { correlationKey } : {}),
-        });
-        return;
-      }
-      case 'messageUnsubscribed':
-        this.messages.delete(effect.subscriptionId);
-        return;
-      case 'signalSubscribed':
-        this.signals.set(effect.subscription.id, {
-          instanceId,
-          name: effect.subscription.name,
-          order: this.counter++,
-        });
-        return;
-      case 'signalUnsubscribed':
-        this.signals.delete(effect.subscriptionId);
-        return;
-      case 'messageThrown': {
-        const { name, correlationKey, variables } = effect;
-        this.pending.push(() => this.publishMessage(name, correlationKey, variables));
-        return;
-      }
-      case 'signalThrown': {
-        const { name, variables } = effect;
-        this.pending.push(() => this.broadcastSignal(name, variables));
-        return;
-      }
-      case 'callActivityStarted': {
-        const call = effect.call;
-        this.pending.push(() => {
-          const child = this.start(
-            call.calledProcessId,
-            {
-              variables: call.variables,
-              version: call.version,
-              ...(call.versionTag ? { versionTag: call.versionTag } : {}),
-            },
-            { instanceId, elementInstanceId: call.elementInstanceId },
-          );
-          if (!child)
-            this.problems.push(
-              `call activity '${call.elementId}': process '${call.calledProcessId}' is not deployed`,
-            );
-        });
-        return;
-      }
-      case 'callActivityCancelled':
-        for (const child of this.instances.values()) {
-          if (
-            child.parent?.elementInstanceId === effect.elementInstanceId &&
-            child.state.status === 'active'
-          ) {
-            this.pending.push(() => this.command(child.id, { type: 'cancel' }));
-          }
-        }
-        return;
-      case 'errorEscalated': {
-        const parent = instance.parent;
-        if (parent) {
-          const code = effect.errorCode;
-          this.pending.push(() =>
-            this.command(parent.instanceId, {
-              type: 'failCallActivity',
-              elementInstanceId: parent.elementInstanceId,
-              errorCode: code,
-            }),
-          );
-        }
-        return;
-      }
-      case 'instanceEnded': {
-        const parent = instance.parent;
-        if (parent && effect.status === 'completed') {
-          const variables = effect.variables;
-          this.pending.push(() =>
-            this.command(parent.instanceId, {
-              type: 'completeCallActivity',
-              elementInstanceId: parent.elementInstanceId,
-              variables,
-            }),
-          );
-        }
-        return;
-      }
-      case 'incidentRaised':
-      case 'incidentResolved':
-        return;
-    }
+    for (const effect of effects) routeEffect(this.books, instance, effect);
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -43,11 +43,6 @@ export function setVariables(
     setVariable(step, fromId, name, variables[name] ?? null);
 }
 
-export function setLocalVariables(step: Step, id: string, variables: Variables): void {
-  const el = step.element(id);
-  if (el) step.update(id, { variables: { ...el.variables, ...variables } });
-}
-
 /** Evaluates mappings in order, each seeing the targets mapped before it. */
 export function evaluateMappings(
   mappings: Mapping[],
