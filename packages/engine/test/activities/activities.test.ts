@@ -137,3 +137,20 @@ describe('events on a sub-process', () => {
     ]);
   });
 });
+
+describe('multi-instance call activity and loop cardinality', () => {
+  it('calls the child once per item and collects each mapped result in order', async () => {
+    const trace = await run(
+      here,
+      'multi-instance-call.bpmn',
+      {
+        variables: { amounts: [1, 5] },
+        steps: [{ complete: 'ChildWork' }, { complete: 'ChildWork' }],
+      },
+      ['child.bpmn'],
+    );
+    expect(trace.state).toBe('completed');
+    expect(trace.variables['results']).toEqual([2, 6]);
+    expect(trace.passed.filter((e) => e === 'Thrice')).toHaveLength(3);
+  });
+});

@@ -228,3 +228,18 @@ describe('signal start event', () => {
     expect(trace.tasks.map((t) => t.elementId)).toEqual(['Respond', 'Respond']);
   });
 });
+
+describe('non-interrupting timer event sub-process', () => {
+  it('fires on every cycle inside the advanced window and stops when the instance ends', async () => {
+    const trace = await run(here, 'timer-event-sub-process.bpmn', {
+      steps: [{ advance: 'PT3H30M' }],
+    });
+    expect(trace.passed.filter((e) => e === 'Remind')).toHaveLength(3);
+    expect(trace.waiting).toEqual(['Work']);
+    const ended = await run(here, 'timer-event-sub-process.bpmn', {
+      steps: [{ complete: 'Work' }, { advance: 'P1D' }],
+    });
+    expect(ended.state).toBe('completed');
+    expect(ended.passed).not.toContain('Remind');
+  });
+});
