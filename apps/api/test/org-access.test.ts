@@ -268,6 +268,17 @@ describe('org units, people and role assignments, by role and org subtree', () =
       await member.get('/api/role-assignments').expect(403);
     });
 
+    it('refuses to remove the last 组织部管理员 (409)', async () => {
+      const [assignment] = (
+        (await od.get(`/api/role-assignments?personId=${t.people.od_admin}`).expect(200)).body as {
+          id: string;
+          role: string;
+        }[]
+      ).filter((r) => r.role === 'od_admin');
+      await od.delete(`/api/role-assignments/${assignment?.id}`).expect(409);
+      await od.get('/api/org-units').expect(200);
+    });
+
     it('takes a revoked role away at once, even from a token issued before', async () => {
       const organizer = await t.login('c2_organizer');
       await organizer.get(`/api/people?orgUnitId=${t.units.C2}`).expect(200);

@@ -25,8 +25,9 @@ export class AuthService {
       .createQueryBuilder('a')
       .where('lower(a.username) = lower(:username)', { username: username.trim() })
       .getOne();
-    const ok =
-      account?.passwordHash != null && (await this.hasher.verify(account.passwordHash, password));
+    // Verify against a stand-in hash when there is no such account, so timing does not tell.
+    const passwordHash = account?.passwordHash ?? (await this.hasher.standIn());
+    const ok = (await this.hasher.verify(passwordHash, password)) && account?.passwordHash != null;
     if (!account || !ok) {
       this.limiter.recordFailure(username, ip);
       throw new UnauthorizedException('Wrong username or password. 用户名或密码错误。');

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -68,7 +68,14 @@ export class RoleAssignmentService {
     const assignment = await this.db.getRepository(RoleAssignment).findOneBy({ id });
     if (!assignment) throw new NotFoundException(`Role assignment ${id} does not exist.`);
     await this.assertMayGrant(user, assignment.role, assignment.orgUnitId);
+    if (assignment.role === 'od_admin' && (await this.countOf('od_admin')) <= 1) {
+      throw new ConflictException('The last 组织部管理员 (od_admin) cannot be removed.');
+    }
     await this.db.getRepository(RoleAssignment).delete(id);
+  }
+
+  private countOf(role: RoleName): Promise<number> {
+    return this.db.getRepository(RoleAssignment).countBy({ role });
   }
 
   private async assertMayGrant(user: AuthUser, role: RoleName, orgUnitId: string): Promise<void> {
