@@ -91,3 +91,11 @@ export const api = {
     return call<ResponseOf<Op<P, 'delete'>>>('DELETE', path, init);
   },
 };
+
+/**
+ * A route the document has but whose response it leaves untyped (domain views): the path is
+ * still checked, the caller names the response type.
+ */
+export function pathOf(path: ApiPath, params?: Record<string, string>): string {
+  return resolve(path, params);
+}

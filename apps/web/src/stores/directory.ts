@@ -31,6 +31,10 @@ export const useDirectoryStore = defineStore('directory', () => {
     return loading;
   }
 
+  async function reloadUnits(): Promise<void> {
+    tree.value = await listOrgUnits();
+  }
+
   function unitName(id: string | null | undefined): string {
     return id ? (unitNames.value.get(id) ?? '—') : '—';
   }
@@ -39,5 +43,5 @@ export const useDirectoryStore = defineStore('directory', () => {
     return processNames.value.get(id) ?? id;
   }
 
-  return { tree, units, processes, load, unitName, processName };
+  return { tree, units, processes, load, reloadUnits, unitName, processName };
 });
