@@ -13,7 +13,6 @@ export class Step {
   /** Scopes that lost a child during this step; checked for completion once the agenda drains. */
   readonly dirtyScopes = new Set<string>();
   private readonly agenda: (() => void)[] = [];
-  private rootVariablesCopied = false;
   private readonly copied = new Set<'elements' | 'subscriptions' | 'incidents'>();
 
   constructor(
@@ -86,12 +85,9 @@ export class Step {
     return out;
   }
 
-  rootVariables(): Variables {
-    if (!this.rootVariablesCopied) {
-      this.state.variables = { ...this.state.variables };
-      this.rootVariablesCopied = true;
-    }
-    return this.state.variables;
+  /** A new root object on every write, so effects that carried the old one stay as they were. */
+  setRootVariable(name: string, value: Variables[string]): void {
+    this.state.variables = { ...this.state.variables, [name]: value };
   }
 
   emit(effect: Effect): void {

@@ -30,7 +30,7 @@ export function setVariable(
       return;
     }
   }
-  step.rootVariables()[name] = value;
+  step.setRootVariable(name, value);
 }
 
 export function setVariables(

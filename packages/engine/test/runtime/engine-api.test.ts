@@ -8,7 +8,7 @@ import {
   type Effect,
   type EngineState,
 } from '../../src/index.js';
-import { compiled, fixture } from '../support/bpmn.js';
+import { bpmn, compiled, fixture } from '../support/bpmn.js';
 
 const now = '2026-01-05T08:00:00.000Z';
 const gateways = new URL('../gateways/', import.meta.url).href;
@@ -107,6 +107,21 @@ describe('startInstance / execute', () => {
     });
     expect(effectOf(resolved.effects, 'taskCreated').task.elementId).toBe('Yes');
     expect(resolved.state.incidents).toEqual({});
+  });
+});
+
+describe('effects', () => {
+  it('a created task keeps the variables it saw, even when a later branch of the same step sets more', async () => {
+    const def = await compiled(
+      bpmn(`<bpmn:startEvent id="S" /><bpmn:parallelGateway id="Fork" /><bpmn:userTask id="A" />
+        <bpmn:scriptTask id="Set"><bpmn:extensionElements><zeebe:script expression="=1" resultVariable="later" /></bpmn:extensionElements></bpmn:scriptTask>
+        <bpmn:endEvent id="E" />
+        <bpmn:sequenceFlow id="F0" sourceRef="S" targetRef="Fork" /><bpmn:sequenceFlow id="F1" sourceRef="Fork" targetRef="A" />
+        <bpmn:sequenceFlow id="F2" sourceRef="Fork" targetRef="Set" /><bpmn:sequenceFlow id="F3" sourceRef="Set" targetRef="E" />`),
+    );
+    const started = startInstance(def, { instanceId: 'i-4', variables: { first: true }, now });
+    expect(effectOf(started.effects, 'taskCreated').task.variables).toEqual({ first: true });
+    expect(started.state.variables).toEqual({ first: true, later: 1 });
   });
 });
 
