@@ -114,7 +114,8 @@ export class PlanService {
     return qb.getMany();
   }
 
-  async get(user: AuthUser, id: string, em: EntityManager = this.db.manager): Promise<PlanView> {
+  async get(user: AuthUser, id: string): Promise<PlanView> {
+    const em = this.db.manager;
     const plan = await em.findOneBy(MonthlyPlan, { id });
     if (!plan) throw new NotFoundException(`Plan ${id} does not exist (计划不存在).`);
     await this.visibility.assertVisible(user, plan.branchId);

@@ -8,13 +8,3 @@ export function stringVar(variables: Variables, name: string): string {
   }
   return value;
 }
-
-export function stringListVar(variables: Variables, name: string): string[] {
-  const value = variables[name];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new Error(
-      `Process variable "${name}" is missing or not a list of strings (流程变量缺失)`,
-    );
-  }
-  return value as string[];
-}
