@@ -17,11 +17,14 @@ const event = (
 const incident = (elementId: string, status: Incident['status'], message = 'failed'): Incident => ({
   id: `${elementId}-${status}`,
   instanceId: 'i1',
+  jobId: null,
+  orgUnitId: null,
   processId: 'p',
   elementId,
   message,
   status,
   createdAt: at,
+  resolvedAt: null,
 });
 
 describe('instance diagram state', () => {

@@ -11,10 +11,10 @@ import {
 } from 'bpmn-js-properties-panel';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
-import type { ElementProblem } from '@/api/errors';
 import EngineOnlyModule from './engine-only';
 import EngineProblemsModule from './engine-problems';
 import type EngineProblems from './engine-problems/EngineProblems';
+import type { DiagramProblem } from './engine-problems/EngineProblems';
 
 export interface FlowModelerContainers {
   canvas: HTMLElement;
@@ -25,7 +25,7 @@ export interface FlowModelerContainers {
 export interface FlowModeler {
   open(xml: string): Promise<void>;
   xml(): Promise<string>;
-  showProblems(problems: readonly ElementProblem[]): void;
+  showProblems(problems: readonly DiagramProblem[]): void;
   focus(elementId: string): boolean;
   onChange(listener: () => void): void;
   destroy(): void;

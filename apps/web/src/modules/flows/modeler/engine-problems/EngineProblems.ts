@@ -1,4 +1,9 @@
-import type { ElementProblem } from '@/api/errors';
+/** An engine problem; without an element id it concerns the whole file. */
+export interface DiagramProblem {
+  elementId?: string | null;
+  line?: number;
+  message: string;
+}
 
 interface Overlays {
   add(elementId: string, type: string, overlay: { position: object; html: HTMLElement }): string;
@@ -34,7 +39,7 @@ export default class EngineProblems {
     private readonly selection: Selection,
   ) {}
 
-  show(problems: readonly ElementProblem[]): void {
+  show(problems: readonly DiagramProblem[]): void {
     this.clear();
     const byElement = new Map<string, string[]>();
     for (const { elementId, message } of problems) {
