@@ -311,6 +311,22 @@ const en: Messages = {
     noticeTitleDefault: 'Notice on the spot check of {month}',
     noticeContent: 'Notice content',
     issueNotice: 'Issue notice',
+    drawNow: 'Draw now',
+    draw: 'Draw',
+    drawn: 'Drawn; inspection tasks sent',
+    noBatches: 'No spot-check batches',
+    sampleOf: '{sampled} of {population} branches sampled',
+    algorithm: 'algorithm',
+    replay: 'Replay with the seed',
+    replayMatches: 'Redrawn with the recorded seed: same sample',
+    replayDiffers: 'The redrawn sample differs from the record',
+    seed: 'Seed',
+    seedHint: 'Empty: a fresh seed, recorded',
+    rate: 'Rate',
+    ratePercent: 'Sample rate (%)',
+    sampled: 'Sampled/total',
+    drawnAt: 'Drawn at',
+    defaultMonth: 'Default: last month',
   },
   supervision: {
     attendedOn: 'Date attended',
@@ -333,6 +349,7 @@ const en: Messages = {
       followUp: 'Re-check notes',
       review: 'Comment (required when returning)',
     },
+    overdueCount: '{count} overdue',
   },
   study: {
     month: 'Month',
@@ -347,6 +364,12 @@ const en: Messages = {
     url: 'Link',
     description: 'Description',
     publish: 'Publish',
+    create: 'Draft the month’s content',
+    createdHint: 'Drafted; review and publish it from your inbox',
+    empty: 'No study content yet',
+    published: 'Published',
+    draft: 'Draft',
+    publishedAt: 'Published at',
   },
   orgTypes: {
     university: 'University committee',
@@ -387,6 +410,14 @@ const en: Messages = {
     export: 'Export roster',
     exportXlsx: 'Export .xlsx',
   },
+  sessionStatuses: {
+    scheduled: 'Scheduled',
+    recorded: 'Recorded',
+    summarized: 'Summarized',
+    closed: 'Closed',
+  },
+  spotCheckItemStatus: { pending: 'Pending', pass: 'Pass', findings: 'Findings' },
+  sessions: { empty: 'No sessions', print: 'Session record (print)' },
 };
 
 export default en;

@@ -1,0 +1,33 @@
+import { Notebook } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/sessions',
+    name: 'sessions',
+    component: () => import('./SessionsPage.vue'),
+    meta: {
+      title: 'menu.sessions',
+      icon: Notebook,
+      order: 35,
+      roles: [
+        'od_admin',
+        'committee_secretary',
+        'committee_deputy',
+        'organizer',
+        'branch_secretary',
+        'branch_committee',
+        'inspector',
+      ],
+    },
+  },
+  {
+    path: '/sessions/:id/print',
+    name: 'session-print',
+    component: () => import('./SessionPrintPage.vue'),
+    props: true,
+    meta: { title: 'sessions.print', hideInMenu: true },
+  },
+];
+
+export default routes;
