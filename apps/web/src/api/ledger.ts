@@ -76,3 +76,15 @@ export function leaderLedger(query: LedgerQuery) {
 export function exportLedger(query: LedgerQuery) {
   return request.get<Blob>(pathOf('/ledger/export.xlsx'), { ...query }, { responseType: 'blob' });
 }
+
+export interface RequirementRule {
+  key: string;
+  label: string;
+  period: string;
+  minCount: number;
+}
+
+/** The configurable requirements (三会一课 frequencies etc.) with their Chinese labels. */
+export function listRequirements() {
+  return request.get<RequirementRule[]>(pathOf('/ledger/requirements'));
+}

@@ -418,6 +418,28 @@ const en: Messages = {
   },
   spotCheckItemStatus: { pending: 'Pending', pass: 'Pass', findings: 'Findings' },
   sessions: { empty: 'No sessions', print: 'Session record (print)' },
+  ledger: {
+    export: 'Export ledger .xlsx',
+    year: 'Year',
+    asOf: 'As of {at}',
+    overview: 'Overview',
+    members: 'Members',
+    branches: 'Branches',
+    secretaries: 'Committee secretaries',
+    leaders: 'University leaders',
+    byCommittee: 'Compliance by committee (branches with nothing missed)',
+    byBranch: 'Requirements by branch',
+    shortfalls: 'Shortfalls',
+    overdue: 'Missed requirements',
+    complianceRate: 'Compliance',
+    totals: '{due} still due, {missed} missed',
+    status: { met: 'Met', due: 'Due', missed: 'Missed' },
+    allMet: 'All met',
+    vanguard: 'Vanguard comments',
+    attendanceRate: 'Attendance',
+    qualifiedSessions: 'Qualified sessions',
+    specialLectures: 'Special lectures',
+  },
 };
 
 export default en;

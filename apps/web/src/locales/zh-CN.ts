@@ -381,6 +381,28 @@ const zhCN = {
   },
   spotCheckItemStatus: { pending: '待检查', pass: '合格', findings: '发现问题' },
   sessions: { empty: '暂无组织生活记录', print: '组织生活记录（打印）' },
+  ledger: {
+    export: '导出台账 .xlsx',
+    year: '年度',
+    asOf: '统计截至 {at}',
+    overview: '概览',
+    members: '党员台账',
+    branches: '支部台账',
+    secretaries: '二级党组织书记',
+    leaders: '党员校领导',
+    byCommittee: '各二级党组织达标率（无已逾期未完成项的支部占比）',
+    byBranch: '各支部要求完成情况',
+    shortfalls: '未完成要求',
+    overdue: '已逾期未完成（按要求）',
+    complianceRate: '达标率',
+    totals: '进行中未完成 {due} 项，已逾期未完成 {missed} 项',
+    status: { met: '已完成', due: '待完成', missed: '已逾期' },
+    allMet: '均已完成',
+    vanguard: '先锋创绩点评',
+    attendanceRate: '出勤率',
+    qualifiedSessions: '合格组织生活',
+    specialLectures: '专题党课',
+  },
 };
 
 export type Messages = typeof zhCN;
