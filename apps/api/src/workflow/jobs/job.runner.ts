@@ -9,6 +9,7 @@ import { CommandScope } from '../instances/command.scope.js';
 import { isStale } from '../instances/engine-errors.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
 import type { WorkflowInstance } from '../instances/instance.entity.js';
+import { returnedRows } from '../sql.js';
 import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import { BpmnError, JobHandlerRegistry } from './job-handler.registry.js';
 import { WorkflowJob } from './job.entity.js';
@@ -51,27 +52,38 @@ export class JobRunner {
 
   private async fire(ctx: CommandContext, job: WorkflowJob, owner: string): Promise<void> {
     const instance = job.instanceId ? await this.runner.lock(ctx, job.instanceId) : null;
-    if (!(await this.stillOurs(ctx, job, owner))) return;
     const now = ctx.now.toISOString();
     switch (job.kind) {
       case 'timer':
-        await ctx.em.delete(WorkflowJob, { id: job.id });
+        if (!(await this.take(ctx, job, owner))) return;
         if (instance?.status === 'active') {
           await this.runner.run(ctx, instance, { type: 'fireTimer', timerId: job.id, now });
         }
         return;
       case 'service':
-        await ctx.em.delete(WorkflowJob, { id: job.id });
+        if (!(await this.take(ctx, job, owner))) return;
         if (instance?.status === 'active') await this.runService(ctx, instance, job);
         return;
       case 'start_timer':
-        await this.startByTimer(ctx, job);
+        if (await this.stillOurs(ctx, job, owner)) await this.startByTimer(ctx, job);
         return;
       default: {
         const unknown: never = job.kind;
         throw new Error(`Unknown job kind ${String(unknown)}`);
       }
     }
+  }
+
+  /**
+   * Deletes the job if this executor still holds it (a cancelled timer's row is gone; an
+   * expired claim may have passed to another process). One statement on the hot path.
+   */
+  private async take(ctx: CommandContext, job: WorkflowJob, owner: string): Promise<boolean> {
+    const taken = await ctx.em.query<unknown>(
+      `DELETE FROM wf_job WHERE id = $1 AND state = 'locked' AND lock_owner = $2 RETURNING id`,
+      [job.id, owner],
+    );
+    return returnedRows(taken).length === 1;
   }
 
   private async runService(
