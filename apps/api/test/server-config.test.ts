@@ -59,4 +59,25 @@ describe('readEnv (configuration from environment variables)', () => {
   it('refuses a malformed PORT naming it', () => {
     expect(() => readEnv({ DATA_DIR: tempDir(), PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  it('configures the job executor from JOB_EXECUTOR, JOB_POLL_MS and JOB_LOCK_MS', () => {
+    expect(readEnv({ DATA_DIR: tempDir() }).app.workflow?.jobExecutor).toEqual({});
+    const config = readEnv({
+      DATA_DIR: tempDir(),
+      JOB_EXECUTOR: 'off',
+      JOB_POLL_MS: '200',
+      JOB_LOCK_MS: '3000',
+    });
+    expect(config.app.workflow?.jobExecutor).toEqual({
+      enabled: false,
+      intervalMs: 200,
+      lockMs: 3000,
+    });
+  });
+
+  it('refuses a malformed job executor setting naming the variable', () => {
+    expect(() => readEnv({ DATA_DIR: tempDir(), JOB_EXECUTOR: 'no' })).toThrow(/JOB_EXECUTOR/);
+    expect(() => readEnv({ DATA_DIR: tempDir(), JOB_POLL_MS: '0' })).toThrow(/JOB_POLL_MS/);
+    expect(() => readEnv({ DATA_DIR: tempDir(), JOB_LOCK_MS: '1.5' })).toThrow(/JOB_LOCK_MS/);
+  });
 });

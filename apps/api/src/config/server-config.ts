@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppOptions } from '../app.options.js';
+import type { JobExecutorOptions } from '../workflow/workflow.options.js';
 
 export interface ServerConfig {
   port: number;
@@ -36,8 +37,33 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       logLevel: env.LOG_LEVEL ?? 'info',
       seed: env.SEED !== 'false',
       webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+      workflow: { jobExecutor: jobExecutorEnv(env) },
     },
   };
+}
+
+/** JOB_EXECUTOR=off, JOB_POLL_MS, JOB_LOCK_MS; unset keeps the executor's defaults. */
+function jobExecutorEnv(env: NodeJS.ProcessEnv): Partial<JobExecutorOptions> {
+  const options: Partial<JobExecutorOptions> = {};
+  if (env.JOB_EXECUTOR !== undefined) {
+    if (env.JOB_EXECUTOR !== 'on' && env.JOB_EXECUTOR !== 'off') {
+      throw new Error(`JOB_EXECUTOR must be "on" or "off", got "${env.JOB_EXECUTOR}"`);
+    }
+    options.enabled = env.JOB_EXECUTOR === 'on';
+  }
+  for (const [name, key] of [
+    ['JOB_POLL_MS', 'intervalMs'],
+    ['JOB_LOCK_MS', 'lockMs'],
+  ] as const) {
+    const raw = env[name];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new Error(`${name} must be a positive whole number of milliseconds, got "${raw}"`);
+    }
+    options[key] = value;
+  }
+  return options;
 }
 
 /** A secret generated on first start and kept in the data folder (never in the repository). */
