@@ -29,10 +29,26 @@ const REFERENCE_WORDS: Record<string, string> = {
   processRef: 'the participant refers to process',
 };
 
-function reportUnresolved(unresolved: Unresolved[], problems: Problems): Set<string> {
+function processOf(element: ModdleElement): ModdleElement | undefined {
+  let el: ModdleElement | undefined = element;
+  while (el && el.$type !== 'bpmn:Process') el = el['$parent'] as ModdleElement | undefined;
+  return el;
+}
+
+/**
+ * Dangling references that matter for execution: those in the processes being compiled.
+ * (Interfaces, operations and other documentation-only parts are never executed.)
+ */
+function reportUnresolved(
+  unresolved: Unresolved[],
+  processes: ModdleElement[],
+  problems: Problems,
+): Set<string> {
   const reported = new Set<string>();
   for (const { element, property, value } of unresolved) {
     const prop = property.replace(/^bpmn:/, '');
+    const process = processOf(element);
+    if (!process || !processes.includes(process)) continue;
     const parent = element['$parent'] as ModdleElement | undefined;
     const isDefinition = element.$type.endsWith('EventDefinition');
     const ownerId = (isDefinition ? parent?.id : element.id) ?? null;
@@ -90,7 +106,6 @@ export async function compile(xml: string): Promise<CompileResult<CompiledDefini
   const parsed = await parseXml(xml);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.list };
   const { problems } = parsed;
-  const reported = reportUnresolved(parsed.unresolved, problems);
   const all = children(parsed.definitions, 'rootElements').filter(
     (e) => e.$type === 'bpmn:Process',
   );
@@ -101,6 +116,7 @@ export async function compile(xml: string): Promise<CompileResult<CompiledDefini
   const executable = all.filter((p) => bool(p, 'isExecutable'));
   const chosen = executable.length > 0 ? executable : all;
   if (chosen.length === 0) problems.add(null, 'the file contains no process');
+  const reported = reportUnresolved(parsed.unresolved, chosen, problems);
   const processes = new Map<string, CompiledProcess>();
   for (const p of chosen) processes.set(p.id ?? '', compileProcess(p, problems, reported));
   if (!problems.empty) return { ok: false, problems: problems.list };

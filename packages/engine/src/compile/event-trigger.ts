@@ -4,7 +4,7 @@ import { parseValue } from '../feel/expression.js';
 import { checkTimerLiteral, type TimerDef } from '../timers/timer-definition.js';
 import { checkedValue } from './checked-expression.js';
 import type { EventTrigger } from './model.js';
-import { body, child, children, str } from './moddle-access.js';
+import { body, child, children, extension, str } from './moddle-access.js';
 import type { Problems } from './problems.js';
 import { correlationKey } from './zeebe-extensions.js';
 
@@ -62,6 +62,9 @@ export function eventTrigger(
       return timer(def, id, problems);
     case 'bpmn:MessageEventDefinition': {
       const message = child(def, 'messageRef');
+      const isThrow = el.$type === 'bpmn:EndEvent' || el.$type === 'bpmn:IntermediateThrowEvent';
+      if (!message && isThrow && extension(el, 'zeebe:TaskDefinition'))
+        return { kind: 'message', name: '' };
       if (!message) return missing('messageRef', 'message');
       const name = str(message, 'name')?.trim();
       if (!name) {

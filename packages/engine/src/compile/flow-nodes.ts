@@ -2,7 +2,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { eventTrigger } from './event-trigger.js';
 import type { FlowNode, NodeKind } from './model.js';
-import { bool, child, children, str } from './moddle-access.js';
+import { bool, child, children, extension, str } from './moddle-access.js';
 import type { Problems } from './problems.js';
 import {
   callDef,
@@ -120,6 +120,13 @@ function buildNode(
     node.multiInstance = multiInstanceDef(loop, id, problems);
   } else if (loop) {
     problems.add(id, 'standard loops are not supported; use multi-instance instead');
+  }
+  if (kind === 'businessRuleTask' && extension(el, 'zeebe:CalledDecision')) {
+    problems.add(
+      id,
+      'DMN decisions (zeebe:calledDecision) are not supported; give the task a job type instead',
+    );
+    return null;
   }
   const job = jobDef(el, id, problems);
   if (job) node.job = job;

@@ -95,13 +95,7 @@ const MODELS: Record<string, Expectation> = {
  * runs as an expected failure, so the suite turns red the moment the gap closes and the entry
  * has to be removed.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'C.8.1':
-    'dangling outMessageRef on bpmn:Operation (an interface, never executed) is reported as a problem',
-  'C.9.0':
-    'message end events implemented by a job (zeebe:taskDefinition, no messageRef) are refused with "the event has no message"; ' +
-    'a business rule task calling a DMN decision (zeebe:calledDecision) is reported as "no job type" instead of as not supported',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 const read = (name: string) =>
   readFileSync(new URL(`./miwg/${name}.bpmn`, import.meta.url), 'utf8');
