@@ -1,0 +1,153 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { advanceServerClock, apiCall, apiGet, serverNow } from './support/api';
+import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
+import { claimAndOpen, pickOption, submitted } from './support/inbox';
+
+interface Me {
+  roles: { role: string; orgUnitId: string }[];
+}
+interface Plan {
+  id: string;
+  status: string;
+  revision: number;
+  plannedAt: string | null;
+}
+
+const DRAFT = /起草月度计划/;
+const APPROVE = /二级党组织审批/;
+const RECORD = /记录组织生活/;
+const SEGMENTS = ['study', 'lecture', 'report'] as const;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The 10th of the month after the server's, 10:00 local time: in the plan's month and in the future. */
+function sessionDay(now: Date): { month: string; plannedAt: Date; typed: string } {
+  const plannedAt = new Date(now.getFullYear(), now.getMonth() + 1, 10, 10, 0, 0);
+  const month = `${plannedAt.getFullYear()}-${pad(plannedAt.getMonth() + 1)}`;
+  return { month, plannedAt, typed: `${month}-10 10:00` };
+}
+
+describe('a monthly plan from draft to the recorded session', () => {
+  let browser: Browser;
+  const users: UserPage[] = [];
+  let plan: Plan;
+  let day: ReturnType<typeof sessionDay>;
+
+  async function as(username: string): Promise<UserPage> {
+    const user = await openAs(browser, username);
+    users.push(user);
+    return user;
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // given a plan flow the secretary's branch started for next month (set-up through the API)
+    const secretary = await as('branch_secretary');
+    const me = await apiGet<Me>(secretary.page, '/me');
+    const branchId = me.roles.find((r) => r.role === 'branch_secretary')?.orgUnitId;
+    day = sessionDay(await serverNow(secretary.page));
+    plan = await apiCall<Plan>(secretary.page, 'POST', '/plans', { branchId, month: day.month });
+    await secretary.context.close();
+  });
+
+  afterEach(() => {
+    for (const user of users)
+      expect(user.errors, 'browser console errors and page errors').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the branch secretary drafts the plan with three segments and submits it', async () => {
+    const { page } = await as('branch_secretary');
+    await claimAndOpen(page, DRAFT);
+
+    await page.locator('#plan-topic').fill('学习贯彻党的创新理论');
+    await page.locator('#plan-planned-at').fill(day.typed);
+    await page.locator('#plan-planned-at').press('Enter');
+    await page.locator('#plan-place').fill('党员活动室');
+    await page.getByTestId('meeting-member_assembly').click();
+    for (const [index, key] of SEGMENTS.entries()) {
+      await page.getByTestId(`segment-${key}`).click();
+      await pickOption(page, `segment-owner-${key}`, index);
+      await page.getByTestId(`segment-content-${key}`).fill(`${key} 环节：集体学习与交流`);
+    }
+    await screenshot(page, 'plan-1-drafted');
+    await page.getByTestId('plan-submit').click();
+    await submitted(page);
+
+    const saved = await apiGet<Plan>(page, `/plans/${plan.id}`);
+    expect(saved.status).toBe('submitted');
+    expect(new Date(saved.plannedAt ?? '').getTime()).toBe(day.plannedAt.getTime());
+  });
+
+  it('the committee returns the plan with a comment', async () => {
+    const { page } = await as('committee_secretary');
+    await claimAndOpen(page, APPROVE);
+
+    await page.getByTestId('approval-comment').fill('请补充“议”环节，并明确主题党日安排');
+    await screenshot(page, 'plan-2-returned');
+    await page.getByTestId('return').click();
+    await submitted(page);
+
+    expect((await apiGet<Plan>(page, `/plans/${plan.id}`)).status).toBe('returned');
+  });
+
+  it('the secretary sees the comment, revises the plan and submits it again', async () => {
+    const { page } = await as('branch_secretary');
+    await claimAndOpen(page, DRAFT);
+
+    await page.getByTestId('plan-returned').waitFor();
+    await page.getByTestId('segment-review').click();
+    await pickOption(page, 'segment-owner-review', 0);
+    await page.getByTestId('segment-content-review').fill('党员评议支部工作，相互评议');
+    await screenshot(page, 'plan-3-revised');
+    await page.getByTestId('plan-submit').click();
+    await submitted(page);
+
+    const revised = await apiGet<Plan>(page, `/plans/${plan.id}`);
+    expect(revised.status).toBe('submitted');
+    expect(revised.revision).toBe(2);
+  });
+
+  it('the committee approves the revised plan', async () => {
+    const { page } = await as('committee_secretary');
+    await claimAndOpen(page, APPROVE);
+
+    await page.getByTestId('approval-comment').fill('同意');
+    await screenshot(page, 'plan-4-approved');
+    await page.getByTestId('approve').click();
+    await submitted(page);
+
+    expect((await apiGet<Plan>(page, `/plans/${plan.id}`)).status).toBe('approved');
+  });
+
+  it('on the session day the secretary records the session', async () => {
+    // given the server clock moved past the planned session time (the session timer fires)
+    const od = await as('od_admin');
+    const now = await serverNow(od.page);
+    await advanceServerClock(od.page, day.plannedAt.getTime() + 3_600_000 - now.getTime());
+    await od.context.close();
+
+    // when the secretary, signed in afresh on the new day, records every segment
+    const { page } = await as('branch_secretary');
+    await expect
+      .poll(() => claimAndOpen(page, RECORD).then(() => true), { timeout: 30_000 })
+      .toBe(true);
+    for (const key of [...SEGMENTS, 'review']) {
+      await page.getByTestId(`segment-record-${key}`).fill(`${key}：按计划完成`);
+    }
+    await screenshot(page, 'plan-5-session-record');
+    await page.getByTestId('session-submit').click();
+    await submitted(page);
+
+    // then the session is recorded for the plan
+    const sessions = await apiGet<
+      { items?: { planId: string; status: string }[] } | { planId: string; status: string }[]
+    >(page, '/sessions');
+    const list = Array.isArray(sessions) ? sessions : (sessions.items ?? []);
+    expect(list.find((s) => s.planId === plan.id)?.status).not.toBe('scheduled');
+  });
+});
