@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AccessService, parseGroup } from '../../access/access.service.js';
+import { parseGroup } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { isUuid } from '../instances/org-unit-of.js';
 import { WorkflowTaskCandidate } from './task-candidate.entity.js';
 import type { WorkflowTask } from './task.entity.js';
 
@@ -29,13 +30,14 @@ export function granteesOf(user: AuthUser): string[] {
  */
 @Injectable()
 export class TaskCandidateIndex {
-  constructor(private readonly access: AccessService) {}
+  /** Unit paths by id; a unit's path never changes once created. */
+  private readonly paths = new Map<string, string | null>();
 
   /** Files an open, unassigned task under its candidates. */
   async add(em: EntityManager, task: WorkflowTask): Promise<void> {
     const grantees = new Set(task.candidateUsers.map(userGrantee));
     for (const group of task.candidateGroups) {
-      for (const grantee of await this.reachOf(group)) grantees.add(grantee);
+      for (const grantee of await this.reachOf(em, group)) grantees.add(grantee);
     }
     if (grantees.size === 0) return;
     await em.insert(
@@ -63,16 +65,29 @@ export class TaskCandidateIndex {
   }
 
   /** `<role>@<unit>` and the same role on every ancestor unit; a group naming no known unit stays as written. */
-  private async reachOf(group: string): Promise<string[]> {
+  private async reachOf(em: EntityManager, group: string): Promise<string[]> {
     const parsed = parseGroup(group);
-    if (!parsed) return [group];
-    try {
-      const path = await this.access.pathOf(parsed.orgUnitId);
-      const units = path.split('/').filter(Boolean);
-      return units.map((unit) => `${parsed.role}@${unit}`);
-    } catch (error) {
-      if (error instanceof NotFoundException) return [group];
-      throw error;
-    }
+    const path =
+      parsed && isUuid(parsed.orgUnitId) ? await this.pathOf(em, parsed.orgUnitId) : null;
+    if (!parsed || !path) return [group];
+    return path
+      .split('/')
+      .filter(Boolean)
+      .map((unit) => `${parsed.role}@${unit}`);
+  }
+
+  /**
+   * Read through the command's own transaction: asking the pool for a second connection
+   * while holding one could exhaust it under load.
+   */
+  private async pathOf(em: EntityManager, unitId: string): Promise<string | null> {
+    const known = this.paths.get(unitId);
+    if (known !== undefined) return known;
+    const rows = await em.query<{ path: string }[]>(`SELECT path FROM org_unit WHERE id = $1`, [
+      unitId,
+    ]);
+    const path = rows[0]?.path ?? null;
+    if (path) this.paths.set(unitId, path);
+    return path;
   }
 }
