@@ -18,9 +18,8 @@ describe.skipIf(!databaseUrl)('job executors sharing one database', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ app: WORKFLOW_TEST_APP });
-    const [{ schema }] = await t.db.query<{ schema: string }[]>(
-      `SELECT current_schema() AS schema`,
-    );
+    const [current] = await t.db.query<{ schema: string }[]>(`SELECT current_schema() AS schema`);
+    const schema = current!.schema;
     for (let i = 0; i < 2; i++) {
       const moduleRef = await Test.createTestingModule({
         imports: [
