@@ -34,9 +34,16 @@ describe('a monthly plan from draft to the recorded session', () => {
   let plan: Plan;
   let day: ReturnType<typeof sessionDay>;
 
-  async function as(username: string): Promise<UserPage> {
+  const open = new Map<string, UserPage>();
+
+  /** The user's signed-in tab, reused across steps; `fresh` signs in again (after a clock jump). */
+  async function as(username: string, fresh = false): Promise<UserPage> {
+    const current = open.get(username);
+    if (current && !fresh) return current;
+    await current?.context.close();
     const user = await openAs(browser, username);
     users.push(user);
+    open.set(username, user);
     return user;
   }
 
@@ -48,7 +55,6 @@ describe('a monthly plan from draft to the recorded session', () => {
     const branchId = me.roles.find((r) => r.role === 'branch_secretary')?.orgUnitId;
     day = sessionDay(await serverNow(secretary.page));
     plan = await apiCall<Plan>(secretary.page, 'POST', '/plans', { branchId, month: day.month });
-    await secretary.context.close();
   });
 
   afterEach(() => {
@@ -126,13 +132,14 @@ describe('a monthly plan from draft to the recorded session', () => {
 
   it('on the session day the secretary records the session', async () => {
     // given the server clock moved past the planned session time (the session timer fires)
-    const od = await as('od_admin');
-    const now = await serverNow(od.page);
-    await advanceServerClock(od.page, day.plannedAt.getTime() + 3_600_000 - now.getTime());
-    await od.context.close();
+    const committee = await as('committee_secretary');
+    const now = await serverNow(committee.page);
+    await advanceServerClock(committee.page, day.plannedAt.getTime() + 3_600_000 - now.getTime());
+    await committee.context.close();
+    open.delete('committee_secretary');
 
     // when the secretary, signed in afresh on the new day, records every segment
-    const { page } = await as('branch_secretary');
+    const { page } = await as('branch_secretary', true);
     await expect
       .poll(() => claimAndOpen(page, RECORD).then(() => true), { timeout: 30_000 })
       .toBe(true);
@@ -148,6 +155,29 @@ describe('a monthly plan from draft to the recorded session', () => {
       { items?: { planId: string; status: string }[] } | { planId: string; status: string }[]
     >(page, '/sessions');
     const list = Array.isArray(sessions) ? sessions : (sessions.items ?? []);
-    expect(list.find((s) => s.planId === plan.id)?.status).not.toBe('scheduled');
+    expect(list.find((s) => s.planId === plan.id)?.status).toBe('recorded');
+  });
+
+  it('the OD user sees the plan instance with completed steps and its live token on the diagram', async () => {
+    const { page } = await as('od_admin');
+    await page.goto('/instances');
+    await page.getByTestId('instances-filter-process').click();
+    await page
+      .locator('.el-select-dropdown__item:visible', { hasText: /monthly-plan|月度/ })
+      .click();
+    await page.getByTestId('instances-search').click();
+    await page.locator('[data-testid="instances-row"]').first().click();
+    await page.waitForURL('**/instances/**');
+
+    await page
+      .locator('.djs-element.instance-completed[data-element-id="Task_DraftPlan"]')
+      .waitFor();
+    await page.locator('[data-testid="instance-token"][data-element-id="Call_Session"]').waitFor();
+    expect(
+      await page
+        .locator('[data-testid="instance-token"][data-element-id="Call_Session"]')
+        .textContent(),
+    ).toBe('1');
+    await screenshot(page, 'plan-6-instance-diagram');
   });
 });

@@ -26,9 +26,12 @@ export function routeComponents(root = webRoot) {
     }
     const importPattern = /component:\s*\(\)\s*=>\s*import\(\s*'([^']+)'\s*\)/g;
     for (const match of text.matchAll(importPattern)) {
-      const paths = [...text.slice(0, match.index).matchAll(/path:\s*'([^']+)'/g)];
-      const path = paths.at(-1)?.[1];
-      if (!path) continue;
+      const paths = [...text.slice(0, match.index).matchAll(/path:\s*'([^']+)'/g)].map((m) => m[1]);
+      const own = paths.at(-1);
+      if (!own) continue;
+      // a child route's relative path hangs under the last absolute path before it
+      const parent = paths.findLast((p) => p.startsWith('/')) ?? '';
+      const path = own.startsWith('/') ? own : `${parent.replace(/\/$/, '')}/${own}`;
       const spec = match[1];
       const source = spec.startsWith('@/')
         ? join('src', spec.slice(2))
