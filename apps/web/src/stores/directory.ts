@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { listOrgUnits, type OrgUnitNode } from '@/api/org';
-import { listDefinitions, type DefinitionSummary } from '@/modules/flows/flows.api';
+import type { OrgUnitNode } from '@/api/org';
+import { api, type Schemas } from '@/api/typed';
+
+type DefinitionSummary = Schemas['DefinitionDto'];
+// Names are a nicety: a role that may not list definitions (403) just sees process ids, no toast.
+const quiet = { options: { silent: true } };
+const listOrgUnits = () => api.get('/org-units', quiet);
+const listDefinitions = () => api.get('/definitions', quiet);
 
 function flatten(nodes: readonly OrgUnitNode[]): OrgUnitNode[] {
   return nodes.flatMap((node) => [node, ...flatten(node.children)]);
