@@ -4,8 +4,8 @@ import {
   Inject,
   Injectable,
   Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '../../clock/clock.js';
@@ -21,11 +21,12 @@ const INTERVAL_NAME = 'workflow-job-executor';
  * the clock). Any number of API processes may run one against the same database.
  */
 @Injectable()
-export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobExecutor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   /** Identifies this process's claims; expired claims of a dead process are taken over. */
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly logger = new Logger(JobExecutor.name);
   private round: Promise<number> | null = null;
+  private stopping = false;
 
   constructor(
     private readonly claimer: JobClaimer,
@@ -45,10 +46,13 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     this.scheduler.addInterval(INTERVAL_NAME, handle);
   }
 
-  onApplicationShutdown(): void {
+  /** Stops polling and lets the jobs in hand finish before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.scheduler.doesExist('interval', INTERVAL_NAME)) {
       this.scheduler.deleteInterval(INTERVAL_NAME);
     }
+    await this.round?.catch(() => 0);
   }
 
   /** Runs every job due by the clock's now, including those the fired jobs make due; returns how many ran. */
@@ -66,7 +70,7 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     const { batchSize, lockMs, concurrency } = this.options.jobExecutor;
     const workers = this.tx.concurrent ? concurrency : 1;
     let ran = 0;
-    for (;;) {
+    while (!this.stopping) {
       const jobs = await this.claimer.claim(this.owner, this.clock.now(), lockMs, batchSize);
       if (jobs.length === 0) return ran;
       let next = 0;
@@ -79,5 +83,6 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
       );
       ran += jobs.length;
     }
+    return ran;
   }
 }
