@@ -1,0 +1,124 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { MonthlyPlan } from './plan.entity.js';
+import type { PlanReview } from './plan-review.entity.js';
+import type { PlanView } from './plan.service.js';
+import {
+  ACTIVITY_KINDS,
+  MEETING_TYPES,
+  SEGMENT_KEYS,
+  type ActivityKind,
+  type MeetingType,
+  type PlanActivity,
+  type PlanSegment,
+  type PlanStatus,
+  type ReviewDecision,
+  type SegmentKey,
+} from './plan.vocabulary.js';
+
+export class PlanSegmentResponse implements PlanSegment {
+  @ApiProperty({ enum: SEGMENT_KEYS })
+  key: SegmentKey;
+
+  @ApiProperty({ format: 'uuid', description: '负责人' })
+  ownerId: string;
+
+  @ApiProperty()
+  content: string;
+}
+
+export class PlanActivityResponse implements PlanActivity {
+  @ApiProperty({ enum: ACTIVITY_KINDS })
+  kind: ActivityKind;
+
+  @ApiProperty()
+  description: string;
+}
+
+/** A branch's monthly plan (月度组织生活计划). */
+export class MonthlyPlanResponse implements MonthlyPlan {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The approving committee' })
+  committeeId: string;
+
+  @ApiProperty({ example: '2026-12' })
+  month: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  studyContentId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  instanceId: string | null;
+
+  @ApiProperty({ enum: ['pending', 'submitted', 'returned', 'approved'] })
+  status: PlanStatus;
+
+  @ApiProperty({ type: String, nullable: true })
+  topic: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  plannedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  place: string | null;
+
+  @ApiProperty({ enum: MEETING_TYPES, isArray: true })
+  meetingTypes: MeetingType[];
+
+  @ApiProperty({ type: [PlanSegmentResponse] })
+  segments: PlanSegmentResponse[];
+
+  @ApiProperty({ type: PlanActivityResponse, nullable: true })
+  activity: PlanActivityResponse | null;
+
+  @ApiProperty({ description: 'Increases on every submission' })
+  revision: number;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty()
+  updatedAt: Date;
+
+  @ApiProperty({ type: Date, nullable: true })
+  approvedAt: Date | null;
+}
+
+/** One approval step's decision (审批记录). */
+export class PlanReviewResponse implements PlanReview {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  planId: string;
+
+  @ApiProperty({ description: '1 committee, 2 OD' })
+  level: number;
+
+  @ApiProperty({ enum: ['approve', 'return'] })
+  decision: ReviewDecision;
+
+  @ApiProperty({ type: String, nullable: true })
+  comment: string | null;
+
+  @ApiProperty()
+  revision: number;
+
+  @ApiProperty({ format: 'uuid' })
+  reviewerId: string;
+
+  @ApiProperty()
+  createdAt: Date;
+}
+
+export class PlanViewResponse extends MonthlyPlanResponse implements PlanView {
+  @ApiProperty({ type: [PlanReviewResponse] })
+  reviews: PlanReviewResponse[];
+
+  @ApiProperty({ description: '组织能力较弱: plans get the second approval level' })
+  weakBranch: boolean;
+}
