@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { SessionListQuery } from './session.dto.js';
 import type { OrgSession } from './session.entity.js';
 import { renderSessionRecord } from './session.print.js';
+import { OrgSessionResponse, SessionViewResponse } from './session.response.js';
 import { SessionService, type SessionView } from './session.service.js';
 
 @ApiTags('sessions')
@@ -15,6 +16,7 @@ export class SessionsController {
 
   @Get()
   @ApiOperation({ summary: 'Sessions of the branches I can see (集中组织生活)' })
+  @ApiOkResponse({ type: [OrgSessionResponse] })
   list(@CurrentUser() user: AuthUser, @Query() query: SessionListQuery): Promise<OrgSession[]> {
     return this.sessions.list(user, query);
   }
@@ -23,6 +25,7 @@ export class SessionsController {
   @ApiOperation({
     summary: 'A session with attendance, segments, speeches, lectures, reports, decisions',
   })
+  @ApiOkResponse({ type: SessionViewResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SessionView> {
     return this.sessions.get(user, id);
   }
@@ -31,6 +34,10 @@ export class SessionsController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'The printable session record (台账)' })
+  @ApiOkResponse({
+    description: 'An HTML page for printing',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   async print(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,0 +1,260 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PlanActivityResponse } from '../plans/plan.response.js';
+import {
+  MEETING_TYPES,
+  SEGMENT_KEYS,
+  type MeetingType,
+  type SegmentKey,
+} from '../plans/plan.vocabulary.js';
+import type {
+  SessionAttachment,
+  SessionAttendance,
+  SessionDecision,
+  SessionLecture,
+  SessionReport,
+  SessionSegment,
+  SessionSelfStudy,
+  SessionSpeech,
+} from './session-parts.entity.js';
+import type { OrgSession } from './session.entity.js';
+import type { SessionView } from './session.service.js';
+import {
+  ATTENDANCE_STATUSES,
+  DECISION_CATEGORIES,
+  LECTURE_KINDS,
+  REPORT_KINDS,
+  SESSION_ATTACHMENT_KINDS,
+  type AttendanceStatus,
+  type DecisionCategory,
+  type LectureKind,
+  type ReportKind,
+  type SessionAttachmentKind,
+  type SessionStatus,
+} from './session.vocabulary.js';
+
+/** A branch's monthly concentrated session (集中组织生活). */
+export class OrgSessionResponse implements OrgSession {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  planId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  committeeId: string;
+
+  @ApiProperty({ example: '2026-12' })
+  month: string;
+
+  @ApiProperty()
+  scheduledAt: Date;
+
+  @ApiProperty({ type: String, nullable: true })
+  place: string | null;
+
+  @ApiProperty({ enum: MEETING_TYPES, isArray: true })
+  meetingTypes: MeetingType[];
+
+  @ApiProperty({ type: PlanActivityResponse, nullable: true })
+  activity: PlanActivityResponse | null;
+
+  @ApiProperty({ enum: ['scheduled', 'recorded', 'summarized', 'closed'] })
+  status: SessionStatus;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  instanceId: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  heldAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  recordedBy: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  recordedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  summary: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  summaryBy: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  summaryAt: Date | null;
+
+  @ApiProperty({ type: Date, nullable: true, description: 'Summary escalated to the committee' })
+  summaryOverdueAt: Date | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  closedAt: Date | null;
+
+  @ApiProperty({ type: Date, nullable: true, description: 'Evaluation flow closed' })
+  evaluatedAt: Date | null;
+}
+
+/** 会前自学. */
+export class SessionSelfStudyResponse implements SessionSelfStudy {
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  note: string | null;
+
+  @ApiProperty()
+  confirmedAt: Date;
+}
+
+/** 考勤. */
+export class SessionAttendanceResponse implements SessionAttendance {
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty({ enum: ATTENDANCE_STATUSES })
+  status: AttendanceStatus;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason: string | null;
+}
+
+export class SessionSegmentResponse implements SessionSegment {
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ enum: SEGMENT_KEYS })
+  key: SegmentKey;
+
+  @ApiProperty({ format: 'uuid' })
+  ownerId: string;
+
+  @ApiProperty()
+  record: string;
+}
+
+/** 交流发言. */
+export class SessionSpeechResponse implements SessionSpeech {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty()
+  topic: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  content: string | null;
+}
+
+/** 党课 / 微党课. */
+export class SessionLectureResponse implements SessionLecture {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ enum: LECTURE_KINDS })
+  kind: LectureKind;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  speakerId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'An outside expert' })
+  speakerName: string | null;
+
+  @ApiProperty()
+  title: string;
+}
+
+/** 三汇报. */
+export class SessionReportResponse implements SessionReport {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty({ enum: REPORT_KINDS })
+  kind: ReportKind;
+
+  @ApiProperty()
+  content: string;
+}
+
+/** 定. */
+export class SessionDecisionResponse implements SessionDecision {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ enum: DECISION_CATEGORIES })
+  category: DecisionCategory;
+
+  @ApiProperty()
+  content: string;
+}
+
+export class SessionAttachmentResponse implements SessionAttachment {
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  attachmentId: string;
+
+  @ApiProperty({ enum: SESSION_ATTACHMENT_KINDS })
+  kind: SessionAttachmentKind;
+}
+
+/** A session with its "six haves" records. */
+export class SessionViewResponse extends OrgSessionResponse implements SessionView {
+  @ApiProperty()
+  branchName: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Names of the people the records mention, by person id',
+  })
+  people: Record<string, string>;
+
+  @ApiProperty({ type: [SessionSelfStudyResponse] })
+  selfStudy: SessionSelfStudyResponse[];
+
+  @ApiProperty({ type: [SessionAttendanceResponse] })
+  attendance: SessionAttendanceResponse[];
+
+  @ApiProperty({ type: [SessionSegmentResponse] })
+  segments: SessionSegmentResponse[];
+
+  @ApiProperty({ type: [SessionSpeechResponse] })
+  speeches: SessionSpeechResponse[];
+
+  @ApiProperty({ type: [SessionLectureResponse] })
+  lectures: SessionLectureResponse[];
+
+  @ApiProperty({ type: [SessionReportResponse] })
+  reports: SessionReportResponse[];
+
+  @ApiProperty({ type: [SessionDecisionResponse] })
+  decisions: SessionDecisionResponse[];
+
+  @ApiProperty({ type: [SessionAttachmentResponse] })
+  attachments: SessionAttachmentResponse[];
+}
