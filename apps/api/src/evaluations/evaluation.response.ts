@@ -1,0 +1,126 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type {
+  BranchReview,
+  PeerReview,
+  SecretaryComment,
+  VanguardComment,
+  VanguardRound,
+} from './evaluation.entity.js';
+import type { SessionEvaluations } from './evaluation.service.js';
+import { VANGUARD_GRADES, type VanguardGrade } from './evaluation.vocabulary.js';
+
+/** 党员评议支部. */
+export class BranchReviewResponse implements BranchReview {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  reviewerId: string;
+
+  @ApiProperty()
+  rating: number;
+
+  @ApiProperty()
+  opinion: string;
+
+  @ApiProperty()
+  createdAt: Date;
+}
+
+/** 党员互评 on a member's report. */
+export class PeerReviewResponse implements PeerReview {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  reportId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  reviewerId: string;
+
+  @ApiProperty()
+  comment: string;
+
+  @ApiProperty()
+  createdAt: Date;
+}
+
+/** 书记点评. */
+export class SecretaryCommentResponse implements SecretaryComment {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  authorId: string;
+
+  @ApiProperty()
+  comment: string;
+
+  @ApiProperty()
+  createdAt: Date;
+}
+
+/** A session's evaluations (评议). */
+export class SessionEvaluationsResponse implements SessionEvaluations {
+  @ApiProperty({ format: 'uuid' })
+  sessionId: string;
+
+  @ApiProperty({ type: [BranchReviewResponse] })
+  branchReviews: BranchReviewResponse[];
+
+  @ApiProperty({ type: [PeerReviewResponse] })
+  peerReviews: PeerReviewResponse[];
+
+  @ApiProperty({ type: [SecretaryCommentResponse] })
+  secretaryComments: SecretaryCommentResponse[];
+}
+
+/** One quarter's round of 先锋创绩 comments. */
+export class VanguardRoundResponse implements VanguardRound {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '2026Q4' })
+  quarter: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  instanceId: string | null;
+
+  @ApiProperty()
+  openedAt: Date;
+}
+
+export class VanguardCommentResponse implements VanguardComment {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  roundId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  authorId: string;
+
+  @ApiProperty({ enum: VANGUARD_GRADES })
+  grade: VanguardGrade;
+
+  @ApiProperty()
+  comment: string;
+
+  @ApiProperty()
+  createdAt: Date;
+}
