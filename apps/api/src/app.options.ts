@@ -15,6 +15,8 @@ export interface AppOptions {
   dropSchema?: boolean;
   /** Seed the demo university when the database has no org units. */
   seed?: boolean;
+  /** After a fresh seed, play the demo month (src/seed/demo-month.ts) so inboxes have work. */
+  demoMonth?: boolean;
   /** Secret for signing access tokens; tests may omit it (a fixed test secret is used). */
   jwtSecret?: string;
   /** Access token lifetime in seconds (default 900). */

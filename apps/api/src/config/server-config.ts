@@ -36,6 +36,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL ?? 14 * 24 * 3600),
       logLevel: env.LOG_LEVEL ?? 'info',
       seed: env.SEED !== 'false',
+      demoMonth: env.SEED !== 'false' && env.DEMO_MONTH !== 'false',
       webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
       workflow: { jobExecutor: jobExecutorEnv(env) },
     },

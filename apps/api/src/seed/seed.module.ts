@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DemoMonth } from './demo-month.js';
 import { SeedService } from './seed.service.js';
 
-@Module({ providers: [SeedService], exports: [SeedService] })
+@Module({ providers: [SeedService, DemoMonth], exports: [SeedService] })
 export class SeedModule {}

@@ -4,9 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
+import { DemoMonth } from './demo-month.js';
 import { seeders } from './seeders.js';
 
-/** Seeds the demo university on startup when `seed` is on and the database has no org units. */
+/**
+ * Seeds the demo university on startup when `seed` is on and the database has no org units;
+ * then, with `demoMonth`, plays the demo month on it.
+ */
 @Injectable()
 export class SeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger('SeedService');
@@ -16,10 +20,15 @@ export class SeedService implements OnApplicationBootstrap {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_OPTIONS) private readonly options: AppOptions,
     private readonly moduleRef: ModuleRef,
+    private readonly demoMonth: DemoMonth,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.options.seed) await this.seedIfEmpty();
+    if (!this.options.seed) return;
+    const seeded = await this.seedIfEmpty();
+    // Safe here: WorkflowModule is global, and Nest runs global modules' hooks (the startup
+    // deployment of workflows/) before this one.
+    if (seeded && this.options.demoMonth) await this.demoMonth.runIfNoInstances();
   }
 
   /** Runs every seeder in one transaction; false when the database already has data. */
