@@ -88,3 +88,24 @@ describe('segment rules', () => {
     ]);
   });
 });
+
+describe('segment picker after a refused submit', () => {
+  it('clears the rule as soon as a third segment is ticked', async () => {
+    const wrapper = mount(PlanDraftForm, {
+      props: {
+        task: draftTask(),
+        context: draftContext({ segments: segments(['study', 'lecture']) }),
+        errors: {},
+        submitting: false,
+        readonly: false,
+      },
+      global: globalPlugins(),
+    });
+    await wrapper.get('[data-testid="plan-form"]').trigger('submit');
+    expect(wrapper.find('[data-testid="segments-error"]').exists()).toBe(true);
+
+    await wrapper.get('[data-testid="segment-listen"] input').setValue(true);
+
+    expect(wrapper.find('[data-testid="segments-error"]').exists()).toBe(false);
+  });
+});
