@@ -79,7 +79,7 @@ export class CreateWorkflowRuntime1764300000000 implements MigrationInterface {
       `CREATE INDEX ix_wf_task_mine ON wf_task (assignee, due_at, id) WHERE status = 'open' AND assignee IS NOT NULL`,
     );
     await q.query(
-      `CREATE INDEX ix_wf_task_done ON wf_task (completed_by, completed_at DESC, id) WHERE status = 'completed'`,
+      `CREATE INDEX ix_wf_task_done ON wf_task (completed_by, completed_at DESC, id DESC) WHERE status = 'completed'`,
     );
     await q.query(`CREATE INDEX ix_wf_task_instance ON wf_task (instance_id)`);
     // Inbox "claimable": one row per (open, unassigned task × candidate user/group); the

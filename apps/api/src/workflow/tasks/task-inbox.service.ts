@@ -98,7 +98,7 @@ export class TaskInboxService {
       this.tx
         .reader()
         .query<{ id: string }[]>(
-          `SELECT t.id FROM wf_task t WHERE ${where.sql} ORDER BY ${order}, t.id LIMIT ${limit} OFFSET ${offset}`,
+          `SELECT t.id FROM wf_task t WHERE ${where.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
           where.params,
         )
         .then((rows) => rows.map((r) => r.id)),
@@ -161,10 +161,10 @@ export class TaskInboxService {
            CROSS JOIN LATERAL (
              SELECT c.task_id, c.due_at, c.created_at, c.priority FROM wf_task_candidate c
               WHERE ${conditions.join(' AND ')}
-              ORDER BY ${orderBy('c', sort)}, c.task_id LIMIT ${head}) c
+              ORDER BY ${orderBy('c', sort)} LIMIT ${head}) c
        )
        SELECT DISTINCT h.task_id, h.due_at, h.created_at, h.priority FROM heads h
-        ORDER BY ${orderBy('h', sort)}, h.task_id LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY ${orderBy('h', sort)} LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
     return rows.map((r) => r.task_id);
@@ -216,10 +216,17 @@ export class TaskInboxService {
   }
 }
 
+/**
+ * ORDER BY with the id as tie-breaker, both in the sort's direction and NULLS where a plain
+ * index scan puts them (ASC last, DESC first), so the tab's index is read in order, never sorted.
+ */
 function orderBy(alias: string, sort: InboxSort): string {
   const descending = sort.startsWith('-');
   const named = COLUMN[descending ? sort.slice(1) : sort] ?? 'due_at';
   // Candidate rows are open tasks: they have no completion time to sort by.
   const column = alias !== 't' && named === 'completed_at' ? 'due_at' : named;
-  return `${alias}.${column} ${descending ? 'DESC' : 'ASC'} NULLS LAST`;
+  const id = alias === 't' ? 'id' : 'task_id';
+  return descending
+    ? `${alias}.${column} DESC NULLS FIRST, ${alias}.${id} DESC`
+    : `${alias}.${column} ASC NULLS LAST, ${alias}.${id} ASC`;
 }
