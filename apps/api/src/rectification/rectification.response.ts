@@ -1,0 +1,163 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { RectificationAction, RectificationEvent } from './rectification-event.entity.js';
+import {
+  RECTIFICATION_SOURCES,
+  RECTIFICATION_STATUSES,
+  SEVERITIES,
+  type Rectification,
+  type RectificationSource,
+  type RectificationStatus,
+  type Severity,
+} from './rectification.entity.js';
+import type { RectificationBoard } from './rectification.service.js';
+
+/** One finding to rectify (整改事项). */
+export class RectificationResponse implements Rectification {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: RECTIFICATION_SOURCES })
+  source: RectificationSource;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The spot-check item, inspection or on-site supervision that raised it',
+  })
+  sourceId: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  committeeId: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ enum: SEVERITIES })
+  severity: Severity;
+
+  @ApiProperty()
+  dueAt: Date;
+
+  @ApiProperty({ enum: RECTIFICATION_STATUSES })
+  status: RectificationStatus;
+
+  @ApiProperty({ type: String, nullable: true, description: '整改方案' })
+  plan: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '整改佐证' })
+  evidence: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  escalatedAt: Date | null;
+
+  @ApiProperty()
+  reopenCount: number;
+
+  @ApiProperty({ type: Date, nullable: true, description: 'When the look-back (回头看) falls due' })
+  followUpAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  instanceId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty({ type: Date, nullable: true })
+  closedAt: Date | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  verifiedAt: Date | null;
+
+  @ApiProperty({ description: 'Optimistic lock version' })
+  version: number;
+}
+
+/** Items per board column; every status is present. */
+export class RectificationCountsResponse implements Record<RectificationStatus, number> {
+  @ApiProperty()
+  awaiting_plan: number;
+
+  @ApiProperty()
+  plan_review: number;
+
+  @ApiProperty()
+  awaiting_evidence: number;
+
+  @ApiProperty()
+  evidence_review: number;
+
+  @ApiProperty()
+  closed: number;
+
+  @ApiProperty()
+  verified: number;
+}
+
+/** 整改看板. */
+export class RectificationBoardResponse implements RectificationBoard {
+  @ApiProperty({ type: [RectificationResponse] })
+  items: RectificationResponse[];
+
+  @ApiProperty({ type: RectificationCountsResponse })
+  counts: RectificationCountsResponse;
+
+  @ApiProperty({ description: 'Open items past their due date' })
+  overdue: number;
+}
+
+/** Every action once: the compiler flags one added to RectificationAction but not here. */
+const RECTIFICATION_ACTIONS: Record<RectificationAction, true> = {
+  opened: true,
+  plan_submitted: true,
+  plan_returned: true,
+  plan_approved: true,
+  evidence_submitted: true,
+  evidence_returned: true,
+  closed: true,
+  escalated: true,
+  follow_up_scheduled: true,
+  follow_up_held: true,
+  reopened: true,
+};
+
+/** One step of an item's kept history. */
+export class RectificationEventResponse implements Omit<RectificationEvent, 'seq'> {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  rectificationId: string;
+
+  @ApiProperty()
+  at: Date;
+
+  @ApiProperty({ description: 'Person id, or `system` for timers' })
+  actor: string;
+
+  @ApiProperty({ enum: Object.keys(RECTIFICATION_ACTIONS) })
+  action: RectificationAction;
+
+  @ApiProperty({ type: String, nullable: true })
+  comment: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  detail: Record<string, unknown>;
+}
+
+export class RectificationDetailResponse {
+  @ApiProperty({ type: RectificationResponse })
+  rectification: RectificationResponse;
+
+  @ApiProperty({ type: [RectificationEventResponse] })
+  history: RectificationEventResponse[];
+}
