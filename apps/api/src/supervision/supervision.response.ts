@@ -1,0 +1,263 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { AnnualInspection } from './annual-inspection.entity.js';
+import type { SessionRecordView } from './inspection.scope.js';
+import type { OnsiteSupervision } from './onsite-supervision.entity.js';
+import type { SampleCandidate } from './sample.drawer.js';
+import type { SpotCheckBatch } from './spot-check-batch.entity.js';
+import type { SpotCheckItem, SpotCheckItemStatus } from './spot-check-item.entity.js';
+import type { BatchView, ReplayView } from './spot-check.service.js';
+
+export class SampleCandidateResponse implements SampleCandidate {
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  committeeId: string;
+}
+
+/** One monthly draw (月度抽查) with its seed, rule and population, so it can be replayed. */
+export class SpotCheckBatchResponse implements SpotCheckBatch {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({
+    example: '2026-12',
+    description: 'The month whose organizational life is checked',
+  })
+  month: string;
+
+  @ApiProperty({ description: '32-bit integer seed of the draw' })
+  seed: number;
+
+  @ApiProperty()
+  sampleRate: number;
+
+  @ApiProperty()
+  minPerCommittee: number;
+
+  @ApiProperty()
+  algorithm: string;
+
+  @ApiProperty({ type: [SampleCandidateResponse], description: 'Every branch that could be drawn' })
+  population: SampleCandidateResponse[];
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  sampledBranchIds: string[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  instanceId: string | null;
+
+  @ApiProperty()
+  drawnAt: Date;
+
+  @ApiProperty({ type: String, nullable: true, description: '通报 title' })
+  noticeTitle: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  noticeContent: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  noticeIssuedBy: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  noticeIssuedAt: Date | null;
+}
+
+/** One sampled branch and the inspector's outcome. */
+export class SpotCheckItemResponse implements SpotCheckItem {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  batchId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  committeeId: string;
+
+  @ApiProperty({ enum: ['pending', 'passed', 'findings'] })
+  status: SpotCheckItemStatus;
+
+  @ApiProperty({ type: String, nullable: true })
+  notes: string | null;
+
+  @ApiProperty()
+  recommendNotice: boolean;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  inspectedBy: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  inspectedAt: Date | null;
+}
+
+export class SpotCheckBatchViewResponse extends SpotCheckBatchResponse implements BatchView {
+  @ApiProperty({ type: [SpotCheckItemResponse], description: 'The items visible to the caller' })
+  items: SpotCheckItemResponse[];
+}
+
+/** The sample re-derived from the recorded seed, compared with the recorded one (audit). */
+export class SpotCheckReplayResponse implements ReplayView {
+  @ApiProperty({ format: 'uuid' })
+  batchId: string;
+
+  @ApiProperty()
+  seed: number;
+
+  @ApiProperty()
+  sampleRate: number;
+
+  @ApiProperty()
+  minPerCommittee: number;
+
+  @ApiProperty()
+  algorithm: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  recorded: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  rederived: string[];
+
+  @ApiProperty()
+  matches: boolean;
+}
+
+/** The id of the workflow instance a start request began. */
+export class StartedInstanceResponse {
+  @ApiProperty({ format: 'uuid' })
+  instanceId: string;
+}
+
+export class RecordSegmentResponse {
+  @ApiProperty()
+  key: string;
+
+  @ApiProperty()
+  record: string;
+}
+
+export class RecordLectureResponse {
+  @ApiProperty()
+  kind: string;
+
+  @ApiProperty()
+  title: string;
+}
+
+/** A session's records as an inspector reads them. */
+export class SessionRecordResponse implements SessionRecordView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  status: string;
+
+  @ApiProperty()
+  scheduledAt: Date;
+
+  @ApiProperty({ type: Date, nullable: true })
+  heldAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  place: string | null;
+
+  @ApiProperty({ type: [String] })
+  meetingTypes: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  summary: string | null;
+
+  @ApiProperty({ type: [RecordSegmentResponse] })
+  segments: RecordSegmentResponse[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Members per attendance status',
+  })
+  attendance: Record<string, number>;
+
+  @ApiProperty({ description: 'Number of speeches' })
+  speeches: number;
+
+  @ApiProperty({ type: [RecordLectureResponse] })
+  lectures: RecordLectureResponse[];
+
+  @ApiProperty({ description: 'Number of reports' })
+  reports: number;
+}
+
+/** 现场督导. */
+export class OnsiteSupervisionResponse implements OnsiteSupervision {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  sessionId: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  committeeId: string;
+
+  @ApiProperty({ enum: ['pending', 'recorded'] })
+  status: 'pending' | 'recorded';
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  supervisorId: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  attendedOn: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  guidance: string | null;
+
+  @ApiProperty()
+  findingsCount: number;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  instanceId: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  startedBy: string;
+
+  @ApiProperty()
+  createdAt: Date;
+}
+
+/** 年度调研督查 of one committee. */
+export class AnnualInspectionResponse implements AnnualInspection {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  year: number;
+
+  @ApiProperty({ format: 'uuid' })
+  committeeId: string;
+
+  @ApiProperty({ enum: ['pending', 'done'] })
+  status: 'pending' | 'done';
+
+  @ApiProperty({ type: String, nullable: true })
+  summary: string | null;
+
+  @ApiProperty()
+  findingsCount: number;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  inspectedBy: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  inspectedAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  instanceId: string | null;
+
+  @ApiProperty()
+  createdAt: Date;
+}
