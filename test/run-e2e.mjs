@@ -117,6 +117,8 @@ async function main() {
     DATA_DIR: dataDir,
     WEB_DIST: join(root, 'apps/web/dist'),
     SEED: 'true',
+    // The scenarios play the month themselves; the demo month would have started it already.
+    DEMO_MONTH: 'false',
     LOG_LEVEL: 'warn',
     JWT_SECRET: 'e2e-only-secret-not-for-production',
     ORGLIFE_TEST_CLOCK: '1',

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEnv } from '../src/config/server-config.js';
 import { DemoMonth, demoSessionAt } from '../src/seed/demo-month.js';
 import type { Client, TestApp } from './support/test-app.js';
 import { createTestApp } from './support/test-app.js';
@@ -132,5 +133,21 @@ describe('demoSessionAt (when the demo plans hold their session)', () => {
   it('is null on the last day of the month', () => {
     const now = new Date('2026-03-31T02:00:00.000Z'); // 31 March, 10:00 in Beijing
     expect(demoSessionAt(now, MONTH)).toBeNull();
+  });
+});
+
+describe('DEMO_MONTH (environment)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'orglife-demo-env-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const demoMonthWith = (env: Record<string, string>) =>
+    readEnv({ DATA_DIR: dataDir, ...env }).app.demoMonth;
+
+  it('is on with the seed by default', () => {
+    expect(demoMonthWith({})).toBe(true);
+  });
+
+  it('is off with DEMO_MONTH=false, and whenever SEED=false', () => {
+    expect(demoMonthWith({ DEMO_MONTH: 'false' })).toBe(false);
+    expect(demoMonthWith({ SEED: 'false' })).toBe(false);
   });
 });

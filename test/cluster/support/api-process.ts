@@ -52,6 +52,7 @@ export async function startApi(options: ApiProcessOptions): Promise<ApiProcess> 
     LOG_LEVEL: 'warn',
     JWT_SECRET: 'cluster-tests-only-secret',
     ORGLIFE_TEST_CLOCK: '1',
+    DEMO_MONTH: 'false',
     WEB_DIST: join(root, 'test-artifacts', 'no-web'),
     ...options.env,
   });
