@@ -127,7 +127,10 @@ describe('a monthly plan from draft to the recorded session', () => {
     await page.getByTestId('approve').click();
     await submitted(page);
 
-    expect((await apiGet<Plan>(page, `/plans/${plan.id}`)).status).toBe('approved');
+    // the approval is marked by a service task the job executor runs shortly after
+    await expect
+      .poll(async () => (await apiGet<Plan>(page, `/plans/${plan.id}`)).status, { timeout: 30_000 })
+      .toBe('approved');
   });
 
   it('on the session day the secretary records the session', async () => {
