@@ -13,6 +13,7 @@ import { AuditWriter } from '../history/audit.writer.js';
 import type { CommandContext } from '../instances/command-context.js';
 import { CommandScope } from '../instances/command.scope.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
+import type { WorkflowInstance } from '../instances/instance.entity.js';
 import { isUuid } from '../instances/org-unit-of.js';
 import { type TaskRights, TaskAccessPolicy } from './task-access.policy.js';
 import { TaskCandidateIndex } from './task-candidate.index.js';
@@ -102,7 +103,7 @@ export class TaskCommandService {
     em?: EntityManager | null,
   ): Promise<WorkflowTask> {
     const given = validateVariables(variables);
-    return this.onOpenTask(user, taskId, em ?? null, async (ctx, task, rights) => {
+    return this.onOpenTask(user, taskId, em ?? null, async (ctx, task, rights, instance) => {
       const mayComplete = task.assignee ? task.assignee === user.personId : rights.candidate;
       if (!mayComplete) throw forbidden('complete');
       const extra = withinTx ? await withinTx(ctx.em, task) : undefined;
@@ -122,7 +123,6 @@ export class TaskCommandService {
         },
       );
       await this.candidates.remove(ctx.em, [task.id]);
-      const instance = await this.runner.lock(ctx, task.instanceId);
       await this.runner.run(ctx, instance, {
         type: 'completeTask',
         taskId: task.id,
@@ -167,21 +167,26 @@ export class TaskCommandService {
     user: AuthUser,
     taskId: string,
     em: EntityManager | null,
-    work: (ctx: CommandContext, task: WorkflowTask, rights: TaskRights) => Promise<T>,
+    work: (
+      ctx: CommandContext,
+      task: WorkflowTask,
+      rights: TaskRights,
+      instance: WorkflowInstance,
+    ) => Promise<T>,
   ): Promise<T> {
     const before = await this.tx.reader(em).findOneBy(WorkflowTask, { id: taskId });
     if (!before) throw new NotFoundException(`Task ${taskId} does not exist.`);
     const rights = await this.policy.rightsOn(user, before);
     if (!rights.viewer) throw forbidden('see');
     return this.scope.run(em, user.personId, async (ctx) => {
-      await this.runner.lock(ctx, before.instanceId);
+      const instance = await this.runner.lock(ctx, before.instanceId);
       const task = await ctx.em.findOneByOrFail(WorkflowTask, { id: taskId });
       if (task.status !== 'open') {
         throw new ConflictException(
           `Task ${taskId} is already ${task.status} (任务已${task.status === 'completed' ? '办结' : '取消'}).`,
         );
       }
-      return work(ctx, task, rights);
+      return work(ctx, task, rights, instance);
     });
   }
 
