@@ -1,9 +1,15 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { LedgerQueryDto, UpdateRequirementDto } from './ledger.dto.js';
+import {
+  BranchLedgerResponse,
+  LecturerLedgerResponse,
+  LedgerRequirementResponse,
+  MemberLedgerResponse,
+} from './ledger.response.js';
 import { LedgerService } from './ledger.service.js';
 import { ledgerWorkbook } from './ledger.xlsx.js';
 
@@ -18,6 +24,7 @@ export class LedgerController {
     summary:
       'Per member: speeches, micro-lectures, reports, vanguard comments, attendance; a plain member gets only their own row',
   })
+  @ApiOkResponse({ type: MemberLedgerResponse })
   members(@CurrentUser() user: AuthUser, @Query() query: LedgerQueryDto) {
     return this.ledger.members(user, query);
   }
@@ -26,6 +33,7 @@ export class LedgerController {
   @ApiOperation({
     summary: 'Per branch: qualified sessions, 三会一课 counts, lectures, shortfalls with due dates',
   })
+  @ApiOkResponse({ type: BranchLedgerResponse })
   async branches(@CurrentUser() user: AuthUser, @Query() query: LedgerQueryDto) {
     const { year, asOf, branches } = await this.ledger.full(user, query);
     return { year, asOf, rows: branches };
@@ -33,6 +41,7 @@ export class LedgerController {
 
   @Get('secretaries')
   @ApiOperation({ summary: 'Per committee secretary: special lectures per semester' })
+  @ApiOkResponse({ type: LecturerLedgerResponse })
   async secretaries(@CurrentUser() user: AuthUser, @Query() query: LedgerQueryDto) {
     const { year, asOf, committeeSecretaries } = await this.ledger.full(user, query);
     return { year, asOf, rows: committeeSecretaries };
@@ -40,6 +49,7 @@ export class LedgerController {
 
   @Get('leaders')
   @ApiOperation({ summary: 'Per school leader: special lectures per year (OD sees all)' })
+  @ApiOkResponse({ type: LecturerLedgerResponse })
   async leaders(@CurrentUser() user: AuthUser, @Query() query: LedgerQueryDto) {
     const { year, asOf, leaders } = await this.ledger.full(user, query);
     return { year, asOf, rows: leaders };
@@ -48,6 +58,10 @@ export class LedgerController {
   @Get('export.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'The ledger I may see as an .xlsx workbook' })
+  @ApiOkResponse({
+    description: 'The workbook, as an attachment',
+    schema: { type: 'string', format: 'binary' },
+  })
   async export(
     @CurrentUser() user: AuthUser,
     @Query() query: LedgerQueryDto,
@@ -64,12 +78,14 @@ export class LedgerController {
 
   @Get('requirements')
   @ApiOperation({ summary: 'The configurable requirements (三会一课 frequencies etc.)' })
+  @ApiOkResponse({ type: [LedgerRequirementResponse] })
   requirements() {
     return this.ledger.requirements();
   }
 
   @Put('requirements/:key')
   @ApiOperation({ summary: 'OD changes a requirement’s period or minimum count' })
+  @ApiOkResponse({ type: LedgerRequirementResponse })
   update(
     @CurrentUser() user: AuthUser,
     @Param('key') key: string,

@@ -1,0 +1,182 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { MeetingType } from '../plans/plan.vocabulary.js';
+import { LEDGER_PERIODS, type LedgerPeriod } from './ledger-period.js';
+import type { RequirementSubject } from './ledger-requirement.defaults.js';
+import type { LedgerRequirement } from './ledger-requirement.entity.js';
+import type { BranchLedgerRow, LecturerLedgerRow, MemberLedgerRow } from './ledger-rows.js';
+import type { RequirementCheck } from './ledger-shortfall.js';
+
+/** A requirement's state in one window: met, still open until `dueBy`, or missed. */
+export class RequirementCheckResponse implements RequirementCheck {
+  @ApiProperty({ description: 'The requirement key' })
+  requirement: string;
+
+  @ApiProperty({ example: '2026-Q1', description: '`2026-03`, `2026-Q1`, `2026-H1` or `2026`' })
+  window: string;
+
+  @ApiProperty({ format: 'date' })
+  dueBy: string;
+
+  @ApiProperty()
+  have: number;
+
+  @ApiProperty()
+  need: number;
+
+  @ApiProperty({ enum: ['met', 'due', 'missed'] })
+  status: 'met' | 'due' | 'missed';
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'On a branch row: the committee member a per-person requirement is about',
+  })
+  personId?: string;
+}
+
+export class MemberLedgerRowResponse implements MemberLedgerRow {
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId: string;
+
+  @ApiProperty({ description: '交流发言' })
+  exchangeSpeeches: number;
+
+  @ApiProperty({ description: '微党课' })
+  microLectures: number;
+
+  @ApiProperty({ description: '汇报' })
+  reports: number;
+
+  @ApiProperty({ description: '先锋创绩 comments' })
+  vanguardComments: number;
+
+  @ApiProperty()
+  attended: number;
+
+  @ApiProperty({ description: 'Sessions with an attendance record for the member' })
+  attendanceRecords: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '(present + late) / records; null without records',
+  })
+  attendanceRate: number | null;
+
+  @ApiProperty({ type: [RequirementCheckResponse] })
+  shortfalls: RequirementCheckResponse[];
+}
+
+/** 三会一课 counts. */
+export class MeetingCountsResponse implements Record<MeetingType, number> {
+  @ApiProperty({ description: '支委会' })
+  branch_committee: number;
+
+  @ApiProperty({ description: '党小组会' })
+  group_meeting: number;
+
+  @ApiProperty({ description: '党员大会' })
+  member_assembly: number;
+
+  @ApiProperty({ description: '党课' })
+  party_lecture: number;
+}
+
+export class BranchLedgerRowResponse implements BranchLedgerRow {
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ format: 'uuid' })
+  committeeId: string;
+
+  @ApiProperty({ description: 'Sessions with at least 3 of the six segments' })
+  qualifiedSessions: number;
+
+  @ApiProperty({ type: MeetingCountsResponse })
+  meetings: MeetingCountsResponse;
+
+  @ApiProperty({ description: '主题党日' })
+  themeDays: number;
+
+  @ApiProperty()
+  expertLectures: number;
+
+  @ApiProperty()
+  secretaryLectures: number;
+
+  @ApiProperty()
+  committeeMemberLectures: number;
+
+  @ApiProperty({ type: [RequirementCheckResponse] })
+  shortfalls: RequirementCheckResponse[];
+}
+
+/** A committee secretary's or a leader's special lectures. */
+export class LecturerLedgerRowResponse implements LecturerLedgerRow {
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  lectures: number;
+
+  @ApiProperty({ type: [RequirementCheckResponse] })
+  shortfalls: RequirementCheckResponse[];
+}
+
+class LedgerPageResponse {
+  @ApiProperty({ example: 2026 })
+  year: number;
+
+  @ApiProperty({ format: 'date', description: 'The day the figures are computed for' })
+  asOf: string;
+}
+
+export class MemberLedgerResponse extends LedgerPageResponse {
+  @ApiProperty({ type: [MemberLedgerRowResponse] })
+  rows: MemberLedgerRowResponse[];
+}
+
+export class BranchLedgerResponse extends LedgerPageResponse {
+  @ApiProperty({ type: [BranchLedgerRowResponse] })
+  rows: BranchLedgerRowResponse[];
+}
+
+export class LecturerLedgerResponse extends LedgerPageResponse {
+  @ApiProperty({ type: [LecturerLedgerRowResponse] })
+  rows: LecturerLedgerRowResponse[];
+}
+
+/** A configurable ledger requirement (e.g. 党课 quarterly). */
+export class LedgerRequirementResponse implements LedgerRequirement {
+  @ApiProperty()
+  key: string;
+
+  @ApiProperty({ enum: ['member', 'branch', 'committee_secretary', 'leader'] })
+  subject: RequirementSubject;
+
+  @ApiProperty({ enum: LEDGER_PERIODS })
+  period: LedgerPeriod;
+
+  @ApiProperty({ description: '0: switched off' })
+  minCount: number;
+
+  @ApiProperty()
+  label: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  updatedAt: Date | null;
+}
