@@ -15,7 +15,10 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
@@ -25,6 +28,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import type { Attachment } from './attachment.entity.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment.policy.js';
+import { AttachmentResponse } from './attachment.response.js';
 import { AttachmentService, type UploadedFile as Upload } from './attachment.service.js';
 
 export class UploadAttachmentDto {
@@ -60,6 +64,7 @@ export class AttachmentsController {
   @ApiOperation({
     summary: 'Upload a photo, minutes or material (≤10 MB; images, PDF, office documents)',
   })
+  @ApiCreatedResponse({ type: AttachmentResponse })
   upload(
     @CurrentUser() user: AuthUser,
     @Body() body: UploadAttachmentDto,
@@ -70,12 +75,18 @@ export class AttachmentsController {
 
   @Get(':id')
   @ApiOperation({ summary: "An attachment's metadata" })
+  @ApiOkResponse({ type: AttachmentResponse })
   meta(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Attachment> {
     return this.attachments.meta(user, id);
   }
 
   @Get(':id/content')
   @ApiOperation({ summary: 'Download an attachment' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file, with its own Content-Type (image, PDF, office document)',
+    schema: { type: 'string', format: 'binary' },
+  })
   async content(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
