@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { TaskFormSubmittedResponse, TaskFormViewResponse } from './task-form.response.js';
 import { TaskFormService, type TaskFormView } from './task-form.service.js';
 
 @ApiTags('task-forms')
@@ -12,6 +13,7 @@ export class TaskFormsController {
 
   @Get(':taskId')
   @ApiOperation({ summary: 'The data a domain task form shows (plan, members, session…)' })
+  @ApiOkResponse({ type: TaskFormViewResponse })
   view(@CurrentUser() user: AuthUser, @Param('taskId') taskId: string): Promise<TaskFormView> {
     return this.forms.view(user, taskId);
   }
@@ -23,6 +25,7 @@ export class TaskFormsController {
       "Submit a domain task form: the body is the form key's payload; the task completes with the rows",
   })
   @ApiBody({ schema: { type: 'object' } })
+  @ApiOkResponse({ type: TaskFormSubmittedResponse })
   async submit(
     @CurrentUser() user: AuthUser,
     @Param('taskId') taskId: string,
