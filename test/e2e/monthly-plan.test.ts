@@ -143,9 +143,20 @@ describe('a monthly plan from draft to the recorded session', () => {
 
     // when the secretary, signed in afresh on the new day, records every segment
     const { page } = await as('branch_secretary', true);
+    // the session timer fires on the job executor's next poll, which creates the record task
     await expect
-      .poll(() => claimAndOpen(page, RECORD).then(() => true), { timeout: 30_000 })
+      .poll(
+        async () => {
+          const { items } = await apiGet<{ items: { formKey: string | null }[] }>(
+            page,
+            '/tasks?tab=claimable&pageSize=100',
+          );
+          return items.some((task) => task.formKey === 'orglife:session-record');
+        },
+        { timeout: 30_000 },
+      )
       .toBe(true);
+    await claimAndOpen(page, RECORD);
     for (const key of [...SEGMENTS, 'review']) {
       await page.getByTestId(`segment-record-${key}`).fill(`${key}：按计划完成`);
     }
