@@ -923,6 +923,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One spot-check batch with the items visible to me */
         get: operations["SpotCheckController_get"];
         put?: never;
         post?: never;
@@ -1497,12 +1498,17 @@ export interface components {
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];
+            /** @description Tasks in the tab, counted up to 1000 */
             total: number;
+            /** @description True when the tab holds more than 1000 (show "1000+") */
+            totalCapped: boolean;
         };
         TaskCountsDto: {
             mine: number;
             claimable: number;
             done: number;
+            /** @description Tabs holding more than 1000 tasks; their number is 1000 */
+            capped: ("mine" | "claimable" | "done")[];
         };
         TaskDetailDto: {
             id: string;
@@ -1585,6 +1591,123 @@ export interface components {
             items: components["schemas"]["IncidentDto"][];
             total: number;
         };
+        TaskFormViewResponse: {
+            /** Format: uuid */
+            taskId: string;
+            /** @example orglife:plan-draft */
+            formKey: string;
+            name: string | null;
+            /** @description The BPMN user task id */
+            elementId: string;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            /** @description The form key's data (plan, members, session…) */
+            context: {
+                [key: string]: unknown;
+            };
+        };
+        TaskFormSubmittedResponse: {
+            /** Format: uuid */
+            taskId: string;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+        };
+        AttachmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The unit whose people may read it
+             */
+            orgUnitId: string;
+            fileName: string;
+            /** @example image/jpeg */
+            mimeType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the content, hex */
+            sha256: string;
+            /** Format: uuid */
+            uploadedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StudyMaterialResponse: {
+            title: string;
+            url?: string;
+            description?: string;
+        };
+        StudyContentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            universityId: string;
+            /** @example 2026-12 */
+            month: string;
+            title: string;
+            /** @description 学习专题 */
+            topics: string[];
+            materials: components["schemas"]["StudyMaterialResponse"][];
+            attachmentIds: string[];
+            /** @enum {string} */
+            status: "draft" | "published";
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            publishedBy: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        StudyArrangementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            studyContentId: string;
+            /** Format: uuid */
+            committeeId: string;
+            theme: string;
+            arrangement: string;
+            materials: components["schemas"]["StudyMaterialResponse"][];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StudyContentViewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            universityId: string;
+            /** @example 2026-12 */
+            month: string;
+            title: string;
+            /** @description 学习专题 */
+            topics: string[];
+            materials: components["schemas"]["StudyMaterialResponse"][];
+            attachmentIds: string[];
+            /** @enum {string} */
+            status: "draft" | "published";
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            publishedBy: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            arrangements: components["schemas"]["StudyArrangementResponse"][];
+        };
         StudyMaterialDto: {
             title: string;
             url?: string;
@@ -1613,6 +1736,114 @@ export interface components {
             arrangement: string;
             materials: components["schemas"]["StudyMaterialDto"][];
         };
+        PlanSegmentResponse: {
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /**
+             * Format: uuid
+             * @description 负责人
+             */
+            ownerId: string;
+            content: string;
+        };
+        PlanActivityResponse: {
+            /** @enum {string} */
+            kind: "vanguard" | "contact_point_service" | "theme_day" | "volunteer" | "other";
+            description: string;
+        };
+        MonthlyPlanResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            branchId: string;
+            /**
+             * Format: uuid
+             * @description The approving committee
+             */
+            committeeId: string;
+            /** @example 2026-12 */
+            month: string;
+            /** Format: uuid */
+            studyContentId: string | null;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** @enum {string} */
+            status: "pending" | "submitted" | "returned" | "approved";
+            topic: string | null;
+            /** Format: date-time */
+            plannedAt: string | null;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            segments: components["schemas"]["PlanSegmentResponse"][];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** @description Increases on every submission */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+        };
+        PlanReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** @description 1 committee, 2 OD */
+            level: number;
+            /** @enum {string} */
+            decision: "approve" | "return";
+            comment: string | null;
+            revision: number;
+            /** Format: uuid */
+            reviewerId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PlanViewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            branchId: string;
+            /**
+             * Format: uuid
+             * @description The approving committee
+             */
+            committeeId: string;
+            /** @example 2026-12 */
+            month: string;
+            /** Format: uuid */
+            studyContentId: string | null;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** @enum {string} */
+            status: "pending" | "submitted" | "returned" | "approved";
+            topic: string | null;
+            /** Format: date-time */
+            plannedAt: string | null;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            segments: components["schemas"]["PlanSegmentResponse"][];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** @description Increases on every submission */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            reviews: components["schemas"]["PlanReviewResponse"][];
+            /** @description 组织能力较弱: plans get the second approval level */
+            weakBranch: boolean;
+        };
         StartPlanDto: {
             /** Format: uuid */
             branchId: string;
@@ -1622,6 +1853,348 @@ export interface components {
         WeakBranchDto: {
             weak: boolean;
             note?: string;
+        };
+        OrgSessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @example 2026-12 */
+            month: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** @enum {string} */
+            status: "scheduled" | "recorded" | "summarized" | "closed";
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            summary: string | null;
+            /** Format: uuid */
+            summaryBy: string | null;
+            /** Format: date-time */
+            summaryAt: string | null;
+            /**
+             * Format: date-time
+             * @description Summary escalated to the committee
+             */
+            summaryOverdueAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Evaluation flow closed
+             */
+            evaluatedAt: string | null;
+        };
+        SessionSelfStudyResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            note: string | null;
+            /** Format: date-time */
+            confirmedAt: string;
+        };
+        SessionAttendanceResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            status: "present" | "leave" | "late" | "absent";
+            reason: string | null;
+        };
+        SessionSegmentResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /** Format: uuid */
+            ownerId: string;
+            record: string;
+        };
+        SessionSpeechResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            topic: string;
+            content: string | null;
+        };
+        SessionLectureResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            /** Format: uuid */
+            speakerId: string | null;
+            /** @description An outside expert */
+            speakerName: string | null;
+            title: string;
+        };
+        SessionReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        SessionDecisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
+            content: string;
+        };
+        SessionAttachmentResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "minutes" | "other";
+        };
+        SessionViewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @example 2026-12 */
+            month: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** @enum {string} */
+            status: "scheduled" | "recorded" | "summarized" | "closed";
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            summary: string | null;
+            /** Format: uuid */
+            summaryBy: string | null;
+            /** Format: date-time */
+            summaryAt: string | null;
+            /**
+             * Format: date-time
+             * @description Summary escalated to the committee
+             */
+            summaryOverdueAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Evaluation flow closed
+             */
+            evaluatedAt: string | null;
+            branchName: string;
+            /** @description Names of the people the records mention, by person id */
+            people: {
+                [key: string]: string;
+            };
+            selfStudy: components["schemas"]["SessionSelfStudyResponse"][];
+            attendance: components["schemas"]["SessionAttendanceResponse"][];
+            segments: components["schemas"]["SessionSegmentResponse"][];
+            speeches: components["schemas"]["SessionSpeechResponse"][];
+            lectures: components["schemas"]["SessionLectureResponse"][];
+            reports: components["schemas"]["SessionReportResponse"][];
+            decisions: components["schemas"]["SessionDecisionResponse"][];
+            attachments: components["schemas"]["SessionAttachmentResponse"][];
+        };
+        BranchReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            rating: number;
+            opinion: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PeerReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reportId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            comment: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SecretaryCommentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            authorId: string;
+            comment: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SessionEvaluationsResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchReviews: components["schemas"]["BranchReviewResponse"][];
+            peerReviews: components["schemas"]["PeerReviewResponse"][];
+            secretaryComments: components["schemas"]["SecretaryCommentResponse"][];
+        };
+        VanguardRoundResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026Q4 */
+            quarter: string;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            openedAt: string;
+        };
+        VanguardCommentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            authorId: string;
+            /** @enum {string} */
+            grade: "excellent" | "good" | "fair" | "poor";
+            comment: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RectificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "spot_check" | "inspection" | "onsite_supervision" | "self_found";
+            /**
+             * Format: uuid
+             * @description The spot-check item, inspection or on-site supervision that raised it
+             */
+            sourceId: string | null;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            status: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified";
+            /** @description 整改方案 */
+            plan: string | null;
+            /** @description 整改佐证 */
+            evidence: string | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            reopenCount: number;
+            /**
+             * Format: date-time
+             * @description When the look-back (回头看) falls due
+             */
+            followUpAt: string | null;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** @description Optimistic lock version */
+            version: number;
+        };
+        RectificationCountsResponse: {
+            awaiting_plan: number;
+            plan_review: number;
+            awaiting_evidence: number;
+            evidence_review: number;
+            closed: number;
+            verified: number;
+        };
+        RectificationBoardResponse: {
+            items: components["schemas"]["RectificationResponse"][];
+            counts: components["schemas"]["RectificationCountsResponse"];
+            /** @description Open items past their due date */
+            overdue: number;
+        };
+        RectificationEventResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            rectificationId: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Person id, or `system` for timers */
+            actor: string;
+            /** @enum {string} */
+            action: "opened" | "plan_submitted" | "plan_returned" | "plan_approved" | "evidence_submitted" | "evidence_returned" | "closed" | "escalated" | "follow_up_scheduled" | "follow_up_held" | "reopened";
+            comment: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        RectificationDetailResponse: {
+            rectification: components["schemas"]["RectificationResponse"];
+            history: components["schemas"]["RectificationEventResponse"][];
         };
         SelfFoundRectificationDto: {
             /** @example 未按要求开展交流发言 */
@@ -1637,6 +2210,63 @@ export interface components {
             /** Format: uuid */
             branchId: string;
         };
+        SampleCandidateResponse: {
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+        };
+        SpotCheckItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            batchId: string;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @enum {string} */
+            status: "pending" | "passed" | "findings";
+            notes: string | null;
+            recommendNotice: boolean;
+            /** Format: uuid */
+            inspectedBy: string | null;
+            /** Format: date-time */
+            inspectedAt: string | null;
+        };
+        SpotCheckBatchViewResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The month whose organizational life is checked
+             * @example 2026-12
+             */
+            month: string;
+            /** @description 32-bit integer seed of the draw */
+            seed: number;
+            sampleRate: number;
+            minPerCommittee: number;
+            algorithm: string;
+            /** @description Every branch that could be drawn */
+            population: components["schemas"]["SampleCandidateResponse"][];
+            sampledBranchIds: string[];
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            drawnAt: string;
+            /** @description 通报 title */
+            noticeTitle: string | null;
+            noticeContent: string | null;
+            /** Format: uuid */
+            noticeIssuedBy: string | null;
+            /** Format: date-time */
+            noticeIssuedAt: string | null;
+            /** @description The items visible to the caller */
+            items: components["schemas"]["SpotCheckItemResponse"][];
+        };
         StartSpotCheckDto: {
             /** @description Default: the flow model’s (0.1) */
             sampleRate?: number;
@@ -1648,6 +2278,78 @@ export interface components {
              */
             month?: string;
         };
+        StartedInstanceResponse: {
+            /** Format: uuid */
+            instanceId: string;
+        };
+        SpotCheckReplayResponse: {
+            /** Format: uuid */
+            batchId: string;
+            seed: number;
+            sampleRate: number;
+            minPerCommittee: number;
+            algorithm: string;
+            recorded: string[];
+            rederived: string[];
+            matches: boolean;
+        };
+        RecordSegmentResponse: {
+            key: string;
+            record: string;
+        };
+        RecordLectureResponse: {
+            kind: string;
+            title: string;
+        };
+        SessionRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            place: string | null;
+            meetingTypes: string[];
+            summary: string | null;
+            segments: components["schemas"]["RecordSegmentResponse"][];
+            /** @description Members per attendance status */
+            attendance: {
+                [key: string]: number;
+            };
+            /** @description Number of speeches */
+            speeches: number;
+            lectures: components["schemas"]["RecordLectureResponse"][];
+            /** @description Number of reports */
+            reports: number;
+        };
+        OnsiteSupervisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @enum {string} */
+            status: "pending" | "recorded";
+            /** Format: uuid */
+            supervisorId: string | null;
+            /** Format: date */
+            attendedOn: string | null;
+            guidance: string | null;
+            findingsCount: number;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: uuid */
+            startedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         StartOnsiteSupervisionDto: {
             /** Format: uuid */
             branchId: string;
@@ -1657,9 +2359,149 @@ export interface components {
              */
             sessionId?: string;
         };
+        AnnualInspectionResponse: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** Format: uuid */
+            committeeId: string;
+            /** @enum {string} */
+            status: "pending" | "done";
+            summary: string | null;
+            findingsCount: number;
+            /** Format: uuid */
+            inspectedBy: string | null;
+            /** Format: date-time */
+            inspectedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         StartInspectionDto: {
             /** @example 2026 */
             year?: number;
+        };
+        RequirementCheckResponse: {
+            /** @description The requirement key */
+            requirement: string;
+            /**
+             * @description `2026-03`, `2026-Q1`, `2026-H1` or `2026`
+             * @example 2026-Q1
+             */
+            window: string;
+            /** Format: date */
+            dueBy: string;
+            have: number;
+            need: number;
+            /** @enum {string} */
+            status: "met" | "due" | "missed";
+            /**
+             * Format: uuid
+             * @description On a branch row: the committee member a per-person requirement is about
+             */
+            personId?: string;
+        };
+        MemberLedgerRowResponse: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** Format: uuid */
+            orgUnitId: string;
+            /** @description 交流发言 */
+            exchangeSpeeches: number;
+            /** @description 微党课 */
+            microLectures: number;
+            /** @description 汇报 */
+            reports: number;
+            /** @description 先锋创绩 comments */
+            vanguardComments: number;
+            attended: number;
+            /** @description Sessions with an attendance record for the member */
+            attendanceRecords: number;
+            /** @description (present + late) / records; null without records */
+            attendanceRate: number | null;
+            shortfalls: components["schemas"]["RequirementCheckResponse"][];
+        };
+        MemberLedgerResponse: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date
+             * @description The day the figures are computed for
+             */
+            asOf: string;
+            rows: components["schemas"]["MemberLedgerRowResponse"][];
+        };
+        MeetingCountsResponse: {
+            /** @description 支委会 */
+            branch_committee: number;
+            /** @description 党小组会 */
+            group_meeting: number;
+            /** @description 党员大会 */
+            member_assembly: number;
+            /** @description 党课 */
+            party_lecture: number;
+        };
+        BranchLedgerRowResponse: {
+            /** Format: uuid */
+            branchId: string;
+            name: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @description Sessions with at least 3 of the six segments */
+            qualifiedSessions: number;
+            meetings: components["schemas"]["MeetingCountsResponse"];
+            /** @description 主题党日 */
+            themeDays: number;
+            expertLectures: number;
+            secretaryLectures: number;
+            committeeMemberLectures: number;
+            shortfalls: components["schemas"]["RequirementCheckResponse"][];
+        };
+        BranchLedgerResponse: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date
+             * @description The day the figures are computed for
+             */
+            asOf: string;
+            rows: components["schemas"]["BranchLedgerRowResponse"][];
+        };
+        LecturerLedgerRowResponse: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            lectures: number;
+            shortfalls: components["schemas"]["RequirementCheckResponse"][];
+        };
+        LecturerLedgerResponse: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date
+             * @description The day the figures are computed for
+             */
+            asOf: string;
+            rows: components["schemas"]["LecturerLedgerRowResponse"][];
+        };
+        LedgerRequirementResponse: {
+            key: string;
+            /** @enum {string} */
+            subject: "member" | "branch" | "committee_secretary" | "leader";
+            /** @enum {string} */
+            period: "month" | "quarter" | "semester" | "year";
+            /** @description 0: switched off */
+            minCount: number;
+            label: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         UpdateRequirementDto: {
             /** @enum {string} */
@@ -2985,7 +3827,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskFormViewResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3017,7 +3861,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskFormSubmittedResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3052,7 +3898,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3080,7 +3928,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3104,11 +3954,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file, with its own Content-Type (image, PDF, office document) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3136,7 +3989,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StudyContentResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3166,7 +4021,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StudyContentResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3194,7 +4051,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StudyContentViewResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3226,7 +4085,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StudyContentViewResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3258,7 +4119,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StudyContentViewResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3287,7 +4150,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthlyPlanResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3317,7 +4182,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthlyPlanResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3345,7 +4212,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanViewResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3373,6 +4242,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Marked (or unmarked) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3406,7 +4276,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgSessionResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3434,7 +4306,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionViewResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3458,11 +4332,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description An HTML page for printing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3490,7 +4367,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionEvaluationsResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3516,7 +4395,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VanguardRoundResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3544,7 +4425,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VanguardCommentResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3575,7 +4458,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RectificationBoardResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3605,7 +4490,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3633,7 +4520,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RectificationDetailResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3659,7 +4548,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpotCheckBatchViewResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3689,7 +4580,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StartedInstanceResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3717,7 +4610,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpotCheckBatchViewResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3745,7 +4640,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpotCheckReplayResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3775,7 +4672,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionRecordResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3801,7 +4700,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OnsiteSupervisionResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3831,7 +4732,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OnsiteSupervisionResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3859,7 +4762,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualInspectionResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3889,7 +4794,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StartedInstanceResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3920,7 +4827,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MemberLedgerResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3951,7 +4860,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BranchLedgerResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -3982,7 +4893,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LecturerLedgerResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -4013,7 +4926,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LecturerLedgerResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -4040,11 +4955,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The workbook, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -4070,7 +4988,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerRequirementResponse"][];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
@@ -4102,7 +5022,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerRequirementResponse"];
+                };
             };
             /** @description Problem details (400 validation, 401, 403, 404, 409, 429, 500) */
             default: {
