@@ -1,0 +1,331 @@
+// pnpm bench:api — the API on PostgreSQL through HTTP: inbox latency over 1,000,000 tasks and
+// 100,000 people, task completions per second next to raw PostgreSQL, timers fired per second
+// from a 100,000 backlog with 1 and 3 processes. Uses its own database (orglife_bench) on
+// DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres) and the built
+// API (apps/api/dist; BENCH_SKIP_BUILD=1 to reuse it).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { cloneTimerBacklog, loadInboxData, PEOPLE, TASKS } from './bench-data.loader.js';
+import { call, login, startBenchApi, type BenchApi } from './bench-process.js';
+import { ms, perSecond, quantile } from './bench-stats.js';
+
+const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE = 'orglife_bench';
+const CONCURRENCY = 8;
+const COMPLETIONS = 6_000;
+const BACKLOG = 100_000;
+const INBOX_ROUNDS = 20;
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}.bpmn`, import.meta.url), 'utf8');
+const log = (line: string) => console.log(line);
+
+async function freshDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DATABASE}`);
+  await admin.end();
+  const url = new URL(SERVER);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+}
+
+async function definitionId(db: pg.Client, processId: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM wf_definition WHERE process_id = $1 ORDER BY version DESC LIMIT 1`,
+    [processId],
+  );
+  if (!rows[0]) throw new Error(`${processId} is not deployed`);
+  return rows[0].id;
+}
+
+/** First-page latency of the mine and claimable tabs, one request in flight. */
+async function inboxLatency(api: BenchApi, usernames: string[]): Promise<Record<string, number[]>> {
+  const samples: Record<string, number[]> = { mine: [], claimable: [] };
+  const tokens = await Promise.all(usernames.map((u) => login(api.baseUrl, u)));
+  for (let round = -2; round < INBOX_ROUNDS; round++) {
+    for (const token of tokens) {
+      for (const tab of ['mine', 'claimable'] as const) {
+        const started = performance.now();
+        const page = await call<{ items: unknown[] }>(
+          api.baseUrl,
+          token,
+          'GET',
+          `/tasks?tab=${tab}&page=1&pageSize=20`,
+        );
+        const elapsed = performance.now() - started;
+        if (round >= 0) samples[tab]!.push(elapsed);
+        if (round === 0 && tab === 'claimable' && page.items.length === 0 && usernames.length < 20)
+          throw new Error('a big-group user sees no claimable task: the data set is wrong');
+      }
+    }
+  }
+  return samples;
+}
+
+function printLatency(kind: string, samples: Record<string, number[]>): void {
+  const all = [...samples.mine!, ...samples.claimable!];
+  log(
+    `  ${kind}: p50 ${ms(quantile(all, 0.5))}, p99 ${ms(quantile(all, 0.99))} (${all.length} requests; ` +
+      `mine p99 ${ms(quantile(samples.mine!, 0.99))}, claimable p99 ${ms(quantile(samples.claimable!, 0.99))})`,
+  );
+}
+
+async function rawPostgresRate(url: string, seconds: number): Promise<number> {
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(
+    `CREATE TABLE IF NOT EXISTS bench_raw_log (id bigserial PRIMARY KEY, at timestamptz NOT NULL, v int NOT NULL)`,
+  );
+  await setup.query(
+    `CREATE TABLE IF NOT EXISTS bench_raw_counter (id int PRIMARY KEY, n bigint NOT NULL)`,
+  );
+  await setup.query(
+    `INSERT INTO bench_raw_counter SELECT g, 0 FROM generate_series(1, ${CONCURRENCY}) g ON CONFLICT DO NOTHING`,
+  );
+  await setup.end();
+  const clients = await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
+  const until = Date.now() + seconds * 1000;
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (c, i) => {
+      while (Date.now() < until) {
+        await c.query('BEGIN');
+        await c.query(`INSERT INTO bench_raw_log (at, v) VALUES (now(), $1)`, [i]);
+        await c.query(`UPDATE bench_raw_counter SET n = n + 1 WHERE id = $1`, [i + 1]);
+        await c.query('COMMIT');
+        done++;
+      }
+    }),
+  );
+  const rate = done / ((performance.now() - started) / 1000);
+  await Promise.all(clients.map((c) => c.end()));
+  return rate;
+}
+
+async function completionRate(
+  api: BenchApi,
+  db: pg.Client,
+): Promise<{ rate: number; p99: number }> {
+  const token = await login(api.baseUrl, 'od_admin');
+  const me = await call<{ id: string }>(api.baseUrl, token, 'GET', '/me');
+  const [unit] = (await db.query<{ id: string }>(`SELECT id FROM org_unit WHERE parent_id IS NULL`))
+    .rows;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const starts = await autocannon({
+    url: `${api.baseUrl}/api/instances`,
+    connections: CONCURRENCY,
+    amount: COMPLETIONS,
+    requests: [
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          processId: 'bench_approve',
+          orgUnitId: unit?.id,
+          variables: { initiator: me.id },
+        }),
+      },
+    ],
+  });
+  if (starts.non2xx > 0 || starts.errors > 0)
+    throw new Error(`instance starts failed: ${starts.non2xx} non-2xx`);
+  log(
+    `  (set-up: ${COMPLETIONS} instance starts through HTTP at ${perSecond(starts.requests.total / starts.duration)})`,
+  );
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM wf_task WHERE process_id = 'bench_approve' AND status = 'open' AND assignee = $1 ORDER BY created_at`,
+    [me.id],
+  );
+  let next = 0;
+  const result = await autocannon({
+    url: api.baseUrl,
+    connections: CONCURRENCY,
+    amount: rows.length,
+    requests: [
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ variables: {} }),
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/tasks/${rows[next++]?.id}/complete`,
+        }),
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`completions failed: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return { rate: result.requests.total / result.duration, p99: result.latency.p99 };
+}
+
+async function timerRate(
+  url: string,
+  db: pg.Client,
+  templateId: string,
+  processes: number,
+): Promise<void> {
+  await db.query(`DELETE FROM wf_job WHERE process_id = 'bench_timer' AND instance_id <> $1`, [
+    templateId,
+  ]);
+  await cloneTimerBacklog(db, templateId, BACKLOG);
+  const apis = await Promise.all(
+    Array.from({ length: processes }, () =>
+      startBenchApi({ DATABASE_URL: url, SEED: 'false', JOB_EXECUTOR: 'on', JOB_POLL_MS: '50' }),
+    ),
+  );
+  const remaining = async () =>
+    Number(
+      (
+        await db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM wf_job WHERE process_id = 'bench_timer' AND due_at < now()`,
+        )
+      ).rows[0]?.n,
+    );
+  const slices: number[] = [];
+  const started = performance.now();
+  let sliceStart = started;
+  let nextMark = BACKLOG * 0.9;
+  for (;;) {
+    const left = await remaining();
+    const now = performance.now();
+    while (left <= nextMark && slices.length < 10) {
+      slices.push(BACKLOG / 10 / ((now - sliceStart) / 1000));
+      sliceStart = now;
+      nextMark -= BACKLOG / 10;
+    }
+    if (left === 0 || now - started > 600_000) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const total = (performance.now() - started) / 1000;
+  await Promise.all(apis.map((a) => a.stop()));
+  const fired = Number(
+    (
+      await db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM wf_task WHERE process_id = 'bench_timer' AND element_id = 'AfterWait'`,
+      )
+    ).rows[0]?.n,
+  );
+  log(
+    `  ${processes} process${processes > 1 ? 'es' : ''}: ${perSecond((BACKLOG - (await remaining())) / total)} overall ` +
+      `(${BACKLOG} timers in ${total.toFixed(1)} s; follow-on tasks so far ${fired})`,
+  );
+  log(`    per 10% slice: ${slices.map(perSecond).join(', ')}`);
+  await db.query(`DELETE FROM wf_task WHERE process_id = 'bench_timer'`);
+  await db.query(
+    `DELETE FROM wf_history WHERE instance_id IN (SELECT id FROM wf_instance WHERE process_id = 'bench_timer' AND id <> $1)`,
+    [templateId],
+  );
+  await db.query(
+    `DELETE FROM wf_audit WHERE instance_id IN (SELECT id FROM wf_instance WHERE process_id = 'bench_timer' AND id <> $1)`,
+    [templateId],
+  );
+  await db.query(`DELETE FROM wf_job WHERE process_id = 'bench_timer' AND instance_id <> $1`, [
+    templateId,
+  ]);
+  await db.query(`DELETE FROM wf_instance WHERE process_id = 'bench_timer' AND id <> $1`, [
+    templateId,
+  ]);
+}
+
+async function main(): Promise<void> {
+  if (!process.env.BENCH_SKIP_BUILD) {
+    execFileSync(
+      'pnpm',
+      ['--filter', '@orglife/engine', '--filter', '@orglife/api', 'run', 'build'],
+      {
+        stdio: 'inherit',
+        cwd: new URL('../../..', import.meta.url),
+      },
+    );
+  }
+  log(
+    `API benchmark ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const url = await freshDatabase();
+  const db = new pg.Client({ connectionString: url });
+  let api = await startBenchApi({ DATABASE_URL: url, JOB_EXECUTOR: 'off' });
+  await db.connect();
+  try {
+    const od = await login(api.baseUrl, 'od_admin');
+    for (const name of ['bench-approve', 'bench-timer']) {
+      await call(api.baseUrl, od, 'POST', '/definitions', { xml: fixture(name) });
+    }
+
+    let t = performance.now();
+    await loadInboxData(db, await definitionId(db, 'bench_approve'));
+    log(
+      `\nInbox first page through HTTP (${TASKS.toLocaleString('en')} tasks, ${PEOPLE.toLocaleString('en')} people; loaded in ${((performance.now() - t) / 1000).toFixed(0)} s)`,
+    );
+    const ordinary = Array.from({ length: 40 }, (_, i) => `bench${1011 + i * 2459}`).concat(
+      Array.from({ length: 10 }, (_, i) => `bench${11 + i * 97}`),
+    );
+    const bigGroups = Array.from({ length: 10 }, (_, i) => `bench${i + 1}`);
+    printLatency(
+      'ordinary users (50: 4 own open tasks; 10 of them branch secretaries with 200 claimable)',
+      await inboxLatency(api, ordinary),
+    );
+    printLatency(
+      'big-group users (10 committee secretaries, 20,000 open tasks in their group)',
+      await inboxLatency(api, bigGroups),
+    );
+    log('  target: p99 ≤ 10 ms for both');
+
+    log(
+      `\nTask completions through HTTP (autocannon, ${CONCURRENCY} connections, ${COMPLETIONS} tasks)`,
+    );
+    const completions = await completionRate(api, db);
+    const raw = await rawPostgresRate(url, 10);
+    log(`  completions: ${perSecond(completions.rate)} (p99 ${completions.p99} ms)`);
+    log(
+      `  raw PostgreSQL 1-insert + 1-update transactions, ${CONCURRENCY} clients: ${perSecond(raw)}`,
+    );
+    log(`  ratio: ${(completions.rate / raw).toFixed(2)}  (targets: ≥ 500/s, ratio ≥ 0.3)`);
+
+    const token = await login(api.baseUrl, 'od_admin');
+    const me = await call<{ id: string }>(api.baseUrl, token, 'GET', '/me');
+    const [unit] = (
+      await db.query<{ id: string }>(`SELECT id FROM org_unit WHERE parent_id IS NULL`)
+    ).rows;
+    const template = await call<{ id: string }>(api.baseUrl, token, 'POST', '/instances', {
+      processId: 'bench_timer',
+      orgUnitId: unit?.id,
+      variables: {
+        initiator: me.id,
+        fireAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+      },
+    });
+    await api.stop();
+    t = performance.now();
+    log(
+      `\nTimers fired by the job executor from a backlog of ${BACKLOG.toLocaleString('en')} due timers (target ≥ 1,000/s, no decay)`,
+    );
+    await timerRate(url, db, template.id, 1);
+    await timerRate(url, db, template.id, 3);
+    api = await startBenchApi({ DATABASE_URL: url, JOB_EXECUTOR: 'off' });
+  } finally {
+    await api.stop();
+    await db.end();
+  }
+  log(
+    `\nload average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+}
+
+await main();
