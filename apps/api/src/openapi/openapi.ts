@@ -16,16 +16,68 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   return document;
 }
 
-/** Every operation can answer with the one problem shape; say so once for all. */
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type ResponsesObject = OperationObject['responses'];
+
+const PROBLEM_CONTENT = {
+  'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+};
+
+/** The error answers an operation's shape implies; a decorator's own wording wins. */
+const IMPLIED_ERRORS: {
+  status: string;
+  description: string;
+  applies(op: OperationObject, path: string): boolean;
+}[] = [
+  {
+    status: '400',
+    description: 'Invalid input: `errors` names each field',
+    applies: (op) => op.requestBody !== undefined || (op.parameters ?? []).length > 0,
+  },
+  {
+    status: '401',
+    description: 'Missing, invalid or expired access token',
+    applies: (op) => (op.security ?? []).length > 0,
+  },
+  {
+    status: '403',
+    description: 'No role that allows this on the unit concerned',
+    applies: (op) => (op.security ?? []).length > 0,
+  },
+  {
+    status: '404',
+    description: 'No such resource, or not visible to the caller',
+    applies: (_op, path) => path.includes('{'),
+  },
+];
+
+/**
+ * Every error is the one problem shape: each operation lists the errors its shape implies
+ * (400 with input, 401/403 behind a token, 404 with a path id) and a default for the rest.
+ */
 function addProblemResponses(document: OpenAPIObject): void {
-  const problem = {
-    description: 'Problem details (400 validation, 401, 403, 404, 409, 429, 500)',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  const fallback = {
+    description: 'Problem details (409 conflict, 429 too many requests, 500)',
+    content: PROBLEM_CONTENT,
   };
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation = item[method];
-      if (operation) operation.responses = { ...operation.responses, default: problem };
+      if (!operation) continue;
+      const responses: ResponsesObject = { ...operation.responses };
+      for (const error of IMPLIED_ERRORS) {
+        if (error.applies(operation, path))
+          responses[error.status] ??= { description: error.description };
+      }
+      for (const [status, response] of Object.entries(responses)) {
+        if (!response || '$ref' in response || !/^[45]/.test(status)) continue;
+        responses[status] = {
+          ...response,
+          description: response.description ?? status,
+          content: PROBLEM_CONTENT,
+        };
+      }
+      operation.responses = { ...responses, default: fallback };
     }
   }
 }
