@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { AuthUser } from './auth-user.js';
 import { ChangePasswordDto, LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
@@ -15,6 +23,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
   @ApiTooManyRequestsResponse({
     description: 'Too many failed logins for this username or address',
   })
@@ -26,6 +35,7 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiUnauthorizedResponse({ description: 'Unknown, revoked or expired refresh token' })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -33,6 +43,8 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('auth/logout')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The refresh token is revoked' })
+  @ApiNotFoundResponse({ description: 'No such refresh token for this user' })
   logout(@CurrentUser() user: AuthUser, @Body() dto: RefreshDto): Promise<void> {
     return this.auth.logout(user, dto.refreshToken);
   }
@@ -40,6 +52,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('auth/password')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Password changed' })
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(user, dto.oldPassword, dto.newPassword);
   }
