@@ -1,9 +1,8 @@
-import type { OrgSession } from './forms';
 import { request } from './request';
-import { pathOf } from './typed';
+import { api, pathOf } from './typed';
 
 export function listSessions(query: { month?: string; orgUnitId?: string }) {
-  return request.get<OrgSession[]>(pathOf('/sessions'), { ...query });
+  return api.get('/sessions', { query });
 }
 
 /** The printable session record (台账 HTML) rendered by the API. */

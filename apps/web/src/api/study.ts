@@ -1,9 +1,7 @@
-import type { StudyContent } from './forms';
-import { request } from './request';
-import { api, pathOf, type Schemas } from './typed';
+import { api, type Schemas } from './typed';
 
 export function listStudyContents() {
-  return request.get<StudyContent[]>(pathOf('/study-contents'));
+  return api.get('/study-contents');
 }
 
 /** OD drafts the month's content; this starts the study-content flow (publish is its task). */

@@ -1,42 +1,21 @@
-import type {
-  Rectification,
-  RectificationEvent,
-  RectificationStatus,
-  SpotCheckBatch,
-  SpotCheckItem,
-} from './forms';
-import { request } from './request';
-import { api, pathOf, type Schemas } from './typed';
+import type { RectificationStatus } from './forms';
+import { api, type Schemas } from './typed';
 
-export interface SpotCheckDetail extends SpotCheckBatch {
-  items: SpotCheckItem[];
-}
-
-export interface ReplayView {
-  batchId: string;
-  seed: number;
-  recorded: string[];
-  rederived: string[];
-  matches: boolean;
-}
-
-export interface RectificationBoard {
-  items: Rectification[];
-  counts: Record<RectificationStatus, number>;
-  overdue: number;
-}
+export type SpotCheckDetail = Schemas['SpotCheckBatchViewResponse'];
+export type ReplayView = Schemas['SpotCheckReplayResponse'];
+export type RectificationBoard = Schemas['RectificationBoardResponse'];
 
 export function listSpotChecks() {
-  return request.get<SpotCheckDetail[]>(pathOf('/spot-checks'));
+  return api.get('/spot-checks');
 }
 
 export function getSpotCheck(id: string) {
-  return request.get<SpotCheckDetail>(pathOf('/spot-checks/{id}', { id }));
+  return api.get('/spot-checks/{id}', { path: { id } });
 }
 
 /** Re-derives the sample from the recorded seed: the draw is reproducible. */
 export function replaySpotCheck(id: string) {
-  return request.get<ReplayView>(pathOf('/spot-checks/{id}/replay', { id }));
+  return api.get('/spot-checks/{id}/replay', { path: { id } });
 }
 
 /** Draws a sample now (OD); a known seed replays a draw. */
@@ -45,11 +24,9 @@ export function startSpotCheck(body: Schemas['StartSpotCheckDto']) {
 }
 
 export function listRectifications(query: { status?: RectificationStatus; orgUnitId?: string }) {
-  return request.get<RectificationBoard>(pathOf('/rectifications'), { ...query });
+  return api.get('/rectifications', { query });
 }
 
 export function getRectification(id: string) {
-  return request.get<{ rectification: Rectification; history: RectificationEvent[] }>(
-    pathOf('/rectifications/{id}', { id }),
-  );
+  return api.get('/rectifications/{id}', { path: { id } });
 }

@@ -416,7 +416,7 @@ const en: Messages = {
     summarized: 'Summarized',
     closed: 'Closed',
   },
-  spotCheckItemStatus: { pending: 'Pending', pass: 'Pass', findings: 'Findings' },
+  spotCheckItemStatus: { pending: 'Pending', passed: 'Pass', findings: 'Findings' },
   sessions: { empty: 'No sessions', print: 'Session record (print)' },
   ledger: {
     export: 'Export ledger .xlsx',

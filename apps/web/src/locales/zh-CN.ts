@@ -379,7 +379,7 @@ const zhCN = {
     summarized: '已总结',
     closed: '已结束',
   },
-  spotCheckItemStatus: { pending: '待检查', pass: '合格', findings: '发现问题' },
+  spotCheckItemStatus: { pending: '待检查', passed: '合格', findings: '发现问题' },
   sessions: { empty: '暂无组织生活记录', print: '组织生活记录（打印）' },
   ledger: {
     export: '导出台账 .xlsx',

@@ -1,4 +1,5 @@
-import type { MeetingType, Member, MonthlyPlan, PlanActivity, SegmentKey } from './plan';
+import type { Schemas } from '../typed';
+import type { Member, MonthlyPlan, SegmentKey } from './plan';
 
 export const ATTENDANCE_STATUSES = ['present', 'leave', 'late', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
@@ -75,20 +76,7 @@ export interface SelfStudyPayload {
   note?: string;
 }
 
-export interface OrgSession {
-  id: string;
-  planId: string;
-  branchId: string;
-  committeeId: string;
-  month: string;
-  scheduledAt: string;
-  place: string | null;
-  meetingTypes: MeetingType[];
-  activity: PlanActivity | null;
-  status: 'scheduled' | 'recorded' | 'summarized' | 'closed';
-  heldAt: string | null;
-  summary?: string | null;
-}
+export type OrgSession = Schemas['OrgSessionResponse'];
 
 export interface SessionFormContext {
   session: OrgSession;
@@ -97,11 +85,4 @@ export interface SessionFormContext {
   escalated: boolean;
 }
 
-export interface Attachment {
-  id: string;
-  orgUnitId: string;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
+export type Attachment = Schemas['AttachmentResponse'];

@@ -1,20 +1,12 @@
+import type { Schemas } from '../typed';
+
 export interface StudyMaterial {
   title: string;
   url?: string;
   description?: string;
 }
 
-export interface StudyContent {
-  id: string;
-  month: string;
-  title: string;
-  topics: string[];
-  materials: StudyMaterial[];
-  attachmentIds: string[];
-  status: string;
-  publishedAt: string | null;
-  createdAt: string;
-}
+export type StudyContent = Schemas['StudyContentResponse'];
 
 /** `orglife:study-content-publish` */
 export interface PublishStudyPayload {

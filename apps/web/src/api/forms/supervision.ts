@@ -1,3 +1,5 @@
+import type { Schemas } from '../typed';
+
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const RECTIFICATION_STATUSES = [
@@ -53,56 +55,13 @@ export interface AnnualInspectionPayload {
   findings?: (Finding & { branchId: string })[];
 }
 
-export interface SpotCheckItem {
-  id: string;
-  batchId: string;
-  branchId: string;
-  branchName?: string;
-  committeeId: string;
-  status: string;
-  notes: string | null;
-  recommendNotice: boolean;
-}
+export type SpotCheckItem = Schemas['SpotCheckItemResponse'];
 
-export interface SpotCheckBatch {
-  id: string;
-  month: string;
-  seed: number;
-  sampleRate: number;
-  minPerCommittee: number;
-  algorithm: string;
-  population: { branchId: string; committeeId: string; name?: string }[];
-  sampledBranchIds: string[];
-  drawnAt: string;
-  noticeTitle: string | null;
-  noticeIssuedAt: string | null;
-}
+export type SpotCheckBatch = Omit<Schemas['SpotCheckBatchViewResponse'], 'items'>;
 
-export interface Rectification {
-  id: string;
-  source: RectificationSource;
-  branchId: string;
-  branchName?: string;
-  committeeId: string;
-  title: string;
-  description: string;
-  severity: Severity;
-  dueAt: string;
-  status: RectificationStatus;
-  plan: string | null;
-  evidence: string | null;
-  escalatedAt: string | null;
-  reopenCount: number;
-  createdAt: string;
-}
+export type Rectification = Schemas['RectificationResponse'];
 
-export interface RectificationEvent {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  comment: string | null;
-}
+export type RectificationEvent = Schemas['RectificationEventResponse'];
 
 export interface RectificationContext {
   rectification: Rectification;
