@@ -6,7 +6,7 @@ const TASK_STATUSES: Record<TaskStatus, true> = { open: true, completed: true, c
 
 /** What a domain task form shows. */
 export class TaskFormViewResponse implements TaskFormView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty()
   taskId: string;
 
   @ApiProperty({ example: 'orglife:plan-draft' })
@@ -31,7 +31,7 @@ export class TaskFormViewResponse implements TaskFormView {
 
 /** The task after a form was submitted. */
 export class TaskFormSubmittedResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty()
   taskId: string;
 
   @ApiProperty({ enum: Object.keys(TASK_STATUSES) })
