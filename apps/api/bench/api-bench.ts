@@ -2,7 +2,8 @@
 // 100,000 people, task completions per second next to raw PostgreSQL, timers fired per second
 // from a 100,000 backlog with 1 and 3 processes. Uses its own database (orglife_bench) on
 // DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres) and the built
-// API (apps/api/dist; BENCH_SKIP_BUILD=1 to reuse it).
+// API (apps/api/dist; BENCH_SKIP_BUILD=1 to reuse it). BENCH_PHASES, BENCH_COMPLETIONS and
+// BENCH_TIMERS narrow a run (defaults: all phases, 6,000 completions, 100,000 timers).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,8 +16,10 @@ import { ms, perSecond, quantile } from './bench-stats.js';
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'orglife_bench';
 const CONCURRENCY = 8;
-const COMPLETIONS = 6_000;
-const BACKLOG = 100_000;
+const COMPLETIONS = Number(process.env.BENCH_COMPLETIONS ?? 6_000);
+const BACKLOG = Number(process.env.BENCH_TIMERS ?? 100_000);
+/** Comma-separated subset of inbox,completions,timers (default all three). */
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'inbox,completions,timers').split(','));
 const INBOX_ROUNDS = 20;
 
 const fixture = (name: string) =>
@@ -258,7 +261,7 @@ async function main(): Promise<void> {
   );
   const url = await freshDatabase();
   const db = new pg.Client({ connectionString: url });
-  let api = await startBenchApi({ DATABASE_URL: url, JOB_EXECUTOR: 'off' });
+  const api = await startBenchApi({ DATABASE_URL: url, JOB_EXECUTOR: 'off' });
   await db.connect();
   try {
     const od = await login(api.baseUrl, 'od_admin');
@@ -266,57 +269,9 @@ async function main(): Promise<void> {
       await call(api.baseUrl, od, 'POST', '/definitions', { xml: fixture(name) });
     }
 
-    let t = performance.now();
-    await loadInboxData(db, await definitionId(db, 'bench_approve'));
-    log(
-      `\nInbox first page through HTTP (${TASKS.toLocaleString('en')} tasks, ${PEOPLE.toLocaleString('en')} people; loaded in ${((performance.now() - t) / 1000).toFixed(0)} s)`,
-    );
-    const ordinary = Array.from({ length: 40 }, (_, i) => `bench${1011 + i * 2459}`).concat(
-      Array.from({ length: 10 }, (_, i) => `bench${11 + i * 97}`),
-    );
-    const bigGroups = Array.from({ length: 10 }, (_, i) => `bench${i + 1}`);
-    printLatency(
-      'ordinary users (50: 4 own open tasks; 10 of them branch secretaries with 200 claimable)',
-      await inboxLatency(api, ordinary),
-    );
-    printLatency(
-      'big-group users (10 committee secretaries, 20,000 open tasks in their group)',
-      await inboxLatency(api, bigGroups),
-    );
-    log('  target: p99 ≤ 10 ms for both');
-
-    log(
-      `\nTask completions through HTTP (autocannon, ${CONCURRENCY} connections, ${COMPLETIONS} tasks)`,
-    );
-    const completions = await completionRate(api, db);
-    const raw = await rawPostgresRate(url, 10);
-    log(`  completions: ${perSecond(completions.rate)} (p99 ${completions.p99} ms)`);
-    log(
-      `  raw PostgreSQL 1-insert + 1-update transactions, ${CONCURRENCY} clients: ${perSecond(raw)}`,
-    );
-    log(`  ratio: ${(completions.rate / raw).toFixed(2)}  (targets: ≥ 500/s, ratio ≥ 0.3)`);
-
-    const token = await login(api.baseUrl, 'od_admin');
-    const me = await call<{ id: string }>(api.baseUrl, token, 'GET', '/me');
-    const [unit] = (
-      await db.query<{ id: string }>(`SELECT id FROM org_unit WHERE parent_id IS NULL`)
-    ).rows;
-    const template = await call<{ id: string }>(api.baseUrl, token, 'POST', '/instances', {
-      processId: 'bench_timer',
-      orgUnitId: unit?.id,
-      variables: {
-        initiator: me.id,
-        fireAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
-      },
-    });
-    await api.stop();
-    t = performance.now();
-    log(
-      `\nTimers fired by the job executor from a backlog of ${BACKLOG.toLocaleString('en')} due timers (target ≥ 1,000/s, no decay)`,
-    );
-    await timerRate(url, db, template.id, 1);
-    await timerRate(url, db, template.id, 3);
-    api = await startBenchApi({ DATABASE_URL: url, JOB_EXECUTOR: 'off' });
+    if (PHASES.has('inbox')) await inboxPhase(api, db);
+    if (PHASES.has('completions')) await completionPhase(api, db, url);
+    if (PHASES.has('timers')) await timerPhase(api, url, db);
   } finally {
     await api.stop();
     await db.end();
@@ -326,6 +281,62 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+}
+
+async function inboxPhase(api: BenchApi, db: pg.Client): Promise<void> {
+  const t = performance.now();
+  await loadInboxData(db, await definitionId(db, 'bench_approve'));
+  log(
+    `\nInbox first page through HTTP (${TASKS.toLocaleString('en')} tasks, ${PEOPLE.toLocaleString('en')} people; loaded in ${((performance.now() - t) / 1000).toFixed(0)} s)`,
+  );
+  const ordinary = Array.from({ length: 40 }, (_, i) => `bench${1011 + i * 2459}`).concat(
+    Array.from({ length: 10 }, (_, i) => `bench${11 + i * 97}`),
+  );
+  const bigGroups = Array.from({ length: 10 }, (_, i) => `bench${i + 1}`);
+  printLatency(
+    'ordinary users (50: 4 own open tasks; 10 of them branch secretaries with 200 claimable)',
+    await inboxLatency(api, ordinary),
+  );
+  printLatency(
+    'big-group users (10 committee secretaries, 20,000 open tasks in their group)',
+    await inboxLatency(api, bigGroups),
+  );
+  log('  target: p99 ≤ 10 ms for both');
+}
+
+async function completionPhase(api: BenchApi, db: pg.Client, url: string): Promise<void> {
+  log(
+    `\nTask completions through HTTP (autocannon, ${CONCURRENCY} connections, ${COMPLETIONS} tasks)`,
+  );
+  const completions = await completionRate(api, db);
+  const raw = await rawPostgresRate(url, 10);
+  log(`  completions: ${perSecond(completions.rate)} (p99 ${completions.p99} ms)`);
+  log(
+    `  raw PostgreSQL 1-insert + 1-update transactions, ${CONCURRENCY} clients: ${perSecond(raw)}`,
+  );
+  log(`  ratio: ${(completions.rate / raw).toFixed(2)}  (targets: ≥ 500/s, ratio ≥ 0.3)`);
+}
+
+/** One instance waiting on a timer a year ahead, cloned into the backlog. */
+async function timerPhase(api: BenchApi, url: string, db: pg.Client): Promise<void> {
+  const token = await login(api.baseUrl, 'od_admin');
+  const me = await call<{ id: string }>(api.baseUrl, token, 'GET', '/me');
+  const [unit] = (await db.query<{ id: string }>(`SELECT id FROM org_unit WHERE parent_id IS NULL`))
+    .rows;
+  const template = await call<{ id: string }>(api.baseUrl, token, 'POST', '/instances', {
+    processId: 'bench_timer',
+    orgUnitId: unit?.id,
+    variables: {
+      initiator: me.id,
+      fireAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+    },
+  });
+  await api.stop();
+  log(
+    `\nTimers fired by the job executor from a backlog of ${BACKLOG.toLocaleString('en')} due timers (target ≥ 1,000/s, no decay)`,
+  );
+  await timerRate(url, db, template.id, 1);
+  await timerRate(url, db, template.id, 3);
 }
 
 await main();
