@@ -138,7 +138,7 @@ export async function cloneTimerBacklog(
      SELECT replace(j.id, $1::text, c.id::text), j.kind, 'due', c.id, j.definition_id, j.process_id,
             j.element_id, j.job_type, now() - interval '1 hour' + c.n * interval '30 ms',
             j.retries, j.headers, j.variables, j.created_at
-       FROM wf_job j, bench_clone c WHERE j.instance_id = $1`,
+       FROM wf_job j, bench_clone c WHERE j.instance_id = $1::uuid`,
     [templateId],
   );
   await db.query('COMMIT');
