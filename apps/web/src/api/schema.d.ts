@@ -1592,7 +1592,6 @@ export interface components {
             total: number;
         };
         TaskFormViewResponse: {
-            /** Format: uuid */
             taskId: string;
             /** @example orglife:plan-draft */
             formKey: string;
@@ -1607,7 +1606,6 @@ export interface components {
             };
         };
         TaskFormSubmittedResponse: {
-            /** Format: uuid */
             taskId: string;
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
