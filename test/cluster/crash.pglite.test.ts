@@ -20,17 +20,18 @@ const INSTANCES = 150;
 describe.skipIf(Boolean(process.env.DATABASE_URL))(
   'kill -9 of the API on the embedded PGlite database',
   () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'orglife-crash-'));
-    const env = { DATA_DIR: dataDir, SEED: 'true', JOB_POLL_MS: '100', JOB_LOCK_MS: '3000' };
+    let dataDir: string | undefined;
     let api: ApiProcess | undefined;
 
     afterAll(async () => {
       await api?.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('keeps every completion acknowledged before the kill, and the instances carry on', async () => {
       // Given 150 instances at their Review task on a PGlite data folder
+      dataDir = mkdtempSync(join(tmpdir(), 'orglife-crash-'));
+      const env = { DATA_DIR: dataDir, SEED: 'true', JOB_POLL_MS: '100', JOB_LOCK_MS: '3000' };
       api = await startApi({ name: 'pglite', env });
       const od = await WorkflowClient.login(api.baseUrl, 'od_admin');
       await startReviews(od, INSTANCES);
