@@ -21,6 +21,9 @@ export async function submitted(page: Page): Promise<void> {
 
 /** Picks option `index` of the element-plus select carrying `testid` (its dropdown is teleported). */
 export async function pickOption(page: Page, testid: string, index = 0): Promise<void> {
+  const options = page.locator('.el-select-dropdown__item:visible');
+  // A select picked just before may still be fading out; its options would match too.
+  await options.first().waitFor({ state: 'hidden' });
   await page.getByTestId(testid).click();
-  await page.locator('.el-select-dropdown__item:visible').nth(index).click();
+  await options.nth(index).click();
 }
