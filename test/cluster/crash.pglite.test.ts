@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiProcess } from './support/api-process.js';
 import {
+  completeRemainingReviews,
   completeUntilCrash,
   countCompleted,
   openReviewTasks,
@@ -12,7 +13,7 @@ import {
 } from './support/crash-burst.js';
 import { openPglite } from './support/database.js';
 import { invariantViolations, waitUntil } from './support/invariants.js';
-import { inParallel, WorkflowClient } from './support/workflow-client.js';
+import { WorkflowClient } from './support/workflow-client.js';
 
 const INSTANCES = 150;
 
@@ -52,9 +53,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
       // and restarted on the same folder, finishing what the crash cut off
       api = await startApi({ name: 'pglite-restarted', env });
       const again = od.on(api.baseUrl);
-      await inParallel(await openReviewTasks(again), 4, async (id) => {
-        await again.expect('POST', `/tasks/${id}/complete`, { variables: {} });
-      });
+      await completeRemainingReviews(again, 4);
       await waitUntil(
         'every instance reached its follow-on task',
         async () =>

@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './clock/clock.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
+import { DatabaseModule } from './database/database.module.js';
 import { databaseOptions } from './database/database.options.js';
 import { HealthController } from './health/health.controller.js';
 import { loggerOptions } from './logging/logger.options.js';
@@ -38,6 +39,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(options.logLevel ?? 'info')),
         ClockModule.forRoot(options.clock),
         TypeOrmModule.forRoot(databaseOptions(options)),
+        DatabaseModule,
         JwtModule.register({ global: true, secret: jwtSecret }),
         AccessModule,
         AuthModule,

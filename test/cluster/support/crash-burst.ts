@@ -23,16 +23,36 @@ export async function startReviews(od: WorkflowClient, count: number): Promise<v
   );
 }
 
-/** The open Review tasks, read through the inbox of the user who started them. */
+/**
+ * The open Review tasks, read through the inbox of the user who started them. Timers firing
+ * meanwhile add follow-on tasks to the same tab, which shifts later pages: a task can show up
+ * on two pages, so the ids are de-duplicated.
+ */
 export async function openReviewTasks(client: WorkflowClient): Promise<string[]> {
-  const ids: string[] = [];
+  const ids = new Set<string>();
   for (let page = 1; ; page++) {
     const { items } = await client.expect<{ items: { id: string; elementId: string }[] }>(
       'GET',
       `/tasks?tab=mine&processId=${REVIEW_PROCESS}&page=${page}&pageSize=100`,
     );
-    ids.push(...items.filter((t) => t.elementId === 'Review').map((t) => t.id));
-    if (items.length < 100) return ids;
+    for (const task of items) if (task.elementId === 'Review') ids.add(task.id);
+    if (items.length < 100) return [...ids];
+  }
+}
+
+/**
+ * Completes every Review task still open, `width` at a time, until the inbox has none left
+ * (a task shifted past the last page while the tab was read shows up on the next round).
+ */
+export async function completeRemainingReviews(
+  client: WorkflowClient,
+  width: number,
+): Promise<void> {
+  for (let open = await openReviewTasks(client); open.length > 0;) {
+    await inParallel(open, width, async (id) => {
+      await client.expect('POST', `/tasks/${id}/complete`, { variables: {} });
+    });
+    open = await openReviewTasks(client);
   }
 }
 

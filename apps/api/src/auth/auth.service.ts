@@ -8,11 +8,13 @@ import type { MeDto } from './auth.dto.js';
 import { LoginLimiter } from './login.limiter.js';
 import { PasswordHasher } from './password.hasher.js';
 import { type TokenPair, TokenService } from './token.service.js';
+import { Transactions } from '../database/transactions.js';
 
 @Injectable()
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly limiter: LoginLimiter,
@@ -53,7 +55,7 @@ export class AuthService {
       (await this.hasher.verify(account.passwordHash, oldPassword));
     if (!ok) throw new UnauthorizedException('The current password is wrong. 原密码错误。');
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.db.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await tx
         .getRepository(Account)
         .update(user.personId, { passwordHash, passwordChangedAt: new Date() });

@@ -7,6 +7,7 @@ import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import type { AccessTokenClaims } from './auth-user.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { Transactions } from '../database/transactions.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -26,6 +27,7 @@ export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_OPTIONS) options: AppOptions,
   ) {
@@ -35,13 +37,13 @@ export class TokenService {
 
   /** A new pair for a fresh login: a new refresh-token family. */
   issue(personId: string, username: string): Promise<TokenPair> {
-    return this.db.transaction((tx) => this.issueIn(tx, personId, username, randomUUID()));
+    return this.transactions.run((tx) => this.issueIn(tx, personId, username, randomUUID()));
   }
 
   /** Spends a refresh token and returns the next pair; reusing a spent token revokes its family. */
   async rotate(refreshToken: string): Promise<TokenPair> {
     type Outcome = { pair: TokenPair } | { error: 'unknown' | 'reused' | 'expired' };
-    const outcome = await this.db.transaction(async (tx): Promise<Outcome> => {
+    const outcome = await this.transactions.run(async (tx): Promise<Outcome> => {
       const row = await tx.getRepository(RefreshToken).findOne({
         where: { tokenHash: sha256(refreshToken) },
         lock: { mode: 'pessimistic_write' },

@@ -1,6 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
-import { PGliteDriver } from 'typeorm-pglite';
 import type { AppOptions } from '../app.options.js';
+import { embeddedDriver } from './embedded-driver.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
@@ -27,5 +27,5 @@ export function databaseOptions(
     };
   }
   const pglite = options.dataDir ? { dataDir: options.dataDir } : {};
-  return { ...common, driver: new PGliteDriver(pglite).driver };
+  return { ...common, driver: embeddedDriver(pglite) };
 }

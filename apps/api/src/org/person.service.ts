@@ -17,6 +17,7 @@ import type {
 } from './person.dto.js';
 import { Person } from './person.entity.js';
 import { RoleAssignment } from './role-assignment.entity.js';
+import { Transactions } from '../database/transactions.js';
 
 const PERSON_COLUMNS = `p.id, p.employee_no AS "employeeNo", p.name, p.gender, p.phone,
   p.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", p.member_type AS "memberType",
@@ -30,6 +31,7 @@ export class PersonService {
     private readonly access: AccessService,
     private readonly hasher: PasswordHasher,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   /** People in the subtrees the user reads (org-reading roles only; a plain member is refused). */
@@ -90,7 +92,7 @@ export class PersonService {
       });
     }
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
-    const id = await this.db.transaction(async (tx) => {
+    const id = await this.transactions.run(async (tx) => {
       const { identifiers } = await tx.getRepository(Person).insert({
         employeeNo: dto.employeeNo,
         name: dto.name,

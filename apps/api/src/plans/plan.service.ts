@@ -11,6 +11,7 @@ import { BranchVisibility } from './branch-visibility.service.js';
 import { PlanReview } from './plan-review.entity.js';
 import { MonthlyPlan } from './plan.entity.js';
 import { WeakBranch } from './weak-branch.entity.js';
+import { Transactions } from '../database/transactions.js';
 
 export const PLAN_PROCESS_ID = 'monthly-plan';
 
@@ -27,6 +28,7 @@ export interface PlanView extends MonthlyPlan {
 export class PlanService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: AccessService,
     private readonly branches: BranchDirectory,
@@ -90,7 +92,7 @@ export class PlanService {
 
   async startByHand(user: AuthUser, branchId: string, month: string): Promise<MonthlyPlan> {
     await this.access.assertRole(user, branchId, PLAN_STARTERS);
-    return this.db.transaction((em) =>
+    return this.transactions.run((em) =>
       this.startPlan(em, { branchId, month, studyContentId: null, startedBy: user.personId }),
     );
   }

@@ -6,7 +6,7 @@ import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
-import { WorkflowTransactions } from '../workflow/workflow-transactions.js';
+import { Transactions } from '../database/transactions.js';
 import type { RectificationEvent } from './rectification-event.entity.js';
 import type { RectificationQueryDto, SelfFoundRectificationDto } from './rectification.dto.js';
 import {
@@ -40,7 +40,7 @@ export class RectificationService {
   constructor(
     private readonly access: AccessService,
     private readonly runtime: WorkflowRuntimeService,
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -6,6 +6,7 @@ import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { DemoMonth } from './demo-month.js';
 import { seeders } from './seeders.js';
+import { Transactions } from '../database/transactions.js';
 
 /**
  * Seeds the demo university on startup when `seed` is on and the database has no org units;
@@ -17,6 +18,7 @@ export class SeedService implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_OPTIONS) private readonly options: AppOptions,
     private readonly moduleRef: ModuleRef,
@@ -37,7 +39,7 @@ export class SeedService implements OnApplicationBootstrap {
       { count: number },
     ];
     if (count > 0) return false;
-    await this.db.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const ctx = {
         manager,
         clock: this.clock,

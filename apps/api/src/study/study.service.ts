@@ -14,6 +14,7 @@ import type {
   PublishStudyContentDto,
   StudyArrangementDto,
 } from './study.dto.js';
+import { Transactions } from '../database/transactions.js';
 
 export const STUDY_PROCESS_ID = 'study-content';
 
@@ -26,6 +27,7 @@ export interface StudyContentView extends StudyContent {
 export class StudyService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly access: AccessService,
     private readonly runtime: WorkflowRuntimeService,
     private readonly forms: TaskFormService,
@@ -34,7 +36,7 @@ export class StudyService {
   async create(user: AuthUser, dto: CreateStudyContentDto): Promise<StudyContent> {
     const universityId = await this.universityOf(user);
     await this.access.assertRole(user, universityId, ['od_admin']);
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       await assertAttachmentsOf(em, universityId, dto.attachmentIds);
       if (await em.existsBy(StudyContent, { universityId, month: dto.month })) {
         throw new ConflictException(

@@ -16,7 +16,7 @@ import { BranchDirectory } from '../plans/branch.directory.js';
 import { findingVariable, openRectification } from '../rectification/rectification.opener.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
-import { WorkflowTransactions } from '../workflow/workflow-transactions.js';
+import { Transactions } from '../database/transactions.js';
 import { OnsiteSupervision } from './onsite-supervision.entity.js';
 import { OnsiteSupervisionRecordDto, type StartOnsiteSupervisionDto } from './supervision.dto.js';
 import { taskField } from './task-variable.js';
@@ -30,7 +30,7 @@ export class OnsiteSupervisionService implements OnModuleInit {
   constructor(
     private readonly access: AccessService,
     private readonly runtime: WorkflowRuntimeService,
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
     private readonly forms: TaskFormRegistry,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,

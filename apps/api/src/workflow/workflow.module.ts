@@ -34,7 +34,6 @@ import {
   DEFAULT_JOB_EXECUTOR,
   type WorkflowOptions,
 } from './workflow.options.js';
-import { WorkflowTransactions } from './workflow-transactions.js';
 
 export interface WorkflowModuleOptions {
   /** Default: the repository's `workflows/` folder; null = deploy nothing at startup. */
@@ -64,7 +63,6 @@ export class WorkflowModule {
       JobHandlerRegistry,
       JobExecutor,
       DefinitionDeployer,
-      WorkflowTransactions,
     ];
     return {
       module: WorkflowModule,
@@ -79,7 +77,6 @@ export class WorkflowModule {
       ],
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
-        WorkflowTransactions,
         WorkflowAccess,
         AuditWriter,
         DefinitionCache,

@@ -12,6 +12,7 @@ import { RoleAssignment } from '../role-assignment.entity.js';
 import { GENDER_LABELS, MEMBER_TYPE_LABELS, type RosterError } from './roster.columns.js';
 import { type RosterLookup, type RosterRecord, validateRoster } from './roster.validator.js';
 import { readRoster, writeRoster } from './roster.workbook.js';
+import { Transactions } from '../../database/transactions.js';
 
 export interface RosterImportResult {
   imported: number;
@@ -25,6 +26,7 @@ export class RosterService {
   constructor(
     private readonly access: AccessService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async import(user: AuthUser, file: Buffer): Promise<RosterImportResult> {
@@ -45,7 +47,7 @@ export class RosterService {
           message: 'no data rows',
         },
       ]);
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       let created = 0;
       for (const record of records) {
         if (await this.upsert(tx, record)) created++;

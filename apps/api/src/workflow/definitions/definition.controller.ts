@@ -9,7 +9,7 @@ import {
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { WorkflowAccess } from '../workflow-access.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import { DefinitionDeployer } from './definition.deployer.js';
 import {
   DefinitionDetailDto,
@@ -40,7 +40,7 @@ export class DefinitionController {
   constructor(
     private readonly deployer: DefinitionDeployer,
     private readonly access: WorkflowAccess,
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
   ) {}
 
   @Get()

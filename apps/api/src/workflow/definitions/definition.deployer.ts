@@ -4,7 +4,7 @@ import { compile, type CompiledDefinition, type Problem } from '@orglife/engine'
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { AuditWriter } from '../history/audit.writer.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import { bpmnProblems } from './bpmn-problems.js';
 import { DefinitionCache } from './definition.cache.js';
 import { type DefinitionSource, WorkflowDefinition } from './definition.entity.js';
@@ -25,7 +25,7 @@ export interface DeployInput {
 @Injectable()
 export class DefinitionDeployer {
   constructor(
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
     private readonly cache: DefinitionCache,
     private readonly startEvents: StartEventRegistrar,
     private readonly audit: AuditWriter,

@@ -8,7 +8,7 @@ import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
 import { isUuid } from '../instances/org-unit-of.js';
 import { WorkflowJob } from '../jobs/job.entity.js';
 import { WorkflowAccess } from '../workflow-access.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import { type IncidentStatus, WorkflowIncident } from './incident.entity.js';
 
 /** OD and committee leadership look after the incidents of their subtree. */
@@ -26,7 +26,7 @@ export interface IncidentFilter {
 @Injectable()
 export class IncidentService {
   constructor(
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
     private readonly scope: CommandScope,
     private readonly runner: InstanceCommandRunner,
     private readonly access: WorkflowAccess,

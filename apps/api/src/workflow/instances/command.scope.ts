@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../clock/clock.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import type { CommandContext } from './command-context.js';
 import { toHttpError } from './engine-errors.js';
 import { FollowUpProcessor } from './follow-up.processor.js';
@@ -17,7 +17,7 @@ const PG_DEADLOCK_DETECTED = '40P01';
 @Injectable()
 export class CommandScope {
   constructor(
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
     private readonly followUps: FollowUpProcessor,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

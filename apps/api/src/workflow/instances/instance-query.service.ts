@@ -5,7 +5,7 @@ import { ORG_READ_ROLES } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { WorkflowHistoryEvent } from '../history/history.entity.js';
 import { WorkflowAccess } from '../workflow-access.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import { WorkflowInstance } from './instance.entity.js';
 import { isUuid } from './org-unit-of.js';
 
@@ -22,7 +22,7 @@ export interface InstanceFilter {
 @Injectable()
 export class InstanceQueryService {
   constructor(
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
     private readonly access: WorkflowAccess,
     private readonly org: AccessService,
   ) {}

@@ -11,7 +11,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { validateVariables } from '../tasks/variables.validator.js';
 import { WorkflowAccess } from '../workflow-access.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import { WorkflowDefinition } from '../definitions/definition.entity.js';
 import { InstanceQueryService } from './instance-query.service.js';
 import {
@@ -34,7 +34,7 @@ export class InstanceController {
     private readonly queries: InstanceQueryService,
     private readonly runtime: WorkflowRuntimeService,
     private readonly access: WorkflowAccess,
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
   ) {}
 
   @Get()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { returnedRows } from '../sql.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import { WorkflowJob } from './job.entity.js';
 
 /**
@@ -11,7 +11,7 @@ import { WorkflowJob } from './job.entity.js';
  */
 @Injectable()
 export class JobClaimer {
-  constructor(private readonly tx: WorkflowTransactions) {}
+  constructor(private readonly tx: Transactions) {}
 
   async claim(owner: string, now: Date, lockMs: number, limit: number): Promise<WorkflowJob[]> {
     const expires = new Date(now.getTime() + lockMs);

@@ -10,7 +10,7 @@ import {
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import { JobClaimer } from './job.claimer.js';
 import { JobRunner } from './job.runner.js';
 
@@ -31,7 +31,7 @@ export class JobExecutor implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly claimer: JobClaimer,
     private readonly runner: JobRunner,
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
     private readonly scheduler: SchedulerRegistry,
     @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
     @Inject(CLOCK) private readonly clock: Clock,

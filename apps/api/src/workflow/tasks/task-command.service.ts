@@ -20,7 +20,7 @@ import { TaskCandidateIndex } from './task-candidate.index.js';
 import { WorkflowTaskComment } from './task-comment.entity.js';
 import { WorkflowTask } from './task.entity.js';
 import { validateVariables } from './variables.validator.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 
 /**
  * Runs inside the completion's transaction after the task is locked and checked, before the
@@ -41,7 +41,7 @@ export class TaskCommandService {
     private readonly runner: InstanceCommandRunner,
     private readonly policy: TaskAccessPolicy,
     private readonly audit: AuditWriter,
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
     private readonly candidates: TaskCandidateIndex,
   ) {}
 

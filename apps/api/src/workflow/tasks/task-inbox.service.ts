@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import { granteesOf } from './task-candidate.index.js';
 import { WorkflowTask } from './task.entity.js';
 
@@ -75,7 +75,7 @@ const COLUMN: Record<string, string> = {
 @Injectable()
 export class TaskInboxService {
   constructor(
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
     private readonly access: AccessService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

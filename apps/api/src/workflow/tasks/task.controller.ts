@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
-import { WorkflowTransactions } from '../workflow-transactions.js';
+import { Transactions } from '../../database/transactions.js';
 import { TaskCommandService } from './task-command.service.js';
 import { WorkflowTaskComment } from './task-comment.entity.js';
 import { TaskInboxService } from './task-inbox.service.js';
@@ -28,7 +28,7 @@ export class TaskController {
   constructor(
     private readonly inbox: TaskInboxService,
     private readonly commands: TaskCommandService,
-    private readonly tx: WorkflowTransactions,
+    private readonly tx: Transactions,
   ) {}
 
   @Get()

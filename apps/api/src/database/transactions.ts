@@ -1,28 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { sessionLockOf } from './embedded-driver.js';
+import type { SessionLock } from './session-lock.js';
 
 /**
- * Runs one command in one transaction. Embedded PGlite is a single session shared by every
- * query of the process, so two open transactions would interleave their statements: there,
- * transactions run one after another. PostgreSQL runs them concurrently on pooled connections.
+ * The one way to open a transaction. On PostgreSQL transactions run side by side on pooled
+ * connections. On embedded PGlite they take turns for its single session, and reads made
+ * through the data source inside one (rather than through its `em`) run in that session.
  */
 @Injectable()
-export class WorkflowTransactions {
-  private readonly serial: boolean;
-  private tail: Promise<unknown> = Promise.resolve();
+export class Transactions {
+  private readonly sessionLock: SessionLock | undefined;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.serial = 'driver' in dataSource.options && dataSource.options.driver !== undefined;
+    this.sessionLock = sessionLockOf('driver' in dataSource.options && dataSource.options.driver);
   }
 
   /** Runs `work` inside `em`'s transaction when given one, else in a new transaction. */
   run<T>(work: (em: EntityManager) => Promise<T>, em?: EntityManager | null): Promise<T> {
     if (em) return work(em);
-    if (!this.serial) return this.dataSource.transaction(work);
-    const result = this.tail.then(() => this.dataSource.transaction(work));
-    this.tail = result.catch(() => undefined);
-    return result;
+    if (!this.sessionLock) return this.dataSource.transaction(work);
+    return this.sessionLock.runExclusive(() => this.dataSource.transaction(work));
   }
 
   /** For reads outside a command: the caller's transaction when given, else the pool. */
@@ -32,6 +31,6 @@ export class WorkflowTransactions {
 
   /** True when transactions really run side by side (PostgreSQL), so workers may run in parallel. */
   get concurrent(): boolean {
-    return !this.serial;
+    return !this.sessionLock;
   }
 }
