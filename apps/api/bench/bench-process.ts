@@ -30,7 +30,9 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startBenchApi(env: Record<string, string>): Promise<BenchApi> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
     cwd: API_DIR,
     env: {
       ...process.env,

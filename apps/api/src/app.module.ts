@@ -3,7 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { AccessModule } from './access/access.module.js';
 import { APP_OPTIONS, type AppOptions } from './app.options.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -40,7 +40,9 @@ export class AppModule {
         ClockModule.forRoot(options.clock),
         TypeOrmModule.forRoot(databaseOptions(options)),
         DatabaseModule,
-        JwtModule.register({ global: true, secret: jwtSecret }),
+        // A KeyObject, not a string: given a string, jsonwebtoken first tries (and fails) to
+        // parse it as a PEM public key on every verify, which cost more than the rest of auth.
+        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(jwtSecret)) }),
         AccessModule,
         AuthModule,
         OrgModule,

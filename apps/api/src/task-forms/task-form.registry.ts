@@ -4,6 +4,7 @@ import type { ClassConstructor } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ProblemException } from '../common/problem.js';
+import { FormOnlyKeys } from '../workflow/tasks/form-only-keys.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 
 /**
@@ -29,13 +30,12 @@ export interface TaskForm<P extends object = object> {
 export class TaskFormRegistry {
   private readonly forms = new Map<string, TaskForm>();
 
+  constructor(private readonly formOnly: FormOnlyKeys) {}
+
   register<P extends object>(form: TaskForm<P>): void {
     if (this.forms.has(form.formKey)) throw new Error(`Form ${form.formKey} is registered twice`);
     this.forms.set(form.formKey, form as unknown as TaskForm);
-  }
-
-  has(formKey: string | null): boolean {
-    return formKey !== null && this.forms.has(formKey);
+    this.formOnly.add(form.formKey);
   }
 
   get(task: WorkflowTask): TaskForm {

@@ -1,6 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { DomainFormInterceptor } from './domain-form.interceptor.js';
 import { TaskFormRegistry } from './task-form.registry.js';
 import { TaskFormService } from './task-form.service.js';
 import { TaskFormsController } from './task-forms.controller.js';
@@ -10,12 +8,7 @@ import { TaskReminderJob } from './task-reminder.job.js';
 @Global()
 @Module({
   controllers: [TaskFormsController],
-  providers: [
-    TaskFormRegistry,
-    TaskFormService,
-    TaskReminderJob,
-    { provide: APP_INTERCEPTOR, useClass: DomainFormInterceptor },
-  ],
+  providers: [TaskFormRegistry, TaskFormService, TaskReminderJob],
   exports: [TaskFormRegistry, TaskFormService],
 })
 export class TaskFormsModule {}

@@ -23,6 +23,7 @@ import { JobClaimer } from './jobs/job.claimer.js';
 import { JobExecutor } from './jobs/job.executor.js';
 import { JobHandlerRegistry } from './jobs/job-handler.registry.js';
 import { JobRunner } from './jobs/job.runner.js';
+import { FormOnlyKeys } from './tasks/form-only-keys.js';
 import { TaskAccessPolicy } from './tasks/task-access.policy.js';
 import { TaskCandidateIndex } from './tasks/task-candidate.index.js';
 import { TaskCommandService } from './tasks/task-command.service.js';
@@ -63,6 +64,7 @@ export class WorkflowModule {
       JobHandlerRegistry,
       JobExecutor,
       DefinitionDeployer,
+      FormOnlyKeys,
     ];
     return {
       module: WorkflowModule,
@@ -77,6 +79,7 @@ export class WorkflowModule {
       ],
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
+        FormOnlyKeys,
         WorkflowAccess,
         AuditWriter,
         DefinitionCache,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Effect, HistoryEvent, JobInfo, UserTaskInfo } from '@orglife/engine';
-import { In } from 'typeorm';
 import { WorkflowHistoryEvent } from '../history/history.entity.js';
 import { WorkflowIncident } from '../incidents/incident.entity.js';
 import { WorkflowJob } from '../jobs/job.entity.js';
 import { upsertJobs } from '../jobs/job.writer.js';
 import { TaskCandidateIndex } from '../tasks/task-candidate.index.js';
+import { closeTasks } from '../tasks/task-closing.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
 import { insertRows } from '../sql.js';
 import type { CommandContext } from './command-context.js';
@@ -37,7 +37,7 @@ export class EffectApplier {
           await this.createTask(ctx, instance, effect.task);
           break;
         case 'taskCancelled':
-          await this.cancelTasks(ctx, [effect.taskId]);
+          await closeTasks(ctx.em, { ids: [effect.taskId], status: 'cancelled', at: ctx.now });
           break;
         case 'timerScheduled':
           await this.upsertJob(ctx, instance, {
@@ -200,15 +200,6 @@ export class EffectApplier {
     if (!task.assignee) await this.candidates.add(ctx.em, task);
   }
 
-  private async cancelTasks(ctx: CommandContext, taskIds: string[]): Promise<void> {
-    await ctx.em.update(
-      WorkflowTask,
-      { id: In(taskIds), status: 'open' },
-      { status: 'cancelled', completedAt: ctx.now },
-    );
-    await this.candidates.remove(ctx.em, taskIds);
-  }
-
   private async upsertJob(
     ctx: CommandContext,
     instance: WorkflowInstance,
@@ -251,17 +242,16 @@ export class EffectApplier {
 
   /** An ended instance waits for nothing: drop anything the engine's effects left behind. */
   private async releaseWaits(ctx: CommandContext, instance: WorkflowInstance): Promise<void> {
-    const open = await ctx.em.find(WorkflowTask, {
-      select: { id: true },
-      where: { instanceId: instance.id, status: 'open' },
-    });
-    if (open.length > 0)
-      await this.cancelTasks(
-        ctx,
-        open.map((t) => t.id),
-      );
-    await ctx.em.delete(WorkflowJob, { instanceId: instance.id });
-    await ctx.em.delete(WorkflowSubscription, { instanceId: instance.id });
+    await ctx.em.query(
+      `WITH closed AS (
+         UPDATE wf_task SET status = 'cancelled', completed_at = $2
+          WHERE instance_id = $1 AND status = 'open'
+         RETURNING id),
+       unfiled AS (DELETE FROM wf_task_candidate WHERE task_id IN (SELECT id FROM closed)),
+       jobs AS (DELETE FROM wf_job WHERE instance_id = $1)
+       DELETE FROM wf_subscription WHERE instance_id = $1`,
+      [instance.id, ctx.now],
+    );
   }
 }
 

@@ -40,14 +40,22 @@ export class InstanceCommandRunner {
 
   /** Row-locks the instance (`FOR UPDATE`) for the rest of the transaction. */
   async lock(ctx: CommandContext, instanceId: string): Promise<WorkflowInstance> {
-    const rows = await ctx.em.query<InstanceRow[]>(
-      `SELECT id, definition_id, process_id, business_key, org_unit_id, status, state, version,
-              parent_instance_id, parent_element_instance_id, started_by, started_at, ended_at
-         FROM wf_instance WHERE id = $1 FOR UPDATE`,
+    const [row] = await ctx.em.query<InstanceRow[]>(
+      `SELECT ${INSTANCE_COLUMNS} FROM wf_instance WHERE id = $1 FOR UPDATE`,
       [instanceId],
     );
-    const row = rows[0];
     if (!row) throw new NotFoundException(`Process instance ${instanceId} does not exist.`);
+    return toInstance(row);
+  }
+
+  /** Row-locks the instance a task belongs to, found from the task in the same round trip. */
+  async lockOfTask(ctx: CommandContext, taskId: string): Promise<WorkflowInstance> {
+    const [row] = await ctx.em.query<InstanceRow[]>(
+      `SELECT ${INSTANCE_COLUMNS} FROM wf_instance
+        WHERE id = (SELECT instance_id FROM wf_task WHERE id = $1) FOR UPDATE`,
+      [taskId],
+    );
+    if (!row) throw new NotFoundException(`Task ${taskId} does not exist.`);
     return toInstance(row);
   }
 
@@ -116,6 +124,9 @@ export class InstanceCommandRunner {
     return result;
   }
 }
+
+const INSTANCE_COLUMNS = `id, definition_id, process_id, business_key, org_unit_id, status, state,
+  version, parent_instance_id, parent_element_instance_id, started_by, started_at, ended_at`;
 
 /** A `wf_instance` row as the driver returns it (the lock is taken with plain SQL: it is the hot path). */
 interface InstanceRow {

@@ -7,7 +7,7 @@ import type { WorkflowTask } from './task.entity.js';
 /** Roles that may hand a task of their subtree to someone else. */
 const TASK_MANAGER_ROLES: RoleName[] = ['od_admin', ...COMMITTEE_ROLES];
 
-/** What the user may do with one task, decided before the command's transaction opens. */
+/** What the user may do with one task. */
 export interface TaskRights {
   /** A candidate user, or holds a candidate group. Candidates never change after creation. */
   candidate: boolean;

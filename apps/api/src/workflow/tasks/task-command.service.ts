@@ -3,12 +3,14 @@ import {
   BadRequestException,
   ConflictException,
   ForbiddenException,
+  HttpStatus,
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { ProblemException } from '../../common/problem.js';
 import { AuditWriter } from '../history/audit.writer.js';
 import type { CommandContext } from '../instances/command-context.js';
 import { CommandScope } from '../instances/command.scope.js';
@@ -17,6 +19,8 @@ import type { WorkflowInstance } from '../instances/instance.entity.js';
 import { isUuid } from '../instances/org-unit-of.js';
 import { type TaskRights, TaskAccessPolicy } from './task-access.policy.js';
 import { TaskCandidateIndex } from './task-candidate.index.js';
+import { closeTasks } from './task-closing.js';
+import { FormOnlyKeys } from './form-only-keys.js';
 import { WorkflowTaskComment } from './task-comment.entity.js';
 import { WorkflowTask } from './task.entity.js';
 import { validateVariables } from './variables.validator.js';
@@ -30,9 +34,9 @@ import { Transactions } from '../../database/transactions.js';
 export type WithinCompletion = (em: EntityManager, task: WorkflowTask) => Promise<Variables | void>;
 
 /**
- * Claim, unclaim, delegate, complete and comment. Rights are worked out before the
- * transaction (they need the org tree); inside it the instance row is locked and the task
- * re-read, so of two concurrent completions exactly one wins and the other gets 409.
+ * Claim, unclaim, delegate, complete and comment. Each command locks the task's instance
+ * row, then reads the task and works out the user's rights on it, so of two concurrent
+ * completions exactly one wins and the other gets 409.
  */
 @Injectable()
 export class TaskCommandService {
@@ -43,6 +47,7 @@ export class TaskCommandService {
     private readonly audit: AuditWriter,
     private readonly tx: Transactions,
     private readonly candidates: TaskCandidateIndex,
+    private readonly formOnly: FormOnlyKeys,
   ) {}
 
   async claim(user: AuthUser, taskId: string): Promise<WorkflowTask> {
@@ -106,23 +111,25 @@ export class TaskCommandService {
     return this.onOpenTask(user, taskId, em ?? null, async (ctx, task, rights, instance) => {
       const mayComplete = task.assignee ? task.assignee === user.personId : rights.candidate;
       if (!mayComplete) throw forbidden('complete');
+      if (!withinTx && this.formOnly.has(task.formKey)) {
+        throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          `Task ${task.id} has the domain form ${task.formKey}: submit it with POST /api/task-forms/${task.id} (请通过业务表单办理).`,
+          { type: 'urn:orglife:problem:domain-form' },
+        );
+      }
       const extra = withinTx ? await withinTx(ctx.em, task) : undefined;
       const merged = extra ? { ...given, ...validateVariables(extra, 'domain variables') } : given;
       task.status = 'completed';
       task.completedAt = ctx.now;
       task.completedBy = user.personId;
       task.assignee ??= user.personId;
-      await ctx.em.update(
-        WorkflowTask,
-        { id: task.id, status: 'open' },
-        {
-          status: task.status,
-          completedAt: task.completedAt,
-          completedBy: task.completedBy,
-          assignee: task.assignee,
-        },
-      );
-      await this.candidates.remove(ctx.em, [task.id]);
+      await closeTasks(ctx.em, {
+        ids: [task.id],
+        status: 'completed',
+        at: ctx.now,
+        by: user.personId,
+      });
       await this.runner.run(ctx, instance, {
         type: 'completeTask',
         taskId: task.id,
@@ -159,7 +166,7 @@ export class TaskCommandService {
   }
 
   /**
-   * Locks the task's instance, re-reads the task and runs `work` if it is still open.
+   * Locks the task's instance, reads the task and runs `work` if the user may see it and it is open.
    * Locking the instance (not just the task) orders this command with every other step
    * of the same instance: a timer or a parallel completion cannot interleave.
    */
@@ -174,13 +181,11 @@ export class TaskCommandService {
       instance: WorkflowInstance,
     ) => Promise<T>,
   ): Promise<T> {
-    const before = await this.tx.reader(em).findOneBy(WorkflowTask, { id: taskId });
-    if (!before) throw new NotFoundException(`Task ${taskId} does not exist.`);
-    const rights = await this.policy.rightsOn(user, before);
-    if (!rights.viewer) throw forbidden('see');
     return this.scope.run(em, user.personId, async (ctx) => {
-      const instance = await this.runner.lock(ctx, before.instanceId);
+      const instance = await this.runner.lockOfTask(ctx, taskId);
       const task = await ctx.em.findOneByOrFail(WorkflowTask, { id: taskId });
+      const rights = await this.policy.rightsOn(user, task);
+      if (!rights.viewer) throw forbidden('see');
       if (task.status !== 'open') {
         throw new ConflictException(
           `Task ${taskId} is already ${task.status} (任务已${task.status === 'completed' ? '办结' : '取消'}).`,

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+
+export interface TaskClosing {
+  ids: string[];
+  status: 'completed' | 'cancelled';
+  at: Date;
+  /** Who completed them; they become the assignee of a task nobody had claimed. */
+  by?: string;
+}
+
+/**
+ * Marks the open tasks among `ids` completed or cancelled and takes them out of the claimable
+ * index, in one statement (a completion is the hot path: each round trip counts).
+ */
+export async function closeTasks(em: EntityManager, closing: TaskClosing): Promise<void> {
+  if (closing.ids.length === 0) return;
+  await em.query(
+    `WITH closed AS (
+       UPDATE wf_task
+          SET status = $2, completed_at = $3, completed_by = $4, assignee = COALESCE(assignee, $4)
+        WHERE id = ANY($1) AND status = 'open'
+       RETURNING id)
+     DELETE FROM wf_task_candidate WHERE task_id IN (SELECT id FROM closed)`,
+    [closing.ids, closing.status, closing.at, closing.by ?? null],
+  );
+}
