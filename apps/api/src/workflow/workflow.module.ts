@@ -7,7 +7,6 @@ import { DefinitionDeployer } from './definitions/definition.deployer.js';
 import { DefinitionFilesLoader } from './definitions/definition-files.loader.js';
 import { DefinitionRepository } from './definitions/definition.repository.js';
 import { StartEventRegistrar } from './definitions/start-event.registrar.js';
-import { AuditWriter } from './history/audit.writer.js';
 import { IncidentController } from './incidents/incident.controller.js';
 import { IncidentService } from './incidents/incident.service.js';
 import { CommandScope } from './instances/command.scope.js';
@@ -81,7 +80,6 @@ export class WorkflowModule {
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
         FormOnlyKeys,
         WorkflowAccess,
-        AuditWriter,
         DefinitionCache,
         DefinitionRepository,
         DefinitionDeployer,

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { compile, type CompiledDefinition, type Problem } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../clock/clock.js';
-import { AuditWriter } from '../history/audit.writer.js';
+import { Journal } from '../history/journal.js';
 import { Transactions } from '../../database/transactions.js';
 import { bpmnProblems } from './bpmn-problems.js';
 import { DefinitionCache } from './definition.cache.js';
@@ -28,7 +28,6 @@ export class DefinitionDeployer {
     private readonly tx: Transactions,
     private readonly cache: DefinitionCache,
     private readonly startEvents: StartEventRegistrar,
-    private readonly audit: AuditWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -90,11 +89,13 @@ export class DefinitionDeployer {
     });
     await em.insert(WorkflowDefinition, row);
     await this.startEvents.replace(em, row, compiled, now);
-    await this.audit.write(em, now, {
+    const journal = new Journal();
+    journal.recordAudit(now, {
       actor: input.deployedBy ?? 'system',
       action: 'definition.deployed',
       detail: { definitionId: row.id, processId, version: row.version, source: input.source },
     });
+    await journal.flush(em);
     return row;
   }
 }

@@ -2,7 +2,6 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { In } from 'typeorm';
 import { COMMITTEE_ROLES, type RoleName } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { AuditWriter } from '../history/audit.writer.js';
 import { CommandScope } from '../instances/command.scope.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
 import { isUuid } from '../instances/org-unit-of.js';
@@ -30,7 +29,6 @@ export class IncidentService {
     private readonly scope: CommandScope,
     private readonly runner: InstanceCommandRunner,
     private readonly access: WorkflowAccess,
-    private readonly audit: AuditWriter,
   ) {}
 
   async list(
@@ -102,7 +100,7 @@ export class IncidentService {
         { id: incidentId },
         { status: 'resolved', resolvedAt: ctx.now, resolvedBy: user.personId },
       );
-      await this.audit.write(ctx.em, ctx.now, {
+      ctx.journal.recordAudit(ctx.now, {
         actor: user.personId,
         action: 'incident.retried',
         instanceId: found.instanceId,

@@ -1,5 +1,6 @@
 import type { CallActivityInfo, Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
+import type { Journal } from '../history/journal.js';
 
 /** Work one step hands to other instances, done later in the same transaction. */
 export type FollowUp =
@@ -17,4 +18,6 @@ export interface CommandContext {
   /** Person id, or `system`. */
   actor: string;
   followUps: FollowUp[];
+  /** History and audit rows, written when the command's work is done. */
+  journal: Journal;
 }

@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { Transactions } from '../../database/transactions.js';
+import { Journal } from '../history/journal.js';
 import type { CommandContext } from './command-context.js';
 import { toHttpError } from './engine-errors.js';
 import { FollowUpProcessor } from './follow-up.processor.js';
@@ -29,9 +30,16 @@ export class CommandScope {
   ): Promise<T> {
     try {
       return await this.tx.run(async (txEm) => {
-        const ctx: CommandContext = { em: txEm, now: this.clock.now(), actor, followUps: [] };
+        const ctx: CommandContext = {
+          em: txEm,
+          now: this.clock.now(),
+          actor,
+          followUps: [],
+          journal: new Journal(),
+        };
         const result = await work(ctx);
         await this.followUps.drain(ctx);
+        await ctx.journal.flush(txEm);
         return result;
       }, em);
     } catch (error) {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Effect, HistoryEvent, JobInfo, UserTaskInfo } from '@orglife/engine';
-import { WorkflowHistoryEvent } from '../history/history.entity.js';
 import { WorkflowIncident } from '../incidents/incident.entity.js';
 import { WorkflowJob } from '../jobs/job.entity.js';
 import { upsertJobs } from '../jobs/job.writer.js';
@@ -165,7 +164,7 @@ export class EffectApplier {
         }
       }
     }
-    if (history.length > 0) await this.writeHistory(ctx, instance, history);
+    ctx.journal.recordHistory(instance.id, history);
     if (ended) await this.releaseWaits(ctx, instance);
   }
 
@@ -220,24 +219,6 @@ export class EffectApplier {
         createdAt: ctx.now,
       },
     ]);
-  }
-
-  private async writeHistory(
-    ctx: CommandContext,
-    instance: WorkflowInstance,
-    events: HistoryEvent[],
-  ): Promise<void> {
-    await ctx.em.insert(
-      WorkflowHistoryEvent,
-      events.map((e) => ({
-        instanceId: instance.id,
-        at: new Date(e.at),
-        elementId: e.elementId,
-        elementType: e.elementType,
-        elementInstanceId: e.elementInstanceId,
-        kind: e.kind,
-      })),
-    );
   }
 
   /** An ended instance waits for nothing: drop anything the engine's effects left behind. */

@@ -3,7 +3,6 @@ import type { Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../../common/problem.js';
 import { DefinitionRepository } from '../definitions/definition.repository.js';
-import { AuditWriter } from '../history/audit.writer.js';
 import { CommandScope } from './command.scope.js';
 import { type CorrelationResult, EventCorrelator } from './event.correlator.js';
 import { InstanceCommandRunner } from './instance-command.runner.js';
@@ -48,7 +47,6 @@ export class WorkflowRuntimeService {
     private readonly runner: InstanceCommandRunner,
     private readonly correlator: EventCorrelator,
     private readonly definitions: DefinitionRepository,
-    private readonly audit: AuditWriter,
   ) {}
 
   startProcess(em: EntityManager | null, input: StartProcessInput): Promise<WorkflowInstance> {
@@ -70,7 +68,7 @@ export class WorkflowRuntimeService {
         businessKey: input.businessKey ?? null,
         startedBy: input.startedBy,
       });
-      await this.audit.write(ctx.em, ctx.now, {
+      ctx.journal.recordAudit(ctx.now, {
         actor: ctx.actor,
         action: 'instance.started',
         instanceId: instance.id,
@@ -91,7 +89,7 @@ export class WorkflowRuntimeService {
         variables: input.variables ?? {},
         orgUnitId: input.orgUnitId ?? null,
       });
-      await this.audit.write(ctx.em, ctx.now, {
+      ctx.journal.recordAudit(ctx.now, {
         actor: ctx.actor,
         action: 'message.correlated',
         detail: { name: input.name, correlationKey: input.correlationKey ?? null, ...result },
@@ -110,7 +108,7 @@ export class WorkflowRuntimeService {
         variables: input.variables ?? {},
         orgUnitId: input.orgUnitId ?? null,
       });
-      await this.audit.write(ctx.em, ctx.now, {
+      ctx.journal.recordAudit(ctx.now, {
         actor: ctx.actor,
         action: 'signal.broadcast',
         detail: { name: input.name, ...result },
@@ -128,7 +126,7 @@ export class WorkflowRuntimeService {
     return this.scope.run(em, actor, async (ctx) => {
       const instance = await this.runner.lock(ctx, instanceId);
       await this.runner.run(ctx, instance, { type: 'cancel', now: ctx.now.toISOString() });
-      await this.audit.write(ctx.em, ctx.now, {
+      ctx.journal.recordAudit(ctx.now, {
         actor,
         action: 'instance.cancelled',
         instanceId,

@@ -11,7 +11,6 @@ import type { Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { ProblemException } from '../../common/problem.js';
-import { AuditWriter } from '../history/audit.writer.js';
 import type { CommandContext } from '../instances/command-context.js';
 import { CommandScope } from '../instances/command.scope.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
@@ -44,7 +43,6 @@ export class TaskCommandService {
     private readonly scope: CommandScope,
     private readonly runner: InstanceCommandRunner,
     private readonly policy: TaskAccessPolicy,
-    private readonly audit: AuditWriter,
     private readonly tx: Transactions,
     private readonly candidates: TaskCandidateIndex,
     private readonly formOnly: FormOnlyKeys,
@@ -60,7 +58,7 @@ export class TaskCommandService {
       task.assignee = user.personId;
       await ctx.em.update(WorkflowTask, { id: task.id }, { assignee: task.assignee });
       await this.candidates.remove(ctx.em, [task.id]);
-      await this.log(ctx, 'task.claimed', task);
+      this.log(ctx, 'task.claimed', task);
       return task;
     });
   }
@@ -72,7 +70,7 @@ export class TaskCommandService {
       task.assignee = null;
       await ctx.em.update(WorkflowTask, { id: task.id }, { assignee: null });
       await this.candidates.add(ctx.em, task);
-      await this.log(ctx, 'task.unclaimed', task);
+      this.log(ctx, 'task.unclaimed', task);
       return task;
     });
   }
@@ -90,7 +88,7 @@ export class TaskCommandService {
       task.assignee = assignee;
       await ctx.em.update(WorkflowTask, { id: task.id }, { assignee });
       if (!previous) await this.candidates.remove(ctx.em, [task.id]);
-      await this.log(ctx, 'task.delegated', task, { from: previous, to: assignee });
+      this.log(ctx, 'task.delegated', task, { from: previous, to: assignee });
       return task;
     });
   }
@@ -136,7 +134,7 @@ export class TaskCommandService {
         variables: merged,
         now: ctx.now.toISOString(),
       });
-      await this.log(ctx, 'task.completed', task, { variables: Object.keys(merged) });
+      this.log(ctx, 'task.completed', task, { variables: Object.keys(merged) });
       return task;
     });
   }
@@ -152,7 +150,7 @@ export class TaskCommandService {
         createdAt: ctx.now,
       });
       await ctx.em.insert(WorkflowTaskComment, comment);
-      await this.log(ctx, 'task.commented', task);
+      this.log(ctx, 'task.commented', task);
       return comment;
     });
   }
@@ -200,8 +198,8 @@ export class TaskCommandService {
     action: string,
     task: WorkflowTask,
     detail: Record<string, unknown> = {},
-  ): Promise<void> {
-    return this.audit.write(ctx.em, ctx.now, {
+  ): void {
+    ctx.journal.recordAudit(ctx.now, {
       actor: ctx.actor,
       action,
       instanceId: task.instanceId,
