@@ -134,6 +134,35 @@ describe('job executor', () => {
     expect(Number(written!.n)).toBe(1);
   });
 
+  it('fires the jobs due together in one transaction, and one failing job neither blocks nor undoes the others', async () => {
+    await deploy(od, 'wf-flaky');
+    const failing = new Set<string>();
+    t.app.get(JobHandlerRegistry).register('test.flaky', async (job) => {
+      if (failing.has(job.instanceId ?? '')) throw new Error('archive service unreachable');
+      return { archived: true };
+    });
+    const healthy = [await start('wf_flaky'), await start('wf_flaky')];
+    const broken = await start('wf_flaky');
+    failing.add(broken);
+    const timed = await start('wf_timer', { initiator: t.people['branch_secretary'] });
+    t.clock.advance(61 * MINUTE);
+
+    expect(await executor.runDueJobs()).toBe(4);
+
+    for (const id of healthy) {
+      const instance = await od.get(`/api/instances/${id}`).expect(200);
+      expect(instance.body).toMatchObject({ status: 'completed', variables: { archived: true } });
+    }
+    expect(await openTasks(timed)).toEqual([
+      { element_id: 'AfterWait', assignee: t.people['branch_secretary'] },
+    ]);
+    const [retry] = await t.db.query<{ attempts: number; last_error: string }[]>(
+      `SELECT attempts, last_error FROM wf_job WHERE instance_id = $1`,
+      [broken],
+    );
+    expect(retry).toEqual({ attempts: 1, last_error: 'archive service unreachable' });
+  });
+
   it('starts instances from a timer start event on its cycle, and a new version replaces the schedule', async () => {
     t.clock.set(new Date('2026-03-02T01:30:00.000Z'));
     const v1 = await deploy(od, 'wf-cycle');

@@ -8,6 +8,11 @@ export interface JobExecutorOptions {
   batchSize: number;
   /** Jobs run side by side per process (PostgreSQL only; PGlite runs one at a time). */
   concurrency: number;
+  /**
+   * Jobs fired together in one transaction (one commit instead of one each). When any of them
+   * fails, the group is rolled back and its jobs run again one transaction each.
+   */
+  jobsPerTransaction: number;
   /** How long a claim holds before another process may take the job over. */
   lockMs: number;
   /** Failed attempt n waits `backoffMs * 2^(n-1)`, at most `maxBackoffMs`. */
@@ -26,6 +31,7 @@ export const DEFAULT_JOB_EXECUTOR: JobExecutorOptions = {
   intervalMs: 1_000,
   batchSize: 100,
   concurrency: 4,
+  jobsPerTransaction: 10,
   lockMs: 60_000,
   backoffMs: 5_000,
   maxBackoffMs: 10 * 60_000,

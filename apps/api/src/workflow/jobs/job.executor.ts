@@ -67,17 +67,18 @@ export class JobExecutor implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async drain(): Promise<number> {
-    const { batchSize, lockMs, concurrency } = this.options.jobExecutor;
+    const { batchSize, lockMs, concurrency, jobsPerTransaction } = this.options.jobExecutor;
     const workers = this.tx.concurrent ? concurrency : 1;
     let ran = 0;
     while (!this.stopping) {
       const jobs = await this.claimer.claim(this.owner, this.clock.now(), lockMs, batchSize);
       if (jobs.length === 0) return ran;
+      const groups = inGroupsOf(jobs, jobsPerTransaction);
       let next = 0;
       await Promise.all(
-        Array.from({ length: Math.min(workers, jobs.length) }, async () => {
-          for (let job = jobs[next++]; job; job = jobs[next++]) {
-            await this.runner.run(job, this.owner);
+        Array.from({ length: Math.min(workers, groups.length) }, async () => {
+          for (let group = groups[next++]; group; group = groups[next++]) {
+            await this.runner.runTogether(group, this.owner);
           }
         }),
       );
@@ -85,4 +86,10 @@ export class JobExecutor implements OnApplicationBootstrap, BeforeApplicationShu
     }
     return ran;
   }
+}
+
+function inGroupsOf<T>(items: T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += Math.max(size, 1)) groups.push(items.slice(i, i + size));
+  return groups;
 }

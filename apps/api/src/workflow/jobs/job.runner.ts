@@ -17,7 +17,7 @@ import { WorkflowJob } from './job.entity.js';
 const SYSTEM = 'system';
 
 /**
- * Runs one claimed job in its own transaction: fires a timer, runs a service task's handler,
+ * Runs claimed jobs (one, or a group in one transaction): fires a timer, runs a service task's handler,
  * or starts an instance from a timer start event. A failure rolls that back and, in a second
  * transaction, counts the attempt: again after a backoff, or an incident when out of retries.
  */
@@ -33,6 +33,25 @@ export class JobRunner {
     private readonly compiled: DefinitionCache,
     @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
   ) {}
+
+  /**
+   * Fires `jobs` in one transaction, their instances locked in id order (two groups never
+   * wait on each other in a cycle). If any fails, nothing of the group is kept and each job
+   * runs again on its own, so the failing one gets its retry or incident and the others commit.
+   */
+  async runTogether(jobs: WorkflowJob[], owner: string): Promise<void> {
+    if (jobs.length === 1) return this.run(jobs[0]!, owner);
+    const ordered = [...jobs].sort((a, b) =>
+      (a.instanceId ?? '').localeCompare(b.instanceId ?? ''),
+    );
+    try {
+      await this.scope.run(null, SYSTEM, async (ctx) => {
+        for (const job of ordered) await this.fire(ctx, job, owner);
+      });
+    } catch {
+      for (const job of ordered) await this.run(job, owner);
+    }
+  }
 
   async run(job: WorkflowJob, owner: string): Promise<void> {
     try {
