@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessService } from '../src/access/access.service.js';
+import { ROLES_FRESH_MS } from '../src/auth/person-roles.js';
 import type { AuthUser } from '../src/auth/auth-user.js';
 import { createTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -279,7 +280,7 @@ describe('org units, people and role assignments, by role and org subtree', () =
       await od.get('/api/org-units').expect(200);
     });
 
-    it('takes a revoked role away at once, even from a token issued before', async () => {
+    it('takes a role revoked through this process away at once, even from a token issued before', async () => {
       const organizer = await t.login('c2_organizer');
       await organizer.get(`/api/people?orgUnitId=${t.units.C2}`).expect(200);
       const [assignment] = (
@@ -291,6 +292,18 @@ describe('org units, people and role assignments, by role and org subtree', () =
       ).filter((r) => r.role === 'organizer');
       await od.delete(`/api/role-assignments/${assignment?.id}`).expect(204);
       await organizer.get(`/api/people?orgUnitId=${t.units.C2}`).expect(403);
+    });
+
+    it('takes a role revoked by another API process away within ROLES_FRESH_MS', async () => {
+      const deputy = await t.login('committee_deputy');
+      await deputy.get(`/api/people?orgUnitId=${t.units.C1}`).expect(200);
+      // Another process sharing the database deletes the row: this process has not heard of it.
+      await t.db.query(
+        `DELETE FROM role_assignment WHERE person_id = $1 AND role = 'committee_deputy'`,
+        [t.people.committee_deputy],
+      );
+      await new Promise((resolve) => setTimeout(resolve, ROLES_FRESH_MS + 100));
+      await deputy.get(`/api/people?orgUnitId=${t.units.C1}`).expect(403);
     });
   });
 

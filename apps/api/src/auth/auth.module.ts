@@ -5,6 +5,7 @@ import { AuthService } from './auth.service.js';
 import { JwtGuard } from './jwt.guard.js';
 import { LoginLimiter } from './login.limiter.js';
 import { PasswordHasher } from './password.hasher.js';
+import { PersonRoles } from './person-roles.js';
 import { TokenService } from './token.service.js';
 
 @Module({
@@ -14,8 +15,9 @@ import { TokenService } from './token.service.js';
     TokenService,
     LoginLimiter,
     PasswordHasher,
+    PersonRoles,
     { provide: APP_GUARD, useClass: JwtGuard },
   ],
-  exports: [PasswordHasher, TokenService],
+  exports: [PasswordHasher, PersonRoles, TokenService],
 })
 export class AuthModule {}

@@ -5,11 +5,9 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { RoleName } from '../access/role-name.js';
 import type { AccessTokenClaims } from './auth-user.js';
 import type { AuthenticatedRequest } from './current-user.decorator.js';
+import { PersonRoles } from './person-roles.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { TokenService } from './token.service.js';
 
@@ -19,7 +17,7 @@ export class JwtGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly personRoles: PersonRoles,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,11 +34,9 @@ export class JwtGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The access token is invalid or has expired.');
     }
-    // Roles are read per request so a revoked role stops working at once.
-    const roles = await this.db.query<{ role: RoleName; orgUnitId: string }[]>(
-      `SELECT role, org_unit_id AS "orgUnitId" FROM role_assignment WHERE person_id = $1`,
-      [claims.sub],
-    );
+    // Roles come from the database, not the token, so a revoked role stops working within
+    // ROLES_FRESH_MS even though the token lives on.
+    const roles = await this.personRoles.of(claims.sub);
     request.user = { personId: claims.sub, username: claims.username, roles };
     return true;
   }

@@ -14,6 +14,7 @@ import type {
 } from './role-assignment.dto.js';
 import { RoleAssignment } from './role-assignment.entity.js';
 import { GRANTERS, roleFitsUnit } from './role-grant.policy.js';
+import { PersonRoles } from '../auth/person-roles.js';
 
 const COLUMNS = `r.id, r.person_id AS "personId", p.name AS "personName", r.role,
   r.org_unit_id AS "orgUnitId", u.name AS "orgUnitName"`;
@@ -25,6 +26,7 @@ export class RoleAssignmentService {
   constructor(
     private readonly access: AccessService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly personRoles: PersonRoles,
   ) {}
 
   async list(user: AuthUser, query: RoleAssignmentQueryDto): Promise<RoleAssignmentDto[]> {
@@ -61,6 +63,7 @@ export class RoleAssignmentService {
       throw new NotFoundException(`Person ${dto.personId} does not exist.`);
     }
     const { identifiers } = await this.db.getRepository(RoleAssignment).insert(dto);
+    this.personRoles.forget(dto.personId);
     return this.get((identifiers[0] as { id: string }).id);
   }
 
@@ -72,6 +75,7 @@ export class RoleAssignmentService {
       throw new ConflictException('The last 组织部管理员 (od_admin) cannot be removed.');
     }
     await this.db.getRepository(RoleAssignment).delete(id);
+    this.personRoles.forget(assignment.personId);
   }
 
   private countOf(role: RoleName): Promise<number> {

@@ -13,6 +13,7 @@ import { GENDER_LABELS, MEMBER_TYPE_LABELS, type RosterError } from './roster.co
 import { type RosterLookup, type RosterRecord, validateRoster } from './roster.validator.js';
 import { readRoster, writeRoster } from './roster.workbook.js';
 import { Transactions } from '../../database/transactions.js';
+import { PersonRoles } from '../../auth/person-roles.js';
 
 export interface RosterImportResult {
   imported: number;
@@ -27,6 +28,7 @@ export class RosterService {
     private readonly access: AccessService,
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: Transactions,
+    private readonly personRoles: PersonRoles,
   ) {}
 
   async import(user: AuthUser, file: Buffer): Promise<RosterImportResult> {
@@ -47,13 +49,15 @@ export class RosterService {
           message: 'no data rows',
         },
       ]);
-    return this.transactions.run(async (tx) => {
+    const result = await this.transactions.run(async (tx) => {
       let created = 0;
       for (const record of records) {
         if (await this.upsert(tx, record)) created++;
       }
       return { imported: records.length, created, updated: records.length - created };
     });
+    this.personRoles.forget();
+    return result;
   }
 
   async export(user: AuthUser, orgUnitId?: string): Promise<Buffer> {
