@@ -48,6 +48,19 @@ export class InstanceCommandRunner {
     return toInstance(row);
   }
 
+  /** Row-locks the instances in id order; those that exist, by id. */
+  async lockAll(
+    ctx: CommandContext,
+    instanceIds: string[],
+  ): Promise<Map<string, WorkflowInstance>> {
+    if (instanceIds.length === 0) return new Map();
+    const rows = await ctx.em.query<InstanceRow[]>(
+      `SELECT ${INSTANCE_COLUMNS} FROM wf_instance WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+      [[...new Set(instanceIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, toInstance(row)]));
+  }
+
   /** Row-locks the instance a task belongs to, found from the task in the same round trip. */
   async lockOfTask(ctx: CommandContext, taskId: string): Promise<WorkflowInstance> {
     const [row] = await ctx.em.query<InstanceRow[]>(

@@ -17,7 +17,7 @@ import { WorkflowJob } from './job.entity.js';
 const SYSTEM = 'system';
 
 /**
- * Runs claimed jobs (one, or a group in one transaction): fires a timer, runs a service task's handler,
+ * Runs claimed jobs, a group at a time in one transaction: fires a timer, runs a service task's handler,
  * or starts an instance from a timer start event. A failure rolls that back and, in a second
  * transaction, counts the attempt: again after a backoff, or an incident when out of retries.
  */
@@ -35,27 +35,21 @@ export class JobRunner {
   ) {}
 
   /**
-   * Fires `jobs` in one transaction, their instances locked in id order (two groups never
-   * wait on each other in a cycle). If any fails, nothing of the group is kept and each job
+   * Fires `jobs` in one transaction. If any fails, nothing of the group is kept and each job
    * runs again on its own, so the failing one gets its retry or incident and the others commit.
    */
   async runTogether(jobs: WorkflowJob[], owner: string): Promise<void> {
     if (jobs.length === 1) return this.run(jobs[0]!, owner);
-    const ordered = [...jobs].sort((a, b) =>
-      (a.instanceId ?? '').localeCompare(b.instanceId ?? ''),
-    );
     try {
-      await this.scope.run(null, SYSTEM, async (ctx) => {
-        for (const job of ordered) await this.fire(ctx, job, owner);
-      });
+      await this.scope.run(null, SYSTEM, (ctx) => this.fireAll(ctx, jobs, owner));
     } catch {
-      for (const job of ordered) await this.run(job, owner);
+      for (const job of jobs) await this.run(job, owner);
     }
   }
 
   async run(job: WorkflowJob, owner: string): Promise<void> {
     try {
-      await this.scope.run(null, SYSTEM, (ctx) => this.fire(ctx, job, owner));
+      await this.scope.run(null, SYSTEM, (ctx) => this.fireAll(ctx, [job], owner));
     } catch (error) {
       try {
         await this.scope.run(null, SYSTEM, (ctx) => this.fail(ctx, job, owner, error));
@@ -69,19 +63,43 @@ export class JobRunner {
     }
   }
 
-  private async fire(ctx: CommandContext, job: WorkflowJob, owner: string): Promise<void> {
-    const instance = job.instanceId ? await this.runner.lock(ctx, job.instanceId) : null;
+  /**
+   * Locks the jobs' instances (one statement, in id order, so two groups never wait on each
+   * other in a cycle), takes the timer and service jobs this executor still holds (one
+   * statement), then fires each.
+   */
+  private async fireAll(ctx: CommandContext, jobs: WorkflowJob[], owner: string): Promise<void> {
+    const instances = await this.runner.lockAll(
+      ctx,
+      jobs.flatMap((job) => (job.instanceId ? [job.instanceId] : [])),
+    );
+    const taken = await this.take(
+      ctx,
+      jobs.filter((job) => job.kind !== 'start_timer'),
+      owner,
+    );
+    for (const job of jobs) {
+      const instance = job.instanceId ? (instances.get(job.instanceId) ?? null) : null;
+      await this.fire(ctx, job, owner, instance, taken.has(job.id));
+    }
+  }
+
+  private async fire(
+    ctx: CommandContext,
+    job: WorkflowJob,
+    owner: string,
+    instance: WorkflowInstance | null,
+    taken: boolean,
+  ): Promise<void> {
     const now = ctx.now.toISOString();
     switch (job.kind) {
       case 'timer':
-        if (!(await this.take(ctx, job, owner))) return;
-        if (instance?.status === 'active') {
+        if (taken && instance?.status === 'active') {
           await this.runner.run(ctx, instance, { type: 'fireTimer', timerId: job.id, now });
         }
         return;
       case 'service':
-        if (!(await this.take(ctx, job, owner))) return;
-        if (instance?.status === 'active') await this.runService(ctx, instance, job);
+        if (taken && instance?.status === 'active') await this.runService(ctx, instance, job);
         return;
       case 'start_timer':
         if (await this.stillOurs(ctx, job, owner)) await this.startByTimer(ctx, job);
@@ -94,15 +112,20 @@ export class JobRunner {
   }
 
   /**
-   * Deletes the job if this executor still holds it (a cancelled timer's row is gone; an
-   * expired claim may have passed to another process). One statement on the hot path.
+   * Deletes the jobs this executor still holds (a cancelled timer's row is gone; an expired
+   * claim may have passed to another process) and returns their ids.
    */
-  private async take(ctx: CommandContext, job: WorkflowJob, owner: string): Promise<boolean> {
+  private async take(
+    ctx: CommandContext,
+    jobs: WorkflowJob[],
+    owner: string,
+  ): Promise<Set<string>> {
+    if (jobs.length === 0) return new Set();
     const taken = await ctx.em.query<unknown>(
-      `DELETE FROM wf_job WHERE id = $1 AND state = 'locked' AND lock_owner = $2 RETURNING id`,
-      [job.id, owner],
+      `DELETE FROM wf_job WHERE id = ANY($1) AND state = 'locked' AND lock_owner = $2 RETURNING id`,
+      [jobs.map((job) => job.id), owner],
     );
-    return returnedRows(taken).length === 1;
+    return new Set(returnedRows<{ id: string }>(taken).map((row) => row.id));
   }
 
   private async runService(
