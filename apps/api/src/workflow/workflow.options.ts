@@ -31,7 +31,7 @@ export const DEFAULT_JOB_EXECUTOR: JobExecutorOptions = {
   intervalMs: 1_000,
   batchSize: 100,
   concurrency: 4,
-  jobsPerTransaction: 10,
+  jobsPerTransaction: 25,
   lockMs: 60_000,
   backoffMs: 5_000,
   maxBackoffMs: 10 * 60_000,
