@@ -193,16 +193,21 @@ describe('user tasks', () => {
     expect(Number(audit!.n)).toBe(2);
   });
 
-  it('keeps comments on a task for those who may see it', async () => {
+  it('keeps comments on a task, with their authors’ names, for those who may see it', async () => {
     const { draft } = await startReview();
-    await secretary
+    const added = await secretary
       .post(`/api/tasks/${draft.id}/comments`)
       .send({ body: '请补充时间地点' })
       .expect(201);
+    expect(added.body).toMatchObject({ body: '请补充时间地点', authorName: '陈晓东' });
     await member.post(`/api/tasks/${draft.id}/comments`).send({ body: '路过' }).expect(403);
     const list = await committee.get(`/api/tasks/${draft.id}/comments`).expect(200);
     expect(list.body).toEqual([
-      expect.objectContaining({ body: '请补充时间地点', authorId: t.people['branch_secretary'] }),
+      expect.objectContaining({
+        body: '请补充时间地点',
+        authorId: t.people['branch_secretary'],
+        authorName: '陈晓东',
+      }),
     ]);
   });
 

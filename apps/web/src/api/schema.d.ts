@@ -1564,6 +1564,8 @@ export interface components {
             id: string;
             taskId: string;
             authorId: string;
+            /** @description The author’s name */
+            authorName: string | null;
             body: string;
             /** Format: date-time */
             createdAt: string;

@@ -106,7 +106,8 @@ export class TaskController {
     const rows = await this.tx
       .reader()
       .find(WorkflowTaskComment, { where: { taskId: task.id }, order: { createdAt: 'ASC' } });
-    return rows.map(toCommentDto);
+    const names = await this.namesOf(rows.map((row) => row.authorId));
+    return rows.map((row) => toCommentDto(row, names));
   }
 
   @Post(':id/comments')
@@ -117,6 +118,17 @@ export class TaskController {
     @Param('id') id: string,
     @Body() body: CreateCommentDto,
   ): Promise<TaskCommentDto> {
-    return toCommentDto(await this.commands.comment(user, id, body.body));
+    const comment = await this.commands.comment(user, id, body.body);
+    return toCommentDto(comment, await this.namesOf([comment.authorId]));
+  }
+
+  private async namesOf(personIds: string[]): Promise<Map<string, string>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await this.tx
+      .reader()
+      .query<{ id: string; name: string }[]>(`SELECT id, name FROM person WHERE id = ANY($1)`, [
+        [...new Set(personIds)],
+      ]);
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 }

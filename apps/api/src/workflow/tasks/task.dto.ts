@@ -165,6 +165,8 @@ export class TaskCommentDto {
   @ApiProperty() id: string;
   @ApiProperty() taskId: string;
   @ApiProperty() authorId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The author’s name' })
+  authorName: string | null;
   @ApiProperty() body: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
@@ -198,6 +200,13 @@ export function toTaskDetailDto(t: WorkflowTask): TaskDetailDto {
   return { ...toTaskDto(t), variables: t.variables, headers: t.headers };
 }
 
-export function toCommentDto(c: WorkflowTaskComment): TaskCommentDto {
-  return { ...c, createdAt: c.createdAt.toISOString() };
+export function toCommentDto(
+  c: WorkflowTaskComment,
+  authorNames: ReadonlyMap<string, string>,
+): TaskCommentDto {
+  return {
+    ...c,
+    authorName: authorNames.get(c.authorId) ?? null,
+    createdAt: c.createdAt.toISOString(),
+  };
 }
