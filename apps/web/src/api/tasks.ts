@@ -38,10 +38,20 @@ export function completeTask(id: string, variables: Record<string, unknown>) {
   );
 }
 
+/** Hands the task to another person (转办); a 400 names the field. */
+export function delegateTask(id: string, assignee: string) {
+  return api.post(
+    '/tasks/{id}/delegate',
+    { assignee },
+    { path: { id }, options: { silent: true } },
+  );
+}
+
 export function listTaskComments(id: string) {
   return api.get('/tasks/{id}/comments', { path: { id } });
 }
 
+/** Adds a comment; a 400 names the field. */
 export function addTaskComment(id: string, body: string) {
-  return api.post('/tasks/{id}/comments', { body }, { path: { id } });
+  return api.post('/tasks/{id}/comments', { body }, { path: { id }, options: { silent: true } });
 }
