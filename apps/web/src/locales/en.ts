@@ -114,6 +114,7 @@ const en: Messages = {
     commentLabel: 'Add a comment',
     commentPlaceholder: 'Write a comment, e.g. what is missing',
     commentSubmit: 'Post',
+    system: 'System',
     commentTooLong: 'A comment can have at most 4000 characters',
   },
   forms: { required: 'Required' },

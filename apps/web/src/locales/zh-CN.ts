@@ -112,6 +112,7 @@ const zhCN = {
     commentLabel: '发表意见',
     commentPlaceholder: '写下意见，例如需要补充的内容',
     commentSubmit: '发表',
+    system: '系统',
     commentTooLong: '意见不能超过 4000 字',
   },
   forms: { required: '必填' },

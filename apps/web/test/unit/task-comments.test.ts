@@ -34,18 +34,20 @@ describe('办理意见 (task comments)', () => {
     api.addTaskComment.mockReset();
   });
 
-  it('lists the comments oldest first with each author’s name, or says there are none', async () => {
+  it('lists the comments oldest first with each author’s name (系统 for reminders), or says there are none', async () => {
     api.listTaskComments.mockResolvedValueOnce([]);
     expect((await mountComments()).text()).toContain('暂无意见');
 
     api.listTaskComments.mockResolvedValueOnce([
       comment('请补充时间地点', '李国强'),
       comment('已补充', '陈晓东'),
+      { ...comment('任务即将到期', null), authorId: 'system' },
     ]);
     const items = (await mountComments()).findAll('[data-testid="task-comment"]');
     expect(items.map((item) => item.text())).toEqual([
       expect.stringContaining('李国强'),
       expect.stringContaining('陈晓东'),
+      expect.stringContaining('系统'),
     ]);
     expect(items[0]!.text()).toContain('请补充时间地点');
   });

@@ -20,6 +20,7 @@ import {
   toTaskDetailDto,
   toTaskDto,
 } from './task.dto.js';
+import { isUuid } from '../instances/org-unit-of.js';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -122,7 +123,9 @@ export class TaskController {
     return toCommentDto(comment, await this.namesOf([comment.authorId]));
   }
 
-  private async namesOf(personIds: string[]): Promise<Map<string, string>> {
+  /** Names of the people among `authorIds` (a reminder's author is `system`, not a person). */
+  private async namesOf(authorIds: string[]): Promise<Map<string, string>> {
+    const personIds = authorIds.filter(isUuid);
     if (personIds.length === 0) return new Map();
     const rows = await this.tx
       .reader()
