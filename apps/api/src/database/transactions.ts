@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DeferredWrites } from './deferred-writes.js';
 import { sessionLockOf } from './embedded-driver.js';
 import type { SessionLock } from './session-lock.js';
 
@@ -17,11 +18,37 @@ export class Transactions {
     this.sessionLock = sessionLockOf('driver' in dataSource.options && dataSource.options.driver);
   }
 
-  /** Runs `work` inside `em`'s transaction when given one, else in a new transaction. */
+  /**
+   * Runs `work` inside `em`'s transaction when given one, else in a new transaction, where
+   * writes made with `deferWrite` go with the next query or the COMMIT.
+   */
   run<T>(work: (em: EntityManager) => Promise<T>, em?: EntityManager | null): Promise<T> {
     if (em) return work(em);
-    if (!this.sessionLock) return this.dataSource.transaction(work);
-    return this.sessionLock.runExclusive(() => this.dataSource.transaction(work));
+    if (!this.sessionLock) return this.inTransaction(work);
+    return this.sessionLock.runExclusive(() => this.inTransaction(work));
+  }
+
+  private async inTransaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      const writes = DeferredWrites.attach(runner, this.concurrent);
+      await runner.startTransaction();
+      let committed = false;
+      try {
+        const result = await work(runner.manager);
+        await writes.commit();
+        committed = true;
+        return result;
+      } finally {
+        if (!committed) {
+          writes.discard();
+          await runner.rollbackTransaction().catch(() => undefined);
+        }
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /** For reads outside a command: the caller's transaction when given, else the pool. */

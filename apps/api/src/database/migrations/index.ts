@@ -2,6 +2,7 @@ import { CreateOrgAndAuth1764230400000 } from './1764230400000-create-org-and-au
 import { CreateWorkflowRuntime1764300000000 } from './1764300000000-create-workflow-runtime.js';
 import { CreateMonthlyCycle1764400000000 } from './1764400000000-create-monthly-cycle.js';
 import { CreateSupervision1764500000000 } from './1764500000000-create-supervision.js';
+import { CreateSavedCheck1764600000000 } from './1764600000000-create-saved-check.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateWorkflowRuntime1764300000000,
   CreateMonthlyCycle1764400000000,
   CreateSupervision1764500000000,
+  CreateSavedCheck1764600000000,
 ];

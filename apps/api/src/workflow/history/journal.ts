@@ -1,5 +1,6 @@
 import type { HistoryEvent } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
+import { deferWrite } from '../../database/deferred-writes.js';
 
 export interface AuditInput {
   actor: string;
@@ -76,12 +77,12 @@ export class Journal {
     });
   }
 
-  /** Writes what was recorded since the last flush, in the caller's transaction. */
+  /** Writes what was recorded since the last flush, with the transaction's next query or COMMIT. */
   async flush(em: EntityManager): Promise<void> {
     if (this.history.length === 0 && this.audit.length === 0) return;
     const params = [JSON.stringify(this.history), JSON.stringify(this.audit)];
     this.history = [];
     this.audit = [];
-    await em.query(FLUSH, params);
+    await deferWrite(em, { sql: FLUSH, params });
   }
 }

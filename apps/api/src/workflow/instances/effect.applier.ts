@@ -7,7 +7,7 @@ import { upsertJobs } from '../jobs/job.writer.js';
 import { TaskCandidateIndex } from '../tasks/task-candidate.index.js';
 import { closeTasks } from '../tasks/task-closing.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
-import { insertRows } from '../sql.js';
+import { deferInsert, deferWrite } from '../../database/deferred-writes.js';
 import type { CommandContext } from './command-context.js';
 import type { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
@@ -54,13 +54,13 @@ export class EffectApplier {
           await this.upsertJob(ctx, instance, serviceJob(effect.job, ctx.now));
           break;
         case 'timerCancelled':
-          await ctx.em.delete(WorkflowJob, { id: effect.timerId });
+          await deleteById(ctx, 'wf_job', effect.timerId);
           break;
         case 'jobCancelled':
-          await ctx.em.delete(WorkflowJob, { id: effect.jobId });
+          await deleteById(ctx, 'wf_job', effect.jobId);
           break;
         case 'messageSubscribed':
-          await ctx.em.insert(WorkflowSubscription, {
+          await deferInsert(ctx.em, WorkflowSubscription, {
             id: effect.subscription.id,
             kind: 'message',
             name: effect.subscription.name,
@@ -73,7 +73,7 @@ export class EffectApplier {
           });
           break;
         case 'signalSubscribed':
-          await ctx.em.insert(WorkflowSubscription, {
+          await deferInsert(ctx.em, WorkflowSubscription, {
             id: effect.subscription.id,
             kind: 'signal',
             name: effect.subscription.name,
@@ -87,7 +87,7 @@ export class EffectApplier {
           break;
         case 'messageUnsubscribed':
         case 'signalUnsubscribed':
-          await ctx.em.delete(WorkflowSubscription, { id: effect.subscriptionId });
+          await deleteById(ctx, 'wf_subscription', effect.subscriptionId);
           break;
         case 'messageThrown':
           ctx.followUps.push({
@@ -111,7 +111,7 @@ export class EffectApplier {
           });
           break;
         case 'incidentRaised':
-          await ctx.em.insert(WorkflowIncident, {
+          await deferInsert(ctx.em, WorkflowIncident, {
             id: randomUUID(),
             engineIncidentId: effect.incident.id,
             instanceId: instance.id,
@@ -195,7 +195,7 @@ export class EffectApplier {
       completedAt: null,
       completedBy: null,
     });
-    await insertRows(ctx.em, WorkflowTask, task);
+    await deferInsert(ctx.em, WorkflowTask, task);
     if (!task.assignee) await this.candidates.add(ctx.em, task);
   }
 
@@ -223,17 +223,22 @@ export class EffectApplier {
 
   /** An ended instance waits for nothing: drop anything the engine's effects left behind. */
   private async releaseWaits(ctx: CommandContext, instance: WorkflowInstance): Promise<void> {
-    await ctx.em.query(
-      `WITH closed AS (
-         UPDATE wf_task SET status = 'cancelled', completed_at = $2
-          WHERE instance_id = $1 AND status = 'open'
-         RETURNING id),
-       unfiled AS (DELETE FROM wf_task_candidate WHERE task_id IN (SELECT id FROM closed)),
-       jobs AS (DELETE FROM wf_job WHERE instance_id = $1)
-       DELETE FROM wf_subscription WHERE instance_id = $1`,
-      [instance.id, ctx.now],
-    );
+    await deferWrite(ctx.em, {
+      sql: `WITH closed AS (
+              UPDATE wf_task SET status = 'cancelled', completed_at = $2
+               WHERE instance_id = $1 AND status = 'open'
+              RETURNING id),
+            unfiled AS (DELETE FROM wf_task_candidate WHERE task_id IN (SELECT id FROM closed)),
+            jobs AS (DELETE FROM wf_job WHERE instance_id = $1)
+            DELETE FROM wf_subscription WHERE instance_id = $1`,
+      params: [instance.id, ctx.now],
+    });
   }
+}
+
+/** Engine-owned rows the engine said are gone (a cancelled timer or job, a subscription). */
+function deleteById(ctx: CommandContext, table: 'wf_job' | 'wf_subscription', id: string) {
+  return deferWrite(ctx.em, { sql: `DELETE FROM ${table} WHERE id = $1`, params: [id] });
 }
 
 function serviceJob(job: JobInfo, now: Date) {

@@ -13,7 +13,14 @@ import type { CommandContext } from './command-context.js';
 import { EffectApplier } from './effect.applier.js';
 import { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
-import { insertRows, returnedRows } from '../sql.js';
+import { columnsOf, entityFromRow } from '../../database/entity-rows.js';
+import {
+  deferInsert,
+  deferWrite,
+  readInOrder,
+  type Statement,
+} from '../../database/deferred-writes.js';
+import { WorkflowTask } from '../tasks/task.entity.js';
 
 export interface StartInput {
   definition: WorkflowDefinition;
@@ -40,36 +47,68 @@ export class InstanceCommandRunner {
 
   /** Row-locks the instance (`FOR UPDATE`) for the rest of the transaction. */
   async lock(ctx: CommandContext, instanceId: string): Promise<WorkflowInstance> {
-    const [row] = await ctx.em.query<InstanceRow[]>(
-      `SELECT ${INSTANCE_COLUMNS} FROM wf_instance WHERE id = $1 FOR UPDATE`,
-      [instanceId],
-    );
-    if (!row) throw new NotFoundException(`Process instance ${instanceId} does not exist.`);
-    return toInstance(row);
+    const [instance] = await this.lockWhere(ctx, 'id = $1', [instanceId]);
+    if (!instance) throw new NotFoundException(`Process instance ${instanceId} does not exist.`);
+    return instance;
   }
 
-  /** Row-locks the instances in id order; those that exist, by id. */
+  /**
+   * Row-locks the instances in id order and returns those that exist, by id, with the rows of
+   * `after`: statements run once the locks are held, in the same round trip.
+   */
   async lockAll(
     ctx: CommandContext,
     instanceIds: string[],
-  ): Promise<Map<string, WorkflowInstance>> {
-    if (instanceIds.length === 0) return new Map();
-    const rows = await ctx.em.query<InstanceRow[]>(
-      `SELECT ${INSTANCE_COLUMNS} FROM wf_instance WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
-      [[...new Set(instanceIds)]],
-    );
-    return new Map(rows.map((row) => [row.id, toInstance(row)]));
+    after: Statement[] = [],
+  ): Promise<{ instances: Map<string, WorkflowInstance>; after: unknown[][] }> {
+    const ids = [...new Set(instanceIds)];
+    const lock = ids.length > 0 ? [this.lockStatement(ctx, 'id = ANY($1)', [ids])] : [];
+    const rows = await readInOrder(ctx.em, [...lock, ...after]);
+    const locked = lock.length > 0 ? this.toInstances(ctx, rows.shift() ?? []) : [];
+    return { instances: new Map(locked.map((instance) => [instance.id, instance])), after: rows };
   }
 
-  /** Row-locks the instance a task belongs to, found from the task in the same round trip. */
-  async lockOfTask(ctx: CommandContext, taskId: string): Promise<WorkflowInstance> {
-    const [row] = await ctx.em.query<InstanceRow[]>(
-      `SELECT ${INSTANCE_COLUMNS} FROM wf_instance
-        WHERE id = (SELECT instance_id FROM wf_task WHERE id = $1) FOR UPDATE`,
-      [taskId],
+  /**
+   * Row-locks the instance a task belongs to and then reads the task, in one round trip; the
+   * read comes after the lock is held, so it sees any change committed while it waited.
+   */
+  async lockOfTask(
+    ctx: CommandContext,
+    taskId: string,
+  ): Promise<{ instance: WorkflowInstance; task: WorkflowTask }> {
+    const [instances = [], tasks = []] = await readInOrder(ctx.em, [
+      this.lockStatement(ctx, 'id = (SELECT instance_id FROM wf_task WHERE id = $1)', [taskId]),
+      {
+        sql: `SELECT ${columnsOf(ctx.em, WorkflowTask)} FROM wf_task WHERE id = $1`,
+        params: [taskId],
+      },
+    ]);
+    const [instance] = this.toInstances(ctx, instances);
+    const row = tasks[0] as Record<string, unknown> | undefined;
+    if (!instance || !row) throw new NotFoundException(`Task ${taskId} does not exist.`);
+    return { instance, task: entityFromRow(ctx.em, WorkflowTask, row) };
+  }
+
+  private async lockWhere(
+    ctx: CommandContext,
+    where: string,
+    params: unknown[],
+  ): Promise<WorkflowInstance[]> {
+    const [rows = []] = await readInOrder(ctx.em, [this.lockStatement(ctx, where, params)]);
+    return this.toInstances(ctx, rows);
+  }
+
+  private lockStatement(ctx: CommandContext, where: string, params: unknown[]): Statement {
+    return {
+      sql: `SELECT ${columnsOf(ctx.em, WorkflowInstance)} FROM wf_instance WHERE ${where} ORDER BY id FOR UPDATE`,
+      params,
+    };
+  }
+
+  private toInstances(ctx: CommandContext, rows: unknown[]): WorkflowInstance[] {
+    return rows.map((row) =>
+      entityFromRow(ctx.em, WorkflowInstance, row as Record<string, unknown>),
     );
-    if (!row) throw new NotFoundException(`Task ${taskId} does not exist.`);
-    return toInstance(row);
   }
 
   async start(ctx: CommandContext, input: StartInput): Promise<WorkflowInstance> {
@@ -97,7 +136,7 @@ export class InstanceCommandRunner {
       startedAt: ctx.now,
       endedAt: result.state.status === 'active' ? null : ctx.now,
     });
-    await insertRows(ctx.em, WorkflowInstance, instance);
+    await deferInsert(ctx.em, WorkflowInstance, instance);
     await this.effects.apply(ctx, instance, result.effects);
     return instance;
   }
@@ -118,60 +157,23 @@ export class InstanceCommandRunner {
     instance.version = result.state.version;
     instance.status = result.state.status;
     if (instance.status !== 'active') instance.endedAt = ctx.now;
-    const saved = await ctx.em.query<unknown>(
-      `UPDATE wf_instance SET state = $1, version = $2, status = $3, ended_at = $4
-        WHERE id = $5 AND version = $6 RETURNING id`,
-      [
+    // Written with the next query or the COMMIT; the version check fails the transaction there.
+    await deferWrite(ctx.em, {
+      sql: `WITH saved AS (
+              UPDATE wf_instance SET state = $1, version = $2, status = $3, ended_at = $4
+               WHERE id = $5 AND version = $6 RETURNING id)
+            SELECT wf_expect_saved(EXISTS (SELECT FROM saved), $7)`,
+      params: [
         JSON.stringify(instance.state),
         instance.version,
         instance.status,
         instance.endedAt,
         instance.id,
         previousVersion,
+        `Process instance ${instance.id}`,
       ],
-    );
-    if (returnedRows(saved).length !== 1) {
-      throw new ConflictException(`Process instance ${instance.id} was changed concurrently.`);
-    }
+    });
     await this.effects.apply(ctx, instance, result.effects);
     return result;
   }
-}
-
-const INSTANCE_COLUMNS = `id, definition_id, process_id, business_key, org_unit_id, status, state,
-  version, parent_instance_id, parent_element_instance_id, started_by, started_at, ended_at`;
-
-/** A `wf_instance` row as the driver returns it (the lock is taken with plain SQL: it is the hot path). */
-interface InstanceRow {
-  id: string;
-  definition_id: string;
-  process_id: string;
-  business_key: string | null;
-  org_unit_id: string | null;
-  status: WorkflowInstance['status'];
-  state: WorkflowInstance['state'];
-  version: number;
-  parent_instance_id: string | null;
-  parent_element_instance_id: string | null;
-  started_by: string | null;
-  started_at: Date;
-  ended_at: Date | null;
-}
-
-function toInstance(row: InstanceRow): WorkflowInstance {
-  return Object.assign(new WorkflowInstance(), {
-    id: row.id,
-    definitionId: row.definition_id,
-    processId: row.process_id,
-    businessKey: row.business_key,
-    orgUnitId: row.org_unit_id,
-    status: row.status,
-    state: row.state,
-    version: row.version,
-    parentInstanceId: row.parent_instance_id,
-    parentElementInstanceId: row.parent_element_instance_id,
-    startedBy: row.started_by,
-    startedAt: new Date(row.started_at),
-    endedAt: row.ended_at ? new Date(row.ended_at) : null,
-  });
 }

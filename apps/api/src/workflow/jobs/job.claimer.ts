@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { returnedRows } from '../sql.js';
+import { returnedRows } from '../../database/returned-rows.js';
 import { Transactions } from '../../database/transactions.js';
 import { WorkflowJob } from './job.entity.js';
 

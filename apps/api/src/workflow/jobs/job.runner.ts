@@ -9,7 +9,7 @@ import { CommandScope } from '../instances/command.scope.js';
 import { isStale } from '../instances/engine-errors.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
 import type { WorkflowInstance } from '../instances/instance.entity.js';
-import { returnedRows } from '../sql.js';
+import type { Statement } from '../../database/deferred-writes.js';
 import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import { BpmnError, JobHandlerRegistry } from './job-handler.registry.js';
 import { WorkflowJob } from './job.entity.js';
@@ -64,20 +64,18 @@ export class JobRunner {
   }
 
   /**
-   * Locks the jobs' instances (one statement, in id order, so two groups never wait on each
-   * other in a cycle), takes the timer and service jobs this executor still holds (one
-   * statement), then fires each.
+   * Locks the jobs' instances (in id order, so two groups never wait on each other in a
+   * cycle) and then takes the timer and service jobs this executor still holds, in one round
+   * trip; then fires each.
    */
   private async fireAll(ctx: CommandContext, jobs: WorkflowJob[], owner: string): Promise<void> {
-    const instances = await this.runner.lockAll(
+    const engineJobs = jobs.filter((job) => job.kind !== 'start_timer');
+    const { instances, after } = await this.runner.lockAll(
       ctx,
       jobs.flatMap((job) => (job.instanceId ? [job.instanceId] : [])),
+      engineJobs.length > 0 ? [takeStatement(engineJobs, owner)] : [],
     );
-    const taken = await this.take(
-      ctx,
-      jobs.filter((job) => job.kind !== 'start_timer'),
-      owner,
-    );
+    const taken = new Set((after[0] ?? []).map((row) => (row as { id: string }).id));
     for (const job of jobs) {
       const instance = job.instanceId ? (instances.get(job.instanceId) ?? null) : null;
       await this.fire(ctx, job, owner, instance, taken.has(job.id));
@@ -109,23 +107,6 @@ export class JobRunner {
         throw new Error(`Unknown job kind ${String(unknown)}`);
       }
     }
-  }
-
-  /**
-   * Deletes the jobs this executor still holds (a cancelled timer's row is gone; an expired
-   * claim may have passed to another process) and returns their ids.
-   */
-  private async take(
-    ctx: CommandContext,
-    jobs: WorkflowJob[],
-    owner: string,
-  ): Promise<Set<string>> {
-    if (jobs.length === 0) return new Set();
-    const taken = await ctx.em.query<unknown>(
-      `DELETE FROM wf_job WHERE id = ANY($1) AND state = 'locked' AND lock_owner = $2 RETURNING id`,
-      [jobs.map((job) => job.id), owner],
-    );
-    return new Set(returnedRows<{ id: string }>(taken).map((row) => row.id));
   }
 
   private async runService(
@@ -284,4 +265,15 @@ export class JobRunner {
     const { backoffMs, maxBackoffMs } = this.options.jobExecutor;
     return Math.min(backoffMs * 2 ** (attempts - 1), maxBackoffMs);
   }
+}
+
+/**
+ * Deletes the jobs this executor still holds (a cancelled timer's row is gone; an expired
+ * claim may have passed to another process), returning their ids.
+ */
+function takeStatement(jobs: WorkflowJob[], owner: string): Statement {
+  return {
+    sql: `DELETE FROM wf_job WHERE id = ANY($1) AND state = 'locked' AND lock_owner = $2 RETURNING id`,
+    params: [jobs.map((job) => job.id), owner],
+  };
 }

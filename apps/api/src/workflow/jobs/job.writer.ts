@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { deferWrite } from '../../database/deferred-writes.js';
 import type { WorkflowJob } from './job.entity.js';
 
 type NewJob = Omit<WorkflowJob, 'lockOwner' | 'lockExpiresAt' | 'lastError'>;
@@ -22,7 +23,7 @@ const COLUMNS = [
 ] as const;
 
 /**
- * Inserts due jobs in one statement; a job the engine re-creates under the same id (a
+ * Inserts due jobs in one statement, sent with the transaction's next query or COMMIT; a job the engine re-creates under the same id (a
  * service task retried) replaces the old row and is claimable again.
  */
 export async function upsertJobs(em: EntityManager, jobs: NewJob[]): Promise<void> {
@@ -53,9 +54,9 @@ export async function upsertJobs(em: EntityManager, jobs: NewJob[]): Promise<voi
   const updates = COLUMNS.filter((c) => c !== 'id')
     .map((c) => `${c} = EXCLUDED.${c}`)
     .join(', ');
-  await em.query(
-    `INSERT INTO wf_job (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
-     ON CONFLICT (id) DO UPDATE SET ${updates}, lock_owner = NULL, lock_expires_at = NULL, last_error = NULL`,
+  await deferWrite(em, {
+    sql: `INSERT INTO wf_job (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
+          ON CONFLICT (id) DO UPDATE SET ${updates}, lock_owner = NULL, lock_expires_at = NULL, last_error = NULL`,
     params,
-  );
+  });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { deferWrite } from '../../database/deferred-writes.js';
 
 export interface TaskClosing {
   ids: string[];
@@ -10,17 +11,18 @@ export interface TaskClosing {
 
 /**
  * Marks the open tasks among `ids` completed or cancelled and takes them out of the claimable
- * index, in one statement (a completion is the hot path: each round trip counts).
+ * index, in one statement, sent with the transaction's next query or its COMMIT (a completion
+ * is the hot path: each round trip counts).
  */
 export async function closeTasks(em: EntityManager, closing: TaskClosing): Promise<void> {
   if (closing.ids.length === 0) return;
-  await em.query(
-    `WITH closed AS (
-       UPDATE wf_task
-          SET status = $2, completed_at = $3, completed_by = $4, assignee = COALESCE(assignee, $4)
-        WHERE id = ANY($1) AND status = 'open'
-       RETURNING id)
-     DELETE FROM wf_task_candidate WHERE task_id IN (SELECT id FROM closed)`,
-    [closing.ids, closing.status, closing.at, closing.by ?? null],
-  );
+  await deferWrite(em, {
+    sql: `WITH closed AS (
+            UPDATE wf_task
+               SET status = $2, completed_at = $3, completed_by = $4, assignee = COALESCE(assignee, $4)
+             WHERE id = ANY($1) AND status = 'open'
+            RETURNING id)
+          DELETE FROM wf_task_candidate WHERE task_id IN (SELECT id FROM closed)`,
+    params: [closing.ids, closing.status, closing.at, closing.by ?? null],
+  });
 }

@@ -180,8 +180,7 @@ export class TaskCommandService {
     ) => Promise<T>,
   ): Promise<T> {
     return this.scope.run(em, user.personId, async (ctx) => {
-      const instance = await this.runner.lockOfTask(ctx, taskId);
-      const task = await ctx.em.findOneByOrFail(WorkflowTask, { id: taskId });
+      const { instance, task } = await this.runner.lockOfTask(ctx, taskId);
       const rights = await this.policy.rightsOn(user, task);
       if (!rights.viewer) throw forbidden('see');
       if (task.status !== 'open') {

@@ -1,0 +1,149 @@
+import type pg from 'pg';
+import {
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+  QueryFailedError,
+  type QueryRunner,
+} from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { returnedRows } from './returned-rows.js';
+import { inlineParameters } from './sql-literals.js';
+
+export interface Statement {
+  sql: string;
+  params: readonly unknown[];
+}
+
+const transactions = new WeakMap<QueryRunner, DeferredWrites>();
+
+/**
+ * The writes of one transaction whose outcome nobody reads at once (an engine step's rows,
+ * its history), held back and sent together: before the transaction's next query, or with its
+ * COMMIT. On PostgreSQL they go in the same round trip as that query or COMMIT; every round
+ * trip costs both processes a wake-up, and an engine step's hot paths are made of them. A
+ * held-back write that fails still fails the transaction, only later: defer nothing whose
+ * error you would catch.
+ *
+ * On PostgreSQL several statements are sent as one simple-protocol query, which carries no
+ * bound parameters, so parameters are inlined as escaped literals (`sql-literals.ts`). PGlite
+ * takes one statement per query: there they are sent one by one, in process, at the same points.
+ */
+export class DeferredWrites {
+  private pending: Statement[] = [];
+
+  private constructor(
+    private readonly runner: QueryRunner,
+    private readonly send: (sql: string, params: readonly unknown[]) => Promise<unknown>,
+    private readonly pipelined: boolean,
+  ) {}
+
+  /**
+   * Starts holding back writes for `runner`'s transaction. From here on any query the runner
+   * makes sends the held-back writes first, so a read in the transaction sees them.
+   */
+  static attach(runner: QueryRunner, pipelined: boolean): DeferredWrites {
+    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    const writes = new DeferredWrites(runner, query, pipelined);
+    const flushFirst = async (...args: unknown[]) => {
+      await writes.flush();
+      return query(...args);
+    };
+    runner.query = flushFirst as QueryRunner['query'];
+    transactions.set(runner, writes);
+    return writes;
+  }
+
+  static of(em: EntityManager): DeferredWrites | undefined {
+    return em.queryRunner ? transactions.get(em.queryRunner) : undefined;
+  }
+
+  add(statement: Statement): void {
+    this.pending.push(statement);
+  }
+
+  /** Forgets the held-back writes: the transaction is being rolled back. */
+  discard(): void {
+    this.pending = [];
+  }
+
+  /** Sends the held-back writes. */
+  async flush(): Promise<void> {
+    if (this.pending.length > 0) await this.sendWith([]);
+  }
+
+  /** Sends the held-back writes and COMMIT; on PostgreSQL in one round trip. */
+  async commit(): Promise<void> {
+    await this.sendWith([{ sql: 'COMMIT', params: [] }]);
+  }
+
+  /**
+   * Sends the held-back writes, then `reads`, and returns the rows of each read: on PostgreSQL
+   * all in one round trip. Each statement runs after the previous one has finished, so a read
+   * after a `FOR UPDATE` sees what was committed while it waited for the lock.
+   */
+  async sendWith(reads: Statement[]): Promise<unknown[][]> {
+    const writes = this.pending;
+    this.pending = [];
+    if (!this.pipelined) {
+      for (const write of writes) await this.send(write.sql, write.params);
+      const rows: unknown[][] = [];
+      for (const read of reads) rows.push(returnedRows(await this.send(read.sql, read.params)));
+      return rows;
+    }
+    const all = [...writes, ...reads];
+    if (all.length === 0) return [];
+    const text = all.map((s) => inlineParameters(s.sql, s.params)).join(';\n');
+    const client = (await this.runner.connect()) as pg.PoolClient;
+    let results: pg.QueryResult | pg.QueryResult[];
+    try {
+      results = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+    } catch (error) {
+      throw new QueryFailedError(text, [], error as Error);
+    }
+    const list = Array.isArray(results) ? results : [results];
+    return list.slice(writes.length).map((result) => result.rows);
+  }
+}
+
+/**
+ * Holds `statement` back until the transaction's next query or commit when `em` is a
+ * transaction's; otherwise runs it now.
+ */
+export async function deferWrite(em: EntityManager, statement: Statement): Promise<void> {
+  const writes = DeferredWrites.of(em);
+  if (writes) writes.add(statement);
+  else await em.query(statement.sql, [...statement.params]);
+}
+
+/**
+ * `deferWrite` of an INSERT of `rows` into `target`'s table, built by TypeORM from the entity
+ * mapping. Rows are typed as whole entities: TypeORM's deep-partial type recurses through JSON
+ * column types until the compiler gives up.
+ */
+export async function deferInsert<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: T | T[],
+): Promise<void> {
+  const [sql, params] = em
+    .createQueryBuilder()
+    .insert()
+    .into(target)
+    .values(rows as QueryDeepPartialEntity<T> | QueryDeepPartialEntity<T>[])
+    .updateEntity(false)
+    .getQueryAndParameters();
+  await deferWrite(em, { sql, params });
+}
+
+/**
+ * Runs `reads` in order after `em`'s held-back writes (one round trip on PostgreSQL) and
+ * returns the rows of each.
+ */
+export async function readInOrder(em: EntityManager, reads: Statement[]): Promise<unknown[][]> {
+  const writes = DeferredWrites.of(em);
+  if (writes) return writes.sendWith(reads);
+  const rows: unknown[][] = [];
+  for (const read of reads) rows.push(returnedRows(await em.query(read.sql, [...read.params])));
+  return rows;
+}

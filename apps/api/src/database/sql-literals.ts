@@ -1,0 +1,49 @@
+import pg from 'pg';
+import { prepareValue } from 'pg/lib/utils.js';
+
+/**
+ * A parameter as a SQL literal, converted the way `pg` converts a bound parameter (dates,
+ * arrays, JSON) and quoted with `pg`'s own escaping, so inlining it is as safe as binding it.
+ */
+export function sqlLiteral(value: unknown): string {
+  const prepared: unknown = prepareValue(value);
+  if (prepared === null || prepared === undefined) return 'NULL';
+  if (Buffer.isBuffer(prepared)) return `'\\x${prepared.toString('hex')}'::bytea`;
+  return pg.escapeLiteral(String(prepared));
+}
+
+/**
+ * `sql` with each `$n` placeholder replaced by the literal of `params[n - 1]`. Placeholders inside
+ * quoted strings or identifiers are left alone. Used to send several statements in one simple-
+ * protocol round trip, which cannot carry bound parameters.
+ */
+export function inlineParameters(sql: string, params: readonly unknown[]): string {
+  let out = '';
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i]!;
+    if (quote) {
+      out += ch;
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+      continue;
+    }
+    const digits = ch === '$' ? /^\d+/.exec(sql.slice(i + 1))?.[0] : undefined;
+    if (!digits) {
+      if (ch === '$' && sql[i + 1] === '$') throw new Error('Dollar-quoted SQL cannot be inlined.');
+      out += ch;
+      continue;
+    }
+    const index = Number(digits) - 1;
+    if (index < 0 || index >= params.length) {
+      throw new Error(`$${digits} has no parameter (${params.length} given).`);
+    }
+    out += sqlLiteral(params[index]);
+    i += digits.length;
+  }
+  return out;
+}

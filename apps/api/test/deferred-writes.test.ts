@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryFailedError } from 'typeorm';
+import { deferWrite, readInOrder } from '../src/database/deferred-writes.js';
+import { inlineParameters } from '../src/database/sql-literals.js';
+import { Transactions } from '../src/database/transactions.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('inlining parameters into SQL text', () => {
+  it('replaces each placeholder with the quoted literal pg would have bound', () => {
+    expect(
+      inlineParameters('UPDATE t SET a = $1, b = $2, c = $10 WHERE d = $3', [
+        "it's",
+        null,
+        7,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+        true,
+      ]),
+    ).toBe(`UPDATE t SET a = 'it''s', b = NULL, c = 'true' WHERE d = '7'`);
+  });
+
+  it('converts dates, arrays and objects as pg does, escaping backslashes', () => {
+    expect(inlineParameters('$1', [new Date('2026-03-02T01:00:00Z')])).toMatch(/^'2026-03-02T/);
+    expect(inlineParameters('$1', [['a', 'b"c']])).toBe(String.raw` E'{"a","b\\"c"}'`);
+    expect(inlineParameters('$1', [{ x: 'y' }])).toBe(`'{"x":"y"}'`);
+  });
+
+  it('leaves placeholders inside quoted strings and identifiers alone', () => {
+    expect(inlineParameters(`SELECT '$1', "$2", $1`, [1])).toBe(`SELECT '$1', "$2", '1'`);
+  });
+
+  it('refuses a placeholder without a parameter and dollar-quoted bodies', () => {
+    expect(() => inlineParameters('SELECT $2', [1])).toThrow('$2 has no parameter (1 given)');
+    expect(() => inlineParameters('DO $$ BEGIN END $$', [])).toThrow('Dollar-quoted');
+  });
+});
+
+describe('writes held back until the next query or the commit', () => {
+  let t: TestApp;
+  let transactions: Transactions;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: false });
+    transactions = t.app.get(Transactions);
+    await t.db.query(
+      `CREATE TABLE deferred_probe (id int PRIMARY KEY, body text, tags text[], doc jsonb, at timestamptz)`,
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const insert = (id: number, body: unknown = 'x') => ({
+    sql: `INSERT INTO deferred_probe (id, body) VALUES ($1, $2)`,
+    params: [id, body],
+  });
+  const ids = async (): Promise<number[]> =>
+    ((await t.db.query(`SELECT id FROM deferred_probe ORDER BY id`)) as { id: number }[]).map(
+      (r) => r.id,
+    );
+
+  it('keeps every value exactly as given, however it is quoted', async () => {
+    const body = `quote ' double " backslash \\ dollar $1 newline \n 中文 E'\\x41'`;
+    const tags = ['a,b', '{c}', 'd"e', 'f\\g', ''];
+    const doc = { nested: { text: "it's \\ fine", list: [1, null, true] } };
+    const at = new Date('2026-03-02T01:02:03.456Z');
+    await transactions.run(async (em) => {
+      await deferWrite(em, {
+        sql: `INSERT INTO deferred_probe (id, body, tags, doc, at) VALUES ($1, $2, $3, $4, $5)`,
+        params: [1, body, tags, doc, at],
+      });
+    });
+    const [row] = (await t.db.query(`SELECT * FROM deferred_probe WHERE id = 1`)) as {
+      body: string;
+      tags: string[];
+      doc: unknown;
+      at: Date;
+    }[];
+    expect(row).toEqual({ id: 1, body, tags, doc, at });
+  });
+
+  it('sends held-back writes before a read in the same transaction, so the read sees them', async () => {
+    const seen = await transactions.run(async (em) => {
+      await deferWrite(em, insert(2));
+      const [rows] = await readInOrder(em, [
+        { sql: `SELECT id FROM deferred_probe WHERE id = $1`, params: [2] },
+      ]);
+      const direct = (await em.query(
+        `SELECT count(*)::int AS n FROM deferred_probe WHERE id = 2`,
+      )) as {
+        n: number;
+      }[];
+      return { rows, direct: direct[0]?.n };
+    });
+    expect(seen).toEqual({ rows: [{ id: 2 }], direct: 1 });
+  });
+
+  it('fails the whole transaction when a held-back write fails, keeping none of it', async () => {
+    const before = await ids();
+    const attempt = transactions.run(async (em) => {
+      await deferWrite(em, insert(3));
+      await deferWrite(em, insert(1)); // id 1 exists: unique violation at commit
+    });
+    await expect(attempt).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(attempt).rejects.toMatchObject({ driverError: { code: '23505' } });
+    expect(await ids()).toEqual(before);
+  });
+
+  it('drops held-back writes when the work throws', async () => {
+    const before = await ids();
+    await expect(
+      transactions.run(async (em) => {
+        await deferWrite(em, insert(4));
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await ids()).toEqual(before);
+  });
+
+  it('fails with a serialization failure when an expected row was not saved', async () => {
+    await expect(
+      transactions.run(async (em) => {
+        await deferWrite(em, insert(5));
+        await deferWrite(em, {
+          sql: `SELECT wf_expect_saved($1, $2)`,
+          params: [false, 'Process instance 42'],
+        });
+      }),
+    ).rejects.toMatchObject({
+      driverError: { code: '40001', message: 'Process instance 42 was changed concurrently' },
+    });
+    expect(await ids()).not.toContain(5);
+  });
+});
