@@ -6,16 +6,14 @@ import {
   QueryFailedError,
   type QueryRunner,
 } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertStatement, type Statement } from './entity-rows.js';
 import { returnedRows } from './returned-rows.js';
 import { inlineParameters } from './sql-literals.js';
 
-export interface Statement {
-  sql: string;
-  params: readonly unknown[];
-}
-
 const transactions = new WeakMap<QueryRunner, DeferredWrites>();
+
+/** What TypeORM's `startTransaction` sends. */
+const TYPEORM_BEGIN = 'START TRANSACTION';
 
 /**
  * The writes of one transaction whose outcome nobody reads at once (an engine step's rows,
@@ -40,14 +38,20 @@ export class DeferredWrites {
 
   /**
    * Starts holding back writes for `runner`'s transaction. From here on any query the runner
-   * makes sends the held-back writes first, so a read in the transaction sees them.
+   * makes sends the held-back writes first, so a read in the transaction sees them. The
+   * runner's own START TRANSACTION is held back too: it needs no answer, so it goes with the
+   * transaction's first statement.
    */
   static attach(runner: QueryRunner, pipelined: boolean): DeferredWrites {
     const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
     const writes = new DeferredWrites(runner, query, pipelined);
-    const flushFirst = async (...args: unknown[]) => {
+    const flushFirst = async (sql: unknown, ...rest: unknown[]) => {
+      if (sql === TYPEORM_BEGIN) {
+        writes.add({ sql, params: [] });
+        return undefined;
+      }
       await writes.flush();
-      return query(...args);
+      return query(sql, ...rest);
     };
     runner.query = flushFirst as QueryRunner['query'];
     transactions.set(runner, writes);
@@ -116,24 +120,13 @@ export async function deferWrite(em: EntityManager, statement: Statement): Promi
   else await em.query(statement.sql, [...statement.params]);
 }
 
-/**
- * `deferWrite` of an INSERT of `rows` into `target`'s table, built by TypeORM from the entity
- * mapping. Rows are typed as whole entities: TypeORM's deep-partial type recurses through JSON
- * column types until the compiler gives up.
- */
+/** `deferWrite` of an INSERT of `rows` into `target`'s table. */
 export async function deferInsert<T extends ObjectLiteral>(
   em: EntityManager,
   target: EntityTarget<T>,
   rows: T | T[],
 ): Promise<void> {
-  const [sql, params] = em
-    .createQueryBuilder()
-    .insert()
-    .into(target)
-    .values(rows as QueryDeepPartialEntity<T> | QueryDeepPartialEntity<T>[])
-    .updateEntity(false)
-    .getQueryAndParameters();
-  await deferWrite(em, { sql, params });
+  await deferWrite(em, insertStatement(em, target, Array.isArray(rows) ? rows : [rows]));
 }
 
 /**

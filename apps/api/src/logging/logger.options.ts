@@ -13,7 +13,16 @@ export function loggerOptions(level: string): Params {
         res.setHeader('x-request-id', id);
         return id;
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // What a request line needs, and no headers: nothing secret to redact, and serializing
+      // the whole request for every request's child logger cost more than the handler did.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     },

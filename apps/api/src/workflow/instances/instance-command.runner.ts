@@ -13,13 +13,8 @@ import type { CommandContext } from './command-context.js';
 import { EffectApplier } from './effect.applier.js';
 import { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
-import { columnsOf, entityFromRow } from '../../database/entity-rows.js';
-import {
-  deferInsert,
-  deferWrite,
-  readInOrder,
-  type Statement,
-} from '../../database/deferred-writes.js';
+import { columnsOf, entityFromRow, type Statement } from '../../database/entity-rows.js';
+import { deferInsert, deferWrite, readInOrder } from '../../database/deferred-writes.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
 
 export interface StartInput {

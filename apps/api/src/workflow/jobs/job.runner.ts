@@ -9,7 +9,7 @@ import { CommandScope } from '../instances/command.scope.js';
 import { isStale } from '../instances/engine-errors.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
 import type { WorkflowInstance } from '../instances/instance.entity.js';
-import type { Statement } from '../../database/deferred-writes.js';
+import type { Statement } from '../../database/entity-rows.js';
 import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import { BpmnError, JobHandlerRegistry } from './job-handler.registry.js';
 import { WorkflowJob } from './job.entity.js';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
+import { columnsOf, entityFromRow } from '../../database/entity-rows.js';
 import { Transactions } from '../../database/transactions.js';
 import { granteesOf } from './task-candidate.index.js';
 import { WorkflowTask } from './task.entity.js';
@@ -66,7 +66,8 @@ const COLUMN: Record<string, string> = {
 };
 
 /**
- * The three inbox tabs. "mine" and "done" read one partial index from its head.
+ * The three inbox tabs, each page's rows in one query next to its count. "mine" and "done"
+ * read one partial index from its head.
  * "claimable" reads each of the user's grantees (`user:<id>` and each assigned role) from the
  * head of the candidate index with a LIMIT and merges the heads, so a user whose groups hold
  * tens of thousands of open tasks still reads about a page per grantee. Totals are counted
@@ -86,25 +87,22 @@ export class TaskInboxService {
     const offset = (query.page - 1) * query.pageSize;
     if (query.tab === 'claimable') {
       const grantees = granteesOf(user);
-      const [ids, total] = await Promise.all([
-        this.claimableIds(grantees, query, sort, limit, offset),
+      const [items, total] = await Promise.all([
+        this.claimablePage(grantees, query, sort, limit, offset),
         this.countClaimable(grantees, query),
       ]);
-      return { items: await this.load(ids), total: total.n, totalCapped: total.capped };
+      return { items, total: total.n, totalCapped: total.capped };
     }
     const where = await this.ownWhere(user, query.tab, query);
-    const order = orderBy('t', sort);
-    const [ids, total] = await Promise.all([
-      this.tx
-        .reader()
-        .query<{ id: string }[]>(
-          `SELECT t.id FROM wf_task t WHERE ${where.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-          where.params,
-        )
-        .then((rows) => rows.map((r) => r.id)),
+    const [items, total] = await Promise.all([
+      this.tasks(
+        `SELECT ${this.taskColumns('t')} FROM wf_task t WHERE ${where.sql}
+          ORDER BY ${orderBy('t', sort)} LIMIT ${limit} OFFSET ${offset}`,
+        where.params,
+      ),
       this.countOwn(where),
     ]);
-    return { items: await this.load(ids), total: total.n, totalCapped: total.capped };
+    return { items, total: total.n, totalCapped: total.capped };
   }
 
   async counts(user: AuthUser, filter: InboxFilter): Promise<InboxCounts> {
@@ -122,12 +120,14 @@ export class TaskInboxService {
     };
   }
 
-  /** Tasks by id, in the order given. */
-  private async load(ids: string[]): Promise<WorkflowTask[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.tx.reader().findBy(WorkflowTask, { id: In(ids) });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+  private taskColumns(alias: string): string {
+    return columnsOf(this.tx.reader(), WorkflowTask, alias);
+  }
+
+  private async tasks(sql: string, params: unknown[]): Promise<WorkflowTask[]> {
+    const reader = this.tx.reader();
+    const rows = await reader.query<Record<string, unknown>[]>(sql, params);
+    return rows.map((row) => entityFromRow(reader, WorkflowTask, row));
   }
 
   private async ownWhere(
@@ -143,18 +143,18 @@ export class TaskInboxService {
     return { sql: [own, ...(await this.filters('t', filter, params))].join(' AND '), params };
   }
 
-  private async claimableIds(
+  private async claimablePage(
     grantees: string[],
     filter: InboxFilter,
     sort: InboxSort,
     limit: number,
     offset: number,
-  ): Promise<string[]> {
+  ): Promise<WorkflowTask[]> {
     const params: unknown[] = [grantees];
     const conditions = ['c.grantee = g.grantee', ...(await this.filters('c', filter, params))];
     params.push(offset + limit);
     const head = `$${params.length}`;
-    const rows = await this.tx.reader().query<{ task_id: string }[]>(
+    return this.tasks(
       `WITH heads AS (
          SELECT c.task_id, c.due_at, c.created_at, c.priority
            FROM unnest($1::text[]) AS g(grantee)
@@ -162,12 +162,15 @@ export class TaskInboxService {
              SELECT c.task_id, c.due_at, c.created_at, c.priority FROM wf_task_candidate c
               WHERE ${conditions.join(' AND ')}
               ORDER BY ${orderBy('c', sort)} LIMIT ${head}) c
+       ),
+       page AS (
+         SELECT DISTINCT h.task_id, h.due_at, h.created_at, h.priority FROM heads h
+          ORDER BY ${orderBy('h', sort)} LIMIT ${limit} OFFSET ${offset}
        )
-       SELECT DISTINCT h.task_id, h.due_at, h.created_at, h.priority FROM heads h
-        ORDER BY ${orderBy('h', sort)} LIMIT ${limit} OFFSET ${offset}`,
+       SELECT ${this.taskColumns('t')} FROM page p JOIN wf_task t ON t.id = p.task_id
+        ORDER BY ${orderBy('p', sort)}`,
       params,
     );
-    return rows.map((r) => r.task_id);
   }
 
   /** Each grantee contributes at most cap + 1 rows, so a union above the cap means "more". */
