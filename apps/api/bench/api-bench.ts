@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { cloneTimerBacklog, loadInboxData, PEOPLE, TASKS } from './bench-data.loader.js';
-import { call, login, startBenchApi, type BenchApi } from './bench-process.js';
+import { call, login, startBenchApi, timedGet, type BenchApi } from './bench-process.js';
 import { ms, perSecond, quantile } from './bench-stats.js';
 
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -54,10 +54,9 @@ async function inboxLatency(api: BenchApi, usernames: string[]): Promise<Record<
     for (const token of tokens) {
       for (const tab of ['mine', 'claimable'] as const) {
         const started = performance.now();
-        const page = await call<{ items: unknown[] }>(
+        const page = await timedGet<{ items: unknown[] }>(
           api.baseUrl,
           token,
-          'GET',
           `/tasks?tab=${tab}&page=1&pageSize=20`,
         );
         const elapsed = performance.now() - started;
