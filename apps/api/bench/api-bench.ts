@@ -12,6 +12,7 @@ import pg from 'pg';
 import { cloneTimerBacklog, loadInboxData, PEOPLE, TASKS } from './bench-data.loader.js';
 import { call, login, startBenchApi, timedGet, type BenchApi } from './bench-process.js';
 import { ms, perSecond, quantile } from './bench-stats.js';
+import { cpuDuring, type CpuSplit } from './cpu-usage.js';
 
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'orglife_bench';
@@ -77,7 +78,10 @@ function printLatency(kind: string, samples: Record<string, number[]>): void {
   );
 }
 
-async function rawPostgresRate(url: string, seconds: number): Promise<number> {
+async function rawPostgresRate(
+  url: string,
+  seconds: number,
+): Promise<{ rate: number; done: number; cpu: CpuSplit }> {
   const setup = new pg.Client({ connectionString: url });
   await setup.connect();
   await setup.query(
@@ -100,26 +104,28 @@ async function rawPostgresRate(url: string, seconds: number): Promise<number> {
   const until = Date.now() + seconds * 1000;
   let done = 0;
   const started = performance.now();
-  await Promise.all(
-    clients.map(async (c, i) => {
-      while (Date.now() < until) {
-        await c.query('BEGIN');
-        await c.query(`INSERT INTO bench_raw_log (at, v) VALUES (now(), $1)`, [i]);
-        await c.query(`UPDATE bench_raw_counter SET n = n + 1 WHERE id = $1`, [i + 1]);
-        await c.query('COMMIT');
-        done++;
-      }
-    }),
+  const { cpu } = await cpuDuring(null, () =>
+    Promise.all(
+      clients.map(async (c, i) => {
+        while (Date.now() < until) {
+          await c.query('BEGIN');
+          await c.query(`INSERT INTO bench_raw_log (at, v) VALUES (now(), $1)`, [i]);
+          await c.query(`UPDATE bench_raw_counter SET n = n + 1 WHERE id = $1`, [i + 1]);
+          await c.query('COMMIT');
+          done++;
+        }
+      }),
+    ),
   );
   const rate = done / ((performance.now() - started) / 1000);
   await Promise.all(clients.map((c) => c.end()));
-  return rate;
+  return { rate, done, cpu };
 }
 
 async function completionRate(
   api: BenchApi,
   db: pg.Client,
-): Promise<{ rate: number; p99: number }> {
+): Promise<{ rate: number; p99: number; done: number; cpu: CpuSplit }> {
   const token = await login(api.baseUrl, 'od_admin');
   const me = await call<{ id: string }>(api.baseUrl, token, 'GET', '/me');
   const [unit] = (await db.query<{ id: string }>(`SELECT id FROM org_unit WHERE parent_id IS NULL`))
@@ -151,26 +157,45 @@ async function completionRate(
     [me.id],
   );
   let next = 0;
-  const result = await autocannon({
-    url: api.baseUrl,
-    connections: CONCURRENCY,
-    amount: rows.length,
-    requests: [
-      {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ variables: {} }),
-        setupRequest: (request) => ({
-          ...request,
-          path: `/api/tasks/${rows[next++]?.id}/complete`,
-        }),
-      },
-    ],
-  });
+  const { result, cpu } = await cpuDuring(api.pid, () =>
+    autocannon({
+      url: api.baseUrl,
+      connections: CONCURRENCY,
+      amount: rows.length,
+      requests: [
+        {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ variables: {} }),
+          setupRequest: (request) => ({
+            ...request,
+            path: `/api/tasks/${rows[next++]?.id}/complete`,
+          }),
+        },
+      ],
+    }),
+  );
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`completions failed: ${result.non2xx} non-2xx, ${result.errors} errors`);
   }
-  return { rate: result.requests.total / result.duration, p99: result.latency.p99 };
+  return {
+    rate: result.requests.total / result.duration,
+    p99: result.latency.p99,
+    done: result.requests.total,
+    cpu,
+  };
+}
+
+/** CPU per unit of work, by process, in µs. */
+function cpuLine(cpu: CpuSplit, done: number, withApi: boolean): string {
+  const us = (seconds: number) => `${Math.round((seconds / done) * 1e6)} µs`;
+  const total = (cpu.api + cpu.postgres + cpu.client) / done;
+  const parts = [
+    ...(withApi ? [`API ${us(cpu.api)}`] : []),
+    `PostgreSQL ${us(cpu.postgres)}`,
+    `load generator ${us(cpu.client)}`,
+  ];
+  return `${parts.join(', ')}; total ${Math.round(total * 1e6)} µs → at most ${perSecond(cpus().length / total)} on ${cpus().length} cores`;
 }
 
 async function timerRate(
@@ -310,10 +335,12 @@ async function completionPhase(api: BenchApi, db: pg.Client, url: string): Promi
   const completions = await completionRate(api, db);
   const raw = await rawPostgresRate(url, 10);
   log(`  completions: ${perSecond(completions.rate)} (p99 ${completions.p99} ms)`);
+  log(`    CPU per completion: ${cpuLine(completions.cpu, completions.done, true)}`);
   log(
-    `  raw PostgreSQL 1-insert + 1-update transactions, ${CONCURRENCY} clients: ${perSecond(raw)}`,
+    `  raw PostgreSQL 1-insert + 1-update transactions, ${CONCURRENCY} clients: ${perSecond(raw.rate)}`,
   );
-  log(`  ratio: ${(completions.rate / raw).toFixed(2)}  (targets: ≥ 500/s, ratio ≥ 0.3)`);
+  log(`    CPU per transaction: ${cpuLine(raw.cpu, raw.done, false)}`);
+  log(`  ratio: ${(completions.rate / raw.rate).toFixed(2)}  (targets: ≥ 500/s, ratio ≥ 0.3)`);
 }
 
 /** One instance waiting on a timer a year ahead, cloned into the backlog. */

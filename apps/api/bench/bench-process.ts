@@ -7,6 +7,7 @@ const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 export interface BenchApi {
   baseUrl: string;
+  pid: number | null;
   stop(): Promise<void>;
 }
 
@@ -61,6 +62,7 @@ export async function startBenchApi(env: Record<string, string>): Promise<BenchA
   }
   return {
     baseUrl,
+    pid: child.pid ?? null,
     async stop() {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
