@@ -60,6 +60,11 @@ describe('an OD user edits the monthly plan flow in the modeler', () => {
     // when the designer types a malformed approval deadline and validates
     const field = await approvalDeadlineField(page);
     expect(await field.inputValue()).toBe('P3D');
+    // (the properties panel speaks the user's language, zh-CN)
+    const timerGroup = page.locator('[data-group-id="group-timer"]');
+    expect(await timerGroup.locator('.bio-properties-panel-group-header-title').innerText()).toBe(
+      '定时器',
+    );
     await field.fill('P3X');
     await field.press('Tab');
     await page.getByTestId('flows-validate').click();

@@ -11,14 +11,21 @@ import {
 } from 'bpmn-js-properties-panel';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import type { Locale } from '@/locales';
 import EngineOnlyModule from './engine-only';
 import EngineProblemsModule from './engine-problems';
 import type EngineProblems from './engine-problems/EngineProblems';
 import type { DiagramProblem } from './engine-problems/EngineProblems';
+import translateModule from './translate';
 
 export interface FlowModelerContainers {
   canvas: HTMLElement;
   propertiesPanel: HTMLElement;
+}
+
+export interface FlowModelerOptions {
+  /** The language of the palette, menus and properties panel (the app's locale). */
+  locale: Locale;
 }
 
 /** The modeler as the flows page uses it; loaded on demand (this module pulls in bpmn-js). */
@@ -28,10 +35,29 @@ export interface FlowModeler {
   showProblems(problems: readonly DiagramProblem[]): void;
   focus(elementId: string): boolean;
   onChange(listener: () => void): void;
+  /** Switches language: palette, properties panel and an open context pad redraw. */
+  setLocale(locale: Locale): void;
   destroy(): void;
 }
 
-export function createFlowModeler(containers: FlowModelerContainers): FlowModeler {
+interface EventBus {
+  fire(event: string): void;
+}
+
+interface ContextPad {
+  isOpen(): boolean;
+  open(target: unknown, force: boolean): void;
+}
+
+interface DiagramSelection {
+  get(): unknown[];
+}
+
+export function createFlowModeler(
+  containers: FlowModelerContainers,
+  options: FlowModelerOptions,
+): FlowModeler {
+  let locale = options.locale;
   const modeler = new Modeler({
     container: containers.canvas,
     propertiesPanel: { parent: containers.propertiesPanel },
@@ -42,6 +68,7 @@ export function createFlowModeler(containers: FlowModelerContainers): FlowModele
       ZeebeBehaviorsModule,
       EngineOnlyModule,
       EngineProblemsModule,
+      translateModule(() => locale),
     ],
     moddleExtensions: { zeebe: zeebeModdle },
   });
@@ -61,6 +88,21 @@ export function createFlowModeler(containers: FlowModelerContainers): FlowModele
     focus: (elementId) => problems().focus(elementId),
     onChange(listener) {
       modeler.on('commandStack.changed', listener);
+    },
+    setLocale(next) {
+      if (next === locale) return;
+      locale = next;
+      // the palette redraws on i18n.changed, the properties panel when its providers change;
+      // the context pad and popup menus take their texts when they open
+      const eventBus = modeler.get<EventBus>('eventBus');
+      eventBus.fire('i18n.changed');
+      eventBus.fire('propertiesPanel.providersChanged');
+      modeler.get<{ close(): void }>('popupMenu').close();
+      const contextPad = modeler.get<ContextPad>('contextPad');
+      if (contextPad.isOpen()) {
+        const selected = modeler.get<DiagramSelection>('selection').get();
+        contextPad.open(selected.length === 1 ? selected[0] : selected, true);
+      }
     },
     destroy: () => modeler.destroy(),
   };
