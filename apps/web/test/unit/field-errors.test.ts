@@ -1,10 +1,8 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryHistory, createRouter } from 'vue-router';
 import { localTokenStore } from '@/api/tokens';
-import TaskPage from '@/modules/tasks/TaskPage.vue';
 import { draftContext, draftTask, members } from './fixtures';
-import { globalPlugins } from './helpers';
+import { mountTaskPageAs } from './helpers';
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -59,14 +57,8 @@ describe('field errors from a problem JSON', () => {
         return json(404, { title: 'Not Found' });
       }),
     );
-    const router = createRouter({
-      history: createMemoryHistory(),
-      routes: [{ path: '/:p(.*)*', component: TaskPage }],
-    });
-    const wrapper = mount(TaskPage, {
-      props: { id: 'task-1' },
-      global: { ...globalPlugins(), plugins: [...globalPlugins().plugins, router] },
-    });
+    // signed in as the task's assignee: only they get an editable form
+    const wrapper = mountTaskPageAs(members[0]!);
     await vi.waitFor(async () => {
       await flushPromises();
       expect(wrapper.find('[data-testid="plan-submit"]').exists()).toBe(true);

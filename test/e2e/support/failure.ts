@@ -1,0 +1,15 @@
+import type { TestContext } from 'vitest';
+import { screenshot, type UserPage } from './browser';
+
+/**
+ * In an `afterEach`: when the test failed, saves a screenshot of every tab still open, as
+ * test-artifacts/screenshots/failed-<test>-<n>.png, to see what the user saw.
+ */
+export async function screenshotsOnFailure(context: TestContext, users: UserPage[]) {
+  if (context.task.result?.state !== 'fail') return;
+  const name = context.task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80);
+  for (const [index, user] of users.entries()) {
+    if (user.page.isClosed()) continue;
+    await screenshot(user.page, `failed-${name}-${index}`).catch(() => undefined);
+  }
+}
