@@ -135,6 +135,28 @@ describe('user tasks', () => {
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'assignee' })]);
   });
 
+  it('tells each viewer what they may do with the task now', async () => {
+    const { draft } = await startReview();
+    const actionsOf = async (client: Client) =>
+      (await client.get(`/api/tasks/${draft.id}`).expect(200)).body.actions as unknown;
+    const none = { claim: false, unclaim: false, delegate: false, complete: false };
+    // unassigned: the candidate may claim or complete it; committee leadership may reassign it
+    expect(await actionsOf(secretary)).toEqual({ ...none, claim: true, complete: true });
+    expect(await actionsOf(committee)).toEqual({ ...none, delegate: true });
+
+    const claimed = await secretary.post(`/api/tasks/${draft.id}/claim`).expect(200);
+    expect(claimed.body.actions).toEqual({
+      ...none,
+      unclaim: true,
+      delegate: true,
+      complete: true,
+    });
+    expect(await actionsOf(committee)).toEqual({ ...none, unclaim: true, delegate: true });
+
+    const done = await secretary.post(`/api/tasks/${draft.id}/complete`).send({}).expect(200);
+    expect(done.body.actions).toEqual(none);
+  });
+
   it('validates completion variables, naming the field', async () => {
     const { draft } = await startReview();
     const notObject = await secretary

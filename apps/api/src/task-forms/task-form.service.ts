@@ -48,8 +48,9 @@ export class TaskFormService {
       type: 'body',
       metatype: form.payload,
     });
-    return this.tasks.complete(user, taskId, {}, (em, locked) =>
+    const { task: completed } = await this.tasks.complete(user, taskId, {}, (em, locked) =>
       form.submit(em, user, locked, payload),
     );
+    return completed;
   }
 }

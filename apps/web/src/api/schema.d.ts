@@ -1510,6 +1510,16 @@ export interface components {
             /** @description Tabs holding more than 1000 tasks; their number is 1000 */
             capped: ("mine" | "claimable" | "done")[];
         };
+        TaskActionsDto: {
+            /** @description May claim it (签收) */
+            claim: boolean;
+            /** @description May hand it back to its candidates (取消签收) */
+            unclaim: boolean;
+            /** @description May hand it to someone else (转办) */
+            delegate: boolean;
+            /** @description May complete it (办理) */
+            complete: boolean;
+        };
         TaskDetailDto: {
             id: string;
             instanceId: string;
@@ -1549,6 +1559,8 @@ export interface components {
             headers: {
                 [key: string]: string;
             };
+            /** @description What the caller may do with the task now */
+            actions: components["schemas"]["TaskActionsDto"];
         };
         CompleteTaskDto: {
             /** @description Process variables (JSON object, names like identifiers, ≤ 256 KiB) */

@@ -29,6 +29,8 @@ export function draftTask(): TaskDetail {
     completedAt: null,
     status: 'open',
     variables: { planId: 'p-1' },
+    // as the API answers its assignee
+    actions: { claim: false, unclaim: true, delegate: true, complete: true },
   };
 }
 

@@ -6,10 +6,13 @@ import { mountTaskPageAs } from './helpers';
 
 const WAIT = { timeout: 15_000, interval: 50 };
 
-function answer(url: string): Response {
+type Actions = ReturnType<typeof draftTask>['actions'];
+const NONE: Actions = { claim: false, unclaim: false, delegate: false, complete: false };
+
+function answer(url: string, actions?: Actions): Response {
   const body =
     url === '/api/tasks/task-1'
-      ? draftTask()
+      ? { ...draftTask(), ...(actions ? { actions } : {}) }
       : url === '/api/task-forms/task-1'
         ? { taskId: 'task-1', formKey: 'orglife:plan-draft', context: draftContext() }
         : url === '/api/tasks/task-1/comments'
@@ -42,6 +45,32 @@ describe('the task page', () => {
       expect(wrapper.find('[data-testid="plan-form"]').exists()).toBe(true);
     }, WAIT);
     expect(wrapper.find('[data-testid="plan-submit"]').exists()).toBe(false);
+  });
+
+  it('offers 转办 and 取消认领 exactly when the API says the user may use them', async () => {
+    localTokenStore.set({ accessToken: 'a', refreshToken: 'r' });
+    const buttons = async (actions: Actions) => {
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => answer(url, actions)),
+      );
+      // a committee secretary, not the assignee
+      const wrapper = mountTaskPageAs(members[1]!);
+      await vi.waitFor(async () => {
+        await flushPromises();
+        expect(wrapper.find('[data-testid="plan-form"]').exists()).toBe(true);
+      }, WAIT);
+      const shown = ['task-delegate', 'task-unclaim'].filter((id) =>
+        wrapper.find(`[data-testid="${id}"]`).exists(),
+      );
+      wrapper.unmount();
+      return shown;
+    };
+    expect(await buttons(NONE)).toEqual([]);
+    expect(await buttons({ ...NONE, delegate: true, unclaim: true })).toEqual([
+      'task-delegate',
+      'task-unclaim',
+    ]);
   });
 
   it('lets the assignee submit the form', async () => {

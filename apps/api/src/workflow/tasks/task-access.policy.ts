@@ -17,6 +17,27 @@ export interface TaskRights {
   viewer: boolean;
 }
 
+/** What the user may do with one task now; the task page shows its buttons from this. */
+export interface TaskActions {
+  claim: boolean;
+  unclaim: boolean;
+  /** Hand it to someone else (转办). */
+  delegate: boolean;
+  complete: boolean;
+}
+
+/** The commands open to `user` on `task`, given their rights on it. */
+export function taskActions(user: AuthUser, task: WorkflowTask, rights: TaskRights): TaskActions {
+  const open = task.status === 'open';
+  const assignedToMe = task.assignee === user.personId;
+  return {
+    claim: open && !task.assignee && rights.candidate,
+    unclaim: open && !!task.assignee && (assignedToMe || rights.manager),
+    delegate: open && (assignedToMe || rights.manager),
+    complete: open && (task.assignee ? assignedToMe : rights.candidate),
+  };
+}
+
 @Injectable()
 export class TaskAccessPolicy {
   constructor(private readonly access: AccessService) {}

@@ -16,7 +16,12 @@ import { CommandScope } from '../instances/command.scope.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
 import type { WorkflowInstance } from '../instances/instance.entity.js';
 import { isUuid } from '../instances/org-unit-of.js';
-import { type TaskRights, TaskAccessPolicy } from './task-access.policy.js';
+import {
+  type TaskActions,
+  TaskAccessPolicy,
+  type TaskRights,
+  taskActions,
+} from './task-access.policy.js';
 import { TaskCandidateIndex } from './task-candidate.index.js';
 import { closeTasks } from './task-closing.js';
 import { FormOnlyKeys } from './form-only-keys.js';
@@ -31,6 +36,12 @@ import { Transactions } from '../../database/transactions.js';
  * completion (they win over the client's).
  */
 export type WithinCompletion = (em: EntityManager, task: WorkflowTask) => Promise<Variables | void>;
+
+/** A task after a command, with what its caller may do with it next. */
+export interface TaskOutcome {
+  task: WorkflowTask;
+  actions: TaskActions;
+}
 
 /**
  * Claim, unclaim, delegate, complete and comment. Each command locks the task's instance
@@ -48,11 +59,11 @@ export class TaskCommandService {
     private readonly formOnly: FormOnlyKeys,
   ) {}
 
-  async claim(user: AuthUser, taskId: string): Promise<WorkflowTask> {
+  async claim(user: AuthUser, taskId: string): Promise<TaskOutcome> {
     return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
       if (task.assignee === user.personId) return task;
       if (!rights.candidate) throw forbidden('claim');
-      if (task.assignee) {
+      if (!taskActions(user, task, rights).claim) {
         throw new ConflictException(`Task ${taskId} is already claimed (任务已被签收).`);
       }
       task.assignee = user.personId;
@@ -63,10 +74,10 @@ export class TaskCommandService {
     });
   }
 
-  async unclaim(user: AuthUser, taskId: string): Promise<WorkflowTask> {
+  async unclaim(user: AuthUser, taskId: string): Promise<TaskOutcome> {
     return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
       if (!task.assignee) return task;
-      if (task.assignee !== user.personId && !rights.manager) throw forbidden('unclaim');
+      if (!taskActions(user, task, rights).unclaim) throw forbidden('unclaim');
       task.assignee = null;
       await ctx.em.update(WorkflowTask, { id: task.id }, { assignee: null });
       await this.candidates.add(ctx.em, task);
@@ -76,10 +87,10 @@ export class TaskCommandService {
   }
 
   /** Hands the task to `assignee` (a person id): by its assignee or OD/committee leadership. */
-  async delegate(user: AuthUser, taskId: string, assignee: string): Promise<WorkflowTask> {
+  async delegate(user: AuthUser, taskId: string, assignee: string): Promise<TaskOutcome> {
     if (!isUuid(assignee)) throw new BadRequestException('assignee must be a person id');
     return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
-      if (task.assignee !== user.personId && !rights.manager) throw forbidden('delegate');
+      if (!taskActions(user, task, rights).delegate) throw forbidden('delegate');
       const [person] = await ctx.em.query<unknown[]>('SELECT 1 FROM person WHERE id = $1', [
         assignee,
       ]);
@@ -104,11 +115,10 @@ export class TaskCommandService {
     variables: unknown,
     withinTx?: WithinCompletion,
     em?: EntityManager | null,
-  ): Promise<WorkflowTask> {
+  ): Promise<TaskOutcome> {
     const given = validateVariables(variables);
     return this.onOpenTask(user, taskId, em ?? null, async (ctx, task, rights, instance) => {
-      const mayComplete = task.assignee ? task.assignee === user.personId : rights.candidate;
-      if (!mayComplete) throw forbidden('complete');
+      if (!taskActions(user, task, rights).complete) throw forbidden('complete');
       if (!withinTx && this.formOnly.has(task.formKey)) {
         throw new ProblemException(
           HttpStatus.BAD_REQUEST,
@@ -157,10 +167,20 @@ export class TaskCommandService {
 
   /** The task if the user may see it: 404 when there is none, 403 when it is not theirs to see. */
   async visibleTask(user: AuthUser, taskId: string, em?: EntityManager): Promise<WorkflowTask> {
+    return (await this.visibleTaskWithActions(user, taskId, em)).task;
+  }
+
+  /** `visibleTask`, with the commands the user may run on it now. */
+  async visibleTaskWithActions(
+    user: AuthUser,
+    taskId: string,
+    em?: EntityManager,
+  ): Promise<{ task: WorkflowTask; actions: TaskActions }> {
     const task = await this.tx.reader(em).findOneBy(WorkflowTask, { id: taskId });
     if (!task) throw new NotFoundException(`Task ${taskId} does not exist.`);
-    if (!(await this.policy.rightsOn(user, task)).viewer) throw forbidden('see');
-    return task;
+    const rights = await this.policy.rightsOn(user, task);
+    if (!rights.viewer) throw forbidden('see');
+    return { task, actions: taskActions(user, task, rights) };
   }
 
   /**
@@ -168,7 +188,7 @@ export class TaskCommandService {
    * Locking the instance (not just the task) orders this command with every other step
    * of the same instance: a timer or a parallel completion cannot interleave.
    */
-  private async onOpenTask<T>(
+  private async onOpenTask(
     user: AuthUser,
     taskId: string,
     em: EntityManager | null,
@@ -177,8 +197,8 @@ export class TaskCommandService {
       task: WorkflowTask,
       rights: TaskRights,
       instance: WorkflowInstance,
-    ) => Promise<T>,
-  ): Promise<T> {
+    ) => Promise<WorkflowTask>,
+  ): Promise<TaskOutcome> {
     return this.scope.run(em, user.personId, async (ctx) => {
       const { instance, task } = await this.runner.lockOfTask(ctx, taskId);
       const rights = await this.policy.rightsOn(user, task);
@@ -188,7 +208,8 @@ export class TaskCommandService {
           `Task ${taskId} is already ${task.status} (任务已${task.status === 'completed' ? '办结' : '取消'}).`,
         );
       }
-      return work(ctx, task, rights, instance);
+      const after = await work(ctx, task, rights, instance);
+      return { task: after, actions: taskActions(user, after, rights) };
     });
   }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { Transactions } from '../../database/transactions.js';
-import { TaskCommandService } from './task-command.service.js';
+import { TaskCommandService, type TaskOutcome } from './task-command.service.js';
 import { WorkflowTaskComment } from './task-comment.entity.js';
 import { TaskInboxService } from './task-inbox.service.js';
 import {
@@ -53,7 +53,8 @@ export class TaskController {
   @ApiOperation({ summary: 'One task with its variables' })
   @ApiOkResponse({ type: TaskDetailDto })
   async get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TaskDetailDto> {
-    return toTaskDetailDto(await this.commands.visibleTask(user, id));
+    const { task, actions } = await this.commands.visibleTaskWithActions(user, id);
+    return toTaskDetailDto(task, actions);
   }
 
   @Post(':id/claim')
@@ -61,7 +62,7 @@ export class TaskController {
   @ApiOperation({ summary: 'Claim (签收) a task offered to me or my group' })
   @ApiOkResponse({ type: TaskDetailDto })
   async claim(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TaskDetailDto> {
-    return toTaskDetailDto(await this.commands.claim(user, id));
+    return outcomeDto(await this.commands.claim(user, id));
   }
 
   @Post(':id/unclaim')
@@ -69,7 +70,7 @@ export class TaskController {
   @ApiOperation({ summary: 'Give a claimed task back to its candidates' })
   @ApiOkResponse({ type: TaskDetailDto })
   async unclaim(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TaskDetailDto> {
-    return toTaskDetailDto(await this.commands.unclaim(user, id));
+    return outcomeDto(await this.commands.unclaim(user, id));
   }
 
   @Post(':id/complete')
@@ -81,7 +82,7 @@ export class TaskController {
     @Param('id') id: string,
     @Body() body: CompleteTaskDto,
   ): Promise<TaskDetailDto> {
-    return toTaskDetailDto(await this.commands.complete(user, id, body.variables));
+    return outcomeDto(await this.commands.complete(user, id, body.variables));
   }
 
   @Post(':id/delegate')
@@ -93,7 +94,7 @@ export class TaskController {
     @Param('id') id: string,
     @Body() body: DelegateTaskDto,
   ): Promise<TaskDetailDto> {
-    return toTaskDetailDto(await this.commands.delegate(user, id, body.assignee));
+    return outcomeDto(await this.commands.delegate(user, id, body.assignee));
   }
 
   @Get(':id/comments')
@@ -134,4 +135,8 @@ export class TaskController {
       ]);
     return new Map(rows.map((row) => [row.id, row.name]));
   }
+}
+
+function outcomeDto({ task, actions }: TaskOutcome): TaskDetailDto {
+  return toTaskDetailDto(task, actions);
 }

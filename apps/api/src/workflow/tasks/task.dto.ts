@@ -128,6 +128,13 @@ export class TaskDto {
   @ApiProperty({ nullable: true, type: String }) completedBy: string | null;
 }
 
+export class TaskActionsDto {
+  @ApiProperty({ description: 'May claim it (签收)' }) claim: boolean;
+  @ApiProperty({ description: 'May hand it back to its candidates (取消签收)' }) unclaim: boolean;
+  @ApiProperty({ description: 'May hand it to someone else (转办)' }) delegate: boolean;
+  @ApiProperty({ description: 'May complete it (办理)' }) complete: boolean;
+}
+
 export class TaskDetailDto extends TaskDto {
   @ApiProperty({
     type: 'object',
@@ -138,6 +145,9 @@ export class TaskDetailDto extends TaskDto {
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
   headers: Record<string, string>;
+
+  @ApiProperty({ type: TaskActionsDto, description: 'What the caller may do with the task now' })
+  actions: TaskActionsDto;
 }
 
 export class TaskPageDto {
@@ -196,8 +206,8 @@ export function toTaskDto(t: WorkflowTask): TaskDto {
   };
 }
 
-export function toTaskDetailDto(t: WorkflowTask): TaskDetailDto {
-  return { ...toTaskDto(t), variables: t.variables, headers: t.headers };
+export function toTaskDetailDto(t: WorkflowTask, actions: TaskActionsDto): TaskDetailDto {
+  return { ...toTaskDto(t), variables: t.variables, headers: t.headers, actions };
 }
 
 export function toCommentDto(
