@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppOptions } from '../src/app.options.js';
+import { LoginLimiter } from '../src/auth/login.limiter.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface Tokens {
@@ -154,5 +156,13 @@ describe('auth: local accounts, tokens, rate limit', () => {
 
     t.clock.advance(15 * 60_000 + 1000);
     await login('m003').expect(200);
+  });
+
+  it('keeps the count in the database, so failures seen by another API process count here too', async () => {
+    // another process: its own limiter, sharing only the database
+    const elsewhere = new LoginLimiter(t.db, t.clock, { loginMaxFailures: 5 } as AppOptions);
+    for (let i = 0; i < 4; i++) await elsewhere.recordFailure('m005', '10.0.0.9');
+    await login('m005', 'wrong').expect(401);
+    await login('m005').expect(429);
   });
 });

@@ -21,7 +21,7 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<TokenPair> {
-    this.limiter.assertAllowed(username, ip);
+    await this.limiter.assertAllowed(username, ip);
     const account = await this.db
       .getRepository(Account)
       .createQueryBuilder('a')
@@ -31,10 +31,10 @@ export class AuthService {
     const passwordHash = account?.passwordHash ?? (await this.hasher.standIn());
     const ok = (await this.hasher.verify(passwordHash, password)) && account?.passwordHash != null;
     if (!account || !ok) {
-      this.limiter.recordFailure(username, ip);
+      await this.limiter.recordFailure(username, ip);
       throw new UnauthorizedException('Wrong username or password. 用户名或密码错误。');
     }
-    this.limiter.recordSuccess(username);
+    await this.limiter.recordSuccess(username);
     return this.tokens.issue(account.personId, account.username);
   }
 

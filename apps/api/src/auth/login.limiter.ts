@@ -1,36 +1,41 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { ProblemException } from '../common/problem.js';
 
 const WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES_PER_IP = 50;
-const MAX_TRACKED_KEYS = 10_000;
 
 /**
  * Counts failed logins per username and per client address over a sliding 15-minute window.
- * In-process: with several API processes each keeps its own count (a bound of N× the limit).
+ * The failures live in the database (`login_failure`), so every API process sharing it
+ * enforces the same count.
  */
 @Injectable()
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
   private readonly maxPerUser: number;
 
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_OPTIONS) options: AppOptions,
   ) {
     this.maxPerUser = options.loginMaxFailures ?? 5;
   }
 
-  assertAllowed(username: string, ip: string): void {
+  async assertAllowed(username: string, ip: string): Promise<void> {
     const now = this.clock.now().getTime();
-    const userKey = this.userKey(username);
-    const ipKey = this.ipKey(ip);
-    const blockedUntil = Math.max(
-      this.blockedUntil(userKey, this.maxPerUser, now),
-      this.blockedUntil(ipKey, MAX_FAILURES_PER_IP, now),
+    const windowStart = new Date(now - WINDOW_MS);
+    // The max-th most recent failure in the window, per key: the block lasts a window from it.
+    const rows = await this.db.query<{ at: Date }[]>(
+      `(SELECT at FROM login_failure WHERE key = $1 AND at > $3 ORDER BY at DESC OFFSET $4 LIMIT 1)
+       UNION ALL
+       (SELECT at FROM login_failure WHERE key = $2 AND at > $3 ORDER BY at DESC OFFSET $5 LIMIT 1)`,
+      [userKey(username), ipKey(ip), windowStart, this.maxPerUser - 1, MAX_FAILURES_PER_IP - 1],
     );
+    const blockedUntil = Math.max(0, ...rows.map((row) => new Date(row.at).getTime() + WINDOW_MS));
     if (blockedUntil > now) {
       const retryAfterSeconds = Math.ceil((blockedUntil - now) / 1000);
       throw new ProblemException(
@@ -41,41 +46,24 @@ export class LoginLimiter {
     }
   }
 
-  recordFailure(username: string, ip: string): void {
-    const now = this.clock.now().getTime();
-    if (this.failures.size > MAX_TRACKED_KEYS) this.forgetStale(now);
-    for (const key of [this.userKey(username), this.ipKey(ip)]) {
-      this.failures.set(key, [...this.recent(key, now), now]);
-    }
+  async recordFailure(username: string, ip: string): Promise<void> {
+    const now = this.clock.now();
+    await this.db.query(
+      `WITH stale AS (DELETE FROM login_failure WHERE at <= $3)
+       INSERT INTO login_failure (key, at) VALUES ($1, $4), ($2, $4)`,
+      [userKey(username), ipKey(ip), new Date(now.getTime() - WINDOW_MS), now],
+    );
   }
 
-  recordSuccess(username: string): void {
-    this.failures.delete(this.userKey(username));
+  async recordSuccess(username: string): Promise<void> {
+    await this.db.query(`DELETE FROM login_failure WHERE key = $1`, [userKey(username)]);
   }
+}
 
-  /** Bounds memory when many different usernames fail (e.g. a spray of guessed names). */
-  private forgetStale(now: number): void {
-    for (const key of [...this.failures.keys()]) this.recent(key, now);
-  }
+function userKey(username: string): string {
+  return `u:${username.trim().toLowerCase()}`.slice(0, 300);
+}
 
-  private blockedUntil(key: string, max: number, now: number): number {
-    const recent = this.recent(key, now);
-    if (recent.length < max) return 0;
-    return (recent[recent.length - max] ?? now) + WINDOW_MS;
-  }
-
-  private recent(key: string, now: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((t) => t > now - WINDOW_MS);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
-  }
-
-  private userKey(username: string): string {
-    return `u:${username.trim().toLowerCase()}`;
-  }
-
-  private ipKey(ip: string): string {
-    return `ip:${ip}`;
-  }
+function ipKey(ip: string): string {
+  return `ip:${ip}`.slice(0, 300);
 }

@@ -3,6 +3,7 @@ import { CreateWorkflowRuntime1764300000000 } from './1764300000000-create-workf
 import { CreateMonthlyCycle1764400000000 } from './1764400000000-create-monthly-cycle.js';
 import { CreateSupervision1764500000000 } from './1764500000000-create-supervision.js';
 import { CreateSavedCheck1764600000000 } from './1764600000000-create-saved-check.js';
+import { CreateLoginFailures1764700000000 } from './1764700000000-create-login-failures.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateMonthlyCycle1764400000000,
   CreateSupervision1764500000000,
   CreateSavedCheck1764600000000,
+  CreateLoginFailures1764700000000,
 ];
