@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { advanceServerClock, apiGet } from './support/api';
 import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
-import { screenshotsOnFailure } from './support/failure';
+import { checkTabsAfterTest } from './support/failure';
 import { deployFlow, type Instance, oneStepFlow, startInstance, unitOfRole } from './support/flows';
 
 const PROCESS = 'e2e-incident-retry';
@@ -79,10 +79,7 @@ describe('an OD user retries an incident from the instance page', () => {
     });
   });
 
-  afterEach(async (context) => {
-    await screenshotsOnFailure(context, [od]);
-    expect(od.errors, 'browser console errors and page errors').toEqual([]);
-  });
+  afterEach((context) => checkTabsAfterTest(context, [od]));
 
   afterAll(async () => {
     await browser?.close();

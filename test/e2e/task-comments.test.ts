@@ -1,15 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall } from './support/api';
 import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
-import { screenshotsOnFailure } from './support/failure';
+import { checkTabsAfterTest } from './support/failure';
 import {
+  claimTaskOf,
   deployFlow,
   me,
   oneStepFlow,
   startInstance,
   type Task,
-  taskOfInstance,
   unitOfRole,
 } from './support/flows';
 
@@ -61,17 +60,11 @@ describe('办理意见: comments on a task', () => {
     const instance = await startInstance(secretary.page, PROCESS, branchId, {
       variables: { branchId },
     });
-    const claimable = await taskOfInstance(secretary.page, 'claimable', PROCESS, instance.id);
-    if (!claimable) throw new Error(`no claimable task for instance ${instance.id}`);
-    task = await apiCall<Task>(secretary.page, 'POST', `/tasks/${claimable.id}/claim`);
+    task = await claimTaskOf(secretary.page, PROCESS, instance.id);
     await secretary.context.close();
   });
 
-  afterEach(async (context) => {
-    await screenshotsOnFailure(context, users);
-    for (const user of users)
-      expect(user.errors, 'browser console errors and page errors').toEqual([]);
-  });
+  afterEach((context) => checkTabsAfterTest(context, users));
 
   afterAll(async () => {
     await browser?.close();

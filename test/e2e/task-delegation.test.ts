@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, apiGet } from './support/api';
+import { apiGet } from './support/api';
 import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
-import { screenshotsOnFailure } from './support/failure';
+import { checkTabsAfterTest } from './support/failure';
 import {
+  claimTaskOf,
   deployFlow,
   me,
   oneStepFlow,
@@ -90,18 +91,12 @@ describe("转办: the assignee hands a task to a person of the task's unit", () 
     const instance = await startInstance(assignee.page, PROCESS, delegate.orgUnitId, {
       variables: { committeeId },
     });
-    const claimable = await taskOfInstance(assignee.page, 'claimable', PROCESS, instance.id);
-    if (!claimable) throw new Error(`no claimable task for instance ${instance.id}`);
-    task = await apiCall<Task>(assignee.page, 'POST', `/tasks/${claimable.id}/claim`);
+    task = await claimTaskOf(assignee.page, PROCESS, instance.id);
     expect(task.orgUnitId).toBe(delegate.orgUnitId);
     await assignee.context.close();
   });
 
-  afterEach(async (context) => {
-    await screenshotsOnFailure(context, users);
-    for (const user of users)
-      expect(user.errors, 'browser console errors and page errors').toEqual([]);
-  });
+  afterEach((context) => checkTabsAfterTest(context, users));
 
   afterAll(async () => {
     await browser?.close();

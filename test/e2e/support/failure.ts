@@ -1,4 +1,4 @@
-import type { TestContext } from 'vitest';
+import { expect, type TestContext } from 'vitest';
 import { screenshot, type UserPage } from './browser';
 
 /**
@@ -12,4 +12,14 @@ export async function screenshotsOnFailure(context: TestContext, users: UserPage
     if (user.page.isClosed()) continue;
     await screenshot(user.page, `failed-${name}-${index}`).catch(() => undefined);
   }
+}
+
+/**
+ * The `afterEach` of a browser test: screenshots when it failed, then requires that no tab
+ * saw a console error or an uncaught page error.
+ */
+export async function checkTabsAfterTest(context: TestContext, users: UserPage[]) {
+  await screenshotsOnFailure(context, users);
+  for (const user of users)
+    expect(user.errors, 'browser console errors and page errors').toEqual([]);
 }

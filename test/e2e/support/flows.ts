@@ -122,3 +122,14 @@ export async function taskOfInstance(
   );
   return items.find((task) => task.instanceId === instanceId);
 }
+
+/** Claims the open task of `instanceId` from the signed-in user's 可认领 tab. */
+export async function claimTaskOf(
+  page: Page,
+  processId: string,
+  instanceId: string,
+): Promise<Task> {
+  const claimable = await taskOfInstance(page, 'claimable', processId, instanceId);
+  if (!claimable) throw new Error(`no claimable task for instance ${instanceId}`);
+  return apiCall<Task>(page, 'POST', `/tasks/${claimable.id}/claim`);
+}
