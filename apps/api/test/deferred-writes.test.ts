@@ -1,6 +1,8 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryFailedError } from 'typeorm';
 import { deferWrite, readInOrder } from '../src/database/deferred-writes.js';
+import { PreparedStatements } from '../src/database/prepared-statements.js';
 import { inlineParameters } from '../src/database/sql-literals.js';
 import { Transactions } from '../src/database/transactions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -37,6 +39,51 @@ describe('inlining parameters into SQL text', () => {
     expect(() => inlineParameters('SELECT $2', [1])).toThrow('$2 has no parameter (1 given)');
     expect(() => inlineParameters('DO $$ BEGIN END $$', [])).toThrow('Dollar-quoted');
   });
+});
+
+describe('statements prepared once per connection', () => {
+  const select = (n: number) => ({ sql: `SELECT $1::int + 1 AS next`, params: [n] });
+
+  it('prepares a statement the first time and only executes it after that', () => {
+    const prepared = PreparedStatements.of({});
+    expect(prepared.batch([select(1)])).toEqual({
+      text: `PREPARE orglife_1 AS SELECT $1::int + 1 AS next;\nEXECUTE orglife_1('1')`,
+      resultIndexes: [1],
+    });
+    expect(prepared.batch([{ sql: 'START TRANSACTION', params: [] }, select(2)])).toEqual({
+      text: `START TRANSACTION;\nEXECUTE orglife_1('2')`,
+      resultIndexes: [0, 1],
+    });
+  });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'starts again from none after a failed batch, whether its PREPAREs ran or not',
+    async () => {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      try {
+        const prepared = PreparedStatements.of(client);
+        const run = async (statements: { sql: string; params: unknown[] }[]) => {
+          const { text, resultIndexes } = prepared.batch(statements);
+          const results = (await client.query(text)) as unknown as pg.QueryResult[];
+          return resultIndexes.map((i) => results[i]!.rows);
+        };
+        expect(await run([select(1)])).toEqual([[{ next: 2 }]]);
+        // The division's PREPARE runs and its EXECUTE fails; the doubling's PREPARE never runs.
+        const divide = (n: number) => ({ sql: `SELECT 1 / $1::int AS q`, params: [n] });
+        const double = (n: number) => ({ sql: `SELECT $1::int * 2 AS twice`, params: [n] });
+        await expect(run([divide(0), double(5)])).rejects.toThrow('division by zero');
+        prepared.forgetAfterFailure();
+        expect(await run([double(5), divide(1), select(3)])).toEqual([
+          [{ twice: 10 }],
+          [{ q: 1 }],
+          [{ next: 4 }],
+        ]);
+      } finally {
+        await client.end();
+      }
+    },
+  );
 });
 
 describe('writes held back until the next query or the commit', () => {

@@ -8,7 +8,7 @@ import {
 } from 'typeorm';
 import { insertStatement, type Statement } from './entity-rows.js';
 import { returnedRows } from './returned-rows.js';
-import { inlineParameters } from './sql-literals.js';
+import { PreparedStatements } from './prepared-statements.js';
 
 const transactions = new WeakMap<QueryRunner, DeferredWrites>();
 
@@ -24,7 +24,8 @@ const TYPEORM_BEGIN = 'START TRANSACTION';
  * error you would catch.
  *
  * On PostgreSQL several statements are sent as one simple-protocol query, which carries no
- * bound parameters, so parameters are inlined as escaped literals (`sql-literals.ts`). PGlite
+ * bound parameters: each runs as a prepared statement of the connection, its parameters given
+ * as escaped literals (`prepared-statements.ts`, `sql-literals.ts`). PGlite
  * takes one statement per query: there they are sent one by one, in process, at the same points.
  */
 export class DeferredWrites {
@@ -97,16 +98,18 @@ export class DeferredWrites {
     }
     const all = [...writes, ...reads];
     if (all.length === 0) return [];
-    const text = all.map((s) => inlineParameters(s.sql, s.params)).join(';\n');
     const client = (await this.runner.connect()) as pg.PoolClient;
+    const prepared = PreparedStatements.of(client);
+    const { text, resultIndexes } = prepared.batch(all);
     let results: pg.QueryResult | pg.QueryResult[];
     try {
       results = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
     } catch (error) {
+      prepared.forgetAfterFailure();
       throw new QueryFailedError(text, [], error as Error);
     }
     const list = Array.isArray(results) ? results : [results];
-    return list.slice(writes.length).map((result) => result.rows);
+    return resultIndexes.slice(writes.length).map((index) => list[index]!.rows);
   }
 }
 

@@ -11,18 +11,21 @@ export interface TaskClosing {
 
 /**
  * Marks the open tasks among `ids` completed or cancelled and takes them out of the claimable
- * index, in one statement, sent with the transaction's next query or its COMMIT (a completion
- * is the hot path: each round trip counts).
+ * index, one statement per task, sent with the transaction's next query or its COMMIT (a
+ * completion is the hot path: each round trip counts). One task per statement because PostgreSQL
+ * then keeps a single generic plan for the prepared statement; for `id = ANY($1)` it would plan
+ * anew on every completion.
  */
 export async function closeTasks(em: EntityManager, closing: TaskClosing): Promise<void> {
-  if (closing.ids.length === 0) return;
-  await deferWrite(em, {
-    sql: `WITH closed AS (
-            UPDATE wf_task
-               SET status = $2, completed_at = $3, completed_by = $4, assignee = COALESCE(assignee, $4)
-             WHERE id = ANY($1) AND status = 'open'
-            RETURNING id)
-          DELETE FROM wf_task_candidate WHERE task_id IN (SELECT id FROM closed)`,
-    params: [closing.ids, closing.status, closing.at, closing.by ?? null],
-  });
+  for (const id of closing.ids) {
+    await deferWrite(em, {
+      sql: `WITH closed AS (
+              UPDATE wf_task
+                 SET status = $2, completed_at = $3, completed_by = $4, assignee = COALESCE(assignee, $4)
+               WHERE id = $1 AND status = 'open'
+              RETURNING id)
+            DELETE FROM wf_task_candidate WHERE task_id IN (SELECT id FROM closed)`,
+      params: [id, closing.status, closing.at, closing.by ?? null],
+    });
+  }
 }
