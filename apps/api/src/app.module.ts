@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { AccessModule } from './access/access.module.js';
 import { APP_OPTIONS, type AppOptions } from './app.options.js';
@@ -13,7 +12,7 @@ import { createValidationPipe } from './common/validation.pipe.js';
 import { DatabaseModule } from './database/database.module.js';
 import { databaseOptions } from './database/database.options.js';
 import { HealthController } from './health/health.controller.js';
-import { loggerOptions } from './logging/logger.options.js';
+import { APP_LOGGER, createAppLogger } from './logging/app-logger.js';
 import { OrgModule } from './org/org.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
@@ -36,7 +35,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(loggerOptions(options.logLevel ?? 'info')),
         ClockModule.forRoot(options.clock),
         TypeOrmModule.forRoot(databaseOptions(options)),
         DatabaseModule,
@@ -61,10 +59,11 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_OPTIONS, useValue: options },
+        { provide: APP_LOGGER, useValue: createAppLogger(options.logLevel ?? 'info') },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [APP_OPTIONS],
+      exports: [APP_OPTIONS, APP_LOGGER],
       global: true,
     };
   }

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { APP_OPTIONS, type AppOptions } from './app.options.js';
+import { APP_LOGGER, PinoNestLogger } from './logging/app-logger.js';
+import { requestLog } from './logging/request-log.js';
 import { setupOpenApi } from './openapi/openapi.js';
 import { serveWebApp } from './web/web-app.middleware.js';
 
@@ -8,7 +10,9 @@ export const GLOBAL_PREFIX = 'api';
 
 /** What main.ts and the test harness both do to an app before listening. */
 export function configureApp(app: INestApplication): void {
-  app.useLogger(app.get(Logger));
+  const logger = app.get<Logger>(APP_LOGGER);
+  app.useLogger(new PinoNestLogger(logger));
+  app.use(requestLog(logger));
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();
   setupOpenApi(app);

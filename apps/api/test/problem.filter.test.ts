@@ -26,17 +26,21 @@ function respond(exception: unknown): {
     },
   };
   const host = {
-    switchToHttp: () => ({ getResponse: () => response }),
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ id: 'req-9' }) }),
   } as unknown as ArgumentsHost;
   new ProblemFilter().catch(exception, host);
   return sent;
 }
 
 describe('ProblemFilter (the one exception filter)', () => {
-  it('turns an unexpected error into a 500 problem without its message or stack, logged on the server', () => {
+  it('turns an unexpected error into a 500 problem without its message or stack, logged on the server with the request id', () => {
     const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const sent = respond(new Error('password=hunter2 at /srv/secret.ts:12'));
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('password=hunter2'));
+    expect(logged).toHaveBeenCalledWith({
+      reqId: 'req-9',
+      msg: 'password=hunter2 at /srv/secret.ts:12',
+      err: expect.stringContaining('problem.filter.test.ts'),
+    });
     logged.mockRestore();
     expect(sent.status).toBe(500);
     expect(sent.type).toBe('application/problem+json');

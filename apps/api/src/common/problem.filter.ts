@@ -36,9 +36,12 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : exception,
-      );
+      const { id } = host.switchToHttp().getRequest<{ id?: string }>();
+      this.logger.error({
+        reqId: id,
+        msg: exception instanceof Error ? exception.message : 'Unhandled error',
+        err: exception instanceof Error ? exception.stack : exception,
+      });
     }
     if (response.headersSent) return;
     response.status(problem.status).type('application/problem+json').json(problem);
