@@ -6,7 +6,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
   }
-  interface Options {
+  export interface Options {
     url: string;
     connections: number;
     amount?: number;
@@ -14,10 +14,10 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     requests?: (RequestParams & {
       setupRequest?: (request: RequestParams) => RequestParams;
+      onResponse?: (status: number, body: string) => void;
     })[];
   }
-  interface Result {
-    duration: number;
+  export interface Result {
     non2xx: number;
     errors: number;
     requests: { total: number; average: number };
