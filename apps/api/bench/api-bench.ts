@@ -353,6 +353,24 @@ async function completionPhase(api: BenchApi, db: pg.Client, url: string): Promi
   );
   log(`    CPU per transaction: ${cpuLine(raw.cpu, raw.done, false)}`);
   log(`  ratio: ${(completions.rate / raw.rate).toFixed(2)}  (targets: ≥ 500/s, ratio ≥ 0.3)`);
+  const floor = await healthRate(api);
+  log(
+    `  for scale, GET /api/health (no token, one SELECT 1) through the same stack: ${perSecond(floor.rate)}`,
+  );
+  log(`    CPU per request: ${cpuLine(floor.cpu, floor.done, true)}`);
+}
+
+/** The HTTP stack's own cost: the health check, which runs one trivial query. */
+async function healthRate(api: BenchApi): Promise<{ rate: number; done: number; cpu: CpuSplit }> {
+  const { result, cpu } = await cpuDuring(api.pid, () =>
+    timedRun({
+      url: `${api.baseUrl}/api/health`,
+      connections: CONCURRENCY,
+      amount: COMPLETIONS,
+      requests: [{ method: 'GET' }],
+    }),
+  );
+  return { rate: result.rate, done: result.result.requests.total, cpu };
 }
 
 /** One instance waiting on a timer a year ahead, cloned into the backlog. */
