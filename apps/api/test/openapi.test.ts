@@ -101,6 +101,27 @@ describe('OpenAPI document', () => {
     expect(gapsOf(document)).toEqual([]);
   });
 
+  it('gives the task-form submission the body of each form key', () => {
+    const body = document.paths['/api/task-forms/{taskId}']?.post?.requestBody as {
+      description: string;
+      content: Record<string, { schema: { oneOf: { $ref: string }[] } }>;
+    };
+    const refs = body.content['application/json']!.schema.oneOf.map((s) => s.$ref);
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        '#/components/schemas/PlanDraftDto',
+        '#/components/schemas/SessionRecordDto',
+        '#/components/schemas/MemberReviewDto',
+        '#/components/schemas/RectificationReviewDto',
+      ]),
+    );
+    expect(body.description).toContain('`orglife:plan-draft`: PlanDraftDto');
+    expect(body.description).toContain(
+      '`orglife:rectification-evidence-review`: RectificationReviewDto',
+    );
+    expect(document.components?.schemas?.PlanDraftDto).toHaveProperty(['properties', 'topic']);
+  });
+
   it('declares files as binary and the printable record as HTML', () => {
     const ok = (path: string) => {
       const response = document.paths[path]?.get?.responses['200'];

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { VANGUARD_GRADES, type VanguardGrade } from './evaluation.vocabulary.js';
+import { TaskFormBody } from '../task-forms/task-form-body.js';
 
 export class BranchReviewDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
@@ -46,6 +47,7 @@ export class PeerReviewDto {
 }
 
 /** Form `orglife:member-review`: the member reviews the branch and others' reports. */
+@TaskFormBody('orglife:member-review')
 export class MemberReviewDto {
   @ApiProperty({ type: BranchReviewDto })
   @ValidateNested()
@@ -73,6 +75,7 @@ export class PersonCommentDto {
 }
 
 /** Form `orglife:secretary-comments`: the secretary comments on the members who reported. */
+@TaskFormBody('orglife:secretary-comments')
 export class SecretaryCommentsDto {
   @ApiProperty({ type: [PersonCommentDto] })
   @IsArray()
@@ -90,6 +93,7 @@ export class VanguardCommentDto extends PersonCommentDto {
 }
 
 /** Form `orglife:vanguard-comments`: one comment per member of the branch for the quarter. */
+@TaskFormBody('orglife:vanguard-comments')
 export class VanguardCommentsDto {
   @ApiProperty({ type: [VanguardCommentDto] })
   @IsArray()

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Problem } from '../common/problem.js';
+import { taskFormBodies } from '../task-forms/task-form-body.js';
 
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -11,9 +12,39 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
+  const bodies = taskFormBodies();
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [Problem, ...new Set(bodies.map(([, body]) => body))],
+  });
+  describeTaskFormBodies(document, bodies);
   addProblemResponses(document);
   return document;
+}
+
+/**
+ * POST /api/task-forms/{taskId} takes the body of the task's form key: one of the
+ * `@TaskFormBody` classes, listed by form key. Decorators on the controller cannot say this, as
+ * the domain modules declaring the bodies load after it.
+ */
+function describeTaskFormBodies(
+  document: OpenAPIObject,
+  bodies: ReturnType<typeof taskFormBodies>,
+): void {
+  const submit = document.paths['/api/task-forms/{taskId}']?.post;
+  if (!submit) return;
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  submit.requestBody = {
+    required: true,
+    description: [
+      "The body of the task's form key (the task's `formKey`):",
+      ...bodies.map(([formKey, body]) => `- \`${formKey}\`: ${body.name}`),
+    ].join('\n'),
+    content: {
+      'application/json': {
+        schema: { oneOf: [...new Set(bodies.map(([, body]) => body.name))].map(ref) },
+      },
+    },
+  };
 }
 
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;

@@ -28,6 +28,7 @@ import {
   type MeetingType,
   type SegmentKey,
 } from './plan.vocabulary.js';
+import { TaskFormBody } from '../task-forms/task-form-body.js';
 
 export class PlanSegmentDto {
   @ApiProperty({
@@ -64,6 +65,7 @@ export class PlanActivityDto {
 }
 
 /** Form `orglife:plan-draft`. */
+@TaskFormBody('orglife:plan-draft')
 export class PlanDraftDto {
   @ApiProperty({ maxLength: 200, example: '学习贯彻全会精神' })
   @IsString()
@@ -113,6 +115,7 @@ export class PlanDraftDto {
 }
 
 /** Form `orglife:plan-approval` (both levels). */
+@TaskFormBody('orglife:plan-approval')
 export class PlanReviewDto {
   @ApiProperty({ enum: ['approve', 'return'] })
   @IsIn(['approve', 'return'])

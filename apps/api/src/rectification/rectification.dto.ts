@@ -18,6 +18,7 @@ import {
   type RectificationStatus,
   type Severity,
 } from './rectification.entity.js';
+import { TaskFormBody } from '../task-forms/task-form-body.js';
 
 /** A problem found by an inspector or supervisor; each one opens a rectification. */
 export class FindingDto {
@@ -53,6 +54,7 @@ export class BranchFindingDto extends FindingDto {
 export class SelfFoundRectificationDto extends BranchFindingDto {}
 
 /** Form `orglife:rectification-plan`. */
+@TaskFormBody('orglife:rectification-plan')
 export class RectificationPlanDto {
   @ApiProperty({ maxLength: 8000, description: '整改措施、责任人、时限' })
   @IsString()
@@ -62,6 +64,7 @@ export class RectificationPlanDto {
 }
 
 /** Forms `orglife:rectification-plan-review` and `orglife:rectification-evidence-review`. */
+@TaskFormBody('orglife:rectification-plan-review', 'orglife:rectification-evidence-review')
 export class RectificationReviewDto {
   @ApiProperty({ description: 'true = 通过, false = 退回' })
   @IsBoolean()
@@ -76,6 +79,7 @@ export class RectificationReviewDto {
 }
 
 /** Form `orglife:rectification-evidence`. */
+@TaskFormBody('orglife:rectification-evidence')
 export class RectificationEvidenceDto {
   @ApiProperty({ maxLength: 8000, description: '整改落实情况' })
   @IsString()
@@ -94,6 +98,7 @@ export class RectificationEvidenceDto {
 }
 
 /** Form `orglife:follow-up-check` (回头看). */
+@TaskFormBody('orglife:follow-up-check')
 export class FollowUpCheckDto {
   @ApiProperty({ description: 'true = 整改落实; false = 重新整改' })
   @IsBoolean()

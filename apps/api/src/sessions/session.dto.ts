@@ -33,6 +33,7 @@ import {
   type ReportKind,
   type SessionAttachmentKind,
 } from './session.vocabulary.js';
+import { TaskFormBody } from '../task-forms/task-form-body.js';
 
 export class AttendanceDto {
   @ApiProperty({ format: 'uuid' })
@@ -153,6 +154,7 @@ export class SessionAttachmentDto {
 }
 
 /** Form `orglife:session-record`: the "six haves" of the session. */
+@TaskFormBody('orglife:session-record')
 export class SessionRecordDto {
   @ApiProperty({ format: 'date-time' })
   @IsDateString({ strict: true }, { message: '请填写有效的时间 (heldAt must be an ISO date-time)' })
@@ -210,6 +212,7 @@ export class SessionRecordDto {
 }
 
 /** Form `orglife:session-summary` (also the escalated task). */
+@TaskFormBody('orglife:session-summary')
 export class SessionSummaryDto {
   @ApiProperty({
     maxLength: 10000,
@@ -222,6 +225,7 @@ export class SessionSummaryDto {
 }
 
 /** Form `orglife:self-study-confirm`. */
+@TaskFormBody('orglife:self-study-confirm')
 export class SelfStudyDto {
   @ApiPropertyOptional({ maxLength: 2000, description: '自学心得' })
   @IsOptional()

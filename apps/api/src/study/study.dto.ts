@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MONTH_MESSAGE, MONTH_PATTERN } from '../plans/month.js';
+import { TaskFormBody } from '../task-forms/task-form-body.js';
 
 export class StudyMaterialDto {
   @ApiProperty({ maxLength: 200 })
@@ -69,6 +70,7 @@ export class CreateStudyContentDto {
 }
 
 /** Form `orglife:study-content-publish`: OD may revise the draft while publishing it. */
+@TaskFormBody('orglife:study-content-publish')
 export class PublishStudyContentDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
@@ -100,6 +102,7 @@ export class PublishStudyContentDto {
 }
 
 /** Form `orglife:study-arrangement`: a committee's theme and monthly arrangement. */
+@TaskFormBody('orglife:study-arrangement')
 export class StudyArrangementDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

@@ -21,10 +21,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BranchFindingDto, FindingDto } from '../rectification/rectification.dto.js';
+import { TaskFormBody } from '../task-forms/task-form-body.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Form `orglife:spot-check-inspect`: the inspector's outcome for one sampled branch. */
+@TaskFormBody('orglife:spot-check-inspect')
 export class SpotCheckInspectDto {
   @ApiProperty({ enum: ['pass', 'findings'], description: 'pass = 合格; findings = 发现问题' })
   @IsIn(['pass', 'findings'])
@@ -55,6 +57,7 @@ export class SpotCheckInspectDto {
 }
 
 /** Form `orglife:spot-check-notice`: the 通报 OD issues for the month's findings. */
+@TaskFormBody('orglife:spot-check-notice')
 export class SpotCheckNoticeDto {
   @ApiProperty({ maxLength: 200 })
   @IsString()
@@ -119,6 +122,7 @@ export class StartOnsiteSupervisionDto {
 }
 
 /** Form `orglife:onsite-supervision-record`. */
+@TaskFormBody('orglife:onsite-supervision-record')
 export class OnsiteSupervisionRecordDto {
   @ApiProperty({ example: '2026-03-18', description: '督导日期' })
   @IsISO8601({ strict: true }, { message: 'attendedOn must be a date YYYY-MM-DD' })
@@ -140,6 +144,7 @@ export class OnsiteSupervisionRecordDto {
 }
 
 /** Form `orglife:annual-inspection`: one committee's inspection and the problems found. */
+@TaskFormBody('orglife:annual-inspection')
 export class AnnualInspectionRecordDto {
   @ApiProperty({ maxLength: 8000, description: '督查情况' })
   @IsString()

@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
-import type { ClassConstructor } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
+import type { ClassConstructor } from 'class-transformer';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ProblemException } from '../common/problem.js';
+import { taskFormBody } from './task-form-body.js';
 import { FormOnlyKeys } from '../workflow/tasks/form-only-keys.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 
@@ -13,6 +14,7 @@ import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
  */
 export interface TaskForm<P extends object = object> {
   formKey: string;
+  /** The class marked `@TaskFormBody(formKey)`, which the OpenAPI document lists. */
   payload: ClassConstructor<P>;
   /** Writes the domain rows; returns variables for the flow (they win over the client's). */
   submit(
@@ -34,6 +36,11 @@ export class TaskFormRegistry {
 
   register<P extends object>(form: TaskForm<P>): void {
     if (this.forms.has(form.formKey)) throw new Error(`Form ${form.formKey} is registered twice`);
+    if (taskFormBody(form.formKey) !== form.payload) {
+      throw new Error(
+        `Form ${form.formKey}: its payload is not marked @TaskFormBody('${form.formKey}')`,
+      );
+    }
     this.forms.set(form.formKey, form as unknown as TaskForm);
     this.formOnly.add(form.formKey);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { TaskFormSubmittedResponse, TaskFormViewResponse } from './task-form.response.js';
@@ -24,7 +24,6 @@ export class TaskFormsController {
     summary:
       "Submit a domain task form: the body is the form key's payload; the task completes with the rows",
   })
-  @ApiBody({ schema: { type: 'object' } })
   @ApiOkResponse({ type: TaskFormSubmittedResponse })
   async submit(
     @CurrentUser() user: AuthUser,

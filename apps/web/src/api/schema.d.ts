@@ -2539,6 +2539,245 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             problems?: components["schemas"]["ElementProblem"][];
         };
+        BranchFindingDto: {
+            /** @example 未按要求开展交流发言 */
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            /**
+             * @description 整改期限 (China day, due at its end)
+             * @example 2026-04-30
+             */
+            dueDate: string;
+            /** Format: uuid */
+            branchId: string;
+        };
+        AnnualInspectionRecordDto: {
+            /** @description 督查情况 */
+            summary: string;
+            /** @description Each names a branch of the inspected committee */
+            findings?: components["schemas"]["BranchFindingDto"][];
+        };
+        FollowUpCheckDto: {
+            /** @description true = 整改落实; false = 重新整改 */
+            holds: boolean;
+            notes: string;
+            /**
+             * @description 重新整改期限，未落实时必填
+             * @example 2026-06-30
+             */
+            newDueDate?: string;
+        };
+        BranchReviewDto: {
+            rating: number;
+            /** @description 对支部建设、上月工作的意见和建议 */
+            opinion: string;
+        };
+        PeerReviewDto: {
+            /**
+             * Format: uuid
+             * @description A report (三汇报) of another member in this session
+             */
+            reportId: string;
+            comment: string;
+        };
+        MemberReviewDto: {
+            branchReview: components["schemas"]["BranchReviewDto"];
+            peerReviews: components["schemas"]["PeerReviewDto"][];
+        };
+        FindingDto: {
+            /** @example 未按要求开展交流发言 */
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            /**
+             * @description 整改期限 (China day, due at its end)
+             * @example 2026-04-30
+             */
+            dueDate: string;
+        };
+        OnsiteSupervisionRecordDto: {
+            /**
+             * @description 督导日期
+             * @example 2026-03-18
+             */
+            attendedOn: string;
+            /** @description 现场指导意见 */
+            guidance: string;
+            findings?: components["schemas"]["FindingDto"][];
+        };
+        PlanReviewDto: {
+            /** @enum {string} */
+            decision: "approve" | "return";
+            /** @description Required when returning (退回意见) */
+            comment?: string;
+        };
+        PlanSegmentDto: {
+            /**
+             * @description 学 study · 讲 lecture · 听 listen · 报 report · 议 review · 定 decide
+             * @enum {string}
+             */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /**
+             * Format: uuid
+             * @description The member of the branch who owns the segment (负责人)
+             */
+            ownerId: string;
+            content: string;
+        };
+        PlanActivityDto: {
+            /** @enum {string} */
+            kind: "vanguard" | "contact_point_service" | "theme_day" | "volunteer" | "other";
+            description: string;
+        };
+        PlanDraftDto: {
+            /** @example 学习贯彻全会精神 */
+            topic: string;
+            /**
+             * Format: date-time
+             * @description When the session is held
+             */
+            plannedAt: string;
+            place: string;
+            /** @description 支委会/党小组会/党员大会/党课 */
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            segments: components["schemas"]["PlanSegmentDto"][];
+            /** @description Second-half activity */
+            activity?: components["schemas"]["PlanActivityDto"] | null;
+        };
+        RectificationEvidenceDto: {
+            /** @description 整改落实情况 */
+            evidence: string;
+            /** @description Attachments uploaded via POST /attachments */
+            attachmentIds?: string[];
+        };
+        RectificationReviewDto: {
+            /** @description true = 通过, false = 退回 */
+            approved: boolean;
+            /** @description 退回时必填 (required when returning) */
+            comment?: string;
+        };
+        RectificationPlanDto: {
+            /** @description 整改措施、责任人、时限 */
+            plan: string;
+        };
+        PersonCommentDto: {
+            /** Format: uuid */
+            personId: string;
+            comment: string;
+        };
+        SecretaryCommentsDto: {
+            comments: components["schemas"]["PersonCommentDto"][];
+        };
+        SelfStudyDto: {
+            /** @description 自学心得 */
+            note?: string;
+        };
+        AttendanceDto: {
+            /** Format: uuid */
+            personId: string;
+            /**
+             * @description 出席/请假/迟到/缺席
+             * @enum {string}
+             */
+            status: "present" | "leave" | "late" | "absent";
+            /** @description Required for leave and absent (请假、缺席须填写原因) */
+            reason?: string;
+        };
+        SegmentRecordDto: {
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /** Format: uuid */
+            ownerId: string;
+            record: string;
+        };
+        SpeechDto: {
+            /** Format: uuid */
+            personId: string;
+            topic: string;
+            content?: string;
+        };
+        LectureDto: {
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            /**
+             * Format: uuid
+             * @description The speaker, when a person in the system
+             */
+            speakerId?: string;
+            /** @description An outside speaker, e.g. an expert */
+            speakerName?: string;
+            title: string;
+        };
+        ReportDto: {
+            /** Format: uuid */
+            personId: string;
+            /**
+             * @description 三汇报: task 工作任务, vanguard 作用发挥, thought 思想
+             * @enum {string}
+             */
+            kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
+            content: string;
+        };
+        SessionAttachmentDto: {
+            /**
+             * Format: uuid
+             * @description From POST /attachments
+             */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "minutes" | "other";
+        };
+        SessionRecordDto: {
+            /** Format: date-time */
+            heldAt: string;
+            /** @description One row per member of the branch */
+            attendance: components["schemas"]["AttendanceDto"][];
+            segments: components["schemas"]["SegmentRecordDto"][];
+            speeches: components["schemas"]["SpeechDto"][];
+            lectures: components["schemas"]["LectureDto"][];
+            reports: components["schemas"]["ReportDto"][];
+            decisions: components["schemas"]["DecisionDto"][];
+            attachments: components["schemas"]["SessionAttachmentDto"][];
+        };
+        SessionSummaryDto: {
+            /** @description 总结: results, problems found, their causes, rectification */
+            summary: string;
+        };
+        SpotCheckInspectDto: {
+            /**
+             * @description pass = 合格; findings = 发现问题
+             * @enum {string}
+             */
+            outcome: "pass" | "findings";
+            /** @description 检查情况 */
+            notes: string;
+            /** @description 建议通报批评 (only with findings) */
+            recommendNotice?: boolean;
+            /** @description Required (≥1) when outcome is findings; empty when pass */
+            findings?: components["schemas"]["FindingDto"][];
+        };
+        SpotCheckNoticeDto: {
+            title: string;
+            content: string;
+        };
+        VanguardCommentDto: {
+            /** Format: uuid */
+            personId: string;
+            comment: string;
+            /** @enum {string} */
+            grade: "excellent" | "good" | "fair" | "poor";
+        };
+        VanguardCommentsDto: {
+            comments: components["schemas"]["VanguardCommentDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -5064,9 +5303,31 @@ export interface operations {
             };
             cookie?: never;
         };
+        /**
+         * @description The body of the task's form key (the task's `formKey`):
+         *     - `orglife:annual-inspection`: AnnualInspectionRecordDto
+         *     - `orglife:follow-up-check`: FollowUpCheckDto
+         *     - `orglife:member-review`: MemberReviewDto
+         *     - `orglife:onsite-supervision-record`: OnsiteSupervisionRecordDto
+         *     - `orglife:plan-approval`: PlanReviewDto
+         *     - `orglife:plan-draft`: PlanDraftDto
+         *     - `orglife:rectification-evidence`: RectificationEvidenceDto
+         *     - `orglife:rectification-evidence-review`: RectificationReviewDto
+         *     - `orglife:rectification-plan`: RectificationPlanDto
+         *     - `orglife:rectification-plan-review`: RectificationReviewDto
+         *     - `orglife:secretary-comments`: SecretaryCommentsDto
+         *     - `orglife:self-study-confirm`: SelfStudyDto
+         *     - `orglife:session-record`: SessionRecordDto
+         *     - `orglife:session-summary`: SessionSummaryDto
+         *     - `orglife:spot-check-inspect`: SpotCheckInspectDto
+         *     - `orglife:spot-check-notice`: SpotCheckNoticeDto
+         *     - `orglife:study-arrangement`: StudyArrangementDto
+         *     - `orglife:study-content-publish`: PublishStudyContentDto
+         *     - `orglife:vanguard-comments`: VanguardCommentsDto
+         */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["AnnualInspectionRecordDto"] | components["schemas"]["FollowUpCheckDto"] | components["schemas"]["MemberReviewDto"] | components["schemas"]["OnsiteSupervisionRecordDto"] | components["schemas"]["PlanReviewDto"] | components["schemas"]["PlanDraftDto"] | components["schemas"]["RectificationEvidenceDto"] | components["schemas"]["RectificationReviewDto"] | components["schemas"]["RectificationPlanDto"] | components["schemas"]["SecretaryCommentsDto"] | components["schemas"]["SelfStudyDto"] | components["schemas"]["SessionRecordDto"] | components["schemas"]["SessionSummaryDto"] | components["schemas"]["SpotCheckInspectDto"] | components["schemas"]["SpotCheckNoticeDto"] | components["schemas"]["StudyArrangementDto"] | components["schemas"]["PublishStudyContentDto"] | components["schemas"]["VanguardCommentsDto"];
             };
         };
         responses: {
