@@ -1,7 +1,14 @@
+import type { Schemas } from '../typed';
+import { vocabularyOf } from '../vocabulary';
 import type { Member } from './plan';
 import type { OrgSession, ReportKind } from './session';
 
-export const VANGUARD_GRADES = ['excellent', 'good', 'fair', 'poor'] as const;
+export const VANGUARD_GRADES = vocabularyOf<Schemas['VanguardCommentDto']['grade']>()([
+  'excellent',
+  'good',
+  'fair',
+  'poor',
+]);
 export type VanguardGrade = (typeof VANGUARD_GRADES)[number];
 
 export interface SessionReport {
@@ -19,15 +26,10 @@ export interface EvaluationContext {
 }
 
 /** `orglife:member-review` */
-export interface MemberReviewPayload {
-  branchReview: { rating: number; opinion: string };
-  peerReviews: { reportId: string; comment: string }[];
-}
+export type MemberReviewPayload = Schemas['MemberReviewDto'];
 
 /** `orglife:secretary-comments` */
-export interface SecretaryCommentsPayload {
-  comments: { personId: string; comment: string }[];
-}
+export type SecretaryCommentsPayload = Schemas['SecretaryCommentsDto'];
 
 export interface VanguardContext {
   round: { id: string; quarter: string } | null;
@@ -36,6 +38,4 @@ export interface VanguardContext {
 }
 
 /** `orglife:vanguard-comments` */
-export interface VanguardCommentsPayload {
-  comments: { personId: string; grade: VanguardGrade; comment: string }[];
-}
+export type VanguardCommentsPayload = Schemas['VanguardCommentsDto'];

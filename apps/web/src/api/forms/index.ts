@@ -1,6 +1,7 @@
 /**
- * Payloads and contexts of the domain task forms. POST /task-forms/:taskId takes any object, so
- * these mirror the DTOs the API validates (apps/api/src/<domain>/*.dto.ts).
+ * Payloads and contexts of the domain task forms. The payloads are the API's OpenAPI types and
+ * the enum lists are checked against them (`vocabularyOf`); a form's context is typed here, as
+ * GET /task-forms/:taskId returns it as a plain object.
  */
 export * from './plan';
 export * from './session';

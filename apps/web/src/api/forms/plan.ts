@@ -1,27 +1,34 @@
-/**
- * Payloads and contexts of the plan forms (apps/api/src/plans/plan.dto.ts). The submit
- * route takes any object, so these mirror the DTOs the API validates.
- */
+/** Payloads (the API's own OpenAPI types) and contexts of the plan forms. */
 
-export const SEGMENT_KEYS = ['study', 'lecture', 'listen', 'report', 'review', 'decide'] as const;
+import type { Schemas } from '../typed';
+import { vocabularyOf } from '../vocabulary';
+
+export const SEGMENT_KEYS = vocabularyOf<Schemas['PlanSegmentDto']['key']>()([
+  'study',
+  'lecture',
+  'listen',
+  'report',
+  'review',
+  'decide',
+]);
 export type SegmentKey = (typeof SEGMENT_KEYS)[number];
 export const MIN_SEGMENTS = 3;
 
-export const MEETING_TYPES = [
+export const MEETING_TYPES = vocabularyOf<Schemas['PlanDraftDto']['meetingTypes'][number]>()([
   'branch_committee',
   'group_meeting',
   'member_assembly',
   'party_lecture',
-] as const;
+]);
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
-export const ACTIVITY_KINDS = [
+export const ACTIVITY_KINDS = vocabularyOf<Schemas['PlanActivityDto']['kind']>()([
   'vanguard',
   'contact_point_service',
   'theme_day',
   'volunteer',
   'other',
-] as const;
+]);
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface Member {
@@ -41,14 +48,7 @@ export interface PlanActivity {
 }
 
 /** `orglife:plan-draft` */
-export interface PlanDraftPayload {
-  topic: string;
-  plannedAt: string;
-  place: string;
-  meetingTypes: MeetingType[];
-  segments: PlanSegment[];
-  activity?: PlanActivity | null;
-}
+export type PlanDraftPayload = Schemas['PlanDraftDto'];
 
 export interface MonthlyPlan {
   id: string;
@@ -91,10 +91,7 @@ export interface PlanDraftContext {
 }
 
 /** `orglife:plan-approval` */
-export interface PlanReviewPayload {
-  decision: 'approve' | 'return';
-  comment?: string;
-}
+export type PlanReviewPayload = Schemas['PlanReviewDto'];
 
 export interface PlanApprovalContext {
   plan: MonthlyPlan;

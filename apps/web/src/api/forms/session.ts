@@ -1,22 +1,40 @@
 import type { Schemas } from '../typed';
+import { vocabularyOf } from '../vocabulary';
 import type { Member, MonthlyPlan, SegmentKey } from './plan';
 
-export const ATTENDANCE_STATUSES = ['present', 'leave', 'late', 'absent'] as const;
+export const ATTENDANCE_STATUSES = vocabularyOf<Schemas['AttendanceDto']['status']>()([
+  'present',
+  'leave',
+  'late',
+  'absent',
+]);
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-export const LECTURE_KINDS = [
+export const LECTURE_KINDS = vocabularyOf<Schemas['SessionLectureResponse']['kind']>()([
   'leader',
   'committee_secretary',
   'expert',
   'branch_secretary',
   'committee_member',
   'member',
-] as const;
+]);
 export type LectureKind = (typeof LECTURE_KINDS)[number];
-export const REPORT_KINDS = ['task', 'vanguard', 'thought'] as const;
+export const REPORT_KINDS = vocabularyOf<Schemas['ReportDto']['kind']>()([
+  'task',
+  'vanguard',
+  'thought',
+]);
 export type ReportKind = (typeof REPORT_KINDS)[number];
-export const DECISION_CATEGORIES = ['work', 'matter', 'self_building'] as const;
+export const DECISION_CATEGORIES = vocabularyOf<Schemas['DecisionDto']['category']>()([
+  'work',
+  'matter',
+  'self_building',
+]);
 export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
-export const SESSION_ATTACHMENT_KINDS = ['photo', 'minutes', 'other'] as const;
+export const SESSION_ATTACHMENT_KINDS = vocabularyOf<Schemas['SessionAttachmentDto']['kind']>()([
+  'photo',
+  'minutes',
+  'other',
+]);
 export type SessionAttachmentKind = (typeof SESSION_ATTACHMENT_KINDS)[number];
 
 export interface Attendance {
@@ -55,26 +73,13 @@ export interface SessionAttachmentRef {
 }
 
 /** `orglife:session-record` — the six haves. */
-export interface SessionRecordPayload {
-  heldAt: string;
-  attendance: Attendance[];
-  segments: SegmentRecord[];
-  speeches: Speech[];
-  lectures: Lecture[];
-  reports: Report[];
-  decisions: Decision[];
-  attachments: SessionAttachmentRef[];
-}
+export type SessionRecordPayload = Schemas['SessionRecordDto'];
 
 /** `orglife:session-summary` */
-export interface SessionSummaryPayload {
-  summary: string;
-}
+export type SessionSummaryPayload = Schemas['SessionSummaryDto'];
 
 /** `orglife:self-study-confirm` */
-export interface SelfStudyPayload {
-  note?: string;
-}
+export type SelfStudyPayload = Schemas['SelfStudyDto'];
 
 export type OrgSession = Schemas['OrgSessionResponse'];
 

@@ -9,20 +9,10 @@ export interface StudyMaterial {
 export type StudyContent = Schemas['StudyContentResponse'];
 
 /** `orglife:study-content-publish` */
-export interface PublishStudyPayload {
-  title?: string;
-  topics?: string[];
-  materials?: StudyMaterial[];
-  attachmentIds?: string[];
-}
+export type PublishStudyPayload = Schemas['PublishStudyContentDto'];
 
 /** `orglife:study-arrangement` */
-export interface StudyArrangementPayload {
-  committeeId: string;
-  theme: string;
-  arrangement: string;
-  materials: StudyMaterial[];
-}
+export type StudyArrangementPayload = Schemas['StudyArrangementDto'];
 
 export interface StudyFormContext {
   studyContent: StudyContent;

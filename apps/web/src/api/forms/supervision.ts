@@ -1,22 +1,27 @@
 import type { Schemas } from '../typed';
+import { vocabularyOf } from '../vocabulary';
 
-export const SEVERITIES = ['low', 'medium', 'high'] as const;
+export const SEVERITIES = vocabularyOf<Schemas['FindingDto']['severity']>()([
+  'low',
+  'medium',
+  'high',
+]);
 export type Severity = (typeof SEVERITIES)[number];
-export const RECTIFICATION_STATUSES = [
+export const RECTIFICATION_STATUSES = vocabularyOf<Schemas['RectificationResponse']['status']>()([
   'awaiting_plan',
   'plan_review',
   'awaiting_evidence',
   'evidence_review',
   'closed',
   'verified',
-] as const;
+]);
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
-export const RECTIFICATION_SOURCES = [
+export const RECTIFICATION_SOURCES = vocabularyOf<Schemas['RectificationResponse']['source']>()([
   'spot_check',
   'inspection',
   'onsite_supervision',
   'self_found',
-] as const;
+]);
 export type RectificationSource = (typeof RECTIFICATION_SOURCES)[number];
 
 export interface Finding {
@@ -29,31 +34,16 @@ export interface Finding {
 }
 
 /** `orglife:spot-check-inspect` */
-export interface SpotCheckInspectPayload {
-  outcome: 'pass' | 'findings';
-  notes: string;
-  recommendNotice?: boolean;
-  findings?: Finding[];
-}
+export type SpotCheckInspectPayload = Schemas['SpotCheckInspectDto'];
 
 /** `orglife:spot-check-notice` */
-export interface SpotCheckNoticePayload {
-  title: string;
-  content: string;
-}
+export type SpotCheckNoticePayload = Schemas['SpotCheckNoticeDto'];
 
 /** `orglife:onsite-supervision-record` */
-export interface OnsiteSupervisionPayload {
-  attendedOn: string;
-  guidance: string;
-  findings?: Finding[];
-}
+export type OnsiteSupervisionPayload = Schemas['OnsiteSupervisionRecordDto'];
 
 /** `orglife:annual-inspection` */
-export interface AnnualInspectionPayload {
-  summary: string;
-  findings?: (Finding & { branchId: string })[];
-}
+export type AnnualInspectionPayload = Schemas['AnnualInspectionRecordDto'];
 
 export type SpotCheckItem = Schemas['SpotCheckItemResponse'];
 
@@ -69,25 +59,13 @@ export interface RectificationContext {
 }
 
 /** `orglife:rectification-plan` */
-export interface RectificationPlanPayload {
-  plan: string;
-}
+export type RectificationPlanPayload = Schemas['RectificationPlanDto'];
 
 /** `orglife:rectification-plan-review`, `orglife:rectification-evidence-review` */
-export interface RectificationReviewPayload {
-  approved: boolean;
-  comment?: string;
-}
+export type RectificationReviewPayload = Schemas['RectificationReviewDto'];
 
 /** `orglife:rectification-evidence` */
-export interface RectificationEvidencePayload {
-  evidence: string;
-  attachmentIds?: string[];
-}
+export type RectificationEvidencePayload = Schemas['RectificationEvidenceDto'];
 
 /** `orglife:follow-up-check` */
-export interface FollowUpPayload {
-  holds: boolean;
-  notes: string;
-  newDueDate?: string;
-}
+export type FollowUpPayload = Schemas['FollowUpCheckDto'];
