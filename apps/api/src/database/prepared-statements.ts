@@ -1,8 +1,11 @@
 import type { Statement } from './entity-rows.js';
 import { inlineParameters, sqlLiteral } from './sql-literals.js';
 
-/** Beyond this many statements on one connection the rest are sent inlined, never prepared. */
-const MAX_PREPARED = 256;
+/**
+ * Beyond this many statements on one connection the rest are sent inlined, never prepared: each
+ * prepared statement holds memory in its PostgreSQL backend for the connection's life.
+ */
+const MAX_PREPARED = 128;
 
 const byConnection = new WeakMap<object, PreparedStatements>();
 
