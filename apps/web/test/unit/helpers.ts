@@ -1,6 +1,8 @@
 import { mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
+import { vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import { localTokenStore } from '@/api/tokens';
 import { i18n } from '@/locales';
 import TaskPage from '@/modules/tasks/TaskPage.vue';
 import { useAuthStore } from '@/stores/auth';
@@ -30,4 +32,22 @@ export function mountTaskPageAs(person: { id: string; name: string }, taskId = '
     props: { id: taskId },
     global: { ...global, plugins: [...global.plugins, router] },
   });
+}
+
+/**
+ * Signs in with a dummy token and answers every API request with the JSON `bodyOf` gives for
+ * its path (and query), or a 404 problem when it gives `undefined`.
+ */
+export function stubApi(bodyOf: (url: string) => unknown): void {
+  localTokenStore.set({ accessToken: 'a', refreshToken: 'r' });
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const body = bodyOf(url);
+      return new Response(JSON.stringify(body ?? { title: 'Not Found' }), {
+        status: body === undefined ? 404 : 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { localTokenStore } from '@/api/tokens';
 import InstanceListPage from '@/modules/instances/InstanceListPage.vue';
-import { globalPlugins } from '../helpers';
+import { globalPlugins, stubApi } from '../helpers';
 
 const WAIT = { timeout: 15_000, interval: 50 };
 
@@ -18,26 +18,21 @@ const instance = {
   endedAt: null,
 };
 
-function answer(url: string): Response {
+function bodyOf(url: string): unknown {
   const path = new URL(url, 'http://localhost').pathname;
-  const body =
-    path === '/api/instances'
-      ? { items: [instance], total: 1 }
-      : path === '/api/definitions'
-        ? [{ id: 'd-1', processId: 'orglife_monthly_plan', name: '月度计划', version: 3 }]
-        : path === '/api/org-units'
-          ? [
-              {
-                id: 'u-1',
-                name: '示范大学党委',
-                children: [{ id: 'b-1', name: '教工第一党支部', children: [] }],
-              },
-            ]
-          : undefined;
-  return new Response(JSON.stringify(body ?? { title: 'Not Found' }), {
-    status: body === undefined ? 404 : 200,
-    headers: { 'Content-Type': 'application/json' },
-  });
+  return path === '/api/instances'
+    ? { items: [instance], total: 1 }
+    : path === '/api/definitions'
+      ? [{ id: 'd-1', processId: 'orglife_monthly_plan', name: '月度计划', version: 3 }]
+      : path === '/api/org-units'
+        ? [
+            {
+              id: 'u-1',
+              name: '示范大学党委',
+              children: [{ id: 'b-1', name: '教工第一党支部', children: [] }],
+            },
+          ]
+        : undefined;
 }
 
 afterEach(() => {
@@ -47,11 +42,7 @@ afterEach(() => {
 
 describe('the instance list', () => {
   it("names each instance's flow and org unit, not their ids", async () => {
-    localTokenStore.set({ accessToken: 'a', refreshToken: 'r' });
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => answer(url)),
-    );
+    stubApi(bodyOf);
     const router = createRouter({
       history: createMemoryHistory(),
       routes: [{ path: '/:p(.*)*', name: 'instance-detail', component: InstanceListPage }],
