@@ -1,14 +1,12 @@
+import type { ClassConstructor } from 'class-transformer';
 import { describe, expect, it } from 'vitest';
 import { PlanDraftDto, PlanReviewDto } from '../src/plans/plan.dto.js';
-import { TaskFormRegistry } from '../src/task-forms/task-form.registry.js';
+import { type TaskForm, TaskFormRegistry } from '../src/task-forms/task-form.registry.js';
 import { FormOnlyKeys } from '../src/workflow/tasks/form-only-keys.js';
 
-const form = (formKey: string, payload: typeof PlanDraftDto | typeof PlanReviewDto) => ({
-  formKey,
-  payload,
-  submit: async () => ({}),
-  context: async () => ({}),
-});
+function form<P extends object>(formKey: string, payload: ClassConstructor<P>): TaskForm<P> {
+  return { formKey, payload, submit: async () => ({}), context: async () => ({}) };
+}
 
 describe('registering a domain task form', () => {
   it('takes a form whose payload is the class marked @TaskFormBody with its key', () => {
