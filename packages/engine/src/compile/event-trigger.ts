@@ -16,7 +16,7 @@ const UNSUPPORTED: Record<string, string> = {
   'bpmn:CancelEventDefinition': 'cancel events',
 };
 
-function timer(def: ModdleElement, id: string, problems: Problems): EventTrigger | null {
+function timer(def: ModdleElement, id: string, problems: Problems): EventTrigger {
   const types = ['timeDate', 'timeDuration', 'timeCycle'] as const;
   for (const prop of types) {
     const text = body(child(def, prop));
@@ -32,7 +32,9 @@ function timer(def: ModdleElement, id: string, problems: Problems): EventTrigger
     return { kind: 'timer', timer: { type, value } };
   }
   problems.add(id, 'the timer has no date, duration or cycle');
-  return null;
+  // Go on as if it had one, so that the later checks of this event (e.g. "timer end events are
+  // not supported") are reported in the same pass.
+  return { kind: 'timer', timer: { type: 'duration', value: parseValue('PT0S') } };
 }
 
 /**

@@ -85,6 +85,17 @@ describe('compile', () => {
     ]);
   });
 
+  it('names a timer end event as unsupported even when its timer is also incomplete', async () => {
+    const xml =
+      bpmn(`<bpmn:startEvent id="S" /><bpmn:sequenceFlow id="F0" sourceRef="S" targetRef="E" />
+      <bpmn:endEvent id="E"><bpmn:timerEventDefinition /></bpmn:endEvent>`);
+    const result = await compile(xml);
+    expect(result.ok ? [] : result.problems).toEqual([
+      { elementId: 'E', message: 'the timer has no date, duration or cycle' },
+      { elementId: 'E', message: 'timer end events are not supported' },
+    ]);
+  });
+
   it('accepts a message end event sent by a job, and names DMN business rule tasks as unsupported', async () => {
     const xml =
       bpmn(`<bpmn:startEvent id="S" /><bpmn:sequenceFlow id="F0" sourceRef="S" targetRef="Rule" />
