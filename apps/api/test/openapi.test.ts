@@ -122,6 +122,28 @@ describe('OpenAPI document', () => {
     expect(document.components?.schemas?.PlanDraftDto).toHaveProperty(['properties', 'topic']);
   });
 
+  it('gives the task-form view the context of each form key', () => {
+    const context = document.components?.schemas?.TaskFormViewResponse as {
+      properties: Record<string, { description: string; oneOf: { $ref: string }[] }>;
+    };
+    const { description, oneOf } = context.properties['context']!;
+    expect(oneOf.map((s) => s.$ref)).toEqual(
+      expect.arrayContaining([
+        '#/components/schemas/PlanDraftContextResponse',
+        '#/components/schemas/SessionFormContextResponse',
+        '#/components/schemas/EvaluationContextResponse',
+        '#/components/schemas/RectificationDetailResponse',
+      ]),
+    );
+    expect(description).toContain('`orglife:plan-draft`: PlanDraftContextResponse');
+    expect(description).toContain('`orglife:session-summary`: SessionFormContextResponse');
+    expect(description).toContain('`orglife:follow-up-check`: RectificationDetailResponse');
+    expect(document.components?.schemas?.PlanDraftContextResponse).toHaveProperty(
+      ['properties', 'plan', '$ref'],
+      '#/components/schemas/MonthlyPlanResponse',
+    );
+  });
+
   it('declares files as binary and the printable record as HTML', () => {
     const ok = (path: string) => {
       const response = document.paths[path]?.get?.responses['200'];

@@ -17,6 +17,7 @@ import {
   VanguardComment,
   VanguardRound,
 } from './evaluation.entity.js';
+import { EvaluationContextResponse, VanguardContextResponse } from './evaluation.response.js';
 
 /** Forms of the `evaluation` and `vanguard-review` flows. */
 @Injectable()
@@ -30,6 +31,7 @@ export class EvaluationForms implements OnModuleInit {
     this.registry.register({
       formKey: 'orglife:member-review',
       payload: MemberReviewDto,
+      contextType: EvaluationContextResponse,
       submit: async (em, user, task, dto) => {
         await this.memberReview(em, user.personId, task, dto);
       },
@@ -38,6 +40,7 @@ export class EvaluationForms implements OnModuleInit {
     this.registry.register({
       formKey: 'orglife:secretary-comments',
       payload: SecretaryCommentsDto,
+      contextType: EvaluationContextResponse,
       submit: async (em, user, task, dto) => {
         const session = await sessionOfTask(em, task);
         const members = await this.branches.members(em, session.branchId);
@@ -59,6 +62,7 @@ export class EvaluationForms implements OnModuleInit {
     this.registry.register({
       formKey: 'orglife:vanguard-comments',
       payload: VanguardCommentsDto,
+      contextType: VanguardContextResponse,
       submit: async (em, user, task, dto) => {
         const branchId = stringVar(task.variables, 'branchId');
         const roundId = stringVar(task.variables, 'roundId');
@@ -78,7 +82,7 @@ export class EvaluationForms implements OnModuleInit {
           });
         }
       },
-      context: async (em, _user, task) => {
+      context: async (em, _user, task): Promise<VanguardContextResponse> => {
         const branchId = stringVar(task.variables, 'branchId');
         return {
           round: await em.findOneBy(VanguardRound, { id: stringVar(task.variables, 'roundId') }),
@@ -89,7 +93,10 @@ export class EvaluationForms implements OnModuleInit {
     });
   }
 
-  private async sessionContext(em: EntityManager, task: WorkflowTask): Promise<object> {
+  private async sessionContext(
+    em: EntityManager,
+    task: WorkflowTask,
+  ): Promise<EvaluationContextResponse> {
     const session = await sessionOfTask(em, task);
     return {
       session,

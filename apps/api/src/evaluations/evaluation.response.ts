@@ -1,4 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { BranchMemberResponse } from '../plans/plan.response.js';
+import { OrgSessionResponse, SessionReportResponse } from '../sessions/session.response.js';
+import { TaskFormContext } from '../task-forms/task-form-context.js';
 import type {
   BranchReview,
   PeerReview,
@@ -123,4 +126,30 @@ export class VanguardCommentResponse implements VanguardComment {
 
   @ApiProperty()
   createdAt: Date;
+}
+
+/** What the session's evaluation forms show: the members and their reports (三汇报). */
+@TaskFormContext('orglife:member-review', 'orglife:secretary-comments')
+export class EvaluationContextResponse {
+  @ApiProperty({ type: OrgSessionResponse })
+  session: OrgSessionResponse;
+
+  @ApiProperty({ type: [BranchMemberResponse] })
+  members: BranchMemberResponse[];
+
+  @ApiProperty({ type: [SessionReportResponse] })
+  reports: SessionReportResponse[];
+}
+
+/** What a branch's 先锋创绩 comments show. */
+@TaskFormContext('orglife:vanguard-comments')
+export class VanguardContextResponse {
+  @ApiProperty({ type: VanguardRoundResponse, nullable: true })
+  round: VanguardRoundResponse | null;
+
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty({ type: [BranchMemberResponse] })
+  members: BranchMemberResponse[];
 }

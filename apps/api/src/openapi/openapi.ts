@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { ClassConstructor } from 'class-transformer';
 import { Problem } from '../common/problem.js';
 import { taskFormBodies } from '../task-forms/task-form-body.js';
+import { taskFormContexts } from '../task-forms/task-form-context.js';
 
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -13,10 +15,12 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .build();
   const bodies = taskFormBodies();
+  const contexts = taskFormContexts();
   const document = SwaggerModule.createDocument(app, config, {
-    extraModels: [Problem, ...new Set(bodies.map(([, body]) => body))],
+    extraModels: [Problem, ...new Set([...bodies, ...contexts].map(([, type]) => type))],
   });
   describeTaskFormBodies(document, bodies);
+  describeTaskFormContexts(document, contexts);
   addProblemResponses(document);
   return document;
 }
@@ -26,25 +30,39 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
  * `@TaskFormBody` classes, listed by form key. Decorators on the controller cannot say this, as
  * the domain modules declaring the bodies load after it.
  */
-function describeTaskFormBodies(
-  document: OpenAPIObject,
-  bodies: ReturnType<typeof taskFormBodies>,
-): void {
+function describeTaskFormBodies(document: OpenAPIObject, bodies: FormKeyTypes): void {
   const submit = document.paths['/api/task-forms/{taskId}']?.post;
   if (!submit) return;
-  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
   submit.requestBody = {
     required: true,
-    description: [
-      "The body of the task's form key (the task's `formKey`):",
-      ...bodies.map(([formKey, body]) => `- \`${formKey}\`: ${body.name}`),
-    ].join('\n'),
-    content: {
-      'application/json': {
-        schema: { oneOf: [...new Set(bodies.map(([, body]) => body.name))].map(ref) },
-      },
-    },
+    description: byFormKey("The body of the task's form key (the task's `formKey`):", bodies),
+    content: { 'application/json': { schema: oneOf(bodies) } },
   };
+}
+
+/**
+ * GET /api/task-forms/{taskId} answers the context of the task's form key: one of the
+ * `@TaskFormContext` classes, listed by form key (as for the bodies, no decorator can say this).
+ */
+function describeTaskFormContexts(document: OpenAPIObject, contexts: FormKeyTypes): void {
+  const view = document.components?.schemas?.['TaskFormViewResponse'];
+  if (!view || '$ref' in view || !view.properties) return;
+  view.properties['context'] = {
+    description: byFormKey("The data of the task's form key (`formKey`):", contexts),
+    ...oneOf(contexts),
+  };
+}
+
+/** Form keys with their body or context class. */
+type FormKeyTypes = [string, ClassConstructor<object>][];
+
+function oneOf(types: FormKeyTypes): { oneOf: { $ref: string }[] } {
+  const names = new Set(types.map(([, type]) => type.name));
+  return { oneOf: [...names].map((name) => ({ $ref: `#/components/schemas/${name}` })) };
+}
+
+function byFormKey(title: string, types: FormKeyTypes): string {
+  return [title, ...types.map(([formKey, type]) => `- \`${formKey}\`: ${type.name}`)].join('\n');
 }
 
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;

@@ -12,6 +12,7 @@ import { monthOf } from './month.js';
 import { PlanReview } from './plan-review.entity.js';
 import { MonthlyPlan } from './plan.entity.js';
 import { PlanDraftDto, PlanReviewDto } from './plan.dto.js';
+import { PlanApprovalContextResponse, PlanDraftContextResponse } from './plan.response.js';
 
 /** Forms `orglife:plan-draft` and `orglife:plan-approval`: their rows commit with the task. */
 @Injectable()
@@ -26,14 +27,16 @@ export class PlanForms implements OnModuleInit {
     this.registry.register({
       formKey: 'orglife:plan-draft',
       payload: PlanDraftDto,
+      contextType: PlanDraftContextResponse,
       submit: (em, _user, task, dto) => this.draft(em, task, dto),
       context: (em, _user, task) => this.draftContext(em, task),
     });
     this.registry.register({
       formKey: 'orglife:plan-approval',
       payload: PlanReviewDto,
+      contextType: PlanApprovalContextResponse,
       submit: async (em, user, task, dto) => this.review(em, user.personId, task, dto),
-      context: async (em, _user, task) => {
+      context: async (em, _user, task): Promise<PlanApprovalContextResponse> => {
         const plan = await planOfTask(em, task);
         const reviews = await em.find(PlanReview, {
           where: { planId: plan.id },
@@ -49,7 +52,10 @@ export class PlanForms implements OnModuleInit {
     });
   }
 
-  private async draftContext(em: EntityManager, task: WorkflowTask): Promise<object> {
+  private async draftContext(
+    em: EntityManager,
+    task: WorkflowTask,
+  ): Promise<PlanDraftContextResponse> {
     const plan = await planOfTask(em, task);
     const reviews = await em.find(PlanReview, {
       where: { planId: plan.id },

@@ -1,4 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { StudyArrangementResponse, StudyContentResponse } from '../study/study.response.js';
+import { TaskFormContext } from '../task-forms/task-form-context.js';
+import type { BranchMember } from './branch.directory.js';
 import type { MonthlyPlan } from './plan.entity.js';
 import type { PlanReview } from './plan-review.entity.js';
 import type { PlanView } from './plan.service.js';
@@ -121,4 +124,52 @@ export class PlanViewResponse extends MonthlyPlanResponse implements PlanView {
 
   @ApiProperty({ description: '组织能力较弱: plans get the second approval level' })
   weakBranch: boolean;
+}
+
+/** A party member of the branch, as the forms offer them. */
+export class BranchMemberResponse implements BranchMember {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+}
+
+/** What the plan draft shows: the plan, its earlier reviews, the month's study content. */
+@TaskFormContext('orglife:plan-draft')
+export class PlanDraftContextResponse {
+  @ApiProperty({ type: MonthlyPlanResponse })
+  plan: MonthlyPlanResponse;
+
+  @ApiProperty({ type: [PlanReviewResponse] })
+  reviews: PlanReviewResponse[];
+
+  @ApiProperty({ type: StudyContentResponse, nullable: true })
+  studyContent: StudyContentResponse | null;
+
+  @ApiProperty({
+    type: StudyArrangementResponse,
+    nullable: true,
+    description: "The plan's committee's arrangement of the study content",
+  })
+  arrangement: StudyArrangementResponse | null;
+
+  @ApiProperty({ type: [BranchMemberResponse] })
+  members: BranchMemberResponse[];
+}
+
+/** What a plan approval shows. */
+@TaskFormContext('orglife:plan-approval')
+export class PlanApprovalContextResponse {
+  @ApiProperty({ type: MonthlyPlanResponse })
+  plan: MonthlyPlanResponse;
+
+  @ApiProperty({ type: [PlanReviewResponse] })
+  reviews: PlanReviewResponse[];
+
+  @ApiProperty({ description: 'The approval level of this task: 1 committee, 2 OD' })
+  level: number;
+
+  @ApiProperty({ type: [BranchMemberResponse] })
+  members: BranchMemberResponse[];
 }

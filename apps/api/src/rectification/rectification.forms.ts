@@ -13,6 +13,7 @@ import {
   RectificationReviewDto,
 } from './rectification.dto.js';
 import { RectificationRepository } from './rectification.repository.js';
+import { RectificationDetailResponse } from './rectification.response.js';
 import { rectificationIdOf } from './rectification-task.js';
 
 /**
@@ -32,7 +33,11 @@ export class RectificationForms implements OnModuleInit {
   }
 
   private forms(): TaskForm[] {
-    const context = async (em: EntityManager, _user: AuthUser, task: WorkflowTask) => {
+    const context = async (
+      em: EntityManager,
+      _user: AuthUser,
+      task: WorkflowTask,
+    ): Promise<RectificationDetailResponse> => {
       const repo = new RectificationRepository(em);
       const id = rectificationIdOf(task);
       return { rectification: await repo.lock(id), history: await repo.history(id) };
@@ -46,9 +51,10 @@ export class RectificationForms implements OnModuleInit {
         task: WorkflowTask,
         p: P,
       ) => Promise<Variables>,
-    ): TaskForm<P> => ({
+    ): TaskForm<P, RectificationDetailResponse> => ({
       formKey,
       payload,
+      contextType: RectificationDetailResponse,
       context,
       submit: (em, user, task, p) =>
         submit(new RectificationRepository(em), user.personId, task, p),

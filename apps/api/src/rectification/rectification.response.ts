@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TaskFormContext } from '../task-forms/task-form-context.js';
 import type { RectificationAction, RectificationEvent } from './rectification-event.entity.js';
 import {
   RECTIFICATION_SOURCES,
@@ -154,6 +155,14 @@ export class RectificationEventResponse implements Omit<RectificationEvent, 'seq
   detail: Record<string, unknown>;
 }
 
+/** An item with its history; also what each step of the rectification flow shows. */
+@TaskFormContext(
+  'orglife:rectification-plan',
+  'orglife:rectification-plan-review',
+  'orglife:rectification-evidence',
+  'orglife:rectification-evidence-review',
+  'orglife:follow-up-check',
+)
 export class RectificationDetailResponse {
   @ApiProperty({ type: RectificationResponse })
   rectification: RectificationResponse;

@@ -21,6 +21,7 @@ import {
 } from './session-parts.entity.js';
 import { SelfStudyDto, SessionRecordDto, SessionSummaryDto } from './session.dto.js';
 import { OrgSession } from './session.entity.js';
+import { SessionFormContextResponse } from './session.response.js';
 import type { SessionStatus } from './session.vocabulary.js';
 
 /** Forms of the `session` flow: self-study confirmation, the record ("six haves"), the summary. */
@@ -36,6 +37,7 @@ export class SessionForms implements OnModuleInit {
     this.registry.register({
       formKey: 'orglife:self-study-confirm',
       payload: SelfStudyDto,
+      contextType: SessionFormContextResponse,
       submit: async (em, user, task, dto) => {
         const session = await sessionOfTask(em, task, ['scheduled']);
         await em.save(
@@ -52,6 +54,7 @@ export class SessionForms implements OnModuleInit {
     this.registry.register({
       formKey: 'orglife:session-record',
       payload: SessionRecordDto,
+      contextType: SessionFormContextResponse,
       submit: async (em, user, task, dto) => {
         await this.record(em, user.personId, task, dto);
       },
@@ -60,6 +63,7 @@ export class SessionForms implements OnModuleInit {
     this.registry.register({
       formKey: 'orglife:session-summary',
       payload: SessionSummaryDto,
+      contextType: SessionFormContextResponse,
       submit: async (em, user, task, dto) => {
         const session = await sessionOfTask(em, task, ['recorded']);
         await em.update(
@@ -77,7 +81,10 @@ export class SessionForms implements OnModuleInit {
     });
   }
 
-  private async sessionContext(em: EntityManager, task: WorkflowTask): Promise<object> {
+  private async sessionContext(
+    em: EntityManager,
+    task: WorkflowTask,
+  ): Promise<SessionFormContextResponse> {
     const session = await sessionOfTask(em, task);
     const plan = await em.findOneBy(MonthlyPlan, { id: session.planId });
     return {

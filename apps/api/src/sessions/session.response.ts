@@ -1,11 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PlanActivityResponse } from '../plans/plan.response.js';
+import {
+  BranchMemberResponse,
+  MonthlyPlanResponse,
+  PlanActivityResponse,
+} from '../plans/plan.response.js';
 import {
   MEETING_TYPES,
   SEGMENT_KEYS,
   type MeetingType,
   type SegmentKey,
 } from '../plans/plan.vocabulary.js';
+import { TaskFormContext } from '../task-forms/task-form-context.js';
 import type {
   SessionAttachment,
   SessionAttendance,
@@ -257,4 +262,20 @@ export class SessionViewResponse extends OrgSessionResponse implements SessionVi
 
   @ApiProperty({ type: [SessionAttachmentResponse] })
   attachments: SessionAttachmentResponse[];
+}
+
+/** What the session's forms show: self-study, the record, the summary. */
+@TaskFormContext('orglife:self-study-confirm', 'orglife:session-record', 'orglife:session-summary')
+export class SessionFormContextResponse {
+  @ApiProperty({ type: OrgSessionResponse })
+  session: OrgSessionResponse;
+
+  @ApiProperty({ type: MonthlyPlanResponse, nullable: true })
+  plan: MonthlyPlanResponse | null;
+
+  @ApiProperty({ type: [BranchMemberResponse] })
+  members: BranchMemberResponse[];
+
+  @ApiProperty({ description: 'The summary is overdue and escalated to the committee (督办)' })
+  escalated: boolean;
 }

@@ -9,6 +9,7 @@ import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { StudyArrangement } from './study-arrangement.entity.js';
 import { StudyContent } from './study-content.entity.js';
 import { PublishStudyContentDto, StudyArrangementDto } from './study.dto.js';
+import { StudyArrangementContextResponse, StudyPublishContextResponse } from './study.response.js';
 import { assertAttachmentsOf } from './study-attachments.js';
 
 /** Forms of the `study-content` flow: OD publishes, each committee adds its arrangement. */
@@ -23,6 +24,7 @@ export class StudyForms implements OnModuleInit {
     this.registry.register({
       formKey: 'orglife:study-content-publish',
       payload: PublishStudyContentDto,
+      contextType: StudyPublishContextResponse,
       submit: async (em, user, task, dto) => {
         const content = await contentOfTask(em, task);
         if (dto.attachmentIds)
@@ -43,11 +45,14 @@ export class StudyForms implements OnModuleInit {
           },
         );
       },
-      context: async (em, _user, task) => ({ studyContent: await contentOfTask(em, task) }),
+      context: async (em, _user, task): Promise<StudyPublishContextResponse> => ({
+        studyContent: await contentOfTask(em, task),
+      }),
     });
     this.registry.register({
       formKey: 'orglife:study-arrangement',
       payload: StudyArrangementDto,
+      contextType: StudyArrangementContextResponse,
       submit: async (em, user, task, dto) => {
         const content = await contentOfTask(em, task);
         const committeeId = stringVar(task.variables, 'committeeId');
@@ -66,7 +71,7 @@ export class StudyForms implements OnModuleInit {
           createdBy: user.personId,
         });
       },
-      context: async (em, _user, task) => ({
+      context: async (em, _user, task): Promise<StudyArrangementContextResponse> => ({
         studyContent: await contentOfTask(em, task),
         committeeId: stringVar(task.variables, 'committeeId'),
       }),

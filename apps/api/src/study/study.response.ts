@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TaskFormContext } from '../task-forms/task-form-context.js';
 import type { StudyArrangement } from './study-arrangement.entity.js';
 import type { StudyContent, StudyContentStatus, StudyMaterial } from './study-content.entity.js';
 import type { StudyContentView } from './study.service.js';
@@ -86,4 +87,18 @@ export class StudyArrangementResponse implements StudyArrangement {
 export class StudyContentViewResponse extends StudyContentResponse implements StudyContentView {
   @ApiProperty({ type: [StudyArrangementResponse] })
   arrangements: StudyArrangementResponse[];
+}
+
+/** What publishing the month's study content shows. */
+@TaskFormContext('orglife:study-content-publish')
+export class StudyPublishContextResponse {
+  @ApiProperty({ type: StudyContentResponse })
+  studyContent: StudyContentResponse;
+}
+
+/** What a committee's arrangement of the study content shows. */
+@TaskFormContext('orglife:study-arrangement')
+export class StudyArrangementContextResponse extends StudyPublishContextResponse {
+  @ApiProperty({ format: 'uuid', description: 'The committee whose arrangement this is' })
+  committeeId: string;
 }

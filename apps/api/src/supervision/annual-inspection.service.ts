@@ -23,6 +23,7 @@ import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.s
 import { AnnualInspection } from './annual-inspection.entity.js';
 import { branchesOfUniversity } from './branch.population.js';
 import { AnnualInspectionRecordDto, type StartInspectionDto } from './supervision.dto.js';
+import { AnnualInspectionContextResponse } from './supervision.response.js';
 import { taskField } from './task-variable.js';
 
 const READERS: RoleName[] = ['od_admin', 'inspector', ...COMMITTEE_ROLES];
@@ -41,10 +42,11 @@ export class AnnualInspectionService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register('orglife.annual-inspection.plan', (job, em) => this.plan(job, em));
-    this.forms.register<AnnualInspectionRecordDto>({
+    this.forms.register({
       formKey: 'orglife:annual-inspection',
       payload: AnnualInspectionRecordDto,
-      context: async (em, _user, task) => {
+      contextType: AnnualInspectionContextResponse,
+      context: async (em, _user, task): Promise<AnnualInspectionContextResponse> => {
         const inspection = await em.findOneByOrFail(AnnualInspection, {
           id: taskField(task, 'target', 'inspectionId'),
         });

@@ -19,6 +19,7 @@ import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.s
 import { Transactions } from '../database/transactions.js';
 import { OnsiteSupervision } from './onsite-supervision.entity.js';
 import { OnsiteSupervisionRecordDto, type StartOnsiteSupervisionDto } from './supervision.dto.js';
+import { OnsiteSupervisionContextResponse } from './supervision.response.js';
 import { taskField } from './task-variable.js';
 
 const SUPERVISORS: RoleName[] = ['od_admin', ...COMMITTEE_ROLES];
@@ -37,10 +38,11 @@ export class OnsiteSupervisionService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.forms.register<OnsiteSupervisionRecordDto>({
+    this.forms.register({
       formKey: 'orglife:onsite-supervision-record',
       payload: OnsiteSupervisionRecordDto,
-      context: async (em, _user, task) => ({
+      contextType: OnsiteSupervisionContextResponse,
+      context: async (em, _user, task): Promise<OnsiteSupervisionContextResponse> => ({
         supervision: await em.findOneByOrFail(OnsiteSupervision, {
           id: taskField(task, 'onsiteId'),
         }),

@@ -15,6 +15,10 @@ import { InspectionScope } from './inspection.scope.js';
 import { SpotCheckBatch } from './spot-check-batch.entity.js';
 import { SpotCheckItem } from './spot-check-item.entity.js';
 import { SpotCheckInspectDto, SpotCheckNoticeDto } from './supervision.dto.js';
+import {
+  SpotCheckInspectContextResponse,
+  SpotCheckNoticeContextResponse,
+} from './supervision.response.js';
 import { taskField } from './task-variable.js';
 
 /** Forms of the spot-check flow: the inspector's outcome per sampled branch, and OD's notice. */
@@ -27,10 +31,11 @@ export class SpotCheckForms implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<SpotCheckInspectDto>({
+    this.registry.register({
       formKey: 'orglife:spot-check-inspect',
       payload: SpotCheckInspectDto,
-      context: async (em, _user, task) => {
+      contextType: SpotCheckInspectContextResponse,
+      context: async (em, _user, task): Promise<SpotCheckInspectContextResponse> => {
         const item = await this.item(em, task, false);
         return {
           item,
@@ -79,10 +84,11 @@ export class SpotCheckForms implements OnModuleInit {
         return { findings };
       },
     });
-    this.registry.register<SpotCheckNoticeDto>({
+    this.registry.register({
       formKey: 'orglife:spot-check-notice',
       payload: SpotCheckNoticeDto,
-      context: async (em, _user, task) => {
+      contextType: SpotCheckNoticeContextResponse,
+      context: async (em, _user, task): Promise<SpotCheckNoticeContextResponse> => {
         const batch = await em.findOneByOrFail(SpotCheckBatch, { id: taskField(task, 'batchId') });
         const items = await em.findBy(SpotCheckItem, { batchId: batch.id, status: 'findings' });
         return { batch, items };

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TaskFormContext } from '../task-forms/task-form-context.js';
 import type { AnnualInspection } from './annual-inspection.entity.js';
+import type { BranchOfUniversity } from './branch.population.js';
 import type { SessionRecordView } from './inspection.scope.js';
 import type { OnsiteSupervision } from './onsite-supervision.entity.js';
 import type { SampleCandidate } from './sample.drawer.js';
@@ -260,4 +262,59 @@ export class AnnualInspectionResponse implements AnnualInspection {
 
   @ApiProperty()
   createdAt: Date;
+}
+
+/** What the inspector's form shows: the sampled branch and its records of the month. */
+@TaskFormContext('orglife:spot-check-inspect')
+export class SpotCheckInspectContextResponse {
+  @ApiProperty({ type: SpotCheckItemResponse })
+  item: SpotCheckItemResponse;
+
+  @ApiProperty({ type: [SessionRecordResponse], description: "The branch's sessions of the month" })
+  records: SessionRecordResponse[];
+}
+
+/** What OD's notice shows: the draw and its items with findings. */
+@TaskFormContext('orglife:spot-check-notice')
+export class SpotCheckNoticeContextResponse {
+  @ApiProperty({ type: SpotCheckBatchResponse })
+  batch: SpotCheckBatchResponse;
+
+  @ApiProperty({ type: [SpotCheckItemResponse], description: 'The items with findings' })
+  items: SpotCheckItemResponse[];
+}
+
+/** What recording an on-site supervision shows. */
+@TaskFormContext('orglife:onsite-supervision-record')
+export class OnsiteSupervisionContextResponse {
+  @ApiProperty({ type: OnsiteSupervisionResponse })
+  supervision: OnsiteSupervisionResponse;
+}
+
+/** A branch of the university with its committee. */
+export class BranchOfUniversityResponse implements BranchOfUniversity {
+  @ApiProperty({ format: 'uuid' })
+  branchId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A direct branch (直属党支部) is its own committee' })
+  committeeId: string;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The sampling group: the committee, or the university for direct branches',
+  })
+  groupId: string;
+}
+
+/** What an annual inspection shows: the inspection and the inspected committee's branches. */
+@TaskFormContext('orglife:annual-inspection')
+export class AnnualInspectionContextResponse {
+  @ApiProperty({ type: AnnualInspectionResponse })
+  inspection: AnnualInspectionResponse;
+
+  @ApiProperty({ type: [BranchOfUniversityResponse] })
+  branches: BranchOfUniversityResponse[];
 }

@@ -5,6 +5,7 @@ import type { ClassConstructor } from 'class-transformer';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ProblemException } from '../common/problem.js';
 import { taskFormBody } from './task-form-body.js';
+import { taskFormContext } from './task-form-context.js';
 import { FormOnlyKeys } from '../workflow/tasks/form-only-keys.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 
@@ -12,10 +13,12 @@ import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
  * A domain form behind a user task: the payload class the body must satisfy, the rows it
  * writes in the completion's transaction, and the data the form shows.
  */
-export interface TaskForm<P extends object = object> {
+export interface TaskForm<P extends object = object, C extends object = object> {
   formKey: string;
   /** The class marked `@TaskFormBody(formKey)`, which the OpenAPI document lists. */
   payload: ClassConstructor<P>;
+  /** The class marked `@TaskFormContext(formKey)`, which the OpenAPI document lists. */
+  contextType: ClassConstructor<C>;
   /** Writes the domain rows; returns variables for the flow (they win over the client's). */
   submit(
     em: EntityManager,
@@ -23,8 +26,11 @@ export interface TaskForm<P extends object = object> {
     task: WorkflowTask,
     payload: P,
   ): Promise<Variables | void>;
-  /** What the form needs to render (plan, members, session…). */
-  context(em: EntityManager, user: AuthUser, task: WorkflowTask): Promise<object>;
+  /**
+   * What the form needs to render (plan, members, session…). `C` comes from `contextType` alone,
+   * so a context missing a documented property does not compile.
+   */
+  context(em: EntityManager, user: AuthUser, task: WorkflowTask): Promise<NoInfer<C>>;
 }
 
 /** Domain forms by form key; each module registers its own when it starts. */
@@ -34,11 +40,16 @@ export class TaskFormRegistry {
 
   constructor(private readonly formOnly: FormOnlyKeys) {}
 
-  register<P extends object>(form: TaskForm<P>): void {
+  register<P extends object, C extends object>(form: TaskForm<P, C>): void {
     if (this.forms.has(form.formKey)) throw new Error(`Form ${form.formKey} is registered twice`);
     if (taskFormBody(form.formKey) !== form.payload) {
       throw new Error(
         `Form ${form.formKey}: its payload is not marked @TaskFormBody('${form.formKey}')`,
+      );
+    }
+    if (taskFormContext(form.formKey) !== form.contextType) {
+      throw new Error(
+        `Form ${form.formKey}: its context type is not marked @TaskFormContext('${form.formKey}')`,
       );
     }
     this.forms.set(form.formKey, form as unknown as TaskForm);

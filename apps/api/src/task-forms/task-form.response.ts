@@ -21,6 +21,7 @@ export class TaskFormViewResponse implements TaskFormView {
   @ApiProperty({ enum: Object.keys(TASK_STATUSES) })
   status: TaskStatus;
 
+  /** The document lists the `@TaskFormContext` class of each form key here (openapi.ts). */
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

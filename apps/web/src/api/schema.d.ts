@@ -1614,10 +1614,29 @@ export interface components {
             elementId: string;
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
-            /** @description The form key's data (plan, members, session…) */
-            context: {
-                [key: string]: unknown;
-            };
+            /**
+             * @description The data of the task's form key (`formKey`):
+             *     - `orglife:annual-inspection`: AnnualInspectionContextResponse
+             *     - `orglife:follow-up-check`: RectificationDetailResponse
+             *     - `orglife:member-review`: EvaluationContextResponse
+             *     - `orglife:onsite-supervision-record`: OnsiteSupervisionContextResponse
+             *     - `orglife:plan-approval`: PlanApprovalContextResponse
+             *     - `orglife:plan-draft`: PlanDraftContextResponse
+             *     - `orglife:rectification-evidence`: RectificationDetailResponse
+             *     - `orglife:rectification-evidence-review`: RectificationDetailResponse
+             *     - `orglife:rectification-plan`: RectificationDetailResponse
+             *     - `orglife:rectification-plan-review`: RectificationDetailResponse
+             *     - `orglife:secretary-comments`: EvaluationContextResponse
+             *     - `orglife:self-study-confirm`: SessionFormContextResponse
+             *     - `orglife:session-record`: SessionFormContextResponse
+             *     - `orglife:session-summary`: SessionFormContextResponse
+             *     - `orglife:spot-check-inspect`: SpotCheckInspectContextResponse
+             *     - `orglife:spot-check-notice`: SpotCheckNoticeContextResponse
+             *     - `orglife:study-arrangement`: StudyArrangementContextResponse
+             *     - `orglife:study-content-publish`: StudyPublishContextResponse
+             *     - `orglife:vanguard-comments`: VanguardContextResponse
+             */
+            context: components["schemas"]["AnnualInspectionContextResponse"] | components["schemas"]["RectificationDetailResponse"] | components["schemas"]["EvaluationContextResponse"] | components["schemas"]["OnsiteSupervisionContextResponse"] | components["schemas"]["PlanApprovalContextResponse"] | components["schemas"]["PlanDraftContextResponse"] | components["schemas"]["SessionFormContextResponse"] | components["schemas"]["SpotCheckInspectContextResponse"] | components["schemas"]["SpotCheckNoticeContextResponse"] | components["schemas"]["StudyArrangementContextResponse"] | components["schemas"]["StudyPublishContextResponse"] | components["schemas"]["VanguardContextResponse"];
         };
         TaskFormSubmittedResponse: {
             taskId: string;
@@ -2777,6 +2796,118 @@ export interface components {
         };
         VanguardCommentsDto: {
             comments: components["schemas"]["VanguardCommentDto"][];
+        };
+        BranchOfUniversityResponse: {
+            /** Format: uuid */
+            branchId: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description A direct branch (直属党支部) is its own committee
+             */
+            committeeId: string;
+            /**
+             * Format: uuid
+             * @description The sampling group: the committee, or the university for direct branches
+             */
+            groupId: string;
+        };
+        AnnualInspectionContextResponse: {
+            inspection: components["schemas"]["AnnualInspectionResponse"];
+            branches: components["schemas"]["BranchOfUniversityResponse"][];
+        };
+        BranchMemberResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        EvaluationContextResponse: {
+            session: components["schemas"]["OrgSessionResponse"];
+            members: components["schemas"]["BranchMemberResponse"][];
+            reports: components["schemas"]["SessionReportResponse"][];
+        };
+        OnsiteSupervisionContextResponse: {
+            supervision: components["schemas"]["OnsiteSupervisionResponse"];
+        };
+        PlanApprovalContextResponse: {
+            plan: components["schemas"]["MonthlyPlanResponse"];
+            reviews: components["schemas"]["PlanReviewResponse"][];
+            /** @description The approval level of this task: 1 committee, 2 OD */
+            level: number;
+            members: components["schemas"]["BranchMemberResponse"][];
+        };
+        PlanDraftContextResponse: {
+            plan: components["schemas"]["MonthlyPlanResponse"];
+            reviews: components["schemas"]["PlanReviewResponse"][];
+            studyContent: components["schemas"]["StudyContentResponse"] | null;
+            /** @description The plan's committee's arrangement of the study content */
+            arrangement: components["schemas"]["StudyArrangementResponse"] | null;
+            members: components["schemas"]["BranchMemberResponse"][];
+        };
+        SessionFormContextResponse: {
+            session: components["schemas"]["OrgSessionResponse"];
+            plan: components["schemas"]["MonthlyPlanResponse"] | null;
+            members: components["schemas"]["BranchMemberResponse"][];
+            /** @description The summary is overdue and escalated to the committee (督办) */
+            escalated: boolean;
+        };
+        SpotCheckInspectContextResponse: {
+            item: components["schemas"]["SpotCheckItemResponse"];
+            /** @description The branch's sessions of the month */
+            records: components["schemas"]["SessionRecordResponse"][];
+        };
+        SpotCheckBatchResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The month whose organizational life is checked
+             * @example 2026-12
+             */
+            month: string;
+            /** @description 32-bit integer seed of the draw */
+            seed: number;
+            sampleRate: number;
+            minPerCommittee: number;
+            algorithm: string;
+            /** @description Every branch that could be drawn */
+            population: components["schemas"]["SampleCandidateResponse"][];
+            sampledBranchIds: string[];
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            drawnAt: string;
+            /** @description 通报 title */
+            noticeTitle: string | null;
+            noticeContent: string | null;
+            /** Format: uuid */
+            noticeIssuedBy: string | null;
+            /** Format: date-time */
+            noticeIssuedAt: string | null;
+        };
+        SpotCheckNoticeContextResponse: {
+            batch: components["schemas"]["SpotCheckBatchResponse"];
+            /** @description The items with findings */
+            items: components["schemas"]["SpotCheckItemResponse"][];
+        };
+        StudyArrangementContextResponse: {
+            studyContent: components["schemas"]["StudyContentResponse"];
+            /**
+             * Format: uuid
+             * @description The committee whose arrangement this is
+             */
+            committeeId: string;
+        };
+        StudyPublishContextResponse: {
+            studyContent: components["schemas"]["StudyContentResponse"];
+        };
+        VanguardContextResponse: {
+            round: components["schemas"]["VanguardRoundResponse"] | null;
+            /** Format: uuid */
+            branchId: string;
+            members: components["schemas"]["BranchMemberResponse"][];
         };
     };
     responses: never;

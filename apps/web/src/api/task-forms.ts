@@ -1,20 +1,15 @@
 import { request } from './request';
-import type { PathsWith } from './typed';
+import type { PathsWith, Schemas } from './typed';
 
-// The document types these routes' bodies loosely (any object in, context out), so the payloads
-// are in ./forms; the route itself is still checked against the document.
+// The task's form key decides which body and context these routes take, so callers name them
+// (./forms has each form's, from the OpenAPI document); the route is checked against the document.
 const FORM_ROUTE = '/task-forms/{taskId}' satisfies PathsWith<'get'> & PathsWith<'post'>;
 const formPath = (taskId: string) => FORM_ROUTE.replace('{taskId}', encodeURIComponent(taskId));
 
+type View = Schemas['TaskFormViewResponse'];
+
 /** What `GET /task-forms/:taskId` returns: the task plus the data its domain form shows. */
-export interface TaskFormView<C = Record<string, unknown>> {
-  taskId: string;
-  formKey: string;
-  name: string | null;
-  elementId: string;
-  status: 'open' | 'completed' | 'cancelled';
-  context: C;
-}
+export type TaskFormView<C = View['context']> = Omit<View, 'context'> & { context: C };
 
 export function getTaskForm<C>(taskId: string) {
   return request.get<TaskFormView<C>>(formPath(taskId));

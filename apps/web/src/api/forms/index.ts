@@ -1,7 +1,6 @@
 /**
- * Payloads and contexts of the domain task forms. The payloads are the API's OpenAPI types and
- * the enum lists are checked against them (`vocabularyOf`); a form's context is typed here, as
- * GET /task-forms/:taskId returns it as a plain object.
+ * Payloads and contexts of the domain task forms: the API's OpenAPI types (the document lists
+ * each form key's body and context), with the enum lists checked against them (`vocabularyOf`).
  */
 export * from './plan';
 export * from './session';

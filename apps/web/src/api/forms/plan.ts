@@ -1,4 +1,4 @@
-/** Payloads (the API's own OpenAPI types) and contexts of the plan forms. */
+/** Payloads and contexts (the API's own OpenAPI types) of the plan forms. */
 
 import type { Schemas } from '../typed';
 import { vocabularyOf } from '../vocabulary';
@@ -31,71 +31,20 @@ export const ACTIVITY_KINDS = vocabularyOf<Schemas['PlanActivityDto']['kind']>()
 ]);
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-export interface Member {
-  id: string;
-  name: string;
-}
+export type Member = Schemas['BranchMemberResponse'];
 
-export interface PlanSegment {
-  key: SegmentKey;
-  ownerId: string;
-  content: string;
-}
-
-export interface PlanActivity {
-  kind: ActivityKind;
-  description: string;
-}
+export type PlanSegment = Schemas['PlanSegmentResponse'];
 
 /** `orglife:plan-draft` */
 export type PlanDraftPayload = Schemas['PlanDraftDto'];
 
-export interface MonthlyPlan {
-  id: string;
-  branchId: string;
-  committeeId: string;
-  month: string;
-  status: 'pending' | 'submitted' | 'returned' | 'approved';
-  topic: string | null;
-  plannedAt: string | null;
-  place: string | null;
-  meetingTypes: MeetingType[];
-  segments: PlanSegment[];
-  activity: PlanActivity | null;
-  revision: number;
-}
+export type MonthlyPlan = Schemas['MonthlyPlanResponse'];
 
-export interface PlanReview {
-  id: string;
-  level: number;
-  decision: 'approve' | 'return';
-  comment: string | null;
-  revision: number;
-  reviewerId: string;
-  createdAt: string;
-}
+export type PlanReview = Schemas['PlanReviewResponse'];
 
-export interface StudyContentRef {
-  id: string;
-  month: string;
-  title: string;
-  topics: string[];
-}
-
-export interface PlanDraftContext {
-  plan: MonthlyPlan;
-  reviews: PlanReview[];
-  studyContent: StudyContentRef | null;
-  arrangement: { theme: string; arrangement: string } | null;
-  members: Member[];
-}
+export type PlanDraftContext = Schemas['PlanDraftContextResponse'];
 
 /** `orglife:plan-approval` */
 export type PlanReviewPayload = Schemas['PlanReviewDto'];
 
-export interface PlanApprovalContext {
-  plan: MonthlyPlan;
-  reviews: PlanReview[];
-  level: number;
-  members: Member[];
-}
+export type PlanApprovalContext = Schemas['PlanApprovalContextResponse'];

@@ -1,6 +1,6 @@
 import type { Schemas } from '../typed';
 import { vocabularyOf } from '../vocabulary';
-import type { Member, MonthlyPlan, SegmentKey } from './plan';
+import type { SegmentKey } from './plan';
 
 export const ATTENDANCE_STATUSES = vocabularyOf<Schemas['AttendanceDto']['status']>()([
   'present',
@@ -83,11 +83,7 @@ export type SelfStudyPayload = Schemas['SelfStudyDto'];
 
 export type OrgSession = Schemas['OrgSessionResponse'];
 
-export interface SessionFormContext {
-  session: OrgSession;
-  plan: MonthlyPlan | null;
-  members: Member[];
-  escalated: boolean;
-}
+/** `orglife:self-study-confirm`, `orglife:session-record`, `orglife:session-summary` */
+export type SessionFormContext = Schemas['SessionFormContextResponse'];
 
 export type Attachment = Schemas['AttachmentResponse'];

@@ -14,7 +14,6 @@ export type PublishStudyPayload = Schemas['PublishStudyContentDto'];
 /** `orglife:study-arrangement` */
 export type StudyArrangementPayload = Schemas['StudyArrangementDto'];
 
-export interface StudyFormContext {
-  studyContent: StudyContent;
-  committeeId?: string;
-}
+/** `orglife:study-content-publish`, `orglife:study-arrangement` */
+export type StudyFormContext =
+  Schemas['StudyPublishContextResponse'] | Schemas['StudyArrangementContextResponse'];

@@ -47,16 +47,20 @@ export type AnnualInspectionPayload = Schemas['AnnualInspectionRecordDto'];
 
 export type SpotCheckItem = Schemas['SpotCheckItemResponse'];
 
-export type SpotCheckBatch = Omit<Schemas['SpotCheckBatchViewResponse'], 'items'>;
+/** `orglife:spot-check-inspect` */
+export type SpotCheckInspectContext = Schemas['SpotCheckInspectContextResponse'];
+
+/** `orglife:spot-check-notice` */
+export type SpotCheckNoticeContext = Schemas['SpotCheckNoticeContextResponse'];
+
+/** `orglife:onsite-supervision-record`, `orglife:annual-inspection` */
+export type InspectionRecordContext =
+  Schemas['OnsiteSupervisionContextResponse'] | Schemas['AnnualInspectionContextResponse'];
 
 export type Rectification = Schemas['RectificationResponse'];
 
-export type RectificationEvent = Schemas['RectificationEventResponse'];
-
-export interface RectificationContext {
-  rectification: Rectification;
-  history: RectificationEvent[];
-}
+/** Every rectification form key's context, and GET /rectifications/:id. */
+export type RectificationContext = Schemas['RectificationDetailResponse'];
 
 /** `orglife:rectification-plan` */
 export type RectificationPlanPayload = Schemas['RectificationPlanDto'];
