@@ -1,21 +1,27 @@
-import type { INestApplication } from '@nestjs/common';
+import multipart from '@fastify/multipart';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { APP_OPTIONS, type AppOptions } from './app.options.js';
 import { APP_LOGGER, PinoNestLogger } from './logging/app-logger.js';
-import { requestLog } from './logging/request-log.js';
+import { registerRequestLog } from './logging/request-log.js';
 import { setupOpenApi } from './openapi/openapi.js';
-import { serveWebApp } from './web/web-app.middleware.js';
+import { serveWebApp } from './web/web-app.js';
 
 export const GLOBAL_PREFIX = 'api';
 
 /** What main.ts and the test harness both do to an app before listening. */
-export function configureApp(app: INestApplication): void {
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const logger = app.get<Logger>(APP_LOGGER);
   app.useLogger(new PinoNestLogger(logger));
-  app.use(requestLog(logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  // Declared up front so every request object keeps one shape (set by the JWT guard and FileUpload).
+  fastify.decorateRequest('user', null);
+  fastify.decorateRequest('receivedFile', null);
+  registerRequestLog(fastify, logger);
+  await app.register(multipart);
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();
   setupOpenApi(app);
   const { webDist } = app.get<AppOptions>(APP_OPTIONS);
-  if (webDist) serveWebApp(app, webDist, GLOBAL_PREFIX);
+  if (webDist) await serveWebApp(app, webDist, GLOBAL_PREFIX);
 }

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import { readEnv } from './config/server-config.js';
+import { createHttpAdapter } from './http/http-adapter.js';
 import { OffsetClock } from './testing/offset.clock.js';
 import { TestClockModule, testClockEnabled } from './testing/test-clock.module.js';
 
@@ -13,7 +14,10 @@ const testClock = testClockEnabled() ? new OffsetClock() : undefined;
 const root = testClock
   ? TestClockModule.around(AppModule.forRoot({ ...config.app, clock: testClock }), testClock)
   : AppModule.forRoot(config.app);
-const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true });
-app.set('trust proxy', process.env.TRUST_PROXY === 'true');
-configureApp(app);
+const app = await NestFactory.create<NestFastifyApplication>(
+  root,
+  createHttpAdapter({ trustProxy: process.env.TRUST_PROXY === 'true' }),
+  { bufferLogs: true },
+);
+await configureApp(app);
 await app.listen(config.port, config.host);

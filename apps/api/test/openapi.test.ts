@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../src/app.module.js';
 import { GLOBAL_PREFIX } from '../src/app.setup.js';
+import { createHttpAdapter } from '../src/http/http-adapter.js';
 import { createOpenApiDocument } from '../src/openapi/openapi.js';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -81,7 +82,10 @@ function gapsOf(document: OpenAPIObject): string[] {
 async function documentOf(
   module: unknown,
 ): Promise<{ app: INestApplication; document: OpenAPIObject }> {
-  const app = await NestFactory.create(module as never, { preview: true, logger: false });
+  const app = await NestFactory.create(module as never, createHttpAdapter(), {
+    preview: true,
+    logger: false,
+  });
   app.setGlobalPrefix(GLOBAL_PREFIX);
   return { app, document: createOpenApiDocument(app) };
 }

@@ -10,8 +10,8 @@ function respond(exception: unknown): {
   body: Record<string, unknown>;
 } {
   const sent = { status: 0, type: '', body: {} as Record<string, unknown> };
-  const response = {
-    headersSent: false,
+  const reply = {
+    sent: false,
     status(code: number) {
       sent.status = code;
       return this;
@@ -20,13 +20,13 @@ function respond(exception: unknown): {
       sent.type = value;
       return this;
     },
-    json(body: Record<string, unknown>) {
-      sent.body = body;
+    send(payload: string) {
+      sent.body = JSON.parse(payload) as Record<string, unknown>;
       return this;
     },
   };
   const host = {
-    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ id: 'req-9' }) }),
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-9' }) }),
   } as unknown as ArgumentsHost;
   new ProblemFilter().catch(exception, host);
   return sent;

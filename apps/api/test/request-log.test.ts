@@ -1,8 +1,9 @@
+import Fastify from 'fastify';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { requestLog } from '../src/logging/request-log.js';
+import { requestIdOf } from '../src/http/http-adapter.js';
+import { registerRequestLog } from '../src/logging/request-log.js';
 
 function loggedServer(level: string, status: number) {
   const lines: Record<string, unknown>[] = [];
@@ -12,22 +13,19 @@ function loggedServer(level: string, status: number) {
       done();
     },
   });
-  const log = requestLog(pino({ level }, sink));
-  const server = (req: Parameters<typeof log>[0], res: Parameters<typeof log>[1]) =>
-    log(req, res, () => {
-      res.statusCode = status;
-      res.end('{}');
-    });
+  const server = Fastify({ genReqId: requestIdOf });
+  registerRequestLog(server, pino({ level }, sink));
+  server.get('/*', (_request, reply) => reply.status(status).send({}));
   return { server, lines };
 }
 
 describe('request log', () => {
   it('logs one line per request with its id, method, url, status and time, and no headers', async () => {
     const { server, lines } = loggedServer('info', 200);
-    const res = await request(server)
-      .get('/api/tasks?tab=mine')
-      .set('x-request-id', 'req-7')
-      .set('authorization', 'Bearer secret-token');
+    const res = await server.inject({
+      url: '/api/tasks?tab=mine',
+      headers: { 'x-request-id': 'req-7', authorization: 'Bearer secret-token' },
+    });
     expect(res.headers['x-request-id']).toBe('req-7');
     await expect.poll(() => lines.length).toBe(1);
     expect(lines[0]).toMatchObject({
@@ -42,8 +40,10 @@ describe('request log', () => {
 
   it('makes an id when the caller gives none, or one too long', async () => {
     const { server } = loggedServer('info', 200);
-    const made = await request(server).get('/').set('x-request-id', 'x'.repeat(129));
+    const made = await server.inject({ url: '/', headers: { 'x-request-id': 'x'.repeat(129) } });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const none = await server.inject({ url: '/' });
+    expect(none.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('logs client errors as warnings and server errors as errors', async () => {
@@ -52,14 +52,14 @@ describe('request log', () => {
       [503, 50],
     ] as const) {
       const { server, lines } = loggedServer('info', status);
-      await request(server).get('/');
+      await server.inject({ url: '/' });
       await expect.poll(() => lines[0]?.level).toBe(level);
     }
   });
 
   it('writes nothing below the configured level', async () => {
     const { server, lines } = loggedServer('error', 404);
-    await request(server).get('/');
+    await server.inject({ url: '/' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(lines).toEqual([]);
   });

@@ -1,7 +1,9 @@
 import { Module, ValidationPipe } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpAdapter } from '../src/http/http-adapter.js';
 import { OffsetClock } from '../src/testing/offset.clock.js';
 import { TestClockModule, testClockEnabled } from '../src/testing/test-clock.module.js';
 
@@ -16,12 +18,13 @@ describe('test clock (ORGLIFE_TEST_CLOCK=1, browser tests only)', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [TestClockModule.around({ module: EmptyApp }, clock)],
     }).compile();
-    const nest = moduleRef.createNestApplication();
+    const nest = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter());
     nest.useGlobalPipes(
       new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
     );
     nest.setGlobalPrefix('api');
     await nest.init();
+    await nest.getHttpAdapter().getInstance().ready();
     return nest;
   }
 

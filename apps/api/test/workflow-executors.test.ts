@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../src/app.module.js';
+import { createHttpAdapter } from '../src/http/http-adapter.js';
 import { DefinitionDeployer } from '../src/workflow/definitions/definition.deployer.js';
 import { WorkflowRuntimeService } from '../src/workflow/instances/workflow-runtime.service.js';
 import { JobExecutor } from '../src/workflow/jobs/job.executor.js';
@@ -33,7 +34,7 @@ describe.skipIf(!databaseUrl)('job executors sharing one database', () => {
           }),
         ],
       }).compile();
-      const app = moduleRef.createNestApplication({ logger: false });
+      const app = moduleRef.createNestApplication(createHttpAdapter(), { logger: false });
       await app.init();
       others.push(app);
     }

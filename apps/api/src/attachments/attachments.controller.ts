@@ -7,10 +7,8 @@ import {
   Post,
   Res,
   StreamableFile,
-  UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -23,9 +21,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { FileUpload, ReceivedUpload } from '../http/file-upload.interceptor.js';
 import type { Attachment } from './attachment.entity.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment.policy.js';
 import { AttachmentResponse } from './attachment.response.js';
@@ -47,9 +46,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentService) {}
 
   @Post()
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
-  )
+  @UseInterceptors(FileUpload('file', MAX_ATTACHMENT_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -68,7 +65,7 @@ export class AttachmentsController {
   upload(
     @CurrentUser() user: AuthUser,
     @Body() body: UploadAttachmentDto,
-    @UploadedFile() file: Upload | undefined,
+    @ReceivedUpload() file: Upload | undefined,
   ): Promise<Attachment> {
     return this.attachments.upload(user, body.orgUnitId, file);
   }
@@ -90,14 +87,15 @@ export class AttachmentsController {
   async content(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const { meta, content } = await this.attachments.content(user, id);
-    res.setHeader('Content-Type', meta.mimeType);
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`,
-    );
+    void reply
+      .header('Content-Type', meta.mimeType)
+      .header(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`,
+      );
     return new StreamableFile(content);
   }
 }

@@ -1,9 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from './auth-user.js';
 
-export interface AuthenticatedRequest extends Request {
-  user?: AuthUser;
+export interface AuthenticatedRequest extends FastifyRequest {
+  user?: AuthUser | null;
 }
 
 /** The authenticated caller; the global JWT guard has put it on the request. */

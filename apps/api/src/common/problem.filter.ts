@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
 import { type Problem, ProblemException } from './problem.js';
 
@@ -33,18 +33,21 @@ export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
-      const { id } = host.switchToHttp().getRequest<{ id?: string }>();
+      const { id } = host.switchToHttp().getRequest<FastifyRequest>();
       this.logger.error({
         reqId: id,
         msg: exception instanceof Error ? exception.message : 'Unhandled error',
         err: exception instanceof Error ? exception.stack : exception,
       });
     }
-    if (response.headersSent) return;
-    response.status(problem.status).type('application/problem+json').json(problem);
+    if (reply.sent) return;
+    void reply
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown): Problem {

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { LedgerQueryDto, UpdateRequirementDto } from './ledger.dto.js';
@@ -65,15 +64,14 @@ export class LedgerController {
   async export(
     @CurrentUser() user: AuthUser,
     @Query() query: LedgerQueryDto,
-    @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<StreamableFile> {
     const view = await this.ledger.full(user, query);
     const labels = new Map((await this.ledger.requirements()).map((r) => [r.key, r.label]));
     const body = await ledgerWorkbook(view, labels);
-    res
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .attachment(`ledger-${view.year}.xlsx`)
-      .send(body);
+    return new StreamableFile(body, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="ledger-${view.year}.xlsx"`,
+    });
   }
 
   @Get('requirements')

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
@@ -7,6 +8,7 @@ import type TestAgent from 'supertest/lib/agent.js';
 import type { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
+import { createHttpAdapter } from '../../src/http/http-adapter.js';
 import { ManualClock } from '../../src/clock/clock.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo-university.js';
 
@@ -60,9 +62,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       }),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  configureApp(app);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    logger: false,
+  });
+  await configureApp(app);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const db = app.get<DataSource>(getDataSourceToken());
   const server = app.getHttpServer() as Parameters<typeof supertest>[0];
   const http = () => supertest.agent(server);

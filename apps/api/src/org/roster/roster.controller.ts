@@ -7,10 +7,8 @@ import {
   Post,
   Query,
   StreamableFile,
-  UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -24,6 +22,7 @@ import {
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { ProblemException } from '../../common/problem.js';
+import { FileUpload, ReceivedUpload } from '../../http/file-upload.interceptor.js';
 import { type RosterImportResult, RosterService } from './roster.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -47,7 +46,7 @@ export class RosterController {
 
   @Post('import')
   @HttpCode(HttpStatus.OK)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024, files: 1 } }))
+  @UseInterceptors(FileUpload('file', 5 * 1024 * 1024))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -63,7 +62,7 @@ export class RosterController {
   })
   import(
     @CurrentUser() user: AuthUser,
-    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @ReceivedUpload() file: { buffer: Buffer } | undefined,
   ): Promise<RosterImportResultDto> {
     if (!file) {
       throw new ProblemException(400, 'file: an .xlsx file is required', {
