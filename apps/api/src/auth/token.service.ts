@@ -18,11 +18,20 @@ export interface TokenPair {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/** Access tokens whose signature has been checked, kept by this process (oldest dropped first). */
+const MAX_VERIFIED_TOKENS = 10_000;
+
 /** Issues access JWTs on the injected clock, and opaque refresh tokens rotated per family. */
 @Injectable()
 export class TokenService {
   private readonly accessTtl: number;
   private readonly refreshTtlMs: number;
+  /**
+   * Claims of access tokens already verified, by the whole token string: checking an HMAC
+   * signature on every request costs more than the rest of the guard. Only the expiry is checked
+   * again, on the injected clock; a token is never revoked before it expires.
+   */
+  private readonly verified = new Map<string, AccessTokenClaims & { exp: number }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -84,8 +93,19 @@ export class TokenService {
       .execute();
   }
 
-  verifyAccessToken(token: string): Promise<AccessTokenClaims> {
-    return this.jwt.verifyAsync<AccessTokenClaims>(token, { clockTimestamp: this.seconds() });
+  async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
+    const now = this.seconds();
+    const known = this.verified.get(token);
+    if (known && known.exp > now) return known;
+    this.verified.delete(token);
+    const claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp: number }>(token, {
+      clockTimestamp: now,
+    });
+    if (this.verified.size >= MAX_VERIFIED_TOKENS) {
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, claims);
+    return claims;
   }
 
   private async issueIn(
