@@ -4,6 +4,7 @@ import { CreateMonthlyCycle1764400000000 } from './1764400000000-create-monthly-
 import { CreateSupervision1764500000000 } from './1764500000000-create-supervision.js';
 import { CreateSavedCheck1764600000000 } from './1764600000000-create-saved-check.js';
 import { CreateLoginFailures1764700000000 } from './1764700000000-create-login-failures.js';
+import { HistoryWithoutForeignKey1764800000000 } from './1764800000000-history-without-foreign-key.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateSupervision1764500000000,
   CreateSavedCheck1764600000000,
   CreateLoginFailures1764700000000,
+  HistoryWithoutForeignKey1764800000000,
 ];
