@@ -107,6 +107,40 @@ describe('user tasks', () => {
     expect(back.body.items.map((x: Task) => x.id)).toContain(draft.id);
   });
 
+  it('files a task in the claimable index only while it is open and nobody holds it', async () => {
+    const filed = async (taskId: string) =>
+      Number(
+        (
+          await t.db.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM wf_task_candidate WHERE task_id = $1`,
+            [taskId],
+          )
+        )[0]!.n,
+      );
+    const claimedThenDone = (await startReview()).draft;
+    expect(await filed(claimedThenDone.id)).toBeGreaterThan(0);
+    await secretary.post(`/api/tasks/${claimedThenDone.id}/claim`).expect(200);
+    expect(await filed(claimedThenDone.id)).toBe(0);
+    await secretary.post(`/api/tasks/${claimedThenDone.id}/unclaim`).expect(200);
+    expect(await filed(claimedThenDone.id)).toBeGreaterThan(0);
+    await secretary.post(`/api/tasks/${claimedThenDone.id}/claim`).expect(200);
+    await secretary.post(`/api/tasks/${claimedThenDone.id}/complete`).send({}).expect(200);
+    expect(await filed(claimedThenDone.id)).toBe(0);
+
+    const doneUnclaimed = (await startReview()).draft;
+    await secretary.post(`/api/tasks/${doneUnclaimed.id}/complete`).send({}).expect(200);
+    expect(await filed(doneUnclaimed.id)).toBe(0);
+
+    const delegated = (await startReview()).draft;
+    await committee
+      .post(`/api/tasks/${delegated.id}/delegate`)
+      .send({ assignee: t.people['branch_secretary'] })
+      .expect(200);
+    expect(await filed(delegated.id)).toBe(0);
+    await secretary.post(`/api/tasks/${delegated.id}/complete`).send({}).expect(200);
+    expect(await filed(delegated.id)).toBe(0);
+  });
+
   it('refuses completion by anyone but the assignee or a candidate', async () => {
     const { draft } = await startReview();
     await otherSecretary.post(`/api/tasks/${draft.id}/complete`).send({}).expect(403);

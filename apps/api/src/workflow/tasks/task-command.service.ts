@@ -128,6 +128,7 @@ export class TaskCommandService {
       }
       const extra = withinTx ? await withinTx(ctx.em, task) : undefined;
       const merged = extra ? { ...given, ...validateVariables(extra, 'domain variables') } : given;
+      const claimable = task.assignee === null;
       task.status = 'completed';
       task.completedAt = ctx.now;
       task.completedBy = user.personId;
@@ -137,6 +138,7 @@ export class TaskCommandService {
         status: 'completed',
         at: ctx.now,
         by: user.personId,
+        claimable,
       });
       await this.runner.run(ctx, instance, {
         type: 'completeTask',
