@@ -10,10 +10,14 @@ import { createOpenApiDocument } from './openapi.js';
 /** Writes the OpenAPI document to apps/api/openapi.json (or argv[2]) without a database or a server. */
 const out = resolve(process.argv[2] ?? 'openapi.json');
 // preview: modules and controllers are scanned, no provider is instantiated (no database).
-const app = await NestFactory.create(AppModule.forRoot({ logLevel: 'silent' }), createHttpAdapter(), {
-  preview: true,
-  logger: false,
-});
+const app = await NestFactory.create(
+  AppModule.forRoot({ logLevel: 'silent' }),
+  createHttpAdapter(),
+  {
+    preview: true,
+    logger: false,
+  },
+);
 app.setGlobalPrefix(GLOBAL_PREFIX);
 const document = createOpenApiDocument(app);
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
