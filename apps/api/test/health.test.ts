@@ -79,6 +79,18 @@ describe('platform', () => {
     expect(res.body).toMatchObject({ status: 404, title: 'Not Found' });
   });
 
+  it('answers a body that is not JSON with a 400 problem, and one over 5 MB with a 413 problem', async () => {
+    const login = () => t.http().post('/api/auth/login').set('content-type', 'application/json');
+    const malformed = await login().send('{"username": ').expect(400);
+    expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(malformed.body).toMatchObject({ status: 400, title: 'Bad Request' });
+    expect(malformed.body.detail).toMatch(/not valid JSON/);
+    const huge = await login()
+      .send(JSON.stringify({ username: 'x'.repeat(6 * 1024 * 1024), password: 'y' }))
+      .expect(413);
+    expect(huge.body).toMatchObject({ status: 413, title: 'Payload Too Large' });
+  });
+
   it('echoes the caller request id, or makes one', async () => {
     const given = await t.http().get('/api/health').set('x-request-id', 'abc-123');
     expect(given.headers['x-request-id']).toBe('abc-123');
