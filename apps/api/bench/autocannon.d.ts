@@ -14,7 +14,6 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     requests?: (RequestParams & {
       setupRequest?: (request: RequestParams) => RequestParams;
-      onResponse?: (status: number, body: string) => void;
     })[];
   }
   export interface Result {
@@ -24,6 +23,10 @@ declare module 'autocannon' {
     latency: { p50: number; p99: number };
     statusCodeStats: Record<string, { count: number }>;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A running load test: awaiting it gives the result; 'response' fires once per answer. */
+  interface Instance extends PromiseLike<Result> {
+    on(event: 'response', listener: () => void): this;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }
