@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryFailedError } from 'typeorm';
 import { deferWrite, readInOrder } from '../src/database/deferred-writes.js';
 import { PreparedStatements } from '../src/database/prepared-statements.js';
-import { inlineParameters } from '../src/database/sql-literals.js';
+import { inlineParameters, quoteLiteral } from '../src/database/sql-literals.js';
 import { Transactions } from '../src/database/transactions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -29,6 +29,20 @@ describe('inlining parameters into SQL text', () => {
     expect(inlineParameters('$1', [new Date('2026-03-02T01:00:00Z')])).toMatch(/^'2026-03-02T/);
     expect(inlineParameters('$1', [['a', 'b"c']])).toBe(String.raw` E'{"a","b\\"c"}'`);
     expect(inlineParameters('$1', [{ x: 'y' }])).toBe(`'{"x":"y"}'`);
+  });
+
+  it("quotes text exactly as pg's escapeLiteral does", () => {
+    const texts = [
+      '',
+      'plain',
+      "it's",
+      "''",
+      'a\\b',
+      "\\'\\\\",
+      '支部\n"x"',
+      'x'.repeat(5000) + "'",
+    ];
+    for (const text of texts) expect(quoteLiteral(text)).toBe(pg.escapeLiteral(text));
   });
 
   it('leaves placeholders inside quoted strings and identifiers alone', () => {

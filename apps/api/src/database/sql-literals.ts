@@ -1,15 +1,25 @@
-import pg from 'pg';
 import { prepareValue } from 'pg/lib/utils.js';
 
 /**
  * A parameter as a SQL literal, converted the way `pg` converts a bound parameter (dates,
- * arrays, JSON) and quoted with `pg`'s own escaping, so inlining it is as safe as binding it.
+ * arrays, JSON) and quoted as `pg.escapeLiteral` quotes, so inlining it is as safe as binding it.
  */
 export function sqlLiteral(value: unknown): string {
   const prepared: unknown = prepareValue(value);
   if (prepared === null || prepared === undefined) return 'NULL';
   if (Buffer.isBuffer(prepared)) return `'\\x${prepared.toString('hex')}'::bytea`;
-  return pg.escapeLiteral(String(prepared));
+  return quoteLiteral(String(prepared));
+}
+
+/**
+ * `pg.escapeLiteral`'s output, built with native string replaces instead of its character
+ * loop: an engine step saves its state as a literal of a kilobyte or more, and on that the loop
+ * was the costliest part of building the step's statements. Quotes are doubled; a text with a backslash becomes an
+ * E'' literal with the backslashes doubled, right whatever `standard_conforming_strings` is.
+ */
+export function quoteLiteral(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
 
 /**

@@ -18,7 +18,9 @@ const TIMER_RETRIES = 3;
 
 /**
  * Writes one engine step's effects as rows in the step's transaction. Effects that reach
- * other instances (call activities, thrown messages and signals) become follow-ups.
+ * other instances (call activities, thrown messages and signals) become follow-ups. When an
+ * instance ends, its effects have already closed every task, job and subscription it had (the
+ * engine's property tests hold it to that), so nothing is swept up after them.
  */
 @Injectable()
 export class EffectApplier {
@@ -26,7 +28,6 @@ export class EffectApplier {
 
   async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
     const history: HistoryEvent[] = [];
-    let ended = false;
     for (const effect of effects) {
       switch (effect.type) {
         case 'history':
@@ -144,7 +145,6 @@ export class EffectApplier {
           }
           break;
         case 'instanceEnded':
-          ended = true;
           if (
             effect.status === 'completed' &&
             instance.parentInstanceId &&
@@ -165,7 +165,6 @@ export class EffectApplier {
       }
     }
     ctx.journal.recordHistory(instance.id, history);
-    if (ended) await this.releaseWaits(ctx, instance);
   }
 
   private async createTask(
@@ -219,20 +218,6 @@ export class EffectApplier {
         createdAt: ctx.now,
       },
     ]);
-  }
-
-  /** An ended instance waits for nothing: drop anything the engine's effects left behind. */
-  private async releaseWaits(ctx: CommandContext, instance: WorkflowInstance): Promise<void> {
-    await deferWrite(ctx.em, {
-      sql: `WITH closed AS (
-              UPDATE wf_task SET status = 'cancelled', completed_at = $2
-               WHERE instance_id = $1 AND status = 'open'
-              RETURNING id),
-            unfiled AS (DELETE FROM wf_task_candidate WHERE task_id IN (SELECT id FROM closed)),
-            jobs AS (DELETE FROM wf_job WHERE instance_id = $1)
-            DELETE FROM wf_subscription WHERE instance_id = $1`,
-      params: [instance.id, ctx.now],
-    });
   }
 }
 
