@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthUser } from '../src/auth/auth-user.js';
+import { PersonRoles } from '../src/auth/person-roles.js';
+import { Transactions } from '../src/database/transactions.js';
+import { TaskCommandService } from '../src/workflow/tasks/task-command.service.js';
 import { createTestApp, type Client, type TestApp } from './support/test-app.js';
 import { deploy, WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
 
@@ -254,6 +258,31 @@ describe('user tasks', () => {
     );
     expect(Number(audit!.n)).toBe(2);
   });
+
+  // PGlite runs one transaction at a time, so there a second command never waits on a lock.
+  it.skipIf(!process.env.DATABASE_URL)(
+    'reads the task only once it holds the instance: a completion that waited for the lock gets 409',
+    async () => {
+      const { draft } = await startReview();
+      const personId = t.people['branch_secretary']!;
+      const user: AuthUser = {
+        personId,
+        username: 'branch_secretary',
+        roles: await t.app.get(PersonRoles).of(personId),
+      };
+      let second: Promise<number> | undefined;
+      await t.app.get(Transactions).run(async (em) => {
+        await t.app.get(TaskCommandService).complete(user, draft.id, {}, undefined, em);
+        // a second submission arrives while the first one's transaction still holds the instance
+        second = secretary
+          .post(`/api/tasks/${draft.id}/complete`)
+          .send({})
+          .then((res) => res.status);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      expect(await second).toBe(409);
+    },
+  );
 
   it('keeps comments on a task, with their authors’ names, for those who may see it', async () => {
     const { draft } = await startReview();

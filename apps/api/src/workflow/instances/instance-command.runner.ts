@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   type Command,
   execute,
@@ -64,24 +65,23 @@ export class InstanceCommandRunner {
   }
 
   /**
-   * Row-locks the instance a task belongs to and then reads the task, in one round trip; the
-   * read comes after the lock is held, so it sees any change committed while it waited.
+   * Row-locks the instance a task belongs to, and the task, and reads both in one statement.
+   * The instance is locked first, as every other command locks it before it touches a task; a
+   * read that had to wait for a lock sees the rows as the other command committed them.
    */
   async lockOfTask(
     ctx: CommandContext,
     taskId: string,
   ): Promise<{ instance: WorkflowInstance; task: WorkflowTask }> {
-    const [instances = [], tasks = []] = await readInOrder(ctx.em, [
-      this.lockStatement(ctx, 'id = (SELECT instance_id FROM wf_task WHERE id = $1)', [taskId]),
-      {
-        sql: `SELECT ${columnsOf(ctx.em, WorkflowTask)} FROM wf_task WHERE id = $1`,
-        params: [taskId],
-      },
+    const [rows = []] = await readInOrder(ctx.em, [
+      { sql: lockOfTaskSql(ctx.em), params: [taskId] },
     ]);
-    const [instance] = this.toInstances(ctx, instances);
-    const row = tasks[0] as Record<string, unknown> | undefined;
-    if (!instance || !row) throw new NotFoundException(`Task ${taskId} does not exist.`);
-    return { instance, task: entityFromRow(ctx.em, WorkflowTask, row) };
+    const row = rows[0] as Record<string, unknown> | undefined;
+    if (!row) throw new NotFoundException(`Task ${taskId} does not exist.`);
+    return {
+      instance: entityFromRow(ctx.em, WorkflowInstance, row, 'instance'),
+      task: entityFromRow(ctx.em, WorkflowTask, row, 'task'),
+    };
   }
 
   private async lockWhere(
@@ -171,4 +171,23 @@ export class InstanceCommandRunner {
     await this.effects.apply(ctx, instance, result.effects);
     return result;
   }
+}
+
+const lockOfTaskSqlByConnection = new WeakMap<object, string>();
+
+/**
+ * The task's instance under FOR UPDATE, like `lock`, then the task under FOR NO KEY UPDATE, the
+ * lock its own UPDATE takes anyway (it leaves comments on the task free to be added meanwhile).
+ * PostgreSQL takes the row locks in the order of the locking clauses.
+ */
+function lockOfTaskSql(em: EntityManager): string {
+  let sql = lockOfTaskSqlByConnection.get(em.connection);
+  if (!sql) {
+    sql = `SELECT ${columnsOf(em, WorkflowInstance, 'i', 'instance')}, ${columnsOf(em, WorkflowTask, 't', 'task')}
+             FROM wf_task t JOIN wf_instance i ON i.id = t.instance_id
+            WHERE t.id = $1
+              FOR UPDATE OF i FOR NO KEY UPDATE OF t`;
+    lockOfTaskSqlByConnection.set(em.connection, sql);
+  }
+  return sql;
 }
