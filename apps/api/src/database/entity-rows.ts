@@ -7,41 +7,31 @@ export interface Statement {
 
 /**
  * The table's columns as a select list, for hand-written queries on hot paths (a lock, a read
- * sent in the same round trip as another) whose rows `entityFromRow` turns into entities. With
- * `label`, each column is also named `<label>.<column>` in the result, so that two tables with
- * columns of the same name can be read in one row.
+ * sent in the same round trip as another) whose rows `entityFromRow` turns into entities.
  */
 export function columnsOf(
   em: EntityManager,
   target: EntityTarget<ObjectLiteral>,
   alias?: string,
-  label?: string,
 ): string {
   const prefix = alias ? `${alias}.` : '';
   return em.connection
     .getMetadata(target)
-    .columns.map(({ databaseName }) =>
-      label ? `${prefix}${databaseName} AS "${label}.${databaseName}"` : prefix + databaseName,
-    )
+    .columns.map((column) => prefix + column.databaseName)
     .join(', ');
 }
 
-/**
- * A raw row of `columnsOf(target)` as the entity TypeORM would have loaded; with `label`, of
- * `columnsOf(target, alias, label)`.
- */
+/** A raw row of `columnsOf(target)` as the entity TypeORM would have loaded. */
 export function entityFromRow<T extends ObjectLiteral>(
   em: EntityManager,
   target: EntityTarget<T>,
   row: Record<string, unknown>,
-  label?: string,
 ): T {
   const metadata = em.connection.getMetadata(target);
   const entity = metadata.create() as T;
-  const prefix = label ? `${label}.` : '';
   for (const column of metadata.columns) {
-    const raw = row[prefix + column.databaseName];
-    column.setEntityValue(entity, em.connection.driver.prepareHydratedValue(raw, column));
+    const value = em.connection.driver.prepareHydratedValue(row[column.databaseName], column);
+    column.setEntityValue(entity, value);
   }
   return entity;
 }
