@@ -5,6 +5,7 @@ import { CreateSupervision1764500000000 } from './1764500000000-create-supervisi
 import { CreateSavedCheck1764600000000 } from './1764600000000-create-saved-check.js';
 import { CreateLoginFailures1764700000000 } from './1764700000000-create-login-failures.js';
 import { HistoryWithoutForeignKey1764800000000 } from './1764800000000-history-without-foreign-key.js';
+import { HistoryKeyedByInstance1764900000000 } from './1764900000000-history-keyed-by-instance.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateSavedCheck1764600000000,
   CreateLoginFailures1764700000000,
   HistoryWithoutForeignKey1764800000000,
+  HistoryKeyedByInstance1764900000000,
 ];

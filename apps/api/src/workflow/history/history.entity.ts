@@ -1,13 +1,13 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One element lifecycle event of an instance, as the engine reported it. */
+/** One element lifecycle event of an instance, as the engine reported it; keyed by instance. */
 @Entity('wf_history')
 export class WorkflowHistoryEvent {
+  @PrimaryColumn({ name: 'instance_id', type: 'uuid' })
+  instanceId: string;
+
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
-
-  @Column({ name: 'instance_id', type: 'uuid' })
-  instanceId: string;
 
   @Column({ type: 'timestamptz' })
   at: Date;

@@ -13,7 +13,7 @@ import type { CommandContext } from './command-context.js';
 import { EffectApplier } from './effect.applier.js';
 import { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
-import { columnsOf, entityFromRow, type Statement } from '../../database/entity-rows.js';
+import { entityFromRow, type Statement } from '../../database/entity-rows.js';
 import { deferInsert, deferWrite, readInOrder } from '../../database/deferred-writes.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
 
@@ -57,7 +57,7 @@ export class InstanceCommandRunner {
     after: Statement[] = [],
   ): Promise<{ instances: Map<string, WorkflowInstance>; after: unknown[][] }> {
     const ids = [...new Set(instanceIds)];
-    const lock = ids.length > 0 ? [this.lockStatement(ctx, 'id = ANY($1)', [ids])] : [];
+    const lock = ids.length > 0 ? [lockStatement('id = ANY($1)', [ids])] : [];
     const rows = await readInOrder(ctx.em, [...lock, ...after]);
     const locked = lock.length > 0 ? this.toInstances(ctx, rows.shift() ?? []) : [];
     return { instances: new Map(locked.map((instance) => [instance.id, instance])), after: rows };
@@ -86,20 +86,17 @@ export class InstanceCommandRunner {
     where: string,
     params: unknown[],
   ): Promise<WorkflowInstance[]> {
-    const [rows = []] = await readInOrder(ctx.em, [this.lockStatement(ctx, where, params)]);
+    const [rows = []] = await readInOrder(ctx.em, [lockStatement(where, params)]);
     return this.toInstances(ctx, rows);
-  }
-
-  private lockStatement(ctx: CommandContext, where: string, params: unknown[]): Statement {
-    return {
-      sql: `SELECT ${columnsOf(ctx.em, WorkflowInstance)} FROM wf_instance WHERE ${where} ORDER BY id FOR UPDATE`,
-      params,
-    };
   }
 
   private toInstances(ctx: CommandContext, rows: unknown[]): WorkflowInstance[] {
     return rows.map((row) =>
-      entityFromRow(ctx.em, WorkflowInstance, row as Record<string, unknown>),
+      entityFromRow(
+        ctx.em,
+        WorkflowInstance,
+        (row as { instance: Record<string, unknown> }).instance,
+      ),
     );
   }
 
@@ -171,11 +168,21 @@ export class InstanceCommandRunner {
 }
 
 /**
+ * Instances in id order under FOR UPDATE. Locked rows are read as one JSON value each: parsing
+ * one JSON text costs the driver less than describing and converting a dozen or more columns,
+ * and the rows' dates and JSON columns hydrate the same way.
+ */
+function lockStatement(where: string, params: unknown[]): Statement {
+  return {
+    sql: `SELECT row_to_json(i) AS instance FROM wf_instance i WHERE ${where} ORDER BY id FOR UPDATE`,
+    params,
+  };
+}
+
+/**
  * The task's instance under FOR UPDATE, like `lock`, then the task under FOR NO KEY UPDATE, the
  * lock its own UPDATE takes anyway (it leaves comments on the task free to be added meanwhile).
- * PostgreSQL takes the row locks in the order of the locking clauses. Each row comes as one JSON
- * value: parsing two JSON texts costs the driver less than describing and converting some thirty
- * columns, and the rows' dates and JSON columns hydrate the same way.
+ * PostgreSQL takes the row locks in the order of the locking clauses.
  */
 const LOCK_OF_TASK = `
   SELECT row_to_json(i) AS instance, row_to_json(t) AS task
