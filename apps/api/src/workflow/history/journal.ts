@@ -10,36 +10,37 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-interface HistoryRow {
-  instance_id: string;
-  at: string;
-  element_id: string;
-  element_type: string;
-  element_instance_id: string;
-  kind: string;
+/** Column arrays, one entry per row, for `unnest`. */
+interface HistoryColumns {
+  instanceIds: string[];
+  ats: string[];
+  elementIds: string[];
+  elementTypes: string[];
+  elementInstanceIds: string[];
+  kinds: string[];
 }
 
-interface AuditRow {
-  at: string;
-  actor: string;
-  action: string;
-  instance_id: string | null;
-  task_id: string | null;
-  detail: Record<string, unknown>;
+interface AuditColumns {
+  ats: string[];
+  actors: string[];
+  actions: string[];
+  instanceIds: (string | null)[];
+  taskIds: (string | null)[];
+  details: Record<string, unknown>[];
 }
 
+// One fixed statement for any number of rows (so one prepared statement), each table's rows
+// given as one array per column; ids are drawn in array order.
 const FLUSH = `
   WITH history AS (
     INSERT INTO wf_history (instance_id, at, element_id, element_type, element_instance_id, kind)
     SELECT instance_id, at, element_id, element_type, element_instance_id, kind
-      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (instance_id uuid, at timestamptz,
-             element_id text, element_type text, element_instance_id text, kind text))
+      FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[])
            WITH ORDINALITY AS r(instance_id, at, element_id, element_type, element_instance_id, kind, n)
      ORDER BY n)
   INSERT INTO wf_audit (at, actor, action, instance_id, task_id, detail)
   SELECT at, actor, action, instance_id, task_id, detail
-    FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (at timestamptz, actor text, action text,
-           instance_id uuid, task_id text, detail jsonb))
+    FROM unnest($7::timestamptz[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::jsonb[])
          WITH ORDINALITY AS r(at, actor, action, instance_id, task_id, detail, n)
    ORDER BY n`;
 
@@ -50,39 +51,69 @@ const FLUSH = `
  * trip each.
  */
 export class Journal {
-  private history: HistoryRow[] = [];
-  private audit: AuditRow[] = [];
+  private history = emptyHistory();
+  private audit = emptyAudit();
 
   recordHistory(instanceId: string, events: HistoryEvent[]): void {
+    const h = this.history;
     for (const e of events) {
-      this.history.push({
-        instance_id: instanceId,
-        at: e.at,
-        element_id: e.elementId,
-        element_type: e.elementType,
-        element_instance_id: e.elementInstanceId,
-        kind: e.kind,
-      });
+      h.instanceIds.push(instanceId);
+      h.ats.push(e.at);
+      h.elementIds.push(e.elementId);
+      h.elementTypes.push(e.elementType);
+      h.elementInstanceIds.push(e.elementInstanceId);
+      h.kinds.push(e.kind);
     }
   }
 
   recordAudit(at: Date, entry: AuditInput): void {
-    this.audit.push({
-      at: at.toISOString(),
-      actor: entry.actor,
-      action: entry.action,
-      instance_id: entry.instanceId ?? null,
-      task_id: entry.taskId ?? null,
-      detail: entry.detail ?? {},
-    });
+    const a = this.audit;
+    a.ats.push(at.toISOString());
+    a.actors.push(entry.actor);
+    a.actions.push(entry.action);
+    a.instanceIds.push(entry.instanceId ?? null);
+    a.taskIds.push(entry.taskId ?? null);
+    a.details.push(entry.detail ?? {});
   }
 
   /** Writes what was recorded since the last flush, with the transaction's next query or COMMIT. */
   async flush(em: EntityManager): Promise<void> {
-    if (this.history.length === 0 && this.audit.length === 0) return;
-    const params = [JSON.stringify(this.history), JSON.stringify(this.audit)];
-    this.history = [];
-    this.audit = [];
-    await deferWrite(em, { sql: FLUSH, params });
+    const h = this.history;
+    const a = this.audit;
+    if (h.kinds.length === 0 && a.actions.length === 0) return;
+    this.history = emptyHistory();
+    this.audit = emptyAudit();
+    await deferWrite(em, {
+      sql: FLUSH,
+      params: [
+        h.instanceIds,
+        h.ats,
+        h.elementIds,
+        h.elementTypes,
+        h.elementInstanceIds,
+        h.kinds,
+        a.ats,
+        a.actors,
+        a.actions,
+        a.instanceIds,
+        a.taskIds,
+        a.details,
+      ],
+    });
   }
+}
+
+function emptyHistory(): HistoryColumns {
+  return {
+    instanceIds: [],
+    ats: [],
+    elementIds: [],
+    elementTypes: [],
+    elementInstanceIds: [],
+    kinds: [],
+  };
+}
+
+function emptyAudit(): AuditColumns {
+  return { ats: [], actors: [], actions: [], instanceIds: [], taskIds: [], details: [] };
 }
