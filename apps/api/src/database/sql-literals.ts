@@ -14,8 +14,9 @@ export function sqlLiteral(value: unknown): string {
 /**
  * `pg.escapeLiteral`'s output, built with native string replaces instead of its character
  * loop: an engine step saves its state as a literal of a kilobyte or more, and on that the loop
- * was the costliest part of building the step's statements. Quotes are doubled; a text with a backslash becomes an
- * E'' literal with the backslashes doubled, right whatever `standard_conforming_strings` is.
+ * was the costliest part of building the step's statements. Quotes are doubled; a text with a
+ * backslash becomes an E'' literal with the backslashes doubled, right whatever
+ * `standard_conforming_strings` is.
  */
 export function quoteLiteral(text: string): string {
   const quoted = text.replaceAll("'", "''");

@@ -73,7 +73,8 @@ export class InstanceCommandRunner {
     taskId: string,
   ): Promise<{ instance: WorkflowInstance; task: WorkflowTask }> {
     const [rows = []] = await readInOrder(ctx.em, [{ sql: LOCK_OF_TASK, params: [taskId] }]);
-    const row = rows[0] as { instance: Record<string, unknown>; task: Record<string, unknown> };
+    const row = rows[0] as
+      { instance: Record<string, unknown>; task: Record<string, unknown> } | undefined;
     if (!row) throw new NotFoundException(`Task ${taskId} does not exist.`);
     return {
       instance: entityFromRow(ctx.em, WorkflowInstance, row.instance),
