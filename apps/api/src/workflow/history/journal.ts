@@ -30,19 +30,18 @@ interface AuditColumns {
 }
 
 // One fixed statement for any number of rows (so one prepared statement), each table's rows
-// given as one array per column; ids are drawn in array order.
+// given as one array per column. The arrays are unnested in the select list, where they run in
+// lockstep and rows come out (and draw their ids) in array order; in FROM, each would first be
+// copied into a tuplestore whose memory the server takes from and gives back to the OS on
+// every statement.
 const FLUSH = `
   WITH history AS (
     INSERT INTO wf_history (instance_id, at, element_id, element_type, element_instance_id, kind)
-    SELECT instance_id, at, element_id, element_type, element_instance_id, kind
-      FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[])
-           WITH ORDINALITY AS r(instance_id, at, element_id, element_type, element_instance_id, kind, n)
-     ORDER BY n)
+    SELECT unnest($1::uuid[]), unnest($2::timestamptz[]), unnest($3::text[]),
+           unnest($4::text[]), unnest($5::text[]), unnest($6::text[]))
   INSERT INTO wf_audit (at, actor, action, instance_id, task_id, detail)
-  SELECT at, actor, action, instance_id, task_id, detail
-    FROM unnest($7::timestamptz[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::jsonb[])
-         WITH ORDINALITY AS r(at, actor, action, instance_id, task_id, detail, n)
-   ORDER BY n`;
+  SELECT unnest($7::timestamptz[]), unnest($8::text[]), unnest($9::text[]),
+         unnest($10::uuid[]), unnest($11::text[]), unnest($12::jsonb[])`;
 
 /**
  * The history events and audit entries of one command (`WorkflowHistoryEvent`,
