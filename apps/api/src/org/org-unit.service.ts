@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../database/row-id.js';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ORG_ADMIN_ROLES } from '../access/role-name.js';
@@ -61,7 +61,7 @@ export class OrgUnitService {
         ],
       });
     }
-    const id = randomUUID();
+    const id = newRowId();
     const path = `${parent.path}${id}/`;
     const siblings = await this.units.countBy({ parentId: parent.id });
     const unit = this.units.create({

@@ -1,3 +1,4 @@
+import { newRowId } from '../database/row-id.js';
 import { hash } from '@node-rs/argon2';
 import type { RoleName } from '../access/role-name.js';
 import { Account } from '../auth/account.entity.js';
@@ -27,7 +28,7 @@ async function seedUnits({ manager, units }: SeedContext): Promise<void> {
   for (const [index, unit] of DEMO_UNITS.entries()) {
     const parentId = unit.parent ? units.get(unit.parent) : undefined;
     const parentPath = unit.parent ? paths.get(unit.parent) : '/';
-    const id = crypto.randomUUID();
+    const id = newRowId();
     const path = `${parentPath ?? '/'}${id}/`;
     await manager.getRepository(OrgUnit).insert({
       id,
@@ -55,7 +56,7 @@ async function seedPeople({ manager, units, people }: SeedContext): Promise<void
   ];
   for (const [index, person] of everyone.entries()) {
     const home = unitId(units, person.home);
-    const id = crypto.randomUUID();
+    const id = newRowId();
     const probationary = person.username.startsWith('m') && index % 9 === 0;
     await manager.getRepository(Person).insert({
       id,

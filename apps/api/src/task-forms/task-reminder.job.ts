@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../database/row-id.js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
@@ -39,7 +39,7 @@ export class TaskReminderJob implements OnModuleInit {
     const body = job.headers['message'] ?? '任务已超期，请尽快办理 (this task is overdue)';
     for (const task of tasks) {
       await em.insert(WorkflowTaskComment, {
-        id: randomUUID(),
+        id: newRowId(),
         taskId: task.id,
         authorId: REMINDER_AUTHOR,
         body,

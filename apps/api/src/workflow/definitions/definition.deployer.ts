@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newRowId } from '../../database/row-id.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { compile, type CompiledDefinition, type Problem } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
@@ -76,7 +77,7 @@ export class DefinitionDeployer {
     if (input.source === 'file' && latest?.contentHash === hash) return null;
     const now = this.clock.now();
     const row = em.create(WorkflowDefinition, {
-      id: randomUUID(),
+      id: newRowId(),
       processId,
       version: (latest?.version ?? 0) + 1,
       name: input.name ?? null,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../database/row-id.js';
 import { Injectable } from '@nestjs/common';
 import type { Effect, HistoryEvent, JobInfo, UserTaskInfo } from '@orglife/engine';
 import { WorkflowIncident } from '../incidents/incident.entity.js';
@@ -113,7 +113,7 @@ export class EffectApplier {
           break;
         case 'incidentRaised':
           await deferInsert(ctx.em, WorkflowIncident, {
-            id: randomUUID(),
+            id: newRowId(),
             engineIncidentId: effect.incident.id,
             instanceId: instance.id,
             jobId: null,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../database/row-id.js';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type Command,
@@ -103,7 +103,7 @@ export class InstanceCommandRunner {
 
   async start(ctx: CommandContext, input: StartInput): Promise<WorkflowInstance> {
     const compiled = await this.definitions.get(ctx.em, input.definition.id);
-    const id = randomUUID();
+    const id = newRowId();
     const result = startInstance(compiled, {
       instanceId: id,
       processId: input.definition.processId,

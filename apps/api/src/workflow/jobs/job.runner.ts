@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../database/row-id.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { nextStartTimer } from '@orglife/engine';
 import { DefinitionCache } from '../definitions/definition.cache.js';
@@ -236,7 +236,7 @@ export class JobRunner {
       },
     );
     await ctx.em.insert(WorkflowIncident, {
-      id: randomUUID(),
+      id: newRowId(),
       engineIncidentId: null,
       instanceId: job.instanceId,
       jobId: job.id,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../database/row-id.js';
 import {
   BadRequestException,
   ConflictException,
@@ -155,7 +155,7 @@ export class TaskCommandService {
     const task = await this.visibleTask(user, taskId);
     return this.scope.run(null, user.personId, async (ctx) => {
       const comment = ctx.em.create(WorkflowTaskComment, {
-        id: randomUUID(),
+        id: newRowId(),
         taskId: task.id,
         authorId: user.personId,
         body,
