@@ -49,6 +49,10 @@ export async function startBenchApi(env: Record<string, string>): Promise<BenchA
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // A benchmark that dies (say, its database dropped by another run) must not leave its API
+  // running, to poll and skew every later run on this machine.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
@@ -64,6 +68,7 @@ export async function startBenchApi(env: Record<string, string>): Promise<BenchA
     baseUrl,
     pid: child.pid ?? null,
     async stop() {
+      process.off('exit', killOnExit);
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited(child);
