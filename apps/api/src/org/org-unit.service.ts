@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { newRowId } from '../database/row-id.js';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ORG_ADMIN_ROLES } from '../access/role-name.js';
@@ -9,6 +8,7 @@ import { ProblemException } from '../common/problem.js';
 import type { CreateOrgUnitDto, OrgUnitDto, OrgUnitNodeDto } from './org-unit.dto.js';
 import { ALLOWED_PARENT_TYPES } from './org-unit-type.js';
 import { OrgUnit } from './org-unit.entity.js';
+import { newRowId } from '../database/row-id.js';
 
 export function toOrgUnitDto(unit: OrgUnit): OrgUnitDto {
   const { id, code, name, type, direct, parentId, depth } = unit;

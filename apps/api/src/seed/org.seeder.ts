@@ -1,4 +1,3 @@
-import { newRowId } from '../database/row-id.js';
 import { hash } from '@node-rs/argon2';
 import type { RoleName } from '../access/role-name.js';
 import { Account } from '../auth/account.entity.js';
@@ -13,6 +12,7 @@ import {
   demoMembers,
 } from './demo-university.js';
 import type { SeedContext, Seeder } from './seeder.js';
+import { newRowId } from '../database/row-id.js';
 
 /** The demo university: 2 committees, 6 branches (one 直属党支部), groups, 60 people, logins. */
 export const orgSeeder: Seeder = {

@@ -1,4 +1,3 @@
-import { newRowId } from '../database/row-id.js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
@@ -6,6 +5,7 @@ import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { WorkflowTaskComment } from '../workflow/tasks/task-comment.entity.js';
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
+import { newRowId } from '../database/row-id.js';
 
 export const REMINDER_JOB = 'orglife.reminder';
 export const REMINDER_AUTHOR = 'system';

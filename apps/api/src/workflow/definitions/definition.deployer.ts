@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { newRowId } from '../../database/row-id.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { compile, type CompiledDefinition, type Problem } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
@@ -10,6 +9,7 @@ import { bpmnProblems } from './bpmn-problems.js';
 import { DefinitionCache } from './definition.cache.js';
 import { type DefinitionSource, WorkflowDefinition } from './definition.entity.js';
 import { StartEventRegistrar } from './start-event.registrar.js';
+import { newRowId } from '../../database/row-id.js';
 
 /** Serialises deployments across API processes, so versions are numbered without gaps or races. */
 const DEPLOY_LOCK_KEY = 727_001;

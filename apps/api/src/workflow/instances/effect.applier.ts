@@ -1,4 +1,3 @@
-import { newRowId } from '../../database/row-id.js';
 import { Injectable } from '@nestjs/common';
 import type { Effect, HistoryEvent, JobInfo, UserTaskInfo } from '@orglife/engine';
 import { WorkflowIncident } from '../incidents/incident.entity.js';
@@ -12,6 +11,7 @@ import type { CommandContext } from './command-context.js';
 import type { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
 import { WorkflowSubscription } from './subscription.entity.js';
+import { newRowId } from '../../database/row-id.js';
 
 /** Retries a timer gets when firing it fails for a technical reason. */
 const TIMER_RETRIES = 3;

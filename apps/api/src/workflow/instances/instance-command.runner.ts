@@ -1,4 +1,3 @@
-import { newRowId } from '../../database/row-id.js';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type Command,
@@ -16,6 +15,7 @@ import { orgUnitOf } from './org-unit-of.js';
 import { entityFromRow, type Statement } from '../../database/entity-rows.js';
 import { deferInsert, deferWrite, readInOrder } from '../../database/deferred-writes.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
+import { newRowId } from '../../database/row-id.js';
 
 export interface StartInput {
   definition: WorkflowDefinition;

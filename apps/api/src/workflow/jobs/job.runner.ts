@@ -1,4 +1,3 @@
-import { newRowId } from '../../database/row-id.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { nextStartTimer } from '@orglife/engine';
 import { DefinitionCache } from '../definitions/definition.cache.js';
@@ -13,6 +12,7 @@ import type { Statement } from '../../database/entity-rows.js';
 import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import { BpmnError, JobHandlerRegistry } from './job-handler.registry.js';
 import { WorkflowJob } from './job.entity.js';
+import { newRowId } from '../../database/row-id.js';
 
 const SYSTEM = 'system';
 

@@ -1,4 +1,3 @@
-import { newRowId } from '../../database/row-id.js';
 import {
   BadRequestException,
   ConflictException,
@@ -29,6 +28,7 @@ import { WorkflowTaskComment } from './task-comment.entity.js';
 import { WorkflowTask } from './task.entity.js';
 import { validateVariables } from './variables.validator.js';
 import { Transactions } from '../../database/transactions.js';
+import { newRowId } from '../../database/row-id.js';
 
 /**
  * Runs inside the completion's transaction after the task is locked and checked, before the
