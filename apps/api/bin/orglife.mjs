@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `pnpm --silent orglife …`: runs the built CLI (apps/api/dist/cli/main.js), building the
+// engine and the API first when the build is missing.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const apiRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const entry = join(apiRoot, 'dist/cli/main.js');
+if (!existsSync(entry)) {
+  const build = spawnSync(
+    'pnpm',
+    ['--silent', '--filter', '@orglife/engine', '--filter', '@orglife/api', 'run', 'build'],
+    { cwd: apiRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const result = spawnSync(process.execPath, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
