@@ -13,6 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class AccessService {
   private readonly paths = new Map<string, string>();
+  private readonly branchLevel = new Map<string, boolean>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -27,6 +28,30 @@ export class AccessService {
     if (!path) throw new NotFoundException(`Org unit ${unitId} does not exist.`);
     this.paths.set(unitId, path);
     return path;
+  }
+
+  /** Whether the unit is a branch or a group inside one (whose records are a branch's records). */
+  async isBranchLevel(unitId: string): Promise<boolean> {
+    const cached = this.branchLevel.get(unitId);
+    if (cached !== undefined) return cached;
+    await this.pathOf(unitId);
+    const [row] = await this.db.query<{ type: string }[]>(
+      `SELECT type FROM org_unit WHERE id = $1`,
+      [unitId],
+    );
+    const branchLevel = row?.type === 'branch' || row?.type === 'group';
+    this.branchLevel.set(unitId, branchLevel);
+    return branchLevel;
+  }
+
+  /**
+   * Those of `roles` that reach the records of a unit: on a branch (or its groups) the inspector
+   * role does not. Inspectors read a branch's records only while it is under inspection, through
+   * supervision (`InspectionScope`); its plans, instances, history and files stay closed to them.
+   */
+  async recordReadRoles(unitId: string, roles: readonly RoleName[]): Promise<RoleName[]> {
+    const branchLevel = await this.isBranchLevel(unitId);
+    return roles.filter((role) => !(branchLevel && role === 'inspector'));
   }
 
   /** Whether the user holds one of `roles` on the unit or one of its ancestors. */
