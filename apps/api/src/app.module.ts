@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller.js';
 import { APP_LOGGER, createAppLogger } from './logging/app-logger.js';
 import { OrgModule } from './org/org.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { SsoModule } from './sso/sso.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(jwtSecret)) }),
         AccessModule,
         AuthModule,
+        SsoModule,
         OrgModule,
         SeedModule,
         WorkflowModule.forRoot(options.workflow),
