@@ -103,6 +103,7 @@ export class SsoController {
   @Get(':provider/logout')
   @Redirect()
   @ApiFoundResponse({ description: "To the identity service's logout, then back to login" })
+  @ApiNotFoundResponse({ description: 'That provider is not configured' })
   logout(@Param() { provider }: SsoProviderParam): Promise<RedirectTo> {
     this.assertEnabled(provider);
     return this.toLoginPage(async () => ({ url: (await this.sso.logoutUrl(provider)).href }));
