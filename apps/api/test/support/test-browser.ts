@@ -24,7 +24,9 @@ export class TestBrowser {
     const action = /<form[^>]*action="([^"]*)"/.exec(page.body)?.[1];
     if (action === undefined) throw new Error(`no form on ${page.url.href}: ${page.body}`);
     const hidden = [...page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)];
-    const form = new URLSearchParams(hidden.map(([, name, value]) => [name, unescape(value)]));
+    const form = new URLSearchParams(
+      hidden.map(([, name = '', value = '']) => [name, unescape(value)]),
+    );
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
     return this.follow(new URL(unescape(action), page.url), {
       method: 'POST',
@@ -60,7 +62,7 @@ export class TestBrowser {
   private store(url: URL, setCookies: string[]): void {
     const cookies = this.jar.get(url.host) ?? new Map<string, string>();
     for (const header of setCookies) {
-      const [pair] = header.split(';');
+      const pair = header.split(';')[0] ?? '';
       const at = pair.indexOf('=');
       const name = pair.slice(0, at).trim();
       const value = pair.slice(at + 1).trim();
