@@ -100,71 +100,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/sso": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SsoController_providers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/sso/{provider}/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SsoController_login"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/sso/oidc/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SsoController_oidcCallback"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/sso/cas/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SsoController_casCallback"];
-        put?: never;
-        post: operations["SsoController_casSingleLogout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/sso/exchange": {
+    "/api/org-units/import": {
         parameters: {
             query?: never;
             header?: never;
@@ -173,21 +109,21 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["SsoController_exchange"];
+        post: operations["OrgSheetController_import"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/auth/sso/{provider}/logout": {
+    "/api/org-units/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["SsoController_logout"];
+        get: operations["OrgSheetController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -222,10 +158,10 @@ export interface paths {
         get: operations["OrgUnitController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["OrgUnitController_delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["OrgUnitController_update"];
         trace?: never;
     };
     "/api/people": {
@@ -1266,19 +1202,13 @@ export interface components {
             orgUnitId: string;
             roles: components["schemas"]["MyRoleDto"][];
         };
-        SsoProvidersDto: {
-            /** @description Empty = local accounts only */
-            providers: ("oidc" | "cas")[];
-            /** @description Only the named local accounts may still sign in with a password */
-            required: boolean;
-        };
-        CasLogoutRequestDto: {
-            /** @description SAML LogoutRequest XML carrying the service ticket */
-            logoutRequest: string;
-        };
-        SsoExchangeDto: {
-            /** @description The one-time code the callback put in the login page URL */
-            code: string;
+        OrgSheetImportResultDto: {
+            /** @description Rows read (one org unit each) */
+            imported: number;
+            /** @description New org units */
+            created: number;
+            /** @description Existing org units changed (renamed, moved, re-sorted) */
+            updated: number;
         };
         OrgUnitNodeDto: {
             /** Format: uuid */
@@ -1325,6 +1255,19 @@ export interface components {
             type: "committee" | "branch" | "group";
             /** Format: uuid */
             parentId: string;
+        };
+        UpdateOrgUnitDto: {
+            /** @example C1-B4 */
+            code?: string;
+            /** @example 计算机学院博士生党支部 */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The new parent: moves the unit with its subtree
+             */
+            parentId?: string;
+            /** @description Position among its siblings (0 first) */
+            sortOrder?: number;
         };
         PersonDto: {
             /** Format: uuid */
@@ -3336,136 +3279,7 @@ export interface operations {
             };
         };
     };
-    SsoController_providers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SsoProvidersDto"];
-                };
-            };
-            /** @description Problem details (409 conflict, 429 too many requests, 500) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    SsoController_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                provider: "oidc" | "cas";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the identity service's login page */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description That provider is not configured */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (409 conflict, 429 too many requests, 500) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    SsoController_oidcCallback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the login page with a one-time code or ?ssoError= */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (409 conflict, 429 too many requests, 500) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    SsoController_casCallback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the login page with a one-time code or ?ssoError= */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (409 conflict, 429 too many requests, 500) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    SsoController_casSingleLogout: {
+    OrgSheetController_import: {
         parameters: {
             query?: never;
             header?: never;
@@ -3474,56 +3288,23 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CasLogoutRequestDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx org sheet
+                     */
+                    file: string;
+                };
             };
         };
         responses: {
-            /** @description Sessions started by that ticket, if any, are ended */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (409 conflict, 429 too many requests, 500) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    SsoController_exchange: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SsoExchangeDto"];
-            };
-        };
-        responses: {
+            /** @description Organization Department only. All rows imported. A 400 problem lists every bad row in `errors` ({row, column, reason}) and nothing is imported. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["OrgSheetImportResultDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field */
@@ -3535,7 +3316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown, used or expired code */
+            /** @description Missing, invalid or expired access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3544,6 +3325,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem details (409 conflict, 429 too many requests, 500) */
             default: {
                 headers: {
@@ -3555,26 +3345,26 @@ export interface operations {
             };
         };
     };
-    SsoController_logout: {
+    OrgSheetController_export: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                provider: "oidc" | "cas";
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description To the identity service's logout, then back to login */
-            302: {
+            /** @description Organization Department only. The whole org tree as .xlsx (组织架构) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
-            /** @description Invalid input: `errors` names each field */
-            400: {
+            /** @description Missing, invalid or expired access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3582,8 +3372,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description That provider is not configured */
-            404: {
+            /** @description No role that allows this on the unit concerned */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3719,6 +3509,142 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgUnitController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organization Department only; 409 while the unit has sub-units, people, roles or records */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgUnitController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrgUnitDto"];
+            };
+        };
+        responses: {
+            /** @description Organization Department only: rename, recode, move (with its subtree) or re-sort */
             200: {
                 headers: {
                     [name: string]: unknown;
