@@ -70,11 +70,13 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     return new URL(res.headers.location as string);
   }
 
+  /** Trades the landing page's code; the agent keeps the refresh cookie, as a browser would. */
   async function tokensFor(landing: URL) {
     const code = landing.searchParams.get('sso');
     expect(code, landing.href).toBeTruthy();
-    const res = await t.http().post('/api/auth/sso/exchange').send({ code }).expect(200);
-    return res.body as { accessToken: string; refreshToken: string };
+    const agent = t.http();
+    const res = await agent.post('/api/auth/sso/exchange').send({ code }).expect(200);
+    return { accessToken: (res.body as { accessToken: string }).accessToken, agent };
   }
 
   it('signs a roster person in by the 工号 attribute, with the same tokens as a local login', async () => {
@@ -87,6 +89,10 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
       .set('Authorization', `Bearer ${tokens.accessToken}`)
       .expect(200);
     expect(me.body).toMatchObject({ username: 'od_admin', name: '王建华' });
+    const [event] = await t.db.query<{ detail: string }[]>(
+      `SELECT detail FROM security_event WHERE kind = 'login_succeeded' ORDER BY at DESC, id DESC LIMIT 1`,
+    );
+    expect(event?.detail).toBe(`统一身份认证 CAS ${cas.url}`);
   });
 
   it('refuses a replayed ticket, a forged state, and an unknown or attribute-less identity', async () => {
@@ -147,9 +153,7 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     }
     expect(posted).toHaveLength(2);
     expect(cas.logoutPosts.map((p) => p.status)).toEqual([204, 204]);
-    for (const { refreshToken } of [tokens, again]) {
-      await t.http().post('/api/auth/refresh').send({ refreshToken }).expect(401);
-    }
+    for (const { agent } of [tokens, again]) await agent.post('/api/auth/refresh').expect(401);
   });
 
   it('shows the unavailable page within the timeout when CAS is slow', async () => {
@@ -197,6 +201,51 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
         .set('Authorization', `Bearer ${(tokens.body as { accessToken: string }).accessToken}`)
         .expect(200);
       expect(me.body).toMatchObject({ username: 'od_admin' });
+    });
+  });
+});
+
+describe('SSO required for everyone but named local accounts', () => {
+  let cas: TestCasServer;
+  let t: TestApp;
+  beforeAll(async () => {
+    cas = await startCasServer({ accounts: ACCOUNTS });
+    t = await createTestApp({
+      app: {
+        sso: readSsoEnv({
+          SSO_PUBLIC_URL: PUBLIC_URL,
+          SSO_CAS_URL: cas.url,
+          SSO_REQUIRED: 'true',
+          SSO_LOCAL_ACCOUNTS: 'OD_Admin, inspector',
+        }),
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await cas.close();
+  });
+
+  it('tells the login page, keeps the named local accounts, and refuses other passwords', async () => {
+    expect((await t.http().get('/api/auth/sso').expect(200)).body).toEqual({
+      providers: ['cas'],
+      required: true,
+    });
+    await t.login('od_admin');
+    await t.login('inspector');
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'member', password: 'demo1234' })
+      .expect(403);
+    expect((res.body as { detail: string }).detail).toMatch(/本系统要求使用统一身份认证登录/);
+    const [event] = await t.db.query<{ detail: string; subject_username: string }[]>(
+      `SELECT detail, subject_username FROM security_event
+        WHERE kind = 'login_failed' ORDER BY at DESC, id DESC LIMIT 1`,
+    );
+    expect(event).toMatchObject({
+      subject_username: 'member',
+      detail: expect.stringMatching(/SSO_REQUIRED/),
     });
   });
 });

@@ -24,6 +24,7 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     provider = await startOidcProvider({
       accounts: {
         wang: { employeeNo: 'T2026001', name: '王建华' },
+        li: { employeeNo: 'T2026002', name: '李国强' },
         stranger: { employeeNo: 'X9999999', name: '陌生人' },
         anonymous: { name: '无工号' },
       },
@@ -75,7 +76,18 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     return new URL(res.headers.location as string);
   }
 
-  const exchange = (code: string) => t.http().post('/api/auth/sso/exchange').send({ code });
+  const exchange = (code: string, agent = t.http()) =>
+    agent.post('/api/auth/sso/exchange').send({ code });
+
+  /** The latest security event of that kind. */
+  async function lastEvent(kind: string) {
+    const rows = await t.db.query<{ detail: string; subjectUsername: string | null }[]>(
+      `SELECT detail, subject_username AS "subjectUsername" FROM security_event
+        WHERE kind = $1 ORDER BY at DESC, id DESC LIMIT 1`,
+      [kind],
+    );
+    return rows[0];
+  }
 
   it('tells the login page which campus sign-in is configured', async () => {
     const res = await t.http().get('/api/auth/sso').expect(200);
@@ -100,29 +112,31 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     const code = landing.searchParams.get('sso')!;
     expect(code).toBeTruthy();
 
-    const tokens = (await exchange(code).expect(200)).body as {
-      accessToken: string;
-      refreshToken: string;
-      expiresIn: number;
-    };
-    expect(tokens.expiresIn).toBe(900);
+    const browser = t.http();
+    const res = await exchange(code, browser).expect(200);
+    const { accessToken, expiresIn } = res.body as { accessToken: string; expiresIn: number };
+    expect(expiresIn).toBe(900);
+    expect(res.body).not.toHaveProperty('refreshToken');
+    expect(res.headers['set-cookie']?.[0]).toMatch(/^orglife_refresh=.+HttpOnly.+SameSite=Strict/);
     const me = await t
       .http()
       .get('/api/me')
-      .set('Authorization', `Bearer ${tokens.accessToken}`)
+      .set('Authorization', `Bearer ${accessToken}`)
       .expect(200);
     expect(me.body).toMatchObject({ username: 'od_admin', name: '王建华' });
     // Roles come from the database, as for a local login.
     expect((me.body as { roles: { role: string }[] }).roles.map((r) => r.role)).toContain(
       'od_admin',
     );
-    await t
-      .http()
-      .post('/api/auth/refresh')
-      .send({ refreshToken: tokens.refreshToken })
-      .expect(200);
+    // The refresh cookie works as a local login's does.
+    await browser.post('/api/auth/refresh').expect(200);
+    expect(await lastEvent('login_succeeded')).toEqual({
+      subjectUsername: 'od_admin',
+      detail: `统一身份认证 OIDC ${provider.issuer}/`,
+    });
     // The one-time code is spent.
     await exchange(code).expect(401);
+    expect((await lastEvent('login_failed'))?.detail).toMatch(/sign-in code unknown, used/);
   });
 
   it('refuses an unknown 工号 with the roster page and creates nobody', async () => {
@@ -134,6 +148,31 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     expect(landing.searchParams.get('ssoError')).toBe('not-in-roster');
     expect(landing.searchParams.has('sso')).toBe(false);
     expect(await people()).toBe(before);
+    expect((await lastEvent('login_failed'))?.detail).toBe(
+      `统一身份认证 OIDC ${provider.issuer}/: not-in-roster: 工号 X9999999 is not in the roster`,
+    );
+  });
+
+  it('refuses a deactivated person, at the callback and at the code exchange', async () => {
+    const deactivate = (at: Date | null) =>
+      t.db.query(`UPDATE account SET deactivated_at = $1 WHERE username = 'committee_secretary'`, [
+        at,
+      ]);
+    try {
+      await deactivate(new Date());
+      const refused = await callback(await signInAtProvider(await startSignIn(), 'li'));
+      expect(refused.searchParams.get('ssoError')).toBe('inactive');
+      expect(await lastEvent('login_failed')).toMatchObject({
+        subjectUsername: 'committee_secretary',
+      });
+
+      await deactivate(null);
+      const landing = await callback(await signInAtProvider(await startSignIn(), 'li'));
+      await deactivate(new Date());
+      await exchange(landing.searchParams.get('sso')!).expect(401);
+    } finally {
+      await deactivate(null);
+    }
   });
 
   it('refuses an identity that carries no 工号', async () => {
@@ -156,6 +195,9 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     const replay = new URL(returned);
     replay.searchParams.set('state', fresh.searchParams.get('state')!);
     expect((await callback(replay)).searchParams.get('ssoError')).toBe('rejected');
+    expect((await lastEvent('login_failed'))?.detail).toMatch(
+      new RegExp(`^统一身份认证 OIDC ${provider.issuer}/: rejected: `),
+    );
   });
 
   it('refuses an ID token whose nonce is not the one this sign-in sent', async () => {

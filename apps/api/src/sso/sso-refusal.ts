@@ -16,6 +16,8 @@ export class SsoRefusal extends Error {
     readonly reason: SsoRefusalReason,
     /** For the audit and the log, never shown to the user. */
     readonly detail: string,
+    /** The person it concerns, when the identity matched one. */
+    readonly personId?: string,
   ) {
     super(`${reason}: ${detail}`);
   }

@@ -4,11 +4,13 @@ import {
   Get,
   HttpCode,
   HttpStatus,
+  Ip,
   NotFoundException,
   Param,
   Post,
   Redirect,
   Req,
+  Res,
 } from '@nestjs/common';
 import {
   ApiFoundResponse,
@@ -18,9 +20,11 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { TokenPairDto } from '../auth/auth.dto.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccessTokenDto } from '../auth/auth.dto.js';
 import { Public } from '../auth/public.decorator.js';
+import { setRefreshCookie } from '../auth/refresh-cookie.js';
+import { TokenService } from '../auth/token.service.js';
 import {
   CasLogoutRequestDto,
   SsoExchangeDto,
@@ -43,7 +47,10 @@ interface RedirectTo {
 @Public()
 @Controller('auth/sso')
 export class SsoController {
-  constructor(private readonly sso: SsoService) {}
+  constructor(
+    private readonly sso: SsoService,
+    private readonly tokens: TokenService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: SsoProvidersDto })
@@ -63,10 +70,10 @@ export class SsoController {
   @Get('oidc/callback')
   @Redirect()
   @ApiFoundResponse({ description: 'To the login page with a one-time code or ?ssoError=' })
-  oidcCallback(@Req() req: FastifyRequest): Promise<RedirectTo> {
+  oidcCallback(@Req() req: FastifyRequest, @Ip() ip: string): Promise<RedirectTo> {
     this.assertEnabled('oidc');
     return this.toLoginPage(async () => {
-      const code = await this.sso.completeOidc(queryOf(req));
+      const code = await this.sso.completeOidc(queryOf(req), ip);
       return { url: this.sso.pageUrl('/login', { sso: code }) };
     });
   }
@@ -74,11 +81,12 @@ export class SsoController {
   @Get('cas/callback')
   @Redirect()
   @ApiFoundResponse({ description: 'To the login page with a one-time code or ?ssoError=' })
-  casCallback(@Req() req: FastifyRequest): Promise<RedirectTo> {
+  casCallback(@Req() req: FastifyRequest, @Ip() ip: string): Promise<RedirectTo> {
     this.assertEnabled('cas');
     const query = queryOf(req);
     return this.toLoginPage(async () => {
-      const code = await this.sso.completeCas(query.get('state') ?? '', query.get('ticket') ?? '');
+      const state = query.get('state') ?? '';
+      const code = await this.sso.completeCas(state, query.get('ticket') ?? '', ip);
       return { url: this.sso.pageUrl('/login', { sso: code }) };
     });
   }
@@ -94,10 +102,20 @@ export class SsoController {
 
   @Post('exchange')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({
+    type: AccessTokenDto,
+    description: 'As a local login: the access token, and the refresh-token cookie',
+  })
   @ApiUnauthorizedResponse({ description: 'Unknown, used or expired code' })
-  exchange(@Body() dto: SsoExchangeDto): Promise<TokenPairDto> {
-    return this.sso.exchange(dto.code);
+  async exchange(
+    @Body() dto: SsoExchangeDto,
+    @Ip() ip: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
+    const pair = await this.sso.exchange(dto.code, ip);
+    setRefreshCookie(request, reply, pair.refreshToken, this.tokens.refreshTtlSeconds);
+    return { accessToken: pair.accessToken, expiresIn: pair.expiresIn };
   }
 
   @Get(':provider/logout')

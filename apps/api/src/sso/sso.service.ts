@@ -7,6 +7,7 @@ import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { type TokenPair, TokenService } from '../auth/token.service.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { returnedRows } from '../database/returned-rows.js';
+import { SecurityEvents } from '../security-events/security-events.service.js';
 import { CasClient, sessionIndexIn } from './cas.client.js';
 import { OidcClient } from './oidc.client.js';
 import { SsoRefusal } from './sso-refusal.js';
@@ -27,6 +28,7 @@ const randomSecret = () => randomBytes(32).toString('base64url');
 interface MatchedPerson {
   personId: string;
   username: string;
+  deactivated: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export class SsoService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_OPTIONS) appOptions: AppOptions,
     private readonly tokens: TokenService,
+    private readonly events: SecurityEvents,
   ) {
     this.options = appOptions.sso;
     const sso = this.options;
@@ -94,8 +97,20 @@ export class SsoService {
     return url;
   }
 
-  /** Checks the OIDC callback; answers the one-time code for the browser. */
-  async completeOidc(query: URLSearchParams): Promise<string> {
+  /**
+   * Checks the OIDC callback; answers the one-time code for the browser. A refusal is recorded
+   * in the security events with the identity provider named, then thrown.
+   */
+  completeOidc(query: URLSearchParams, ip: string): Promise<string> {
+    return this.audited('oidc', ip, () => this.checkOidc(query));
+  }
+
+  /** Validates the CAS service ticket; answers the one-time code (refusals as for OIDC). */
+  completeCas(state: string, ticket: string, ip: string): Promise<string> {
+    return this.audited('cas', ip, () => this.checkCas(state, ticket));
+  }
+
+  private async checkOidc(query: URLSearchParams): Promise<string> {
     const state = query.get('state') ?? '';
     const attempt = await this.claimAttempt('oidc', state);
     const callbackUrl = new URL(this.callbackUrl('oidc'));
@@ -111,8 +126,7 @@ export class SsoService {
     return this.handOff(state, await this.personWith(employeeNo), sid);
   }
 
-  /** Validates the CAS service ticket; answers the one-time code for the browser. */
-  async completeCas(state: string, ticket: string): Promise<string> {
+  private async checkCas(state: string, ticket: string): Promise<string> {
     await this.claimAttempt('cas', state);
     const identity = await this.casClient().validate(ticket, this.casService(state));
     const attribute = this.options!.cas!.employeeNoAttribute;
@@ -121,20 +135,30 @@ export class SsoService {
   }
 
   /** Trades the one-time code for tokens, once, within a minute of the callback. */
-  async exchange(code: string): Promise<TokenPair> {
+  async exchange(code: string, ip: string): Promise<TokenPair> {
     const now = this.clock.now();
-    const rows = returnedRows<{ stateHash: string; personId: string; username: string }>(
+    const rows = returnedRows<{
+      stateHash: string;
+      provider: SsoProviderId;
+      personId: string;
+      username: string;
+    }>(
       await this.db.query(
         `UPDATE sso_sign_in s SET handed_off_at = $2
            FROM account a
           WHERE s.handoff_hash = $1 AND s.handed_off_at IS NULL AND s.returned_at > $3
-            AND a.person_id = s.person_id
-        RETURNING s.state_hash AS "stateHash", s.person_id AS "personId", a.username`,
+            AND a.person_id = s.person_id AND a.deactivated_at IS NULL
+        RETURNING s.state_hash AS "stateHash", s.provider, s.person_id AS "personId", a.username`,
         [sha256(code), now, new Date(now.getTime() - HANDOFF_TTL_MS)],
       ),
     );
     const row = rows[0];
     if (!row) {
+      await this.events.record({
+        kind: 'login_failed',
+        ip,
+        detail: '统一身份认证: sign-in code unknown, used or expired',
+      });
       throw new UnauthorizedException(
         'The sign-in code is unknown, used or expired. 登录凭据无效或已过期，请重新登录。',
       );
@@ -145,6 +169,12 @@ export class SsoService {
          FROM refresh_token r WHERE sso_sign_in.state_hash = $1 AND r.token_hash = $2`,
       [row.stateHash, sha256(pair.refreshToken)],
     );
+    await this.events.record({
+      kind: 'login_succeeded',
+      subject: { personId: row.personId, username: row.username },
+      ip,
+      detail: `统一身份认证 ${this.providerName(row.provider)}`,
+    });
     return pair;
   }
 
@@ -208,13 +238,17 @@ export class SsoService {
     const wanted = employeeNo.trim();
     if (!wanted) throw new SsoRefusal('no-employee-no', 'the identity carries no 工号');
     const rows = await this.db.query<MatchedPerson[]>(
-      `SELECT p.id AS "personId", a.username
+      `SELECT p.id AS "personId", a.username, a.deactivated_at IS NOT NULL AS deactivated
          FROM person p JOIN account a ON a.person_id = p.id
         WHERE p.employee_no = $1`,
       [wanted],
     );
-    if (!rows[0]) throw new SsoRefusal('not-in-roster', `工号 ${wanted} is not in the roster`);
-    return rows[0];
+    const person = rows[0];
+    if (!person) throw new SsoRefusal('not-in-roster', `工号 ${wanted} is not in the roster`);
+    if (person.deactivated) {
+      throw new SsoRefusal('inactive', `工号 ${wanted}: account deactivated`, person.personId);
+    }
+    return person;
   }
 
   private async handOff(
@@ -229,6 +263,33 @@ export class SsoService {
       [sha256(state), person.personId, sessionIndex, sha256(code)],
     );
     return code;
+  }
+
+  private async audited(
+    provider: SsoProviderId,
+    ip: string,
+    work: () => Promise<string>,
+  ): Promise<string> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof SsoRefusal) {
+        await this.events.record({
+          kind: 'login_failed',
+          subject: error.personId ? { personId: error.personId } : null,
+          ip,
+          detail: `统一身份认证 ${this.providerName(provider)}: ${error.reason}: ${error.detail}`,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** The identity provider as the security events name it. */
+  private providerName(provider: SsoProviderId): string {
+    return provider === 'oidc'
+      ? `OIDC ${this.options!.oidc!.issuer.href}`
+      : `CAS ${this.options!.cas!.serverUrl.href}`;
   }
 
   private oidcClient(): OidcClient {
