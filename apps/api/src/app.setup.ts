@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
@@ -22,6 +23,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   registerRequestLog(fastify, logger);
   registerUrlNulGuard(fastify);
   registerJsonBodyParser(app);
+  await app.register(cookie);
   await app.register(multipart);
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();
