@@ -26,7 +26,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A signed-in user's tab, recording every console error and uncaught page error. */
+/**
+ * A signed-in user's tab, recording every console error, uncaught page error and
+ * Content-Security-Policy violation.
+ */
 export interface UserPage {
   page: Page;
   context: BrowserContext;
@@ -43,6 +46,12 @@ export async function openAs(
     baseURL: BASE_URL,
     locale: 'zh-CN',
     viewport: { width: 1440, height: 900 },
+  });
+  // A Content-Security-Policy violation counts as a console error too.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
   });
   const page = await context.newPage();
   const errors: string[] = [];
