@@ -17,12 +17,16 @@ import {
   seriousA11yViolations,
   smallTapTargets,
   squeezedHeadings,
+  technicalTexts,
 } from './support/usability';
 
 const SCREENS: [string, Screen][] = [
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ];
+/** Members and branch secretaries mostly use phones; the other roles work at a desk. */
+const PHONE_USERS = ['member', 'branch_secretary'];
+const DESK_USERS = [...PHONE_USERS, 'committee_secretary', 'inspector', 'leader', 'od_admin'];
 
 /** Every menu path the signed-in user has (sub-menu items included, open or not). */
 async function menuPaths({ page }: UserPage, screen: Screen): Promise<string[]> {
@@ -41,16 +45,18 @@ async function menuPaths({ page }: UserPage, screen: Screen): Promise<string[]> 
 }
 
 /** What a person on `screen` meets on the page now: sideways scroll, tiny controls, a11y. */
-async function problems(user: UserPage, screen: Screen) {
+async function problems(user: UserPage, screen: Screen, shot: string) {
   const { page } = user;
   await page.waitForLoadState('networkidle');
   await page.locator('.state[role="status"]').first().waitFor({ state: 'detached' });
+  await screenshot(page, shot);
   return {
     url: new URL(page.url()).pathname,
     overflow: await horizontalOverflow(page),
     smallTargets: screen === PHONE ? await smallTapTargets(page) : [],
     squeezedHeadings: await squeezedHeadings(page),
     a11y: await seriousA11yViolations(page),
+    technicalTexts: await technicalTexts(page),
   };
 }
 
@@ -60,9 +66,10 @@ const fine = (url: string) => ({
   smallTargets: [],
   squeezedHeadings: [],
   a11y: [],
+  technicalTexts: [],
 });
 
-describe.each(SCREENS)('every page of a member and a branch secretary on a %s', (name, screen) => {
+describe.each(SCREENS)('every page of the roles who use a %s', (name, screen) => {
   let browser: Browser;
   const users: UserPage[] = [];
 
@@ -102,15 +109,15 @@ describe.each(SCREENS)('every page of a member and a branch secretary on a %s', 
     expect(await locale.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 
-  for (const username of ['member', 'branch_secretary']) {
+  for (const username of screen === PHONE ? PHONE_USERS : DESK_USERS) {
     it(`${username}: every page fits the screen, with 44 px controls and no serious a11y issue`, async () => {
       const user = await as(username);
       const paths = await menuPaths(user, screen);
       expect(paths).toContain('/inbox');
       for (const path of paths) {
         await user.page.goto(path);
-        await screenshot(user.page, `${name}-${username}${path.replace(/\//g, '-')}`);
-        expect(await problems(user, screen)).toEqual(fine(path));
+        const shot = `${name}-${username}${path.replace(/\//g, '-')}`;
+        expect(await problems(user, screen, shot)).toEqual(fine(path));
       }
     });
   }
@@ -121,26 +128,31 @@ describe.each(SCREENS)('every page of a member and a branch secretary on a %s', 
     const { page } = user;
     const branchId = await unitOfRole(page, 'branch_secretary');
     const now = await serverNow(page);
-    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + (screen === PHONE ? 1 : 2), 1));
+    const next = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + (screen === PHONE ? 1 : 2), 1),
+    );
     const month = next.toISOString().slice(0, 7);
     await apiCall(page, 'POST', '/plans', { branchId, month });
 
     await page.goto('/inbox');
     await page.getByTestId('inbox-tab-claimable').click();
-    const list = screen === PHONE ? '[data-testid="inbox-card"]' : '[data-testid="inbox-table"] tbody tr';
+    const list =
+      screen === PHONE ? '[data-testid="inbox-card"]' : '[data-testid="inbox-table"] tbody tr';
     const item = page.locator(list, { hasText: /起草月度计划/ }).first();
     await item.waitFor();
-    expect(await problems(user, screen)).toEqual(fine('/inbox'));
+    expect(await problems(user, screen, `${name}-inbox-cards`)).toEqual(fine('/inbox'));
     await item.getByTestId('task-claim').click();
     await item.waitFor({ state: 'detached' });
     await page.getByTestId('inbox-tab-mine').click();
-    await page.locator(list, { hasText: /起草月度计划/ }).first().getByTestId('task-open').click();
+    await page
+      .locator(list, { hasText: /起草月度计划/ })
+      .first()
+      .getByTestId('task-open')
+      .click();
     await page.waitForURL('**/tasks/**');
     await page.locator('#plan-topic').waitFor();
-    await screenshot(page, `${name}-plan-draft-form`);
-
     const url = new URL(page.url()).pathname;
-    expect(await problems(user, screen)).toEqual(fine(url));
+    expect(await problems(user, screen, `${name}-plan-draft-form`)).toEqual(fine(url));
     if (screen === PHONE) {
       // the form's fields take the whole width of the screen
       const width = (await page.locator('#plan-topic').boundingBox())?.width ?? 0;

@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
-const axeSource = (): string =>
-  createRequire(import.meta.url)('axe-core').source as string;
+const axeSource = (): string => createRequire(import.meta.url)('axe-core').source as string;
 
 export interface AxeViolation {
   id: string;
@@ -13,7 +12,8 @@ export interface AxeViolation {
 
 /** axe-core's serious and critical violations (WCAG 2.x A/AA) on the page as it is now. */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource() });
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: axeSource() });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axe.run(document, {
@@ -74,9 +74,39 @@ export function squeezedHeadings(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('h1')]
       .filter((h) => {
-        const line = parseFloat(getComputedStyle(h).lineHeight) || 1.5 * parseFloat(getComputedStyle(h).fontSize);
+        const line =
+          parseFloat(getComputedStyle(h).lineHeight) ||
+          1.5 * parseFloat(getComputedStyle(h).fontSize);
         return h.getBoundingClientRect().height > 2 * line + 1;
       })
       .map((h) => h.textContent ?? ''),
   );
+}
+
+/**
+ * Visible texts of the page that a person should never have to read in the zh-CN UI: a UUID, an
+ * ISO timestamp, an element or process id (`Task_DraftPlan`, `monthly-plan`, `spot_check`) or a
+ * bare English enum value (`submitted`). Text inside `[data-verbatim]` (usernames, the 技术详情 tab) is exempt.
+ */
+export function technicalTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const patterns = [
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i,
+      /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/,
+      /\b[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+\b/,
+      /\b[A-Z][A-Za-z]*_[A-Za-z0-9_]+\b/,
+      /^[a-z]+$/,
+    ];
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      const parent = node.parentElement;
+      if (!text || !parent || parent.closest('script, style, [data-verbatim], .visually-hidden'))
+        continue;
+      if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      if (patterns.some((pattern) => pattern.test(text))) found.push(text.slice(0, 80));
+    }
+    return [...new Set(found)];
+  });
 }
