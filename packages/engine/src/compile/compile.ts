@@ -67,19 +67,28 @@ function compileProcess(
   warnings: Problems,
 ): CompiledProcess {
   const id = process.id ?? '';
-  const sink: NodeSink = { nodes: new Map(), flows: [], problems, reported };
+  const sink: NodeSink = {
+    nodes: new Map(),
+    flows: [],
+    problems,
+    reported,
+    refused: { elements: new Map(), flows: new Map() },
+  };
   collectNodes(process, id, null, sink);
   const elements = new Map<string, ModdleElement>();
   indexElements(process, elements);
   linkFlows(sink);
   linkDefaults(elements, sink);
   linkBoundaries(sink);
-  checkNodes(sink.nodes, problems);
+  checkNodes(sink.nodes, problems, sink.refused);
   computeUpstream(sink.nodes);
   warnWaitFreeLoops(sink.nodes, warnings);
   const top = [...sink.nodes.values()].filter((n) => n.scopeId === null);
   const startIds = top.filter((n) => n.kind === 'startEvent').map((n) => n.id);
-  if (startIds.length === 0) problems.add(id, 'the process has no start event');
+  const refusedStart = [...sink.refused.elements.values()].some(
+    (r) => r.scopeId === null && r.type === 'bpmn:StartEvent',
+  );
+  if (startIds.length === 0 && !refusedStart) problems.add(id, 'the process has no start event');
   const none = top.filter((n) => n.kind === 'startEvent' && n.trigger.kind === 'none');
   if (none.length > 1) problems.add(id, 'the process has more than one none start event');
   const name = str(process, 'name');

@@ -154,3 +154,45 @@ describe('compile warnings', () => {
     expect(sub.warnings).toEqual([]);
   });
 });
+
+describe('refused elements', () => {
+  it('are reported once each, with no follow-on problems about what they left out', async () => {
+    const result = await compile(
+      bpmn(
+        `
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Choose" />
+    <bpmn:exclusiveGateway id="Choose" default="toComplex" />
+    <bpmn:sequenceFlow id="toComplex" sourceRef="Choose" targetRef="Complex" />
+    <bpmn:sequenceFlow id="toWait" sourceRef="Choose" targetRef="Wait">
+      <bpmn:conditionExpression>=x > 1</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>
+    <bpmn:complexGateway id="Complex" />
+    <bpmn:eventBasedGateway id="Wait" />
+    <bpmn:sequenceFlow id="toWhen" sourceRef="Wait" targetRef="When" />
+    <bpmn:sequenceFlow id="toLater" sourceRef="Wait" targetRef="Later" />
+    <bpmn:intermediateCatchEvent id="When">
+      <bpmn:conditionalEventDefinition><bpmn:condition>=x > 2</bpmn:condition></bpmn:conditionalEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:intermediateCatchEvent id="Later">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:adHocSubProcess id="AdHoc" />
+    <bpmn:boundaryEvent id="OnAdHoc" attachedToRef="AdHoc">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:subProcess id="OnEscalation" triggeredByEvent="true">
+      <bpmn:startEvent id="EscalationStart">
+        <bpmn:escalationEventDefinition escalationRef="Late" />
+      </bpmn:startEvent>
+    </bpmn:subProcess>`,
+        `<bpmn:escalation id="Late" escalationCode="late" />`,
+      ),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.elementId).sort()).toEqual(
+      ['AdHoc', 'Complex', 'EscalationStart', 'When'].sort(),
+    );
+  });
+});
