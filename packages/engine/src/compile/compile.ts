@@ -18,6 +18,7 @@ import { Problems } from './problems.js';
 import { checkNodes } from './structure-checks.js';
 import { computeUpstream } from './upstream.js';
 import { warnWaitFreeLoops } from './wait-free-cycles.js';
+import { warnCamunda7 } from './camunda7.js';
 
 const REFERENCE_WORDS: Record<string, string> = {
   sourceRef: 'the sequence flow starts at',
@@ -129,6 +130,7 @@ export async function compile(xml: string): Promise<CompileResult<CompiledDefini
   const executable = all.filter((p) => bool(p, 'isExecutable'));
   const chosen = executable.length > 0 ? executable : all;
   if (chosen.length === 0) problems.add(null, 'the file contains no process');
+  warnCamunda7(parsed.definitions, chosen, warnings);
   const reported = reportUnresolved(parsed.unresolved, chosen, problems);
   const processes = new Map<string, CompiledProcess>();
   for (const p of chosen) {

@@ -196,3 +196,51 @@ describe('refused elements', () => {
     );
   });
 });
+
+describe('Camunda 7 models', () => {
+  const c7 = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Review" />
+    <bpmn:userTask id="Review" camunda:assignee="\${initiator}" camunda:candidateGroups="office" />
+    <bpmn:sequenceFlow id="f2" sourceRef="Review" targetRef="Ok" />
+    <bpmn:exclusiveGateway id="Ok" default="no" />
+    <bpmn:sequenceFlow id="yes" sourceRef="Ok" targetRef="End">
+      <bpmn:conditionExpression>\${approved}</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="no" sourceRef="Ok" targetRef="End" />
+    <bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it('get a warning saying so, and one per element whose camunda: settings are ignored', async () => {
+    const result = await compile(c7);
+    expect(result.warnings).toEqual([
+      { elementId: null, message: expect.stringMatching(/^this is a Camunda 7 model/) },
+      {
+        elementId: 'Review',
+        message: expect.stringMatching(
+          /^camunda:assignee, camunda:candidateGroups are Camunda 7 settings and are ignored/,
+        ),
+      },
+    ]);
+  });
+
+  it('name JUEL in the problem of a condition written in it', async () => {
+    const result = await compile(c7);
+    expect(result.ok ? [] : result.problems).toEqual([
+      {
+        elementId: 'yes',
+        message: expect.stringMatching(/not a valid FEEL expression.*\$\{…\} is JUEL.*Camunda 7/),
+      },
+    ]);
+  });
+
+  it('include the MIWG invoice model, written for Camunda 7', async () => {
+    const xml = fixture(new URL('../conformance/miwg/', here).href, 'C.1.0.bpmn');
+    const result = await compile(xml);
+    expect(result.warnings[0]?.message).toMatch(/^this is a Camunda 7 model/);
+  });
+});
