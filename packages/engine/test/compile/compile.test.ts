@@ -244,3 +244,35 @@ describe('Camunda 7 models', () => {
     expect(result.warnings[0]?.message).toMatch(/^this is a Camunda 7 model/);
   });
 });
+
+describe('zeebe:userTaskForm', () => {
+  const withForm = (form: string) =>
+    bpmn(
+      `
+    <bpmn:extensionElements>${form}</bpmn:extensionElements>
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Fill" />
+    <bpmn:userTask id="Fill">
+      <bpmn:extensionElements><zeebe:formDefinition formKey="camunda-forms:bpmn:form1" /></bpmn:extensionElements>
+    </bpmn:userTask>`,
+    );
+
+  it('takes markup inside the form body as text', async () => {
+    const result = await compile(
+      withForm(
+        '<zeebe:userTaskForm id="form1">{"components":[{"type":"text","text":"line one<br />line <b>two</b> &amp; more"}]}</zeebe:userTaskForm>',
+      ),
+    );
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('leaves an empty form, and one in CDATA, as they are', async () => {
+    for (const form of [
+      '<zeebe:userTaskForm id="form1" />',
+      '<zeebe:userTaskForm id="form1"><![CDATA[{"text":"a<br/>b"}]]></zeebe:userTaskForm>',
+    ]) {
+      const result = await compile(withForm(form));
+      expect(result.ok ? [] : result.problems).toEqual([]);
+    }
+  });
+});
