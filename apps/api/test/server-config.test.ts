@@ -89,4 +89,13 @@ describe('readEnv (configuration from environment variables)', () => {
       /ENGINE_MAX_ACTIVATIONS/,
     );
   });
+
+  it('runs cron timers in CRON_TIME_ZONE, refusing a name that is no time zone', () => {
+    expect(readEnv({ DATA_DIR: tempDir() }).app.workflow?.timeZone).toBeUndefined();
+    const config = readEnv({ DATA_DIR: tempDir(), CRON_TIME_ZONE: 'Europe/Berlin' });
+    expect(config.app.workflow?.timeZone).toBe('Europe/Berlin');
+    expect(() => readEnv({ DATA_DIR: tempDir(), CRON_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      /CRON_TIME_ZONE/,
+    );
+  });
 });
