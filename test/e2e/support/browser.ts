@@ -26,10 +26,7 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/**
- * A signed-in user's tab, recording every console error, uncaught page error and
- * Content-Security-Policy violation.
- */
+/** A signed-in user's tab, recording every console error and uncaught page error. */
 export interface UserPage {
   page: Page;
   context: BrowserContext;
@@ -53,12 +50,6 @@ export async function openAs(
     locale: 'zh-CN',
     viewport: screen,
     ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}),
-  });
-  // A Content-Security-Policy violation counts as a console error too.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
   });
   const page = await context.newPage();
   const errors: string[] = [];
