@@ -6,7 +6,7 @@
 // run in this process for the whole run, and the API is configured with both (SSO_* variables).
 //   node test/run-e2e.mjs            (pnpm run test:e2e)
 //   E2E_SKIP_BUILD=1 node test/run-e2e.mjs   (reuse the existing dist folders)
-//   node test/run-e2e.mjs sso                (only the files whose name contains "sso")
+//   node test/run-e2e.mjs screens            (only the files whose name contains `screens`)
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
