@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { DefaultDefinitions } from './definitions/default-definitions.js';
 import { DefinitionCache } from './definitions/definition.cache.js';
 import { DefinitionController } from './definitions/definition.controller.js';
 import { DefinitionDeployer } from './definitions/definition.deployer.js';
@@ -81,6 +82,7 @@ export class WorkflowModule {
         FormOnlyKeys,
         WorkflowAccess,
         DefinitionCache,
+        DefaultDefinitions,
         DefinitionRepository,
         DefinitionDeployer,
         DefinitionFilesLoader,

@@ -235,11 +235,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest version of every deployed process */
+        /** The latest version of every deployed process, with a newer workflows/ default if any */
         get: operations["DefinitionController_latest"];
         put?: never;
         /** Deploy a new version of each executable process in the XML (OD); 400 with problems */
         post: operations["DefinitionController_deploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workflows/ default of a process beside the version in use (OD) */
+        get: operations["DefinitionController_defaultOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/default/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deploy the workflows/ default as the next version (OD); 409 when already deployed */
+        post: operations["DefinitionController_adoptDefault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1335,7 +1369,12 @@ export interface components {
             /** @description Existing people (matched by 工号) updated */
             updated: number;
         };
-        DefinitionDto: {
+        NewerDefaultDto: {
+            /** @description The file in workflows/ */
+            sourceName: string;
+            contentHash: string;
+        };
+        DefinitionListItemDto: {
             id: string;
             processId: string;
             version: number;
@@ -1347,6 +1386,8 @@ export interface components {
             /** Format: date-time */
             deployedAt: string;
             contentHash: string;
+            /** @description Set when the workflows/ file is newer than the version in use (an upload) */
+            newerDefault: components["schemas"]["NewerDefaultDto"] | null;
         };
         DefinitionDetailDto: {
             id: string;
@@ -1361,6 +1402,31 @@ export interface components {
             deployedAt: string;
             contentHash: string;
             xml: string;
+        };
+        DefaultDefinitionDto: {
+            /** @description The file in workflows/ */
+            sourceName: string;
+            contentHash: string;
+            processId: string;
+            /** @description The file’s BPMN XML */
+            xml: string;
+            /** @description True when this content was deployed at some version */
+            deployed: boolean;
+            /** @description The version in use (the latest) */
+            inUse: components["schemas"]["DefinitionDetailDto"];
+        };
+        DefinitionDto: {
+            id: string;
+            processId: string;
+            version: number;
+            name: string | null;
+            /** @enum {string} */
+            source: "file" | "upload";
+            sourceName: string | null;
+            deployedBy: string | null;
+            /** Format: date-time */
+            deployedAt: string;
+            contentHash: string;
         };
         ValidateDefinitionDto: {
             /** @description BPMN 2.0 XML (Camunda 8 / zeebe extensions) */
@@ -3906,7 +3972,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionDto"][];
+                    "application/json": components["schemas"]["DefinitionListItemDto"][];
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -3979,6 +4045,138 @@ export interface operations {
             };
             /** @description No role that allows this on the unit concerned */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_defaultOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultDefinitionDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_adoptDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
