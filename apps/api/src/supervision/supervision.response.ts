@@ -51,18 +51,6 @@ export class SpotCheckBatchResponse implements SpotCheckBatch {
 
   @ApiProperty()
   drawnAt: Date;
-
-  @ApiProperty({ type: String, nullable: true, description: '通报 title' })
-  noticeTitle: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  noticeContent: string | null;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  noticeIssuedBy: string | null;
-
-  @ApiProperty({ type: Date, nullable: true })
-  noticeIssuedAt: Date | null;
 }
 
 /** One sampled branch and the inspector's outcome. */
@@ -93,6 +81,18 @@ export class SpotCheckItemResponse implements SpotCheckItem {
 
   @ApiProperty({ type: Date, nullable: true })
   inspectedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '通报 title' })
+  noticeTitle: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  noticeContent: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  noticeIssuedBy: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  noticeIssuedAt: Date | null;
 }
 
 export class SpotCheckBatchViewResponse extends SpotCheckBatchResponse implements BatchView {
@@ -274,13 +274,16 @@ export class SpotCheckInspectContextResponse {
   records: SessionRecordResponse[];
 }
 
-/** What OD's notice shows: the draw and its items with findings. */
+/** What OD's notice shows: the draw and the sampled branch's item with its findings. */
 @TaskFormContext('orglife:spot-check-notice')
 export class SpotCheckNoticeContextResponse {
   @ApiProperty({ type: SpotCheckBatchResponse })
   batch: SpotCheckBatchResponse;
 
-  @ApiProperty({ type: [SpotCheckItemResponse], description: 'The items with findings' })
+  @ApiProperty({
+    type: [SpotCheckItemResponse],
+    description: 'The branch the notice is on (every item with findings for a batch-wide notice)',
+  })
   items: SpotCheckItemResponse[];
 }
 

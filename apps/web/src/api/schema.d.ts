@@ -2330,6 +2330,13 @@ export interface components {
             inspectedBy: string | null;
             /** Format: date-time */
             inspectedAt: string | null;
+            /** @description 通报 title */
+            noticeTitle: string | null;
+            noticeContent: string | null;
+            /** Format: uuid */
+            noticeIssuedBy: string | null;
+            /** Format: date-time */
+            noticeIssuedAt: string | null;
         };
         SpotCheckBatchViewResponse: {
             /** Format: uuid */
@@ -2354,13 +2361,6 @@ export interface components {
             instanceId: string | null;
             /** Format: date-time */
             drawnAt: string;
-            /** @description 通报 title */
-            noticeTitle: string | null;
-            noticeContent: string | null;
-            /** Format: uuid */
-            noticeIssuedBy: string | null;
-            /** Format: date-time */
-            noticeIssuedAt: string | null;
             /** @description The items visible to the caller */
             items: components["schemas"]["SpotCheckItemResponse"][];
         };
@@ -2945,17 +2945,10 @@ export interface components {
             instanceId: string | null;
             /** Format: date-time */
             drawnAt: string;
-            /** @description 通报 title */
-            noticeTitle: string | null;
-            noticeContent: string | null;
-            /** Format: uuid */
-            noticeIssuedBy: string | null;
-            /** Format: date-time */
-            noticeIssuedAt: string | null;
         };
         SpotCheckNoticeContextResponse: {
             batch: components["schemas"]["SpotCheckBatchResponse"];
-            /** @description The items with findings */
+            /** @description The branch the notice is on (every item with findings for a batch-wide notice) */
             items: components["schemas"]["SpotCheckItemResponse"][];
         };
         StudyArrangementContextResponse: {
