@@ -133,7 +133,12 @@ describe('the monthly cycle, first half: study content → plans → sessions �
       .post(`/api/study-contents/${contentId}/arrangements`)
       .send({ committeeId: unit('C2'), theme: 'x', arrangement: 'y', materials: [] })
       .expect(403);
-    expect(await plansOfMonth()).toHaveLength(0);
+    // C1's branches get their plans once C1 has arranged, without waiting for C2; the direct
+    // branch (its own committee) got its plan as soon as the content was published.
+    await d.drain();
+    expect((await plansOfMonth()).map((p) => p.branchId).sort()).toEqual(
+      ['C1-B1', 'C1-B2', 'C1-B3', 'D1'].map(unit).sort(),
+    );
     await (
       await c2()
     )

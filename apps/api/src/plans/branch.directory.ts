@@ -78,6 +78,15 @@ export class BranchDirectory {
     return rows.map((r) => r.id);
   }
 
+  /** Branches directly under the university (直属党支部, each its own committee), by path. */
+  async directBranches(em: EntityManager, universityId: string): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT id FROM org_unit WHERE type = 'branch' AND parent_id = $1 ORDER BY path`,
+      [universityId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Committees under the university that have at least one branch, by path. */
   async committeesWithBranches(em: EntityManager, universityId: string): Promise<string[]> {
     const rows = await em.query<{ id: string }[]>(
