@@ -40,7 +40,7 @@ export class RectificationForms implements OnModuleInit {
     ): Promise<RectificationDetailResponse> => {
       const repo = new RectificationRepository(em);
       const id = rectificationIdOf(task);
-      return { rectification: await repo.lock(id), history: await repo.history(id) };
+      return { rectification: await repo.get(id), history: await repo.history(id) };
     };
     const form = <P extends object>(
       formKey: string,

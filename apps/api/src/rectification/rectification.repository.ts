@@ -7,12 +7,20 @@ import { Rectification, type RectificationStatus } from './rectification.entity.
 export class RectificationRepository {
   constructor(private readonly em: EntityManager) {}
 
+  /** The item as it stands, for reading (a form's context runs outside any transaction); 404 when missing. */
+  async get(id: string): Promise<Rectification> {
+    return this.found(id, await this.em.findOne(Rectification, { where: { id } }));
+  }
+
   /** The item, row-locked for the rest of the transaction; 404 when missing. */
   async lock(id: string): Promise<Rectification> {
-    const item = await this.em.findOne(Rectification, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    return this.found(
+      id,
+      await this.em.findOne(Rectification, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+    );
+  }
+
+  private found(id: string, item: Rectification | null): Rectification {
     if (!item) throw new NotFoundException(`Rectification ${id} does not exist (整改事项不存在).`);
     return item;
   }
