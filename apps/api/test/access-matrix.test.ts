@@ -115,6 +115,11 @@ const MATRIX: Record<string, Row> = {
     }),
     allow: { od: 201, c1: 201, b: 201 },
   },
+  // Editing the tree and the org sheet are the Organization Department's alone.
+  'PATCH /api/org-units/:id': { params: (f) => ({ id: f.unitC1B2 }), allow: { od: 200 } },
+  'DELETE /api/org-units/:id': { params: (f) => ({ id: f.unitC1B2 }), allow: { od: 409 } },
+  'POST /api/org-units/import': { allow: { od: 400 } },
+  'GET /api/org-units/export': { allow: { od: 200 } },
   'GET /api/people': { allow: { ...EVERYONE_SIGNED_IN(200), member: 403 } },
   'GET /api/people/:id': { params: (f) => ({ id: f.personC1B2 }), allow: BRANCH_READERS },
   'POST /api/people': {
