@@ -268,6 +268,23 @@ describe('the monthly cycle, first half: study content → plans → sessions �
             { field: 'segments', message: expect.stringContaining('至少选择3个环节') as unknown },
           ],
         });
+        // the member on leave was not there: no exchange speech can be credited to them
+        const onLeave = members[code]![3]!;
+        const payload = recordPayload(members[code]!, ['study', 'lecture', 'report']);
+        const credited = await d.submit(
+          who,
+          task.id,
+          { ...payload, speeches: [{ personId: onLeave.id, topic: '学习体会' }] },
+          400,
+        );
+        expect(credited.body).toMatchObject({
+          errors: [
+            {
+              field: 'speeches.0.personId',
+              message: expect.stringContaining(`${onLeave.name} 本次请假`) as unknown,
+            },
+          ],
+        });
       }
       await d.submit(
         who,
@@ -354,6 +371,24 @@ describe('the monthly cycle, first half: study content → plans → sessions �
       quarter: string;
     }[];
     expect(rounds.map((r) => r.quarter)).toEqual(['2026Q1']);
+    // a comment on one member does not close the quarter: the others are named
+    const first = await d.taskFor(
+      await secretary('C1-B1'),
+      'orglife:vanguard-comments',
+      unit('C1-B1'),
+    );
+    const [commented, ...uncommented] = members['C1-B1']!;
+    const partial = await (
+      await secretary('C1-B1')
+    )
+      .post(`/api/task-forms/${first.id}`)
+      .send({ comments: [{ personId: commented!.id, grade: 'good', comment: '作用明显' }] })
+      .expect(400);
+    const error = (partial.body as { errors: { field: string; message: string }[] }).errors;
+    expect(error).toHaveLength(1);
+    expect(error[0]!.field).toBe('comments');
+    for (const m of uncommented) expect(error[0]!.message).toContain(m.name);
+    expect(error[0]!.message).not.toContain(commented!.name);
     for (const code of BRANCHES) {
       const task = await d.taskFor(await secretary(code), 'orglife:vanguard-comments', unit(code));
       await d.submit(await secretary(code), task.id, {
@@ -608,12 +643,11 @@ describe('the monthly cycle, first half: study content → plans → sessions �
           expertLectures: 1,
         });
         const sessions = row.shortfalls.filter((s) => s.requirement === 'branch.monthly_session');
-        // January and February had no session; March did; the current month is still due.
+        // The branches exist from 2 March: January and February are not theirs to miss; March
+        // had its session; the current month is still due.
         expect(sessions.map((s) => s.window)).not.toContain(MONTH);
-        expect(sessions.slice(0, 2).map((s) => [s.window, s.status])).toEqual([
-          ['2026-01', 'missed'],
-          ['2026-02', 'missed'],
-        ]);
+        expect(sessions.map((s) => s.window)).not.toContain('2026-01');
+        expect(sessions.map((s) => s.window)).not.toContain('2026-02');
         expect(sessions.at(-1)).toMatchObject({ window: month, status: 'due', dueBy: monthEnd });
         expect(row.shortfalls.some((s) => s.requirement === 'branch.expert_lecture')).toBe(false);
         expect(
@@ -652,7 +686,13 @@ describe('the monthly cycle, first half: study content → plans → sessions �
       expect(row(second!.id)).toMatchObject({
         exchangeSpeeches: 0,
         microLectures: 1,
-        attendanceRate: 0,
+        attendanceRate: 1,
+      });
+      // leave is shown apart from absence and is not held against the rate
+      expect(row(members['C1-B1']![3]!.id)).toMatchObject({
+        leaves: 1,
+        absences: 0,
+        attendanceRate: null,
       });
       expect(row(third!.id)).toMatchObject({ reports: 1, attendanceRate: 1 });
       expect(row(second!.id).shortfalls).toContainEqual(
@@ -685,7 +725,7 @@ describe('the monthly cycle, first half: study content → plans → sessions �
   });
 });
 
-/** A record of a session where everyone came but one member on leave. */
+/** A record of a session where everyone came but the fourth member, on leave. */
 function recordPayload(
   members: Member[],
   keys: string[],
@@ -695,7 +735,7 @@ function recordPayload(
   return {
     heldAt: SESSION_AT,
     attendance: members.map((m, i) =>
-      i === 1
+      i === 3
         ? { personId: m.id, status: 'leave', reason: '出差' }
         : { personId: m.id, status: 'present' },
     ),

@@ -40,6 +40,8 @@ export interface PersonFact {
   personId: string;
   name: string;
   orgUnitId: string;
+  /** `YYYY-MM-DD` the person joined (their record's creation or first attendance, if earlier). */
+  since: string;
 }
 
 export interface BranchFact {
@@ -49,6 +51,10 @@ export interface BranchFact {
   /** Holders of branch_secretary / branch_committee on the branch. */
   secretaryIds: string[];
   committeeMemberIds: string[];
+  /** `YYYY-MM-DD` the branch existed from (its creation or first session, if earlier). */
+  since: string;
+  /** False for a branch without 党小组: its 党员大会 does the groups' work. */
+  hasGroups: boolean;
 }
 
 export interface LedgerFacts {

@@ -10,9 +10,13 @@ export interface MemberLedgerRow {
   reports: number;
   vanguardComments: number;
   attended: number;
+  /** Sessions the member was excused from (请假). */
+  leaves: number;
+  /** Sessions the member missed without leave (缺席). */
+  absences: number;
   /** Sessions with an attendance record for the member. */
   attendanceRecords: number;
-  /** (present + late) / records, null when the member has no records yet. */
+  /** (present + late) / (records − leave), null when nothing counts yet. */
   attendanceRate: number | null;
   shortfalls: RequirementCheck[];
 }
