@@ -98,8 +98,9 @@ const MATRIX: Record<string, Row> = {
   // public, or for anyone signed in
   'GET /api/health': { public: true, allow: { anon: 200, ...EVERYONE_SIGNED_IN(200) } },
   'POST /api/auth/login': { public: true, deny: 400 },
-  'POST /api/auth/refresh': { public: true, deny: 400 },
-  'POST /api/auth/logout': { allow: EVERYONE_SIGNED_IN(400) },
+  // refresh and logout read the refresh-token cookie (none here), not the bearer token
+  'POST /api/auth/refresh': { public: true, deny: 401 },
+  'POST /api/auth/logout': { public: true, allow: { anon: 204, ...EVERYONE_SIGNED_IN(204) } },
   'POST /api/auth/password': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/me': { allow: EVERYONE_SIGNED_IN(200) },
 
@@ -255,6 +256,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/ledger/branches': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/secretaries': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/leaders': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
+  'GET /api/security-events': { allow: { od: 200 } },
+  'GET /api/security-events/export.xlsx': { allow: { od: 200 } },
   'GET /api/ledger/export.xlsx': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/requirements': { allow: EVERYONE_SIGNED_IN(200) },
   'PUT /api/ledger/requirements/:key': { allow: EVERYONE_SIGNED_IN(400) },

@@ -20,6 +20,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security-event log, newest first (组织部管理员 only) */
+        get: operations["SecurityEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-events/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered security events as an .xlsx (组织部管理员 only) */
+        get: operations["SecurityEventsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1198,26 +1232,45 @@ export interface components {
             /** @enum {string} */
             database: "postgres" | "pglite";
         };
+        SecurityEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+            /** Format: uuid */
+            actorId: string | null;
+            actorUsername: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            subjectUsername: string | null;
+            ip: string | null;
+            detail: string | null;
+        };
+        SecurityEventPageDto: {
+            items: components["schemas"]["SecurityEventDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         LoginDto: {
             /** @example branch_secretary */
             username: string;
             /** @example demo1234 */
             password: string;
         };
-        TokenPairDto: {
+        AccessTokenDto: {
             accessToken: string;
-            refreshToken: string;
             /**
              * @description Access token lifetime in seconds
              * @example 900
              */
             expiresIn: number;
         };
-        RefreshDto: {
-            refreshToken: string;
-        };
         ChangePasswordDto: {
             oldPassword: string;
+            /** @description At least 10 characters, not a common password, not containing the username */
             newPassword: string;
         };
         MyRoleDto: {
@@ -1391,7 +1444,7 @@ export interface components {
             joinedPartyOn?: string;
             /** @example maxf */
             username?: string;
-            /** @description Initial password (needs username) */
+            /** @description Initial password (needs username): at least 10 characters, not a common password, not containing the username */
             password?: string;
         };
         RoleAssignmentDto: {
@@ -2570,9 +2623,13 @@ export interface components {
             /** @description 先锋创绩 comments */
             vanguardComments: number;
             attended: number;
+            /** @description Sessions excused (请假) */
+            leaves: number;
+            /** @description Sessions missed without leave (缺席) */
+            absences: number;
             /** @description Sessions with an attendance record for the member */
             attendanceRecords: number;
-            /** @description (present + late) / records; null without records */
+            /** @description (present + late) / (records − leave): leave is excused; null when none count */
             attendanceRate: number | null;
             shortfalls: components["schemas"]["RequirementCheckResponse"][];
         };
@@ -2962,6 +3019,8 @@ export interface components {
             /** @description The plan's committee's arrangement of the study content */
             arrangement: components["schemas"]["StudyArrangementResponse"] | null;
             members: components["schemas"]["BranchMemberResponse"][];
+            /** @description The meetings offered: no 党小组会 for a branch without 党小组 */
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
         };
         SessionFormContextResponse: {
             session: components["schemas"]["OrgSessionResponse"];
@@ -3058,6 +3117,137 @@ export interface operations {
             };
         };
     };
+    SecurityEventsController_list: {
+        parameters: {
+            query?: {
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                /** @description From this moment on (inclusive) */
+                from?: string;
+                /** @description Before this moment */
+                to?: string;
+                /** @description Matches a username or the detail */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SecurityEventsController_export: {
+        parameters: {
+            query?: {
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                /** @description From this moment on (inclusive) */
+                from?: string;
+                /** @description Before this moment */
+                to?: string;
+                /** @description Matches a username or the detail */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -3071,12 +3261,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Also sets the refresh-token cookie */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field */
@@ -3124,30 +3315,18 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
+            /** @description Sends the next refresh-token cookie */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
-            /** @description Invalid input: `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, revoked or expired refresh token */
+            /** @description No, an unknown, revoked or expired refresh token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3174,54 +3353,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The refresh token is revoked */
+            /** @description The cookie’s refresh-token family is revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Invalid input: `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No role that allows this on the unit concerned */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such refresh token for this user */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
             };
             /** @description Problem details (409 conflict, 429 too many requests, 500) */
             default: {
@@ -3247,7 +3386,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Password changed */
+            /** @description Password changed; every refresh token revoked */
             204: {
                 headers: {
                     [name: string]: unknown;

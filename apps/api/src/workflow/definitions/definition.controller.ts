@@ -21,6 +21,7 @@ import { WorkflowAccess } from '../workflow-access.js';
 import { Transactions } from '../../database/transactions.js';
 import { DefaultDefinitions } from './default-definitions.js';
 import { DefinitionDeployer } from './definition.deployer.js';
+import { SecurityEvents } from '../../security-events/security-events.service.js';
 import {
   DefaultDefinitionDto,
   DefinitionDetailDto,
@@ -54,6 +55,7 @@ export class DefinitionController {
     private readonly access: WorkflowAccess,
     private readonly tx: Transactions,
     private readonly defaults: DefaultDefinitions,
+    private readonly events: SecurityEvents,
   ) {}
 
   @Get()
@@ -134,6 +136,13 @@ export class DefinitionController {
       sourceName: current.sourceName,
       deployedBy: user.personId,
     });
+    await this.events.record({
+      kind: 'definition_deployed',
+      actor: user,
+      detail: rows
+        .map((row) => `${row.processId} v${row.version} (${current.sourceName})`)
+        .join(', '),
+    });
     return rows.map(toDefinitionDto);
   }
 
@@ -194,6 +203,11 @@ export class DefinitionController {
       name: body.name ?? null,
       source: 'upload',
       deployedBy: user.personId,
+    });
+    await this.events.record({
+      kind: 'definition_deployed',
+      actor: user,
+      detail: rows.map((row) => `${row.processId} v${row.version}`).join(', '),
     });
     return rows.map(toDefinitionDto);
   }
