@@ -14,6 +14,7 @@ const session = (
   segments,
   meetingTypes: ['branch_committee', 'member_assembly'],
   activities: [],
+  sixHavesMissing: [],
   ...extra,
 });
 
@@ -150,6 +151,18 @@ describe('ledger calculator', () => {
       ['2026-Q1', 'missed'],
       ['2026-Q2', 'due'],
     ]);
+  });
+
+  it('counts the sessions held that lack one of the six haves', () => {
+    const incomplete = facts();
+    incomplete.sessions[0]!.sixHavesMissing = ['exchange', 'attendance'];
+    const [b1] = new LedgerCalculator(
+      incomplete,
+      REQUIREMENT_DEFAULTS,
+      2026,
+      '2026-04-10',
+    ).branches();
+    expect(b1?.incompleteSessions).toBe(1);
   });
 
   it('counts the 党员大会 of a branch without 党小组 for its group meetings', () => {

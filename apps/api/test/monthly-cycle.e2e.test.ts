@@ -167,9 +167,31 @@ describe('the monthly cycle, first half: study content → plans → sessions �
   it('secretaries draft plans; C1 returns one with comments, it is revised, and all are approved', async () => {
     for (const code of BRANCHES) {
       const task = await d.taskFor(await secretary(code), 'orglife:plan-draft', unit(code));
-      const context = await d.formContext<{ members: Member[] }>(await secretary(code), task.id);
+      const context = await d.formContext<{ members: Member[]; meetingTypes: string[] }>(
+        await secretary(code),
+        task.id,
+      );
       members[code] = context.members;
       expect(context.members.length).toBeGreaterThanOrEqual(4);
+      // C1-B1 and C2-B1 have 党小组; the others do the groups' work in their 党员大会
+      const hasGroups = code === 'C1-B1' || code === 'C2-B1';
+      expect(context.meetingTypes.includes('group_meeting')).toBe(hasGroups);
+      if (!hasGroups && code === 'C1-B2') {
+        const refused = await d.submit(
+          await secretary(code),
+          task.id,
+          {
+            ...planPayload(context.members, SESSION_AT),
+            meetingTypes: ['group_meeting', 'member_assembly'],
+          },
+          400,
+        );
+        expect(refused.body).toMatchObject({
+          errors: [
+            { field: 'meetingTypes', message: expect.stringContaining('未设党小组') as unknown },
+          ],
+        });
+      }
       await d.submit(await secretary(code), task.id, planPayload(context.members, SESSION_AT));
     }
     expect((await plansOfMonth()).every((p) => p.status === 'submitted')).toBe(true);
@@ -307,6 +329,15 @@ describe('the monthly cycle, first half: study content → plans → sessions �
   it('secretaries write summaries; a late one escalates to the committee', async () => {
     for (const code of BRANCHES.filter((c) => c !== 'C2-B2')) {
       const task = await d.taskFor(await secretary(code), 'orglife:session-summary', unit(code));
+      // before submitting, the branch sees which of the six haves it still lacks: only C1-B1
+      // kept its attendance with a photo
+      const context = await d.formContext<{ sixHaves: { missing: string[] } }>(
+        await secretary(code),
+        task.id,
+      );
+      expect(context.sixHaves.missing).toEqual(
+        code === 'C1-B1' ? ['summary'] : ['attendance', 'summary'],
+      );
       await d.submit(await secretary(code), task.id, {
         summary: '本次组织生活按计划完成，存在问题：发言准备不足。',
       });
@@ -473,9 +504,17 @@ describe('the monthly cycle, first half: study content → plans → sessions �
           .get(`/api/supervision/branches/${sampled}/records`)
           .query({ month: MONTH })
           .expect(200)
-      ).body as { segments: unknown[] }[];
+      ).body as {
+        segments: unknown[];
+        attachments: { kind: string }[];
+        sixHaves: { missing: string[] };
+      }[];
       expect(records).toHaveLength(1);
       expect(records[0]!.segments).toHaveLength(4);
+      // the inspector sees the photos and sign-in sheets and the six-haves check
+      const withPhoto = sampled === unit('C1-B1');
+      expect(records[0]!.attachments.map((a) => a.kind)).toEqual(withPhoto ? ['photo'] : []);
+      expect(records[0]!.sixHaves.missing).toEqual(withPhoto ? [] : ['attendance']);
       await (
         await inspector()
       )
@@ -636,9 +675,18 @@ describe('the monthly cycle, first half: study content → plans → sessions �
         .toISOString()
         .slice(0, 10);
       for (const row of ledger.rows) {
+        // a branch without 党小组 does their work in its 党员大会, which counts for them
+        const hasGroups = [unit('C1-B1'), unit('C2-B1')].includes(row.branchId);
         expect(row).toMatchObject({
           qualifiedSessions: 1,
-          meetings: { branch_committee: 0, group_meeting: 0, member_assembly: 1, party_lecture: 1 },
+          // every session but C1-B1's lacks a sign-in sheet or photo (有考勤)
+          incompleteSessions: row.branchId === unit('C1-B1') ? 0 : 1,
+          meetings: {
+            branch_committee: 0,
+            group_meeting: hasGroups ? 0 : 1,
+            member_assembly: 1,
+            party_lecture: 1,
+          },
           themeDays: 1,
           expertLectures: 1,
         });

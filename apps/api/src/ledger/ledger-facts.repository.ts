@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { checkSixHaves } from '../sessions/six-haves.js';
 import type { LedgerFacts } from './ledger-facts.js';
 
 /** Days are China Standard Time calendar days, the days written on the records. */
@@ -45,7 +46,7 @@ export class LedgerFactsRepository {
             ORDER BY u.path, pe.employee_no`,
           [branchIds],
         ),
-        q<LedgerFacts['sessions'][number]>(
+        q<Omit<LedgerFacts['sessions'][number], 'sixHavesMissing'>>(
           `SELECT s.id AS "sessionId", s.branch_id AS "branchId", ${DAY('s.held_at')} AS "heldOn",
                   COALESCE((SELECT array_agg(seg.key) FROM session_segment seg WHERE seg.session_id = s.id), '{}') AS segments,
                   s.meeting_types AS "meetingTypes",
@@ -77,6 +78,11 @@ export class LedgerFactsRepository {
           [branchIds, String(year)],
         ),
       ]);
+    const checks = await checkSixHaves(
+      this.db,
+      sessions.map((s) => s.sessionId),
+    );
+    const missing = new Map(checks.map((c) => [c.sessionId, c.missing]));
     const [committeeSecretaries, leaders] = await Promise.all([
       this.holders(
         'committee_secretary',
@@ -89,7 +95,7 @@ export class LedgerFactsRepository {
       members,
       committeeSecretaries,
       leaders,
-      sessions,
+      sessions: sessions.map((s) => ({ ...s, sixHavesMissing: missing.get(s.sessionId) ?? [] })),
       attendance,
       speeches,
       lectures,

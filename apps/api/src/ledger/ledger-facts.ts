@@ -3,6 +3,7 @@
 import type { MeetingType } from '../plans/plan.vocabulary.js';
 import type { SegmentKey } from '../plans/plan.vocabulary.js';
 import type { AttendanceStatus, LectureKind } from '../sessions/session.vocabulary.js';
+import type { SixHave } from '../sessions/six-haves.js';
 
 export type { AttendanceStatus, LectureKind, MeetingType, SegmentKey };
 
@@ -15,6 +16,8 @@ export interface SessionFact {
   meetingTypes: MeetingType[];
   /** Second-half activity keys (`theme_day`, `vanguard`, …). */
   activities: string[];
+  /** The six haves the session lacks (empty when complete). */
+  sixHavesMissing: SixHave[];
 }
 
 export interface LectureFact {

@@ -27,6 +27,8 @@ export interface BranchLedgerRow {
   committeeId: string;
   /** Sessions with at least 3 of the six segments. */
   qualifiedSessions: number;
+  /** Sessions held that lack one of the six haves (有计划…有总结). */
+  incompleteSessions: number;
   meetings: Record<MeetingType, number>;
   themeDays: number;
   expertLectures: number;

@@ -109,6 +109,7 @@ export class LedgerCalculator {
         name: b.name,
         committeeId: b.committeeId,
         qualifiedSessions: qualified.length,
+        incompleteSessions: sessions.filter((s) => s.sixHavesMissing.length > 0).length,
         meetings,
         themeDays: themeDays.length,
         expertLectures: experts.length,

@@ -106,6 +106,9 @@ export class BranchLedgerRowResponse implements BranchLedgerRow {
   @ApiProperty({ description: 'Sessions with at least 3 of the six segments' })
   qualifiedSessions: number;
 
+  @ApiProperty({ description: 'Sessions held lacking one of the six haves (有计划…有总结)' })
+  incompleteSessions: number;
+
   @ApiProperty({ type: MeetingCountsResponse })
   meetings: MeetingCountsResponse;
 

@@ -60,6 +60,7 @@ export async function ledgerWorkbook(
     [
       '支部',
       '集中组织生活(≥3环节)',
+      '六有不全',
       ...MEETINGS.map(([, l]) => l),
       '主题党日',
       '专家党课',
@@ -70,6 +71,7 @@ export async function ledgerWorkbook(
     view.branches.map((b) => [
       b.name,
       b.qualifiedSessions,
+      b.incompleteSessions,
       ...MEETINGS.map(([k]) => b.meetings[k]),
       b.themeDays,
       b.expertLectures,

@@ -23,6 +23,7 @@ import { SelfStudyDto, SessionRecordDto, SessionSummaryDto } from './session.dto
 import { OrgSession } from './session.entity.js';
 import { SessionFormContextResponse } from './session.response.js';
 import type { SessionStatus } from './session.vocabulary.js';
+import { checkSixHaves } from './six-haves.js';
 
 /** Forms of the `session` flow: self-study confirmation, the record ("six haves"), the summary. */
 @Injectable()
@@ -92,6 +93,7 @@ export class SessionForms implements OnModuleInit {
       plan,
       members: await this.branches.members(em, session.branchId),
       escalated: task.headers['escalated'] === 'true',
+      sixHaves: (await checkSixHaves(em, [session.id]))[0]!,
     };
   }
 

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SixHavesResponse } from '../sessions/session.response.js';
+import { SESSION_ATTACHMENT_KINDS } from '../sessions/session.vocabulary.js';
 import { TaskFormContext } from '../task-forms/task-form-context.js';
 import type { AnnualInspection } from './annual-inspection.entity.js';
 import type { BranchOfUniversity } from './branch.population.js';
@@ -150,6 +152,13 @@ export class RecordLectureResponse {
 }
 
 /** A session's records as an inspector reads them. */
+/** A file of the session the inspector may open. */
+export class RecordAttachmentResponse {
+  @ApiProperty({ format: 'uuid' }) attachmentId: string;
+  @ApiProperty({ enum: SESSION_ATTACHMENT_KINDS }) kind: string;
+  @ApiProperty() fileName: string;
+}
+
 export class SessionRecordResponse implements SessionRecordView {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -190,6 +199,15 @@ export class SessionRecordResponse implements SessionRecordView {
 
   @ApiProperty({ description: 'Number of reports' })
   reports: number;
+
+  @ApiProperty({
+    type: [RecordAttachmentResponse],
+    description: 'Photos, sign-in sheets and minutes (GET /api/attachments/:id/content)',
+  })
+  attachments: RecordAttachmentResponse[];
+
+  @ApiProperty({ type: SixHavesResponse, description: 'The six haves, computed from the records' })
+  sixHaves: SixHavesResponse;
 }
 
 /** 现场督导. */

@@ -2104,6 +2104,27 @@ export interface components {
              */
             evaluatedAt: string | null;
         };
+        SixHavesFlagsResponse: {
+            /** @description 有计划: the plan is approved */
+            plan: boolean;
+            /** @description 有安排: every planned segment has a person (≥3 segments) */
+            arrangement: boolean;
+            /** @description 有交流: at least one exchange speech */
+            exchange: boolean;
+            /** @description 有考勤: attendance for everyone, with a sign-in sheet or photo */
+            attendance: boolean;
+            /** @description 有记录: the session record */
+            record: boolean;
+            /** @description 有总结: the summary */
+            summary: boolean;
+        };
+        SixHavesResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            have: components["schemas"]["SixHavesFlagsResponse"];
+            /** @description What is missing; empty = complete */
+            missing: ("plan" | "arrangement" | "exchange" | "attendance" | "record" | "summary")[];
+        };
         SessionSelfStudyResponse: {
             /** Format: uuid */
             sessionId: string;
@@ -2180,7 +2201,7 @@ export interface components {
             /** Format: uuid */
             attachmentId: string;
             /** @enum {string} */
-            kind: "photo" | "minutes" | "other";
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
         SessionViewResponse: {
             /** Format: uuid */
@@ -2228,6 +2249,7 @@ export interface components {
              * @description Evaluation flow closed
              */
             evaluatedAt: string | null;
+            sixHaves: components["schemas"]["SixHavesResponse"];
             branchName: string;
             /** @description Names of the people the records mention, by person id */
             people: {
@@ -2504,6 +2526,13 @@ export interface components {
             kind: string;
             title: string;
         };
+        RecordAttachmentResponse: {
+            /** Format: uuid */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
+            fileName: string;
+        };
         SessionRecordResponse: {
             /** Format: uuid */
             id: string;
@@ -2525,6 +2554,10 @@ export interface components {
             lectures: components["schemas"]["RecordLectureResponse"][];
             /** @description Number of reports */
             reports: number;
+            /** @description Photos, sign-in sheets and minutes (GET /api/attachments/:id/content) */
+            attachments: components["schemas"]["RecordAttachmentResponse"][];
+            /** @description The six haves, computed from the records */
+            sixHaves: components["schemas"]["SixHavesResponse"];
         };
         OnsiteSupervisionResponse: {
             /** Format: uuid */
@@ -2661,6 +2694,8 @@ export interface components {
             committeeId: string;
             /** @description Sessions with at least 3 of the six segments */
             qualifiedSessions: number;
+            /** @description Sessions held lacking one of the six haves (有计划…有总结) */
+            incompleteSessions: number;
             meetings: components["schemas"]["MeetingCountsResponse"];
             /** @description 主题党日 */
             themeDays: number;
@@ -2928,7 +2963,7 @@ export interface components {
              */
             attachmentId: string;
             /** @enum {string} */
-            kind: "photo" | "minutes" | "other";
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
         SessionRecordDto: {
             /** Format: date-time */
@@ -3028,6 +3063,8 @@ export interface components {
             members: components["schemas"]["BranchMemberResponse"][];
             /** @description The summary is overdue and escalated to the committee (督办) */
             escalated: boolean;
+            /** @description What the session still lacks */
+            sixHaves: components["schemas"]["SixHavesResponse"];
         };
         SpotCheckInspectContextResponse: {
             item: components["schemas"]["SpotCheckItemResponse"];

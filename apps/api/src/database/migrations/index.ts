@@ -8,6 +8,7 @@ import { HistoryWithoutForeignKey1764800000000 } from './1764800000000-history-w
 import { HistoryKeyedByInstance1764900000000 } from './1764900000000-history-keyed-by-instance.js';
 import { AccountsAndSecurityEvents1765000000000 } from './1765000000000-accounts-and-security-events.js';
 import { SpotCheckNoticePerBranch1765200000000 } from './1765200000000-spot-check-notice-per-branch.js';
+import { SessionSignInSheet1765210000000 } from './1765210000000-session-sign-in-sheet.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   HistoryKeyedByInstance1764900000000,
   AccountsAndSecurityEvents1765000000000,
   SpotCheckNoticePerBranch1765200000000,
+  SessionSignInSheet1765210000000,
 ];
