@@ -9,6 +9,7 @@ import { HistoryKeyedByInstance1764900000000 } from './1764900000000-history-key
 import { AccountsAndSecurityEvents1765000000000 } from './1765000000000-accounts-and-security-events.js';
 import { SpotCheckNoticePerBranch1765200000000 } from './1765200000000-spot-check-notice-per-branch.js';
 import { SessionSignInSheet1765210000000 } from './1765210000000-session-sign-in-sheet.js';
+import { CreateSsoSignIn1765300000000 } from './1765300000000-create-sso-sign-in.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AccountsAndSecurityEvents1765000000000,
   SpotCheckNoticePerBranch1765200000000,
   SessionSignInSheet1765210000000,
+  CreateSsoSignIn1765300000000,
 ];
