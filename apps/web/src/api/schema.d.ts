@@ -1779,6 +1779,8 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
             completedBy: string | null;
+            /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
+            returnComment: string | null;
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];
@@ -1836,6 +1838,8 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
             completedBy: string | null;
+            /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
+            returnComment: string | null;
             /** @description Variables the task sees */
             variables: {
                 [key: string]: unknown;
