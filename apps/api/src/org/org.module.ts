@@ -4,6 +4,8 @@ import { AuthModule } from '../auth/auth.module.js';
 import { OrgUnitController } from './org-unit.controller.js';
 import { OrgUnit } from './org-unit.entity.js';
 import { OrgUnitService } from './org-unit.service.js';
+import { PersonAccountController } from './person-account.controller.js';
+import { PersonAccountService } from './person-account.service.js';
 import { PersonController } from './person.controller.js';
 import { PersonService } from './person.service.js';
 import { RoleAssignmentController } from './role-assignment.controller.js';
@@ -19,10 +21,18 @@ import { OrgSheetService } from './sheet/org-sheet.service.js';
     OrgSheetController,
     OrgUnitController,
     PersonController,
+    PersonAccountController,
     RoleAssignmentController,
     RosterController,
   ],
-  providers: [OrgUnitService, OrgSheetService, PersonService, RoleAssignmentService, RosterService],
+  providers: [
+    OrgUnitService,
+    OrgSheetService,
+    PersonService,
+    PersonAccountService,
+    RoleAssignmentService,
+    RosterService,
+  ],
   exports: [OrgUnitService, OrgSheetService, PersonService],
 })
 export class OrgModule {}
