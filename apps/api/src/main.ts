@@ -3,12 +3,26 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
-import { readEnv } from './config/server-config.js';
+import { assertDatabaseReachable } from './config/database-reachable.js';
+import { ConfigError, readEnv, type ServerConfig } from './config/server-config.js';
 import { createHttpAdapter } from './http/http-adapter.js';
 import { OffsetClock } from './testing/offset.clock.js';
 import { TestClockModule, testClockEnabled } from './testing/test-clock.module.js';
 
-const config = readEnv();
+/** The configuration, checked before anything starts: a bad value ends the process in one line. */
+async function checkedConfig(): Promise<ServerConfig> {
+  try {
+    const config = readEnv();
+    if (config.app.databaseUrl) await assertDatabaseReachable(config.app.databaseUrl);
+    return config;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`orglife: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const config = await checkedConfig();
 // Browser tests (test/run-e2e.mjs) start the server with ORGLIFE_TEST_CLOCK=1 to move time.
 const testClock = testClockEnabled() ? new OffsetClock() : undefined;
 const root = testClock

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
+import { AdministratorService } from './administrator.service.js';
+import { FirstAdministrator } from './first-administrator.js';
 import { OrgUnitController } from './org-unit.controller.js';
 import { OrgUnit } from './org-unit.entity.js';
 import { OrgUnitService } from './org-unit.service.js';
@@ -26,6 +28,8 @@ import { OrgSheetService } from './sheet/org-sheet.service.js';
     RosterController,
   ],
   providers: [
+    AdministratorService,
+    FirstAdministrator,
     OrgUnitService,
     OrgSheetService,
     PersonService,
@@ -33,6 +37,6 @@ import { OrgSheetService } from './sheet/org-sheet.service.js';
     RoleAssignmentService,
     RosterService,
   ],
-  exports: [OrgUnitService, OrgSheetService, PersonService],
+  exports: [AdministratorService, OrgUnitService, OrgSheetService, PersonService],
 })
 export class OrgModule {}
