@@ -20,3 +20,8 @@ export function changePassword(body: Schemas['ChangePasswordDto']) {
 export function getMe() {
   return api.get('/me');
 }
+
+/** First sign-in with a one-time code; sets the new password and signs in. */
+export function activate(body: Schemas['ActivateDto']) {
+  return api.post('/auth/activate', body, { options: { anonymous: true, silent: true } });
+}

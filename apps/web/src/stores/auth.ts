@@ -32,6 +32,14 @@ export const useAuthStore = defineStore('auth', () => {
     await loadMe();
   }
 
+  /** Activation: the one-time code and a new password, then signed in like a login. */
+  async function activate(username: string, code: string, newPassword: string): Promise<void> {
+    const result = await authApi.activate({ username, code, newPassword });
+    localTokenStore.set({ accessToken: result.accessToken });
+    hasTokens.value = true;
+    await loadMe();
+  }
+
   async function loadMe(): Promise<Me> {
     me.value = await authApi.getMe();
     return me.value;
@@ -49,5 +57,5 @@ export const useAuthStore = defineStore('auth', () => {
     clear();
   }
 
-  return { me, roles, isLoggedIn, hasAnyRole, unitsWith, login, loadMe, logout, clear };
+  return { me, roles, isLoggedIn, hasAnyRole, unitsWith, login, activate, loadMe, logout, clear };
 });
