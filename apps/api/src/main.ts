@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import { assertDatabaseReachable } from './config/database-reachable.js';
-import { ConfigError, readEnv, type ServerConfig } from './config/server-config.js';
+import { readEnv, type ServerConfig } from './config/server-config.js';
 import { createHttpAdapter } from './http/http-adapter.js';
 import { OffsetClock } from './testing/offset.clock.js';
 import { TestClockModule, testClockEnabled } from './testing/test-clock.module.js';
@@ -16,8 +16,8 @@ async function checkedConfig(): Promise<ServerConfig> {
     if (config.app.databaseUrl) await assertDatabaseReachable(config.app.databaseUrl);
     return config;
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(`orglife: ${error.message}`);
+    // Everything thrown here is about a setting (readEnv's, SSO's, the database check's).
+    console.error(`orglife: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppOptions } from '../app.options.js';
 import { passwordRuleBroken } from '../auth/password-policy.js';
+import { readSsoEnv } from '../sso/sso-env.js';
 import type { JobExecutorOptions } from '../workflow/workflow.options.js';
 
 /** A bad setting: the server stops with this one line (it names the variable), no stack trace. */
@@ -44,6 +45,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
       firstAdministrator: firstAdministratorEnv(env),
       workflow: { jobExecutor: jobExecutorEnv(env), ...engineEnv(env) },
+      sso: readSsoEnv(env),
     },
   };
 }

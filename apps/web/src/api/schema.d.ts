@@ -4,8796 +4,8597 @@
  */
 
 export interface paths {
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['HealthController_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/security-events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The security-event log, newest first (组织部管理员 only) */
-    get: operations['SecurityEventsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/security-events/export.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The filtered security events as an .xlsx (组织部管理员 only) */
-    get: operations['SecurityEventsController_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/activate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_activate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_refresh'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_logout'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_changePassword'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AuthController_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/org-units/import': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['OrgSheetController_import'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/org-units/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['OrgSheetController_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/org-units': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['OrgUnitController_tree'];
-    put?: never;
-    post: operations['OrgUnitController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/org-units/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['OrgUnitController_get'];
-    put?: never;
-    post?: never;
-    delete: operations['OrgUnitController_delete'];
-    options?: never;
-    head?: never;
-    patch: operations['OrgUnitController_update'];
-    trace?: never;
-  };
-  '/api/people': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PersonController_list'];
-    put?: never;
-    post: operations['PersonController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/people/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PersonController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/people/{id}/activation-code': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reset the person to a new one-time activation code (password and sessions end) */
-    post: operations['PersonAccountController_resetToCode'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/people/{id}/deactivate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['PersonAccountController_deactivate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/people/{id}/reactivate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['PersonAccountController_reactivate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/org-units/{id}/activation-codes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** New activation codes for every not-yet-active person of the unit and its subunits, as .xlsx (earlier codes stop working) */
-    post: operations['PersonAccountController_codesForUnit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/role-assignments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['RoleAssignmentController_list'];
-    put?: never;
-    post: operations['RoleAssignmentController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/role-assignments/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['RoleAssignmentController_remove'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/roster/import': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['RosterController_import'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/roster/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['RosterController_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/definitions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The latest version of every deployed process */
-    get: operations['DefinitionController_latest'];
-    put?: never;
-    /** Deploy a new version of each executable process in the XML (OD); 400 with problems */
-    post: operations['DefinitionController_deploy'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/definitions/by-id/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One deployed version with its XML */
-    get: operations['DefinitionController_byId'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/definitions/{processId}/versions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every deployed version of one process, newest first */
-    get: operations['DefinitionController_versions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/definitions/validate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Compile without deploying: the problems a deployment would report (OD) */
-    post: operations['DefinitionController_validate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/instances': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Process instances within my reach, newest first */
-    get: operations['InstanceController_list'];
-    put?: never;
-    /** Start the latest version of a process for an org unit */
-    post: operations['InstanceController_start'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/instances/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One instance with its variables and engine state */
-    get: operations['InstanceController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/instances/{id}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Element history of an instance, in order */
-    get: operations['InstanceController_history'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/instances/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Cancel a running instance (and the processes it called) */
-    post: operations['InstanceController_cancel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/messages': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Correlate a message to the waiting instance, or start one (OD) */
-    post: operations['EventController_message'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/signals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Broadcast a signal to every waiting instance and signal start event (OD) */
-    post: operations['EventController_signal'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tasks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Inbox tab (待办 mine / 可签收 claimable / 已办 done), filtered and paged */
-    get: operations['TaskController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tasks/counts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Number of tasks in each inbox tab, with the same filters */
-    get: operations['TaskController_counts'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tasks/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One task with its variables */
-    get: operations['TaskController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tasks/{id}/claim': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Claim (签收) a task offered to me or my group */
-    post: operations['TaskController_claim'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tasks/{id}/unclaim': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Give a claimed task back to its candidates */
-    post: operations['TaskController_unclaim'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tasks/{id}/complete': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Complete (办结) the task; 409 when it is no longer open */
-    post: operations['TaskController_complete'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tasks/{id}/delegate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reassign (转办) the task: by its assignee or OD/committee leadership */
-    post: operations['TaskController_delegate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tasks/{id}/comments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Comments on a task, oldest first */
-    get: operations['TaskController_comments'];
-    put?: never;
-    /** Comment on a task */
-    post: operations['TaskController_addComment'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/incidents': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Incidents within my reach (OD all, committee leadership its subtree) */
-    get: operations['IncidentController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/incidents/{id}/retry': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Resolve the incident and run the failed step again */
-    post: operations['IncidentController_retry'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/task-forms/{taskId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The data a domain task form shows (plan, members, session…) */
-    get: operations['TaskFormsController_view'];
-    put?: never;
-    /** Submit a domain task form: the body is the form key's payload; the task completes with the rows */
-    post: operations['TaskFormsController_submit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/attachments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Upload a photo, minutes or material (≤10 MB; images, PDF, office documents) */
-    post: operations['AttachmentsController_upload'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/attachments/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** An attachment's metadata */
-    get: operations['AttachmentsController_meta'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/attachments/{id}/content': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Download an attachment */
-    get: operations['AttachmentsController_content'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/study-contents': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Monthly study contents (每月学习内容); drafts only for OD */
-    get: operations['StudyController_list'];
-    put?: never;
-    /** OD drafts the month's content; starts the study-content flow */
-    post: operations['StudyController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/study-contents/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A study content with the committees' arrangements */
-    get: operations['StudyController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/study-contents/{id}/publish': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Publish (completes the orglife:study-content-publish task) */
-    post: operations['StudyController_publish'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/study-contents/{id}/arrangements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A committee's theme and arrangement (completes its orglife:study-arrangement task) */
-    post: operations['StudyController_arrange'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/plans': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Plans of the branches I can see (月度计划) */
-    get: operations['PlansController_list'];
-    put?: never;
-    /** Start a branch's plan flow by hand (without a published study content) */
-    post: operations['PlansController_start'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/plans/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A plan with its reviews (审批记录) */
-    get: operations['PlansController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/branches/{id}/weak': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Mark a branch weak (组织能力较弱): its plans get the second approval level */
-    put: operations['PlansController_markWeak'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Sessions of the branches I can see (集中组织生活) */
-    get: operations['SessionsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A session with attendance, segments, speeches, lectures, reports, decisions */
-    get: operations['SessionsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/print': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The printable session record (台账) */
-    get: operations['SessionsController_print'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/evaluations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A session's member reviews, peer reviews and secretary comments (评议) */
-    get: operations['EvaluationsController_ofSession'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/vanguard-rounds': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Quarterly 先锋创绩 rounds */
-    get: operations['EvaluationsController_rounds'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/vanguard-rounds/{id}/comments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A round's comments on members of the branches I can see */
-    get: operations['EvaluationsController_comments'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/rectifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 整改看板: items visible to me, counts per status, overdue count */
-    get: operations['RectificationController_board'];
-    put?: never;
-    /** Record a self-found problem (自查) and start its rectification flow */
-    post: operations['RectificationController_open'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/rectifications/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One rectification item with its full history (returns, reopenings) */
-    get: operations['RectificationController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/spot-checks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 月度抽查 batches with seed, rule and sampled items (my part of them) */
-    get: operations['SpotCheckController_list'];
-    put?: never;
-    /** OD starts a spot check now (optional sampleRate, seed, month) */
-    post: operations['SpotCheckController_start'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/spot-checks/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One spot-check batch with the items visible to me */
-    get: operations['SpotCheckController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/spot-checks/{id}/replay': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Re-derive the sample from the recorded seed and compare (audit) */
-    get: operations['SpotCheckController_replay'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/supervision/branches/{branchId}/records': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A branch's session records of a month, for inspectors of sampled branches only */
-    get: operations['SpotCheckController_records'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/onsite-supervisions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 现场督导 records in my subtree */
-    get: operations['SupervisionController_listOnsite'];
-    put?: never;
-    /** A committee leader starts an on-site supervision of a branch (session optional) */
-    post: operations['SupervisionController_startOnsite'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/inspections': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 年度调研督查 per committee */
-    get: operations['SupervisionController_listInspections'];
-    put?: never;
-    /** OD starts the year's inspection now */
-    post: operations['SupervisionController_startInspection'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/ledger/members': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per member: speeches, micro-lectures, reports, vanguard comments, attendance; a plain member gets only their own row */
-    get: operations['LedgerController_members'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/ledger/branches': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per branch: qualified sessions, 三会一课 counts, lectures, shortfalls with due dates */
-    get: operations['LedgerController_branches'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/ledger/secretaries': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per committee secretary: special lectures per semester */
-    get: operations['LedgerController_secretaries'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/ledger/leaders': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per school leader: special lectures per year (OD sees all) */
-    get: operations['LedgerController_leaders'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/ledger/export.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The ledger I may see as an .xlsx workbook */
-    get: operations['LedgerController_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/ledger/requirements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The configurable requirements (三会一课 frequencies etc.) */
-    get: operations['LedgerController_requirements'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/ledger/requirements/{key}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** OD changes a requirement’s period or minimum count */
-    put: operations['LedgerController_update'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security-event log, newest first (组织部管理员 only) */
+        get: operations["SecurityEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-events/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered security events as an .xlsx (组织部管理员 only) */
+        get: operations["SecurityEventsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/{provider}/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_oidcCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/cas/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_casCallback"];
+        put?: never;
+        post: operations["SsoController_casSingleLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SsoController_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/{provider}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_logout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-units/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrgSheetController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgSheetController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgUnitController_tree"];
+        put?: never;
+        post: operations["OrgUnitController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgUnitController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["OrgUnitController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["OrgUnitController_update"];
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonController_list"];
+        put?: never;
+        post: operations["PersonController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/role-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RoleAssignmentController_list"];
+        put?: never;
+        post: operations["RoleAssignmentController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/role-assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["RoleAssignmentController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RosterController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RosterController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest version of every deployed process */
+        get: operations["DefinitionController_latest"];
+        put?: never;
+        /** Deploy a new version of each executable process in the XML (OD); 400 with problems */
+        post: operations["DefinitionController_deploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/by-id/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deployed version with its XML */
+        get: operations["DefinitionController_byId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every deployed version of one process, newest first */
+        get: operations["DefinitionController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compile without deploying: the problems a deployment would report (OD) */
+        post: operations["DefinitionController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Process instances within my reach, newest first */
+        get: operations["InstanceController_list"];
+        put?: never;
+        /** Start the latest version of a process for an org unit */
+        post: operations["InstanceController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One instance with its variables and engine state */
+        get: operations["InstanceController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instances/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Element history of an instance, in order */
+        get: operations["InstanceController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instances/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running instance (and the processes it called) */
+        post: operations["InstanceController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correlate a message to the waiting instance, or start one (OD) */
+        post: operations["EventController_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Broadcast a signal to every waiting instance and signal start event (OD) */
+        post: operations["EventController_signal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbox tab (待办 mine / 可签收 claimable / 已办 done), filtered and paged */
+        get: operations["TaskController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Number of tasks in each inbox tab, with the same filters */
+        get: operations["TaskController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task with its variables */
+        get: operations["TaskController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim (签收) a task offered to me or my group */
+        post: operations["TaskController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/unclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a claimed task back to its candidates */
+        post: operations["TaskController_unclaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete (办结) the task; 409 when it is no longer open */
+        post: operations["TaskController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reassign (转办) the task: by its assignee or OD/committee leadership */
+        post: operations["TaskController_delegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comments on a task, oldest first */
+        get: operations["TaskController_comments"];
+        put?: never;
+        /** Comment on a task */
+        post: operations["TaskController_addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents within my reach (OD all, committee leadership its subtree) */
+        get: operations["IncidentController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve the incident and run the failed step again */
+        post: operations["IncidentController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-forms/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data a domain task form shows (plan, members, session…) */
+        get: operations["TaskFormsController_view"];
+        put?: never;
+        /** Submit a domain task form: the body is the form key's payload; the task completes with the rows */
+        post: operations["TaskFormsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo, minutes or material (≤10 MB; images, PDF, office documents) */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment's metadata */
+        get: operations["AttachmentsController_meta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment */
+        get: operations["AttachmentsController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/study-contents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly study contents (每月学习内容); drafts only for OD */
+        get: operations["StudyController_list"];
+        put?: never;
+        /** OD drafts the month's content; starts the study-content flow */
+        post: operations["StudyController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/study-contents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A study content with the committees' arrangements */
+        get: operations["StudyController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/study-contents/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish (completes the orglife:study-content-publish task) */
+        post: operations["StudyController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/study-contents/{id}/arrangements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A committee's theme and arrangement (completes its orglife:study-arrangement task) */
+        post: operations["StudyController_arrange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plans of the branches I can see (月度计划) */
+        get: operations["PlansController_list"];
+        put?: never;
+        /** Start a branch's plan flow by hand (without a published study content) */
+        post: operations["PlansController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan with its reviews (审批记录) */
+        get: operations["PlansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}/weak": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a branch weak (组织能力较弱): its plans get the second approval level */
+        put: operations["PlansController_markWeak"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions of the branches I can see (集中组织生活) */
+        get: operations["SessionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session with attendance, segments, speeches, lectures, reports, decisions */
+        get: operations["SessionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable session record (台账) */
+        get: operations["SessionsController_print"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session's member reviews, peer reviews and secretary comments (评议) */
+        get: operations["EvaluationsController_ofSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vanguard-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quarterly 先锋创绩 rounds */
+        get: operations["EvaluationsController_rounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vanguard-rounds/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's comments on members of the branches I can see */
+        get: operations["EvaluationsController_comments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 整改看板: items visible to me, counts per status, overdue count */
+        get: operations["RectificationController_board"];
+        put?: never;
+        /** Record a self-found problem (自查) and start its rectification flow */
+        post: operations["RectificationController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rectification item with its full history (returns, reopenings) */
+        get: operations["RectificationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度抽查 batches with seed, rule and sampled items (my part of them) */
+        get: operations["SpotCheckController_list"];
+        put?: never;
+        /** OD starts a spot check now (optional sampleRate, seed, month) */
+        post: operations["SpotCheckController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One spot-check batch with the items visible to me */
+        get: operations["SpotCheckController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Re-derive the sample from the recorded seed and compare (audit) */
+        get: operations["SpotCheckController_replay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/branches/{branchId}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A branch's session records of a month, for inspectors of sampled branches only */
+        get: operations["SpotCheckController_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onsite-supervisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现场督导 records in my subtree */
+        get: operations["SupervisionController_listOnsite"];
+        put?: never;
+        /** A committee leader starts an on-site supervision of a branch (session optional) */
+        post: operations["SupervisionController_startOnsite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度调研督查 per committee */
+        get: operations["SupervisionController_listInspections"];
+        put?: never;
+        /** OD starts the year's inspection now */
+        post: operations["SupervisionController_startInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per member: speeches, micro-lectures, reports, vanguard comments, attendance; a plain member gets only their own row */
+        get: operations["LedgerController_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per branch: qualified sessions, 三会一课 counts, lectures, shortfalls with due dates */
+        get: operations["LedgerController_branches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/secretaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per committee secretary: special lectures per semester */
+        get: operations["LedgerController_secretaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/leaders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per school leader: special lectures per year (OD sees all) */
+        get: operations["LedgerController_leaders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger I may see as an .xlsx workbook */
+        get: operations["LedgerController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configurable requirements (三会一课 frequencies etc.) */
+        get: operations["LedgerController_requirements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/requirements/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** OD changes a requirement’s period or minimum count */
+        put: operations["LedgerController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    HealthDto: {
-      /** @example ok */
-      status: string;
-      /** @enum {string} */
-      database: 'postgres' | 'pglite';
-    };
-    SecurityEventDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      at: string;
-      /** @enum {string} */
-      kind:
-        | 'login_succeeded'
-        | 'login_failed'
-        | 'login_locked'
-        | 'role_granted'
-        | 'role_revoked'
-        | 'activation_code_issued'
-        | 'account_activated'
-        | 'password_changed'
-        | 'account_deactivated'
-        | 'account_reactivated'
-        | 'administrator_created'
-        | 'definition_deployed'
-        | 'data_exported';
-      /** Format: uuid */
-      actorId: string | null;
-      actorUsername: string | null;
-      /** Format: uuid */
-      subjectId: string | null;
-      subjectUsername: string | null;
-      ip: string | null;
-      detail: string | null;
-    };
-    SecurityEventPageDto: {
-      items: components['schemas']['SecurityEventDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    LoginDto: {
-      /** @example branch_secretary */
-      username: string;
-      /** @example demo1234 */
-      password: string;
-    };
-    AccessTokenDto: {
-      accessToken: string;
-      /**
-       * @description Access token lifetime in seconds
-       * @example 900
-       */
-      expiresIn: number;
-    };
-    ActivateDto: {
-      /** @example T2026101 */
-      username: string;
-      /**
-       * @description The one-time activation code
-       * @example ABCDE-FGHJK
-       */
-      code: string;
-      /** @description At least 10 characters, not a common password, not containing the username */
-      newPassword: string;
-    };
-    ChangePasswordDto: {
-      oldPassword: string;
-      /** @description At least 10 characters, not a common password, not containing the username */
-      newPassword: string;
-    };
-    MyRoleDto: {
-      /** @enum {string} */
-      role:
-        | 'od_admin'
-        | 'committee_secretary'
-        | 'committee_deputy'
-        | 'organizer'
-        | 'branch_secretary'
-        | 'branch_committee'
-        | 'member'
-        | 'inspector'
-        | 'leader';
-      /** Format: uuid */
-      orgUnitId: string;
-      orgUnitName: string;
-    };
-    MeDto: {
-      /** Format: uuid */
-      id: string;
-      username: string;
-      name: string;
-      /** Format: uuid */
-      orgUnitId: string;
-      roles: components['schemas']['MyRoleDto'][];
-    };
-    OrgSheetImportResultDto: {
-      /** @description Rows read (one org unit each) */
-      imported: number;
-      /** @description New org units */
-      created: number;
-      /** @description Existing org units changed (renamed, moved, re-sorted) */
-      updated: number;
-    };
-    OrgUnitNodeDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example C1-B1 */
-      code: string;
-      /** @example 计算机学院教工第一党支部 */
-      name: string;
-      /** @enum {string} */
-      type: 'university' | 'committee' | 'branch' | 'group';
-      /** @description 直属党支部: a branch directly under the university (also a committee) */
-      direct: boolean;
-      /** Format: uuid */
-      parentId: string | null;
-      /** @description 0 for the university */
-      depth: number;
-      children: components['schemas']['OrgUnitNodeDto'][];
-    };
-    OrgUnitDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example C1-B1 */
-      code: string;
-      /** @example 计算机学院教工第一党支部 */
-      name: string;
-      /** @enum {string} */
-      type: 'university' | 'committee' | 'branch' | 'group';
-      /** @description 直属党支部: a branch directly under the university (also a committee) */
-      direct: boolean;
-      /** Format: uuid */
-      parentId: string | null;
-      /** @description 0 for the university */
-      depth: number;
-    };
-    CreateOrgUnitDto: {
-      /**
-       * @description Unique code; letters, digits, - and _
-       * @example C1-B4
-       */
-      code: string;
-      /** @example 计算机学院博士生党支部 */
-      name: string;
-      /** @enum {string} */
-      type: 'committee' | 'branch' | 'group';
-      /** Format: uuid */
-      parentId: string;
-    };
-    UpdateOrgUnitDto: {
-      /** @example C1-B4 */
-      code?: string;
-      /** @example 计算机学院博士生党支部 */
-      name?: string;
-      /**
-       * Format: uuid
-       * @description The new parent: moves the unit with its subtree
-       */
-      parentId?: string;
-      /** @description Position among its siblings (0 first) */
-      sortOrder?: number;
-    };
-    PersonDto: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description 工号/学号
-       * @example T2026001
-       */
-      employeeNo: string;
-      /** @example 陈晓东 */
-      name: string;
-      /** @enum {string|null} */
-      gender: 'male' | 'female' | null;
-      phone: string | null;
-      /** Format: uuid */
-      orgUnitId: string;
-      orgUnitName: string;
-      /** @enum {string|null} */
-      memberType: 'full' | 'probationary' | null;
-      /** Format: date */
-      joinedPartyOn: string | null;
-      /** @description Login name; null = no account */
-      username: string | null;
-      /**
-       * @description none: no account; pending: not yet activated (needs an activation code); active; deactivated
-       * @enum {string}
-       */
-      accountStatus: 'none' | 'pending' | 'active' | 'deactivated';
-    };
-    PersonPageDto: {
-      items: components['schemas']['PersonDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    PersonRoleDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      role:
-        | 'od_admin'
-        | 'committee_secretary'
-        | 'committee_deputy'
-        | 'organizer'
-        | 'branch_secretary'
-        | 'branch_committee'
-        | 'member'
-        | 'inspector'
-        | 'leader';
-      /** Format: uuid */
-      orgUnitId: string;
-      orgUnitName: string;
-    };
-    PersonDetailDto: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description 工号/学号
-       * @example T2026001
-       */
-      employeeNo: string;
-      /** @example 陈晓东 */
-      name: string;
-      /** @enum {string|null} */
-      gender: 'male' | 'female' | null;
-      phone: string | null;
-      /** Format: uuid */
-      orgUnitId: string;
-      orgUnitName: string;
-      /** @enum {string|null} */
-      memberType: 'full' | 'probationary' | null;
-      /** Format: date */
-      joinedPartyOn: string | null;
-      /** @description Login name; null = no account */
-      username: string | null;
-      /**
-       * @description none: no account; pending: not yet activated (needs an activation code); active; deactivated
-       * @enum {string}
-       */
-      accountStatus: 'none' | 'pending' | 'active' | 'deactivated';
-      roles: components['schemas']['PersonRoleDto'][];
-    };
-    CreatePersonDto: {
-      /** @example T2026101 */
-      employeeNo: string;
-      /** @example 马晓峰 */
-      name: string;
-      /** @enum {string} */
-      gender?: 'male' | 'female';
-      /** @example 13800000000 */
-      phone?: string;
-      /**
-       * Format: uuid
-       * @description Home branch or group (组织关系所在)
-       */
-      orgUnitId: string;
-      /**
-       * @description Set for party members: adds the member role on the home unit
-       * @enum {string}
-       */
-      memberType?: 'full' | 'probationary';
-      /**
-       * Format: date
-       * @example 2020-07-01
-       */
-      joinedPartyOn?: string;
-      /** @example maxf */
-      username?: string;
-      /** @description Initial password (needs username): at least 10 characters, not a common password, not containing the username */
-      password?: string;
-    };
-    ActivationCodeDto: {
-      /** @description The login name the code goes with */
-      username: string;
-      /**
-       * @description One-time code; shown only this once
-       * @example ABCDE-FGHJK
-       */
-      code: string;
-      /** Format: date-time */
-      expiresAt: string;
-    };
-    RoleAssignmentDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      personId: string;
-      personName: string;
-      /** @enum {string} */
-      role:
-        | 'od_admin'
-        | 'committee_secretary'
-        | 'committee_deputy'
-        | 'organizer'
-        | 'branch_secretary'
-        | 'branch_committee'
-        | 'member'
-        | 'inspector'
-        | 'leader';
-      /** Format: uuid */
-      orgUnitId: string;
-      orgUnitName: string;
-    };
-    CreateRoleAssignmentDto: {
-      /** Format: uuid */
-      personId: string;
-      /** @enum {string} */
-      role:
-        | 'od_admin'
-        | 'committee_secretary'
-        | 'committee_deputy'
-        | 'organizer'
-        | 'branch_secretary'
-        | 'branch_committee'
-        | 'member'
-        | 'inspector'
-        | 'leader';
-      /** Format: uuid */
-      orgUnitId: string;
-    };
-    RosterImportResultDto: {
-      /** @description Rows written */
-      imported: number;
-      /** @description New people */
-      created: number;
-      /** @description Existing people (matched by 工号) updated */
-      updated: number;
-    };
-    DefinitionDto: {
-      id: string;
-      processId: string;
-      version: number;
-      name: string | null;
-      /** @enum {string} */
-      source: 'file' | 'upload';
-      sourceName: string | null;
-      deployedBy: string | null;
-      /** Format: date-time */
-      deployedAt: string;
-      contentHash: string;
-    };
-    DefinitionDetailDto: {
-      id: string;
-      processId: string;
-      version: number;
-      name: string | null;
-      /** @enum {string} */
-      source: 'file' | 'upload';
-      sourceName: string | null;
-      deployedBy: string | null;
-      /** Format: date-time */
-      deployedAt: string;
-      contentHash: string;
-      xml: string;
-    };
-    ValidateDefinitionDto: {
-      /** @description BPMN 2.0 XML (Camunda 8 / zeebe extensions) */
-      xml: string;
-    };
-    ElementProblem: {
-      elementId?: string;
-      line?: number;
-      message: string;
-    };
-    ValidationResultDto: {
-      ok: boolean;
-      problems: components['schemas']['ElementProblem'][];
-    };
-    DeployDefinitionDto: {
-      /** @description BPMN 2.0 XML (Camunda 8 / zeebe extensions) */
-      xml: string;
-      /** @description Display name of this version */
-      name?: string;
-    };
-    InstanceDto: {
-      id: string;
-      definitionId: string;
-      processId: string;
-      businessKey: string | null;
-      orgUnitId: string | null;
-      /** @enum {string} */
-      status: 'active' | 'completed' | 'terminated';
-      parentInstanceId: string | null;
-      startedBy: string | null;
-      /** Format: date-time */
-      startedAt: string;
-      /** Format: date-time */
-      endedAt: string | null;
-    };
-    InstancePageDto: {
-      items: components['schemas']['InstanceDto'][];
-      total: number;
-    };
-    InstanceDetailDto: {
-      id: string;
-      definitionId: string;
-      processId: string;
-      businessKey: string | null;
-      orgUnitId: string | null;
-      /** @enum {string} */
-      status: 'active' | 'completed' | 'terminated';
-      parentInstanceId: string | null;
-      startedBy: string | null;
-      /** Format: date-time */
-      startedAt: string;
-      /** Format: date-time */
-      endedAt: string | null;
-      definitionVersion: number;
-      /**
-       * @description Where to fetch the BPMN XML
-       * @example /api/definitions/by-id/<id>
-       */
-      xmlRef: string;
-      variables: {
-        [key: string]: unknown;
-      };
-      /** @description The engine's state (tokens, waits) */
-      state: {
-        [key: string]: unknown;
-      };
-    };
-    HistoryEventDto: {
-      /** Format: date-time */
-      at: string;
-      elementId: string;
-      elementType: string;
-      elementInstanceId: string;
-      /** @enum {string} */
-      kind: 'activated' | 'completed' | 'terminated' | 'incident' | 'incidentResolved';
-    };
-    StartInstanceDto: {
-      processId: string;
-      variables?: {
-        [key: string]: unknown;
-      };
-      /** @description The org unit the instance belongs to */
-      orgUnitId: string;
-      businessKey?: string;
-    };
-    MessageDto: {
-      name: string;
-      correlationKey?: string;
-      variables?: {
-        [key: string]: unknown;
-      };
-    };
-    CorrelationResultDto: {
-      correlatedInstanceIds: string[];
-      startedInstanceIds: string[];
-    };
-    SignalDto: {
-      name: string;
-      variables?: {
-        [key: string]: unknown;
-      };
-    };
-    TaskDto: {
-      id: string;
-      instanceId: string;
-      definitionId: string;
-      processId: string;
-      /** @description BPMN element id of the user task */
-      elementId: string;
-      name: string | null;
-      orgUnitId: string | null;
-      /** @description Person id */
-      assignee: string | null;
-      /** @description Person ids */
-      candidateUsers: string[];
-      /**
-       * @example [
-       *       "committee_secretary@<orgUnitId>"
-       *     ]
-       */
-      candidateGroups: string[];
-      /** Format: date-time */
-      dueAt: string | null;
-      /** Format: date-time */
-      followUpAt: string | null;
-      formKey: string | null;
-      priority: number;
-      /** @enum {string} */
-      status: 'open' | 'completed' | 'cancelled';
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      completedAt: string | null;
-      completedBy: string | null;
-    };
-    TaskPageDto: {
-      items: components['schemas']['TaskDto'][];
-      /** @description Tasks in the tab, counted up to 1000 */
-      total: number;
-      /** @description True when the tab holds more than 1000 (show "1000+") */
-      totalCapped: boolean;
-    };
-    TaskCountsDto: {
-      mine: number;
-      claimable: number;
-      done: number;
-      /** @description Tabs holding more than 1000 tasks; their number is 1000 */
-      capped: ('mine' | 'claimable' | 'done')[];
-    };
-    TaskActionsDto: {
-      /** @description May claim it (签收) */
-      claim: boolean;
-      /** @description May hand it back to its candidates (取消签收) */
-      unclaim: boolean;
-      /** @description May hand it to someone else (转办) */
-      delegate: boolean;
-      /** @description May complete it (办理) */
-      complete: boolean;
-    };
-    TaskDetailDto: {
-      id: string;
-      instanceId: string;
-      definitionId: string;
-      processId: string;
-      /** @description BPMN element id of the user task */
-      elementId: string;
-      name: string | null;
-      orgUnitId: string | null;
-      /** @description Person id */
-      assignee: string | null;
-      /** @description Person ids */
-      candidateUsers: string[];
-      /**
-       * @example [
-       *       "committee_secretary@<orgUnitId>"
-       *     ]
-       */
-      candidateGroups: string[];
-      /** Format: date-time */
-      dueAt: string | null;
-      /** Format: date-time */
-      followUpAt: string | null;
-      formKey: string | null;
-      priority: number;
-      /** @enum {string} */
-      status: 'open' | 'completed' | 'cancelled';
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      completedAt: string | null;
-      completedBy: string | null;
-      /** @description Variables the task sees */
-      variables: {
-        [key: string]: unknown;
-      };
-      headers: {
-        [key: string]: string;
-      };
-      /** @description What the caller may do with the task now */
-      actions: components['schemas']['TaskActionsDto'];
-    };
-    CompleteTaskDto: {
-      /** @description Process variables (JSON object, names like identifiers, ≤ 256 KiB) */
-      variables?: {
-        [key: string]: unknown;
-      };
-    };
-    DelegateTaskDto: {
-      /** @description Person id of the new assignee */
-      assignee: string;
-    };
-    TaskCommentDto: {
-      id: string;
-      taskId: string;
-      authorId: string;
-      /** @description The author’s name */
-      authorName: string | null;
-      body: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    CreateCommentDto: {
-      body: string;
-    };
-    IncidentDto: {
-      id: string;
-      instanceId: string | null;
-      /** @description Set when a timer could not fire */
-      jobId: string | null;
-      processId: string;
-      elementId: string;
-      orgUnitId: string | null;
-      message: string;
-      /** @enum {string} */
-      status: 'open' | 'resolved';
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      resolvedAt: string | null;
-    };
-    IncidentPageDto: {
-      items: components['schemas']['IncidentDto'][];
-      total: number;
-    };
-    TaskFormViewResponse: {
-      taskId: string;
-      /** @example orglife:plan-draft */
-      formKey: string;
-      name: string | null;
-      /** @description The BPMN user task id */
-      elementId: string;
-      /** @enum {string} */
-      status: 'open' | 'completed' | 'cancelled';
-      /**
-       * @description The data of the task's form key (`formKey`):
-       *     - `orglife:annual-inspection`: AnnualInspectionContextResponse
-       *     - `orglife:follow-up-check`: RectificationDetailResponse
-       *     - `orglife:member-review`: EvaluationContextResponse
-       *     - `orglife:onsite-supervision-record`: OnsiteSupervisionContextResponse
-       *     - `orglife:plan-approval`: PlanApprovalContextResponse
-       *     - `orglife:plan-draft`: PlanDraftContextResponse
-       *     - `orglife:rectification-evidence`: RectificationDetailResponse
-       *     - `orglife:rectification-evidence-review`: RectificationDetailResponse
-       *     - `orglife:rectification-plan`: RectificationDetailResponse
-       *     - `orglife:rectification-plan-review`: RectificationDetailResponse
-       *     - `orglife:secretary-comments`: EvaluationContextResponse
-       *     - `orglife:self-study-confirm`: SessionFormContextResponse
-       *     - `orglife:session-record`: SessionFormContextResponse
-       *     - `orglife:session-summary`: SessionFormContextResponse
-       *     - `orglife:spot-check-inspect`: SpotCheckInspectContextResponse
-       *     - `orglife:spot-check-notice`: SpotCheckNoticeContextResponse
-       *     - `orglife:study-arrangement`: StudyArrangementContextResponse
-       *     - `orglife:study-content-publish`: StudyPublishContextResponse
-       *     - `orglife:vanguard-comments`: VanguardContextResponse
-       */
-      context:
-        | components['schemas']['AnnualInspectionContextResponse']
-        | components['schemas']['RectificationDetailResponse']
-        | components['schemas']['EvaluationContextResponse']
-        | components['schemas']['OnsiteSupervisionContextResponse']
-        | components['schemas']['PlanApprovalContextResponse']
-        | components['schemas']['PlanDraftContextResponse']
-        | components['schemas']['SessionFormContextResponse']
-        | components['schemas']['SpotCheckInspectContextResponse']
-        | components['schemas']['SpotCheckNoticeContextResponse']
-        | components['schemas']['StudyArrangementContextResponse']
-        | components['schemas']['StudyPublishContextResponse']
-        | components['schemas']['VanguardContextResponse'];
-    };
-    TaskFormSubmittedResponse: {
-      taskId: string;
-      /** @enum {string} */
-      status: 'open' | 'completed' | 'cancelled';
-    };
-    AttachmentResponse: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * Format: uuid
-       * @description The unit whose people may read it
-       */
-      orgUnitId: string;
-      fileName: string;
-      /** @example image/jpeg */
-      mimeType: string;
-      sizeBytes: number;
-      /** @description SHA-256 of the content, hex */
-      sha256: string;
-      /** Format: uuid */
-      uploadedBy: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    StudyMaterialResponse: {
-      title: string;
-      url?: string;
-      description?: string;
-    };
-    StudyContentResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      universityId: string;
-      /** @example 2026-12 */
-      month: string;
-      title: string;
-      /** @description 学习专题 */
-      topics: string[];
-      materials: components['schemas']['StudyMaterialResponse'][];
-      attachmentIds: string[];
-      /** @enum {string} */
-      status: 'draft' | 'published';
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: uuid */
-      createdBy: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: uuid */
-      publishedBy: string | null;
-      /** Format: date-time */
-      publishedAt: string | null;
-    };
-    StudyArrangementResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      studyContentId: string;
-      /** Format: uuid */
-      committeeId: string;
-      theme: string;
-      arrangement: string;
-      materials: components['schemas']['StudyMaterialResponse'][];
-      /** Format: uuid */
-      createdBy: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    StudyContentViewResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      universityId: string;
-      /** @example 2026-12 */
-      month: string;
-      title: string;
-      /** @description 学习专题 */
-      topics: string[];
-      materials: components['schemas']['StudyMaterialResponse'][];
-      attachmentIds: string[];
-      /** @enum {string} */
-      status: 'draft' | 'published';
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: uuid */
-      createdBy: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: uuid */
-      publishedBy: string | null;
-      /** Format: date-time */
-      publishedAt: string | null;
-      arrangements: components['schemas']['StudyArrangementResponse'][];
-    };
-    StudyMaterialDto: {
-      title: string;
-      url?: string;
-      description?: string;
-    };
-    CreateStudyContentDto: {
-      /** @example 2026-12 */
-      month: string;
-      title: string;
-      /** @description 学习专题 */
-      topics: string[];
-      materials: components['schemas']['StudyMaterialDto'][];
-      /** @description From POST /attachments */
-      attachmentIds: string[];
-    };
-    PublishStudyContentDto: {
-      title?: string;
-      topics?: string[];
-      materials?: components['schemas']['StudyMaterialDto'][];
-      attachmentIds?: string[];
-    };
-    StudyArrangementDto: {
-      /** Format: uuid */
-      committeeId: string;
-      theme: string;
-      arrangement: string;
-      materials: components['schemas']['StudyMaterialDto'][];
-    };
-    PlanSegmentResponse: {
-      /** @enum {string} */
-      key: 'study' | 'lecture' | 'listen' | 'report' | 'review' | 'decide';
-      /**
-       * Format: uuid
-       * @description 负责人
-       */
-      ownerId: string;
-      content: string;
-    };
-    PlanActivityResponse: {
-      /** @enum {string} */
-      kind: 'vanguard' | 'contact_point_service' | 'theme_day' | 'volunteer' | 'other';
-      description: string;
-    };
-    MonthlyPlanResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      branchId: string;
-      /**
-       * Format: uuid
-       * @description The approving committee
-       */
-      committeeId: string;
-      /** @example 2026-12 */
-      month: string;
-      /** Format: uuid */
-      studyContentId: string | null;
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** @enum {string} */
-      status: 'pending' | 'submitted' | 'returned' | 'approved';
-      topic: string | null;
-      /** Format: date-time */
-      plannedAt: string | null;
-      place: string | null;
-      meetingTypes: ('branch_committee' | 'group_meeting' | 'member_assembly' | 'party_lecture')[];
-      segments: components['schemas']['PlanSegmentResponse'][];
-      activity: components['schemas']['PlanActivityResponse'] | null;
-      /** @description Increases on every submission */
-      revision: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** Format: date-time */
-      approvedAt: string | null;
-    };
-    PlanReviewResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      planId: string;
-      /** @description 1 committee, 2 OD */
-      level: number;
-      /** @enum {string} */
-      decision: 'approve' | 'return';
-      comment: string | null;
-      revision: number;
-      /** Format: uuid */
-      reviewerId: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    PlanViewResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      branchId: string;
-      /**
-       * Format: uuid
-       * @description The approving committee
-       */
-      committeeId: string;
-      /** @example 2026-12 */
-      month: string;
-      /** Format: uuid */
-      studyContentId: string | null;
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** @enum {string} */
-      status: 'pending' | 'submitted' | 'returned' | 'approved';
-      topic: string | null;
-      /** Format: date-time */
-      plannedAt: string | null;
-      place: string | null;
-      meetingTypes: ('branch_committee' | 'group_meeting' | 'member_assembly' | 'party_lecture')[];
-      segments: components['schemas']['PlanSegmentResponse'][];
-      activity: components['schemas']['PlanActivityResponse'] | null;
-      /** @description Increases on every submission */
-      revision: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** Format: date-time */
-      approvedAt: string | null;
-      reviews: components['schemas']['PlanReviewResponse'][];
-      /** @description 组织能力较弱: plans get the second approval level */
-      weakBranch: boolean;
-    };
-    StartPlanDto: {
-      /** Format: uuid */
-      branchId: string;
-      /** @example 2026-12 */
-      month: string;
-    };
-    WeakBranchDto: {
-      weak: boolean;
-      note?: string;
-    };
-    OrgSessionResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      planId: string;
-      /** Format: uuid */
-      branchId: string;
-      /** Format: uuid */
-      committeeId: string;
-      /** @example 2026-12 */
-      month: string;
-      /** Format: date-time */
-      scheduledAt: string;
-      place: string | null;
-      meetingTypes: ('branch_committee' | 'group_meeting' | 'member_assembly' | 'party_lecture')[];
-      activity: components['schemas']['PlanActivityResponse'] | null;
-      /** @enum {string} */
-      status: 'scheduled' | 'recorded' | 'summarized' | 'closed';
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: date-time */
-      heldAt: string | null;
-      /** Format: uuid */
-      recordedBy: string | null;
-      /** Format: date-time */
-      recordedAt: string | null;
-      summary: string | null;
-      /** Format: uuid */
-      summaryBy: string | null;
-      /** Format: date-time */
-      summaryAt: string | null;
-      /**
-       * Format: date-time
-       * @description Summary escalated to the committee
-       */
-      summaryOverdueAt: string | null;
-      /** Format: date-time */
-      closedAt: string | null;
-      /**
-       * Format: date-time
-       * @description Evaluation flow closed
-       */
-      evaluatedAt: string | null;
-    };
-    SessionSelfStudyResponse: {
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      personId: string;
-      note: string | null;
-      /** Format: date-time */
-      confirmedAt: string;
-    };
-    SessionAttendanceResponse: {
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      personId: string;
-      /** @enum {string} */
-      status: 'present' | 'leave' | 'late' | 'absent';
-      reason: string | null;
-    };
-    SessionSegmentResponse: {
-      /** Format: uuid */
-      sessionId: string;
-      /** @enum {string} */
-      key: 'study' | 'lecture' | 'listen' | 'report' | 'review' | 'decide';
-      /** Format: uuid */
-      ownerId: string;
-      record: string;
-    };
-    SessionSpeechResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      personId: string;
-      topic: string;
-      content: string | null;
-    };
-    SessionLectureResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** @enum {string} */
-      kind:
-        | 'leader'
-        | 'committee_secretary'
-        | 'expert'
-        | 'branch_secretary'
-        | 'committee_member'
-        | 'member';
-      /** Format: uuid */
-      speakerId: string | null;
-      /** @description An outside expert */
-      speakerName: string | null;
-      title: string;
-    };
-    SessionReportResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      personId: string;
-      /** @enum {string} */
-      kind: 'task' | 'vanguard' | 'thought';
-      content: string;
-    };
-    SessionDecisionResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** @enum {string} */
-      category: 'work' | 'matter' | 'self_building';
-      content: string;
-    };
-    SessionAttachmentResponse: {
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      attachmentId: string;
-      /** @enum {string} */
-      kind: 'photo' | 'minutes' | 'other';
-    };
-    SessionViewResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      planId: string;
-      /** Format: uuid */
-      branchId: string;
-      /** Format: uuid */
-      committeeId: string;
-      /** @example 2026-12 */
-      month: string;
-      /** Format: date-time */
-      scheduledAt: string;
-      place: string | null;
-      meetingTypes: ('branch_committee' | 'group_meeting' | 'member_assembly' | 'party_lecture')[];
-      activity: components['schemas']['PlanActivityResponse'] | null;
-      /** @enum {string} */
-      status: 'scheduled' | 'recorded' | 'summarized' | 'closed';
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: date-time */
-      heldAt: string | null;
-      /** Format: uuid */
-      recordedBy: string | null;
-      /** Format: date-time */
-      recordedAt: string | null;
-      summary: string | null;
-      /** Format: uuid */
-      summaryBy: string | null;
-      /** Format: date-time */
-      summaryAt: string | null;
-      /**
-       * Format: date-time
-       * @description Summary escalated to the committee
-       */
-      summaryOverdueAt: string | null;
-      /** Format: date-time */
-      closedAt: string | null;
-      /**
-       * Format: date-time
-       * @description Evaluation flow closed
-       */
-      evaluatedAt: string | null;
-      branchName: string;
-      /** @description Names of the people the records mention, by person id */
-      people: {
-        [key: string]: string;
-      };
-      selfStudy: components['schemas']['SessionSelfStudyResponse'][];
-      attendance: components['schemas']['SessionAttendanceResponse'][];
-      segments: components['schemas']['SessionSegmentResponse'][];
-      speeches: components['schemas']['SessionSpeechResponse'][];
-      lectures: components['schemas']['SessionLectureResponse'][];
-      reports: components['schemas']['SessionReportResponse'][];
-      decisions: components['schemas']['SessionDecisionResponse'][];
-      attachments: components['schemas']['SessionAttachmentResponse'][];
-    };
-    BranchReviewResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      reviewerId: string;
-      rating: number;
-      opinion: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    PeerReviewResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      reportId: string;
-      /** Format: uuid */
-      reviewerId: string;
-      comment: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    SecretaryCommentResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      personId: string;
-      /** Format: uuid */
-      authorId: string;
-      comment: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    SessionEvaluationsResponse: {
-      /** Format: uuid */
-      sessionId: string;
-      branchReviews: components['schemas']['BranchReviewResponse'][];
-      peerReviews: components['schemas']['PeerReviewResponse'][];
-      secretaryComments: components['schemas']['SecretaryCommentResponse'][];
-    };
-    VanguardRoundResponse: {
-      /** Format: uuid */
-      id: string;
-      /** @example 2026Q4 */
-      quarter: string;
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: date-time */
-      openedAt: string;
-    };
-    VanguardCommentResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      roundId: string;
-      /** Format: uuid */
-      branchId: string;
-      /** Format: uuid */
-      personId: string;
-      /** Format: uuid */
-      authorId: string;
-      /** @enum {string} */
-      grade: 'excellent' | 'good' | 'fair' | 'poor';
-      comment: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    RectificationResponse: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      source: 'spot_check' | 'inspection' | 'onsite_supervision' | 'self_found';
-      /**
-       * Format: uuid
-       * @description The spot-check item, inspection or on-site supervision that raised it
-       */
-      sourceId: string | null;
-      /** Format: uuid */
-      branchId: string;
-      /** Format: uuid */
-      committeeId: string;
-      title: string;
-      description: string;
-      /** @enum {string} */
-      severity: 'low' | 'medium' | 'high';
-      /** Format: date-time */
-      dueAt: string;
-      /** @enum {string} */
-      status:
-        | 'awaiting_plan'
-        | 'plan_review'
-        | 'awaiting_evidence'
-        | 'evidence_review'
-        | 'closed'
-        | 'verified';
-      /** @description 整改方案 */
-      plan: string | null;
-      /** @description 整改佐证 */
-      evidence: string | null;
-      /** Format: date-time */
-      escalatedAt: string | null;
-      reopenCount: number;
-      /**
-       * Format: date-time
-       * @description When the look-back (回头看) falls due
-       */
-      followUpAt: string | null;
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: uuid */
-      createdBy: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      closedAt: string | null;
-      /** Format: date-time */
-      verifiedAt: string | null;
-      /** @description Optimistic lock version */
-      version: number;
-    };
-    RectificationCountsResponse: {
-      awaiting_plan: number;
-      plan_review: number;
-      awaiting_evidence: number;
-      evidence_review: number;
-      closed: number;
-      verified: number;
-    };
-    RectificationBoardResponse: {
-      items: components['schemas']['RectificationResponse'][];
-      counts: components['schemas']['RectificationCountsResponse'];
-      /** @description Open items past their due date */
-      overdue: number;
-    };
-    RectificationEventResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      rectificationId: string;
-      /** Format: date-time */
-      at: string;
-      /** @description Person id, or `system` for timers */
-      actor: string;
-      /** @enum {string} */
-      action:
-        | 'opened'
-        | 'plan_submitted'
-        | 'plan_returned'
-        | 'plan_approved'
-        | 'evidence_submitted'
-        | 'evidence_returned'
-        | 'closed'
-        | 'escalated'
-        | 'follow_up_scheduled'
-        | 'follow_up_held'
-        | 'reopened';
-      comment: string | null;
-      detail: {
-        [key: string]: unknown;
-      };
-    };
-    RectificationDetailResponse: {
-      rectification: components['schemas']['RectificationResponse'];
-      history: components['schemas']['RectificationEventResponse'][];
-    };
-    SelfFoundRectificationDto: {
-      /** @example 未按要求开展交流发言 */
-      title: string;
-      description: string;
-      /** @enum {string} */
-      severity: 'low' | 'medium' | 'high';
-      /**
-       * @description 整改期限 (China day, due at its end)
-       * @example 2026-04-30
-       */
-      dueDate: string;
-      /** Format: uuid */
-      branchId: string;
-    };
-    SampleCandidateResponse: {
-      /** Format: uuid */
-      branchId: string;
-      /** Format: uuid */
-      committeeId: string;
-    };
-    SpotCheckItemResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      batchId: string;
-      /** Format: uuid */
-      branchId: string;
-      /** Format: uuid */
-      committeeId: string;
-      /** @enum {string} */
-      status: 'pending' | 'passed' | 'findings';
-      notes: string | null;
-      recommendNotice: boolean;
-      /** Format: uuid */
-      inspectedBy: string | null;
-      /** Format: date-time */
-      inspectedAt: string | null;
-    };
-    SpotCheckBatchViewResponse: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description The month whose organizational life is checked
-       * @example 2026-12
-       */
-      month: string;
-      /** @description 32-bit integer seed of the draw */
-      seed: number;
-      sampleRate: number;
-      minPerCommittee: number;
-      algorithm: string;
-      /** @description Every branch that could be drawn */
-      population: components['schemas']['SampleCandidateResponse'][];
-      sampledBranchIds: string[];
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: date-time */
-      drawnAt: string;
-      /** @description 通报 title */
-      noticeTitle: string | null;
-      noticeContent: string | null;
-      /** Format: uuid */
-      noticeIssuedBy: string | null;
-      /** Format: date-time */
-      noticeIssuedAt: string | null;
-      /** @description The items visible to the caller */
-      items: components['schemas']['SpotCheckItemResponse'][];
-    };
-    StartSpotCheckDto: {
-      /** @description Default: the flow model’s (0.1) */
-      sampleRate?: number;
-      /** @description Replay a draw with a known seed; default a fresh one (recorded) */
-      seed?: number;
-      /**
-       * @description Month checked; default the previous month
-       * @example 2026-03
-       */
-      month?: string;
-    };
-    StartedInstanceResponse: {
-      /** Format: uuid */
-      instanceId: string;
-    };
-    SpotCheckReplayResponse: {
-      /** Format: uuid */
-      batchId: string;
-      seed: number;
-      sampleRate: number;
-      minPerCommittee: number;
-      algorithm: string;
-      recorded: string[];
-      rederived: string[];
-      matches: boolean;
-    };
-    RecordSegmentResponse: {
-      key: string;
-      record: string;
-    };
-    RecordLectureResponse: {
-      kind: string;
-      title: string;
-    };
-    SessionRecordResponse: {
-      /** Format: uuid */
-      id: string;
-      status: string;
-      /** Format: date-time */
-      scheduledAt: string;
-      /** Format: date-time */
-      heldAt: string | null;
-      place: string | null;
-      meetingTypes: string[];
-      summary: string | null;
-      segments: components['schemas']['RecordSegmentResponse'][];
-      /** @description Members per attendance status */
-      attendance: {
-        [key: string]: number;
-      };
-      /** @description Number of speeches */
-      speeches: number;
-      lectures: components['schemas']['RecordLectureResponse'][];
-      /** @description Number of reports */
-      reports: number;
-    };
-    OnsiteSupervisionResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string | null;
-      /** Format: uuid */
-      branchId: string;
-      /** Format: uuid */
-      committeeId: string;
-      /** @enum {string} */
-      status: 'pending' | 'recorded';
-      /** Format: uuid */
-      supervisorId: string | null;
-      /** Format: date */
-      attendedOn: string | null;
-      guidance: string | null;
-      findingsCount: number;
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: uuid */
-      startedBy: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    StartOnsiteSupervisionDto: {
-      /** Format: uuid */
-      branchId: string;
-      /**
-       * Format: uuid
-       * @description The session attended (org_session id)
-       */
-      sessionId?: string;
-    };
-    AnnualInspectionResponse: {
-      /** Format: uuid */
-      id: string;
-      year: number;
-      /** Format: uuid */
-      committeeId: string;
-      /** @enum {string} */
-      status: 'pending' | 'done';
-      summary: string | null;
-      findingsCount: number;
-      /** Format: uuid */
-      inspectedBy: string | null;
-      /** Format: date-time */
-      inspectedAt: string | null;
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    StartInspectionDto: {
-      /** @example 2026 */
-      year?: number;
-    };
-    RequirementCheckResponse: {
-      /** @description The requirement key */
-      requirement: string;
-      /**
-       * @description `2026-03`, `2026-Q1`, `2026-H1` or `2026`
-       * @example 2026-Q1
-       */
-      window: string;
-      /** Format: date */
-      dueBy: string;
-      have: number;
-      need: number;
-      /** @enum {string} */
-      status: 'met' | 'due' | 'missed';
-      /**
-       * Format: uuid
-       * @description On a branch row: the committee member a per-person requirement is about
-       */
-      personId?: string;
-    };
-    MemberLedgerRowResponse: {
-      /** Format: uuid */
-      personId: string;
-      name: string;
-      /** Format: uuid */
-      orgUnitId: string;
-      /** @description 交流发言 */
-      exchangeSpeeches: number;
-      /** @description 微党课 */
-      microLectures: number;
-      /** @description 汇报 */
-      reports: number;
-      /** @description 先锋创绩 comments */
-      vanguardComments: number;
-      attended: number;
-      /** @description Sessions with an attendance record for the member */
-      attendanceRecords: number;
-      /** @description (present + late) / records; null without records */
-      attendanceRate: number | null;
-      shortfalls: components['schemas']['RequirementCheckResponse'][];
-    };
-    MemberLedgerResponse: {
-      /** @example 2026 */
-      year: number;
-      /**
-       * Format: date
-       * @description The day the figures are computed for
-       */
-      asOf: string;
-      rows: components['schemas']['MemberLedgerRowResponse'][];
-    };
-    MeetingCountsResponse: {
-      /** @description 支委会 */
-      branch_committee: number;
-      /** @description 党小组会 */
-      group_meeting: number;
-      /** @description 党员大会 */
-      member_assembly: number;
-      /** @description 党课 */
-      party_lecture: number;
-    };
-    BranchLedgerRowResponse: {
-      /** Format: uuid */
-      branchId: string;
-      name: string;
-      /** Format: uuid */
-      committeeId: string;
-      /** @description Sessions with at least 3 of the six segments */
-      qualifiedSessions: number;
-      meetings: components['schemas']['MeetingCountsResponse'];
-      /** @description 主题党日 */
-      themeDays: number;
-      expertLectures: number;
-      secretaryLectures: number;
-      committeeMemberLectures: number;
-      shortfalls: components['schemas']['RequirementCheckResponse'][];
-    };
-    BranchLedgerResponse: {
-      /** @example 2026 */
-      year: number;
-      /**
-       * Format: date
-       * @description The day the figures are computed for
-       */
-      asOf: string;
-      rows: components['schemas']['BranchLedgerRowResponse'][];
-    };
-    LecturerLedgerRowResponse: {
-      /** Format: uuid */
-      personId: string;
-      name: string;
-      lectures: number;
-      shortfalls: components['schemas']['RequirementCheckResponse'][];
-    };
-    LecturerLedgerResponse: {
-      /** @example 2026 */
-      year: number;
-      /**
-       * Format: date
-       * @description The day the figures are computed for
-       */
-      asOf: string;
-      rows: components['schemas']['LecturerLedgerRowResponse'][];
-    };
-    LedgerRequirementResponse: {
-      key: string;
-      /** @enum {string} */
-      subject: 'member' | 'branch' | 'committee_secretary' | 'leader';
-      /** @enum {string} */
-      period: 'month' | 'quarter' | 'semester' | 'year';
-      /** @description 0: switched off */
-      minCount: number;
-      label: string;
-      /** Format: uuid */
-      updatedBy: string | null;
-      /** Format: date-time */
-      updatedAt: string | null;
-    };
-    UpdateRequirementDto: {
-      /** @enum {string} */
-      period: 'month' | 'quarter' | 'semester' | 'year';
-      /** @description 0 switches the requirement off */
-      minCount: number;
-    };
-    FieldError: {
-      /** @example username */
-      field: string;
-      /** @example username should not be empty */
-      message: string;
-    };
-    Problem: {
-      /** @example about:blank */
-      type: string;
-      /** @example Bad Request */
-      title: string;
-      /** @example 400 */
-      status: number;
-      /** @example username: username should not be empty */
-      detail: string;
-      errors?: components['schemas']['FieldError'][];
-      problems?: components['schemas']['ElementProblem'][];
-    };
-    BranchFindingDto: {
-      /** @example 未按要求开展交流发言 */
-      title: string;
-      description: string;
-      /** @enum {string} */
-      severity: 'low' | 'medium' | 'high';
-      /**
-       * @description 整改期限 (China day, due at its end)
-       * @example 2026-04-30
-       */
-      dueDate: string;
-      /** Format: uuid */
-      branchId: string;
-    };
-    AnnualInspectionRecordDto: {
-      /** @description 督查情况 */
-      summary: string;
-      /** @description Each names a branch of the inspected committee */
-      findings?: components['schemas']['BranchFindingDto'][];
-    };
-    FollowUpCheckDto: {
-      /** @description true = 整改落实; false = 重新整改 */
-      holds: boolean;
-      notes: string;
-      /**
-       * @description 重新整改期限，未落实时必填
-       * @example 2026-06-30
-       */
-      newDueDate?: string;
-    };
-    BranchReviewDto: {
-      rating: number;
-      /** @description 对支部建设、上月工作的意见和建议 */
-      opinion: string;
-    };
-    PeerReviewDto: {
-      /**
-       * Format: uuid
-       * @description A report (三汇报) of another member in this session
-       */
-      reportId: string;
-      comment: string;
-    };
-    MemberReviewDto: {
-      branchReview: components['schemas']['BranchReviewDto'];
-      peerReviews: components['schemas']['PeerReviewDto'][];
-    };
-    FindingDto: {
-      /** @example 未按要求开展交流发言 */
-      title: string;
-      description: string;
-      /** @enum {string} */
-      severity: 'low' | 'medium' | 'high';
-      /**
-       * @description 整改期限 (China day, due at its end)
-       * @example 2026-04-30
-       */
-      dueDate: string;
-    };
-    OnsiteSupervisionRecordDto: {
-      /**
-       * @description 督导日期
-       * @example 2026-03-18
-       */
-      attendedOn: string;
-      /** @description 现场指导意见 */
-      guidance: string;
-      findings?: components['schemas']['FindingDto'][];
-    };
-    PlanReviewDto: {
-      /** @enum {string} */
-      decision: 'approve' | 'return';
-      /** @description Required when returning (退回意见) */
-      comment?: string;
-    };
-    PlanSegmentDto: {
-      /**
-       * @description 学 study · 讲 lecture · 听 listen · 报 report · 议 review · 定 decide
-       * @enum {string}
-       */
-      key: 'study' | 'lecture' | 'listen' | 'report' | 'review' | 'decide';
-      /**
-       * Format: uuid
-       * @description The member of the branch who owns the segment (负责人)
-       */
-      ownerId: string;
-      content: string;
-    };
-    PlanActivityDto: {
-      /** @enum {string} */
-      kind: 'vanguard' | 'contact_point_service' | 'theme_day' | 'volunteer' | 'other';
-      description: string;
-    };
-    PlanDraftDto: {
-      /** @example 学习贯彻全会精神 */
-      topic: string;
-      /**
-       * Format: date-time
-       * @description When the session is held
-       */
-      plannedAt: string;
-      place: string;
-      /** @description 支委会/党小组会/党员大会/党课 */
-      meetingTypes: ('branch_committee' | 'group_meeting' | 'member_assembly' | 'party_lecture')[];
-      segments: components['schemas']['PlanSegmentDto'][];
-      /** @description Second-half activity */
-      activity?: components['schemas']['PlanActivityDto'] | null;
-    };
-    RectificationEvidenceDto: {
-      /** @description 整改落实情况 */
-      evidence: string;
-      /** @description Attachments uploaded via POST /attachments */
-      attachmentIds?: string[];
-    };
-    RectificationReviewDto: {
-      /** @description true = 通过, false = 退回 */
-      approved: boolean;
-      /** @description 退回时必填 (required when returning) */
-      comment?: string;
-    };
-    RectificationPlanDto: {
-      /** @description 整改措施、责任人、时限 */
-      plan: string;
-    };
-    PersonCommentDto: {
-      /** Format: uuid */
-      personId: string;
-      comment: string;
-    };
-    SecretaryCommentsDto: {
-      comments: components['schemas']['PersonCommentDto'][];
-    };
-    SelfStudyDto: {
-      /** @description 自学心得 */
-      note?: string;
-    };
-    AttendanceDto: {
-      /** Format: uuid */
-      personId: string;
-      /**
-       * @description 出席/请假/迟到/缺席
-       * @enum {string}
-       */
-      status: 'present' | 'leave' | 'late' | 'absent';
-      /** @description Required for leave and absent (请假、缺席须填写原因) */
-      reason?: string;
-    };
-    SegmentRecordDto: {
-      /** @enum {string} */
-      key: 'study' | 'lecture' | 'listen' | 'report' | 'review' | 'decide';
-      /** Format: uuid */
-      ownerId: string;
-      record: string;
-    };
-    SpeechDto: {
-      /** Format: uuid */
-      personId: string;
-      topic: string;
-      content?: string;
-    };
-    LectureDto: {
-      /** @enum {string} */
-      kind:
-        | 'leader'
-        | 'committee_secretary'
-        | 'expert'
-        | 'branch_secretary'
-        | 'committee_member'
-        | 'member';
-      /**
-       * Format: uuid
-       * @description The speaker, when a person in the system
-       */
-      speakerId?: string;
-      /** @description An outside speaker, e.g. an expert */
-      speakerName?: string;
-      title: string;
-    };
-    ReportDto: {
-      /** Format: uuid */
-      personId: string;
-      /**
-       * @description 三汇报: task 工作任务, vanguard 作用发挥, thought 思想
-       * @enum {string}
-       */
-      kind: 'task' | 'vanguard' | 'thought';
-      content: string;
-    };
-    DecisionDto: {
-      /** @enum {string} */
-      category: 'work' | 'matter' | 'self_building';
-      content: string;
-    };
-    SessionAttachmentDto: {
-      /**
-       * Format: uuid
-       * @description From POST /attachments
-       */
-      attachmentId: string;
-      /** @enum {string} */
-      kind: 'photo' | 'minutes' | 'other';
-    };
-    SessionRecordDto: {
-      /** Format: date-time */
-      heldAt: string;
-      /** @description One row per member of the branch */
-      attendance: components['schemas']['AttendanceDto'][];
-      segments: components['schemas']['SegmentRecordDto'][];
-      speeches: components['schemas']['SpeechDto'][];
-      lectures: components['schemas']['LectureDto'][];
-      reports: components['schemas']['ReportDto'][];
-      decisions: components['schemas']['DecisionDto'][];
-      attachments: components['schemas']['SessionAttachmentDto'][];
-    };
-    SessionSummaryDto: {
-      /** @description 总结: results, problems found, their causes, rectification */
-      summary: string;
-    };
-    SpotCheckInspectDto: {
-      /**
-       * @description pass = 合格; findings = 发现问题
-       * @enum {string}
-       */
-      outcome: 'pass' | 'findings';
-      /** @description 检查情况 */
-      notes: string;
-      /** @description 建议通报批评 (only with findings) */
-      recommendNotice?: boolean;
-      /** @description Required (≥1) when outcome is findings; empty when pass */
-      findings?: components['schemas']['FindingDto'][];
-    };
-    SpotCheckNoticeDto: {
-      title: string;
-      content: string;
-    };
-    VanguardCommentDto: {
-      /** Format: uuid */
-      personId: string;
-      comment: string;
-      /** @enum {string} */
-      grade: 'excellent' | 'good' | 'fair' | 'poor';
-    };
-    VanguardCommentsDto: {
-      comments: components['schemas']['VanguardCommentDto'][];
-    };
-    BranchOfUniversityResponse: {
-      /** Format: uuid */
-      branchId: string;
-      name: string;
-      /**
-       * Format: uuid
-       * @description A direct branch (直属党支部) is its own committee
-       */
-      committeeId: string;
-      /**
-       * Format: uuid
-       * @description The sampling group: the committee, or the university for direct branches
-       */
-      groupId: string;
-    };
-    AnnualInspectionContextResponse: {
-      inspection: components['schemas']['AnnualInspectionResponse'];
-      branches: components['schemas']['BranchOfUniversityResponse'][];
-    };
-    BranchMemberResponse: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-    };
-    EvaluationContextResponse: {
-      session: components['schemas']['OrgSessionResponse'];
-      members: components['schemas']['BranchMemberResponse'][];
-      reports: components['schemas']['SessionReportResponse'][];
-    };
-    OnsiteSupervisionContextResponse: {
-      supervision: components['schemas']['OnsiteSupervisionResponse'];
-    };
-    PlanApprovalContextResponse: {
-      plan: components['schemas']['MonthlyPlanResponse'];
-      reviews: components['schemas']['PlanReviewResponse'][];
-      /** @description The approval level of this task: 1 committee, 2 OD */
-      level: number;
-      members: components['schemas']['BranchMemberResponse'][];
-    };
-    PlanDraftContextResponse: {
-      plan: components['schemas']['MonthlyPlanResponse'];
-      reviews: components['schemas']['PlanReviewResponse'][];
-      studyContent: components['schemas']['StudyContentResponse'] | null;
-      /** @description The plan's committee's arrangement of the study content */
-      arrangement: components['schemas']['StudyArrangementResponse'] | null;
-      members: components['schemas']['BranchMemberResponse'][];
-    };
-    SessionFormContextResponse: {
-      session: components['schemas']['OrgSessionResponse'];
-      plan: components['schemas']['MonthlyPlanResponse'] | null;
-      members: components['schemas']['BranchMemberResponse'][];
-      /** @description The summary is overdue and escalated to the committee (督办) */
-      escalated: boolean;
-    };
-    SpotCheckInspectContextResponse: {
-      item: components['schemas']['SpotCheckItemResponse'];
-      /** @description The branch's sessions of the month */
-      records: components['schemas']['SessionRecordResponse'][];
-    };
-    SpotCheckBatchResponse: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description The month whose organizational life is checked
-       * @example 2026-12
-       */
-      month: string;
-      /** @description 32-bit integer seed of the draw */
-      seed: number;
-      sampleRate: number;
-      minPerCommittee: number;
-      algorithm: string;
-      /** @description Every branch that could be drawn */
-      population: components['schemas']['SampleCandidateResponse'][];
-      sampledBranchIds: string[];
-      /**
-       * Format: uuid
-       * @description Workflow instance
-       */
-      instanceId: string | null;
-      /** Format: date-time */
-      drawnAt: string;
-      /** @description 通报 title */
-      noticeTitle: string | null;
-      noticeContent: string | null;
-      /** Format: uuid */
-      noticeIssuedBy: string | null;
-      /** Format: date-time */
-      noticeIssuedAt: string | null;
-    };
-    SpotCheckNoticeContextResponse: {
-      batch: components['schemas']['SpotCheckBatchResponse'];
-      /** @description The items with findings */
-      items: components['schemas']['SpotCheckItemResponse'][];
-    };
-    StudyArrangementContextResponse: {
-      studyContent: components['schemas']['StudyContentResponse'];
-      /**
-       * Format: uuid
-       * @description The committee whose arrangement this is
-       */
-      committeeId: string;
-    };
-    StudyPublishContextResponse: {
-      studyContent: components['schemas']['StudyContentResponse'];
-    };
-    VanguardContextResponse: {
-      round: components['schemas']['VanguardRoundResponse'] | null;
-      /** Format: uuid */
-      branchId: string;
-      members: components['schemas']['BranchMemberResponse'][];
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        HealthDto: {
+            /** @example ok */
+            status: string;
+            /** @enum {string} */
+            database: "postgres" | "pglite";
+        };
+        SecurityEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+            /** Format: uuid */
+            actorId: string | null;
+            actorUsername: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            subjectUsername: string | null;
+            ip: string | null;
+            detail: string | null;
+        };
+        SecurityEventPageDto: {
+            items: components["schemas"]["SecurityEventDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        LoginDto: {
+            /** @example branch_secretary */
+            username: string;
+            /** @example demo1234 */
+            password: string;
+        };
+        AccessTokenDto: {
+            accessToken: string;
+            /**
+             * @description Access token lifetime in seconds
+             * @example 900
+             */
+            expiresIn: number;
+        };
+        ChangePasswordDto: {
+            oldPassword: string;
+            /** @description At least 10 characters, not a common password, not containing the username */
+            newPassword: string;
+        };
+        MyRoleDto: {
+            /** @enum {string} */
+            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
+            /** Format: uuid */
+            orgUnitId: string;
+            orgUnitName: string;
+        };
+        MeDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            name: string;
+            /** Format: uuid */
+            orgUnitId: string;
+            roles: components["schemas"]["MyRoleDto"][];
+        };
+        SsoProvidersDto: {
+            /** @description Empty = local accounts only */
+            providers: ("oidc" | "cas")[];
+            /** @description Only the named local accounts may still sign in with a password */
+            required: boolean;
+        };
+        CasLogoutRequestDto: {
+            /** @description SAML LogoutRequest XML carrying the service ticket */
+            logoutRequest: string;
+        };
+        SsoExchangeDto: {
+            /** @description The one-time code the callback put in the login page URL */
+            code: string;
+        };
+        OrgSheetImportResultDto: {
+            /** @description Rows read (one org unit each) */
+            imported: number;
+            /** @description New org units */
+            created: number;
+            /** @description Existing org units changed (renamed, moved, re-sorted) */
+            updated: number;
+        };
+        OrgUnitNodeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example C1-B1 */
+            code: string;
+            /** @example 计算机学院教工第一党支部 */
+            name: string;
+            /** @enum {string} */
+            type: "university" | "committee" | "branch" | "group";
+            /** @description 直属党支部: a branch directly under the university (also a committee) */
+            direct: boolean;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description 0 for the university */
+            depth: number;
+            children: components["schemas"]["OrgUnitNodeDto"][];
+        };
+        OrgUnitDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example C1-B1 */
+            code: string;
+            /** @example 计算机学院教工第一党支部 */
+            name: string;
+            /** @enum {string} */
+            type: "university" | "committee" | "branch" | "group";
+            /** @description 直属党支部: a branch directly under the university (also a committee) */
+            direct: boolean;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description 0 for the university */
+            depth: number;
+        };
+        CreateOrgUnitDto: {
+            /**
+             * @description Unique code; letters, digits, - and _
+             * @example C1-B4
+             */
+            code: string;
+            /** @example 计算机学院博士生党支部 */
+            name: string;
+            /** @enum {string} */
+            type: "committee" | "branch" | "group";
+            /** Format: uuid */
+            parentId: string;
+        };
+        UpdateOrgUnitDto: {
+            /** @example C1-B4 */
+            code?: string;
+            /** @example 计算机学院博士生党支部 */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The new parent: moves the unit with its subtree
+             */
+            parentId?: string;
+            /** @description Position among its siblings (0 first) */
+            sortOrder?: number;
+        };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 工号/学号
+             * @example T2026001
+             */
+            employeeNo: string;
+            /** @example 陈晓东 */
+            name: string;
+            /** @enum {string|null} */
+            gender: "male" | "female" | null;
+            phone: string | null;
+            /** Format: uuid */
+            orgUnitId: string;
+            orgUnitName: string;
+            /** @enum {string|null} */
+            memberType: "full" | "probationary" | null;
+            /** Format: date */
+            joinedPartyOn: string | null;
+            /** @description Login name; null = no account */
+            username: string | null;
+        };
+        PersonPageDto: {
+            items: components["schemas"]["PersonDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PersonRoleDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
+            /** Format: uuid */
+            orgUnitId: string;
+            orgUnitName: string;
+        };
+        PersonDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 工号/学号
+             * @example T2026001
+             */
+            employeeNo: string;
+            /** @example 陈晓东 */
+            name: string;
+            /** @enum {string|null} */
+            gender: "male" | "female" | null;
+            phone: string | null;
+            /** Format: uuid */
+            orgUnitId: string;
+            orgUnitName: string;
+            /** @enum {string|null} */
+            memberType: "full" | "probationary" | null;
+            /** Format: date */
+            joinedPartyOn: string | null;
+            /** @description Login name; null = no account */
+            username: string | null;
+            roles: components["schemas"]["PersonRoleDto"][];
+        };
+        CreatePersonDto: {
+            /** @example T2026101 */
+            employeeNo: string;
+            /** @example 马晓峰 */
+            name: string;
+            /** @enum {string} */
+            gender?: "male" | "female";
+            /** @example 13800000000 */
+            phone?: string;
+            /**
+             * Format: uuid
+             * @description Home branch or group (组织关系所在)
+             */
+            orgUnitId: string;
+            /**
+             * @description Set for party members: adds the member role on the home unit
+             * @enum {string}
+             */
+            memberType?: "full" | "probationary";
+            /**
+             * Format: date
+             * @example 2020-07-01
+             */
+            joinedPartyOn?: string;
+            /** @example maxf */
+            username?: string;
+            /** @description Initial password (needs username): at least 10 characters, not a common password, not containing the username */
+            password?: string;
+        };
+        RoleAssignmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            /** @enum {string} */
+            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
+            /** Format: uuid */
+            orgUnitId: string;
+            orgUnitName: string;
+        };
+        CreateRoleAssignmentDto: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
+            /** Format: uuid */
+            orgUnitId: string;
+        };
+        RosterImportResultDto: {
+            /** @description Rows written */
+            imported: number;
+            /** @description New people */
+            created: number;
+            /** @description Existing people (matched by 工号) updated */
+            updated: number;
+        };
+        DefinitionDto: {
+            id: string;
+            processId: string;
+            version: number;
+            name: string | null;
+            /** @enum {string} */
+            source: "file" | "upload";
+            sourceName: string | null;
+            deployedBy: string | null;
+            /** Format: date-time */
+            deployedAt: string;
+            contentHash: string;
+        };
+        DefinitionDetailDto: {
+            id: string;
+            processId: string;
+            version: number;
+            name: string | null;
+            /** @enum {string} */
+            source: "file" | "upload";
+            sourceName: string | null;
+            deployedBy: string | null;
+            /** Format: date-time */
+            deployedAt: string;
+            contentHash: string;
+            xml: string;
+        };
+        ValidateDefinitionDto: {
+            /** @description BPMN 2.0 XML (Camunda 8 / zeebe extensions) */
+            xml: string;
+        };
+        ElementProblem: {
+            elementId?: string;
+            line?: number;
+            message: string;
+        };
+        ValidationResultDto: {
+            ok: boolean;
+            problems: components["schemas"]["ElementProblem"][];
+        };
+        DeployDefinitionDto: {
+            /** @description BPMN 2.0 XML (Camunda 8 / zeebe extensions) */
+            xml: string;
+            /** @description Display name of this version */
+            name?: string;
+        };
+        InstanceDto: {
+            id: string;
+            definitionId: string;
+            processId: string;
+            businessKey: string | null;
+            orgUnitId: string | null;
+            /** @enum {string} */
+            status: "active" | "completed" | "terminated";
+            parentInstanceId: string | null;
+            startedBy: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+        };
+        InstancePageDto: {
+            items: components["schemas"]["InstanceDto"][];
+            total: number;
+        };
+        InstanceDetailDto: {
+            id: string;
+            definitionId: string;
+            processId: string;
+            businessKey: string | null;
+            orgUnitId: string | null;
+            /** @enum {string} */
+            status: "active" | "completed" | "terminated";
+            parentInstanceId: string | null;
+            startedBy: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            definitionVersion: number;
+            /**
+             * @description Where to fetch the BPMN XML
+             * @example /api/definitions/by-id/<id>
+             */
+            xmlRef: string;
+            variables: {
+                [key: string]: unknown;
+            };
+            /** @description The engine's state (tokens, waits) */
+            state: {
+                [key: string]: unknown;
+            };
+        };
+        HistoryEventDto: {
+            /** Format: date-time */
+            at: string;
+            elementId: string;
+            elementType: string;
+            elementInstanceId: string;
+            /** @enum {string} */
+            kind: "activated" | "completed" | "terminated" | "incident" | "incidentResolved";
+        };
+        StartInstanceDto: {
+            processId: string;
+            variables?: {
+                [key: string]: unknown;
+            };
+            /** @description The org unit the instance belongs to */
+            orgUnitId: string;
+            businessKey?: string;
+        };
+        MessageDto: {
+            name: string;
+            correlationKey?: string;
+            variables?: {
+                [key: string]: unknown;
+            };
+        };
+        CorrelationResultDto: {
+            correlatedInstanceIds: string[];
+            startedInstanceIds: string[];
+        };
+        SignalDto: {
+            name: string;
+            variables?: {
+                [key: string]: unknown;
+            };
+        };
+        TaskDto: {
+            id: string;
+            instanceId: string;
+            definitionId: string;
+            processId: string;
+            /** @description BPMN element id of the user task */
+            elementId: string;
+            name: string | null;
+            orgUnitId: string | null;
+            /** @description Person id */
+            assignee: string | null;
+            /** @description Person ids */
+            candidateUsers: string[];
+            /**
+             * @example [
+             *       "committee_secretary@<orgUnitId>"
+             *     ]
+             */
+            candidateGroups: string[];
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            followUpAt: string | null;
+            formKey: string | null;
+            priority: number;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedBy: string | null;
+        };
+        TaskPageDto: {
+            items: components["schemas"]["TaskDto"][];
+            /** @description Tasks in the tab, counted up to 1000 */
+            total: number;
+            /** @description True when the tab holds more than 1000 (show "1000+") */
+            totalCapped: boolean;
+        };
+        TaskCountsDto: {
+            mine: number;
+            claimable: number;
+            done: number;
+            /** @description Tabs holding more than 1000 tasks; their number is 1000 */
+            capped: ("mine" | "claimable" | "done")[];
+        };
+        TaskActionsDto: {
+            /** @description May claim it (签收) */
+            claim: boolean;
+            /** @description May hand it back to its candidates (取消签收) */
+            unclaim: boolean;
+            /** @description May hand it to someone else (转办) */
+            delegate: boolean;
+            /** @description May complete it (办理) */
+            complete: boolean;
+        };
+        TaskDetailDto: {
+            id: string;
+            instanceId: string;
+            definitionId: string;
+            processId: string;
+            /** @description BPMN element id of the user task */
+            elementId: string;
+            name: string | null;
+            orgUnitId: string | null;
+            /** @description Person id */
+            assignee: string | null;
+            /** @description Person ids */
+            candidateUsers: string[];
+            /**
+             * @example [
+             *       "committee_secretary@<orgUnitId>"
+             *     ]
+             */
+            candidateGroups: string[];
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            followUpAt: string | null;
+            formKey: string | null;
+            priority: number;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedBy: string | null;
+            /** @description Variables the task sees */
+            variables: {
+                [key: string]: unknown;
+            };
+            headers: {
+                [key: string]: string;
+            };
+            /** @description What the caller may do with the task now */
+            actions: components["schemas"]["TaskActionsDto"];
+        };
+        CompleteTaskDto: {
+            /** @description Process variables (JSON object, names like identifiers, ≤ 256 KiB) */
+            variables?: {
+                [key: string]: unknown;
+            };
+        };
+        DelegateTaskDto: {
+            /** @description Person id of the new assignee */
+            assignee: string;
+        };
+        TaskCommentDto: {
+            id: string;
+            taskId: string;
+            authorId: string;
+            /** @description The author’s name */
+            authorName: string | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateCommentDto: {
+            body: string;
+        };
+        IncidentDto: {
+            id: string;
+            instanceId: string | null;
+            /** @description Set when a timer could not fire */
+            jobId: string | null;
+            processId: string;
+            elementId: string;
+            orgUnitId: string | null;
+            message: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        IncidentPageDto: {
+            items: components["schemas"]["IncidentDto"][];
+            total: number;
+        };
+        TaskFormViewResponse: {
+            taskId: string;
+            /** @example orglife:plan-draft */
+            formKey: string;
+            name: string | null;
+            /** @description The BPMN user task id */
+            elementId: string;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            /**
+             * @description The data of the task's form key (`formKey`):
+             *     - `orglife:annual-inspection`: AnnualInspectionContextResponse
+             *     - `orglife:follow-up-check`: RectificationDetailResponse
+             *     - `orglife:member-review`: EvaluationContextResponse
+             *     - `orglife:onsite-supervision-record`: OnsiteSupervisionContextResponse
+             *     - `orglife:plan-approval`: PlanApprovalContextResponse
+             *     - `orglife:plan-draft`: PlanDraftContextResponse
+             *     - `orglife:rectification-evidence`: RectificationDetailResponse
+             *     - `orglife:rectification-evidence-review`: RectificationDetailResponse
+             *     - `orglife:rectification-plan`: RectificationDetailResponse
+             *     - `orglife:rectification-plan-review`: RectificationDetailResponse
+             *     - `orglife:secretary-comments`: EvaluationContextResponse
+             *     - `orglife:self-study-confirm`: SessionFormContextResponse
+             *     - `orglife:session-record`: SessionFormContextResponse
+             *     - `orglife:session-summary`: SessionFormContextResponse
+             *     - `orglife:spot-check-inspect`: SpotCheckInspectContextResponse
+             *     - `orglife:spot-check-notice`: SpotCheckNoticeContextResponse
+             *     - `orglife:study-arrangement`: StudyArrangementContextResponse
+             *     - `orglife:study-content-publish`: StudyPublishContextResponse
+             *     - `orglife:vanguard-comments`: VanguardContextResponse
+             */
+            context: components["schemas"]["AnnualInspectionContextResponse"] | components["schemas"]["RectificationDetailResponse"] | components["schemas"]["EvaluationContextResponse"] | components["schemas"]["OnsiteSupervisionContextResponse"] | components["schemas"]["PlanApprovalContextResponse"] | components["schemas"]["PlanDraftContextResponse"] | components["schemas"]["SessionFormContextResponse"] | components["schemas"]["SpotCheckInspectContextResponse"] | components["schemas"]["SpotCheckNoticeContextResponse"] | components["schemas"]["StudyArrangementContextResponse"] | components["schemas"]["StudyPublishContextResponse"] | components["schemas"]["VanguardContextResponse"];
+        };
+        TaskFormSubmittedResponse: {
+            taskId: string;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+        };
+        AttachmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The unit whose people may read it
+             */
+            orgUnitId: string;
+            fileName: string;
+            /** @example image/jpeg */
+            mimeType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the content, hex */
+            sha256: string;
+            /** Format: uuid */
+            uploadedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StudyMaterialResponse: {
+            title: string;
+            url?: string;
+            description?: string;
+        };
+        StudyContentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            universityId: string;
+            /** @example 2026-12 */
+            month: string;
+            title: string;
+            /** @description 学习专题 */
+            topics: string[];
+            materials: components["schemas"]["StudyMaterialResponse"][];
+            attachmentIds: string[];
+            /** @enum {string} */
+            status: "draft" | "published";
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            publishedBy: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        StudyArrangementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            studyContentId: string;
+            /** Format: uuid */
+            committeeId: string;
+            theme: string;
+            arrangement: string;
+            materials: components["schemas"]["StudyMaterialResponse"][];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StudyContentViewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            universityId: string;
+            /** @example 2026-12 */
+            month: string;
+            title: string;
+            /** @description 学习专题 */
+            topics: string[];
+            materials: components["schemas"]["StudyMaterialResponse"][];
+            attachmentIds: string[];
+            /** @enum {string} */
+            status: "draft" | "published";
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            publishedBy: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            arrangements: components["schemas"]["StudyArrangementResponse"][];
+        };
+        StudyMaterialDto: {
+            title: string;
+            url?: string;
+            description?: string;
+        };
+        CreateStudyContentDto: {
+            /** @example 2026-12 */
+            month: string;
+            title: string;
+            /** @description 学习专题 */
+            topics: string[];
+            materials: components["schemas"]["StudyMaterialDto"][];
+            /** @description From POST /attachments */
+            attachmentIds: string[];
+        };
+        PublishStudyContentDto: {
+            title?: string;
+            topics?: string[];
+            materials?: components["schemas"]["StudyMaterialDto"][];
+            attachmentIds?: string[];
+        };
+        StudyArrangementDto: {
+            /** Format: uuid */
+            committeeId: string;
+            theme: string;
+            arrangement: string;
+            materials: components["schemas"]["StudyMaterialDto"][];
+        };
+        PlanSegmentResponse: {
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /**
+             * Format: uuid
+             * @description 负责人
+             */
+            ownerId: string;
+            content: string;
+        };
+        PlanActivityResponse: {
+            /** @enum {string} */
+            kind: "vanguard" | "contact_point_service" | "theme_day" | "volunteer" | "other";
+            description: string;
+        };
+        MonthlyPlanResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            branchId: string;
+            /**
+             * Format: uuid
+             * @description The approving committee
+             */
+            committeeId: string;
+            /** @example 2026-12 */
+            month: string;
+            /** Format: uuid */
+            studyContentId: string | null;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** @enum {string} */
+            status: "pending" | "submitted" | "returned" | "approved";
+            topic: string | null;
+            /** Format: date-time */
+            plannedAt: string | null;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            segments: components["schemas"]["PlanSegmentResponse"][];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** @description Increases on every submission */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+        };
+        PlanReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** @description 1 committee, 2 OD */
+            level: number;
+            /** @enum {string} */
+            decision: "approve" | "return";
+            comment: string | null;
+            revision: number;
+            /** Format: uuid */
+            reviewerId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PlanViewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            branchId: string;
+            /**
+             * Format: uuid
+             * @description The approving committee
+             */
+            committeeId: string;
+            /** @example 2026-12 */
+            month: string;
+            /** Format: uuid */
+            studyContentId: string | null;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** @enum {string} */
+            status: "pending" | "submitted" | "returned" | "approved";
+            topic: string | null;
+            /** Format: date-time */
+            plannedAt: string | null;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            segments: components["schemas"]["PlanSegmentResponse"][];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** @description Increases on every submission */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            reviews: components["schemas"]["PlanReviewResponse"][];
+            /** @description 组织能力较弱: plans get the second approval level */
+            weakBranch: boolean;
+        };
+        StartPlanDto: {
+            /** Format: uuid */
+            branchId: string;
+            /** @example 2026-12 */
+            month: string;
+        };
+        WeakBranchDto: {
+            weak: boolean;
+            note?: string;
+        };
+        OrgSessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @example 2026-12 */
+            month: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** @enum {string} */
+            status: "scheduled" | "recorded" | "summarized" | "closed";
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            summary: string | null;
+            /** Format: uuid */
+            summaryBy: string | null;
+            /** Format: date-time */
+            summaryAt: string | null;
+            /**
+             * Format: date-time
+             * @description Summary escalated to the committee
+             */
+            summaryOverdueAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Evaluation flow closed
+             */
+            evaluatedAt: string | null;
+        };
+        SessionSelfStudyResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            note: string | null;
+            /** Format: date-time */
+            confirmedAt: string;
+        };
+        SessionAttendanceResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            status: "present" | "leave" | "late" | "absent";
+            reason: string | null;
+        };
+        SessionSegmentResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /** Format: uuid */
+            ownerId: string;
+            record: string;
+        };
+        SessionSpeechResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            topic: string;
+            content: string | null;
+        };
+        SessionLectureResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            /** Format: uuid */
+            speakerId: string | null;
+            /** @description An outside expert */
+            speakerName: string | null;
+            title: string;
+        };
+        SessionReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        SessionDecisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
+            content: string;
+        };
+        SessionAttachmentResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "minutes" | "other";
+        };
+        SessionViewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @example 2026-12 */
+            month: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** @enum {string} */
+            status: "scheduled" | "recorded" | "summarized" | "closed";
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            summary: string | null;
+            /** Format: uuid */
+            summaryBy: string | null;
+            /** Format: date-time */
+            summaryAt: string | null;
+            /**
+             * Format: date-time
+             * @description Summary escalated to the committee
+             */
+            summaryOverdueAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Evaluation flow closed
+             */
+            evaluatedAt: string | null;
+            branchName: string;
+            /** @description Names of the people the records mention, by person id */
+            people: {
+                [key: string]: string;
+            };
+            selfStudy: components["schemas"]["SessionSelfStudyResponse"][];
+            attendance: components["schemas"]["SessionAttendanceResponse"][];
+            segments: components["schemas"]["SessionSegmentResponse"][];
+            speeches: components["schemas"]["SessionSpeechResponse"][];
+            lectures: components["schemas"]["SessionLectureResponse"][];
+            reports: components["schemas"]["SessionReportResponse"][];
+            decisions: components["schemas"]["SessionDecisionResponse"][];
+            attachments: components["schemas"]["SessionAttachmentResponse"][];
+        };
+        BranchReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            rating: number;
+            opinion: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PeerReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reportId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            comment: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SecretaryCommentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            authorId: string;
+            comment: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SessionEvaluationsResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchReviews: components["schemas"]["BranchReviewResponse"][];
+            peerReviews: components["schemas"]["PeerReviewResponse"][];
+            secretaryComments: components["schemas"]["SecretaryCommentResponse"][];
+        };
+        VanguardRoundResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026Q4 */
+            quarter: string;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            openedAt: string;
+        };
+        VanguardCommentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            authorId: string;
+            /** @enum {string} */
+            grade: "excellent" | "good" | "fair" | "poor";
+            comment: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RectificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "spot_check" | "inspection" | "onsite_supervision" | "self_found";
+            /**
+             * Format: uuid
+             * @description The spot-check item, inspection or on-site supervision that raised it
+             */
+            sourceId: string | null;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            status: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified";
+            /** @description 整改方案 */
+            plan: string | null;
+            /** @description 整改佐证 */
+            evidence: string | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            reopenCount: number;
+            /**
+             * Format: date-time
+             * @description When the look-back (回头看) falls due
+             */
+            followUpAt: string | null;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** @description Optimistic lock version */
+            version: number;
+        };
+        RectificationCountsResponse: {
+            awaiting_plan: number;
+            plan_review: number;
+            awaiting_evidence: number;
+            evidence_review: number;
+            closed: number;
+            verified: number;
+        };
+        RectificationBoardResponse: {
+            items: components["schemas"]["RectificationResponse"][];
+            counts: components["schemas"]["RectificationCountsResponse"];
+            /** @description Open items past their due date */
+            overdue: number;
+        };
+        RectificationEventResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            rectificationId: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Person id, or `system` for timers */
+            actor: string;
+            /** @enum {string} */
+            action: "opened" | "plan_submitted" | "plan_returned" | "plan_approved" | "evidence_submitted" | "evidence_returned" | "closed" | "escalated" | "follow_up_scheduled" | "follow_up_held" | "reopened";
+            comment: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        RectificationDetailResponse: {
+            rectification: components["schemas"]["RectificationResponse"];
+            history: components["schemas"]["RectificationEventResponse"][];
+        };
+        SelfFoundRectificationDto: {
+            /** @example 未按要求开展交流发言 */
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            /**
+             * @description 整改期限 (China day, due at its end)
+             * @example 2026-04-30
+             */
+            dueDate: string;
+            /** Format: uuid */
+            branchId: string;
+        };
+        SampleCandidateResponse: {
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+        };
+        SpotCheckItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            batchId: string;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @enum {string} */
+            status: "pending" | "passed" | "findings";
+            notes: string | null;
+            recommendNotice: boolean;
+            /** Format: uuid */
+            inspectedBy: string | null;
+            /** Format: date-time */
+            inspectedAt: string | null;
+        };
+        SpotCheckBatchViewResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The month whose organizational life is checked
+             * @example 2026-12
+             */
+            month: string;
+            /** @description 32-bit integer seed of the draw */
+            seed: number;
+            sampleRate: number;
+            minPerCommittee: number;
+            algorithm: string;
+            /** @description Every branch that could be drawn */
+            population: components["schemas"]["SampleCandidateResponse"][];
+            sampledBranchIds: string[];
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            drawnAt: string;
+            /** @description 通报 title */
+            noticeTitle: string | null;
+            noticeContent: string | null;
+            /** Format: uuid */
+            noticeIssuedBy: string | null;
+            /** Format: date-time */
+            noticeIssuedAt: string | null;
+            /** @description The items visible to the caller */
+            items: components["schemas"]["SpotCheckItemResponse"][];
+        };
+        StartSpotCheckDto: {
+            /** @description Default: the flow model’s (0.1) */
+            sampleRate?: number;
+            /** @description Replay a draw with a known seed; default a fresh one (recorded) */
+            seed?: number;
+            /**
+             * @description Month checked; default the previous month
+             * @example 2026-03
+             */
+            month?: string;
+        };
+        StartedInstanceResponse: {
+            /** Format: uuid */
+            instanceId: string;
+        };
+        SpotCheckReplayResponse: {
+            /** Format: uuid */
+            batchId: string;
+            seed: number;
+            sampleRate: number;
+            minPerCommittee: number;
+            algorithm: string;
+            recorded: string[];
+            rederived: string[];
+            matches: boolean;
+        };
+        RecordSegmentResponse: {
+            key: string;
+            record: string;
+        };
+        RecordLectureResponse: {
+            kind: string;
+            title: string;
+        };
+        SessionRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            place: string | null;
+            meetingTypes: string[];
+            summary: string | null;
+            segments: components["schemas"]["RecordSegmentResponse"][];
+            /** @description Members per attendance status */
+            attendance: {
+                [key: string]: number;
+            };
+            /** @description Number of speeches */
+            speeches: number;
+            lectures: components["schemas"]["RecordLectureResponse"][];
+            /** @description Number of reports */
+            reports: number;
+        };
+        OnsiteSupervisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: uuid */
+            branchId: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @enum {string} */
+            status: "pending" | "recorded";
+            /** Format: uuid */
+            supervisorId: string | null;
+            /** Format: date */
+            attendedOn: string | null;
+            guidance: string | null;
+            findingsCount: number;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: uuid */
+            startedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StartOnsiteSupervisionDto: {
+            /** Format: uuid */
+            branchId: string;
+            /**
+             * Format: uuid
+             * @description The session attended (org_session id)
+             */
+            sessionId?: string;
+        };
+        AnnualInspectionResponse: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** Format: uuid */
+            committeeId: string;
+            /** @enum {string} */
+            status: "pending" | "done";
+            summary: string | null;
+            findingsCount: number;
+            /** Format: uuid */
+            inspectedBy: string | null;
+            /** Format: date-time */
+            inspectedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StartInspectionDto: {
+            /** @example 2026 */
+            year?: number;
+        };
+        RequirementCheckResponse: {
+            /** @description The requirement key */
+            requirement: string;
+            /**
+             * @description `2026-03`, `2026-Q1`, `2026-H1` or `2026`
+             * @example 2026-Q1
+             */
+            window: string;
+            /** Format: date */
+            dueBy: string;
+            have: number;
+            need: number;
+            /** @enum {string} */
+            status: "met" | "due" | "missed";
+            /**
+             * Format: uuid
+             * @description On a branch row: the committee member a per-person requirement is about
+             */
+            personId?: string;
+        };
+        MemberLedgerRowResponse: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** Format: uuid */
+            orgUnitId: string;
+            /** @description 交流发言 */
+            exchangeSpeeches: number;
+            /** @description 微党课 */
+            microLectures: number;
+            /** @description 汇报 */
+            reports: number;
+            /** @description 先锋创绩 comments */
+            vanguardComments: number;
+            attended: number;
+            /** @description Sessions with an attendance record for the member */
+            attendanceRecords: number;
+            /** @description (present + late) / records; null without records */
+            attendanceRate: number | null;
+            shortfalls: components["schemas"]["RequirementCheckResponse"][];
+        };
+        MemberLedgerResponse: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date
+             * @description The day the figures are computed for
+             */
+            asOf: string;
+            rows: components["schemas"]["MemberLedgerRowResponse"][];
+        };
+        MeetingCountsResponse: {
+            /** @description 支委会 */
+            branch_committee: number;
+            /** @description 党小组会 */
+            group_meeting: number;
+            /** @description 党员大会 */
+            member_assembly: number;
+            /** @description 党课 */
+            party_lecture: number;
+        };
+        BranchLedgerRowResponse: {
+            /** Format: uuid */
+            branchId: string;
+            name: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @description Sessions with at least 3 of the six segments */
+            qualifiedSessions: number;
+            meetings: components["schemas"]["MeetingCountsResponse"];
+            /** @description 主题党日 */
+            themeDays: number;
+            expertLectures: number;
+            secretaryLectures: number;
+            committeeMemberLectures: number;
+            shortfalls: components["schemas"]["RequirementCheckResponse"][];
+        };
+        BranchLedgerResponse: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date
+             * @description The day the figures are computed for
+             */
+            asOf: string;
+            rows: components["schemas"]["BranchLedgerRowResponse"][];
+        };
+        LecturerLedgerRowResponse: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            lectures: number;
+            shortfalls: components["schemas"]["RequirementCheckResponse"][];
+        };
+        LecturerLedgerResponse: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date
+             * @description The day the figures are computed for
+             */
+            asOf: string;
+            rows: components["schemas"]["LecturerLedgerRowResponse"][];
+        };
+        LedgerRequirementResponse: {
+            key: string;
+            /** @enum {string} */
+            subject: "member" | "branch" | "committee_secretary" | "leader";
+            /** @enum {string} */
+            period: "month" | "quarter" | "semester" | "year";
+            /** @description 0: switched off */
+            minCount: number;
+            label: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        UpdateRequirementDto: {
+            /** @enum {string} */
+            period: "month" | "quarter" | "semester" | "year";
+            /** @description 0 switches the requirement off */
+            minCount: number;
+        };
+        FieldError: {
+            /** @example username */
+            field: string;
+            /** @example username should not be empty */
+            message: string;
+        };
+        Problem: {
+            /** @example about:blank */
+            type: string;
+            /** @example Bad Request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example username: username should not be empty */
+            detail: string;
+            errors?: components["schemas"]["FieldError"][];
+            problems?: components["schemas"]["ElementProblem"][];
+        };
+        BranchFindingDto: {
+            /** @example 未按要求开展交流发言 */
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            /**
+             * @description 整改期限 (China day, due at its end)
+             * @example 2026-04-30
+             */
+            dueDate: string;
+            /** Format: uuid */
+            branchId: string;
+        };
+        AnnualInspectionRecordDto: {
+            /** @description 督查情况 */
+            summary: string;
+            /** @description Each names a branch of the inspected committee */
+            findings?: components["schemas"]["BranchFindingDto"][];
+        };
+        FollowUpCheckDto: {
+            /** @description true = 整改落实; false = 重新整改 */
+            holds: boolean;
+            notes: string;
+            /**
+             * @description 重新整改期限，未落实时必填
+             * @example 2026-06-30
+             */
+            newDueDate?: string;
+        };
+        BranchReviewDto: {
+            rating: number;
+            /** @description 对支部建设、上月工作的意见和建议 */
+            opinion: string;
+        };
+        PeerReviewDto: {
+            /**
+             * Format: uuid
+             * @description A report (三汇报) of another member in this session
+             */
+            reportId: string;
+            comment: string;
+        };
+        MemberReviewDto: {
+            branchReview: components["schemas"]["BranchReviewDto"];
+            peerReviews: components["schemas"]["PeerReviewDto"][];
+        };
+        FindingDto: {
+            /** @example 未按要求开展交流发言 */
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            /**
+             * @description 整改期限 (China day, due at its end)
+             * @example 2026-04-30
+             */
+            dueDate: string;
+        };
+        OnsiteSupervisionRecordDto: {
+            /**
+             * @description 督导日期
+             * @example 2026-03-18
+             */
+            attendedOn: string;
+            /** @description 现场指导意见 */
+            guidance: string;
+            findings?: components["schemas"]["FindingDto"][];
+        };
+        PlanReviewDto: {
+            /** @enum {string} */
+            decision: "approve" | "return";
+            /** @description Required when returning (退回意见) */
+            comment?: string;
+        };
+        PlanSegmentDto: {
+            /**
+             * @description 学 study · 讲 lecture · 听 listen · 报 report · 议 review · 定 decide
+             * @enum {string}
+             */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /**
+             * Format: uuid
+             * @description The member of the branch who owns the segment (负责人)
+             */
+            ownerId: string;
+            content: string;
+        };
+        PlanActivityDto: {
+            /** @enum {string} */
+            kind: "vanguard" | "contact_point_service" | "theme_day" | "volunteer" | "other";
+            description: string;
+        };
+        PlanDraftDto: {
+            /** @example 学习贯彻全会精神 */
+            topic: string;
+            /**
+             * Format: date-time
+             * @description When the session is held
+             */
+            plannedAt: string;
+            place: string;
+            /** @description 支委会/党小组会/党员大会/党课 */
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            segments: components["schemas"]["PlanSegmentDto"][];
+            /** @description Second-half activity */
+            activity?: components["schemas"]["PlanActivityDto"] | null;
+        };
+        RectificationEvidenceDto: {
+            /** @description 整改落实情况 */
+            evidence: string;
+            /** @description Attachments uploaded via POST /attachments */
+            attachmentIds?: string[];
+        };
+        RectificationReviewDto: {
+            /** @description true = 通过, false = 退回 */
+            approved: boolean;
+            /** @description 退回时必填 (required when returning) */
+            comment?: string;
+        };
+        RectificationPlanDto: {
+            /** @description 整改措施、责任人、时限 */
+            plan: string;
+        };
+        PersonCommentDto: {
+            /** Format: uuid */
+            personId: string;
+            comment: string;
+        };
+        SecretaryCommentsDto: {
+            comments: components["schemas"]["PersonCommentDto"][];
+        };
+        SelfStudyDto: {
+            /** @description 自学心得 */
+            note?: string;
+        };
+        AttendanceDto: {
+            /** Format: uuid */
+            personId: string;
+            /**
+             * @description 出席/请假/迟到/缺席
+             * @enum {string}
+             */
+            status: "present" | "leave" | "late" | "absent";
+            /** @description Required for leave and absent (请假、缺席须填写原因) */
+            reason?: string;
+        };
+        SegmentRecordDto: {
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /** Format: uuid */
+            ownerId: string;
+            record: string;
+        };
+        SpeechDto: {
+            /** Format: uuid */
+            personId: string;
+            topic: string;
+            content?: string;
+        };
+        LectureDto: {
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            /**
+             * Format: uuid
+             * @description The speaker, when a person in the system
+             */
+            speakerId?: string;
+            /** @description An outside speaker, e.g. an expert */
+            speakerName?: string;
+            title: string;
+        };
+        ReportDto: {
+            /** Format: uuid */
+            personId: string;
+            /**
+             * @description 三汇报: task 工作任务, vanguard 作用发挥, thought 思想
+             * @enum {string}
+             */
+            kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
+            content: string;
+        };
+        SessionAttachmentDto: {
+            /**
+             * Format: uuid
+             * @description From POST /attachments
+             */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "minutes" | "other";
+        };
+        SessionRecordDto: {
+            /** Format: date-time */
+            heldAt: string;
+            /** @description One row per member of the branch */
+            attendance: components["schemas"]["AttendanceDto"][];
+            segments: components["schemas"]["SegmentRecordDto"][];
+            speeches: components["schemas"]["SpeechDto"][];
+            lectures: components["schemas"]["LectureDto"][];
+            reports: components["schemas"]["ReportDto"][];
+            decisions: components["schemas"]["DecisionDto"][];
+            attachments: components["schemas"]["SessionAttachmentDto"][];
+        };
+        SessionSummaryDto: {
+            /** @description 总结: results, problems found, their causes, rectification */
+            summary: string;
+        };
+        SpotCheckInspectDto: {
+            /**
+             * @description pass = 合格; findings = 发现问题
+             * @enum {string}
+             */
+            outcome: "pass" | "findings";
+            /** @description 检查情况 */
+            notes: string;
+            /** @description 建议通报批评 (only with findings) */
+            recommendNotice?: boolean;
+            /** @description Required (≥1) when outcome is findings; empty when pass */
+            findings?: components["schemas"]["FindingDto"][];
+        };
+        SpotCheckNoticeDto: {
+            title: string;
+            content: string;
+        };
+        VanguardCommentDto: {
+            /** Format: uuid */
+            personId: string;
+            comment: string;
+            /** @enum {string} */
+            grade: "excellent" | "good" | "fair" | "poor";
+        };
+        VanguardCommentsDto: {
+            comments: components["schemas"]["VanguardCommentDto"][];
+        };
+        BranchOfUniversityResponse: {
+            /** Format: uuid */
+            branchId: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description A direct branch (直属党支部) is its own committee
+             */
+            committeeId: string;
+            /**
+             * Format: uuid
+             * @description The sampling group: the committee, or the university for direct branches
+             */
+            groupId: string;
+        };
+        AnnualInspectionContextResponse: {
+            inspection: components["schemas"]["AnnualInspectionResponse"];
+            branches: components["schemas"]["BranchOfUniversityResponse"][];
+        };
+        BranchMemberResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        EvaluationContextResponse: {
+            session: components["schemas"]["OrgSessionResponse"];
+            members: components["schemas"]["BranchMemberResponse"][];
+            reports: components["schemas"]["SessionReportResponse"][];
+        };
+        OnsiteSupervisionContextResponse: {
+            supervision: components["schemas"]["OnsiteSupervisionResponse"];
+        };
+        PlanApprovalContextResponse: {
+            plan: components["schemas"]["MonthlyPlanResponse"];
+            reviews: components["schemas"]["PlanReviewResponse"][];
+            /** @description The approval level of this task: 1 committee, 2 OD */
+            level: number;
+            members: components["schemas"]["BranchMemberResponse"][];
+        };
+        PlanDraftContextResponse: {
+            plan: components["schemas"]["MonthlyPlanResponse"];
+            reviews: components["schemas"]["PlanReviewResponse"][];
+            studyContent: components["schemas"]["StudyContentResponse"] | null;
+            /** @description The plan's committee's arrangement of the study content */
+            arrangement: components["schemas"]["StudyArrangementResponse"] | null;
+            members: components["schemas"]["BranchMemberResponse"][];
+        };
+        SessionFormContextResponse: {
+            session: components["schemas"]["OrgSessionResponse"];
+            plan: components["schemas"]["MonthlyPlanResponse"] | null;
+            members: components["schemas"]["BranchMemberResponse"][];
+            /** @description The summary is overdue and escalated to the committee (督办) */
+            escalated: boolean;
+        };
+        SpotCheckInspectContextResponse: {
+            item: components["schemas"]["SpotCheckItemResponse"];
+            /** @description The branch's sessions of the month */
+            records: components["schemas"]["SessionRecordResponse"][];
+        };
+        SpotCheckBatchResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The month whose organizational life is checked
+             * @example 2026-12
+             */
+            month: string;
+            /** @description 32-bit integer seed of the draw */
+            seed: number;
+            sampleRate: number;
+            minPerCommittee: number;
+            algorithm: string;
+            /** @description Every branch that could be drawn */
+            population: components["schemas"]["SampleCandidateResponse"][];
+            sampledBranchIds: string[];
+            /**
+             * Format: uuid
+             * @description Workflow instance
+             */
+            instanceId: string | null;
+            /** Format: date-time */
+            drawnAt: string;
+            /** @description 通报 title */
+            noticeTitle: string | null;
+            noticeContent: string | null;
+            /** Format: uuid */
+            noticeIssuedBy: string | null;
+            /** Format: date-time */
+            noticeIssuedAt: string | null;
+        };
+        SpotCheckNoticeContextResponse: {
+            batch: components["schemas"]["SpotCheckBatchResponse"];
+            /** @description The items with findings */
+            items: components["schemas"]["SpotCheckItemResponse"][];
+        };
+        StudyArrangementContextResponse: {
+            studyContent: components["schemas"]["StudyContentResponse"];
+            /**
+             * Format: uuid
+             * @description The committee whose arrangement this is
+             */
+            committeeId: string;
+        };
+        StudyPublishContextResponse: {
+            studyContent: components["schemas"]["StudyContentResponse"];
+        };
+        VanguardContextResponse: {
+            round: components["schemas"]["VanguardRoundResponse"] | null;
+            /** Format: uuid */
+            branchId: string;
+            members: components["schemas"]["BranchMemberResponse"][];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  HealthController_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SecurityEventsController_list: {
-    parameters: {
-      query?: {
-        kind?:
-          | 'login_succeeded'
-          | 'login_failed'
-          | 'login_locked'
-          | 'role_granted'
-          | 'role_revoked'
-          | 'activation_code_issued'
-          | 'account_activated'
-          | 'password_changed'
-          | 'account_deactivated'
-          | 'account_reactivated'
-          | 'administrator_created'
-          | 'definition_deployed'
-          | 'data_exported';
-        /** @description From this moment on (inclusive) */
-        from?: string;
-        /** @description Before this moment */
-        to?: string;
-        /** @description Matches a username or the detail */
-        q?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SecurityEventPageDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SecurityEventsController_export: {
-    parameters: {
-      query?: {
-        kind?:
-          | 'login_succeeded'
-          | 'login_failed'
-          | 'login_locked'
-          | 'role_granted'
-          | 'role_revoked'
-          | 'activation_code_issued'
-          | 'account_activated'
-          | 'password_changed'
-          | 'account_deactivated'
-          | 'account_reactivated'
-          | 'administrator_created'
-          | 'definition_deployed'
-          | 'data_exported';
-        /** @description From this moment on (inclusive) */
-        from?: string;
-        /** @description Before this moment */
-        to?: string;
-        /** @description Matches a username or the detail */
-        q?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The workbook */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
-      };
-    };
-    responses: {
-      /** @description Also sets the refresh-token cookie */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccessTokenDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Wrong username or password */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many failed logins for this username or address */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_activate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ActivateDto'];
-      };
-    };
-    responses: {
-      /** @description Activated and signed in */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccessTokenDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Wrong username or code, or the code has expired */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many failed attempts for this username */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_refresh: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Sends the next refresh-token cookie */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccessTokenDto'];
-        };
-      };
-      /** @description No, an unknown, revoked or expired refresh token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_logout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The cookie’s refresh-token family is revoked */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_changePassword: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ChangePasswordDto'];
-      };
-    };
-    responses: {
-      /** @description Password changed; every refresh token revoked */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MeDto'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrgSheetController_import: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description .xlsx org sheet
-           */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Organization Department only. All rows imported. A 400 problem lists every bad row in `errors` ({row, column, reason}) and nothing is imported. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrgSheetImportResultDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrgSheetController_export: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Organization Department only. The whole org tree as .xlsx (组织架构) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrgUnitController_tree: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The org tree visible to the caller */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrgUnitNodeDto'][];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrgUnitController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOrgUnitDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrgUnitDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrgUnitController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrgUnitDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrgUnitController_delete: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Organization Department only; 409 while the unit has sub-units, people, roles or records */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrgUnitController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateOrgUnitDto'];
-      };
-    };
-    responses: {
-      /** @description Organization Department only: rename, recode, move (with its subtree) or re-sort */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrgUnitDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PersonController_list: {
-    parameters: {
-      query?: {
-        /** @description Only people in this unit’s subtree */
-        orgUnitId?: string;
-        /** @description Matches name, 工号 or username */
-        q?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PersonPageDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PersonController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreatePersonDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PersonDetailDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PersonController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PersonDetailDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PersonAccountController_resetToCode: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ActivationCodeDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PersonAccountController_deactivate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deactivated; the person’s tokens stop working at once */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PersonAccountController_reactivate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The account can sign in again */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PersonAccountController_codesForUnit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The workbook */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RoleAssignmentController_list: {
-    parameters: {
-      query?: {
-        /** @description Assignments on this unit’s subtree */
-        orgUnitId?: string;
-        personId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoleAssignmentDto'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RoleAssignmentController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateRoleAssignmentDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoleAssignmentDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RoleAssignmentController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RosterController_import: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description .xlsx roster
-           */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      /** @description All rows imported. A 400 problem lists every bad row in `errors` ({row, column, reason}) and nothing is imported. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RosterImportResultDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RosterController_export: {
-    parameters: {
-      query?: {
-        /** @description Only this unit’s subtree */
-        orgUnitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The roster as .xlsx */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  DefinitionController_latest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DefinitionDto'][];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  DefinitionController_deploy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DeployDefinitionDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DefinitionDto'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  DefinitionController_byId: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DefinitionDetailDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  DefinitionController_versions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        processId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DefinitionDto'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  DefinitionController_validate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ValidateDefinitionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ValidationResultDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  InstanceController_list: {
-    parameters: {
-      query?: {
-        processId?: string;
-        status?: 'active' | 'completed' | 'terminated';
-        /** @description The unit and its subtree */
-        orgUnitId?: string;
-        businessKey?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InstancePageDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  InstanceController_start: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartInstanceDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InstanceDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  InstanceController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InstanceDetailDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  InstanceController_history: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HistoryEventDto'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  InstanceController_cancel: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InstanceDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  EventController_message: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MessageDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CorrelationResultDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  EventController_signal: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignalDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CorrelationResultDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskController_list: {
-    parameters: {
-      query?: {
-        /** @description Only tasks of this process id */
-        processId?: string;
-        /** @description Only tasks of this org unit and its subtree */
-        orgUnitId?: string;
-        /** @description Only tasks past their due date */
-        overdue?: boolean;
-        /** @description Only tasks due before this instant */
-        dueBefore?: string;
-        tab?: 'mine' | 'claimable' | 'done';
-        /** @description Default dueAt; -completedAt on done */
-        sort?:
-          | 'dueAt'
-          | '-dueAt'
-          | 'createdAt'
-          | '-createdAt'
-          | 'priority'
-          | '-priority'
-          | 'completedAt'
-          | '-completedAt';
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskPageDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskController_counts: {
-    parameters: {
-      query?: {
-        /** @description Only tasks of this process id */
-        processId?: string;
-        /** @description Only tasks of this org unit and its subtree */
-        orgUnitId?: string;
-        /** @description Only tasks past their due date */
-        overdue?: boolean;
-        /** @description Only tasks due before this instant */
-        dueBefore?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskCountsDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskDetailDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskController_claim: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskDetailDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskController_unclaim: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskDetailDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskController_complete: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CompleteTaskDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskDetailDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskController_delegate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DelegateTaskDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskDetailDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskController_comments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskCommentDto'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskController_addComment: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateCommentDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskCommentDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  IncidentController_list: {
-    parameters: {
-      query?: {
-        status?: 'open' | 'resolved';
-        instanceId?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IncidentPageDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  IncidentController_retry: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IncidentDto'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskFormsController_view: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskFormViewResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  TaskFormsController_submit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    /**
-     * @description The body of the task's form key (the task's `formKey`):
-     *     - `orglife:annual-inspection`: AnnualInspectionRecordDto
-     *     - `orglife:follow-up-check`: FollowUpCheckDto
-     *     - `orglife:member-review`: MemberReviewDto
-     *     - `orglife:onsite-supervision-record`: OnsiteSupervisionRecordDto
-     *     - `orglife:plan-approval`: PlanReviewDto
-     *     - `orglife:plan-draft`: PlanDraftDto
-     *     - `orglife:rectification-evidence`: RectificationEvidenceDto
-     *     - `orglife:rectification-evidence-review`: RectificationReviewDto
-     *     - `orglife:rectification-plan`: RectificationPlanDto
-     *     - `orglife:rectification-plan-review`: RectificationReviewDto
-     *     - `orglife:secretary-comments`: SecretaryCommentsDto
-     *     - `orglife:self-study-confirm`: SelfStudyDto
-     *     - `orglife:session-record`: SessionRecordDto
-     *     - `orglife:session-summary`: SessionSummaryDto
-     *     - `orglife:spot-check-inspect`: SpotCheckInspectDto
-     *     - `orglife:spot-check-notice`: SpotCheckNoticeDto
-     *     - `orglife:study-arrangement`: StudyArrangementDto
-     *     - `orglife:study-content-publish`: PublishStudyContentDto
-     *     - `orglife:vanguard-comments`: VanguardCommentsDto
-     */
-    requestBody: {
-      content: {
-        'application/json':
-          | components['schemas']['AnnualInspectionRecordDto']
-          | components['schemas']['FollowUpCheckDto']
-          | components['schemas']['MemberReviewDto']
-          | components['schemas']['OnsiteSupervisionRecordDto']
-          | components['schemas']['PlanReviewDto']
-          | components['schemas']['PlanDraftDto']
-          | components['schemas']['RectificationEvidenceDto']
-          | components['schemas']['RectificationReviewDto']
-          | components['schemas']['RectificationPlanDto']
-          | components['schemas']['SecretaryCommentsDto']
-          | components['schemas']['SelfStudyDto']
-          | components['schemas']['SessionRecordDto']
-          | components['schemas']['SessionSummaryDto']
-          | components['schemas']['SpotCheckInspectDto']
-          | components['schemas']['SpotCheckNoticeDto']
-          | components['schemas']['StudyArrangementDto']
-          | components['schemas']['PublishStudyContentDto']
-          | components['schemas']['VanguardCommentsDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaskFormSubmittedResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AttachmentsController_upload: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /** Format: binary */
-          file: string;
-          /** Format: uuid */
-          orgUnitId: string;
-        };
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AttachmentsController_meta: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AttachmentsController_content: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The file, with its own Content-Type (image, PDF, office document) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StudyController_list: {
-    parameters: {
-      query?: {
-        month?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StudyContentResponse'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StudyController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateStudyContentDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StudyContentResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StudyController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StudyContentViewResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StudyController_publish: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PublishStudyContentDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StudyContentViewResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StudyController_arrange: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StudyArrangementDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StudyContentViewResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PlansController_list: {
-    parameters: {
-      query?: {
-        month?: string;
-        orgUnitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MonthlyPlanResponse'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PlansController_start: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartPlanDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MonthlyPlanResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PlansController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PlanViewResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PlansController_markWeak: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WeakBranchDto'];
-      };
-    };
-    responses: {
-      /** @description Marked (or unmarked) */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SessionsController_list: {
-    parameters: {
-      query?: {
-        month?: string;
-        orgUnitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrgSessionResponse'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SessionsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionViewResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SessionsController_print: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description An HTML page for printing */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  EvaluationsController_ofSession: {
-    parameters: {
-      query: {
-        sessionId: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionEvaluationsResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  EvaluationsController_rounds: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VanguardRoundResponse'][];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  EvaluationsController_comments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VanguardCommentResponse'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RectificationController_board: {
-    parameters: {
-      query?: {
-        status?:
-          | 'awaiting_plan'
-          | 'plan_review'
-          | 'awaiting_evidence'
-          | 'evidence_review'
-          | 'closed'
-          | 'verified';
-        source?: 'spot_check' | 'inspection' | 'onsite_supervision' | 'self_found';
-        /** @description A branch or committee: items in its subtree */
-        orgUnitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RectificationBoardResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RectificationController_open: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SelfFoundRectificationDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RectificationResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RectificationController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RectificationDetailResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SpotCheckController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SpotCheckBatchViewResponse'][];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SpotCheckController_start: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartSpotCheckDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StartedInstanceResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SpotCheckController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SpotCheckBatchViewResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SpotCheckController_replay: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SpotCheckReplayResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SpotCheckController_records: {
-    parameters: {
-      query: {
-        month: string;
-      };
-      header?: never;
-      path: {
-        branchId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionRecordResponse'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SupervisionController_listOnsite: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OnsiteSupervisionResponse'][];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SupervisionController_startOnsite: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartOnsiteSupervisionDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OnsiteSupervisionResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SupervisionController_listInspections: {
-    parameters: {
-      query?: {
-        year?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualInspectionResponse'][];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SupervisionController_startInspection: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartInspectionDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StartedInstanceResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  LedgerController_members: {
-    parameters: {
-      query?: {
-        /** @description Default: the current year (China time) */
-        year?: number;
-        /** @description A committee or branch; default everything I may see */
-        orgUnitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberLedgerResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  LedgerController_branches: {
-    parameters: {
-      query?: {
-        /** @description Default: the current year (China time) */
-        year?: number;
-        /** @description A committee or branch; default everything I may see */
-        orgUnitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BranchLedgerResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  LedgerController_secretaries: {
-    parameters: {
-      query?: {
-        /** @description Default: the current year (China time) */
-        year?: number;
-        /** @description A committee or branch; default everything I may see */
-        orgUnitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LecturerLedgerResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  LedgerController_leaders: {
-    parameters: {
-      query?: {
-        /** @description Default: the current year (China time) */
-        year?: number;
-        /** @description A committee or branch; default everything I may see */
-        orgUnitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LecturerLedgerResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  LedgerController_export: {
-    parameters: {
-      query?: {
-        /** @description Default: the current year (China time) */
-        year?: number;
-        /** @description A committee or branch; default everything I may see */
-        orgUnitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The workbook, as an attachment */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  LedgerController_requirements: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LedgerRequirementResponse'][];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  LedgerController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        key: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateRequirementDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LedgerRequirementResponse'];
-        };
-      };
-      /** @description Invalid input: `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Missing, invalid or expired access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No role that allows this on the unit concerned */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such resource, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Problem details (409 conflict, 429 too many requests, 500) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SecurityEventsController_list: {
+        parameters: {
+            query?: {
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                /** @description From this moment on (inclusive) */
+                from?: string;
+                /** @description Before this moment */
+                to?: string;
+                /** @description Matches a username or the detail */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SecurityEventsController_export: {
+        parameters: {
+            query?: {
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                /** @description From this moment on (inclusive) */
+                from?: string;
+                /** @description Before this moment */
+                to?: string;
+                /** @description Matches a username or the detail */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            /** @description Also sets the refresh-token cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SSO_REQUIRED is on and this account is not one of SSO_LOCAL_ACCOUNTS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed logins for this username or address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sends the next refresh-token cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description No, an unknown, revoked or expired refresh token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cookie’s refresh-token family is revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password changed; every refresh token revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoProvidersDto"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "oidc" | "cas";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity service's login page */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That provider is not configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_oidcCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the login page with a one-time code or ?ssoError= */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_casCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the login page with a one-time code or ?ssoError= */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_casSingleLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CasLogoutRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Sessions started by that ticket, if any, are ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoExchangeDto"];
+            };
+        };
+        responses: {
+            /** @description As a local login: the access token, and the refresh-token cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, used or expired code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "oidc" | "cas";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity service's logout, then back to login */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That provider is not configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgSheetController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx org sheet
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Organization Department only. All rows imported. A 400 problem lists every bad row in `errors` ({row, column, reason}) and nothing is imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgSheetImportResultDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgSheetController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organization Department only. The whole org tree as .xlsx (组织架构) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgUnitController_tree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The org tree visible to the caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitNodeDto"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgUnitController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrgUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgUnitController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgUnitController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organization Department only; 409 while the unit has sub-units, people, roles or records */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgUnitController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrgUnitDto"];
+            };
+        };
+        responses: {
+            /** @description Organization Department only: rename, recode, move (with its subtree) or re-sort */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonController_list: {
+        parameters: {
+            query?: {
+                /** @description Only people in this unit’s subtree */
+                orgUnitId?: string;
+                /** @description Matches name, 工号 or username */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RoleAssignmentController_list: {
+        parameters: {
+            query?: {
+                /** @description Assignments on this unit’s subtree */
+                orgUnitId?: string;
+                personId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RoleAssignmentController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoleAssignmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RoleAssignmentController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RosterController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx roster
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description All rows imported. A 400 problem lists every bad row in `errors` ({row, column, reason}) and nothing is imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportResultDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RosterController_export: {
+        parameters: {
+            query?: {
+                /** @description Only this unit’s subtree */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roster as .xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDto"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_deploy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeployDefinitionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_byId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateDefinitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationResultDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstanceController_list: {
+        parameters: {
+            query?: {
+                processId?: string;
+                status?: "active" | "completed" | "terminated";
+                /** @description The unit and its subtree */
+                orgUnitId?: string;
+                businessKey?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstancePageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstanceController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartInstanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstanceDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstanceController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstanceDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstanceController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEventDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstanceController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstanceDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventController_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrelationResultDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventController_signal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrelationResultDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_list: {
+        parameters: {
+            query?: {
+                /** @description Only tasks of this process id */
+                processId?: string;
+                /** @description Only tasks of this org unit and its subtree */
+                orgUnitId?: string;
+                /** @description Only tasks past their due date */
+                overdue?: boolean;
+                /** @description Only tasks due before this instant */
+                dueBefore?: string;
+                tab?: "mine" | "claimable" | "done";
+                /** @description Default dueAt; -completedAt on done */
+                sort?: "dueAt" | "-dueAt" | "createdAt" | "-createdAt" | "priority" | "-priority" | "completedAt" | "-completedAt";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_counts: {
+        parameters: {
+            query?: {
+                /** @description Only tasks of this process id */
+                processId?: string;
+                /** @description Only tasks of this org unit and its subtree */
+                orgUnitId?: string;
+                /** @description Only tasks past their due date */
+                overdue?: boolean;
+                /** @description Only tasks due before this instant */
+                dueBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCountsDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_unclaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_delegate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCommentDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_addComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCommentDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IncidentController_list: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+                instanceId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IncidentController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskFormsController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskFormViewResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskFormsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * @description The body of the task's form key (the task's `formKey`):
+         *     - `orglife:annual-inspection`: AnnualInspectionRecordDto
+         *     - `orglife:follow-up-check`: FollowUpCheckDto
+         *     - `orglife:member-review`: MemberReviewDto
+         *     - `orglife:onsite-supervision-record`: OnsiteSupervisionRecordDto
+         *     - `orglife:plan-approval`: PlanReviewDto
+         *     - `orglife:plan-draft`: PlanDraftDto
+         *     - `orglife:rectification-evidence`: RectificationEvidenceDto
+         *     - `orglife:rectification-evidence-review`: RectificationReviewDto
+         *     - `orglife:rectification-plan`: RectificationPlanDto
+         *     - `orglife:rectification-plan-review`: RectificationReviewDto
+         *     - `orglife:secretary-comments`: SecretaryCommentsDto
+         *     - `orglife:self-study-confirm`: SelfStudyDto
+         *     - `orglife:session-record`: SessionRecordDto
+         *     - `orglife:session-summary`: SessionSummaryDto
+         *     - `orglife:spot-check-inspect`: SpotCheckInspectDto
+         *     - `orglife:spot-check-notice`: SpotCheckNoticeDto
+         *     - `orglife:study-arrangement`: StudyArrangementDto
+         *     - `orglife:study-content-publish`: PublishStudyContentDto
+         *     - `orglife:vanguard-comments`: VanguardCommentsDto
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualInspectionRecordDto"] | components["schemas"]["FollowUpCheckDto"] | components["schemas"]["MemberReviewDto"] | components["schemas"]["OnsiteSupervisionRecordDto"] | components["schemas"]["PlanReviewDto"] | components["schemas"]["PlanDraftDto"] | components["schemas"]["RectificationEvidenceDto"] | components["schemas"]["RectificationReviewDto"] | components["schemas"]["RectificationPlanDto"] | components["schemas"]["SecretaryCommentsDto"] | components["schemas"]["SelfStudyDto"] | components["schemas"]["SessionRecordDto"] | components["schemas"]["SessionSummaryDto"] | components["schemas"]["SpotCheckInspectDto"] | components["schemas"]["SpotCheckNoticeDto"] | components["schemas"]["StudyArrangementDto"] | components["schemas"]["PublishStudyContentDto"] | components["schemas"]["VanguardCommentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskFormSubmittedResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** Format: uuid */
+                    orgUnitId: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_meta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its own Content-Type (image, PDF, office document) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StudyController_list: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyContentResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StudyController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStudyContentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyContentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StudyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyContentViewResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StudyController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishStudyContentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyContentViewResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StudyController_arrange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StudyArrangementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyContentViewResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlansController_list: {
+        parameters: {
+            query?: {
+                month?: string;
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyPlanResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlansController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartPlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyPlanResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanViewResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlansController_markWeak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeakBranchDto"];
+            };
+        };
+        responses: {
+            /** @description Marked (or unmarked) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SessionsController_list: {
+        parameters: {
+            query?: {
+                month?: string;
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgSessionResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SessionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionViewResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SessionsController_print: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page for printing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EvaluationsController_ofSession: {
+        parameters: {
+            query: {
+                sessionId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionEvaluationsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EvaluationsController_rounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VanguardRoundResponse"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EvaluationsController_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VanguardCommentResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RectificationController_board: {
+        parameters: {
+            query?: {
+                status?: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified";
+                source?: "spot_check" | "inspection" | "onsite_supervision" | "self_found";
+                /** @description A branch or committee: items in its subtree */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationBoardResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RectificationController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfFoundRectificationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RectificationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationDetailResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SpotCheckController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckBatchViewResponse"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SpotCheckController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSpotCheckDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedInstanceResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SpotCheckController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckBatchViewResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SpotCheckController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckReplayResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SpotCheckController_records: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path: {
+                branchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRecordResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SupervisionController_listOnsite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnsiteSupervisionResponse"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SupervisionController_startOnsite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartOnsiteSupervisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnsiteSupervisionResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SupervisionController_listInspections: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualInspectionResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SupervisionController_startInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartInspectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedInstanceResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_members: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (China time) */
+                year?: number;
+                /** @description A committee or branch; default everything I may see */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLedgerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_branches: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (China time) */
+                year?: number;
+                /** @description A committee or branch; default everything I may see */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BranchLedgerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_secretaries: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (China time) */
+                year?: number;
+                /** @description A committee or branch; default everything I may see */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LecturerLedgerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_leaders: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (China time) */
+                year?: number;
+                /** @description A committee or branch; default everything I may see */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LecturerLedgerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_export: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (China time) */
+                year?: number;
+                /** @description A committee or branch; default everything I may see */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_requirements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerRequirementResponse"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRequirementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerRequirementResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
