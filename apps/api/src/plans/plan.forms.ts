@@ -28,7 +28,7 @@ export class PlanForms implements OnModuleInit {
       formKey: 'orglife:plan-draft',
       payload: PlanDraftDto,
       contextType: PlanDraftContextResponse,
-      submit: (em, _user, task, dto) => this.draft(em, task, dto),
+      submit: (em, user, task, dto) => this.draft(em, user.personId, task, dto),
       context: (em, _user, task) => this.draftContext(em, task),
     });
     this.registry.register({
@@ -79,7 +79,7 @@ export class PlanForms implements OnModuleInit {
     };
   }
 
-  private async draft(em: EntityManager, task: WorkflowTask, dto: PlanDraftDto) {
+  private async draft(em: EntityManager, drafterId: string, task: WorkflowTask, dto: PlanDraftDto) {
     const plan = await planOfTask(em, task);
     const members = await this.branches.members(em, plan.branchId);
     assertMembers(
@@ -110,7 +110,15 @@ export class PlanForms implements OnModuleInit {
         revision,
       },
     );
-    return { sessionAt: plannedAt.toISOString(), planRevision: revision };
+    return {
+      sessionAt: plannedAt.toISOString(),
+      planRevision: revision,
+      // a returned plan goes back to the person who submitted it (Task_DraftPlan's assignee)
+      drafter: drafterId,
+      // the resubmitted plan is no longer a returned one (the inbox flags tasks made by a return)
+      approvalDecision: null,
+      approvalComment: null,
+    };
   }
 
   private async review(

@@ -1827,6 +1827,8 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
             completedBy: string | null;
+            /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
+            returnComment: string | null;
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];
@@ -1884,6 +1886,8 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
             completedBy: string | null;
+            /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
+            returnComment: string | null;
             /** @description Variables the task sees */
             variables: {
                 [key: string]: unknown;

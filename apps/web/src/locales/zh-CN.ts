@@ -88,6 +88,19 @@ const zhCN = {
     firstSignIn: '首次登录？使用激活码',
     backToLogin: '返回密码登录',
     activationFailed: '用户名或激活码错误，或激活码已过期',
+    sso: {
+      button: '统一身份认证登录',
+      orLocal: '或使用本地账号',
+      errors: {
+        'not-in-roster': '未在党员名册中，请联系组织部',
+        inactive: '该账号已停用，请联系组织部',
+        'no-employee-no': '统一身份认证未提供工号，请联系组织部',
+        unavailable: '统一身份认证服务暂时无法访问，请稍后再试，或使用本地账号登录',
+        rejected: '统一身份认证登录未通过校验，请重新登录',
+        state: '登录请求已失效，请重新登录',
+        expired: '登录凭据无效或已过期，请重新登录',
+      },
+    },
   },
   inbox: {
     tabs: { mine: '待办', claimable: '待签收', done: '已办' },
@@ -104,6 +117,8 @@ const zhCN = {
     claim: '签收',
     claimed: '已签收，任务已移入待办',
     handle: '办理',
+    returned: '已退回',
+    returnComment: '退回意见：{comment}',
     empty: { mine: '暂无待办事项', claimable: '暂无待签收的任务', done: '暂无已办事项' },
   },
   task: {
