@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
+import { DefaultDefinitions } from './definitions/default-definitions.js';
 import { DefinitionCache } from './definitions/definition.cache.js';
 import { DefinitionController } from './definitions/definition.controller.js';
 import { DefinitionDeployer } from './definitions/definition.deployer.js';
@@ -86,6 +87,7 @@ export class WorkflowModule {
         FormOnlyKeys,
         WorkflowAccess,
         DefinitionCache,
+        DefaultDefinitions,
         DefinitionRepository,
         DefinitionDeployer,
         DefinitionFilesLoader,
