@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { ROLE_NAMES, type RoleName } from '../access/role-name.js';
 import type { Gender, MemberType } from './person.entity.js';
+import { MAX_PAGE } from '../common/paging.js';
 
 const GENDERS: Gender[] = ['male', 'female'];
 const MEMBER_TYPES: MemberType[] = ['full', 'probationary'];
@@ -106,11 +107,12 @@ export class PeopleQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
