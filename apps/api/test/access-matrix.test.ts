@@ -50,6 +50,8 @@ interface Fixtures {
   freshRoleAssignment: () => Promise<string>;
   /** A new person in C1-B2. */
   freshPerson: () => Promise<string>;
+  /** A new person in C1-B2 with a not-yet-activated account. */
+  freshAccount: () => Promise<string>;
 }
 
 interface Row {
@@ -105,6 +107,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/health': { public: true, allow: { anon: 200, ...EVERYONE_SIGNED_IN(200) } },
   'POST /api/auth/login': { public: true, deny: 400 },
   // refresh and logout read the refresh-token cookie (none here), not the bearer token
+  'POST /api/auth/activate': { public: true, deny: 400 },
   'POST /api/auth/refresh': { public: true, deny: 401 },
   'POST /api/auth/logout': { public: true, allow: { anon: 204, ...EVERYONE_SIGNED_IN(204) } },
   'POST /api/auth/password': { allow: EVERYONE_SIGNED_IN(400) },
@@ -279,6 +282,23 @@ const MATRIX: Record<string, Row> = {
   'GET /api/ledger/branches': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/secretaries': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/leaders': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
+  // accounts: OD anywhere, the person's committee
+  'POST /api/people/:id/activation-code': {
+    params: async (f) => ({ id: await f.freshPerson() }),
+    allow: { od: 200, c1: 200 },
+  },
+  'POST /api/people/:id/deactivate': {
+    params: async (f) => ({ id: await f.freshAccount() }),
+    allow: { od: 204, c1: 204 },
+  },
+  'POST /api/people/:id/reactivate': {
+    params: async (f) => ({ id: await f.freshAccount() }),
+    allow: { od: 204, c1: 204 },
+  },
+  'POST /api/org-units/:id/activation-codes': {
+    params: (f) => ({ id: f.unitC1B2 }),
+    allow: { od: 200, c1: 200 },
+  },
   'GET /api/security-events': { allow: { od: 200 } },
   'GET /api/security-events/export.xlsx': { allow: { od: 200 } },
   'GET /api/ledger/export.xlsx': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
@@ -370,6 +390,11 @@ async function fixtures(t: TestApp, od: Client, branch: Client): Promise<Fixture
       .expect(201);
     return (res.body as { id: string }).id;
   };
+  const freshAccount = async () => {
+    const id = await freshPerson();
+    await od.post(`/api/people/${id}/activation-code`).expect(200);
+    return id;
+  };
   const freshRoleAssignment = async () => {
     const res = await od
       .post('/api/role-assignments')
@@ -395,5 +420,6 @@ async function fixtures(t: TestApp, od: Client, branch: Client): Promise<Fixture
     definitionId: await one(`SELECT id FROM wf_definition WHERE process_id = 'monthly-plan'`),
     freshRoleAssignment,
     freshPerson,
+    freshAccount,
   };
 }

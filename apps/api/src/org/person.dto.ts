@@ -20,6 +20,9 @@ import { MAX_PAGE } from '../common/paging.js';
 const GENDERS: Gender[] = ['male', 'female'];
 const MEMBER_TYPES: MemberType[] = ['full', 'probationary'];
 
+export const ACCOUNT_STATUSES = ['none', 'pending', 'active', 'deactivated'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
 export class PersonDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -50,6 +53,13 @@ export class PersonDto {
 
   @ApiProperty({ nullable: true, type: String, description: 'Login name; null = no account' })
   username: string | null;
+
+  @ApiProperty({
+    enum: ACCOUNT_STATUSES,
+    description:
+      'none: no account; pending: not yet activated (needs an activation code); active; deactivated',
+  })
+  accountStatus: AccountStatus;
 }
 
 export class PersonRoleDto {
@@ -166,4 +176,15 @@ export class CreatePersonDto {
   @IsString()
   @MaxLength(200)
   password?: string;
+}
+
+export class ActivationCodeDto {
+  @ApiProperty({ description: 'The login name the code goes with' })
+  username: string;
+
+  @ApiProperty({ example: 'ABCDE-FGHJK', description: 'One-time code; shown only this once' })
+  code: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: Date;
 }
