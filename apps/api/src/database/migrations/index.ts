@@ -8,6 +8,7 @@ import { HistoryWithoutForeignKey1764800000000 } from './1764800000000-history-w
 import { HistoryKeyedByInstance1764900000000 } from './1764900000000-history-keyed-by-instance.js';
 import { AccountsAndSecurityEvents1765000000000 } from './1765000000000-accounts-and-security-events.js';
 import { CreateSsoSignIn1765300000000 } from './1765300000000-create-sso-sign-in.js';
+import { DefinitionVersionNote1765400000000 } from './1765400000000-definition-version-note.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   HistoryKeyedByInstance1764900000000,
   AccountsAndSecurityEvents1765000000000,
   CreateSsoSignIn1765300000000,
+  DefinitionVersionNote1765400000000,
 ];
