@@ -17,6 +17,7 @@ const routes: RouteRecordRaw[] = [
         'organizer',
         'branch_secretary',
         'branch_committee',
+        'member',
       ],
     },
   },
