@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
+import { DefaultDefinitions } from './definitions/default-definitions.js';
 import { DefinitionCache } from './definitions/definition.cache.js';
 import { DefinitionController } from './definitions/definition.controller.js';
 import { DefinitionDeployer } from './definitions/definition.deployer.js';
@@ -24,6 +25,7 @@ import { JobExecutor } from './jobs/job.executor.js';
 import { JobHandlerRegistry } from './jobs/job-handler.registry.js';
 import { JobRunner } from './jobs/job.runner.js';
 import { FormOnlyKeys } from './tasks/form-only-keys.js';
+import { DomainRecordGuard } from './instances/domain-record.guard.js';
 import { TaskAccessPolicy } from './tasks/task-access.policy.js';
 import { TaskCandidateIndex } from './tasks/task-candidate.index.js';
 import { TaskCommandService } from './tasks/task-command.service.js';
@@ -84,8 +86,10 @@ export class WorkflowModule {
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
         FormOnlyKeys,
+        DomainRecordGuard,
         WorkflowAccess,
         DefinitionCache,
+        DefaultDefinitions,
         DefinitionRepository,
         DefinitionDeployer,
         DefinitionFilesLoader,

@@ -70,6 +70,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -326,6 +342,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{id}/activation-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset the person to a new one-time activation code (password and sessions end) */
+        post: operations["PersonAccountController_resetToCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PersonAccountController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PersonAccountController_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-units/{id}/activation-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New activation codes for every not-yet-active person of the unit and its subunits, as .xlsx (earlier codes stop working) */
+        post: operations["PersonAccountController_codesForUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/role-assignments": {
         parameters: {
             query?: never;
@@ -397,11 +479,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest version of every deployed process */
+        /** The latest version of every deployed process, with a newer workflows/ default if any */
         get: operations["DefinitionController_latest"];
         put?: never;
         /** Deploy a new version of each executable process in the XML (OD); 400 with problems */
         post: operations["DefinitionController_deploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workflows/ default of a process beside the version in use (OD) */
+        get: operations["DefinitionController_defaultOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/default/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deploy the workflows/ default as the next version (OD); 409 when already deployed */
+        post: operations["DefinitionController_adoptDefault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1330,6 +1446,17 @@ export interface components {
              */
             expiresIn: number;
         };
+        ActivateDto: {
+            /** @example T2026101 */
+            username: string;
+            /**
+             * @description The one-time activation code
+             * @example ABCDE-FGHJK
+             */
+            code: string;
+            /** @description At least 10 characters, not a common password, not containing the username */
+            newPassword: string;
+        };
         ChangePasswordDto: {
             oldPassword: string;
             /** @description At least 10 characters, not a common password, not containing the username */
@@ -1454,6 +1581,11 @@ export interface components {
             joinedPartyOn: string | null;
             /** @description Login name; null = no account */
             username: string | null;
+            /**
+             * @description none: no account; pending: not yet activated (needs an activation code); active; deactivated
+             * @enum {string}
+             */
+            accountStatus: "none" | "pending" | "active" | "deactivated";
         };
         PersonPageDto: {
             items: components["schemas"]["PersonDto"][];
@@ -1492,6 +1624,11 @@ export interface components {
             joinedPartyOn: string | null;
             /** @description Login name; null = no account */
             username: string | null;
+            /**
+             * @description none: no account; pending: not yet activated (needs an activation code); active; deactivated
+             * @enum {string}
+             */
+            accountStatus: "none" | "pending" | "active" | "deactivated";
             roles: components["schemas"]["PersonRoleDto"][];
         };
         CreatePersonDto: {
@@ -1523,6 +1660,17 @@ export interface components {
             /** @description Initial password (needs username): at least 10 characters, not a common password, not containing the username */
             password?: string;
         };
+        ActivationCodeDto: {
+            /** @description The login name the code goes with */
+            username: string;
+            /**
+             * @description One-time code; shown only this once
+             * @example ABCDE-FGHJK
+             */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         RoleAssignmentDto: {
             /** Format: uuid */
             id: string;
@@ -1551,7 +1699,12 @@ export interface components {
             /** @description Existing people (matched by 工号) updated */
             updated: number;
         };
-        DefinitionDto: {
+        NewerDefaultDto: {
+            /** @description The file in workflows/ */
+            sourceName: string;
+            contentHash: string;
+        };
+        DefinitionListItemDto: {
             id: string;
             processId: string;
             version: number;
@@ -1564,6 +1717,8 @@ export interface components {
             /** Format: date-time */
             deployedAt: string;
             contentHash: string;
+            /** @description Set when the workflows/ file is newer than the version in use (an upload) */
+            newerDefault: components["schemas"]["NewerDefaultDto"] | null;
         };
         DefinitionDetailDto: {
             id: string;
@@ -1579,6 +1734,32 @@ export interface components {
             deployedAt: string;
             contentHash: string;
             xml: string;
+        };
+        DefaultDefinitionDto: {
+            /** @description The file in workflows/ */
+            sourceName: string;
+            contentHash: string;
+            processId: string;
+            /** @description The file’s BPMN XML */
+            xml: string;
+            /** @description True when this content was deployed at some version */
+            deployed: boolean;
+            /** @description The version in use (the latest) */
+            inUse: components["schemas"]["DefinitionDetailDto"];
+        };
+        DefinitionDto: {
+            id: string;
+            processId: string;
+            version: number;
+            name: string | null;
+            note: string | null;
+            /** @enum {string} */
+            source: "file" | "upload";
+            sourceName: string | null;
+            deployedBy: string | null;
+            /** Format: date-time */
+            deployedAt: string;
+            contentHash: string;
         };
         DefinitionVersionDto: {
             id: string;
@@ -2174,6 +2355,27 @@ export interface components {
              */
             evaluatedAt: string | null;
         };
+        SixHavesFlagsResponse: {
+            /** @description 有计划: the plan is approved */
+            plan: boolean;
+            /** @description 有安排: every planned segment has a person (≥3 segments) */
+            arrangement: boolean;
+            /** @description 有交流: at least one exchange speech */
+            exchange: boolean;
+            /** @description 有考勤: attendance for everyone, with a sign-in sheet or photo */
+            attendance: boolean;
+            /** @description 有记录: the session record */
+            record: boolean;
+            /** @description 有总结: the summary */
+            summary: boolean;
+        };
+        SixHavesResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            have: components["schemas"]["SixHavesFlagsResponse"];
+            /** @description What is missing; empty = complete */
+            missing: ("plan" | "arrangement" | "exchange" | "attendance" | "record" | "summary")[];
+        };
         SessionSelfStudyResponse: {
             /** Format: uuid */
             sessionId: string;
@@ -2250,7 +2452,7 @@ export interface components {
             /** Format: uuid */
             attachmentId: string;
             /** @enum {string} */
-            kind: "photo" | "minutes" | "other";
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
         SessionViewResponse: {
             /** Format: uuid */
@@ -2298,6 +2500,7 @@ export interface components {
              * @description Evaluation flow closed
              */
             evaluatedAt: string | null;
+            sixHaves: components["schemas"]["SixHavesResponse"];
             branchName: string;
             /** @description Names of the people the records mention, by person id */
             people: {
@@ -2506,6 +2709,13 @@ export interface components {
             inspectedBy: string | null;
             /** Format: date-time */
             inspectedAt: string | null;
+            /** @description 通报 title */
+            noticeTitle: string | null;
+            noticeContent: string | null;
+            /** Format: uuid */
+            noticeIssuedBy: string | null;
+            /** Format: date-time */
+            noticeIssuedAt: string | null;
         };
         SpotCheckBatchViewResponse: {
             /** Format: uuid */
@@ -2530,13 +2740,6 @@ export interface components {
             instanceId: string | null;
             /** Format: date-time */
             drawnAt: string;
-            /** @description 通报 title */
-            noticeTitle: string | null;
-            noticeContent: string | null;
-            /** Format: uuid */
-            noticeIssuedBy: string | null;
-            /** Format: date-time */
-            noticeIssuedAt: string | null;
             /** @description The items visible to the caller */
             items: components["schemas"]["SpotCheckItemResponse"][];
         };
@@ -2574,6 +2777,13 @@ export interface components {
             kind: string;
             title: string;
         };
+        RecordAttachmentResponse: {
+            /** Format: uuid */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
+            fileName: string;
+        };
         SessionRecordResponse: {
             /** Format: uuid */
             id: string;
@@ -2595,6 +2805,10 @@ export interface components {
             lectures: components["schemas"]["RecordLectureResponse"][];
             /** @description Number of reports */
             reports: number;
+            /** @description Photos, sign-in sheets and minutes (GET /api/attachments/:id/content) */
+            attachments: components["schemas"]["RecordAttachmentResponse"][];
+            /** @description The six haves, computed from the records */
+            sixHaves: components["schemas"]["SixHavesResponse"];
         };
         OnsiteSupervisionResponse: {
             /** Format: uuid */
@@ -2693,9 +2907,13 @@ export interface components {
             /** @description 先锋创绩 comments */
             vanguardComments: number;
             attended: number;
+            /** @description Sessions excused (请假) */
+            leaves: number;
+            /** @description Sessions missed without leave (缺席) */
+            absences: number;
             /** @description Sessions with an attendance record for the member */
             attendanceRecords: number;
-            /** @description (present + late) / records; null without records */
+            /** @description (present + late) / (records − leave): leave is excused; null when none count */
             attendanceRate: number | null;
             shortfalls: components["schemas"]["RequirementCheckResponse"][];
         };
@@ -2727,6 +2945,8 @@ export interface components {
             committeeId: string;
             /** @description Sessions with at least 3 of the six segments */
             qualifiedSessions: number;
+            /** @description Sessions held lacking one of the six haves (有计划…有总结) */
+            incompleteSessions: number;
             meetings: components["schemas"]["MeetingCountsResponse"];
             /** @description 主题党日 */
             themeDays: number;
@@ -2994,7 +3214,7 @@ export interface components {
              */
             attachmentId: string;
             /** @enum {string} */
-            kind: "photo" | "minutes" | "other";
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
         SessionRecordDto: {
             /** Format: date-time */
@@ -3085,6 +3305,8 @@ export interface components {
             /** @description The plan's committee's arrangement of the study content */
             arrangement: components["schemas"]["StudyArrangementResponse"] | null;
             members: components["schemas"]["BranchMemberResponse"][];
+            /** @description The meetings offered: no 党小组会 for a branch without 党小组 */
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
         };
         SessionFormContextResponse: {
             session: components["schemas"]["OrgSessionResponse"];
@@ -3092,6 +3314,8 @@ export interface components {
             members: components["schemas"]["BranchMemberResponse"][];
             /** @description The summary is overdue and escalated to the committee (督办) */
             escalated: boolean;
+            /** @description What the session still lacks */
+            sixHaves: components["schemas"]["SixHavesResponse"];
         };
         SpotCheckInspectContextResponse: {
             item: components["schemas"]["SpotCheckItemResponse"];
@@ -3121,17 +3345,10 @@ export interface components {
             instanceId: string | null;
             /** Format: date-time */
             drawnAt: string;
-            /** @description 通报 title */
-            noticeTitle: string | null;
-            noticeContent: string | null;
-            /** Format: uuid */
-            noticeIssuedBy: string | null;
-            /** Format: date-time */
-            noticeIssuedAt: string | null;
         };
         SpotCheckNoticeContextResponse: {
             batch: components["schemas"]["SpotCheckBatchResponse"];
-            /** @description The items with findings */
+            /** @description The branch the notice is on (every item with findings for a batch-wide notice) */
             items: components["schemas"]["SpotCheckItemResponse"][];
         };
         StudyArrangementContextResponse: {
@@ -3369,6 +3586,66 @@ export interface operations {
                 };
             };
             /** @description Too many failed logins for this username or address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateDto"];
+            };
+        };
+        responses: {
+            /** @description Activated and signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong username or code, or the code has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts for this username */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4432,6 +4709,269 @@ export interface operations {
             };
         };
     };
+    PersonAccountController_resetToCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivationCodeDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonAccountController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deactivated; the person’s tokens stop working at once */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonAccountController_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account can sign in again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonAccountController_codesForUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     RoleAssignmentController_list: {
         parameters: {
             query?: {
@@ -4753,7 +5293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionDto"][];
+                    "application/json": components["schemas"]["DefinitionListItemDto"][];
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -4826,6 +5366,138 @@ export interface operations {
             };
             /** @description No role that allows this on the unit concerned */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_defaultOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultDefinitionDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_adoptDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ export type DefinitionDetail = Schemas['DefinitionDetailDto'];
 export type DefinitionVersion = Schemas['DefinitionVersionDto'];
 export type ValidationResult = Schemas['ValidationResultDto'];
 
+/** The latest version of every process, each with a newer workflows/ default when one waits. */
 export function listDefinitions() {
   return api.get('/definitions');
 }
@@ -26,4 +27,17 @@ export function validateDefinition(xml: string) {
 /** Deploys the XML as the next version; rejects with ApiError carrying `problems` when invalid. */
 export function deployDefinition(xml: string, note?: string) {
   return api.post('/definitions', { xml, note }, { options: { silent: true } });
+}
+
+export type DefinitionListItem = Schemas['DefinitionListItemDto'];
+export type DefaultDefinition = Schemas['DefaultDefinitionDto'];
+
+/** The workflows/ default of a process beside the version in use, for the diff. */
+export function getDefaultDefinition(processId: string) {
+  return api.get('/definitions/{processId}/default', { path: { processId } });
+}
+
+/** Deploys the workflows/ default as the next version. */
+export function adoptDefaultDefinition(processId: string) {
+  return api.post('/definitions/{processId}/default/adopt', undefined, { path: { processId } });
 }
