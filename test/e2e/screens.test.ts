@@ -159,18 +159,4 @@ describe.each(SCREENS)('every page of the roles who use a %s', (name, screen) =>
       expect(width).toBeGreaterThan(PHONE.width - 100);
     }
   });
-
-  it("a member finds the month's study content in the menu and reads it", async () => {
-    const user = await as('member');
-    const { page } = user;
-    if (screen === PHONE) await page.getByTestId('menu-toggle').click();
-    await page.getByTestId('menu-/study').click();
-    await page.waitForURL('**/study');
-
-    await page.getByTestId('study-read').first().click();
-    const reading = page.getByRole('dialog');
-    await reading.getByText('学习党章党规').waitFor();
-    expect(await reading.innerText()).toContain('重点学习总纲和党员章节');
-    expect(await problems(user, screen, `${name}-member-study-reading`)).toEqual(fine('/study'));
-  });
 });

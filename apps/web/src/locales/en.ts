@@ -431,8 +431,6 @@ const en: Messages = {
     published: 'Published',
     draft: 'Draft',
     publishedAt: 'Published at',
-    read: 'Read',
-    arrangements: 'Arrangements of my unit',
   },
   orgTypes: {
     university: 'University committee',

@@ -392,8 +392,6 @@ const zhCN = {
     published: '已发布',
     draft: '待发布',
     publishedAt: '发布时间',
-    read: '阅读',
-    arrangements: '本单位安排',
   },
   orgTypes: { university: '学校党委', committee: '二级党组织', branch: '党支部', group: '党小组' },
   memberTypes: { full: '正式党员', probationary: '预备党员' },

@@ -17,7 +17,6 @@ const routes: RouteRecordRaw[] = [
         'organizer',
         'branch_secretary',
         'branch_committee',
-        'member',
       ],
     },
   },
