@@ -82,7 +82,8 @@ export class PlanForms implements OnModuleInit {
   private async draft(em: EntityManager, task: WorkflowTask, dto: PlanDraftDto) {
     const plan = await planOfTask(em, task);
     const members = await this.branches.members(em, plan.branchId);
-    assertMembers(
+    await assertMembers(
+      em,
       members,
       dto.segments.map((s, i) => ({ field: `segments.${i}.ownerId`, personId: s.ownerId })),
     );

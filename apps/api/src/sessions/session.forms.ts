@@ -113,7 +113,7 @@ export class SessionForms implements OnModuleInit {
         },
       ]);
     }
-    assertMembers(members, [
+    await assertMembers(em, members, [
       ...dto.attendance.map((a, i) => ({
         field: `attendance.${i}.personId`,
         personId: a.personId,
@@ -192,7 +192,7 @@ export class SessionForms implements OnModuleInit {
     );
     const errors = dto.lectures.flatMap((l, i) =>
       l.speakerId && !found.has(l.speakerId)
-        ? [{ field: `lectures.${i}.speakerId`, message: `${l.speakerId} 不存在 (no such person)` }]
+        ? [{ field: `lectures.${i}.speakerId`, message: '所选主讲人不存在 (no such person)' }]
         : [],
     );
     if (errors.length > 0) throw fieldErrors(errors);

@@ -5,7 +5,7 @@ import { ProblemException } from '../common/problem.js';
 export function fieldErrors(errors: { field: string; message: string }[]): ProblemException {
   return new ProblemException(
     HttpStatus.BAD_REQUEST,
-    errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    errors.map((e) => e.message).join('; '),
     { type: 'urn:orglife:problem:validation', errors },
   );
 }
