@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { assertDates, monthNotOver } from '../common/date-rules.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -92,6 +93,7 @@ export class PlanService {
 
   async startByHand(user: AuthUser, branchId: string, month: string): Promise<MonthlyPlan> {
     await this.access.assertRole(user, branchId, PLAN_STARTERS);
+    assertDates(monthNotOver('month', month, this.clock.now()));
     return this.transactions.run((em) =>
       this.startPlan(em, { branchId, month, studyContentId: null, startedBy: user.personId }),
     );

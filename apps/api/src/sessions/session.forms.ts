@@ -1,4 +1,5 @@
 import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { assertDates, passed, withinMonth } from '../common/date-rules.js';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Attachment } from '../attachments/attachment.entity.js';
@@ -102,6 +103,10 @@ export class SessionForms implements OnModuleInit {
     dto: SessionRecordDto,
   ) {
     const session = await sessionOfTask(em, task, ['scheduled']);
+    const heldAt = new Date(dto.heldAt);
+    assertDates(
+      withinMonth('heldAt', heldAt, session.month) ?? passed('heldAt', heldAt, this.clock.now()),
+    );
     const members = await this.branches.members(em, session.branchId);
     const listed = new Set(dto.attendance.map((a) => a.personId));
     const missing = members.filter((m) => !listed.has(m.id));
@@ -175,7 +180,7 @@ export class SessionForms implements OnModuleInit {
       { id: sessionId },
       {
         status: 'recorded',
-        heldAt: new Date(dto.heldAt),
+        heldAt,
         recordedBy,
         recordedAt: this.clock.now(),
       },

@@ -1,4 +1,6 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { assertDates, monthBegun } from '../common/date-rules.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -38,6 +40,7 @@ export class SpotCheckService {
     private readonly runtime: WorkflowRuntimeService,
     private readonly scope: InspectionScope,
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser): Promise<BatchView[]> {
@@ -89,6 +92,7 @@ export class SpotCheckService {
   async start(user: AuthUser, dto: StartSpotCheckDto): Promise<{ instanceId: string }> {
     const universityId = await this.universityOf();
     await this.access.assertRole(user, universityId, ['od_admin']);
+    if (dto.month) assertDates(monthBegun('month', dto.month, this.clock.now()));
     const variables = Object.fromEntries(
       Object.entries({ sampleRate: dto.sampleRate, seed: dto.seed, month: dto.month }).filter(
         ([, v]) => v !== undefined,
