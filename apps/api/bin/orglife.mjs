@@ -16,5 +16,10 @@ if (!existsSync(entry)) {
   );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const result = spawnSync(process.execPath, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+// The same data folder as `pnpm start` (run in apps/api) when DATA_DIR is unset.
+const env = { ...process.env, DATA_DIR: process.env.DATA_DIR ?? join(apiRoot, 'data') };
+const result = spawnSync(process.execPath, [entry, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env,
+});
 process.exit(result.status ?? 1);

@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller.js';
 import { APP_LOGGER, createAppLogger } from './logging/app-logger.js';
 import { OrgModule } from './org/org.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { SecurityEventsModule } from './security-events/security-events.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         // parse it as a PEM public key on every verify, which cost more than the rest of auth.
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(jwtSecret)) }),
         AccessModule,
+        SecurityEventsModule,
         AuthModule,
         OrgModule,
         SeedModule,

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
@@ -18,6 +19,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   fastify.decorateRequest('user', null);
   fastify.decorateRequest('receivedFile', null);
   registerRequestLog(fastify, logger);
+  await app.register(cookie);
   await app.register(multipart);
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();

@@ -1,12 +1,26 @@
+import { JwtService } from '@nestjs/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppOptions } from '../src/app.options.js';
 import { LoginLimiter } from '../src/auth/login.limiter.js';
+import { Transactions } from '../src/database/transactions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface Tokens {
   accessToken: string;
-  refreshToken: string;
   expiresIn: number;
+  /** From the httpOnly cookie, as `orglife_refresh=…` ready for a Cookie header. */
+  refreshCookie: string;
+}
+
+/** The access token from the body and the refresh token from its cookie. */
+function tokensOf(res: { body: unknown; headers: Record<string, unknown> }): Tokens {
+  const setCookie = ([] as string[]).concat((res.headers['set-cookie'] as string[]) ?? []);
+  const cookie = setCookie.find((c) => c.startsWith('orglife_refresh='));
+  if (!cookie) throw new Error('no refresh cookie');
+  return {
+    ...(res.body as Omit<Tokens, 'refreshCookie'>),
+    refreshCookie: cookie.split(';')[0] ?? '',
+  };
 }
 
 describe('auth: local accounts, tokens, rate limit', () => {
@@ -21,12 +35,17 @@ describe('auth: local accounts, tokens, rate limit', () => {
   const login = (username: string, password = 'demo1234') =>
     t.http().post('/api/auth/login').send({ username, password });
 
-  it('logs in with the demo password and returns an access and a refresh token', async () => {
+  it('logs in: an access token in the body, the refresh token only in an httpOnly, SameSite=Strict cookie for /api/auth', async () => {
     const res = await login('od_admin').expect(200);
     const body = res.body as Tokens;
     expect(body.expiresIn).toBe(900);
     expect(body.accessToken.split('.')).toHaveLength(3);
-    expect(body.refreshToken.length).toBeGreaterThanOrEqual(40);
+    expect(body).not.toHaveProperty('refreshToken');
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0] ?? '';
+    expect(cookie).toMatch(/^orglife_refresh=[\w-]{40,};/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).toMatch(/; Path=\/api\/auth(;|$)/);
     await t.http().get('/api/me').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
   });
 
@@ -64,58 +83,51 @@ describe('auth: local accounts, tokens, rate limit', () => {
     await t.http().get('/api/me').set(auth).expect(401);
   });
 
+  const refresh = (cookie: string) => t.http().post('/api/auth/refresh').set('Cookie', cookie);
+
   it('rotates the refresh token, and reuse of a spent one revokes the whole family', async () => {
-    const first = (await login('leader').expect(200)).body as Tokens;
-    const second = (
-      await t
-        .http()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: first.refreshToken })
-        .expect(200)
-    ).body as Tokens;
-    expect(second.refreshToken).not.toBe(first.refreshToken);
+    const first = tokensOf(await login('leader').expect(200));
+    const second = tokensOf(await refresh(first.refreshCookie).expect(200));
+    expect(second.refreshCookie).not.toBe(first.refreshCookie);
     await t.http().get('/api/me').set('Authorization', `Bearer ${second.accessToken}`).expect(200);
 
-    await t.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    await refresh(first.refreshCookie).expect(401);
+    await refresh(second.refreshCookie).expect(401);
+  });
+
+  it('refuses a refresh without the cookie, even with the refresh token in the body', async () => {
+    const { refreshCookie } = tokensOf(await login('organizer').expect(200));
+    await t.http().post('/api/auth/refresh').expect(401);
     await t
       .http()
       .post('/api/auth/refresh')
-      .send({ refreshToken: second.refreshToken })
+      .send({ refreshToken: refreshCookie.split('=')[1] })
       .expect(401);
   });
 
   it('refuses an expired refresh token', async () => {
-    const { refreshToken } = (await login('committee_deputy').expect(200)).body as Tokens;
+    const { refreshCookie } = tokensOf(await login('committee_deputy').expect(200));
     t.clock.advance(15 * 24 * 3600 * 1000);
-    await t.http().post('/api/auth/refresh').send({ refreshToken }).expect(401);
+    await refresh(refreshCookie).expect(401);
   });
 
-  it('logs out: the refresh token stops working; someone else’s token is not found', async () => {
-    const mine = (await login('branch_committee').expect(200)).body as Tokens;
-    const theirs = (await login('c2_secretary').expect(200)).body as Tokens;
-    const auth = { Authorization: `Bearer ${mine.accessToken}` };
-    await t
+  it('logs out: the cookie is cleared and its refresh token stops working; others’ go on', async () => {
+    const mine = tokensOf(await login('branch_committee').expect(200));
+    const theirs = tokensOf(await login('c2_secretary').expect(200));
+    const out = await t
       .http()
       .post('/api/auth/logout')
-      .set(auth)
-      .send({ refreshToken: theirs.refreshToken })
-      .expect(404);
-    await t
-      .http()
-      .post('/api/auth/logout')
-      .set(auth)
-      .send({ refreshToken: mine.refreshToken })
+      .set('Cookie', mine.refreshCookie)
       .expect(204);
-    await t.http().post('/api/auth/refresh').send({ refreshToken: mine.refreshToken }).expect(401);
-    await t
-      .http()
-      .post('/api/auth/refresh')
-      .send({ refreshToken: theirs.refreshToken })
-      .expect(200);
+    expect(([] as string[]).concat(out.headers['set-cookie'] ?? [])[0]).toMatch(
+      /^orglife_refresh=;.*Expires=Thu, 01 Jan 1970/,
+    );
+    await refresh(mine.refreshCookie).expect(401);
+    await refresh(theirs.refreshCookie).expect(200);
   });
 
   it('changes the password: old one refused, new one works, other sessions signed out', async () => {
-    const session = (await login('m002').expect(200)).body as Tokens;
+    const session = tokensOf(await login('m002').expect(200));
     const auth = { Authorization: `Bearer ${session.accessToken}` };
     await t
       .http()
@@ -141,11 +153,7 @@ describe('auth: local accounts, tokens, rate limit', () => {
       .expect(204);
     await login('m002').expect(401);
     await login('m002', 'new-secret-1').expect(200);
-    await t
-      .http()
-      .post('/api/auth/refresh')
-      .send({ refreshToken: session.refreshToken })
-      .expect(401);
+    await refresh(session.refreshCookie).expect(401);
   });
 
   it('rate-limits logins per username: after 5 failures even the right password gets 429 until the window passes', async () => {
@@ -160,9 +168,77 @@ describe('auth: local accounts, tokens, rate limit', () => {
 
   it('keeps the count in the database, so failures seen by another API process count here too', async () => {
     // another process: its own limiter, sharing only the database
-    const elsewhere = new LoginLimiter(t.db, t.clock, { loginMaxFailures: 5 } as AppOptions);
-    for (let i = 0; i < 4; i++) await elsewhere.recordFailure('m005', '10.0.0.9');
+    const elsewhere = new LoginLimiter(t.app.get(Transactions), t.clock, {
+      loginMaxFailures: 5,
+    } as AppOptions);
+    for (let i = 0; i < 4; i++) await elsewhere.take('m005', '10.0.0.9');
     await login('m005', 'wrong').expect(401);
     await login('m005').expect(429);
+  });
+
+  it('checks only the allowed number of passwords when 30 wrong ones for one user arrive at once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login('m006', `parallel-guess-${i}`)),
+    );
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25);
+  });
+
+  it('refuses an access token without an expiry although its signature is good', async () => {
+    const forever = await t.app.get(JwtService).signAsync({ sub: t.people.m007, username: 'm007' });
+    await t.http().get('/api/me').set('Authorization', `Bearer ${forever}`).expect(401);
+  });
+
+  it('refuses a new password that is short, common or contains the username, saying which rule', async () => {
+    const client = await t.login('m008');
+    const change = (newPassword: string) =>
+      client.post('/api/auth/password').send({ oldPassword: 'demo1234', newPassword });
+    const cases: [string, RegExp][] = [
+      ['        ', /至少需要 10 个字符/],
+      ['12345678', /至少需要 10 个字符/],
+      ['1234567890', /过于常见/],
+      ['Password123', /过于常见/],
+      ['my-M008-secret', /不能包含用户名/],
+    ];
+    for (const [password, rule] of cases) {
+      const res = await change(password).expect(400);
+      expect(res.body).toMatchObject({
+        errors: [{ field: 'newPassword', message: expect.stringMatching(rule) }],
+      });
+    }
+    await login('m008').expect(200);
+  });
+
+  it('throttles wrong old passwords like logins', async () => {
+    const client = await t.login('m009');
+    for (let i = 0; i < 5; i++) {
+      await client
+        .post('/api/auth/password')
+        .send({ oldPassword: `wrong-${i}`, newPassword: 'a-long-new-secret' })
+        .expect(401);
+    }
+    await client
+      .post('/api/auth/password')
+      .send({ oldPassword: 'demo1234', newPassword: 'a-long-new-secret' })
+      .expect(429);
+    await login('m009').expect(429);
+  });
+
+  it('keeps usernames unique whatever their case', async () => {
+    const od = await t.login('od_admin');
+    const res = await od
+      .post('/api/people')
+      .send({
+        employeeNo: 'CASE01',
+        name: '重名',
+        orgUnitId: t.units['C1-B1'],
+        username: 'OD_Admin',
+      })
+      .expect(409);
+    expect((res.body as { detail: string }).detail).toMatch(/用户名 OD_Admin 已被使用/);
+    await expect(
+      t.db.query(`UPDATE account SET username = 'M010' WHERE person_id = $1`, [t.people.m011]),
+    ).rejects.toThrow(/unique|duplicate/i);
   });
 });

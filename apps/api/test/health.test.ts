@@ -106,7 +106,7 @@ describe('platform', () => {
     };
     expect(Object.keys(doc.paths)).toContain('/api/auth/login');
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['LoginDto', 'TokenPairDto', 'Problem']),
+      expect.arrayContaining(['LoginDto', 'AccessTokenDto', 'Problem']),
     );
   });
 

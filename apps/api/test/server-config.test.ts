@@ -80,4 +80,13 @@ describe('readEnv (configuration from environment variables)', () => {
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_POLL_MS: '0' })).toThrow(/JOB_POLL_MS/);
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_LOCK_MS: '1.5' })).toThrow(/JOB_LOCK_MS/);
   });
+
+  it('bounds one engine step by ENGINE_MAX_ACTIVATIONS', () => {
+    expect(readEnv({ DATA_DIR: tempDir() }).app.workflow?.maxActivationsPerStep).toBeUndefined();
+    const config = readEnv({ DATA_DIR: tempDir(), ENGINE_MAX_ACTIVATIONS: '500' });
+    expect(config.app.workflow?.maxActivationsPerStep).toBe(500);
+    expect(() => readEnv({ DATA_DIR: tempDir(), ENGINE_MAX_ACTIVATIONS: '0' })).toThrow(
+      /ENGINE_MAX_ACTIVATIONS/,
+    );
+  });
 });

@@ -164,7 +164,10 @@ export type Command =
   | ({ type: 'resolveIncident'; incidentId: string; variables?: Variables } & Clocked)
   | ({ type: 'cancel' } & Clocked);
 
-export type CompileResult<D> = { ok: true; definition: D } | { ok: false; problems: Problem[] };
+/** `warnings`: what runs but is likely a mistake (a loop with no wait state, …). */
+export type CompileResult<D> =
+  | { ok: true; definition: D; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 /**
  * The functions the engine exports from its index (implemented in their own modules):

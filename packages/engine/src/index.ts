@@ -9,6 +9,7 @@ export type {
 } from './compile/model.js';
 export { startInstance, type StartOptions } from './runtime/start-instance.js';
 export { execute } from './runtime/execute.js';
+export { DEFAULT_MAX_ACTIVATIONS, type RunLimits } from './runtime/step.js';
 export { EngineCommandError } from './runtime/command-error.js';
 export type { EngineState, ElementInstance, Subscription, Incident } from './runtime/state.js';
 export { startTimers, nextStartTimer } from './timers/start-timers.js';

@@ -6,27 +6,36 @@ import { isRoleName, type RoleName } from './role-name.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** How long a unit's path is trusted: a move made by another process applies within it. */
+const PATH_TTL_MS = 2000;
+
 /**
  * Role + org-subtree checks used by every service. A role held on a unit reaches that unit's
- * whole subtree. Unit paths (`/<root>/<…>/<id>/`) never change once created, so they are cached.
+ * whole subtree. Unit paths (`/<root>/<…>/<id>/`) change only when the OD moves a unit, so
+ * they are cached briefly (the same 2 s as a person's roles, src/auth/person-roles.ts).
  */
 @Injectable()
 export class AccessService {
-  private readonly paths = new Map<string, string>();
+  private readonly paths = new Map<string, { path: string; until: number }>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The materialised path of a unit; 404 when it does not exist. */
   async pathOf(unitId: string): Promise<string> {
     const cached = this.paths.get(unitId);
-    if (cached) return cached;
+    if (cached && cached.until > performance.now()) return cached.path;
     const rows = UUID.test(unitId)
       ? await this.db.query<{ path: string }[]>(`SELECT path FROM org_unit WHERE id = $1`, [unitId])
       : [];
     const path = rows[0]?.path;
     if (!path) throw new NotFoundException(`Org unit ${unitId} does not exist.`);
-    this.paths.set(unitId, path);
+    this.paths.set(unitId, { path, until: performance.now() + PATH_TTL_MS });
     return path;
+  }
+
+  /** Drops the cached paths after this process moved units. */
+  forgetPaths(): void {
+    this.paths.clear();
   }
 
   /** Whether the user holds one of `roles` on the unit or one of its ancestors. */
@@ -40,6 +49,18 @@ export class AccessService {
     if (!(await this.hasRole(user, unitId, roles))) {
       throw new ForbiddenException(
         `You need one of the roles ${roles.join(', ')} on this org unit. 您无权访问该组织的数据。`,
+      );
+    }
+  }
+
+  /** Throws 403 unless the user is an Organization Department administrator (od_admin on the root). */
+  async assertOrgDepartment(user: AuthUser): Promise<void> {
+    const roots = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM org_unit WHERE parent_id IS NULL`,
+    );
+    if (!user.roles.some((r) => r.role === 'od_admin' && r.orgUnitId === roots[0]?.id)) {
+      throw new ForbiddenException(
+        'Only the Organization Department may do this. 仅组织部管理员可执行此操作。',
       );
     }
   }

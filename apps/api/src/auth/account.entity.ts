@@ -9,7 +9,10 @@ import {
 } from 'typeorm';
 import { Person } from '../org/person.entity.js';
 
-/** A local login for a person. No password hash = the account cannot log in yet. */
+/**
+ * A local login for a person. No password hash = not yet active (activated with a one-time code);
+ * `deactivatedAt` set = switched off by an administrator. Usernames are unique whatever their case.
+ */
 @Entity('account')
 export class Account {
   @PrimaryColumn({ name: 'person_id', type: 'uuid' })
@@ -28,6 +31,9 @@ export class Account {
 
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

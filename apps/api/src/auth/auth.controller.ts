@@ -1,60 +1,92 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from './auth-user.js';
-import { ChangePasswordDto, LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto.js';
+import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { Public } from './public.decorator.js';
+import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
+import { type TokenPair, TokenService } from './token.service.js';
+import { UnauthorizedException } from '@nestjs/common';
 
+/**
+ * Sign-in: the access token comes in the body (kept by the page), the refresh token only as an
+ * httpOnly, SameSite=Strict cookie limited to /api/auth (README "Sessions").
+ */
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tokens: TokenService,
+  ) {}
 
   @Public()
   @Post('auth/login')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({ type: AccessTokenDto, description: 'Also sets the refresh-token cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
   @ApiTooManyRequestsResponse({
     description: 'Too many failed logins for this username or address',
   })
-  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
-    return this.auth.login(dto.username, dto.password, ip);
+  async login(
+    @Body() dto: LoginDto,
+    @Ip() ip: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
+    return this.started(request, reply, await this.auth.login(dto.username, dto.password, ip));
   }
 
   @Public()
   @Post('auth/refresh')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenPairDto })
-  @ApiUnauthorizedResponse({ description: 'Unknown, revoked or expired refresh token' })
-  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(dto.refreshToken);
+  @ApiOkResponse({ type: AccessTokenDto, description: 'Sends the next refresh-token cookie' })
+  @ApiUnauthorizedResponse({ description: 'No, an unknown, revoked or expired refresh token' })
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
+    const refreshToken = refreshCookieOf(request);
+    if (!refreshToken) {
+      throw new UnauthorizedException('No refresh token: sign in again. 请重新登录。');
+    }
+    return this.started(request, reply, await this.auth.refresh(refreshToken));
   }
 
-  @ApiBearerAuth()
+  @Public()
   @Post('auth/logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'The refresh token is revoked' })
-  @ApiNotFoundResponse({ description: 'No such refresh token for this user' })
-  logout(@CurrentUser() user: AuthUser, @Body() dto: RefreshDto): Promise<void> {
-    return this.auth.logout(user, dto.refreshToken);
+  @ApiNoContentResponse({ description: 'The cookie’s refresh-token family is revoked' })
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const refreshToken = refreshCookieOf(request);
+    if (refreshToken) await this.auth.logout(refreshToken);
+    clearRefreshCookie(reply);
   }
 
   @ApiBearerAuth()
   @Post('auth/password')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'Password changed' })
-  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
-    return this.auth.changePassword(user, dto.oldPassword, dto.newPassword);
+  @ApiBody({ type: ChangePasswordDto })
+  @ApiNoContentResponse({ description: 'Password changed; every refresh token revoked' })
+  changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @Ip() ip: string,
+  ): Promise<void> {
+    return this.auth.changePassword(user, dto.oldPassword, dto.newPassword, ip);
   }
 
   @ApiBearerAuth()
@@ -62,5 +94,10 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthUser): Promise<MeDto> {
     return this.auth.me(user);
+  }
+
+  private started(request: FastifyRequest, reply: FastifyReply, pair: TokenPair): AccessTokenDto {
+    setRefreshCookie(request, reply, pair.refreshToken, this.tokens.refreshTtlSeconds);
+    return { accessToken: pair.accessToken, expiresIn: pair.expiresIn };
   }
 }

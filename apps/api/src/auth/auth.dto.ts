@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ROLE_NAMES, type RoleName } from '../access/role-name.js';
 
 export class LoginDto {
@@ -16,32 +16,26 @@ export class LoginDto {
   password: string;
 }
 
-export class RefreshDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  refreshToken: string;
-}
-
 export class ChangePasswordDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
+  @MaxLength(200)
   oldPassword: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({
+    description: 'At least 10 characters, not a common password, not containing the username',
+  })
   @IsString()
-  @MinLength(8)
+  @IsNotEmpty()
   @MaxLength(200)
   newPassword: string;
 }
 
-export class TokenPairDto {
+/** The refresh token is not here: it comes as an httpOnly cookie. */
+export class AccessTokenDto {
   @ApiProperty()
   accessToken: string;
-
-  @ApiProperty()
-  refreshToken: string;
 
   @ApiProperty({ description: 'Access token lifetime in seconds', example: 900 })
   expiresIn: number;

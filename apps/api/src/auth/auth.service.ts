@@ -1,14 +1,18 @@
-import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RoleName } from '../access/role-name.js';
+import { Transactions } from '../database/transactions.js';
+import { SecurityEvents } from '../security-events/security-events.service.js';
 import { Account } from './account.entity.js';
 import type { AuthUser } from './auth-user.js';
 import type { MeDto } from './auth.dto.js';
-import { LoginLimiter } from './login.limiter.js';
+import { LoginLimiter, type LoginAttempt } from './login.limiter.js';
 import { PasswordHasher } from './password.hasher.js';
+import { assertPasswordAllowed } from './password-policy.js';
 import { type TokenPair, TokenService } from './token.service.js';
-import { Transactions } from '../database/transactions.js';
+
+const WRONG_LOGIN = 'Wrong username or password. 用户名或密码错误。';
 
 @Injectable()
 export class AuthService {
@@ -18,23 +22,29 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly limiter: LoginLimiter,
+    private readonly events: SecurityEvents,
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<TokenPair> {
-    await this.limiter.assertAllowed(username, ip);
-    const account = await this.db
-      .getRepository(Account)
-      .createQueryBuilder('a')
-      .where('lower(a.username) = lower(:username)', { username: username.trim() })
-      .getOne();
+    const attempt = await this.limiter.take(username, ip);
+    const account = await this.accountNamed(username);
     // Verify against a stand-in hash when there is no such account, so timing does not tell.
     const passwordHash = account?.passwordHash ?? (await this.hasher.standIn());
     const ok = (await this.hasher.verify(passwordHash, password)) && account?.passwordHash != null;
     if (!account || !ok) {
-      await this.limiter.recordFailure(username, ip);
-      throw new UnauthorizedException('Wrong username or password. 用户名或密码错误。');
+      await this.failed(attempt, account?.personId, 'wrong username or password');
+      throw new UnauthorizedException(WRONG_LOGIN);
     }
-    await this.limiter.recordSuccess(username);
+    if (account.deactivatedAt) {
+      await this.failed(attempt, account.personId, 'account deactivated');
+      throw new UnauthorizedException('This account is deactivated. 该账号已停用。');
+    }
+    await this.limiter.succeeded(attempt);
+    await this.events.record({
+      kind: 'login_succeeded',
+      subject: { personId: account.personId, username: account.username },
+      ip,
+    });
     return this.tokens.issue(account.personId, account.username);
   }
 
@@ -42,24 +52,46 @@ export class AuthService {
     return this.tokens.rotate(refreshToken);
   }
 
-  async logout(user: AuthUser, refreshToken: string): Promise<void> {
-    const revoked = await this.tokens.revoke(refreshToken, user.personId);
-    if (!revoked) throw new NotFoundException('No such refresh token for this user.');
+  logout(refreshToken: string): Promise<void> {
+    return this.tokens.revoke(refreshToken);
   }
 
-  /** Changes the caller's password and signs out every other session (all refresh tokens). */
-  async changePassword(user: AuthUser, oldPassword: string, newPassword: string): Promise<void> {
+  /**
+   * Changes the caller's password and signs out every other session (all refresh tokens).
+   * A wrong old password counts against the same allowance as a wrong login.
+   */
+  async changePassword(
+    user: AuthUser,
+    oldPassword: string,
+    newPassword: string,
+    ip: string,
+  ): Promise<void> {
+    const attempt = await this.limiter.take(user.username, ip);
     const account = await this.db.getRepository(Account).findOneBy({ personId: user.personId });
     const ok =
       account?.passwordHash != null &&
       (await this.hasher.verify(account.passwordHash, oldPassword));
-    if (!ok) throw new UnauthorizedException('The current password is wrong. 原密码错误。');
+    if (!ok) {
+      await this.failed(attempt, user.personId, 'wrong old password');
+      throw new UnauthorizedException('The current password is wrong. 原密码错误。');
+    }
+    await this.limiter.succeeded(attempt);
+    assertPasswordAllowed(newPassword, user.username, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.transactions.run(async (tx) => {
       await tx
         .getRepository(Account)
         .update(user.personId, { passwordHash, passwordChangedAt: new Date() });
       await this.tokens.revokeAllOf(tx, user.personId);
+      await this.events.record(
+        {
+          kind: 'password_changed',
+          actor: user,
+          subject: { personId: user.personId, username: user.username },
+          ip,
+        },
+        tx,
+      );
     });
   }
 
@@ -76,5 +108,28 @@ export class AuthService {
       [user.personId],
     );
     return { id: user.personId, username: user.username, ...person, roles };
+  }
+
+  /** The account a username names, whatever its case. */
+  accountNamed(username: string): Promise<Account | null> {
+    return this.db
+      .getRepository(Account)
+      .createQueryBuilder('a')
+      .where('lower(a.username) = lower(:username)', { username: username.trim() })
+      .getOne();
+  }
+
+  /** Logs a failed password check, and the lockout when it was the last one allowed. */
+  async failed(attempt: LoginAttempt, personId: string | undefined, why: string): Promise<void> {
+    const subject = { personId, username: attempt.username };
+    await this.events.record({ kind: 'login_failed', subject, ip: attempt.ip, detail: why });
+    if (attempt.locksOut) {
+      await this.events.record({
+        kind: 'login_locked',
+        subject,
+        ip: attempt.ip,
+        detail: 'too many failed attempts: locked for 15 minutes',
+      });
+    }
   }
 }

@@ -36,7 +36,12 @@ export class JwtGuard implements CanActivate {
     }
     // Roles come from the database, not the token, so a revoked role stops working within
     // ROLES_FRESH_MS even though the token lives on.
-    const roles = await this.personRoles.of(claims.sub);
+    const roles = await this.personRoles.ofActive(claims.sub);
+    if (!roles) {
+      throw new UnauthorizedException(
+        'The account is deactivated or no longer exists. 账号已停用。',
+      );
+    }
     request.user = { personId: claims.sub, username: claims.username, roles };
     return true;
   }

@@ -26,6 +26,8 @@ const MAX_VERIFIED_TOKENS = 10_000;
 export class TokenService {
   private readonly accessTtl: number;
   private readonly refreshTtlMs: number;
+  /** How long a refresh token (and its cookie) lives. */
+  readonly refreshTtlSeconds: number;
   /**
    * Claims of access tokens already verified, by the whole token string: checking an HMAC
    * signature on every request costs more than the rest of the guard. Only the expiry is checked
@@ -41,10 +43,15 @@ export class TokenService {
     @Inject(APP_OPTIONS) options: AppOptions,
   ) {
     this.accessTtl = options.accessTokenTtlSeconds ?? 900;
-    this.refreshTtlMs = (options.refreshTokenTtlSeconds ?? 14 * 24 * 3600) * 1000;
+    this.refreshTtlSeconds = options.refreshTokenTtlSeconds ?? 14 * 24 * 3600;
+    this.refreshTtlMs = this.refreshTtlSeconds * 1000;
   }
 
-  /** A new pair for a fresh login: a new refresh-token family. */
+  /**
+   * Signs a person in: a new access token and a new refresh-token family. Every way of signing
+   * in (password, activation code, single sign-on) ends here; the controller puts the refresh
+   * token in its cookie (`refresh-cookie.ts`).
+   */
   issue(personId: string, username: string): Promise<TokenPair> {
     return this.transactions.run((tx) => this.issueIn(tx, personId, username, randomUUID()));
   }
@@ -74,14 +81,12 @@ export class TokenService {
     );
   }
 
-  /** Revokes the family of the given token if it belongs to the person; false when it does not. */
-  async revoke(refreshToken: string, personId: string): Promise<boolean> {
+  /** Revokes the family of the given refresh token (sign-out); an unknown token changes nothing. */
+  async revoke(refreshToken: string): Promise<void> {
     const row = await this.db
       .getRepository(RefreshToken)
-      .findOneBy({ tokenHash: sha256(refreshToken), personId });
-    if (!row) return false;
-    await this.revokeFamilyIn(this.db.manager, row.familyId, this.clock.now());
-    return true;
+      .findOneBy({ tokenHash: sha256(refreshToken) });
+    if (row) await this.revokeFamilyIn(this.db.manager, row.familyId, this.clock.now());
   }
 
   async revokeAllOf(tx: EntityManager, personId: string): Promise<void> {
@@ -98,13 +103,15 @@ export class TokenService {
     const known = this.verified.get(token);
     if (known && known.exp > now) return known;
     this.verified.delete(token);
-    const claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp: number }>(token, {
+    const claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: number }>(token, {
       clockTimestamp: now,
     });
+    // A token without an expiry would never end: only tokens this service issued count.
+    if (typeof claims.exp !== 'number') throw new Error('access token without exp');
     if (this.verified.size >= MAX_VERIFIED_TOKENS) {
       this.verified.delete(this.verified.keys().next().value as string);
     }
-    this.verified.set(token, claims);
+    this.verified.set(token, { ...claims, exp: claims.exp });
     return claims;
   }
 
@@ -144,11 +151,15 @@ export class TokenService {
 
   private async usernameOf(tx: EntityManager, personId: string): Promise<string> {
     const rows = await tx.query<{ username: string }[]>(
-      'SELECT username FROM account WHERE person_id = $1',
+      'SELECT username FROM account WHERE person_id = $1 AND deactivated_at IS NULL',
       [personId],
     );
     const username = rows[0]?.username;
-    if (!username) throw new UnauthorizedException('The account no longer exists.');
+    if (!username) {
+      throw new UnauthorizedException(
+        'The account is deactivated or no longer exists. 账号已停用。',
+      );
+    }
     return username;
   }
 

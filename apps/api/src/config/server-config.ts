@@ -38,7 +38,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       seed: env.SEED !== 'false',
       demoMonth: env.SEED !== 'false' && env.DEMO_MONTH !== 'false',
       webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
-      workflow: { jobExecutor: jobExecutorEnv(env) },
+      workflow: { jobExecutor: jobExecutorEnv(env), ...engineEnv(env) },
     },
   };
 }
@@ -65,6 +65,17 @@ function jobExecutorEnv(env: NodeJS.ProcessEnv): Partial<JobExecutorOptions> {
     options[key] = value;
   }
   return options;
+}
+
+/** ENGINE_MAX_ACTIVATIONS; unset keeps the engine's default. */
+function engineEnv(env: NodeJS.ProcessEnv): { maxActivationsPerStep?: number } {
+  const raw = env.ENGINE_MAX_ACTIVATIONS;
+  if (raw === undefined) return {};
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`ENGINE_MAX_ACTIVATIONS must be a positive whole number, got "${raw}"`);
+  }
+  return { maxActivationsPerStep: value };
 }
 
 /** A secret generated on first start and kept in the data folder (never in the repository). */

@@ -11,12 +11,16 @@ import {
 } from './ledger.response.js';
 import { LedgerService } from './ledger.service.js';
 import { ledgerWorkbook } from './ledger.xlsx.js';
+import { SecurityEvents } from '../security-events/security-events.service.js';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
 @Controller('ledger')
 export class LedgerController {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly events: SecurityEvents,
+  ) {}
 
   @Get('members')
   @ApiOperation({
@@ -68,6 +72,7 @@ export class LedgerController {
     const view = await this.ledger.full(user, query);
     const labels = new Map((await this.ledger.requirements()).map((r) => [r.key, r.label]));
     const body = await ledgerWorkbook(view, labels);
+    await this.events.record({ kind: 'data_exported', actor: user, detail: `台账 ${view.year}` });
     return new StreamableFile(body, {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       disposition: `attachment; filename="ledger-${view.year}.xlsx"`,

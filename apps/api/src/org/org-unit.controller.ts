@@ -1,8 +1,25 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { CreateOrgUnitDto, OrgUnitDto, OrgUnitNodeDto } from './org-unit.dto.js';
+import { CreateOrgUnitDto, OrgUnitDto, OrgUnitNodeDto, UpdateOrgUnitDto } from './org-unit.dto.js';
 import { OrgUnitService } from './org-unit.service.js';
 
 @ApiTags('org')
@@ -27,5 +44,28 @@ export class OrgUnitController {
   @ApiCreatedResponse({ type: OrgUnitDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrgUnitDto): Promise<OrgUnitDto> {
     return this.service.create(user, dto);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({
+    type: OrgUnitDto,
+    description: 'Organization Department only: rename, recode, move (with its subtree) or re-sort',
+  })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateOrgUnitDto,
+  ): Promise<OrgUnitDto> {
+    return this.service.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({
+    description:
+      'Organization Department only; 409 while the unit has sub-units, people, roles or records',
+  })
+  delete(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.service.delete(user, id);
   }
 }

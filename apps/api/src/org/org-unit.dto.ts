@@ -1,5 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ORG_UNIT_TYPES, type OrgUnitType } from './org-unit-type.js';
 
 export class OrgUnitDto {
@@ -53,4 +63,34 @@ export class CreateOrgUnitDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   parentId: string;
+}
+
+/** Rename, recode, move or re-sort a unit (Organization Department only); omitted fields stay. */
+export class UpdateOrgUnitDto {
+  @ApiPropertyOptional({ example: 'C1-B4' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'code must be 1-64 letters, digits, - or _' })
+  code?: string;
+
+  @ApiPropertyOptional({ example: '计算机学院博士生党支部' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The new parent: moves the unit with its subtree',
+  })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ description: 'Position among its siblings (0 first)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  sortOrder?: number;
 }

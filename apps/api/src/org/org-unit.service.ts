@@ -1,14 +1,23 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ORG_ADMIN_ROLES } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ProblemException } from '../common/problem.js';
-import type { CreateOrgUnitDto, OrgUnitDto, OrgUnitNodeDto } from './org-unit.dto.js';
-import { ALLOWED_PARENT_TYPES } from './org-unit-type.js';
+import type {
+  CreateOrgUnitDto,
+  OrgUnitDto,
+  OrgUnitNodeDto,
+  UpdateOrgUnitDto,
+} from './org-unit.dto.js';
+import { ALLOWED_PARENT_TYPES, ORG_UNIT_TYPE_LABELS } from './org-unit-type.js';
 import { OrgUnit } from './org-unit.entity.js';
 import { newRowId } from '../database/row-id.js';
+import { Transactions } from '../database/transactions.js';
+import { writeOrgTree } from './org-tree.writer.js';
+
+const PG_FOREIGN_KEY_VIOLATION = '23503';
 
 export function toOrgUnitDto(unit: OrgUnit): OrgUnitDto {
   const { id, code, name, type, direct, parentId, depth } = unit;
@@ -20,6 +29,7 @@ export class OrgUnitService {
   constructor(
     private readonly access: AccessService,
     @InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>,
+    private readonly transactions: Transactions,
   ) {}
 
   /** The forest of units the user reaches with any role, each subtree under its topmost unit. */
@@ -79,9 +89,91 @@ export class OrgUnitService {
     return toOrgUnitDto(await this.units.findOneByOrFail({ id }));
   }
 
+  /** Renames, recodes, moves (with its subtree) or re-sorts a unit: Organization Department only. */
+  async update(user: AuthUser, id: string, dto: UpdateOrgUnitDto): Promise<OrgUnitDto> {
+    await this.access.assertOrgDepartment(user);
+    await this.transactions.run(async (tx) => {
+      const all = await tx
+        .getRepository(OrgUnit)
+        .createQueryBuilder('u')
+        .setLock('pessimistic_write')
+        .getMany();
+      const unit = all.find((u) => u.id === id);
+      if (!unit) throw new NotFoundException(`Org unit ${id} does not exist. 组织不存在。`);
+      if (dto.code !== undefined && all.some((u) => u.code === dto.code && u.id !== id)) {
+        throw unitError('code', `组织编码 ${dto.code} 已被使用 (code already in use)`);
+      }
+      if (dto.parentId !== undefined && dto.parentId !== unit.parentId) {
+        const parent = all.find((u) => u.id === dto.parentId);
+        if (!parent) throw unitError('parentId', '上级组织不存在 (no such parent unit)');
+        if (parent.path.includes(`/${id}/`)) {
+          throw unitError(
+            'parentId',
+            '不能移到本组织或其下级之下 (not under itself or its subtree)',
+          );
+        }
+        if (!ALLOWED_PARENT_TYPES[unit.type].includes(parent.type)) {
+          throw unitError(
+            'parentId',
+            `${ORG_UNIT_TYPE_LABELS[unit.type]}不能设在${ORG_UNIT_TYPE_LABELS[parent.type]}之下 (a ${unit.type} cannot sit under a ${parent.type})`,
+          );
+        }
+      }
+      await writeOrgTree(tx, all, [
+        {
+          id,
+          code: dto.code ?? unit.code,
+          name: dto.name ?? unit.name,
+          type: unit.type,
+          parentId: dto.parentId ?? unit.parentId,
+          sortOrder: dto.sortOrder ?? unit.sortOrder,
+        },
+      ]);
+    });
+    this.access.forgetPaths();
+    return toOrgUnitDto(await this.units.findOneByOrFail({ id }));
+  }
+
+  /** Deletes a unit nothing belongs to (no sub-units, people, roles or records): Organization Department only. */
+  async delete(user: AuthUser, id: string): Promise<void> {
+    await this.access.assertOrgDepartment(user);
+    await this.transactions.run(async (tx) => {
+      const unit = await tx.getRepository(OrgUnit).findOneBy({ id });
+      if (!unit) throw new NotFoundException(`Org unit ${id} does not exist. 组织不存在。`);
+      if (!unit.parentId)
+        throw new ConflictException('学校党委不能删除 (the university cannot be deleted)');
+      const [uses] = await tx.query<[{ children: number; people: number; roles: number }]>(
+        `SELECT (SELECT count(*)::int FROM org_unit WHERE parent_id = $1) AS children,
+                (SELECT count(*)::int FROM person WHERE org_unit_id = $1) AS people,
+                (SELECT count(*)::int FROM role_assignment WHERE org_unit_id = $1) AS roles`,
+        [id],
+      );
+      if (uses.children || uses.people || uses.roles) {
+        throw new ConflictException(
+          `该组织还有 ${uses.children} 个下级组织、${uses.people} 名人员、${uses.roles} 项角色，不能删除 (move or remove them first)`,
+        );
+      }
+      try {
+        await tx.getRepository(OrgUnit).delete(id);
+      } catch (error) {
+        const code =
+          error instanceof QueryFailedError && (error.driverError as { code?: string }).code;
+        if (code !== PG_FOREIGN_KEY_VIOLATION) throw error;
+        throw new ConflictException(
+          '该组织已有组织生活等记录，不能删除 (the unit has records such as meetings or plans)',
+        );
+      }
+    });
+    this.access.forgetPaths();
+  }
+
   /** 403 unless one of the user's roles (any kind) reaches the unit. */
   private async assertVisible(user: AuthUser, id: string): Promise<void> {
     const roles = [...new Set(user.roles.map((r) => r.role))];
     await this.access.assertRole(user, id, roles);
   }
+}
+
+function unitError(field: string, message: string): ProblemException {
+  return new ProblemException(400, `${field}: ${message}`, { errors: [{ field, message }] });
 }

@@ -10,11 +10,19 @@ import { RoleAssignmentController } from './role-assignment.controller.js';
 import { RoleAssignmentService } from './role-assignment.service.js';
 import { RosterController } from './roster/roster.controller.js';
 import { RosterService } from './roster/roster.service.js';
+import { OrgSheetController } from './sheet/org-sheet.controller.js';
+import { OrgSheetService } from './sheet/org-sheet.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrgUnit]), AuthModule],
-  controllers: [OrgUnitController, PersonController, RoleAssignmentController, RosterController],
-  providers: [OrgUnitService, PersonService, RoleAssignmentService, RosterService],
-  exports: [OrgUnitService, PersonService],
+  controllers: [
+    OrgSheetController,
+    OrgUnitController,
+    PersonController,
+    RoleAssignmentController,
+    RosterController,
+  ],
+  providers: [OrgUnitService, OrgSheetService, PersonService, RoleAssignmentService, RosterService],
+  exports: [OrgUnitService, OrgSheetService, PersonService],
 })
 export class OrgModule {}

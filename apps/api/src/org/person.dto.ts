@@ -12,7 +12,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import { ROLE_NAMES, type RoleName } from '../access/role-name.js';
 import type { Gender, MemberType } from './person.entity.js';
@@ -157,10 +156,12 @@ export class CreatePersonDto {
   @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'username must be 3-64 letters, digits, _ . or -' })
   username?: string;
 
-  @ApiPropertyOptional({ minLength: 8, description: 'Initial password (needs username)' })
+  @ApiPropertyOptional({
+    description:
+      'Initial password (needs username): at least 10 characters, not a common password, not containing the username',
+  })
   @IsOptional()
   @IsString()
-  @MinLength(8)
   @MaxLength(200)
   password?: string;
 }

@@ -6,6 +6,7 @@ import { ORG_ADMIN_ROLES, ORG_READ_ROLES } from '../access/role-name.js';
 import { Account } from '../auth/account.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PasswordHasher } from '../auth/password.hasher.js';
+import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { ProblemException } from '../common/problem.js';
 import type {
   CreatePersonDto,
@@ -91,6 +92,8 @@ export class PersonService {
         errors: [{ field: 'username', message: 'username is required when a password is given' }],
       });
     }
+    if (dto.username) await this.assertUsernameFree(dto.username);
+    if (dto.password) assertPasswordAllowed(dto.password, dto.username ?? '', 'password');
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
     const id = await this.transactions.run(async (tx) => {
       const { identifiers } = await tx.getRepository(Person).insert({
@@ -114,5 +117,18 @@ export class PersonService {
       return personId;
     });
     return this.get(user, id);
+  }
+
+  /** Usernames are unique whatever their case (`OD_ADMIN` clashes with `od_admin`). */
+  private async assertUsernameFree(username: string): Promise<void> {
+    const taken = await this.db.query<unknown[]>(
+      `SELECT 1 FROM account WHERE lower(username) = lower($1)`,
+      [username],
+    );
+    if (taken.length > 0) {
+      throw new ProblemException(409, `用户名 ${username} 已被使用（用户名不区分大小写）。`, {
+        errors: [{ field: 'username', message: `用户名 ${username} 已被使用（不区分大小写）` }],
+      });
+    }
   }
 }

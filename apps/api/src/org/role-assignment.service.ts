@@ -15,6 +15,7 @@ import type {
 import { RoleAssignment } from './role-assignment.entity.js';
 import { GRANTERS, roleFitsUnit } from './role-grant.policy.js';
 import { PersonRoles } from '../auth/person-roles.js';
+import { SecurityEvents } from '../security-events/security-events.service.js';
 
 const COLUMNS = `r.id, r.person_id AS "personId", p.name AS "personName", r.role,
   r.org_unit_id AS "orgUnitId", u.name AS "orgUnitName"`;
@@ -27,6 +28,7 @@ export class RoleAssignmentService {
     private readonly access: AccessService,
     @InjectDataSource() private readonly db: DataSource,
     private readonly personRoles: PersonRoles,
+    private readonly events: SecurityEvents,
   ) {}
 
   async list(user: AuthUser, query: RoleAssignmentQueryDto): Promise<RoleAssignmentDto[]> {
@@ -64,7 +66,14 @@ export class RoleAssignmentService {
     }
     const { identifiers } = await this.db.getRepository(RoleAssignment).insert(dto);
     this.personRoles.forget(dto.personId);
-    return this.get((identifiers[0] as { id: string }).id);
+    const granted = await this.get((identifiers[0] as { id: string }).id);
+    await this.events.record({
+      kind: 'role_granted',
+      actor: user,
+      subject: { personId: dto.personId },
+      detail: `${granted.role} @ ${granted.orgUnitName} (${granted.personName})`,
+    });
+    return granted;
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
@@ -74,8 +83,15 @@ export class RoleAssignmentService {
     if (assignment.role === 'od_admin' && (await this.countOf('od_admin')) <= 1) {
       throw new ConflictException('The last 组织部管理员 (od_admin) cannot be removed.');
     }
+    const revoked = await this.get(id);
     await this.db.getRepository(RoleAssignment).delete(id);
     this.personRoles.forget(assignment.personId);
+    await this.events.record({
+      kind: 'role_revoked',
+      actor: user,
+      subject: { personId: assignment.personId },
+      detail: `${revoked.role} @ ${revoked.orgUnitName} (${revoked.personName})`,
+    });
   }
 
   private countOf(role: RoleName): Promise<number> {

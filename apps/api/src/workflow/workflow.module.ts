@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { DEFAULT_MAX_ACTIVATIONS } from '@orglife/engine';
 import { DefinitionCache } from './definitions/definition.cache.js';
 import { DefinitionController } from './definitions/definition.controller.js';
 import { DefinitionDeployer } from './definitions/definition.deployer.js';
@@ -39,6 +40,7 @@ export interface WorkflowModuleOptions {
   /** Default: the repository's `workflows/` folder; null = deploy nothing at startup. */
   workflowsDir?: string | null;
   jobExecutor?: Partial<WorkflowOptions['jobExecutor']>;
+  maxActivationsPerStep?: number;
 }
 
 /** The repository's `workflows/` folder, from `apps/api/{src,dist}/workflow/`. */
@@ -56,6 +58,7 @@ export class WorkflowModule {
       workflowsDir:
         options.workflowsDir === undefined ? REPOSITORY_WORKFLOWS : options.workflowsDir,
       jobExecutor: { ...DEFAULT_JOB_EXECUTOR, ...options.jobExecutor },
+      maxActivationsPerStep: options.maxActivationsPerStep ?? DEFAULT_MAX_ACTIVATIONS,
     };
     const exported = [
       WorkflowRuntimeService,

@@ -24,6 +24,11 @@ export interface WorkflowOptions {
   /** Folder of `*.bpmn` deployed at startup when changed; null = none. */
   workflowsDir: string | null;
   jobExecutor: JobExecutorOptions;
+  /**
+   * Element activations one engine step may make (a loop with no wait state); past it the
+   * token stops with an incident and the step commits.
+   */
+  maxActivationsPerStep: number;
 }
 
 export const DEFAULT_JOB_EXECUTOR: JobExecutorOptions = {

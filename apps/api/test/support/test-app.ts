@@ -39,6 +39,8 @@ export interface TestApp {
   loginAll: <const U extends readonly string[]>(
     ...usernames: U
   ) => Promise<{ [K in keyof U]: Client }>;
+  /** Every route the HTTP server registered (`GET /api/plans/:id`), HEAD twins left out. */
+  routes: string[];
   close: () => Promise<void>;
 }
 
@@ -65,6 +67,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
     logger: false,
   });
+  const routes: string[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+      }
+    });
   await configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -89,6 +100,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     units: await idsBy(db, `SELECT code AS key, id FROM org_unit`),
     people: await idsBy(db, `SELECT username AS key, person_id AS id FROM account`),
     login,
+    routes,
     async loginAll(...usernames) {
       const clients: Client[] = [];
       for (const username of usernames) clients.push(await login(username));

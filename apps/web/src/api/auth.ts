@@ -1,6 +1,6 @@
 import { api, type Schemas } from './typed';
 
-export type LoginResult = Schemas['TokenPairDto'];
+export type LoginResult = Schemas['AccessTokenDto'];
 export type Me = Schemas['MeDto'];
 export type RoleGrant = Schemas['MyRoleDto'];
 
@@ -8,8 +8,9 @@ export function login(body: Schemas['LoginDto']) {
   return api.post('/auth/login', body, { options: { anonymous: true, silent: true } });
 }
 
-export function logout(refreshToken: string) {
-  return api.post('/auth/logout', { refreshToken }, { options: { silent: true } });
+/** Revokes the session of the refresh-token cookie and clears it. */
+export function logout() {
+  return api.post('/auth/logout', undefined, { options: { anonymous: true, silent: true } });
 }
 
 export function changePassword(body: Schemas['ChangePasswordDto']) {

@@ -1,5 +1,5 @@
 import { ApiError, NetworkError } from './errors';
-import type { TokenPair, TokenStore } from './tokens';
+import type { SessionTokens, TokenStore } from './tokens';
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue | QueryValue[]>;
@@ -99,20 +99,16 @@ export function createRequestClient(config: ClientConfig): RequestClient {
   }
 
   async function refreshOnce(): Promise<boolean> {
-    const current = config.tokens.get();
-    if (!current) return false;
-    const response = await send(
-      '/auth/refresh',
-      { method: 'POST', body: { refreshToken: current.refreshToken } },
-      undefined,
-    ).catch(() => null);
+    if (!config.tokens.get()) return false;
+    // The refresh token travels as its httpOnly cookie, not in the body.
+    const response = await send('/auth/refresh', { method: 'POST' }, undefined).catch(() => null);
     if (!response?.ok) {
       config.tokens.set(null);
       config.onSessionExpired?.();
       return false;
     }
-    const next = (await response.json()) as TokenPair;
-    config.tokens.set({ accessToken: next.accessToken, refreshToken: next.refreshToken });
+    const next = (await response.json()) as SessionTokens;
+    config.tokens.set({ accessToken: next.accessToken });
     return true;
   }
 

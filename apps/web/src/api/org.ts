@@ -58,3 +58,24 @@ export function importRoster(file: File, onProgress: (p: UploadProgress) => void
 export function exportRoster(orgUnitId?: string) {
   return request.get<Blob>('/roster/export', { orgUnitId }, { responseType: 'blob' });
 }
+
+export type OrgSheetImportResult = Schemas['OrgSheetImportResultDto'];
+
+export function updateOrgUnit(id: string, body: Schemas['UpdateOrgUnitDto']) {
+  return api.patch('/org-units/{id}', body, { path: { id }, options: { silent: true } });
+}
+
+export function deleteOrgUnit(id: string) {
+  return api.delete('/org-units/{id}', { path: { id }, options: { silent: true } });
+}
+
+/** Imports the org sheet (组织架构); a 400 lists every bad row (ApiError.rowErrors) and imports nothing. */
+export function importOrgSheet(file: File, onProgress: (p: UploadProgress) => void) {
+  const form = new FormData();
+  form.append('file', file);
+  return uploadWithProgress<OrgSheetImportResult>('/org-units/import', form, onProgress);
+}
+
+export function exportOrgSheet() {
+  return request.get<Blob>('/org-units/export', {}, { responseType: 'blob' });
+}

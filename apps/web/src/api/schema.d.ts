@@ -20,6 +20,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security-event log, newest first (组织部管理员 only) */
+        get: operations["SecurityEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-events/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered security events as an .xlsx (组织部管理员 only) */
+        get: operations["SecurityEventsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -100,6 +134,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org-units/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrgSheetController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgSheetController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org-units": {
         parameters: {
             query?: never;
@@ -126,10 +192,10 @@ export interface paths {
         get: operations["OrgUnitController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["OrgUnitController_delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["OrgUnitController_update"];
         trace?: never;
     };
     "/api/people": {
@@ -1132,26 +1198,45 @@ export interface components {
             /** @enum {string} */
             database: "postgres" | "pglite";
         };
+        SecurityEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+            /** Format: uuid */
+            actorId: string | null;
+            actorUsername: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            subjectUsername: string | null;
+            ip: string | null;
+            detail: string | null;
+        };
+        SecurityEventPageDto: {
+            items: components["schemas"]["SecurityEventDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         LoginDto: {
             /** @example branch_secretary */
             username: string;
             /** @example demo1234 */
             password: string;
         };
-        TokenPairDto: {
+        AccessTokenDto: {
             accessToken: string;
-            refreshToken: string;
             /**
              * @description Access token lifetime in seconds
              * @example 900
              */
             expiresIn: number;
         };
-        RefreshDto: {
-            refreshToken: string;
-        };
         ChangePasswordDto: {
             oldPassword: string;
+            /** @description At least 10 characters, not a common password, not containing the username */
             newPassword: string;
         };
         MyRoleDto: {
@@ -1169,6 +1254,14 @@ export interface components {
             /** Format: uuid */
             orgUnitId: string;
             roles: components["schemas"]["MyRoleDto"][];
+        };
+        OrgSheetImportResultDto: {
+            /** @description Rows read (one org unit each) */
+            imported: number;
+            /** @description New org units */
+            created: number;
+            /** @description Existing org units changed (renamed, moved, re-sorted) */
+            updated: number;
         };
         OrgUnitNodeDto: {
             /** Format: uuid */
@@ -1215,6 +1308,19 @@ export interface components {
             type: "committee" | "branch" | "group";
             /** Format: uuid */
             parentId: string;
+        };
+        UpdateOrgUnitDto: {
+            /** @example C1-B4 */
+            code?: string;
+            /** @example 计算机学院博士生党支部 */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The new parent: moves the unit with its subtree
+             */
+            parentId?: string;
+            /** @description Position among its siblings (0 first) */
+            sortOrder?: number;
         };
         PersonDto: {
             /** Format: uuid */
@@ -1304,7 +1410,7 @@ export interface components {
             joinedPartyOn?: string;
             /** @example maxf */
             username?: string;
-            /** @description Initial password (needs username) */
+            /** @description Initial password (needs username): at least 10 characters, not a common password, not containing the username */
             password?: string;
         };
         RoleAssignmentDto: {
@@ -2946,6 +3052,137 @@ export interface operations {
             };
         };
     };
+    SecurityEventsController_list: {
+        parameters: {
+            query?: {
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                /** @description From this moment on (inclusive) */
+                from?: string;
+                /** @description Before this moment */
+                to?: string;
+                /** @description Matches a username or the detail */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SecurityEventsController_export: {
+        parameters: {
+            query?: {
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                /** @description From this moment on (inclusive) */
+                from?: string;
+                /** @description Before this moment */
+                to?: string;
+                /** @description Matches a username or the detail */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -2959,12 +3196,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Also sets the refresh-token cookie */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field */
@@ -3012,30 +3250,18 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
+            /** @description Sends the next refresh-token cookie */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
-            /** @description Invalid input: `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown, revoked or expired refresh token */
+            /** @description No, an unknown, revoked or expired refresh token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3062,54 +3288,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The refresh token is revoked */
+            /** @description The cookie’s refresh-token family is revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Invalid input: `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No role that allows this on the unit concerned */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such refresh token for this user */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
             };
             /** @description Problem details (409 conflict, 429 too many requests, 500) */
             default: {
@@ -3135,7 +3321,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Password changed */
+            /** @description Password changed; every refresh token revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3195,6 +3381,119 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgSheetController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx org sheet
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Organization Department only. All rows imported. A 400 problem lists every bad row in `errors` ({row, column, reason}) and nothing is imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgSheetImportResultDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgSheetController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organization Department only. The whole org tree as .xlsx (组织架构) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -3343,6 +3642,142 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgUnitController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organization Department only; 409 while the unit has sub-units, people, roles or records */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrgUnitController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrgUnitDto"];
+            };
+        };
+        responses: {
+            /** @description Organization Department only: rename, recode, move (with its subtree) or re-sort */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,31 +1,32 @@
-export interface TokenPair {
+/**
+ * What the page keeps of a session: the short-lived access token only. The refresh token is an
+ * httpOnly cookie the browser sends to /api/auth by itself, out of reach of page scripts.
+ */
+export interface SessionTokens {
   accessToken: string;
-  refreshToken: string;
 }
 
 export interface TokenStore {
-  get(): TokenPair | null;
-  set(tokens: TokenPair | null): void;
+  get(): SessionTokens | null;
+  set(tokens: SessionTokens | null): void;
 }
 
 const KEY = 'orglife.tokens';
 
-/** Tokens survive a reload in localStorage; the auth store and the request client share them. */
+/** The access token survives a reload in localStorage; the auth store and the request client share it. */
 export const localTokenStore: TokenStore = {
   get() {
     const raw = localStorage.getItem(KEY);
     if (!raw) return null;
     try {
-      const parsed = JSON.parse(raw) as Partial<TokenPair>;
-      return typeof parsed.accessToken === 'string' && typeof parsed.refreshToken === 'string'
-        ? { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken }
-        : null;
+      const parsed = JSON.parse(raw) as Partial<SessionTokens>;
+      return typeof parsed.accessToken === 'string' ? { accessToken: parsed.accessToken } : null;
     } catch {
       return null;
     }
   },
   set(tokens) {
-    if (tokens) localStorage.setItem(KEY, JSON.stringify(tokens));
+    if (tokens) localStorage.setItem(KEY, JSON.stringify({ accessToken: tokens.accessToken }));
     else localStorage.removeItem(KEY);
   },
 };

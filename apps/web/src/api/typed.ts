@@ -9,7 +9,7 @@ import type { components, paths } from './schema';
  */
 export type Schemas = components['schemas'];
 
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Full = keyof paths;
 type Short<P> = P extends `/api${infer R}` ? R : never;
 export type ApiPath = Short<Full>;
@@ -86,6 +86,13 @@ export const api = {
     ...[init]: InitArgs<Op<P, 'put'>>
   ) {
     return call<ResponseOf<Op<P, 'put'>>>('PUT', path, init, body);
+  },
+  patch<P extends PathsWith<'patch'>>(
+    path: P,
+    body: BodyOf<Op<P, 'patch'>>,
+    ...[init]: InitArgs<Op<P, 'patch'>>
+  ) {
+    return call<ResponseOf<Op<P, 'patch'>>>('PATCH', path, init, body);
   },
   delete<P extends PathsWith<'delete'>>(path: P, ...[init]: InitArgs<Op<P, 'delete'>>) {
     return call<ResponseOf<Op<P, 'delete'>>>('DELETE', path, init);

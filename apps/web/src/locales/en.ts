@@ -423,6 +423,20 @@ const en: Messages = {
     reason: 'Reason',
     export: 'Export roster',
     exportXlsx: 'Export .xlsx',
+    edit: 'Edit',
+    updated: 'Org unit saved',
+    delete: 'Delete',
+    deleted: 'Org unit deleted',
+    confirmDelete:
+      'Delete “{name}”? Only a unit without sub-units, people or records can be deleted.',
+    parent: 'Parent unit',
+    sortOrder: 'Order',
+    importSheet: 'Import org sheet',
+    exportSheet: 'Export org sheet',
+    sheetHint:
+      'Org sheet (.xlsx) columns: 组织编码, 组织名称, 上级组织编码, 组织类型 (学校党委/基层党委/党支部/党小组/直属党支部), 排序; nothing is imported when any row is bad',
+    sheetImported: 'Imported {imported} org units: {created} new, {updated} changed',
+    badSheetRows: 'The org sheet has {count} problem(s); nothing was imported',
   },
   sessionStatuses: {
     scheduled: 'Scheduled',

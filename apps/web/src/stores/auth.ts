@@ -27,7 +27,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function login(username: string, password: string): Promise<void> {
     const result = await authApi.login({ username, password });
-    localTokenStore.set({ accessToken: result.accessToken, refreshToken: result.refreshToken });
+    localTokenStore.set({ accessToken: result.accessToken });
     hasTokens.value = true;
     await loadMe();
   }
@@ -45,8 +45,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   async function logout(): Promise<void> {
-    const tokens = localTokenStore.get();
-    if (tokens) await authApi.logout(tokens.refreshToken).catch(() => undefined);
+    await authApi.logout().catch(() => undefined);
     clear();
   }
 

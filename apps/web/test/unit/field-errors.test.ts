@@ -32,7 +32,7 @@ afterEach(() => {
 describe('field errors from a problem JSON', () => {
   it('land beside the fields they name on the task form', async () => {
     // given an open plan-draft task with three segments, and an API that rejects two fields
-    localTokenStore.set({ accessToken: 'a', refreshToken: 'r' });
+    localTokenStore.set({ accessToken: 'a' });
     const segments = (['study', 'lecture', 'listen'] as const).map((key, i) => ({
       key,
       ownerId: members[i]!.id,

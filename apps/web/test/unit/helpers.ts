@@ -39,7 +39,7 @@ export function mountTaskPageAs(person: { id: string; name: string }, taskId = '
  * its path (and query), or a 404 problem when it gives `undefined`.
  */
 export function stubApi(bodyOf: (url: string) => unknown): void {
-  localTokenStore.set({ accessToken: 'a', refreshToken: 'r' });
+  localTokenStore.set({ accessToken: 'a' });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {

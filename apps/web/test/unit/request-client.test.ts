@@ -1,13 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRequestClient } from '@/api/client';
 import { ApiError } from '@/api/errors';
-import type { TokenPair, TokenStore } from '@/api/tokens';
+import type { SessionTokens, TokenStore } from '@/api/tokens';
 
-function memoryTokens(initial: TokenPair | null): TokenStore & { current: TokenPair | null } {
+function memoryTokens(
+  initial: SessionTokens | null,
+): TokenStore & { current: SessionTokens | null } {
   const store = {
     current: initial,
     get: () => store.current,
-    set: (tokens: TokenPair | null) => {
+    set: (tokens: SessionTokens | null) => {
       store.current = tokens;
     },
   };
@@ -46,10 +48,9 @@ describe('request client', () => {
 
   it('refreshes the access token once on 401 and retries the request with the new token', async () => {
     // given an expired access token and a valid refresh token
-    const tokens = memoryTokens({ accessToken: 'old', refreshToken: 'r1' });
+    const tokens = memoryTokens({ accessToken: 'old' });
     const fetch = vi.fn(async (url: string, init?: RequestInit) => {
-      if (url === '/api/auth/refresh')
-        return json(200, { accessToken: 'new', refreshToken: 'r2', expiresIn: 900 });
+      if (url === '/api/auth/refresh') return json(200, { accessToken: 'new', expiresIn: 900 });
       return authOf(init) === 'Bearer new'
         ? json(200, { ok: true })
         : json(401, { title: 'Unauthorized' });
@@ -63,21 +64,22 @@ describe('request client', () => {
     // when a request fails with 401
     const result = await client.get<{ ok: boolean }>('/me');
 
-    // then the client refreshed, stored the new pair and retried once
+    // then the client refreshed (the cookie carries the refresh token), stored the new access token and retried once
     expect(result).toEqual({ ok: true });
-    expect(tokens.current).toEqual({ accessToken: 'new', refreshToken: 'r2' });
+    expect(tokens.current).toEqual({ accessToken: 'new' });
     expect(fetch.mock.calls.map(([url]) => url)).toEqual([
       '/api/me',
       '/api/auth/refresh',
       '/api/me',
     ]);
+    const refreshCall = fetch.mock.calls[1]?.[1];
+    expect(refreshCall?.body).toBeUndefined();
   });
 
   it('shares one refresh between concurrent requests that all got 401', async () => {
-    const tokens = memoryTokens({ accessToken: 'old', refreshToken: 'r1' });
+    const tokens = memoryTokens({ accessToken: 'old' });
     const fetch = vi.fn(async (url: string, init?: RequestInit) => {
-      if (url === '/api/auth/refresh')
-        return json(200, { accessToken: 'new', refreshToken: 'r2', expiresIn: 900 });
+      if (url === '/api/auth/refresh') return json(200, { accessToken: 'new', expiresIn: 900 });
       return authOf(init) === 'Bearer new' ? json(200, url) : json(401, {});
     });
     const client = createRequestClient({
@@ -93,7 +95,7 @@ describe('request client', () => {
   });
 
   it('ends the session when the refresh token is rejected, without retrying again', async () => {
-    const tokens = memoryTokens({ accessToken: 'old', refreshToken: 'revoked' });
+    const tokens = memoryTokens({ accessToken: 'old' });
     const onSessionExpired = vi.fn();
     const fetch = vi.fn(async () => json(401, { title: 'Unauthorized', status: 401 }));
     const client = createRequestClient({
@@ -110,7 +112,7 @@ describe('request client', () => {
   });
 
   it('turns problem JSON into an ApiError with field errors and reports it unless silent', async () => {
-    const tokens = memoryTokens({ accessToken: 'a', refreshToken: 'r' });
+    const tokens = memoryTokens({ accessToken: 'a' });
     const onError = vi.fn();
     const problem = {
       type: 'urn:orglife:problem:validation',
@@ -142,7 +144,7 @@ describe('request client', () => {
   });
 
   it('sends no token on anonymous calls and never refreshes them', async () => {
-    const tokens = memoryTokens({ accessToken: 'a', refreshToken: 'r' });
+    const tokens = memoryTokens({ accessToken: 'a' });
     const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
       json(401, { title: 'Unauthorized' }),
     );

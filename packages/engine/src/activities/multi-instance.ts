@@ -6,7 +6,13 @@ import type { JsonValue, Variables } from '../contract.js';
 import type { FlowNode } from '../compile/model.js';
 import { evaluateExpr } from '../feel/expression.js';
 import { raiseIncident } from '../runtime/incidents.js';
-import { createAndActivate, leave, openBoundaries, terminate } from '../runtime/lifecycle.js';
+import {
+  admitActivation,
+  createAndActivate,
+  leave,
+  openBoundaries,
+  terminate,
+} from '../runtime/lifecycle.js';
 import type { ElementInstance, MultiInstanceBody } from '../runtime/state.js';
 import type { Step } from '../runtime/step.js';
 import { closeSubscriptionsOf } from '../runtime/subscriptions.js';
@@ -50,7 +56,7 @@ function collection(step: Step, body: ElementInstance, node: FlowNode): JsonValu
 /** Also the retry of an incident on the body. */
 export function startBody(step: Step, bodyId: string): void {
   const body = step.element(bodyId);
-  if (!body?.body) return;
+  if (!body?.body || !admitActivation(step, body)) return;
   const node = step.node(body.elementId);
   if (!openBoundaries(step, body, node)) return;
   const items = collection(step, body, node);

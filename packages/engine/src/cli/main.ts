@@ -21,17 +21,18 @@ function read(path: string): string {
   }
 }
 
-function describe(file: string, p: Problem): string {
+function describe(file: string, p: Problem, label = ''): string {
   const where = p.line !== undefined ? `line ${p.line}` : (p.elementId ?? 'file');
-  return `${file}: ${where}: ${p.message}`;
+  return `${file}: ${where}: ${label}${p.message}`;
 }
 
-/** Compiles a file or prints its problems (one a line) and exits 2. */
+/** Compiles a file, printing its warnings, or prints its problems (one a line) and exits 2. */
 async function load(
   file: string,
   out: NodeJS.WriteStream = process.stderr,
 ): Promise<CompiledDefinition> {
   const result = await compile(read(file));
+  for (const w of result.warnings) out.write(`${describe(file, w, 'warning: ')}\n`);
   if (result.ok) return result.definition;
   for (const p of result.problems) out.write(`${describe(file, p)}\n`);
   process.exit(2);

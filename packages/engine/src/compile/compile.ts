@@ -14,9 +14,10 @@ import type {
 } from './model.js';
 import { bool, children, str } from './moddle-access.js';
 import { parseXml, type Unresolved } from './parse-xml.js';
-import type { Problems } from './problems.js';
+import { Problems } from './problems.js';
 import { checkNodes } from './structure-checks.js';
 import { computeUpstream } from './upstream.js';
+import { warnWaitFreeLoops } from './wait-free-cycles.js';
 
 const REFERENCE_WORDS: Record<string, string> = {
   sourceRef: 'the sequence flow starts at',
@@ -63,6 +64,7 @@ function compileProcess(
   process: ModdleElement,
   problems: Problems,
   reported: ReadonlySet<string>,
+  warnings: Problems,
 ): CompiledProcess {
   const id = process.id ?? '';
   const sink: NodeSink = { nodes: new Map(), flows: [], problems, reported };
@@ -74,6 +76,7 @@ function compileProcess(
   linkBoundaries(sink);
   checkNodes(sink.nodes, problems);
   computeUpstream(sink.nodes);
+  warnWaitFreeLoops(sink.nodes, warnings);
   const top = [...sink.nodes.values()].filter((n) => n.scopeId === null);
   const startIds = top.filter((n) => n.kind === 'startEvent').map((n) => n.id);
   if (startIds.length === 0) problems.add(id, 'the process has no start event');
@@ -104,7 +107,8 @@ function startInfo(process: CompiledProcess, node: FlowNode): StartEventInfo {
 
 export async function compile(xml: string): Promise<CompileResult<CompiledDefinition>> {
   const parsed = await parseXml(xml);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.list };
+  const warnings = new Problems();
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.list, warnings: warnings.list };
   const { problems } = parsed;
   const all = children(parsed.definitions, 'rootElements').filter(
     (e) => e.$type === 'bpmn:Process',
@@ -118,8 +122,10 @@ export async function compile(xml: string): Promise<CompileResult<CompiledDefini
   if (chosen.length === 0) problems.add(null, 'the file contains no process');
   const reported = reportUnresolved(parsed.unresolved, chosen, problems);
   const processes = new Map<string, CompiledProcess>();
-  for (const p of chosen) processes.set(p.id ?? '', compileProcess(p, problems, reported));
-  if (!problems.empty) return { ok: false, problems: problems.list };
+  for (const p of chosen) {
+    processes.set(p.id ?? '', compileProcess(p, problems, reported, warnings));
+  }
+  if (!problems.empty) return { ok: false, problems: problems.list, warnings: warnings.list };
   const startEvents: StartEventInfo[] = [];
   const userTaskElements: UserTaskElementInfo[] = [];
   for (const process of processes.values()) {
@@ -140,5 +146,6 @@ export async function compile(xml: string): Promise<CompileResult<CompiledDefini
   return {
     ok: true,
     definition: { processIds: [...processes.keys()], processes, startEvents, userTaskElements },
+    warnings: warnings.list,
   };
 }

@@ -50,7 +50,7 @@ export function createAndActivate(
 /** Also the retry of an incident raised during activation. */
 export function activate(step: Step, id: string): void {
   let el = step.element(id);
-  if (!el) return;
+  if (!el || !admitActivation(step, el)) return;
   const node = step.node(el.elementId);
   if (node.inputs) {
     const mapped = evaluateMappings(node.inputs, visibleVariables(step, el.id), step.now);
@@ -62,6 +62,23 @@ export function activate(step: Step, id: string): void {
   }
   if (el.loopIndex === undefined && !openBoundaries(step, el, node)) return;
   behaviourOf(node.kind).activate(step, el, node);
+}
+
+/**
+ * Stops a command that keeps activating elements (a loop with no wait state): past the
+ * allowance the token stays at this element with an incident, and the step commits.
+ * Resolving the incident activates it again, with a fresh allowance.
+ */
+export function admitActivation(step: Step, el: ElementInstance): boolean {
+  if (step.countActivation()) return true;
+  raiseIncident(
+    step,
+    el,
+    `stopped here after ${step.maxActivations.toLocaleString('en')} element activations in one step: ` +
+      'a loop with no wait state (user task, job, timer, message or signal) runs through this element',
+    'activate',
+  );
+  return false;
 }
 
 /** Opens the boundary events of an activity (once); false when one could not be armed. */

@@ -10,6 +10,7 @@ import { nextStartTimer, startTimers } from '../timers/start-timers.js';
 import { execute } from './execute.js';
 import { startInstance } from './start-instance.js';
 import type { EngineState } from './state.js';
+import type { RunLimits } from './step.js';
 import {
   routeEffect,
   type DistributiveOmit,
@@ -31,7 +32,7 @@ interface Deployment {
   versionTag?: string;
 }
 
-export interface MemoryRuntimeOptions {
+export interface MemoryRuntimeOptions extends RunLimits {
   now: string;
   workers?: Record<string, ServiceWorker>;
   /** Keep the `passed` list per instance (the simulator needs it; the benchmark does not). */
@@ -51,6 +52,7 @@ export class MemoryRuntime {
   private readonly deployments = new Map<string, Deployment[]>();
   private readonly workers: Record<string, ServiceWorker>;
   private readonly roundTrip: boolean;
+  private readonly limits: RunLimits;
   private readonly pending: (() => void)[] = [];
   private counter = 0;
 
@@ -75,6 +77,8 @@ export class MemoryRuntime {
       command: (instanceId, command) => this.command(instanceId, command),
     };
     this.roundTrip = options.roundTrip ?? false;
+    this.limits =
+      options.maxActivations !== undefined ? { maxActivations: options.maxActivations } : {};
   }
 
   private keep(state: EngineState): EngineState {
@@ -120,6 +124,7 @@ export class MemoryRuntime {
       processId,
       ...(options.startEventId ? { startEventId: options.startEventId } : {}),
       ...(options.variables ? { variables: options.variables } : {}),
+      ...this.limits,
       now: this.now,
     });
     const instance: RuntimeInstance = {
@@ -139,10 +144,12 @@ export class MemoryRuntime {
   command(instanceId: string, command: DistributiveOmit<Command, 'now'>): void {
     const instance = this.instances.get(instanceId);
     if (!instance || instance.state.status !== 'active') return;
-    const result = execute(instance.definition, instance.state, {
-      ...command,
-      now: this.now,
-    } as Command);
+    const result = execute(
+      instance.definition,
+      instance.state,
+      { ...command, now: this.now } as Command,
+      this.limits,
+    );
     instance.state = this.keep(result.state);
     this.handle(instance, result.effects);
     this.flush();

@@ -5,9 +5,9 @@ import { EngineCommandError } from './command-error.js';
 import { enterNode } from './lifecycle.js';
 import { settle } from './settle.js';
 import type { EngineState } from './state.js';
-import { Step } from './step.js';
+import { Step, type RunLimits } from './step.js';
 
-export interface StartOptions {
+export interface StartOptions extends RunLimits {
   instanceId: string;
   /** Defaults to the process holding `startEventId`, else the first executable process. */
   processId?: string;
@@ -58,7 +58,7 @@ export function startInstance(
     subscriptions: {},
     incidents: {},
   };
-  const step = new Step(def, process, initial, options.now);
+  const step = new Step(def, process, initial, options.now, options);
   const problem = openEventSubProcesses(step, process.eventSubProcessIds, null);
   if (problem) throw new EngineCommandError('INVALID', problem);
   enterNode(step, startId, null);

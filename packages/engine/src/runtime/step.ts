@@ -7,6 +7,14 @@ import type { Effect, HistoryEvent, Variables } from '../contract.js';
 import type { CompiledDefinition, CompiledProcess, FlowNode } from '../compile/model.js';
 import type { ElementInstance, EngineState } from './state.js';
 
+/** How far one command may run before the engine stops it (a loop with no wait state). */
+export interface RunLimits {
+  /** Element activations one command may make; the next one waits with an incident. Default 10,000. */
+  maxActivations?: number;
+}
+
+export const DEFAULT_MAX_ACTIVATIONS = 10_000;
+
 export class Step {
   readonly effects: Effect[] = [];
   readonly state: EngineState;
@@ -14,14 +22,24 @@ export class Step {
   readonly dirtyScopes = new Set<string>();
   private readonly agenda: (() => void)[] = [];
   private readonly copied = new Set<'elements' | 'subscriptions' | 'incidents'>();
+  readonly maxActivations: number;
+  private activations = 0;
 
   constructor(
     readonly definition: CompiledDefinition,
     readonly process: CompiledProcess,
     state: EngineState,
     readonly now: string,
+    limits: RunLimits = {},
   ) {
     this.state = { ...state, version: state.version + 1 };
+    this.maxActivations = limits.maxActivations ?? DEFAULT_MAX_ACTIVATIONS;
+  }
+
+  /** Counts one element activation; false once this command has used up its allowance. */
+  countActivation(): boolean {
+    this.activations += 1;
+    return this.activations <= this.maxActivations;
   }
 
   /** The record, copied on first write in this step so the caller's state stays untouched. */

@@ -29,6 +29,18 @@ describe('engine CLI', () => {
     expect(lines).toContainEqual(expect.stringMatching(/: NoType: the task has no job type/));
   });
 
+  it('validate warns about a loop with no wait state, naming its elements, and still exits 0', () => {
+    const file = here('../runtime/runaway-loop.bpmn');
+    const result = engine('validate', file);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /runaway-loop\.bpmn: Again: warning: the loop through 'Again', 'One' has no wait state/,
+      ),
+      `OK ${file}`,
+    ]);
+  });
+
   it('simulate prints the JSON trace of a script', () => {
     const result = engine(
       'simulate',

@@ -42,6 +42,7 @@ describe('compile', () => {
     expect(result).toEqual({
       ok: false,
       problems: [{ elementId: 'NoStart', message: 'the process has no start event' }],
+      warnings: [],
     });
   });
 
@@ -69,6 +70,7 @@ describe('compile', () => {
       problems: [
         { elementId: null, line: 2, message: expect.stringMatching(/DOCTYPE.*not allowed/) },
       ],
+      warnings: [],
     });
   });
 
@@ -106,5 +108,49 @@ describe('compile', () => {
     expect(result.ok ? [] : result.problems).toEqual([
       { elementId: 'Rule', message: expect.stringMatching(/DMN decisions .* are not supported/) },
     ]);
+  });
+});
+
+describe('compile warnings', () => {
+  const loop = (inLoop: string) =>
+    bpmn(`
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Again" />
+    <bpmn:exclusiveGateway id="Again" default="out" />
+    <bpmn:sequenceFlow id="in" sourceRef="Again" targetRef="Body">
+      <bpmn:conditionExpression>=true</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>
+    ${inLoop}
+    <bpmn:sequenceFlow id="back" sourceRef="Body" targetRef="Again" />
+    <bpmn:sequenceFlow id="out" sourceRef="Again" targetRef="End" />
+    <bpmn:endEvent id="End" />`);
+
+  it('warns about a loop with no wait state, naming its first element and every element in it', async () => {
+    const result = await compile(
+      loop(`<bpmn:scriptTask id="Body"><bpmn:extensionElements>
+        <zeebe:script expression="=1" resultVariable="one" /></bpmn:extensionElements></bpmn:scriptTask>`),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([
+      {
+        elementId: 'Again',
+        message: expect.stringMatching(/^the loop through 'Again', 'Body' has no wait state/),
+      },
+    ]);
+  });
+
+  it('does not warn when the loop waits somewhere: a user task, or a sub-process holding a timer', async () => {
+    const task = await compile(loop(`<bpmn:userTask id="Body" />`));
+    expect(task.warnings).toEqual([]);
+    const sub = await compile(
+      loop(`<bpmn:subProcess id="Body">
+        <bpmn:startEvent id="SubStart" />
+        <bpmn:sequenceFlow id="s1" sourceRef="SubStart" targetRef="Pause" />
+        <bpmn:intermediateCatchEvent id="Pause">
+          <bpmn:timerEventDefinition><bpmn:timeDuration>PT1M</bpmn:timeDuration></bpmn:timerEventDefinition>
+        </bpmn:intermediateCatchEvent>
+      </bpmn:subProcess>`),
+    );
+    expect(sub.warnings).toEqual([]);
   });
 });

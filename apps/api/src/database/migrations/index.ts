@@ -6,6 +6,7 @@ import { CreateSavedCheck1764600000000 } from './1764600000000-create-saved-chec
 import { CreateLoginFailures1764700000000 } from './1764700000000-create-login-failures.js';
 import { HistoryWithoutForeignKey1764800000000 } from './1764800000000-history-without-foreign-key.js';
 import { HistoryKeyedByInstance1764900000000 } from './1764900000000-history-keyed-by-instance.js';
+import { AccountsAndSecurityEvents1765000000000 } from './1765000000000-accounts-and-security-events.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateLoginFailures1764700000000,
   HistoryWithoutForeignKey1764800000000,
   HistoryKeyedByInstance1764900000000,
+  AccountsAndSecurityEvents1765000000000,
 ];

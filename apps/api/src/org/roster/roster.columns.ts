@@ -1,3 +1,4 @@
+import type { SheetRow } from '../../common/spreadsheet.js';
 import type { Gender, MemberType } from '../person.entity.js';
 
 /** The roster sheet (花名册): one header row, then one person a row. Import and export share it. */
@@ -15,8 +16,7 @@ export const ROSTER_COLUMNS = [
 
 export type RosterKey = (typeof ROSTER_COLUMNS)[number]['key'];
 
-/** One data row as text cells, with its spreadsheet row number (the header is row 1). */
-export type RosterRow = Record<RosterKey, string> & { row: number };
+export type RosterRow = SheetRow<RosterKey>;
 
 export const SHEET_NAME = '花名册';
 
@@ -28,17 +28,4 @@ export const MEMBER_TYPE_LABELS: Record<MemberType, string> = {
 
 export function headerOf(key: RosterKey): string {
   return ROSTER_COLUMNS.find((c) => c.key === key)?.header ?? key;
-}
-
-/** A bad cell: `field`/`message` keep the API's one error shape, `row`/`column`/`reason` the sheet's. */
-export interface RosterError {
-  row: number;
-  column: string;
-  reason: string;
-  field: string;
-  message: string;
-}
-
-export function rosterError(row: number, column: string, reason: string): RosterError {
-  return { row, column, reason, field: `row ${row}, ${column}`, message: reason };
 }

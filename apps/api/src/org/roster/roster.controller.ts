@@ -23,6 +23,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { ProblemException } from '../../common/problem.js';
 import { FileUpload, ReceivedUpload } from '../../http/file-upload.interceptor.js';
+import { SecurityEvents } from '../../security-events/security-events.service.js';
 import { type RosterImportResult, RosterService } from './roster.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,7 +43,10 @@ export class RosterImportResultDto implements RosterImportResult {
 @ApiBearerAuth()
 @Controller('roster')
 export class RosterController {
-  constructor(private readonly service: RosterService) {}
+  constructor(
+    private readonly service: RosterService,
+    private readonly events: SecurityEvents,
+  ) {}
 
   @Post('import')
   @HttpCode(HttpStatus.OK)
@@ -84,6 +88,11 @@ export class RosterController {
     @Query('orgUnitId', new ParseUUIDPipe({ optional: true })) orgUnitId?: string,
   ): Promise<StreamableFile> {
     const file = await this.service.export(user, orgUnitId);
+    await this.events.record({
+      kind: 'data_exported',
+      actor: user,
+      detail: `花名册 ${orgUnitId ?? '全部'}`,
+    });
     return new StreamableFile(file, {
       type: XLSX,
       disposition: `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent('花名册.xlsx')}`,

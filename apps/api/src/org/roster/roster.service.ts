@@ -9,7 +9,8 @@ import { ProblemException } from '../../common/problem.js';
 import { OrgUnit } from '../org-unit.entity.js';
 import { Person } from '../person.entity.js';
 import { RoleAssignment } from '../role-assignment.entity.js';
-import { GENDER_LABELS, MEMBER_TYPE_LABELS, type RosterError } from './roster.columns.js';
+import { GENDER_LABELS, MEMBER_TYPE_LABELS } from './roster.columns.js';
+import type { SheetError } from '../../common/spreadsheet.js';
 import { type RosterLookup, type RosterRecord, validateRoster } from './roster.validator.js';
 import { readRoster, writeRoster } from './roster.workbook.js';
 import { Transactions } from '../../database/transactions.js';
@@ -199,7 +200,7 @@ function unique(values: string[]): string[] {
   return [...new Set(values.filter((v) => v !== ''))];
 }
 
-function badRoster(errors: RosterError[]): ProblemException {
+function badRoster(errors: SheetError[]): ProblemException {
   return new ProblemException(
     HttpStatus.BAD_REQUEST,
     `The roster has ${errors.length} problem(s); nothing was imported. 花名册有 ${errors.length} 处错误，未导入任何数据。`,

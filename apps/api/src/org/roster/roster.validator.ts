@@ -3,11 +3,10 @@ import {
   GENDER_LABELS,
   headerOf,
   MEMBER_TYPE_LABELS,
-  type RosterError,
   type RosterKey,
   type RosterRow,
-  rosterError,
 } from './roster.columns.js';
+import { type SheetError, sheetError } from '../../common/spreadsheet.js';
 
 /** A row that passed every check, in the shape the importer writes. */
 export interface RosterRecord {
@@ -40,15 +39,15 @@ const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 export function validateRoster(
   rows: RosterRow[],
   lookup: RosterLookup,
-): { records: RosterRecord[]; errors: RosterError[] } {
-  const errors: RosterError[] = [];
+): { records: RosterRecord[]; errors: SheetError[] } {
+  const errors: SheetError[] = [];
   const records: RosterRecord[] = [];
   const seenEmployeeNo = new Map<string, number>();
   const seenUsername = new Map<string, number>();
 
   for (const row of rows) {
     const bad = (key: RosterKey, reason: string) =>
-      errors.push(rosterError(row.row, headerOf(key), reason));
+      errors.push(sheetError(row.row, headerOf(key), reason));
     const before = errors.length;
 
     if (!row.employeeNo) bad('employeeNo', '必填 (required)');

@@ -11,6 +11,7 @@ import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { WorkflowAccess } from '../workflow-access.js';
 import { Transactions } from '../../database/transactions.js';
 import { DefinitionDeployer } from './definition.deployer.js';
+import { SecurityEvents } from '../../security-events/security-events.service.js';
 import {
   DefinitionDetailDto,
   DefinitionDto,
@@ -41,6 +42,7 @@ export class DefinitionController {
     private readonly deployer: DefinitionDeployer,
     private readonly access: WorkflowAccess,
     private readonly tx: Transactions,
+    private readonly events: SecurityEvents,
   ) {}
 
   @Get()
@@ -115,6 +117,11 @@ export class DefinitionController {
       name: body.name ?? null,
       source: 'upload',
       deployedBy: user.personId,
+    });
+    await this.events.record({
+      kind: 'definition_deployed',
+      actor: user,
+      detail: rows.map((row) => `${row.processId} v${row.version}`).join(', '),
     });
     return rows.map(toDefinitionDto);
   }

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type Command,
   execute,
@@ -16,6 +16,7 @@ import { entityFromRow, type Statement } from '../../database/entity-rows.js';
 import { deferInsert, deferWrite, readInOrder } from '../../database/deferred-writes.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
 import { newRowId } from '../../database/row-id.js';
+import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 
 export interface StartInput {
   definition: WorkflowDefinition;
@@ -38,6 +39,7 @@ export class InstanceCommandRunner {
   constructor(
     private readonly definitions: DefinitionCache,
     private readonly effects: EffectApplier,
+    @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
   ) {}
 
   /** Row-locks the instance (`FOR UPDATE`) for the rest of the transaction. */
@@ -109,6 +111,7 @@ export class InstanceCommandRunner {
       processId: input.definition.processId,
       ...(input.startEventId ? { startEventId: input.startEventId } : {}),
       variables: input.variables,
+      maxActivations: this.options.maxActivationsPerStep,
       now: ctx.now.toISOString(),
     });
     const instance = ctx.em.create(WorkflowInstance, {
@@ -141,7 +144,9 @@ export class InstanceCommandRunner {
       throw new ConflictException(`Process instance ${instance.id} has already ended.`);
     }
     const compiled = await this.definitions.get(ctx.em, instance.definitionId);
-    const result = execute(compiled, instance.state, command);
+    const result = execute(compiled, instance.state, command, {
+      maxActivations: this.options.maxActivationsPerStep,
+    });
     const previousVersion = instance.version;
     instance.state = result.state;
     instance.version = result.state.version;

@@ -4,10 +4,17 @@ import { returnedRows } from '../../database/returned-rows.js';
 import { Transactions } from '../../database/transactions.js';
 import { WorkflowJob } from './job.entity.js';
 
+const WINDOW_BATCHES = 4;
+
 /**
  * Takes due jobs for one executor with `FOR UPDATE SKIP LOCKED`: processes sharing the
  * database never take the same row, and never wait on each other. A claim moves a row out of
  * the `state = 'due'` partial index, so the next claim starts at the next due row.
+ *
+ * Fair batching: of the earliest due rows (a window of `WINDOW_BATCHES` batches) a claim
+ * takes each instance's first job, then each one's second, and so on, so one instance with
+ * many jobs due (or one that keeps making jobs due in the past) cannot fill every batch while
+ * other instances' jobs wait behind it.
  */
 @Injectable()
 export class JobClaimer {
@@ -26,10 +33,22 @@ export class JobClaimer {
       );
       const due = await em.query<unknown>(
         `UPDATE wf_job j SET state = 'locked', lock_owner = $1, lock_expires_at = $2
-           FROM (SELECT id FROM wf_job WHERE state = 'due' AND due_at <= $3
-                  ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) c
+           FROM (SELECT id FROM (
+                   SELECT id, due_at,
+                          row_number() OVER (PARTITION BY coalesce(instance_id::text, id)
+                                             ORDER BY due_at, id) AS nth
+                     FROM (SELECT id, instance_id, due_at FROM wf_job
+                            WHERE state = 'due' AND due_at <= $3
+                            ORDER BY due_at LIMIT $5 FOR UPDATE SKIP LOCKED) due) ranked
+                  ORDER BY nth, due_at, id LIMIT $4) c
           WHERE j.id = c.id RETURNING j.id`,
-        [owner, expires, now, Math.max(limit - returnedRows<{ id: string }>(reclaimed).length, 0)],
+        [
+          owner,
+          expires,
+          now,
+          Math.max(limit - returnedRows<{ id: string }>(reclaimed).length, 0),
+          limit * WINDOW_BATCHES,
+        ],
       );
       return [...returnedRows<{ id: string }>(reclaimed), ...returnedRows<{ id: string }>(due)].map(
         (r) => r.id,

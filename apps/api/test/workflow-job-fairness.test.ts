@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobClaimer } from '../src/workflow/jobs/job.claimer.js';
+import { JobExecutor } from '../src/workflow/jobs/job.executor.js';
+import { JobHandlerRegistry } from '../src/workflow/jobs/job-handler.registry.js';
+import { createTestApp, type Client, type TestApp } from './support/test-app.js';
+import { deploy, WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
+
+describe('job executor fairness', () => {
+  let t: TestApp;
+  let secretary: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp({ app: WORKFLOW_TEST_APP });
+    const [od, s] = await t.loginAll('od_admin', 'branch_secretary');
+    secretary = s;
+    await deploy(od, 'wf-fan-out');
+    t.app.get(JobHandlerRegistry).register('test.each', async () => ({}));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function start(items: number[]): Promise<string> {
+    const res = await secretary
+      .post('/api/instances')
+      .send({ processId: 'wf_fan_out', orgUnitId: t.units['C1-B1'], variables: { items } })
+      .expect(201);
+    return res.body.id as string;
+  }
+
+  it('gives every instance with due jobs a turn in a batch, however many one instance has due before them', async () => {
+    const busy = await start(Array.from({ length: 30 }, (_, i) => i));
+    t.clock.advance(1_000);
+    const quiet = await start([1]);
+    t.clock.advance(1_000);
+
+    const batch = await t.app.get(JobClaimer).claim('fairness-test', t.clock.now(), 60_000, 10);
+    const byInstance = (id: string) => batch.filter((job) => job.instanceId === id).length;
+    expect(batch).toHaveLength(10);
+    expect(byInstance(quiet)).toBe(1);
+    expect(byInstance(busy)).toBe(9);
+    await t.db.query(`UPDATE wf_job SET state = 'due', lock_owner = NULL, lock_expires_at = NULL`);
+
+    expect(await t.app.get(JobExecutor).runDueJobs()).toBe(31);
+    const ended = await t.db.query<{ status: string }[]>(
+      `SELECT status FROM wf_instance WHERE id = ANY($1) ORDER BY status`,
+      [[busy, quiet]],
+    );
+    expect(ended).toEqual([{ status: 'completed' }, { status: 'completed' }]);
+  });
+});
