@@ -73,12 +73,17 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+/** Secrets are checked as typed (the password rules say what is wrong with them). */
+const SECRET = /password$/i;
+
 /** A blank answer is no answer: whitespace-only strings reach the checks as ''. */
 function blanked(value: unknown): unknown {
   if (typeof value === 'string') return value.trim() === '' ? '' : value;
   if (Array.isArray(value)) return value.map(blanked);
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blanked(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET.test(k) ? v : blanked(v)]),
+    );
   }
   return value;
 }
