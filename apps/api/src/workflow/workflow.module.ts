@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { InstanceEndHooks } from './instances/instance-end.hooks.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS } from '@orglife/engine';
@@ -67,6 +68,7 @@ export class WorkflowModule {
       JobExecutor,
       DefinitionDeployer,
       FormOnlyKeys,
+      InstanceEndHooks,
     ];
     return {
       module: WorkflowModule,
@@ -89,6 +91,7 @@ export class WorkflowModule {
         DefinitionFilesLoader,
         StartEventRegistrar,
         EffectApplier,
+        InstanceEndHooks,
         InstanceCommandRunner,
         EventCorrelator,
         FollowUpProcessor,
