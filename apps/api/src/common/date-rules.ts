@@ -1,3 +1,4 @@
+import { chinaDay } from '../ledger/ledger-period.js';
 import { monthOf } from '../plans/month.js';
 import { fieldErrors } from '../task-forms/field-error.js';
 import { fieldLabel } from './field-labels.js';
@@ -9,15 +10,8 @@ import { bilingual } from './locale.js';
  */
 export type DateCheck = { field: string; error: string } | null;
 
-const CHINA_OFFSET = 8 * 3600_000;
-
-/** Today's China calendar day. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET).toISOString().slice(0, 10);
-}
-
 /** `2026-03` → 2026年3月 / March 2026 (for messages). */
-function monthWords(month: string): [zh: string, en: string] {
+export function monthInWords(month: string): [zh: string, en: string] {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const en = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en', {
     month: 'long',
@@ -57,7 +51,7 @@ export function notAfterToday(field: string, day: string, now: Date): DateCheck 
 
 /** A moment inside `month` (China time). */
 export function withinMonth(field: string, at: Date, month: string): DateCheck {
-  const [zh, en] = monthWords(month);
+  const [zh, en] = monthInWords(month);
   return monthOf(at) === month
     ? null
     : problem(
@@ -96,8 +90,8 @@ export function monthNotOver(field: string, month: string, now: Date): DateCheck
     ? null
     : problem(
         field,
-        (l) => `${l}已过去，请选择${monthWords(current)[0]}或之后的月份`,
-        (l) => `${l} is over; choose ${monthWords(current)[1]} or later`,
+        (l) => `${l}已过去，请选择${monthInWords(current)[0]}或之后的月份`,
+        (l) => `${l} is over; choose ${monthInWords(current)[1]} or later`,
       );
 }
 
@@ -108,8 +102,8 @@ export function monthBegun(field: string, month: string, now: Date): DateCheck {
     ? null
     : problem(
         field,
-        (l) => `${l}尚未开始，请选择${monthWords(current)[0]}或之前的月份`,
-        (l) => `${l} has not begun; choose ${monthWords(current)[1]} or earlier`,
+        (l) => `${l}尚未开始，请选择${monthInWords(current)[0]}或之前的月份`,
+        (l) => `${l} has not begun; choose ${monthInWords(current)[1]} or earlier`,
       );
 }
 
