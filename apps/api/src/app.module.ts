@@ -16,6 +16,7 @@ import { APP_LOGGER, createAppLogger } from './logging/app-logger.js';
 import { OrgModule } from './org/org.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { SecurityEventsModule } from './security-events/security-events.module.js';
+import { SsoModule } from './sso/sso.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         AccessModule,
         SecurityEventsModule,
         AuthModule,
+        SsoModule,
         OrgModule,
         SeedModule,
         WorkflowModule.forRoot(options.workflow),

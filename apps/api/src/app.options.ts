@@ -1,4 +1,5 @@
 import type { Clock } from './clock/clock.js';
+import type { SsoOptions } from './sso/sso.options.js';
 import type { WorkflowModuleOptions } from './workflow/workflow.module.js';
 
 export const APP_OPTIONS = Symbol('APP_OPTIONS');
@@ -31,4 +32,6 @@ export interface AppOptions {
   loginMaxFailures?: number;
   /** Workflow runtime: startup deployment folder, job executor (tests turn its interval off). */
   workflow?: WorkflowModuleOptions;
+  /** Campus sign-in through OIDC and/or CAS; undefined = local accounts only. */
+  sso?: SsoOptions;
 }

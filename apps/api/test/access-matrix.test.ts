@@ -104,6 +104,24 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/password': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/me': { allow: EVERYONE_SIGNED_IN(200) },
 
+  // campus sign-in (test/sso-*.test.ts): public; this app has no identity service configured,
+  // so every route but the list answers 404 (or 400 for a body that fails validation first)
+  'GET /api/auth/sso': { public: true, allow: { anon: 200, ...EVERYONE_SIGNED_IN(200) } },
+  'GET /api/auth/sso/:provider/login': {
+    public: true,
+    params: () => ({ provider: 'oidc' }),
+    deny: 404,
+  },
+  'GET /api/auth/sso/:provider/logout': {
+    public: true,
+    params: () => ({ provider: 'cas' }),
+    deny: 404,
+  },
+  'GET /api/auth/sso/oidc/callback': { public: true, deny: 404 },
+  'GET /api/auth/sso/cas/callback': { public: true, deny: 404 },
+  'POST /api/auth/sso/cas/callback': { public: true, deny: 400 },
+  'POST /api/auth/sso/exchange': { public: true, deny: 400 },
+
   // org units, people, roles
   'GET /api/org-units': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/org-units/:id': { params: (f) => ({ id: f.unitC1B2 }), allow: BRANCH_READERS },

@@ -89,4 +89,62 @@ describe('readEnv (configuration from environment variables)', () => {
       /ENGINE_MAX_ACTIVATIONS/,
     );
   });
+
+  describe('campus sign-in (SSO_*)', () => {
+    const oidc = {
+      SSO_PUBLIC_URL: 'https://dangjian.example.edu.cn/',
+      SSO_OIDC_ISSUER: 'https://idp.example.edu.cn',
+      SSO_OIDC_CLIENT_ID: 'orglife',
+    };
+
+    it('is off without an issuer or a CAS URL', () => {
+      expect(readEnv({ DATA_DIR: tempDir() }).app.sso).toBeUndefined();
+    });
+
+    it('reads OIDC with defaults: openid scope added, 工号 in sub, 5 s timeout', () => {
+      const sso = readEnv({ DATA_DIR: tempDir(), ...oidc, SSO_OIDC_SCOPES: 'profile' }).app.sso;
+      expect(sso).toMatchObject({
+        timeoutMs: 5000,
+        required: false,
+        localAccounts: [],
+        oidc: { clientId: 'orglife', scopes: 'profile openid', employeeNoClaim: 'sub' },
+      });
+      expect(sso?.publicUrl.href).toBe('https://dangjian.example.edu.cn/');
+    });
+
+    it('reads CAS: version 3.0 unless told, the 工号 attribute, the local accounts', () => {
+      const sso = readEnv({
+        DATA_DIR: tempDir(),
+        SSO_PUBLIC_URL: 'https://dangjian.example.edu.cn',
+        SSO_CAS_URL: 'https://cas.example.edu.cn/cas/',
+        SSO_CAS_EMPLOYEE_NO_ATTRIBUTE: 'employeeNumber',
+        SSO_REQUIRED: 'true',
+        SSO_LOCAL_ACCOUNTS: 'admin, ops',
+      }).app.sso;
+      expect(sso?.cas?.serverUrl.href).toBe('https://cas.example.edu.cn/cas');
+      expect(sso).toMatchObject({
+        required: true,
+        localAccounts: ['admin', 'ops'],
+        cas: { version: '3.0', employeeNoAttribute: 'employeeNumber' },
+      });
+    });
+
+    it.each([
+      [{ ...oidc, SSO_OIDC_CLIENT_ID: '' }, /SSO_OIDC_CLIENT_ID must be set/],
+      [{ ...oidc, SSO_PUBLIC_URL: '' }, /SSO_PUBLIC_URL must be set/],
+      [
+        { ...oidc, SSO_OIDC_ISSUER: 'idp.example.edu.cn' },
+        /SSO_OIDC_ISSUER must be an http\(s\) URL/,
+      ],
+      [
+        { ...oidc, SSO_CAS_URL: 'https://cas', SSO_CAS_VERSION: '1.0' },
+        /SSO_CAS_VERSION must be "2.0" or "3.0"/,
+      ],
+      [{ ...oidc, SSO_TIMEOUT_MS: '5s' }, /SSO_TIMEOUT_MS must be a whole number/],
+      [{ ...oidc, SSO_REQUIRED: 'yes' }, /SSO_REQUIRED must be "true" or "false"/],
+      [{ SSO_REQUIRED: 'true' }, /SSO_REQUIRED=true needs SSO_OIDC_ISSUER or SSO_CAS_URL/],
+    ])('refuses a bad or missing value, naming the variable (%#)', (env, message) => {
+      expect(() => readEnv({ DATA_DIR: tempDir(), ...env })).toThrow(message);
+    });
+  });
 });

@@ -14,6 +14,7 @@ describe('messages and call activities', () => {
     secretary = await t.login('branch_secretary');
     await deploy(od, 'wf-message');
     await deploy(od, 'wf-call');
+    await deploy(od, 'wf-repeated-catch');
   });
   afterAll(async () => {
     await t.close();
@@ -41,6 +42,30 @@ describe('messages and call activities', () => {
     });
     expect((await od.get(`/api/instances/${a}`)).body.status).toBe('active');
     await secretary.post('/api/messages').send({ name: 'paid', correlationKey: 'A' }).expect(403);
+  });
+
+  it('a fired catch event drops its subscription: the next message or signal of that name reaches the next catch event', async () => {
+    const id = await start('wf_repeated', { ticket: 'T-1' });
+    for (const variables of [{ first: true }, { second: true }]) {
+      const res = await od
+        .post('/api/messages')
+        .send({ name: 'reply', correlationKey: 'T-1', variables })
+        .expect(200);
+      expect(res.body.correlatedInstanceIds).toEqual([id]);
+    }
+    for (let i = 0; i < 2; i++) {
+      const res = await od.post('/api/signals').send({ name: 'tick' }).expect(200);
+      expect(res.body.correlatedInstanceIds).toEqual([id]);
+    }
+    expect((await od.get(`/api/instances/${id}`)).body).toMatchObject({
+      status: 'completed',
+      variables: { first: true, second: true },
+    });
+    const [left] = await t.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM wf_subscription WHERE instance_id = $1`,
+      [id],
+    );
+    expect(left?.n).toBe(0);
   });
 
   it('starts an instance from a message start event', async () => {

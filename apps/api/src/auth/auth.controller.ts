@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res } from 
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -35,6 +36,9 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AccessTokenDto, description: 'Also sets the refresh-token cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
+  @ApiForbiddenResponse({
+    description: 'SSO_REQUIRED is on and this account is not one of SSO_LOCAL_ACCOUNTS',
+  })
   @ApiTooManyRequestsResponse({
     description: 'Too many failed logins for this username or address',
   })

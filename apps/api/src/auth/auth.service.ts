@@ -1,9 +1,11 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RoleName } from '../access/role-name.js';
+import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { Transactions } from '../database/transactions.js';
 import { SecurityEvents } from '../security-events/security-events.service.js';
+import { localLoginAllowed } from '../sso/local-login.policy.js';
 import { Account } from './account.entity.js';
 import type { AuthUser } from './auth-user.js';
 import type { MeDto } from './auth.dto.js';
@@ -23,9 +25,21 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly limiter: LoginLimiter,
     private readonly events: SecurityEvents,
+    @Inject(APP_OPTIONS) private readonly options: AppOptions,
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<TokenPair> {
+    if (!localLoginAllowed(this.options.sso, username)) {
+      await this.events.record({
+        kind: 'login_failed',
+        subject: { username },
+        ip,
+        detail: 'password sign-in closed: 统一身份认证 required (SSO_REQUIRED)',
+      });
+      throw new ForbiddenException(
+        'Sign in through the campus identity service. 本系统要求使用统一身份认证登录。',
+      );
+    }
     const attempt = await this.limiter.take(username, ip);
     const account = await this.accountNamed(username);
     // Verify against a stand-in hash when there is no such account, so timing does not tell.

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppOptions } from '../app.options.js';
+import { readSsoEnv } from '../sso/sso-env.js';
 import type { JobExecutorOptions } from '../workflow/workflow.options.js';
 
 export interface ServerConfig {
@@ -39,6 +40,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       demoMonth: env.SEED !== 'false' && env.DEMO_MONTH !== 'false',
       webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
       workflow: { jobExecutor: jobExecutorEnv(env), ...engineEnv(env) },
+      sso: readSsoEnv(env),
     },
   };
 }

@@ -134,6 +134,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/{provider}/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_oidcCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/cas/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_casCallback"];
+        put?: never;
+        post: operations["SsoController_casSingleLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SsoController_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/{provider}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_logout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org-units/import": {
         parameters: {
             query?: never;
@@ -1255,6 +1351,20 @@ export interface components {
             orgUnitId: string;
             roles: components["schemas"]["MyRoleDto"][];
         };
+        SsoProvidersDto: {
+            /** @description Empty = local accounts only */
+            providers: ("oidc" | "cas")[];
+            /** @description Only the named local accounts may still sign in with a password */
+            required: boolean;
+        };
+        CasLogoutRequestDto: {
+            /** @description SAML LogoutRequest XML carrying the service ticket */
+            logoutRequest: string;
+        };
+        SsoExchangeDto: {
+            /** @description The one-time code the callback put in the login page URL */
+            code: string;
+        };
         OrgSheetImportResultDto: {
             /** @description Rows read (one org unit each) */
             imported: number;
@@ -1908,7 +2018,7 @@ export interface components {
              */
             instanceId: string | null;
             /** @enum {string} */
-            status: "pending" | "submitted" | "returned" | "approved";
+            status: "pending" | "submitted" | "returned" | "approved" | "cancelled";
             topic: string | null;
             /** Format: date-time */
             plannedAt: string | null;
@@ -1961,7 +2071,7 @@ export interface components {
              */
             instanceId: string | null;
             /** @enum {string} */
-            status: "pending" | "submitted" | "returned" | "approved";
+            status: "pending" | "submitted" | "returned" | "approved" | "cancelled";
             topic: string | null;
             /** Format: date-time */
             plannedAt: string | null;
@@ -2379,6 +2489,28 @@ export interface components {
              * @example 2026-12
              */
             month: string;
+            /**
+             * @description extra = 追加抽查
+             * @enum {string}
+             */
+            kind: "regular" | "extra";
+            /** @description Why the extra draw */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description Null: the timer
+             */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description When the draw was started
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Set when its flow was cancelled
+             */
+            cancelledAt: string | null;
             /** @description 32-bit integer seed of the draw */
             seed: number;
             sampleRate: number;
@@ -2414,6 +2546,10 @@ export interface components {
              * @example 2026-03
              */
             month?: string;
+            /** @description 追加抽查: a second draw for a month that already has its regular one */
+            extra?: boolean;
+            /** @description Why the extra draw (required with extra) */
+            reason?: string;
         };
         StartedInstanceResponse: {
             /** Format: uuid */
@@ -2970,6 +3106,28 @@ export interface components {
              * @example 2026-12
              */
             month: string;
+            /**
+             * @description extra = 追加抽查
+             * @enum {string}
+             */
+            kind: "regular" | "extra";
+            /** @description Why the extra draw */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description Null: the timer
+             */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description When the draw was started
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Set when its flow was cancelled
+             */
+            cancelledAt: string | null;
             /** @description 32-bit integer seed of the draw */
             seed: number;
             sampleRate: number;
@@ -3223,6 +3381,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SSO_REQUIRED is on and this account is not one of SSO_LOCAL_ACCOUNTS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed logins for this username or address */
             429: {
                 headers: {
@@ -3394,6 +3561,273 @@ export interface operations {
             };
             /** @description No role that allows this on the unit concerned */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoProvidersDto"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "oidc" | "cas";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity service's login page */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That provider is not configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_oidcCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the login page with a one-time code or ?ssoError= */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_casCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the login page with a one-time code or ?ssoError= */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_casSingleLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CasLogoutRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Sessions started by that ticket, if any, are ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoExchangeDto"];
+            };
+        };
+        responses: {
+            /** @description As a local login: the access token, and the refresh-token cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, used or expired code */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "oidc" | "cas";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity service's logout, then back to login */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That provider is not configured */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -89,6 +89,28 @@ describe('intermediate catch events', () => {
     expect(done.variables).toMatchObject({ reply: 'yes' });
   });
 
+  it('a fired catch event closes its subscription: two catch events of one message, then of one signal, in a row', async () => {
+    const trace = await run(here, 'repeated-catch-events.bpmn', {
+      variables: { ticket: 'T-1' },
+      steps: [
+        { message: 'reply', correlationKey: 'T-1', variables: { first: true } },
+        { message: 'reply', correlationKey: 'T-1', variables: { second: true } },
+        { signal: 'tick' },
+        { signal: 'tick' },
+      ],
+    });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).toEqual([
+      'Start',
+      'FirstReply',
+      'SecondReply',
+      'FirstTick',
+      'SecondTick',
+      'End',
+    ]);
+    expect(trace.variables).toMatchObject({ first: true, second: true });
+  });
+
   it('drops a message nothing waits for', async () => {
     const trace = await run(here, 'catch-events.bpmn', {
       variables: { pause: 'PT1M', ticket: 'T-9' },

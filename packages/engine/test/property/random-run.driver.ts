@@ -87,16 +87,13 @@ export function runRandomly(
   );
   return { steps, state, waits, fired, history };
 
-  /** A non-interrupting message or signal boundary stays subscribed after it fires; we let it fire once. */
+  /**
+   * A fired message or signal subscription is closed by its own effect; a non-interrupting
+   * boundary's stays open, and we let it fire only once.
+   */
   function keepIfStillSubscribed(command: Command): void {
     if (command.type !== 'correlateMessage' && command.type !== 'broadcastSignal') return;
-    const id = command.subscriptionId;
-    const subscription = state.subscriptions[id];
-    if (!subscription || waits.messages.has(id) || waits.signals.has(id)) return;
-    const info = { id, elementId: subscription.elementId, name: subscription.name ?? '' };
-    if (command.type === 'correlateMessage') waits.messages.set(id, info);
-    else waits.signals.set(id, info);
-    spent.add(id);
+    if (state.subscriptions[command.subscriptionId]) spent.add(command.subscriptionId);
   }
 
   function nextCommand(step: number): { command: Command; target: string } {
@@ -130,7 +127,6 @@ export function runRandomly(
     pick -= timers.length;
     if (pick < messages.length) {
       const subscription = messages[pick]!;
-      waits.messages.delete(subscription.id);
       fired.add(subscription.elementId);
       return {
         command: { type: 'correlateMessage', subscriptionId: subscription.id, now: now() },
@@ -138,7 +134,6 @@ export function runRandomly(
       };
     }
     const signal = signals[pick - messages.length]!;
-    waits.signals.delete(signal.id);
     fired.add(signal.elementId);
     return {
       command: { type: 'broadcastSignal', subscriptionId: signal.id, now: now() },
