@@ -4,6 +4,7 @@
 // then stops the server. The API log lands in test-artifacts/api.log.
 //   node test/run-e2e.mjs            (pnpm run test:e2e)
 //   E2E_SKIP_BUILD=1 node test/run-e2e.mjs   (reuse the existing dist folders)
+//   node test/run-e2e.mjs screens            (only the files whose name contains `screens`)
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -146,6 +147,7 @@ async function main() {
         'run',
         '--config',
         'test/e2e/vitest.config.ts',
+        ...process.argv.slice(2),
       ],
       { ...process.env, E2E_BASE_URL: baseUrl },
     );

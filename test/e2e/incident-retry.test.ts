@@ -8,6 +8,7 @@ import { deployFlow, type Instance, oneStepFlow, startInstance, unitOfRole } fro
 const PROCESS = 'e2e-incident-retry';
 const PROCESS_NAME = '浏览器测试：故障重试';
 const STEP = 'SendSms';
+const STEP_NAME = '发送短信通知';
 /** A job type no handler is registered for: every attempt fails. */
 const JOB_TYPE = 'orglife.sms.send';
 /** More than the longest backoff before the last attempt (5 s, then 10 s). */
@@ -68,7 +69,7 @@ describe('an OD user retries an incident from the instance page', () => {
       oneStepFlow(PROCESS, PROCESS_NAME, {
         kind: 'serviceTask',
         id: STEP,
-        name: '发送短信通知',
+        name: STEP_NAME,
         jobType: JOB_TYPE,
         retries: 3,
       }),
@@ -105,7 +106,7 @@ describe('an OD user retries an incident from the instance page', () => {
     const { page } = od;
     await page.goto('/instances');
     await page.getByTestId('instances-filter-process').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: PROCESS }).click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: PROCESS_NAME }).click();
     await page.getByTestId('instances-search').click();
     await page.locator(`[data-testid="instances-row"][data-instance-id="${instance.id}"]`).click();
     await page.waitForURL(`**/instances/${instance.id}`);
@@ -121,7 +122,7 @@ describe('an OD user retries an incident from the instance page', () => {
     const rows = page.locator('[data-testid="instance-incidents"] .el-table__body tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toContain(STEP);
+    expect(await rows.first().textContent()).toContain(STEP_NAME);
     expect(await rows.first().textContent()).toContain(JOB_TYPE);
     await screenshot(page, 'incident-1-open');
   });

@@ -21,10 +21,16 @@ const SEGMENTS = ['study', 'lecture', 'report'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The 10th of the month after the server's, 10:00 local time: in the plan's month and in the future. */
+/**
+ * The 10th of the month after the server's, 10:00 on the app's clock (Asia/Shanghai, UTC+8):
+ * in the plan's month and in the future.
+ */
 function sessionDay(now: Date): { month: string; plannedAt: Date; typed: string } {
-  const plannedAt = new Date(now.getFullYear(), now.getMonth() + 1, 10, 10, 0, 0);
-  const month = `${plannedAt.getFullYear()}-${pad(plannedAt.getMonth() + 1)}`;
+  const beijing = new Date(now.getTime() + 8 * 3_600_000);
+  const plannedAt = new Date(
+    Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth() + 1, 10, 10 - 8, 0, 0),
+  );
+  const month = `${plannedAt.getUTCFullYear()}-${pad(plannedAt.getUTCMonth() + 1)}`;
   return { month, plannedAt, typed: `${month}-10 10:00` };
 }
 
@@ -177,7 +183,7 @@ describe('a monthly plan from draft to the recorded session', () => {
     await page.goto('/instances');
     await page.getByTestId('instances-filter-process').click();
     await page
-      .locator('.el-select-dropdown__item:visible', { hasText: /monthly-plan|月度/ })
+      .locator('.el-select-dropdown__item:visible', { hasText: '月度组织生活计划' })
       .click();
     await page.getByTestId('instances-search').click();
     await page.locator('[data-testid="instances-row"]').first().click();

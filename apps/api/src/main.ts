@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import { readEnv } from './config/server-config.js';
+import { serveBackups } from './database/backup/backup-socket.js';
 import { createHttpAdapter } from './http/http-adapter.js';
 import { OffsetClock } from './testing/offset.clock.js';
 import { TestClockModule, testClockEnabled } from './testing/test-clock.module.js';
@@ -21,3 +24,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
 );
 await configureApp(app);
 await app.listen(config.port, config.host);
+// The embedded database is this process's alone: `orglife backup` asks it for the snapshot.
+if (!config.app.databaseUrl && config.app.dataDir) {
+  await serveBackups(app.get<DataSource>(getDataSourceToken()), config.app.dataDir);
+}

@@ -7,6 +7,9 @@ import { CliUsageError } from '../src/cli/command.js';
 import { orgExportCommand } from '../src/cli/org-export.command.js';
 import { orgImportCommand } from '../src/cli/org-import.command.js';
 
+/** Each test builds whole databases (PGlite on disk is slow on a busy machine). */
+const SLOW = 300_000;
+
 async function xlsx(rows: string[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('组织架构');
@@ -44,54 +47,66 @@ describe('orglife org import / org export', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('imports a university’s own tree into an empty database and exports it back unchanged', async () => {
-    const sheet = join(dir, 'org.xlsx');
-    await writeFile(
-      sheet,
-      await xlsx([
-        ['HNU', '华南示范大学党委', '', '学校党委'],
-        ['HNU-C1', '文学院党委', 'HNU', '基层党委'],
-        ['HNU-C1-B1', '文学院教工党支部', 'HNU-C1', '党支部'],
-        ['HNU-D1', '机关直属党支部', 'HNU', '直属党支部'],
-      ]),
-    );
-    expect(await orgImportCommand.run([sheet])).toBe(0);
-    expect(output).toHaveBeenLastCalledWith(`${sheet}: 4 org units imported (4 new, 0 changed)`);
+  it(
+    'imports a university’s own tree into an empty database and exports it back unchanged',
+    async () => {
+      const sheet = join(dir, 'org.xlsx');
+      await writeFile(
+        sheet,
+        await xlsx([
+          ['HNU', '华南示范大学党委', '', '学校党委'],
+          ['HNU-C1', '文学院党委', 'HNU', '基层党委'],
+          ['HNU-C1-B1', '文学院教工党支部', 'HNU-C1', '党支部'],
+          ['HNU-D1', '机关直属党支部', 'HNU', '直属党支部'],
+        ]),
+      );
+      expect(await orgImportCommand.run([sheet])).toBe(0);
+      expect(output).toHaveBeenLastCalledWith(`${sheet}: 4 org units imported (4 new, 0 changed)`);
 
-    const back = join(dir, 'back.xlsx');
-    expect(await orgExportCommand.run([back])).toBe(0);
-    expect(await rowsOf(back)).toEqual([
-      ['组织编码', '组织名称', '上级组织编码', '组织类型', '排序'],
-      ['HNU', '华南示范大学党委', '', '学校党委', '0'],
-      ['HNU-C1', '文学院党委', 'HNU', '基层党委', '0'],
-      ['HNU-D1', '机关直属党支部', 'HNU', '直属党支部', '1'],
-      ['HNU-C1-B1', '文学院教工党支部', 'HNU-C1', '党支部', '0'],
-    ]);
-    expect(await orgImportCommand.run([back])).toBe(0);
-    expect(output).toHaveBeenLastCalledWith(`${back}: 4 org units imported (0 new, 0 changed)`);
-  });
+      const back = join(dir, 'back.xlsx');
+      expect(await orgExportCommand.run([back])).toBe(0);
+      expect(await rowsOf(back)).toEqual([
+        ['组织编码', '组织名称', '上级组织编码', '组织类型', '排序'],
+        ['HNU', '华南示范大学党委', '', '学校党委', '0'],
+        ['HNU-C1', '文学院党委', 'HNU', '基层党委', '0'],
+        ['HNU-D1', '机关直属党支部', 'HNU', '直属党支部', '1'],
+        ['HNU-C1-B1', '文学院教工党支部', 'HNU-C1', '党支部', '0'],
+      ]);
+      expect(await orgImportCommand.run([back])).toBe(0);
+      expect(output).toHaveBeenLastCalledWith(`${back}: 4 org units imported (0 new, 0 changed)`);
+    },
+    SLOW,
+  );
 
-  it('lists every bad row and imports nothing', async () => {
-    const sheet = join(dir, 'bad.xlsx');
-    await writeFile(
-      sheet,
-      await xlsx([
-        ['HNU-C2', '外语学院党委', 'HNU', '基层党委'],
-        ['HNU-C2-G1', '错位小组', 'HNU-C2', '党小组'],
-      ]),
-    );
-    await expect(orgImportCommand.run([sheet])).rejects.toThrow(CliUsageError);
-    expect(problems).toHaveBeenCalledWith(
-      expect.stringMatching(/^row 3, 组织类型: 党小组不能设在/),
-    );
-    const back = join(dir, 'after-bad.xlsx');
-    await orgExportCommand.run([back]);
-    expect((await rowsOf(back)).map((r) => r[0])).not.toContain('HNU-C2');
-  });
+  it(
+    'lists every bad row and imports nothing',
+    async () => {
+      const sheet = join(dir, 'bad.xlsx');
+      await writeFile(
+        sheet,
+        await xlsx([
+          ['HNU-C2', '外语学院党委', 'HNU', '基层党委'],
+          ['HNU-C2-G1', '错位小组', 'HNU-C2', '党小组'],
+        ]),
+      );
+      await expect(orgImportCommand.run([sheet])).rejects.toThrow(CliUsageError);
+      expect(problems).toHaveBeenCalledWith(
+        expect.stringMatching(/^row 3, 组织类型: 党小组不能设在/),
+      );
+      const back = join(dir, 'after-bad.xlsx');
+      await orgExportCommand.run([back]);
+      expect((await rowsOf(back)).map((r) => r[0])).not.toContain('HNU-C2');
+    },
+    SLOW,
+  );
 
-  it('refuses a missing file or a second argument in one line', async () => {
-    await expect(orgImportCommand.run([join(dir, 'none.xlsx')])).rejects.toThrow(/cannot read/);
-    await expect(orgImportCommand.run([])).rejects.toThrow(/FILE.xlsx/);
-    await expect(orgExportCommand.run(['a', 'b'])).rejects.toThrow(CliUsageError);
-  });
+  it(
+    'refuses a missing file or a second argument in one line',
+    async () => {
+      await expect(orgImportCommand.run([join(dir, 'none.xlsx')])).rejects.toThrow(/cannot read/);
+      await expect(orgImportCommand.run([])).rejects.toThrow(/FILE.xlsx/);
+      await expect(orgExportCommand.run(['a', 'b'])).rejects.toThrow(CliUsageError);
+    },
+    SLOW,
+  );
 });

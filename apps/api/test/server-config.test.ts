@@ -90,6 +90,15 @@ describe('readEnv (configuration from environment variables)', () => {
     );
   });
 
+  it('runs cron timers in CRON_TIME_ZONE, refusing a name that is no time zone', () => {
+    expect(readEnv({ DATA_DIR: tempDir() }).app.workflow?.timeZone).toBeUndefined();
+    const config = readEnv({ DATA_DIR: tempDir(), CRON_TIME_ZONE: 'Europe/Berlin' });
+    expect(config.app.workflow?.timeZone).toBe('Europe/Berlin');
+    expect(() => readEnv({ DATA_DIR: tempDir(), CRON_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      /CRON_TIME_ZONE/,
+    );
+  });
+
   describe('campus sign-in (SSO_*)', () => {
     const oidc = {
       SSO_PUBLIC_URL: 'https://dangjian.example.edu.cn/',

@@ -119,6 +119,8 @@ describe('process definitions', () => {
     expect(afterFirst.body).toEqual([
       expect.objectContaining({ version: 1, source: 'file', sourceName: 'wf-timer.bpmn' }),
     ]);
+    // the version is named after the BPMN process, for the 流程 lists and the inbox
+    expect(afterFirst.body[0].name).toBe('测试定时');
 
     await loader.deployFolder(FIXTURES_DIR);
     const afterSecond = await od.get('/api/definitions/wf_timer/versions').expect(200);

@@ -252,6 +252,18 @@ describe('user tasks', () => {
     expect(
       history.body.map((e: { elementId: string; kind: string }) => `${e.elementId}:${e.kind}`),
     ).toEqual(expect.arrayContaining(['Draft:completed', 'Approve:completed', 'End:completed']));
+    // each completed user task names who acted
+    const [drafter] = await t.db.query<{ name: string }[]>(
+      `SELECT name FROM person WHERE id = $1`,
+      [t.people['branch_secretary']],
+    );
+    const drafted = history.body.find(
+      (e: { elementId: string; kind: string }) => e.elementId === 'Draft' && e.kind === 'completed',
+    );
+    expect(drafted.actorName).toBe(drafter!.name);
+    expect(
+      history.body.find((e: { elementId: string }) => e.elementId === 'End').actorName,
+    ).toBeNull();
     const [audit] = await t.db.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM wf_audit WHERE instance_id = $1 AND action = 'task.completed'`,
       [instanceId],

@@ -5,3 +5,8 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>;
   export default component;
 }
+
+interface ImportMetaEnv {
+  /** IANA time zone every time is shown and typed in (default Asia/Shanghai). */
+  readonly VITE_TIME_ZONE?: string;
+}

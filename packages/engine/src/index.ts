@@ -9,10 +9,12 @@ export type {
 } from './compile/model.js';
 export { startInstance, type StartOptions } from './runtime/start-instance.js';
 export { execute } from './runtime/execute.js';
-export { DEFAULT_MAX_ACTIVATIONS, type RunLimits } from './runtime/step.js';
+export { DEFAULT_MAX_ACTIVATIONS, type RunOptions } from './runtime/step.js';
 export { EngineCommandError } from './runtime/command-error.js';
 export type { EngineState, ElementInstance, Subscription, Incident } from './runtime/state.js';
 export { startTimers, nextStartTimer } from './timers/start-timers.js';
+export { DEFAULT_TIME_ZONE } from './timers/timer-definition.js';
+export { addDuration, parseDuration, type Duration } from './timers/iso8601.js';
 export {
   MemoryRuntime,
   type MemoryRuntimeOptions,

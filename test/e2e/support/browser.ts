@@ -34,15 +34,22 @@ export interface UserPage {
   errors: string[];
 }
 
+/** The two screens every page is tried on: a desktop and a phone (touch, 3× pixels). */
+export const DESKTOP = { width: 1440, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+export type Screen = typeof DESKTOP | typeof PHONE;
+
 export async function openAs(
   browser: Browser,
   username: string,
-  password = 'demo1234',
+  screen: Screen = DESKTOP,
 ): Promise<UserPage> {
+  const phone = screen === PHONE;
   const context = await browser.newContext({
     baseURL: BASE_URL,
     locale: 'zh-CN',
-    viewport: { width: 1440, height: 900 },
+    viewport: screen,
+    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}),
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -53,7 +60,7 @@ export async function openAs(
   page.on('pageerror', (error) => errors.push(`page error on ${page.url()}: ${error.message}`));
   await page.goto('/login');
   await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(password);
+  await page.locator('#login-password').fill('demo1234');
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   return { page, context, errors };

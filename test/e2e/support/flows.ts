@@ -123,7 +123,7 @@ export async function taskOfInstance(
   return items.find((task) => task.instanceId === instanceId);
 }
 
-/** Claims the open task of `instanceId` from the signed-in user's 可认领 tab. */
+/** Claims the open task of `instanceId` from the signed-in user's 待签收 tab. */
 export async function claimTaskOf(
   page: Page,
   processId: string,

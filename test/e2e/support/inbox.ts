@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** Claims the task named `name` in the inbox's 可认领 tab, then opens it from 待办. */
+/** Claims the task named `name` in the inbox's 待签收 tab, then opens it from 待办. */
 export async function claimAndOpen(page: Page, name: RegExp): Promise<void> {
   await page.goto('/inbox');
   await page.getByTestId('inbox-tab-claimable').click();

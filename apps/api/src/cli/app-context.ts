@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { readEnv } from '../config/server-config.js';
+import { assertEmbeddedStopped } from './database-source.js';
 
 /**
  * Runs `work` with the API's services on the configured database (DATABASE_URL, or the
@@ -11,6 +12,8 @@ export async function withAppContext<T>(
   work: (app: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
   const config = readEnv();
+  if (!config.app.databaseUrl && config.app.dataDir)
+    await assertEmbeddedStopped(config.app.dataDir);
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({
       ...config.app,

@@ -69,15 +69,36 @@ function jobExecutorEnv(env: NodeJS.ProcessEnv): Partial<JobExecutorOptions> {
   return options;
 }
 
-/** ENGINE_MAX_ACTIVATIONS; unset keeps the engine's default. */
-function engineEnv(env: NodeJS.ProcessEnv): { maxActivationsPerStep?: number } {
+/** ENGINE_MAX_ACTIVATIONS and CRON_TIME_ZONE; unset keeps the engine's defaults. */
+function engineEnv(env: NodeJS.ProcessEnv): { maxActivationsPerStep?: number; timeZone?: string } {
+  const options: { maxActivationsPerStep?: number; timeZone?: string } = {};
   const raw = env.ENGINE_MAX_ACTIVATIONS;
-  if (raw === undefined) return {};
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`ENGINE_MAX_ACTIVATIONS must be a positive whole number, got "${raw}"`);
+  if (raw !== undefined) {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new Error(`ENGINE_MAX_ACTIVATIONS must be a positive whole number, got "${raw}"`);
+    }
+    options.maxActivationsPerStep = value;
   }
-  return { maxActivationsPerStep: value };
+  const zone = env.CRON_TIME_ZONE;
+  if (zone !== undefined) {
+    if (!isTimeZone(zone)) {
+      throw new Error(
+        `CRON_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${zone}"`,
+      );
+    }
+    options.timeZone = zone;
+  }
+  return options;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** A secret generated on first start and kept in the data folder (never in the repository). */

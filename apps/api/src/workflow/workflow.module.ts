@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { InstanceEndHooks } from './instances/instance-end.hooks.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { DEFAULT_MAX_ACTIVATIONS } from '@orglife/engine';
+import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
 import { DefinitionCache } from './definitions/definition.cache.js';
 import { DefinitionController } from './definitions/definition.controller.js';
 import { DefinitionDeployer } from './definitions/definition.deployer.js';
@@ -42,6 +42,7 @@ export interface WorkflowModuleOptions {
   workflowsDir?: string | null;
   jobExecutor?: Partial<WorkflowOptions['jobExecutor']>;
   maxActivationsPerStep?: number;
+  timeZone?: string;
 }
 
 /** The repository's `workflows/` folder, from `apps/api/{src,dist}/workflow/`. */
@@ -60,6 +61,7 @@ export class WorkflowModule {
         options.workflowsDir === undefined ? REPOSITORY_WORKFLOWS : options.workflowsDir,
       jobExecutor: { ...DEFAULT_JOB_EXECUTOR, ...options.jobExecutor },
       maxActivationsPerStep: options.maxActivationsPerStep ?? DEFAULT_MAX_ACTIVATIONS,
+      timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     };
     const exported = [
       WorkflowRuntimeService,

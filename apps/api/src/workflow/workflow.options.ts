@@ -29,6 +29,8 @@ export interface WorkflowOptions {
    * token stops with an incident and the step commits.
    */
   maxActivationsPerStep: number;
+  /** IANA time zone cron timers run in (default Asia/Shanghai). */
+  timeZone: string;
 }
 
 export const DEFAULT_JOB_EXECUTOR: JobExecutorOptions = {

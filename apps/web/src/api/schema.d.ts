@@ -1652,6 +1652,8 @@ export interface components {
             elementInstanceId: string;
             /** @enum {string} */
             kind: "activated" | "completed" | "terminated" | "incident" | "incidentResolved";
+            /** @description Who completed the user task (on its completed event), else null */
+            actorName: string | null;
         };
         StartInstanceDto: {
             processId: string;

@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN';
 const en: Messages = {
   app: { title: 'Party Organizational Life', shortTitle: 'Org Life' },
   common: {
+    pageSize: 'Rows per page',
     ok: 'OK',
     cancel: 'Cancel',
     save: 'Save',
@@ -98,7 +99,7 @@ const en: Messages = {
   },
   task: {
     title: 'Task',
-    completed: 'Submitted',
+    outcome: { submitted: 'Submitted', approved: 'Approved', returned: 'Returned' },
     claimFirst: 'This task is not claimed yet; claim it to work on it',
     closed: 'This task is {status}; read only',
     status: { open: 'open', completed: 'completed', cancelled: 'cancelled' },
@@ -254,6 +255,7 @@ const en: Messages = {
   attachments: {
     title: 'Attachments',
     pick: 'Upload files',
+    camera: 'Take a photo',
     limits: 'Up to 10 MB each; images, PDF and office documents',
     progress: 'upload progress',
     kind: 'Attachment type',

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { OrgUnitNode } from '@/api/org';
 import { api, type Schemas } from '@/api/typed';
+import { localName } from '@/utils/bilingual';
 
 type DefinitionSummary = Schemas['DefinitionDto'];
 // Names are a nicety: a role that may not list definitions (403) just sees process ids, no toast.
@@ -46,7 +47,8 @@ export const useDirectoryStore = defineStore('directory', () => {
   }
 
   function processName(id: string): string {
-    return processNames.value.get(id) ?? id;
+    const name = processNames.value.get(id);
+    return name ? localName(name) : id;
   }
 
   return { tree, units, processes, load, reloadUnits, unitName, processName };

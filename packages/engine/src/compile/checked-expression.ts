@@ -33,10 +33,13 @@ function reportSyntax(
 ): void {
   const at = feelSyntaxError(text);
   if (at === null) return;
+  const juel = text.includes('${')
+    ? ': ${…} is JUEL, the expression language of Camunda 7; Camunda 8 expressions are FEEL (write `=approved` for `${approved}`)'
+    : '';
   problems.add(
     elementId,
     text.trim() === ''
       ? `${attribute} is an empty FEEL expression`
-      : `${attribute} '=${text}' is not a valid FEEL expression (syntax error at character ${at + 1})`,
+      : `${attribute} '=${text}' is not a valid FEEL expression (syntax error at character ${at + 1})${juel}`,
   );
 }

@@ -18,6 +18,7 @@ import { Problems } from './problems.js';
 import { checkNodes } from './structure-checks.js';
 import { computeUpstream } from './upstream.js';
 import { warnWaitFreeLoops } from './wait-free-cycles.js';
+import { warnCamunda7 } from './camunda7.js';
 
 const REFERENCE_WORDS: Record<string, string> = {
   sourceRef: 'the sequence flow starts at',
@@ -67,19 +68,28 @@ function compileProcess(
   warnings: Problems,
 ): CompiledProcess {
   const id = process.id ?? '';
-  const sink: NodeSink = { nodes: new Map(), flows: [], problems, reported };
+  const sink: NodeSink = {
+    nodes: new Map(),
+    flows: [],
+    problems,
+    reported,
+    refused: { elements: new Map(), flows: new Map() },
+  };
   collectNodes(process, id, null, sink);
   const elements = new Map<string, ModdleElement>();
   indexElements(process, elements);
   linkFlows(sink);
   linkDefaults(elements, sink);
   linkBoundaries(sink);
-  checkNodes(sink.nodes, problems);
+  checkNodes(sink.nodes, problems, sink.refused);
   computeUpstream(sink.nodes);
   warnWaitFreeLoops(sink.nodes, warnings);
   const top = [...sink.nodes.values()].filter((n) => n.scopeId === null);
   const startIds = top.filter((n) => n.kind === 'startEvent').map((n) => n.id);
-  if (startIds.length === 0) problems.add(id, 'the process has no start event');
+  const refusedStart = [...sink.refused.elements.values()].some(
+    (r) => r.scopeId === null && r.type === 'bpmn:StartEvent',
+  );
+  if (startIds.length === 0 && !refusedStart) problems.add(id, 'the process has no start event');
   const none = top.filter((n) => n.kind === 'startEvent' && n.trigger.kind === 'none');
   if (none.length > 1) problems.add(id, 'the process has more than one none start event');
   const name = str(process, 'name');
@@ -120,6 +130,7 @@ export async function compile(xml: string): Promise<CompileResult<CompiledDefini
   const executable = all.filter((p) => bool(p, 'isExecutable'));
   const chosen = executable.length > 0 ? executable : all;
   if (chosen.length === 0) problems.add(null, 'the file contains no process');
+  warnCamunda7(parsed.definitions, chosen, warnings);
   const reported = reportUnresolved(parsed.unresolved, chosen, problems);
   const processes = new Map<string, CompiledProcess>();
   for (const p of chosen) {

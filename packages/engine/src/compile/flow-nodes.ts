@@ -54,11 +54,23 @@ const IGNORED = new Set([
   'bpmn:DataStoreReference',
 ]);
 
+/**
+ * Elements that already have a problem and were left out of the graph, and the sequence flows
+ * that touch them: checks on the rest must not report their absence again (a default flow
+ * "not leaving" a gateway, an event sub-process "without" its start event, …).
+ */
+export interface Refused {
+  elements: Map<string, { type: string; scopeId: string | null }>;
+  /** Sequence flow id → its source element id. */
+  flows: Map<string, string>;
+}
+
 export interface NodeSink {
   nodes: Map<string, FlowNode>;
   flows: { el: ModdleElement; scopeId: string | null }[];
   problems: Problems;
   reported: ReadonlySet<string>;
+  refused: Refused;
 }
 
 export function collectNodes(
@@ -78,10 +90,12 @@ export function collectNodes(
     if (!kind) {
       const what = UNSUPPORTED[el.$type] ?? `${el.$type.replace('bpmn:', '')} elements`;
       sink.problems.add(id, `${what} are not supported`);
+      sink.refused.elements.set(id, { type: el.$type, scopeId });
       continue;
     }
     const node = buildNode(el, id, kind, processId, scopeId, sink);
     if (node) sink.nodes.set(id, node);
+    else sink.refused.elements.set(id, { type: el.$type, scopeId });
     if (kind === 'subProcess') collectNodes(el, processId, id, sink);
   }
 }

@@ -17,7 +17,12 @@ export function linkFlows(sink: NodeSink): void {
       problems.add(id, 'the sequence flow has no target');
     const from = source ? nodes.get(source) : undefined;
     const to = target ? nodes.get(target) : undefined;
-    if (!from || !to) continue;
+    if (!from || !to) {
+      const refused = sink.refused.elements;
+      if (source && target && (refused.has(source) || refused.has(target)))
+        sink.refused.flows.set(id, source);
+      continue;
+    }
     if (from.scopeId !== scopeId || to.scopeId !== scopeId) {
       problems.add(id, 'the sequence flow crosses a sub-process border');
       continue;
@@ -37,7 +42,7 @@ export function linkDefaults(elements: Map<string, ModdleElement>, sink: NodeSin
   for (const node of sink.nodes.values()) {
     const el = elements.get(node.id);
     const fallback = child(el, 'default')?.id;
-    if (!fallback) continue;
+    if (!fallback || sink.refused.flows.has(fallback)) continue;
     if (!node.outgoing.some((f) => f.id === fallback)) {
       sink.problems.add(node.id, `the default flow '${fallback}' does not leave this element`);
     } else {
@@ -53,7 +58,8 @@ export function linkBoundaries(sink: NodeSink): void {
       ? sink.nodes.get(node.attachedToId)
       : undefined;
     if (!host) {
-      if (!sink.reported.has(`${node.id}:attachedToRef`)) {
+      const refusedHost = node.attachedToId && sink.refused.elements.has(node.attachedToId);
+      if (!refusedHost && !sink.reported.has(`${node.id}:attachedToRef`)) {
         sink.problems.add(node.id, 'the boundary event is not attached to any activity');
       }
       continue;

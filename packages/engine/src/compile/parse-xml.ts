@@ -29,6 +29,24 @@ function lineAt(xml: string, index: number): number {
   return line;
 }
 
+const ZEEBE_PREFIX = /xmlns:([\w.-]+)="http:\/\/camunda\.org\/schema\/zeebe\/1\.0"/;
+
+/**
+ * A zeebe:userTaskForm holds a form's JSON as text; tools write markup in it unescaped
+ * (`"text": "a<br />b"`), which an XML reader takes for elements. Its `<` become `&lt;`.
+ */
+function formBodiesAsText(xml: string): string {
+  const prefix = ZEEBE_PREFIX.exec(xml)?.[1];
+  if (!prefix) return xml;
+  const form = new RegExp(
+    `(<${prefix}:userTaskForm(?:\\s[^>]*)?(?<!/)>)([\\s\\S]*?)(</${prefix}:userTaskForm>)`,
+    'g',
+  );
+  return xml.replace(form, (all, open: string, body: string, close: string) =>
+    body.includes('<![CDATA[') ? all : `${open}${body.replaceAll('<', '&lt;')}${close}`,
+  );
+}
+
 export async function parseXml(xml: string): Promise<Parsed> {
   const problems = new Problems();
   const dtd = /<!(DOCTYPE|ENTITY)/i.exec(xml);
@@ -42,7 +60,7 @@ export async function parseXml(xml: string): Promise<Parsed> {
   }
   let result;
   try {
-    result = await moddle.fromXML(xml);
+    result = await moddle.fromXML(formBodiesAsText(xml));
   } catch (error) {
     const message = (error as Error).message;
     problems.add(null, `malformed XML: ${message.split('\n')[0] ?? message}`, lineOf(message));

@@ -1,5 +1,6 @@
 /** Checks on the linked graph: what each element kind needs to run. */
 import type { EventTrigger, FlowNode } from './model.js';
+import type { Refused } from './flow-nodes.js';
 import type { Problems } from './problems.js';
 
 const ACTIVITIES = new Set<FlowNode['kind']>([
@@ -53,6 +54,7 @@ function checkGateway(
   node: FlowNode,
   nodes: ReadonlyMap<string, FlowNode>,
   problems: Problems,
+  refused: Refused,
 ): void {
   if (node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway') {
     if (node.outgoing.length < 2) return;
@@ -66,7 +68,8 @@ function checkGateway(
     }
   }
   if (node.kind === 'eventBasedGateway') {
-    if (node.outgoing.length < 2)
+    const toRefused = [...refused.flows.values()].filter((source) => source === node.id).length;
+    if (node.outgoing.length + toRefused < 2)
       problems.add(node.id, 'an event-based gateway needs at least two outgoing flows');
     for (const flow of node.outgoing) {
       const target = nodes.get(flow.targetId);
@@ -119,7 +122,11 @@ function checkActivity(node: FlowNode, problems: Problems): void {
   }
 }
 
-export function checkNodes(nodes: ReadonlyMap<string, FlowNode>, problems: Problems): void {
+export function checkNodes(
+  nodes: ReadonlyMap<string, FlowNode>,
+  problems: Problems,
+  refused: Refused,
+): void {
   for (const node of nodes.values()) {
     switch (node.kind) {
       case 'startEvent':
@@ -148,10 +155,10 @@ export function checkNodes(nodes: ReadonlyMap<string, FlowNode>, problems: Probl
       case 'inclusiveGateway':
       case 'eventBasedGateway':
       case 'parallelGateway':
-        checkGateway(node, nodes, problems);
+        checkGateway(node, nodes, problems, refused);
         break;
       case 'subProcess':
-        checkSubProcess(node, nodes, problems);
+        checkSubProcess(node, nodes, problems, refused);
         checkActivity(node, problems);
         break;
       case 'userTask':
@@ -173,12 +180,17 @@ function checkSubProcess(
   node: FlowNode,
   nodes: ReadonlyMap<string, FlowNode>,
   problems: Problems,
+  refused: Refused,
 ): void {
   const starts = [...nodes.values()].filter(
     (n) => n.scopeId === node.id && n.kind === 'startEvent',
   );
+  const refusedStarts = [...refused.elements.values()].filter(
+    (r) => r.scopeId === node.id && r.type === 'bpmn:StartEvent',
+  ).length;
+  if (refusedStarts > 0 && starts.length === 0) return;
   if (node.triggeredByEvent) {
-    if (starts.length !== 1)
+    if (starts.length + refusedStarts !== 1)
       problems.add(node.id, 'an event sub-process needs exactly one start event');
     else if (starts[0]) node.eventStartId = starts[0].id;
     if (node.incoming.length || node.outgoing.length) {

@@ -9,7 +9,7 @@ import { raiseIncident, takeIncident } from './incidents.js';
 import { activate, complete, terminate } from './lifecycle.js';
 import { settle } from './settle.js';
 import type { ElementInstance, EngineState, Subscription } from './state.js';
-import { Step, type RunLimits } from './step.js';
+import { Step, type RunOptions } from './step.js';
 import { closeSubscriptionsOf } from './subscriptions.js';
 import { triggerSubscription } from './triggers.js';
 import { setVariables } from './variables.js';
@@ -138,7 +138,7 @@ export function execute(
   def: CompiledDefinition,
   opaque: InstanceStateBase,
   command: Command,
-  limits: RunLimits = {},
+  options: RunOptions = {},
 ): StepResult<EngineState> {
   const state = opaque as EngineState;
   if (state.status !== 'active') {
@@ -150,7 +150,7 @@ export function execute(
       'NOT_FOUND',
       `process '${state.processId}' is not in this definition`,
     );
-  const step = new Step(def, process, state, command.now, limits);
+  const step = new Step(def, process, state, command.now, options);
   run(step, command);
   settle(step);
   return { state: step.state, effects: step.effects };

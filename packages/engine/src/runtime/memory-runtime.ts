@@ -10,7 +10,7 @@ import { nextStartTimer, startTimers } from '../timers/start-timers.js';
 import { execute } from './execute.js';
 import { startInstance } from './start-instance.js';
 import type { EngineState } from './state.js';
-import type { RunLimits } from './step.js';
+import type { RunOptions } from './step.js';
 import {
   routeEffect,
   type DistributiveOmit,
@@ -32,7 +32,7 @@ interface Deployment {
   versionTag?: string;
 }
 
-export interface MemoryRuntimeOptions extends RunLimits {
+export interface MemoryRuntimeOptions extends RunOptions {
   now: string;
   workers?: Record<string, ServiceWorker>;
   /** Keep the `passed` list per instance (the simulator needs it; the benchmark does not). */
@@ -52,7 +52,7 @@ export class MemoryRuntime {
   private readonly deployments = new Map<string, Deployment[]>();
   private readonly workers: Record<string, ServiceWorker>;
   private readonly roundTrip: boolean;
-  private readonly limits: RunLimits;
+  private readonly runOptions: RunOptions;
   private readonly pending: (() => void)[] = [];
   private counter = 0;
 
@@ -77,8 +77,10 @@ export class MemoryRuntime {
       command: (instanceId, command) => this.command(instanceId, command),
     };
     this.roundTrip = options.roundTrip ?? false;
-    this.limits =
-      options.maxActivations !== undefined ? { maxActivations: options.maxActivations } : {};
+    this.runOptions = {
+      ...(options.maxActivations !== undefined ? { maxActivations: options.maxActivations } : {}),
+      ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+    };
   }
 
   private keep(state: EngineState): EngineState {
@@ -91,7 +93,7 @@ export class MemoryRuntime {
       list.push({ definition, version: list.length + 1, ...(versionTag ? { versionTag } : {}) });
       this.deployments.set(processId, list);
     }
-    for (const timer of startTimers(definition, this.now)) {
+    for (const timer of startTimers(definition, this.now, this.runOptions.timeZone)) {
       this.timers.set(timer.id, {
         id: timer.id,
         dueAt: timer.dueAt,
@@ -124,7 +126,7 @@ export class MemoryRuntime {
       processId,
       ...(options.startEventId ? { startEventId: options.startEventId } : {}),
       ...(options.variables ? { variables: options.variables } : {}),
-      ...this.limits,
+      ...this.runOptions,
       now: this.now,
     });
     const instance: RuntimeInstance = {
@@ -148,7 +150,7 @@ export class MemoryRuntime {
       instance.definition,
       instance.state,
       { ...command, now: this.now } as Command,
-      this.limits,
+      this.runOptions,
     );
     instance.state = this.keep(result.state);
     this.handle(instance, result.effects);
@@ -218,7 +220,13 @@ export class MemoryRuntime {
       p.startIds.includes(elementId),
     )?.id;
     if (processId) this.start(processId, { startEventId: elementId });
-    const dueAt = nextStartTimer(definition, elementId, timer.dueAt, fired);
+    const dueAt = nextStartTimer(
+      definition,
+      elementId,
+      timer.dueAt,
+      fired,
+      this.runOptions.timeZone,
+    );
     if (dueAt)
       this.timers.set(timer.id, {
         ...timer,

@@ -5,9 +5,9 @@ import { EngineCommandError } from './command-error.js';
 import { enterNode } from './lifecycle.js';
 import { settle } from './settle.js';
 import type { EngineState } from './state.js';
-import { Step, type RunLimits } from './step.js';
+import { Step, type RunOptions } from './step.js';
 
-export interface StartOptions extends RunLimits {
+export interface StartOptions extends RunOptions {
   instanceId: string;
   /** Defaults to the process holding `startEventId`, else the first executable process. */
   processId?: string;

@@ -5,12 +5,15 @@
  */
 import type { Effect, HistoryEvent, Variables } from '../contract.js';
 import type { CompiledDefinition, CompiledProcess, FlowNode } from '../compile/model.js';
+import { DEFAULT_TIME_ZONE } from '../timers/timer-definition.js';
 import type { ElementInstance, EngineState } from './state.js';
 
-/** How far one command may run before the engine stops it (a loop with no wait state). */
-export interface RunLimits {
+/** The caller's settings for running commands. */
+export interface RunOptions {
   /** Element activations one command may make; the next one waits with an incident. Default 10,000. */
   maxActivations?: number;
+  /** IANA time zone cron timers run in. Default Asia/Shanghai. */
+  timeZone?: string;
 }
 
 export const DEFAULT_MAX_ACTIVATIONS = 10_000;
@@ -23,6 +26,7 @@ export class Step {
   private readonly agenda: (() => void)[] = [];
   private readonly copied = new Set<'elements' | 'subscriptions' | 'incidents'>();
   readonly maxActivations: number;
+  readonly timeZone: string;
   private activations = 0;
 
   constructor(
@@ -30,10 +34,11 @@ export class Step {
     readonly process: CompiledProcess,
     state: EngineState,
     readonly now: string,
-    limits: RunLimits = {},
+    options: RunOptions = {},
   ) {
     this.state = { ...state, version: state.version + 1 };
-    this.maxActivations = limits.maxActivations ?? DEFAULT_MAX_ACTIVATIONS;
+    this.maxActivations = options.maxActivations ?? DEFAULT_MAX_ACTIVATIONS;
+    this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** Counts one element activation; false once this command has used up its allowance. */

@@ -41,7 +41,7 @@ export function openSubscription(
   const t = node.trigger;
   switch (t.kind) {
     case 'timer': {
-      const armed = armTimer(t.timer, visibleVariables(step, contextId), step.now);
+      const armed = armTimer(t.timer, visibleVariables(step, contextId), step.now, step.timeZone);
       if (!armed.ok) return armed.message;
       addTimer(step, node, ownerId, armed.dueAt, armed.cycle);
       return null;
@@ -123,6 +123,6 @@ export function closeSubscriptionsOf(step: Step, ownerId: string | null): void {
 /** A timer cycle fired: schedule its next firing, counted from the due time that just passed. */
 export function rearmCycle(step: Step, sub: Subscription): void {
   if (sub.kind !== 'timer' || !sub.cycle || !sub.dueAt) return;
-  const next = nextOfCycle(sub.cycle, Date.parse(sub.dueAt));
+  const next = nextOfCycle(sub.cycle, Date.parse(sub.dueAt), step.timeZone);
   if (next) addTimer(step, step.node(sub.elementId), sub.ownerId, next.dueAt, next.cycle);
 }

@@ -38,9 +38,20 @@ export function parseDateTime(text: string): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
+/**
+ * `from` plus a duration, in UTC, as java.time (and so Zeebe) adds one: years and months first,
+ * the day of month clamped to the month's last day (Jan 31 + P1M = Feb 28 or 29), then weeks
+ * and days, then the time part.
+ */
 export function addDuration(from: number, d: Duration): number {
   const date = new Date(from);
-  if (d.years || d.months) date.setUTCMonth(date.getUTCMonth() + d.years * 12 + d.months);
+  if (d.years || d.months) {
+    const months = date.getUTCMonth() + d.years * 12 + d.months;
+    const year = date.getUTCFullYear() + Math.floor(months / 12);
+    const month = ((months % 12) + 12) % 12;
+    const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    date.setUTCFullYear(year, month, Math.min(date.getUTCDate(), lastDay));
+  }
   const days = d.weeks * 7 + d.days;
   return (
     date.getTime() +

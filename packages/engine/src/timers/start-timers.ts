@@ -1,7 +1,7 @@
 /** Timer start events: the caller schedules them and starts an instance when one falls due. */
 import type { IsoDateTime, TimerInfo } from '../contract.js';
 import type { CompiledDefinition, FlowNode } from '../compile/model.js';
-import { armTimer, nextOfCycle, toIso } from './timer-definition.js';
+import { armTimer, DEFAULT_TIME_ZONE, nextOfCycle, toIso } from './timer-definition.js';
 
 function timerStarts(def: CompiledDefinition): FlowNode[] {
   const out: FlowNode[] = [];
@@ -14,12 +14,16 @@ function timerStarts(def: CompiledDefinition): FlowNode[] {
   return out;
 }
 
-/** The first due time of every timer start event, counted from `now` (e.g. deployment). */
-export function startTimers(def: CompiledDefinition, now: IsoDateTime): TimerInfo[] {
+/** The first due time of every timer start event, counted from `now` (e.g. deployment); cron in `timeZone`. */
+export function startTimers(
+  def: CompiledDefinition,
+  now: IsoDateTime,
+  timeZone = DEFAULT_TIME_ZONE,
+): TimerInfo[] {
   const timers: TimerInfo[] = [];
   for (const node of timerStarts(def)) {
     if (node.trigger.kind !== 'timer') continue;
-    const armed = armTimer(node.trigger.timer, {}, now);
+    const armed = armTimer(node.trigger.timer, {}, now, timeZone);
     if (armed.ok)
       timers.push({
         id: `${node.processId}:${node.id}`,
@@ -39,14 +43,15 @@ export function nextStartTimer(
   elementId: string,
   previousDueAt: IsoDateTime,
   fired = 1,
+  timeZone = DEFAULT_TIME_ZONE,
 ): IsoDateTime | null {
   const node = timerStarts(def).find((n) => n.id === elementId);
   if (node?.trigger.kind !== 'timer' || node.trigger.timer.type !== 'cycle') return null;
-  const armed = armTimer(node.trigger.timer, {}, previousDueAt);
+  const armed = armTimer(node.trigger.timer, {}, previousDueAt, timeZone);
   if (!armed.ok || !armed.cycle) return null;
   const total = armed.cycle.left < 0 ? -1 : armed.cycle.left + 1;
   const left = total < 0 ? -1 : total - fired;
   if (total >= 0 && left <= 0) return null;
-  const next = nextOfCycle({ text: armed.cycle.text, left }, Date.parse(previousDueAt));
+  const next = nextOfCycle({ text: armed.cycle.text, left }, Date.parse(previousDueAt), timeZone);
   return next ? toIso(next.dueAt) : null;
 }

@@ -71,8 +71,11 @@ export function checkTimerLiteral(type: TimerDef['type'], text: string): string 
   }
 }
 
-function cronAfter(text: string, after: number): number {
-  return CronExpressionParser.parse(text, { currentDate: new Date(after), tz: 'UTC' })
+/** The time zone cron timers run in unless the caller names another (IANA name). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+function cronAfter(text: string, after: number, timeZone: string): number {
+  return CronExpressionParser.parse(text, { currentDate: new Date(after), tz: timeZone })
     .next()
     .getTime();
 }
@@ -82,9 +85,11 @@ function cycleDuration(text: string): string {
 }
 
 /** The first due time of a cycle armed at `now`. */
-function firstOfCycle(parsed: ParsedCycle, now: number): Armed {
-  if (parsed.kind === 'cron')
-    return { ok: true, dueAt: cronAfter(parsed.text, now), cycle: { text: parsed.text, left: -1 } };
+function firstOfCycle(parsed: ParsedCycle, now: number, timeZone: string): Armed {
+  if (parsed.kind === 'cron') {
+    const dueAt = cronAfter(parsed.text, now, timeZone);
+    return { ok: true, dueAt, cycle: { text: parsed.text, left: -1 } };
+  }
   if (parsed.repetitions === 0)
     return { ok: false, message: `timer cycle '${parsed.text}' repeats zero times` };
   const left = parsed.repetitions < 0 ? -1 : parsed.repetitions - 1;
@@ -98,19 +103,25 @@ function firstOfCycle(parsed: ParsedCycle, now: number): Armed {
 export function nextOfCycle(
   cycle: Cycle,
   previous: number,
+  timeZone = DEFAULT_TIME_ZONE,
 ): { dueAt: number; cycle: Cycle } | null {
   if (cycle.left === 0) return null;
   const left = cycle.left < 0 ? -1 : cycle.left - 1;
   if (!cycle.text.startsWith('R')) {
-    return { dueAt: cronAfter(cycle.text, previous), cycle: { text: cycle.text, left } };
+    return { dueAt: cronAfter(cycle.text, previous, timeZone), cycle: { text: cycle.text, left } };
   }
   const duration = parseDuration(cycleDuration(cycle.text));
   if (!duration) return null;
   return { dueAt: addDuration(previous, duration), cycle: { text: cycle.text, left } };
 }
 
-/** Evaluates the timer (FEEL or literal) and computes its first due time from `now`. */
-export function armTimer(def: TimerDef, variables: Variables, now: string): Armed {
+/** Evaluates the timer (FEEL or literal) and computes its first due time from `now`; cron in `timeZone`. */
+export function armTimer(
+  def: TimerDef,
+  variables: Variables,
+  now: string,
+  timeZone = DEFAULT_TIME_ZONE,
+): Armed {
   const evaluated = evaluateExpr(def.value, variables, now);
   if (!evaluated.ok) return evaluated;
   const text = typeof evaluated.value === 'string' ? evaluated.value : null;
@@ -136,7 +147,7 @@ export function armTimer(def: TimerDef, variables: Variables, now: string): Arme
       const parsed = parseCycle(text);
       return typeof parsed === 'string'
         ? { ok: false, message: parsed }
-        : firstOfCycle(parsed, nowMs);
+        : firstOfCycle(parsed, nowMs, timeZone);
     }
   }
 }

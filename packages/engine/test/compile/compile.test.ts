@@ -154,3 +154,125 @@ describe('compile warnings', () => {
     expect(sub.warnings).toEqual([]);
   });
 });
+
+describe('refused elements', () => {
+  it('are reported once each, with no follow-on problems about what they left out', async () => {
+    const result = await compile(
+      bpmn(
+        `
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Choose" />
+    <bpmn:exclusiveGateway id="Choose" default="toComplex" />
+    <bpmn:sequenceFlow id="toComplex" sourceRef="Choose" targetRef="Complex" />
+    <bpmn:sequenceFlow id="toWait" sourceRef="Choose" targetRef="Wait">
+      <bpmn:conditionExpression>=x > 1</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>
+    <bpmn:complexGateway id="Complex" />
+    <bpmn:eventBasedGateway id="Wait" />
+    <bpmn:sequenceFlow id="toWhen" sourceRef="Wait" targetRef="When" />
+    <bpmn:sequenceFlow id="toLater" sourceRef="Wait" targetRef="Later" />
+    <bpmn:intermediateCatchEvent id="When">
+      <bpmn:conditionalEventDefinition><bpmn:condition>=x > 2</bpmn:condition></bpmn:conditionalEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:intermediateCatchEvent id="Later">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:adHocSubProcess id="AdHoc" />
+    <bpmn:boundaryEvent id="OnAdHoc" attachedToRef="AdHoc">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:subProcess id="OnEscalation" triggeredByEvent="true">
+      <bpmn:startEvent id="EscalationStart">
+        <bpmn:escalationEventDefinition escalationRef="Late" />
+      </bpmn:startEvent>
+    </bpmn:subProcess>`,
+        `<bpmn:escalation id="Late" escalationCode="late" />`,
+      ),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.elementId).sort()).toEqual(
+      ['AdHoc', 'Complex', 'EscalationStart', 'When'].sort(),
+    );
+  });
+});
+
+describe('Camunda 7 models', () => {
+  const c7 = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Review" />
+    <bpmn:userTask id="Review" camunda:assignee="\${initiator}" camunda:candidateGroups="office" />
+    <bpmn:sequenceFlow id="f2" sourceRef="Review" targetRef="Ok" />
+    <bpmn:exclusiveGateway id="Ok" default="no" />
+    <bpmn:sequenceFlow id="yes" sourceRef="Ok" targetRef="End">
+      <bpmn:conditionExpression>\${approved}</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="no" sourceRef="Ok" targetRef="End" />
+    <bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it('get a warning saying so, and one per element whose camunda: settings are ignored', async () => {
+    const result = await compile(c7);
+    expect(result.warnings).toEqual([
+      { elementId: null, message: expect.stringMatching(/^this is a Camunda 7 model/) },
+      {
+        elementId: 'Review',
+        message: expect.stringMatching(
+          /^camunda:assignee, camunda:candidateGroups are Camunda 7 settings and are ignored/,
+        ),
+      },
+    ]);
+  });
+
+  it('name JUEL in the problem of a condition written in it', async () => {
+    const result = await compile(c7);
+    expect(result.ok ? [] : result.problems).toEqual([
+      {
+        elementId: 'yes',
+        message: expect.stringMatching(/not a valid FEEL expression.*\$\{…\} is JUEL.*Camunda 7/),
+      },
+    ]);
+  });
+
+  it('include the MIWG invoice model, written for Camunda 7', async () => {
+    const xml = fixture(new URL('../conformance/miwg/', here).href, 'C.1.0.bpmn');
+    const result = await compile(xml);
+    expect(result.warnings[0]?.message).toMatch(/^this is a Camunda 7 model/);
+  });
+});
+
+describe('zeebe:userTaskForm', () => {
+  const withForm = (form: string) =>
+    bpmn(
+      `
+    <bpmn:extensionElements>${form}</bpmn:extensionElements>
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Fill" />
+    <bpmn:userTask id="Fill">
+      <bpmn:extensionElements><zeebe:formDefinition formKey="camunda-forms:bpmn:form1" /></bpmn:extensionElements>
+    </bpmn:userTask>`,
+    );
+
+  it('takes markup inside the form body as text', async () => {
+    const result = await compile(
+      withForm(
+        '<zeebe:userTaskForm id="form1">{"components":[{"type":"text","text":"line one<br />line <b>two</b> &amp; more"}]}</zeebe:userTaskForm>',
+      ),
+    );
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('leaves an empty form, and one in CDATA, as they are', async () => {
+    for (const form of [
+      '<zeebe:userTaskForm id="form1" />',
+      '<zeebe:userTaskForm id="form1"><![CDATA[{"text":"a<br/>b"}]]></zeebe:userTaskForm>',
+    ]) {
+      const result = await compile(withForm(form));
+      expect(result.ok ? [] : result.problems).toEqual([]);
+    }
+  });
+});

@@ -49,10 +49,36 @@ describe('timer definitions', () => {
       { type: 'cycle', value: literal('0 0 9 * * MON-FRI') },
       {},
       '2026-01-09T10:00:00.000Z',
+      'UTC',
     );
     if (!armed.ok || !armed.cycle) throw new Error('not armed');
     expect(iso(armed.dueAt)).toBe('2026-01-12T09:00:00.000Z');
-    expect(iso(nextOfCycle(armed.cycle, armed.dueAt)?.dueAt ?? 0)).toBe('2026-01-13T09:00:00.000Z');
+    expect(iso(nextOfCycle(armed.cycle, armed.dueAt, 'UTC')?.dueAt ?? 0)).toBe(
+      '2026-01-13T09:00:00.000Z',
+    );
+  });
+
+  it('a cron cycle runs in Asia/Shanghai unless told another time zone', () => {
+    const cron = { type: 'cycle', value: literal('0 0 9 * * MON-FRI') } as const;
+    const shanghai = armTimer(cron, {}, '2026-01-09T10:00:00.000Z');
+    if (!shanghai.ok || !shanghai.cycle) throw new Error('not armed');
+    expect(iso(shanghai.dueAt)).toBe('2026-01-12T01:00:00.000Z');
+    expect(iso(nextOfCycle(shanghai.cycle, shanghai.dueAt)?.dueAt ?? 0)).toBe(
+      '2026-01-13T01:00:00.000Z',
+    );
+    const berlin = armTimer(cron, {}, '2026-01-09T10:00:00.000Z', 'Europe/Berlin');
+    expect(berlin.ok && iso(berlin.dueAt)).toBe('2026-01-12T08:00:00.000Z');
+  });
+
+  it.each([
+    ['2026-01-31T08:00:00.000Z', 'P1M', '2026-02-28T08:00:00.000Z'],
+    ['2028-01-31T08:00:00.000Z', 'P1M', '2028-02-29T08:00:00.000Z'],
+    ['2026-03-31T08:00:00.000Z', 'P1M1D', '2026-05-01T08:00:00.000Z'],
+    ['2028-02-29T08:00:00.000Z', 'P1Y', '2029-02-28T08:00:00.000Z'],
+    ['2026-08-31T08:00:00.000Z', 'P6M', '2027-02-28T08:00:00.000Z'],
+  ])('from %s a duration of %s clamps at month end as java.time does: %s', (from, text, due) => {
+    const armed = armTimer({ type: 'duration', value: literal(text) }, {}, from);
+    expect(armed.ok && iso(armed.dueAt)).toBe(due);
   });
 
   it.each([

@@ -80,7 +80,8 @@ export class DefinitionDeployer {
       id: newRowId(),
       processId,
       version: (latest?.version ?? 0) + 1,
-      name: input.name ?? null,
+      // the name people read (流程 lists, inbox): the deployer's, else the BPMN process's own
+      name: input.name ?? compiled.processes.get(processId)?.name ?? null,
       xml: input.xml,
       contentHash: hash,
       source: input.source,

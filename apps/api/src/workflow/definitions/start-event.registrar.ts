@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type CompiledDefinition, startTimers } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import { WorkflowJob } from '../jobs/job.entity.js';
 import { upsertJobs } from '../jobs/job.writer.js';
 import { WorkflowSubscription } from '../instances/subscription.entity.js';
 import type { WorkflowDefinition } from './definition.entity.js';
+import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 
 /** Timer start jobs and message/signal start subscriptions belong to a definition row. */
 export function startJobId(definitionId: string, elementId: string): string {
@@ -17,6 +18,8 @@ export function startJobId(definitionId: string, elementId: string): string {
  */
 @Injectable()
 export class StartEventRegistrar {
+  constructor(@Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions) {}
+
   async replace(
     em: EntityManager,
     row: WorkflowDefinition,
@@ -33,7 +36,7 @@ export class StartEventRegistrar {
 
     const starts = compiled.startEvents.filter((s) => s.processId === row.processId);
     const timerElements = new Set(starts.filter((s) => s.kind === 'timer').map((s) => s.elementId));
-    const timers = startTimers(compiled, now.toISOString()).filter((t) =>
+    const timers = startTimers(compiled, now.toISOString(), this.options.timeZone).filter((t) =>
       timerElements.has(t.elementId),
     );
     if (timers.length > 0) {

@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import {
   type Command,
   execute,
+  type RunOptions,
   startInstance,
   type StepResult,
   type Variables,
@@ -111,7 +112,7 @@ export class InstanceCommandRunner {
       processId: input.definition.processId,
       ...(input.startEventId ? { startEventId: input.startEventId } : {}),
       variables: input.variables,
-      maxActivations: this.options.maxActivationsPerStep,
+      ...this.runOptions(),
       now: ctx.now.toISOString(),
     });
     const instance = ctx.em.create(WorkflowInstance, {
@@ -134,6 +135,10 @@ export class InstanceCommandRunner {
     return instance;
   }
 
+  private runOptions(): RunOptions {
+    return { maxActivations: this.options.maxActivationsPerStep, timeZone: this.options.timeZone };
+  }
+
   /** Runs `command` on an instance the caller has locked; saves state, then its effects. */
   async run(
     ctx: CommandContext,
@@ -144,9 +149,7 @@ export class InstanceCommandRunner {
       throw new ConflictException(`Process instance ${instance.id} has already ended.`);
     }
     const compiled = await this.definitions.get(ctx.em, instance.definitionId);
-    const result = execute(compiled, instance.state, command, {
-      maxActivations: this.options.maxActivationsPerStep,
-    });
+    const result = execute(compiled, instance.state, command, this.runOptions());
     const previousVersion = instance.version;
     instance.state = result.state;
     instance.version = result.state.version;

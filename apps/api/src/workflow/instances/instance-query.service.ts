@@ -9,6 +9,12 @@ import { Transactions } from '../../database/transactions.js';
 import { WorkflowInstance } from './instance.entity.js';
 import { isUuid } from './org-unit-of.js';
 
+export interface HistoryWithActors {
+  events: WorkflowHistoryEvent[];
+  /** Element instance id of a completed user task → the name of the person who completed it. */
+  actors: Map<string, string>;
+}
+
 export interface InstanceFilter {
   processId?: string;
   status?: WorkflowInstance['status'];
@@ -71,11 +77,19 @@ export class InstanceQueryService {
     return instance;
   }
 
-  async history(user: AuthUser, id: string): Promise<WorkflowHistoryEvent[]> {
+  async history(user: AuthUser, id: string): Promise<HistoryWithActors> {
     const instance = await this.get(user, id);
-    return this.tx.reader().find(WorkflowHistoryEvent, {
+    const reader = this.tx.reader();
+    const events = await reader.find(WorkflowHistoryEvent, {
       where: { instanceId: instance.id },
       order: { id: 'ASC' },
     });
+    // Who acted: the person who completed each user task (a task's id is its element instance's).
+    const done: { id: string; name: string }[] = await reader.query(
+      `SELECT t.id, p.name FROM wf_task t JOIN person p ON p.id::text = t.completed_by
+        WHERE t.instance_id = $1 AND t.completed_by IS NOT NULL`,
+      [instance.id],
+    );
+    return { events, actors: new Map(done.map((row) => [row.id, row.name])) };
   }
 }

@@ -72,7 +72,8 @@ export class InstanceController {
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
   ): Promise<HistoryEventDto[]> {
-    return (await this.queries.history(user, id)).map(toHistoryDto);
+    const { events, actors } = await this.queries.history(user, id);
+    return events.map((event) => toHistoryDto(event, actors));
   }
 
   @Post()

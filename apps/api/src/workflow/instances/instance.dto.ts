@@ -123,6 +123,12 @@ export class HistoryEventDto {
   @ApiProperty() elementInstanceId: string;
   @ApiProperty({ enum: ['activated', 'completed', 'terminated', 'incident', 'incidentResolved'] })
   kind: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Who completed the user task (on its completed event), else null',
+  })
+  actorName: string | null;
 }
 
 export function toInstanceDto(i: WorkflowInstance): InstanceDto {
@@ -140,12 +146,16 @@ export function toInstanceDto(i: WorkflowInstance): InstanceDto {
   };
 }
 
-export function toHistoryDto(e: WorkflowHistoryEvent): HistoryEventDto {
+export function toHistoryDto(
+  e: WorkflowHistoryEvent,
+  actors: ReadonlyMap<string, string>,
+): HistoryEventDto {
   return {
     at: e.at.toISOString(),
     elementId: e.elementId,
     elementType: e.elementType,
     elementInstanceId: e.elementInstanceId,
     kind: e.kind,
+    actorName: e.kind === 'completed' ? (actors.get(e.elementInstanceId) ?? null) : null,
   };
 }

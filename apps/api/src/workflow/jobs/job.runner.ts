@@ -149,7 +149,13 @@ export class JobRunner {
     });
     const compiled = await this.compiled.get(ctx.em, definition.id);
     const fired = job.fireCount + 1;
-    const next = nextStartTimer(compiled, job.elementId, job.dueAt.toISOString(), fired);
+    const next = nextStartTimer(
+      compiled,
+      job.elementId,
+      job.dueAt.toISOString(),
+      fired,
+      this.options.timeZone,
+    );
     if (!next) {
       await ctx.em.delete(WorkflowJob, { id: job.id });
       return;

@@ -13,6 +13,7 @@ const event = (
   elementType: 'bpmn:UserTask',
   elementInstanceId,
   kind,
+  actorName: null,
 });
 const incident = (elementId: string, status: Incident['status'], message = 'failed'): Incident => ({
   id: `${elementId}-${status}`,
