@@ -2,6 +2,8 @@
 // `node apps/api/dist/main.js` on a free port with a fresh database and the demo seed,
 // waits for /api/health, runs test/e2e with vitest (Debian's Chromium through playwright-core),
 // then stops the server. The API log lands in test-artifacts/api.log.
+// Campus sign-in: an OpenID provider and a CAS server (apps/api/test/support/identity-providers.ts)
+// run in this process for the whole run, and the API is configured with both (SSO_* variables).
 //   node test/run-e2e.mjs            (pnpm run test:e2e)
 //   E2E_SKIP_BUILD=1 node test/run-e2e.mjs   (reuse the existing dist folders)
 //   node test/run-e2e.mjs screens            (only the files whose name contains `screens`)
@@ -12,6 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(root, 'test-artifacts');
@@ -70,6 +73,40 @@ async function waitForHealth(baseUrl, server, timeoutMs = 120_000) {
   throw new Error(`GET ${baseUrl}/api/health did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
+/** Who the campus identity services know: the 工号 T2026001 is the demo od_admin, X9999999 no one. */
+const CAMPUS_ACCOUNTS = {
+  wang: { employeeNo: 'T2026001', name: '王建华' },
+  stranger: { employeeNo: 'X9999999', name: '陌生人' },
+};
+
+/** Starts the test OpenID provider and CAS server; answers their SSO_* variables and a stop. */
+async function startIdentityProviders(baseUrl) {
+  const { startOidcProvider, startCasServer, CAMPUS_PASSWORD } = await tsImport(
+    '../apps/api/test/support/identity-providers.ts',
+    import.meta.url,
+  );
+  const oidc = await startOidcProvider({
+    accounts: CAMPUS_ACCOUNTS,
+    redirectUris: [`${baseUrl}/api/auth/sso/oidc/callback`],
+    postLogoutRedirectUris: [`${baseUrl}/login`],
+  });
+  const cas = await startCasServer({ accounts: CAMPUS_ACCOUNTS });
+  return {
+    env: {
+      SSO_PUBLIC_URL: baseUrl,
+      SSO_OIDC_ISSUER: oidc.issuer,
+      SSO_OIDC_CLIENT_ID: oidc.clientId,
+      SSO_OIDC_CLIENT_SECRET: oidc.clientSecret,
+      SSO_OIDC_SCOPES: 'openid profile employee',
+      SSO_OIDC_EMPLOYEE_NO_CLAIM: 'employee_no',
+      SSO_CAS_URL: cas.url,
+      SSO_CAS_EMPLOYEE_NO_ATTRIBUTE: 'employeeNumber',
+    },
+    testEnv: { E2E_CAMPUS_PASSWORD: CAMPUS_PASSWORD, E2E_OIDC_ISSUER: oidc.issuer },
+    stop: () => Promise.all([oidc.close(), cas.close()]),
+  };
+}
+
 function stop(server) {
   if (server.exitCode !== null) return Promise.resolve();
   return new Promise((resolvePromise) => {
@@ -111,7 +148,9 @@ async function main() {
     : undefined;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const identity = await startIdentityProviders(baseUrl);
   const env = {
+    ...identity.env,
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -149,10 +188,11 @@ async function main() {
         'test/e2e/vitest.config.ts',
         ...process.argv.slice(2),
       ],
-      { ...process.env, E2E_BASE_URL: baseUrl },
+      { ...process.env, ...identity.testEnv, E2E_BASE_URL: baseUrl },
     );
   } finally {
     await stop(server);
+    await identity.stop();
     log.end();
     rmSync(dataDir, { recursive: true, force: true });
     console.log(`e2e: finished in ${seconds()}`);

@@ -79,6 +79,22 @@ const en: Messages = {
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
     failed: 'Wrong username or password',
+    sso: {
+      button: 'Sign in with campus ID',
+      orLocal: 'or use a local account',
+      errors: {
+        'not-in-roster':
+          'You are not in the party roster; please contact the Organization Department',
+        inactive: 'This account is deactivated; please contact the Organization Department',
+        'no-employee-no':
+          'The campus identity service sent no staff/student number; please contact the Organization Department',
+        unavailable:
+          'The campus identity service cannot be reached; try again later or use a local account',
+        rejected: 'The campus sign-in could not be verified; please sign in again',
+        state: 'The sign-in request has expired; please sign in again',
+        expired: 'The sign-in code is invalid or expired; please sign in again',
+      },
+    },
   },
   inbox: {
     tabs: { mine: 'To do', claimable: 'Claimable', done: 'Done' },

@@ -77,6 +77,19 @@ const zhCN = {
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     failed: '用户名或密码错误',
+    sso: {
+      button: '统一身份认证登录',
+      orLocal: '或使用本地账号',
+      errors: {
+        'not-in-roster': '未在党员名册中，请联系组织部',
+        inactive: '该账号已停用，请联系组织部',
+        'no-employee-no': '统一身份认证未提供工号，请联系组织部',
+        unavailable: '统一身份认证服务暂时无法访问，请稍后再试，或使用本地账号登录',
+        rejected: '统一身份认证登录未通过校验，请重新登录',
+        state: '登录请求已失效，请重新登录',
+        expired: '登录凭据无效或已过期，请重新登录',
+      },
+    },
   },
   inbox: {
     tabs: { mine: '待办', claimable: '待签收', done: '已办' },

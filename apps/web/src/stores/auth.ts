@@ -1,9 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import * as authApi from '@/api/auth';
-import type { Me } from '@/api/auth';
+import type { Me, SsoProvider } from '@/api/auth';
 import { isRole, type Role } from '@/api/roles';
 import { localTokenStore } from '@/api/tokens';
+
+/** Which campus sign-in started this session, so logging out ends that one too. */
+const SSO_PROVIDER_KEY = 'orglife.ssoProvider';
 
 export const useAuthStore = defineStore('auth', () => {
   const me = ref<Me | null>(null);
@@ -32,6 +35,15 @@ export const useAuthStore = defineStore('auth', () => {
     await loadMe();
   }
 
+  /** Finishes a campus sign-in: the one-time code from the login page URL, traded for tokens. */
+  async function loginWithSso(code: string, provider: SsoProvider | null): Promise<void> {
+    const result = await authApi.ssoExchange(code);
+    localTokenStore.set({ accessToken: result.accessToken });
+    if (provider) localStorage.setItem(SSO_PROVIDER_KEY, provider);
+    hasTokens.value = true;
+    await loadMe();
+  }
+
   async function loadMe(): Promise<Me> {
     me.value = await authApi.getMe();
     return me.value;
@@ -44,10 +56,30 @@ export const useAuthStore = defineStore('auth', () => {
     me.value = null;
   }
 
-  async function logout(): Promise<void> {
+  /**
+   * Ends the session here; after a campus sign-in the browser then goes through the identity
+   * service's logout too (answers true: the page is being left).
+   */
+  async function logout(): Promise<boolean> {
     await authApi.logout().catch(() => undefined);
+    const provider = localStorage.getItem(SSO_PROVIDER_KEY) as SsoProvider | null;
+    localStorage.removeItem(SSO_PROVIDER_KEY);
     clear();
+    if (!provider) return false;
+    window.location.assign(authApi.ssoLogoutHref(provider));
+    return true;
   }
 
-  return { me, roles, isLoggedIn, hasAnyRole, unitsWith, login, loadMe, logout, clear };
+  return {
+    me,
+    roles,
+    isLoggedIn,
+    hasAnyRole,
+    unitsWith,
+    login,
+    loginWithSso,
+    loadMe,
+    logout,
+    clear,
+  };
 });
