@@ -89,6 +89,7 @@ describe('a monthly plan from draft to the recorded session', () => {
     await screenshot(page, 'plan-1-drafted');
     await page.getByTestId('plan-submit').click();
     await submitted(page);
+    await page.locator('.el-message', { hasText: '已提交' }).waitFor();
 
     const saved = await apiGet<Plan>(page, `/plans/${plan.id}`);
     expect(saved.status).toBe('submitted');
@@ -103,15 +104,26 @@ describe('a monthly plan from draft to the recorded session', () => {
     await screenshot(page, 'plan-2-returned');
     await page.getByTestId('return').click();
     await submitted(page);
+    await page.locator('.el-message', { hasText: '已退回' }).waitFor();
 
     expect((await apiGet<Plan>(page, `/plans/${plan.id}`)).status).toBe('returned');
   });
 
-  it('the secretary sees the comment, revises the plan and submits it again', async () => {
+  it('the returned plan is back in the secretary’s 待办, flagged 已退回 with the comment', async () => {
     const { page } = await as('branch_secretary');
-    await claimAndOpen(page, DRAFT);
+    await page.goto('/inbox');
+    const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: DRAFT }).first();
+    await row.getByTestId('task-returned').waitFor();
+    expect(await row.getByTestId('task-returned').textContent()).toMatch(/已退回.*请补充“议”环节/);
+    await screenshot(page, 'plan-3-returned-in-inbox');
+    await row.getByTestId('task-open').click();
+    await page.waitForURL('**/tasks/**');
 
     await page.getByTestId('plan-returned').waitFor();
+  });
+
+  it('the secretary revises the plan and submits it again', async () => {
+    const { page } = await as('branch_secretary');
     await page.getByTestId('segment-review').click();
     await pickOption(page, 'segment-owner-review', 0);
     await page.getByTestId('segment-content-review').fill('党员评议支部工作，相互评议');
@@ -132,6 +144,7 @@ describe('a monthly plan from draft to the recorded session', () => {
     await screenshot(page, 'plan-4-approved');
     await page.getByTestId('approve').click();
     await submitted(page);
+    await page.locator('.el-message', { hasText: '已批准' }).waitFor();
 
     // the approval is marked by a service task the job executor runs shortly after
     await expect

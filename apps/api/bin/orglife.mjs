@@ -1,14 +1,26 @@
 #!/usr/bin/env node
 // `pnpm --silent orglife …`: runs the built CLI (apps/api/dist/cli/main.js), building the
-// engine and the API first when the build is missing.
+// engine and the API first when the build is missing or older than their sources.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const apiRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(apiRoot, 'dist/cli/main.js');
-if (!existsSync(entry)) {
+const sources = [join(apiRoot, 'src'), join(apiRoot, '../../packages/engine/src')];
+
+function newestSourceTime() {
+  let newest = 0;
+  for (const folder of sources) {
+    for (const file of readdirSync(folder, { recursive: true })) {
+      newest = Math.max(newest, statSync(join(folder, file)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+if (!existsSync(entry) || statSync(entry).mtimeMs < newestSourceTime()) {
   const build = spawnSync(
     'pnpm',
     ['--silent', '--filter', '@orglife/engine', '--filter', '@orglife/api', 'run', 'build'],

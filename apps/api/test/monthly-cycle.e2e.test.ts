@@ -178,8 +178,18 @@ describe('the monthly cycle, first half: study content → plans → sessions �
     });
     expect((await planOf('C1-B2')).status).toBe('returned');
 
-    // the secretary revises: the draft task is back in their inbox
+    // the secretary revises: the draft task is back in their 待办 (not the shared pool), flagged
+    // as returned with the committee's comment
     const redraft = await d.taskFor(await secretary('C1-B2'), 'orglife:plan-draft', unit('C1-B2'));
+    const mine = await (
+      await secretary('C1-B2')
+    )
+      .get('/api/tasks')
+      .query({ tab: 'mine', pageSize: 100 })
+      .expect(200);
+    expect(mine.body.items).toContainEqual(
+      expect.objectContaining({ id: redraft.id, returnComment: '请增加"议"环节的具体安排' }),
+    );
     await d.submit(
       await secretary('C1-B2'),
       redraft.id,

@@ -34,7 +34,7 @@ export interface UserPage {
   errors: string[];
 }
 
-/** The two screens every page is tried on: a desktop and a phone (touch, 3× pixels). */
+/** The two screens every page is tried on: a desktop and a phone (touch). */
 export const DESKTOP = { width: 1440, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 export type Screen = typeof DESKTOP | typeof PHONE;
@@ -49,7 +49,7 @@ export async function openAs(
     baseURL: BASE_URL,
     locale: 'zh-CN',
     viewport: screen,
-    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}),
+    ...(phone ? { isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -27,7 +27,7 @@ export class PlanForms implements OnModuleInit {
       formKey: 'orglife:plan-draft',
       payload: PlanDraftDto,
       contextType: PlanDraftContextResponse,
-      submit: (em, _user, task, dto) => this.draft(em, task, dto),
+      submit: (em, user, task, dto) => this.draft(em, user.personId, task, dto),
       context: (em, _user, task) => this.draftContext(em, task),
     });
     this.registry.register({
@@ -78,7 +78,7 @@ export class PlanForms implements OnModuleInit {
     };
   }
 
-  private async draft(em: EntityManager, task: WorkflowTask, dto: PlanDraftDto) {
+  private async draft(em: EntityManager, drafterId: string, task: WorkflowTask, dto: PlanDraftDto) {
     const plan = await planOfTask(em, task);
     const members = await this.branches.members(em, plan.branchId);
     await assertMembers(
@@ -108,7 +108,15 @@ export class PlanForms implements OnModuleInit {
         revision,
       },
     );
-    return { sessionAt: plannedAt.toISOString(), planRevision: revision };
+    return {
+      sessionAt: plannedAt.toISOString(),
+      planRevision: revision,
+      // a returned plan goes back to the person who submitted it (Task_DraftPlan's assignee)
+      drafter: drafterId,
+      // the resubmitted plan is no longer a returned one (the inbox flags tasks made by a return)
+      approvalDecision: null,
+      approvalComment: null,
+    };
   }
 
   private async review(

@@ -1713,6 +1713,8 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
             completedBy: string | null;
+            /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
+            returnComment: string | null;
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];
@@ -1770,6 +1772,8 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
             completedBy: string | null;
+            /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
+            returnComment: string | null;
             /** @description Variables the task sees */
             variables: {
                 [key: string]: unknown;

@@ -111,6 +111,8 @@ const en: Messages = {
     claim: 'Claim',
     claimed: 'Claimed; the task is now in your to-do list',
     handle: 'Handle',
+    returned: 'Returned',
+    returnComment: 'Reason: {comment}',
     empty: { mine: 'Nothing to do', claimable: 'No tasks to claim', done: 'No completed tasks' },
   },
   task: {

@@ -106,6 +106,8 @@ const zhCN = {
     claim: '签收',
     claimed: '已签收，任务已移入待办',
     handle: '办理',
+    returned: '已退回',
+    returnComment: '退回意见：{comment}',
     empty: { mine: '暂无待办事项', claimable: '暂无待签收的任务', done: '暂无已办事项' },
   },
   task: {

@@ -19,6 +19,7 @@ export function draftTask(): TaskDetail {
     followUpAt: null,
     priority: 50,
     completedBy: null,
+    returnComment: null,
     headers: {},
     elementId: 'Task_DraftPlan',
     formKey: 'orglife:plan-draft',

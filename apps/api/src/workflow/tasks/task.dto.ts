@@ -126,6 +126,12 @@ export class TaskDto {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) completedBy: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Set (退回意见, may be empty) when a return sent the work back as this task',
+  })
+  returnComment: string | null;
 }
 
 export class TaskActionsDto {
@@ -183,6 +189,13 @@ export class TaskCommentDto {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
+/** The comment of the return that made this task (the flow's last approval returned the work). */
+function returnCommentOf(t: WorkflowTask): string | null {
+  if (t.variables['approvalDecision'] !== 'return') return null;
+  const comment = t.variables['approvalComment'];
+  return typeof comment === 'string' ? comment : '';
+}
+
 export function toTaskDto(t: WorkflowTask): TaskDto {
   return {
     id: t.id,
@@ -203,6 +216,7 @@ export function toTaskDto(t: WorkflowTask): TaskDto {
     createdAt: t.createdAt.toISOString(),
     completedAt: iso(t.completedAt),
     completedBy: t.completedBy,
+    returnComment: returnCommentOf(t),
   };
 }
 
