@@ -171,6 +171,15 @@ const MATRIX: Record<string, Row> = {
     params: () => ({ processId: 'monthly-plan' }),
     allow: EVERYONE_SIGNED_IN(200),
   },
+  'GET /api/definitions/:processId/default': {
+    params: () => ({ processId: 'monthly-plan' }),
+    allow: { od: 200 },
+  },
+  // The file is the version in use, so adopting it again is refused: nothing changes.
+  'POST /api/definitions/:processId/default/adopt': {
+    params: () => ({ processId: 'monthly-plan' }),
+    allow: { od: 409 },
+  },
   'POST /api/definitions/validate': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/definitions': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/instances': { allow: EVERYONE_SIGNED_IN(200) },

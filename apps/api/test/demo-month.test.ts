@@ -97,6 +97,20 @@ describe('the demo month on a freshly seeded database', () => {
     expect(await countsOf(committee)).toMatchObject({ mine: 0, claimable: 2 });
   });
 
+  it('shows a believable ledger: nothing missed before the university existed, only this period due', async () => {
+    const od = await t.login('od_admin');
+    type Row = { shortfalls: { status: string; window: string }[] };
+    const rows = async (path: string) =>
+      ((await od.get(path).query({ year: 2026 }).expect(200)).body as { rows: Row[] }).rows;
+    const shortfalls = [
+      ...(await rows('/api/ledger/branches')),
+      ...(await rows('/api/ledger/members')),
+    ].flatMap((r) => r.shortfalls);
+    expect(shortfalls.filter((s) => s.status === 'missed')).toEqual([]);
+    const current = new Set(['2026-03', '2026-Q1', '2026-H1', '2026']);
+    expect(shortfalls.filter((s) => !current.has(s.window))).toEqual([]);
+  });
+
   it('skips when the database already has workflow instances', async () => {
     const demoMonth = t.app.get(DemoMonth);
     expect(await demoMonth.hasInstances()).toBe(true);

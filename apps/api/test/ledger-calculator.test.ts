@@ -14,14 +14,15 @@ const session = (
   segments,
   meetingTypes: ['branch_committee', 'member_assembly'],
   activities: [],
+  sixHavesMissing: [],
   ...extra,
 });
 
 function facts(): LedgerFacts {
   return {
     members: [
-      { personId: 'p1', name: '张三', orgUnitId: 'b1' },
-      { personId: 'p2', name: '李四', orgUnitId: 'b1' },
+      { personId: 'p1', name: '张三', orgUnitId: 'b1', since: '2025-01-01' },
+      { personId: 'p2', name: '李四', orgUnitId: 'b1', since: '2025-01-01' },
     ],
     branches: [
       {
@@ -30,10 +31,14 @@ function facts(): LedgerFacts {
         committeeId: 'c1',
         secretaryIds: ['p1'],
         committeeMemberIds: ['p2'],
+        since: '2025-01-01',
+        hasGroups: true,
       },
     ],
-    committeeSecretaries: [{ personId: 'cs', name: '王书记', orgUnitId: 'c1' }],
-    leaders: [{ personId: 'ld', name: '赵校长', orgUnitId: 'u' }],
+    committeeSecretaries: [
+      { personId: 'cs', name: '王书记', orgUnitId: 'c1', since: '2025-01-01' },
+    ],
+    leaders: [{ personId: 'ld', name: '赵校长', orgUnitId: 'u', since: '2025-01-01' }],
     sessions: [
       session('2026-01-20', ['study', 'lecture', 'report']),
       session('2026-02-20', ['study', 'report']),
@@ -73,7 +78,35 @@ describe('ledger calculator', () => {
       vanguardComments: 1,
     });
     expect(p1?.attendanceRate).toBeCloseTo(2 / 3);
-    expect(p2).toMatchObject({ exchangeSpeeches: 1, microLectures: 0, attendanceRate: 0 });
+    expect(p2).toMatchObject({ exchangeSpeeches: 1, microLectures: 0 });
+  });
+
+  it('shows leave (请假) and absence (缺席) apart; only an absence lowers the attendance rate', () => {
+    const [p1, p2] = ledgerAsOf('2026-04-10').members();
+    expect(p1).toMatchObject({ attended: 2, leaves: 0, absences: 1, attendanceRecords: 3 });
+    // p2's one record is excused leave: nothing counts against them yet
+    expect(p2).toMatchObject({ attended: 0, leaves: 1, absences: 0, attendanceRate: null });
+  });
+
+  it('counts a branch and a member only from the day they existed or joined', () => {
+    const later = facts();
+    later.branches[0]!.since = '2026-03-05';
+    later.members[1]!.since = '2026-04-02';
+    const ledger = new LedgerCalculator(later, REQUIREMENT_DEFAULTS, 2026, '2026-05-10');
+    const monthly = ledger
+      .branches()[0]
+      ?.shortfalls.filter((s) => s.requirement === 'branch.monthly_session');
+    // January and February were before the branch existed; March had a session.
+    expect(monthly?.map((s) => [s.window, s.status])).toEqual([
+      ['2026-04', 'missed'],
+      ['2026-05', 'due'],
+    ]);
+    const p2 = ledger.members()[1];
+    expect(
+      p2?.shortfalls
+        .filter((s) => s.requirement === 'member.vanguard_comment')
+        .map((s) => s.window),
+    ).toEqual(['2026-Q2']);
   });
 
   it('shows a member’s yearly shortfall as due by year end while the year runs', () => {
@@ -117,6 +150,33 @@ describe('ledger calculator', () => {
     expect(quarterly?.map((s) => [s.window, s.status])).toEqual([
       ['2026-Q1', 'missed'],
       ['2026-Q2', 'due'],
+    ]);
+  });
+
+  it('counts the sessions held that lack one of the six haves', () => {
+    const incomplete = facts();
+    incomplete.sessions[0]!.sixHavesMissing = ['exchange', 'attendance'];
+    const [b1] = new LedgerCalculator(
+      incomplete,
+      REQUIREMENT_DEFAULTS,
+      2026,
+      '2026-04-10',
+    ).branches();
+    expect(b1?.incompleteSessions).toBe(1);
+  });
+
+  it('counts the 党员大会 of a branch without 党小组 for its group meetings', () => {
+    const noGroups = facts();
+    noGroups.branches[0]!.hasGroups = false;
+    const [b1] = new LedgerCalculator(
+      noGroups,
+      REQUIREMENT_DEFAULTS,
+      2026,
+      '2026-04-10',
+    ).branches();
+    expect(b1?.meetings.group_meeting).toBe(3);
+    expect(b1?.shortfalls.filter((s) => s.requirement === 'branch.meeting.group_meeting')).toEqual([
+      expect.objectContaining({ window: '2026-04', status: 'due' }),
     ]);
   });
 

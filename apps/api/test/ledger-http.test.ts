@@ -39,6 +39,8 @@ describe('ledger over HTTP: figures from the records, configurable requirements,
     // Given one session of C1-B1 in March, as the session flow writes it: 3 segments, a theme day,
     // 党员大会 + 党课, an expert lecture, one speech and one report.
     const branch = t.units['C1-B1']!;
+    // The university's units existed all year: the ledger counts a unit from its creation.
+    await t.db.query(`UPDATE org_unit SET created_at = '2025-12-31T16:00:00Z'`);
     const [row] = await t.db.query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [
       branch,
     ]);

@@ -133,7 +133,12 @@ describe('the monthly cycle, first half: study content → plans → sessions �
       .post(`/api/study-contents/${contentId}/arrangements`)
       .send({ committeeId: unit('C2'), theme: 'x', arrangement: 'y', materials: [] })
       .expect(403);
-    expect(await plansOfMonth()).toHaveLength(0);
+    // C1's branches get their plans once C1 has arranged, without waiting for C2; the direct
+    // branch (its own committee) got its plan as soon as the content was published.
+    await d.drain();
+    expect((await plansOfMonth()).map((p) => p.branchId).sort()).toEqual(
+      ['C1-B1', 'C1-B2', 'C1-B3', 'D1'].map(unit).sort(),
+    );
     await (
       await c2()
     )
@@ -162,9 +167,31 @@ describe('the monthly cycle, first half: study content → plans → sessions �
   it('secretaries draft plans; C1 returns one with comments, it is revised, and all are approved', async () => {
     for (const code of BRANCHES) {
       const task = await d.taskFor(await secretary(code), 'orglife:plan-draft', unit(code));
-      const context = await d.formContext<{ members: Member[] }>(await secretary(code), task.id);
+      const context = await d.formContext<{ members: Member[]; meetingTypes: string[] }>(
+        await secretary(code),
+        task.id,
+      );
       members[code] = context.members;
       expect(context.members.length).toBeGreaterThanOrEqual(4);
+      // C1-B1 and C2-B1 have 党小组; the others do the groups' work in their 党员大会
+      const hasGroups = code === 'C1-B1' || code === 'C2-B1';
+      expect(context.meetingTypes.includes('group_meeting')).toBe(hasGroups);
+      if (!hasGroups && code === 'C1-B2') {
+        const refused = await d.submit(
+          await secretary(code),
+          task.id,
+          {
+            ...planPayload(context.members, SESSION_AT),
+            meetingTypes: ['group_meeting', 'member_assembly'],
+          },
+          400,
+        );
+        expect(refused.body).toMatchObject({
+          errors: [
+            { field: 'meetingTypes', message: expect.stringContaining('未设党小组') as unknown },
+          ],
+        });
+      }
       await d.submit(await secretary(code), task.id, planPayload(context.members, SESSION_AT));
     }
     expect((await plansOfMonth()).every((p) => p.status === 'submitted')).toBe(true);
@@ -273,6 +300,23 @@ describe('the monthly cycle, first half: study content → plans → sessions �
             { field: 'segments', message: expect.stringContaining('至少选择3个环节') as unknown },
           ],
         });
+        // the member on leave was not there: no exchange speech can be credited to them
+        const onLeave = members[code]![3]!;
+        const payload = recordPayload(members[code]!, ['study', 'lecture', 'report']);
+        const credited = await d.submit(
+          who,
+          task.id,
+          { ...payload, speeches: [{ personId: onLeave.id, topic: '学习体会' }] },
+          400,
+        );
+        expect(credited.body).toMatchObject({
+          errors: [
+            {
+              field: 'speeches.0.personId',
+              message: expect.stringContaining(`${onLeave.name} 本次请假`) as unknown,
+            },
+          ],
+        });
       }
       await d.submit(
         who,
@@ -295,6 +339,15 @@ describe('the monthly cycle, first half: study content → plans → sessions �
   it('secretaries write summaries; a late one escalates to the committee', async () => {
     for (const code of BRANCHES.filter((c) => c !== 'C2-B2')) {
       const task = await d.taskFor(await secretary(code), 'orglife:session-summary', unit(code));
+      // before submitting, the branch sees which of the six haves it still lacks: only C1-B1
+      // kept its attendance with a photo
+      const context = await d.formContext<{ sixHaves: { missing: string[] } }>(
+        await secretary(code),
+        task.id,
+      );
+      expect(context.sixHaves.missing).toEqual(
+        code === 'C1-B1' ? ['summary'] : ['attendance', 'summary'],
+      );
       await d.submit(await secretary(code), task.id, {
         summary: '本次组织生活按计划完成，存在问题：发言准备不足。',
       });
@@ -359,6 +412,24 @@ describe('the monthly cycle, first half: study content → plans → sessions �
       quarter: string;
     }[];
     expect(rounds.map((r) => r.quarter)).toEqual(['2026Q1']);
+    // a comment on one member does not close the quarter: the others are named
+    const first = await d.taskFor(
+      await secretary('C1-B1'),
+      'orglife:vanguard-comments',
+      unit('C1-B1'),
+    );
+    const [commented, ...uncommented] = members['C1-B1']!;
+    const partial = await (
+      await secretary('C1-B1')
+    )
+      .post(`/api/task-forms/${first.id}`)
+      .send({ comments: [{ personId: commented!.id, grade: 'good', comment: '作用明显' }] })
+      .expect(400);
+    const error = (partial.body as { errors: { field: string; message: string }[] }).errors;
+    expect(error).toHaveLength(1);
+    expect(error[0]!.field).toBe('comments');
+    for (const m of uncommented) expect(error[0]!.message).toContain(m.name);
+    expect(error[0]!.message).not.toContain(commented!.name);
     for (const code of BRANCHES) {
       const task = await d.taskFor(await secretary(code), 'orglife:vanguard-comments', unit(code));
       await d.submit(await secretary(code), task.id, {
@@ -443,9 +514,17 @@ describe('the monthly cycle, first half: study content → plans → sessions �
           .get(`/api/supervision/branches/${sampled}/records`)
           .query({ month: MONTH })
           .expect(200)
-      ).body as { segments: unknown[] }[];
+      ).body as {
+        segments: unknown[];
+        attachments: { kind: string }[];
+        sixHaves: { missing: string[] };
+      }[];
       expect(records).toHaveLength(1);
       expect(records[0]!.segments).toHaveLength(4);
+      // the inspector sees the photos and sign-in sheets and the six-haves check
+      const withPhoto = sampled === unit('C1-B1');
+      expect(records[0]!.attachments.map((a) => a.kind)).toEqual(withPhoto ? ['photo'] : []);
+      expect(records[0]!.sixHaves.missing).toEqual(withPhoto ? [] : ['attendance']);
       await (
         await inspector()
       )
@@ -606,19 +685,27 @@ describe('the monthly cycle, first half: study content → plans → sessions �
         .toISOString()
         .slice(0, 10);
       for (const row of ledger.rows) {
+        // a branch without 党小组 does their work in its 党员大会, which counts for them
+        const hasGroups = [unit('C1-B1'), unit('C2-B1')].includes(row.branchId);
         expect(row).toMatchObject({
           qualifiedSessions: 1,
-          meetings: { branch_committee: 0, group_meeting: 0, member_assembly: 1, party_lecture: 1 },
+          // every session but C1-B1's lacks a sign-in sheet or photo (有考勤)
+          incompleteSessions: row.branchId === unit('C1-B1') ? 0 : 1,
+          meetings: {
+            branch_committee: 0,
+            group_meeting: hasGroups ? 0 : 1,
+            member_assembly: 1,
+            party_lecture: 1,
+          },
           themeDays: 1,
           expertLectures: 1,
         });
         const sessions = row.shortfalls.filter((s) => s.requirement === 'branch.monthly_session');
-        // January and February had no session; March did; the current month is still due.
+        // The branches exist from 2 March: January and February are not theirs to miss; March
+        // had its session; the current month is still due.
         expect(sessions.map((s) => s.window)).not.toContain(MONTH);
-        expect(sessions.slice(0, 2).map((s) => [s.window, s.status])).toEqual([
-          ['2026-01', 'missed'],
-          ['2026-02', 'missed'],
-        ]);
+        expect(sessions.map((s) => s.window)).not.toContain('2026-01');
+        expect(sessions.map((s) => s.window)).not.toContain('2026-02');
         expect(sessions.at(-1)).toMatchObject({ window: month, status: 'due', dueBy: monthEnd });
         expect(row.shortfalls.some((s) => s.requirement === 'branch.expert_lecture')).toBe(false);
         expect(
@@ -657,7 +744,13 @@ describe('the monthly cycle, first half: study content → plans → sessions �
       expect(row(second!.id)).toMatchObject({
         exchangeSpeeches: 0,
         microLectures: 1,
-        attendanceRate: 0,
+        attendanceRate: 1,
+      });
+      // leave is shown apart from absence and is not held against the rate
+      expect(row(members['C1-B1']![3]!.id)).toMatchObject({
+        leaves: 1,
+        absences: 0,
+        attendanceRate: null,
       });
       expect(row(third!.id)).toMatchObject({ reports: 1, attendanceRate: 1 });
       expect(row(second!.id).shortfalls).toContainEqual(
@@ -690,7 +783,7 @@ describe('the monthly cycle, first half: study content → plans → sessions �
   });
 });
 
-/** A record of a session where everyone came but one member on leave. */
+/** A record of a session where everyone came but the fourth member, on leave. */
 function recordPayload(
   members: Member[],
   keys: string[],
@@ -700,7 +793,7 @@ function recordPayload(
   return {
     heldAt: SESSION_AT,
     attendance: members.map((m, i) =>
-      i === 1
+      i === 3
         ? { personId: m.id, status: 'leave', reason: '出差' }
         : { personId: m.id, status: 'present' },
     ),

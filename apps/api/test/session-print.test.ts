@@ -49,6 +49,18 @@ function view(overrides: Partial<SessionView>): SessionView {
     reports: [],
     decisions: [],
     attachments: [],
+    sixHaves: {
+      sessionId: 's1',
+      have: {
+        plan: true,
+        arrangement: true,
+        exchange: false,
+        attendance: false,
+        record: true,
+        summary: false,
+      },
+      missing: ['exchange', 'attendance', 'summary'],
+    },
     ...overrides,
   };
 }

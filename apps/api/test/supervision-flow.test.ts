@@ -191,9 +191,12 @@ describe('spot check → rectification → follow-up (flows driven through the A
     rectificationId = board.items[0]!.id;
     expect((await item(rectificationId)).rectification.instanceId).not.toBeNull();
     const issued = (await od.get(`/api/spot-checks/${batch.id}`).expect(200)).body as {
-      noticeTitle: string;
+      items: { branchId: string; noticeTitle: string | null }[];
     };
-    expect(issued.noticeTitle).toBe('关于2月抽查情况的通报');
+    expect(issued.items.find((i) => i.branchId === findingBranch)?.noticeTitle).toBe(
+      '关于2月抽查情况的通报',
+    );
+    expect(issued.items.filter((i) => i.noticeTitle !== null)).toHaveLength(1);
   });
 
   it('refuses another branch’s secretary the item and its plan task', async () => {

@@ -2,10 +2,10 @@ import { HttpStatus, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { ProblemException } from '../common/problem.js';
-import { assertMembers, BranchDirectory } from '../plans/branch.directory.js';
+import { assertMembers, BranchDirectory, type BranchMember } from '../plans/branch.directory.js';
 import { SessionReport } from '../sessions/session-parts.entity.js';
 import { sessionOfTask } from '../sessions/session.forms.js';
-import { fieldErrors } from '../task-forms/field-error.js';
+import { fieldError, fieldErrors } from '../task-forms/field-error.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { stringVar } from '../task-forms/variable.reader.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
@@ -73,6 +73,7 @@ export class EvaluationForms implements OnModuleInit {
           members,
           dto.comments.map((c, i) => ({ field: `comments.${i}.personId`, personId: c.personId })),
         );
+        assertEveryMemberCommented(members, dto.comments);
         for (const c of dto.comments) {
           await em.insert(VanguardComment, {
             roundId,
@@ -153,5 +154,20 @@ export class EvaluationForms implements OnModuleInit {
     for (const p of dto.peerReviews) {
       await em.insert(PeerReview, { reportId: p.reportId, reviewerId, comment: p.comment });
     }
+  }
+}
+
+/** The quarter's task closes only with a comment on every member: 400 naming who is missing. */
+function assertEveryMemberCommented(
+  members: BranchMember[],
+  comments: { personId: string }[],
+): void {
+  const commented = new Set(comments.map((c) => c.personId));
+  const missing = members.filter((m) => !commented.has(m.id)).map((m) => m.name);
+  if (missing.length > 0) {
+    throw fieldError(
+      'comments',
+      `还需点评以下党员：${missing.join('、')} (every member needs a comment; missing: ${missing.join(', ')})`,
+    );
   }
 }

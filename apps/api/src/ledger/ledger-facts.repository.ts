@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { checkSixHaves } from '../sessions/six-haves.js';
 import type { LedgerFacts } from './ledger-facts.js';
 
 /** Days are China Standard Time calendar days, the days written on the records. */
@@ -28,21 +29,24 @@ export class LedgerFactsRepository {
           `SELECT b.id AS "branchId", b.name,
                   CASE WHEN p.type = 'committee' THEN p.id ELSE b.id END AS "committeeId",
                   COALESCE(array_agg(DISTINCT ra.person_id) FILTER (WHERE ra.role = 'branch_secretary'), '{}') AS "secretaryIds",
-                  COALESCE(array_agg(DISTINCT ra.person_id) FILTER (WHERE ra.role = 'branch_committee'), '{}') AS "committeeMemberIds"
+                  COALESCE(array_agg(DISTINCT ra.person_id) FILTER (WHERE ra.role = 'branch_committee'), '{}') AS "committeeMemberIds",
+                  ${DAY(`LEAST(b.created_at, (SELECT min(s.held_at) FROM org_session s WHERE s.branch_id = b.id AND ${HELD}))`)} AS since,
+                  EXISTS (SELECT 1 FROM org_unit g WHERE g.parent_id = b.id AND g.type = 'group') AS "hasGroups"
              FROM org_unit b JOIN org_unit p ON p.id = b.parent_id
              LEFT JOIN role_assignment ra ON ra.org_unit_id = b.id
             WHERE b.id = ANY($1::uuid[]) GROUP BY b.id, p.id, p.type ORDER BY b.path`,
           [branchIds],
         ),
         q<LedgerFacts['members'][number]>(
-          `SELECT pe.id AS "personId", pe.name, pe.org_unit_id AS "orgUnitId"
+          `SELECT pe.id AS "personId", pe.name, pe.org_unit_id AS "orgUnitId",
+                  ${DAY(`LEAST(pe.created_at, (SELECT min(s.held_at) FROM session_attendance a JOIN org_session s ON s.id = a.session_id WHERE a.person_id = pe.id AND ${HELD}))`)} AS since
              FROM person pe JOIN org_unit u ON u.id = pe.org_unit_id
             WHERE pe.member_type IS NOT NULL
               AND (u.id = ANY($1::uuid[]) OR u.parent_id = ANY($1::uuid[]))
             ORDER BY u.path, pe.employee_no`,
           [branchIds],
         ),
-        q<LedgerFacts['sessions'][number]>(
+        q<Omit<LedgerFacts['sessions'][number], 'sixHavesMissing'>>(
           `SELECT s.id AS "sessionId", s.branch_id AS "branchId", ${DAY('s.held_at')} AS "heldOn",
                   COALESCE((SELECT array_agg(seg.key) FROM session_segment seg WHERE seg.session_id = s.id), '{}') AS segments,
                   s.meeting_types AS "meetingTypes",
@@ -74,6 +78,11 @@ export class LedgerFactsRepository {
           [branchIds, String(year)],
         ),
       ]);
+    const checks = await checkSixHaves(
+      this.db,
+      sessions.map((s) => s.sessionId),
+    );
+    const missing = new Map(checks.map((c) => [c.sessionId, c.missing]));
     const [committeeSecretaries, leaders] = await Promise.all([
       this.holders(
         'committee_secretary',
@@ -86,7 +95,7 @@ export class LedgerFactsRepository {
       members,
       committeeSecretaries,
       leaders,
-      sessions,
+      sessions: sessions.map((s) => ({ ...s, sixHavesMissing: missing.get(s.sessionId) ?? [] })),
       attendance,
       speeches,
       lectures,
@@ -98,7 +107,8 @@ export class LedgerFactsRepository {
   /** People holding `role` on one of `unitIds` (any unit when null). */
   private holders(role: string, unitIds: string[] | null) {
     return this.db.query<LedgerFacts['leaders']>(
-      `SELECT DISTINCT pe.id AS "personId", pe.name, ra.org_unit_id AS "orgUnitId"
+      `SELECT DISTINCT pe.id AS "personId", pe.name, ra.org_unit_id AS "orgUnitId",
+              ${DAY('pe.created_at')} AS since
          FROM role_assignment ra JOIN person pe ON pe.id = ra.person_id
         WHERE ra.role = $1 AND ($2::uuid[] IS NULL OR ra.org_unit_id = ANY($2::uuid[]))
         ORDER BY pe.name`,

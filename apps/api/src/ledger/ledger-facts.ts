@@ -3,6 +3,7 @@
 import type { MeetingType } from '../plans/plan.vocabulary.js';
 import type { SegmentKey } from '../plans/plan.vocabulary.js';
 import type { AttendanceStatus, LectureKind } from '../sessions/session.vocabulary.js';
+import type { SixHave } from '../sessions/six-haves.js';
 
 export type { AttendanceStatus, LectureKind, MeetingType, SegmentKey };
 
@@ -15,6 +16,8 @@ export interface SessionFact {
   meetingTypes: MeetingType[];
   /** Second-half activity keys (`theme_day`, `vanguard`, …). */
   activities: string[];
+  /** The six haves the session lacks (empty when complete). */
+  sixHavesMissing: SixHave[];
 }
 
 export interface LectureFact {
@@ -40,6 +43,8 @@ export interface PersonFact {
   personId: string;
   name: string;
   orgUnitId: string;
+  /** `YYYY-MM-DD` the person joined (their record's creation or first attendance, if earlier). */
+  since: string;
 }
 
 export interface BranchFact {
@@ -49,6 +54,10 @@ export interface BranchFact {
   /** Holders of branch_secretary / branch_committee on the branch. */
   secretaryIds: string[];
   committeeMemberIds: string[];
+  /** `YYYY-MM-DD` the branch existed from (its creation or first session, if earlier). */
+  since: string;
+  /** False for a branch without 党小组: its 党员大会 does the groups' work. */
+  hasGroups: boolean;
 }
 
 export interface LedgerFacts {

@@ -10,9 +10,13 @@ export interface MemberLedgerRow {
   reports: number;
   vanguardComments: number;
   attended: number;
+  /** Sessions the member was excused from (请假). */
+  leaves: number;
+  /** Sessions the member missed without leave (缺席). */
+  absences: number;
   /** Sessions with an attendance record for the member. */
   attendanceRecords: number;
-  /** (present + late) / records, null when the member has no records yet. */
+  /** (present + late) / (records − leave), null when nothing counts yet. */
   attendanceRate: number | null;
   shortfalls: RequirementCheck[];
 }
@@ -23,6 +27,8 @@ export interface BranchLedgerRow {
   committeeId: string;
   /** Sessions with at least 3 of the six segments. */
   qualifiedSessions: number;
+  /** Sessions held that lack one of the six haves (有计划…有总结). */
+  incompleteSessions: number;
   meetings: Record<MeetingType, number>;
   themeDays: number;
   expertLectures: number;

@@ -19,18 +19,20 @@ export interface RequirementRule {
 }
 
 /**
- * Checks a requirement over each window of the year that has started by `today`: windows
- * already over are met or missed; the current one is met or due by its last day. Future
- * windows are not listed, so shortfalls appear as the year runs rather than at its end.
+ * Checks a requirement over each window of the year that has started by `today` and not ended
+ * before `since` (the day the unit existed or the member joined): windows already over are met
+ * or missed; the current one is met or due by its last day. Future windows are not listed, so
+ * shortfalls appear as the year runs rather than at its end.
  */
 export function checkRequirement(
   rule: RequirementRule,
   year: number,
   today: string,
   eventDays: readonly string[],
+  since = '',
 ): RequirementCheck[] {
   return windowsOf(year, rule.period)
-    .filter((w) => w.start <= today)
+    .filter((w) => w.start <= today && w.end >= since)
     .map((w) => {
       const have = eventDays.filter((d) => inWindow(d, w)).length;
       const status = have >= rule.minCount ? 'met' : w.end < today ? 'missed' : 'due';

@@ -51,6 +51,9 @@ export class LedgerCalculator {
       const comments = mine(this.facts.vanguardComments);
       const attendance = mine(this.facts.attendance);
       const attended = attendance.filter((a) => a.status === 'present' || a.status === 'late');
+      const leaves = attendance.filter((a) => a.status === 'leave').length;
+      // Excused leave (请假) is not held against the rate; an absence (缺席) is.
+      const counted = attendance.length - leaves;
       return {
         personId: m.personId,
         name: m.name,
@@ -60,12 +63,14 @@ export class LedgerCalculator {
         reports: mine(this.facts.reports).length,
         vanguardComments: comments.length,
         attended: attended.length,
+        leaves,
+        absences: attendance.filter((a) => a.status === 'absent').length,
         attendanceRecords: attendance.length,
-        attendanceRate: attendance.length ? attended.length / attendance.length : null,
+        attendanceRate: counted ? attended.length / counted : null,
         shortfalls: shortfallsOf([
-          ...this.check('member.exchange_speech', speeches),
-          ...this.check('member.micro_lecture', lectures),
-          ...this.check('member.vanguard_comment', comments),
+          ...this.check('member.exchange_speech', speeches, m.since),
+          ...this.check('member.micro_lecture', lectures, m.since),
+          ...this.check('member.vanguard_comment', comments, m.since),
         ]),
       };
     });
@@ -80,25 +85,31 @@ export class LedgerCalculator {
       const experts = lectures.filter((l) => l.kind === 'expert');
       const by = (ids: string[]) => lectures.filter((l) => l.personId && ids.includes(l.personId));
       const meetings = {} as Record<MeetingType, number>;
+      const since = b.since;
       const checks: RequirementCheck[] = [
-        ...this.check('branch.monthly_session', qualified),
-        ...this.check('branch.theme_day', themeDays),
-        ...this.check('branch.expert_lecture', experts),
-        ...b.secretaryIds.flatMap((id) => this.check('branch.secretary_lecture', by([id]), id)),
+        ...this.check('branch.monthly_session', qualified, since),
+        ...this.check('branch.theme_day', themeDays, since),
+        ...this.check('branch.expert_lecture', experts, since),
+        ...b.secretaryIds.flatMap((id) =>
+          this.check('branch.secretary_lecture', by([id]), since, id),
+        ),
         ...b.committeeMemberIds.flatMap((id) =>
-          this.check('branch.committee_member_lecture', by([id]), id),
+          this.check('branch.committee_member_lecture', by([id]), since, id),
         ),
       ];
       for (const [type, key] of Object.entries(MEETING_REQUIREMENTS) as [MeetingType, string][]) {
-        const held = sessions.filter((s) => s.meetingTypes.includes(type));
+        // Without 党小组 the 党员大会 does the groups' work, and counts for it.
+        const counted = type === 'group_meeting' && !b.hasGroups ? 'member_assembly' : type;
+        const held = sessions.filter((s) => s.meetingTypes.includes(counted));
         meetings[type] = held.length;
-        checks.push(...this.check(key, held));
+        checks.push(...this.check(key, held, since));
       }
       return {
         branchId: b.branchId,
         name: b.name,
         committeeId: b.committeeId,
         qualifiedSessions: qualified.length,
+        incompleteSessions: sessions.filter((s) => s.sixHavesMissing.length > 0).length,
         meetings,
         themeDays: themeDays.length,
         expertLectures: experts.length,
@@ -128,16 +139,21 @@ export class LedgerCalculator {
         personId: p.personId,
         name: p.name,
         lectures: given.length,
-        shortfalls: shortfallsOf(this.check(key, given)),
+        shortfalls: shortfallsOf(this.check(key, given, p.since)),
       };
     });
   }
 
-  private check(key: string, events: readonly { heldOn: string }[], personId?: string) {
+  private check(
+    key: string,
+    events: readonly { heldOn: string }[],
+    since: string,
+    personId?: string,
+  ) {
     const rule = this.rules.get(key);
     if (!rule || rule.minCount <= 0) return [];
     const days = events.map((e) => e.heldOn);
-    const checks = checkRequirement(rule, this.year, this.today, days);
+    const checks = checkRequirement(rule, this.year, this.today, days, since);
     return personId ? checks.map((c) => ({ ...c, personId })) : checks;
   }
 }

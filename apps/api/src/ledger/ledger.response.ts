@@ -58,13 +58,19 @@ export class MemberLedgerRowResponse implements MemberLedgerRow {
   @ApiProperty()
   attended: number;
 
+  @ApiProperty({ description: 'Sessions excused (请假)' })
+  leaves: number;
+
+  @ApiProperty({ description: 'Sessions missed without leave (缺席)' })
+  absences: number;
+
   @ApiProperty({ description: 'Sessions with an attendance record for the member' })
   attendanceRecords: number;
 
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: '(present + late) / records; null without records',
+    description: '(present + late) / (records − leave): leave is excused; null when none count',
   })
   attendanceRate: number | null;
 
@@ -99,6 +105,9 @@ export class BranchLedgerRowResponse implements BranchLedgerRow {
 
   @ApiProperty({ description: 'Sessions with at least 3 of the six segments' })
   qualifiedSessions: number;
+
+  @ApiProperty({ description: 'Sessions held lacking one of the six haves (有计划…有总结)' })
+  incompleteSessions: number;
 
   @ApiProperty({ type: MeetingCountsResponse })
   meetings: MeetingCountsResponse;

@@ -35,6 +35,8 @@ export async function ledgerWorkbook(
       '三汇报',
       '先锋创绩点评',
       '出勤',
+      '请假',
+      '缺席',
       '考勤记录',
       '出勤率(%)',
       '短板',
@@ -46,6 +48,8 @@ export async function ledgerWorkbook(
       m.reports,
       m.vanguardComments,
       m.attended,
+      m.leaves,
+      m.absences,
       m.attendanceRecords,
       rate(m.attendanceRate),
       m.shortfalls.length,
@@ -56,6 +60,7 @@ export async function ledgerWorkbook(
     [
       '支部',
       '集中组织生活(≥3环节)',
+      '六有不全',
       ...MEETINGS.map(([, l]) => l),
       '主题党日',
       '专家党课',
@@ -66,6 +71,7 @@ export async function ledgerWorkbook(
     view.branches.map((b) => [
       b.name,
       b.qualifiedSessions,
+      b.incompleteSessions,
       ...MEETINGS.map(([k]) => b.meetings[k]),
       b.themeDays,
       b.expertLectures,

@@ -79,6 +79,24 @@ export class BranchDirectory {
     return rows.map((r) => r.id);
   }
 
+  /** Whether the branch has 党小组 (without them it does the groups' work in its 党员大会). */
+  async hasGroups(em: EntityManager, branchId: string): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `SELECT 1 FROM org_unit WHERE type = 'group' AND parent_id = $1 LIMIT 1`,
+      [branchId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Branches directly under the university (直属党支部, each its own committee), by path. */
+  async directBranches(em: EntityManager, universityId: string): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT id FROM org_unit WHERE type = 'branch' AND parent_id = $1 ORDER BY path`,
+      [universityId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Committees under the university that have at least one branch, by path. */
   async committeesWithBranches(em: EntityManager, universityId: string): Promise<string[]> {
     const rows = await em.query<{ id: string }[]>(

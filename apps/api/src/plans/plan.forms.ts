@@ -5,6 +5,7 @@ import { ahead, assertDates, withinMonth } from '../common/date-rules.js';
 import { ProblemException } from '../common/problem.js';
 import { StudyArrangement } from '../study/study-arrangement.entity.js';
 import { StudyContent } from '../study/study-content.entity.js';
+import { fieldError } from '../task-forms/field-error.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { assertMembers, BranchDirectory } from './branch.directory.js';
@@ -12,6 +13,7 @@ import { PlanReview } from './plan-review.entity.js';
 import { MonthlyPlan } from './plan.entity.js';
 import { PlanDraftDto, PlanReviewDto } from './plan.dto.js';
 import { PlanApprovalContextResponse, PlanDraftContextResponse } from './plan.response.js';
+import { MEETING_TYPES, type MeetingType } from './plan.vocabulary.js';
 
 /** Forms `orglife:plan-draft` and `orglife:plan-approval`: their rows commit with the task. */
 @Injectable()
@@ -75,6 +77,7 @@ export class PlanForms implements OnModuleInit {
       studyContent: content,
       arrangement,
       members: await this.branches.members(em, plan.branchId),
+      meetingTypes: offeredMeetingTypes(await this.branches.hasGroups(em, plan.branchId)),
     };
   }
 
@@ -86,6 +89,15 @@ export class PlanForms implements OnModuleInit {
       members,
       dto.segments.map((s, i) => ({ field: `segments.${i}.ownerId`, personId: s.ownerId })),
     );
+    if (
+      dto.meetingTypes.includes('group_meeting') &&
+      !(await this.branches.hasGroups(em, plan.branchId))
+    ) {
+      throw fieldError(
+        'meetingTypes',
+        '本支部未设党小组，党小组会的内容在党员大会中完成，请选择党员大会 (the branch has no 党小组: plan its work in the 党员大会)',
+      );
+    }
     const plannedAt = new Date(dto.plannedAt);
     assertDates(
       withinMonth('plannedAt', plannedAt, plan.month) ??
@@ -161,4 +173,9 @@ export async function planOfTask(em: EntityManager, task: WorkflowTask): Promise
 /** The approval level from the task's `level` header (set in the model), 1 by default. */
 function levelOf(task: WorkflowTask): number {
   return task.headers['level'] === '2' ? 2 : 1;
+}
+
+/** The 三会一课 meetings a plan may hold: a branch without 党小组 is not offered 党小组会. */
+function offeredMeetingTypes(hasGroups: boolean): MeetingType[] {
+  return MEETING_TYPES.filter((type) => hasGroups || type !== 'group_meeting');
 }

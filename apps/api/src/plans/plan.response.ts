@@ -156,6 +156,13 @@ export class PlanDraftContextResponse {
 
   @ApiProperty({ type: [BranchMemberResponse] })
   members: BranchMemberResponse[];
+
+  @ApiProperty({
+    enum: MEETING_TYPES,
+    isArray: true,
+    description: 'The meetings offered: no 党小组会 for a branch without 党小组',
+  })
+  meetingTypes: MeetingType[];
 }
 
 /** What a plan approval shows. */

@@ -23,7 +23,7 @@ export const orgSeeder: Seeder = {
   },
 };
 
-async function seedUnits({ manager, units }: SeedContext): Promise<void> {
+async function seedUnits({ manager, units, clock }: SeedContext): Promise<void> {
   const paths = new Map<string, string>();
   for (const [index, unit] of DEMO_UNITS.entries()) {
     const parentId = unit.parent ? units.get(unit.parent) : undefined;
@@ -40,13 +40,15 @@ async function seedUnits({ manager, units }: SeedContext): Promise<void> {
       path,
       depth: path.split('/').length - 3,
       sortOrder: index,
+      // The ledger counts a unit from the day it was made: the seeding clock's day.
+      createdAt: clock.now(),
     });
     units.set(unit.code, id);
     paths.set(unit.code, path);
   }
 }
 
-async function seedPeople({ manager, units, people }: SeedContext): Promise<void> {
+async function seedPeople({ manager, units, people, clock }: SeedContext): Promise<void> {
   // One hash for every demo account: hashing 60 times would add seconds to every test boot.
   const passwordHash = await hash(DEMO_PASSWORD);
   const everyone = [
@@ -67,6 +69,7 @@ async function seedPeople({ manager, units, people }: SeedContext): Promise<void
       orgUnitId: home,
       memberType: probationary ? 'probationary' : 'full',
       joinedPartyOn: `${2000 + (index % 25)}-07-01`,
+      createdAt: clock.now(),
     });
     await manager
       .getRepository(Account)

@@ -5,7 +5,7 @@ import { In } from 'typeorm';
 import { Attachment } from '../attachments/attachment.entity.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { ProblemException } from '../common/problem.js';
-import { assertMembers, BranchDirectory } from '../plans/branch.directory.js';
+import { assertMembers, BranchDirectory, type BranchMember } from '../plans/branch.directory.js';
 import { MonthlyPlan } from '../plans/plan.entity.js';
 import { fieldErrors } from '../task-forms/field-error.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
@@ -24,6 +24,7 @@ import { SelfStudyDto, SessionRecordDto, SessionSummaryDto } from './session.dto
 import { OrgSession } from './session.entity.js';
 import { SessionFormContextResponse } from './session.response.js';
 import type { SessionStatus } from './session.vocabulary.js';
+import { checkSixHaves } from './six-haves.js';
 
 /** Forms of the `session` flow: self-study confirmation, the record ("six haves"), the summary. */
 @Injectable()
@@ -93,6 +94,7 @@ export class SessionForms implements OnModuleInit {
       plan,
       members: await this.branches.members(em, session.branchId),
       escalated: task.headers['escalated'] === 'true',
+      sixHaves: (await checkSixHaves(em, [session.id]))[0]!,
     };
   }
 
@@ -127,6 +129,7 @@ export class SessionForms implements OnModuleInit {
       ...dto.speeches.map((s, i) => ({ field: `speeches.${i}.personId`, personId: s.personId })),
       ...dto.reports.map((r, i) => ({ field: `reports.${i}.personId`, personId: r.personId })),
     ]);
+    assertContributorsAttended(members, dto);
     await this.assertSpeakersExist(em, dto);
     await this.assertAttachmentsOfBranch(em, session.branchId, dto);
 
@@ -248,4 +251,46 @@ export async function sessionOfTask(
     );
   }
   return session;
+}
+
+/**
+ * Someone on leave or absent was not there: they cannot be credited with a speech, a lecture or
+ * a report in that session (400 naming them and the entry).
+ */
+function assertContributorsAttended(members: BranchMember[], dto: SessionRecordDto): void {
+  const away = new Map(
+    dto.attendance
+      .filter((a) => a.status === 'leave' || a.status === 'absent')
+      .map((a) => [a.personId, a.status]),
+  );
+  const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
+  const entries = [
+    ...dto.speeches.map((s, i) => ({
+      field: `speeches.${i}.personId`,
+      id: s.personId,
+      what: '交流发言',
+    })),
+    ...dto.lectures.map((l, i) => ({
+      field: `lectures.${i}.speakerId`,
+      id: l.speakerId,
+      what: '讲党课',
+    })),
+    ...dto.reports.map((r, i) => ({
+      field: `reports.${i}.personId`,
+      id: r.personId,
+      what: '汇报',
+    })),
+  ];
+  const errors = entries.flatMap(({ field, id, what }) => {
+    const status = id ? away.get(id) : undefined;
+    if (!id || !status) return [];
+    const zh = status === 'leave' ? '请假' : '缺席';
+    return [
+      {
+        field,
+        message: `${nameOf(id)} 本次${zh}，不能记为${what} (${status === 'leave' ? 'on leave' : 'absent'}: cannot be credited)`,
+      },
+    ];
+  });
+  if (errors.length > 0) throw fieldErrors(errors);
 }

@@ -23,6 +23,7 @@ import type {
 } from './session-parts.entity.js';
 import type { OrgSession } from './session.entity.js';
 import type { SessionView } from './session.service.js';
+import { SIX_HAVES, type SixHave, type SixHavesCheck } from './six-haves.js';
 import {
   ATTENDANCE_STATUSES,
   DECISION_CATEGORIES,
@@ -227,8 +228,30 @@ export class SessionAttachmentResponse implements SessionAttachment {
   kind: SessionAttachmentKind;
 }
 
+class SixHavesFlagsResponse implements Record<SixHave, boolean> {
+  @ApiProperty({ description: '有计划: the plan is approved' }) plan: boolean;
+  @ApiProperty({ description: '有安排: every planned segment has a person (≥3 segments)' })
+  arrangement: boolean;
+  @ApiProperty({ description: '有交流: at least one exchange speech' }) exchange: boolean;
+  @ApiProperty({ description: '有考勤: attendance for everyone, with a sign-in sheet or photo' })
+  attendance: boolean;
+  @ApiProperty({ description: '有记录: the session record' }) record: boolean;
+  @ApiProperty({ description: '有总结: the summary' }) summary: boolean;
+}
+
+/** The seed's six haves of one session, computed from its records. */
+export class SixHavesResponse implements SixHavesCheck {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ type: SixHavesFlagsResponse }) have: SixHavesFlagsResponse;
+  @ApiProperty({ enum: SIX_HAVES, isArray: true, description: 'What is missing; empty = complete' })
+  missing: SixHave[];
+}
+
 /** A session with its "six haves" records. */
 export class SessionViewResponse extends OrgSessionResponse implements SessionView {
+  @ApiProperty({ type: SixHavesResponse })
+  sixHaves: SixHavesResponse;
+
   @ApiProperty()
   branchName: string;
 
@@ -278,4 +301,7 @@ export class SessionFormContextResponse {
 
   @ApiProperty({ description: 'The summary is overdue and escalated to the committee (督办)' })
   escalated: boolean;
+
+  @ApiProperty({ type: SixHavesResponse, description: 'What the session still lacks' })
+  sixHaves: SixHavesResponse;
 }

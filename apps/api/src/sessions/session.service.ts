@@ -14,6 +14,7 @@ import {
   SessionSpeech,
 } from './session-parts.entity.js';
 import { OrgSession } from './session.entity.js';
+import { checkSixHaves, type SixHavesCheck } from './six-haves.js';
 
 export interface SessionView extends OrgSession {
   branchName: string;
@@ -26,6 +27,7 @@ export interface SessionView extends OrgSession {
   reports: SessionReport[];
   decisions: SessionDecision[];
   attachments: SessionAttachment[];
+  sixHaves: SixHavesCheck;
 }
 
 /** Reads sessions with their "six haves" records, within the branches the caller can see. */
@@ -86,6 +88,7 @@ export class SessionService {
     const [branch] = await em.query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [
       session.branchId,
     ]);
+    const [sixHaves] = await checkSixHaves(em, [id]);
     return {
       ...session,
       branchName: branch?.name ?? '',
@@ -98,6 +101,7 @@ export class SessionService {
       reports,
       decisions,
       attachments,
+      sixHaves: sixHaves!,
     };
   }
 }

@@ -21,7 +21,7 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const DECISION_CATEGORIES = ['work', 'matter', 'self_building'] as const;
 export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
 
-export const SESSION_ATTACHMENT_KINDS = ['photo', 'minutes', 'other'] as const;
+export const SESSION_ATTACHMENT_KINDS = ['photo', 'sign_in_sheet', 'minutes', 'other'] as const;
 export type SessionAttachmentKind = (typeof SESSION_ATTACHMENT_KINDS)[number];
 
 export type SessionStatus = 'scheduled' | 'recorded' | 'summarized' | 'closed';

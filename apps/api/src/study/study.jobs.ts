@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BranchDirectory } from '../plans/branch.directory.js';
 import { PlanService } from '../plans/plan.service.js';
-import { stringVar } from '../task-forms/variable.reader.js';
+import { optionalStringVar, stringVar } from '../task-forms/variable.reader.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 
@@ -17,24 +17,23 @@ export class StudyJobs implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register('orglife.study.listCommittees', async (job, em) => ({
-      committeeIds: await this.branches.committeesWithBranches(
-        em,
-        stringVar(job.variables, 'universityId'),
-      ),
+      committeeIds: await this.branches.committeesWithBranches(em, universityOf(job)),
     }));
-    this.jobs.register('orglife.study.startBranchPlans', (job, em) =>
-      this.startBranchPlans(job, em),
+    this.jobs.register('orglife.study.startBranchPlans', async (job, em) => {
+      // A committee's branches start as soon as that committee has arranged the month; an
+      // instance begun under the earlier flow (no committeeId) starts every branch at once.
+      const unitId = optionalStringVar(job.variables, 'committeeId') ?? universityOf(job);
+      return this.startPlans(job, em, await this.branches.branchesUnder(em, unitId));
+    });
+    this.jobs.register('orglife.study.startDirectBranchPlans', async (job, em) =>
+      this.startPlans(job, em, await this.branches.directBranches(em, universityOf(job))),
     );
   }
 
-  /** Starts one `monthly-plan` flow per branch of the university (once per branch and content). */
-  private async startBranchPlans(job: WorkflowJob, em: EntityManager) {
+  /** Starts one `monthly-plan` flow per branch (once per branch and content). */
+  private async startPlans(job: WorkflowJob, em: EntityManager, branchIds: string[]) {
     const studyContentId = stringVar(job.variables, 'studyContentId');
     const month = stringVar(job.variables, 'month');
-    const branchIds = await this.branches.branchesUnder(
-      em,
-      stringVar(job.variables, 'universityId'),
-    );
     let started = 0;
     for (const branchId of branchIds) {
       if (await this.plans.planOfMonth(em, branchId, month)) continue;
@@ -44,3 +43,5 @@ export class StudyJobs implements OnModuleInit {
     return { plansStarted: started };
   }
 }
+
+const universityOf = (job: WorkflowJob): string => stringVar(job.variables, 'universityId');

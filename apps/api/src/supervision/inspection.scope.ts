@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { checkSixHaves, type SixHavesCheck } from '../sessions/six-haves.js';
 
 export interface SessionRecordView {
   id: string;
@@ -17,6 +18,9 @@ export interface SessionRecordView {
   speeches: number;
   lectures: { kind: string; title: string }[];
   reports: number;
+  /** Photos, sign-in sheets and minutes, to open through /api/attachments/:id/content. */
+  attachments: { attachmentId: string; kind: string; fileName: string }[];
+  sixHaves: SixHavesCheck;
 }
 
 /**
@@ -59,7 +63,7 @@ export class InspectionScope {
 
   /** The branch's sessions of `month` as an inspector reads them. */
   async records(em: EntityManager, branchId: string, month: string): Promise<SessionRecordView[]> {
-    return em.query<SessionRecordView[]>(
+    const rows = await em.query<Omit<SessionRecordView, 'sixHaves'>[]>(
       `SELECT s.id, s.status, s.scheduled_at AS "scheduledAt", s.held_at AS "heldAt", s.place,
               s.meeting_types AS "meetingTypes", s.summary,
               COALESCE((SELECT json_agg(json_build_object('key', g.key, 'record', g.record) ORDER BY g.key)
@@ -70,9 +74,18 @@ export class InspectionScope {
               (SELECT count(*)::int FROM session_speech x WHERE x.session_id = s.id) AS speeches,
               COALESCE((SELECT json_agg(json_build_object('kind', l.kind, 'title', l.title))
                           FROM session_lecture l WHERE l.session_id = s.id), '[]') AS lectures,
-              (SELECT count(*)::int FROM session_report x WHERE x.session_id = s.id) AS reports
+              (SELECT count(*)::int FROM session_report x WHERE x.session_id = s.id) AS reports,
+              COALESCE((SELECT json_agg(json_build_object('attachmentId', t.attachment_id, 'kind', t.kind,
+                                                          'fileName', f.file_name) ORDER BY t.kind, f.file_name)
+                          FROM session_attachment t JOIN attachment f ON f.id = t.attachment_id
+                         WHERE t.session_id = s.id), '[]') AS attachments
          FROM org_session s WHERE s.branch_id = $1 AND s.month = $2 ORDER BY s.scheduled_at`,
       [branchId, month],
     );
+    const checks = await checkSixHaves(
+      em,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({ ...r, sixHaves: checks.find((c) => c.sessionId === r.id)! }));
   }
 }

@@ -53,16 +53,4 @@ export class SpotCheckBatch {
 
   @Column({ name: 'drawn_at', type: 'timestamptz' })
   drawnAt: Date;
-
-  @Column({ name: 'notice_title', type: 'varchar', length: 200, nullable: true })
-  noticeTitle: string | null;
-
-  @Column({ name: 'notice_content', type: 'text', nullable: true })
-  noticeContent: string | null;
-
-  @Column({ name: 'notice_issued_by', type: 'uuid', nullable: true })
-  noticeIssuedBy: string | null;
-
-  @Column({ name: 'notice_issued_at', type: 'timestamptz', nullable: true })
-  noticeIssuedAt: Date | null;
 }

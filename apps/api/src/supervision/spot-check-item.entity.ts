@@ -31,4 +31,17 @@ export class SpotCheckItem {
 
   @Column({ name: 'inspected_at', type: 'timestamptz', nullable: true })
   inspectedAt: Date | null;
+
+  /** The 通报 OD issued on this branch's findings, beside its rectification. */
+  @Column({ name: 'notice_title', type: 'varchar', length: 200, nullable: true })
+  noticeTitle: string | null;
+
+  @Column({ name: 'notice_content', type: 'text', nullable: true })
+  noticeContent: string | null;
+
+  @Column({ name: 'notice_issued_by', type: 'uuid', nullable: true })
+  noticeIssuedBy: string | null;
+
+  @Column({ name: 'notice_issued_at', type: 'timestamptz', nullable: true })
+  noticeIssuedAt: Date | null;
 }

@@ -79,20 +79,37 @@ export class SpotCheckForms implements OnModuleInit {
       contextType: SpotCheckNoticeContextResponse,
       context: async (em, _user, task): Promise<SpotCheckNoticeContextResponse> => {
         const batch = await em.findOneByOrFail(SpotCheckBatch, { id: taskField(task, 'batchId') });
-        const items = await em.findBy(SpotCheckItem, { batchId: batch.id, status: 'findings' });
-        return { batch, items };
+        return { batch, items: await this.noticedItems(em, task, batch.id, false) };
       },
       submit: async (em, user, task, p) => {
-        const batch = await em.findOneOrFail(SpotCheckBatch, {
-          where: { id: taskField(task, 'batchId') },
-          lock: { mode: 'pessimistic_write' },
-        });
-        batch.noticeTitle = p.title;
-        batch.noticeContent = p.content;
-        batch.noticeIssuedBy = user.personId;
-        batch.noticeIssuedAt = this.clock.now();
-        await em.save(batch);
+        const batchId = taskField(task, 'batchId');
+        const now = this.clock.now();
+        for (const item of await this.noticedItems(em, task, batchId, true)) {
+          item.noticeTitle = p.title;
+          item.noticeContent = p.content;
+          item.noticeIssuedBy = user.personId;
+          item.noticeIssuedAt = now;
+          await em.save(item);
+        }
       },
+    });
+  }
+
+  /**
+   * The items a notice is on: the sampled branch of its task; a notice task begun under an
+   * earlier version of the flow (one per batch, no `sample`) covers every item with findings.
+   */
+  private async noticedItems(
+    em: EntityManager,
+    task: WorkflowTask,
+    batchId: string,
+    lock: boolean,
+  ): Promise<SpotCheckItem[]> {
+    if (task.variables['sample'] !== undefined) return [await this.item(em, task, lock)];
+    return em.find(SpotCheckItem, {
+      where: { batchId, status: 'findings' },
+      order: { id: 'ASC' },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SixHavesResponse } from '../sessions/session.response.js';
+import { SESSION_ATTACHMENT_KINDS } from '../sessions/session.vocabulary.js';
 import { TaskFormContext } from '../task-forms/task-form-context.js';
 import type { AnnualInspection } from './annual-inspection.entity.js';
 import type { BranchOfUniversity } from './branch.population.js';
@@ -66,18 +68,6 @@ export class SpotCheckBatchResponse implements SpotCheckBatch {
 
   @ApiProperty()
   drawnAt: Date;
-
-  @ApiProperty({ type: String, nullable: true, description: '通报 title' })
-  noticeTitle: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  noticeContent: string | null;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  noticeIssuedBy: string | null;
-
-  @ApiProperty({ type: Date, nullable: true })
-  noticeIssuedAt: Date | null;
 }
 
 /** One sampled branch and the inspector's outcome. */
@@ -108,6 +98,18 @@ export class SpotCheckItemResponse implements SpotCheckItem {
 
   @ApiProperty({ type: Date, nullable: true })
   inspectedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '通报 title' })
+  noticeTitle: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  noticeContent: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  noticeIssuedBy: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  noticeIssuedAt: Date | null;
 }
 
 export class SpotCheckBatchViewResponse extends SpotCheckBatchResponse implements BatchView {
@@ -165,6 +167,13 @@ export class RecordLectureResponse {
 }
 
 /** A session's records as an inspector reads them. */
+/** A file of the session the inspector may open. */
+export class RecordAttachmentResponse {
+  @ApiProperty({ format: 'uuid' }) attachmentId: string;
+  @ApiProperty({ enum: SESSION_ATTACHMENT_KINDS }) kind: string;
+  @ApiProperty() fileName: string;
+}
+
 export class SessionRecordResponse implements SessionRecordView {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -205,6 +214,15 @@ export class SessionRecordResponse implements SessionRecordView {
 
   @ApiProperty({ description: 'Number of reports' })
   reports: number;
+
+  @ApiProperty({
+    type: [RecordAttachmentResponse],
+    description: 'Photos, sign-in sheets and minutes (GET /api/attachments/:id/content)',
+  })
+  attachments: RecordAttachmentResponse[];
+
+  @ApiProperty({ type: SixHavesResponse, description: 'The six haves, computed from the records' })
+  sixHaves: SixHavesResponse;
 }
 
 /** 现场督导. */
@@ -289,13 +307,16 @@ export class SpotCheckInspectContextResponse {
   records: SessionRecordResponse[];
 }
 
-/** What OD's notice shows: the draw and its items with findings. */
+/** What OD's notice shows: the draw and the sampled branch's item with its findings. */
 @TaskFormContext('orglife:spot-check-notice')
 export class SpotCheckNoticeContextResponse {
   @ApiProperty({ type: SpotCheckBatchResponse })
   batch: SpotCheckBatchResponse;
 
-  @ApiProperty({ type: [SpotCheckItemResponse], description: 'The items with findings' })
+  @ApiProperty({
+    type: [SpotCheckItemResponse],
+    description: 'The branch the notice is on (every item with findings for a batch-wide notice)',
+  })
   items: SpotCheckItemResponse[];
 }
 

@@ -8,3 +8,9 @@ export function stringVar(variables: Variables, name: string): string {
   }
   return value;
 }
+
+/** A string process variable the flow may leave unset. */
+export function optionalStringVar(variables: Variables, name: string): string | null {
+  const value = variables[name];
+  return typeof value === 'string' && value !== '' ? value : null;
+}

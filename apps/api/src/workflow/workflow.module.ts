@@ -3,6 +3,7 @@ import { InstanceEndHooks } from './instances/instance-end.hooks.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
+import { DefaultDefinitions } from './definitions/default-definitions.js';
 import { DefinitionCache } from './definitions/definition.cache.js';
 import { DefinitionController } from './definitions/definition.controller.js';
 import { DefinitionDeployer } from './definitions/definition.deployer.js';
@@ -88,6 +89,7 @@ export class WorkflowModule {
         FormOnlyKeys,
         WorkflowAccess,
         DefinitionCache,
+        DefaultDefinitions,
         DefinitionRepository,
         DefinitionDeployer,
         DefinitionFilesLoader,

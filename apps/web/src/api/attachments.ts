@@ -21,3 +21,10 @@ export function getAttachment(id: string) {
 export function attachmentUrl(id: string) {
   return request.url(`/attachments/${encodeURIComponent(id)}/content`);
 }
+
+/** The file itself, read with the caller's token (to save or open it). */
+export function downloadAttachment(id: string) {
+  return request.get<Blob>(`/attachments/${encodeURIComponent(id)}/content`, undefined, {
+    responseType: 'blob',
+  });
+}

@@ -397,11 +397,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest version of every deployed process */
+        /** The latest version of every deployed process, with a newer workflows/ default if any */
         get: operations["DefinitionController_latest"];
         put?: never;
         /** Deploy a new version of each executable process in the XML (OD); 400 with problems */
         post: operations["DefinitionController_deploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workflows/ default of a process beside the version in use (OD) */
+        get: operations["DefinitionController_defaultOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/default/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deploy the workflows/ default as the next version (OD); 409 when already deployed */
+        post: operations["DefinitionController_adoptDefault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1551,7 +1585,12 @@ export interface components {
             /** @description Existing people (matched by 工号) updated */
             updated: number;
         };
-        DefinitionDto: {
+        NewerDefaultDto: {
+            /** @description The file in workflows/ */
+            sourceName: string;
+            contentHash: string;
+        };
+        DefinitionListItemDto: {
             id: string;
             processId: string;
             version: number;
@@ -1563,6 +1602,8 @@ export interface components {
             /** Format: date-time */
             deployedAt: string;
             contentHash: string;
+            /** @description Set when the workflows/ file is newer than the version in use (an upload) */
+            newerDefault: components["schemas"]["NewerDefaultDto"] | null;
         };
         DefinitionDetailDto: {
             id: string;
@@ -1577,6 +1618,31 @@ export interface components {
             deployedAt: string;
             contentHash: string;
             xml: string;
+        };
+        DefaultDefinitionDto: {
+            /** @description The file in workflows/ */
+            sourceName: string;
+            contentHash: string;
+            processId: string;
+            /** @description The file’s BPMN XML */
+            xml: string;
+            /** @description True when this content was deployed at some version */
+            deployed: boolean;
+            /** @description The version in use (the latest) */
+            inUse: components["schemas"]["DefinitionDetailDto"];
+        };
+        DefinitionDto: {
+            id: string;
+            processId: string;
+            version: number;
+            name: string | null;
+            /** @enum {string} */
+            source: "file" | "upload";
+            sourceName: string | null;
+            deployedBy: string | null;
+            /** Format: date-time */
+            deployedAt: string;
+            contentHash: string;
         };
         ValidateDefinitionDto: {
             /** @description BPMN 2.0 XML (Camunda 8 / zeebe extensions) */
@@ -2154,6 +2220,27 @@ export interface components {
              */
             evaluatedAt: string | null;
         };
+        SixHavesFlagsResponse: {
+            /** @description 有计划: the plan is approved */
+            plan: boolean;
+            /** @description 有安排: every planned segment has a person (≥3 segments) */
+            arrangement: boolean;
+            /** @description 有交流: at least one exchange speech */
+            exchange: boolean;
+            /** @description 有考勤: attendance for everyone, with a sign-in sheet or photo */
+            attendance: boolean;
+            /** @description 有记录: the session record */
+            record: boolean;
+            /** @description 有总结: the summary */
+            summary: boolean;
+        };
+        SixHavesResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            have: components["schemas"]["SixHavesFlagsResponse"];
+            /** @description What is missing; empty = complete */
+            missing: ("plan" | "arrangement" | "exchange" | "attendance" | "record" | "summary")[];
+        };
         SessionSelfStudyResponse: {
             /** Format: uuid */
             sessionId: string;
@@ -2230,7 +2317,7 @@ export interface components {
             /** Format: uuid */
             attachmentId: string;
             /** @enum {string} */
-            kind: "photo" | "minutes" | "other";
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
         SessionViewResponse: {
             /** Format: uuid */
@@ -2278,6 +2365,7 @@ export interface components {
              * @description Evaluation flow closed
              */
             evaluatedAt: string | null;
+            sixHaves: components["schemas"]["SixHavesResponse"];
             branchName: string;
             /** @description Names of the people the records mention, by person id */
             people: {
@@ -2486,6 +2574,13 @@ export interface components {
             inspectedBy: string | null;
             /** Format: date-time */
             inspectedAt: string | null;
+            /** @description 通报 title */
+            noticeTitle: string | null;
+            noticeContent: string | null;
+            /** Format: uuid */
+            noticeIssuedBy: string | null;
+            /** Format: date-time */
+            noticeIssuedAt: string | null;
         };
         SpotCheckBatchViewResponse: {
             /** Format: uuid */
@@ -2532,13 +2627,6 @@ export interface components {
             instanceId: string | null;
             /** Format: date-time */
             drawnAt: string;
-            /** @description 通报 title */
-            noticeTitle: string | null;
-            noticeContent: string | null;
-            /** Format: uuid */
-            noticeIssuedBy: string | null;
-            /** Format: date-time */
-            noticeIssuedAt: string | null;
             /** @description The items visible to the caller */
             items: components["schemas"]["SpotCheckItemResponse"][];
         };
@@ -2580,6 +2668,13 @@ export interface components {
             kind: string;
             title: string;
         };
+        RecordAttachmentResponse: {
+            /** Format: uuid */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
+            fileName: string;
+        };
         SessionRecordResponse: {
             /** Format: uuid */
             id: string;
@@ -2601,6 +2696,10 @@ export interface components {
             lectures: components["schemas"]["RecordLectureResponse"][];
             /** @description Number of reports */
             reports: number;
+            /** @description Photos, sign-in sheets and minutes (GET /api/attachments/:id/content) */
+            attachments: components["schemas"]["RecordAttachmentResponse"][];
+            /** @description The six haves, computed from the records */
+            sixHaves: components["schemas"]["SixHavesResponse"];
         };
         OnsiteSupervisionResponse: {
             /** Format: uuid */
@@ -2699,9 +2798,13 @@ export interface components {
             /** @description 先锋创绩 comments */
             vanguardComments: number;
             attended: number;
+            /** @description Sessions excused (请假) */
+            leaves: number;
+            /** @description Sessions missed without leave (缺席) */
+            absences: number;
             /** @description Sessions with an attendance record for the member */
             attendanceRecords: number;
-            /** @description (present + late) / records; null without records */
+            /** @description (present + late) / (records − leave): leave is excused; null when none count */
             attendanceRate: number | null;
             shortfalls: components["schemas"]["RequirementCheckResponse"][];
         };
@@ -2733,6 +2836,8 @@ export interface components {
             committeeId: string;
             /** @description Sessions with at least 3 of the six segments */
             qualifiedSessions: number;
+            /** @description Sessions held lacking one of the six haves (有计划…有总结) */
+            incompleteSessions: number;
             meetings: components["schemas"]["MeetingCountsResponse"];
             /** @description 主题党日 */
             themeDays: number;
@@ -3000,7 +3105,7 @@ export interface components {
              */
             attachmentId: string;
             /** @enum {string} */
-            kind: "photo" | "minutes" | "other";
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
         SessionRecordDto: {
             /** Format: date-time */
@@ -3091,6 +3196,8 @@ export interface components {
             /** @description The plan's committee's arrangement of the study content */
             arrangement: components["schemas"]["StudyArrangementResponse"] | null;
             members: components["schemas"]["BranchMemberResponse"][];
+            /** @description The meetings offered: no 党小组会 for a branch without 党小组 */
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
         };
         SessionFormContextResponse: {
             session: components["schemas"]["OrgSessionResponse"];
@@ -3098,6 +3205,8 @@ export interface components {
             members: components["schemas"]["BranchMemberResponse"][];
             /** @description The summary is overdue and escalated to the committee (督办) */
             escalated: boolean;
+            /** @description What the session still lacks */
+            sixHaves: components["schemas"]["SixHavesResponse"];
         };
         SpotCheckInspectContextResponse: {
             item: components["schemas"]["SpotCheckItemResponse"];
@@ -3149,17 +3258,10 @@ export interface components {
             instanceId: string | null;
             /** Format: date-time */
             drawnAt: string;
-            /** @description 通报 title */
-            noticeTitle: string | null;
-            noticeContent: string | null;
-            /** Format: uuid */
-            noticeIssuedBy: string | null;
-            /** Format: date-time */
-            noticeIssuedAt: string | null;
         };
         SpotCheckNoticeContextResponse: {
             batch: components["schemas"]["SpotCheckBatchResponse"];
-            /** @description The items with findings */
+            /** @description The branch the notice is on (every item with findings for a batch-wide notice) */
             items: components["schemas"]["SpotCheckItemResponse"][];
         };
         StudyArrangementContextResponse: {
@@ -4781,7 +4883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionDto"][];
+                    "application/json": components["schemas"]["DefinitionListItemDto"][];
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -4854,6 +4956,138 @@ export interface operations {
             };
             /** @description No role that allows this on the unit concerned */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_defaultOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultDefinitionDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DefinitionController_adoptDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

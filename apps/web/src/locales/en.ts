@@ -241,7 +241,23 @@ const en: Messages = {
     matter: 'Important matter',
     self_building: 'Self-building',
   },
-  attachmentKinds: { photo: 'Photo', minutes: 'Minutes', other: 'Other' },
+  attachmentKinds: {
+    photo: 'Photo',
+    sign_in_sheet: 'Sign-in sheet',
+    minutes: 'Minutes',
+    other: 'Other',
+  },
+  sixHaves: {
+    title: 'Six haves',
+    complete: 'All six haves are met',
+    missing: 'Still missing: {list}',
+    plan: 'Plan',
+    arrangement: 'Arrangement',
+    exchange: 'Exchange',
+    attendance: 'Attendance',
+    record: 'Record',
+    summary: 'Summary',
+  },
   vanguardGrades: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
   severities: { low: 'Minor', medium: 'Serious', high: 'Severe' },
   rectificationSources: {
@@ -489,6 +505,7 @@ const en: Messages = {
     vanguard: 'Vanguard comments',
     attendanceRate: 'Attendance',
     qualifiedSessions: 'Qualified sessions',
+    incompleteSessions: 'Lacking a six-have',
     specialLectures: 'Special lectures',
   },
 };

@@ -212,7 +212,18 @@ const zhCN = {
   },
   reportKinds: { task: '完成任务情况', vanguard: '先锋作用发挥', thought: '思想情况' },
   decisionCategories: { work: '支部工作', matter: '重要事项', self_building: '自身建设措施' },
-  attachmentKinds: { photo: '照片', minutes: '会议记录', other: '其他' },
+  attachmentKinds: { photo: '照片', sign_in_sheet: '签到表', minutes: '会议记录', other: '其他' },
+  sixHaves: {
+    title: '六有检查',
+    complete: '六有齐全',
+    missing: '尚缺：{list}',
+    plan: '有计划',
+    arrangement: '有安排',
+    exchange: '有交流',
+    attendance: '有考勤',
+    record: '有记录',
+    summary: '有总结',
+  },
   vanguardGrades: { excellent: '优秀', good: '良好', fair: '一般', poor: '较差' },
   severities: { low: '一般', medium: '较重', high: '严重' },
   rectificationSources: {
@@ -448,6 +459,7 @@ const zhCN = {
     vanguard: '先锋创绩点评',
     attendanceRate: '出勤率',
     qualifiedSessions: '合格组织生活',
+    incompleteSessions: '六有不全',
     specialLectures: '专题党课',
   },
 };

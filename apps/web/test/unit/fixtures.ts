@@ -61,5 +61,6 @@ export function draftContext(overrides: Partial<PlanDraftContext['plan']> = {}):
     studyContent: null,
     arrangement: null,
     members,
+    meetingTypes: ['branch_committee', 'group_meeting', 'member_assembly', 'party_lecture'],
   };
 }

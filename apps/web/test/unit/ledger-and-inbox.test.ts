@@ -20,6 +20,7 @@ function branch(id: string, committeeId: string, shortfalls: RequirementCheck[])
     name: id,
     committeeId,
     qualifiedSessions: 0,
+    incompleteSessions: 0,
     meetings: { branch_committee: 0, group_meeting: 0, member_assembly: 0, party_lecture: 0 },
     themeDays: 0,
     expertLectures: 0,

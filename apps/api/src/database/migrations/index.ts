@@ -7,6 +7,8 @@ import { CreateLoginFailures1764700000000 } from './1764700000000-create-login-f
 import { HistoryWithoutForeignKey1764800000000 } from './1764800000000-history-without-foreign-key.js';
 import { HistoryKeyedByInstance1764900000000 } from './1764900000000-history-keyed-by-instance.js';
 import { AccountsAndSecurityEvents1765000000000 } from './1765000000000-accounts-and-security-events.js';
+import { SpotCheckNoticePerBranch1765200000000 } from './1765200000000-spot-check-notice-per-branch.js';
+import { SessionSignInSheet1765210000000 } from './1765210000000-session-sign-in-sheet.js';
 import { CreateSsoSignIn1765300000000 } from './1765300000000-create-sso-sign-in.js';
 import { OnePlanAndOneDrawAMonth1765400000000 } from './1765400000000-one-plan-and-one-draw-a-month.js';
 
@@ -21,6 +23,8 @@ export const migrations = [
   HistoryWithoutForeignKey1764800000000,
   HistoryKeyedByInstance1764900000000,
   AccountsAndSecurityEvents1765000000000,
+  SpotCheckNoticePerBranch1765200000000,
+  SessionSignInSheet1765210000000,
   CreateSsoSignIn1765300000000,
   OnePlanAndOneDrawAMonth1765400000000,
 ];

@@ -5,7 +5,10 @@ import { ProblemException } from '../../common/problem.js';
 import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import { DefinitionDeployer } from './definition.deployer.js';
 
-/** Deploys `workflows/*.bpmn` at startup; unchanged files keep their version. */
+/**
+ * Syncs `workflows/*.bpmn` at startup: a file's content is deployed once; an administrator's
+ * version in use is never replaced (the file waits as a newer default to adopt).
+ */
 @Injectable()
 export class DefinitionFilesLoader implements OnApplicationBootstrap {
   private readonly logger = new Logger(DefinitionFilesLoader.name);
@@ -26,12 +29,7 @@ export class DefinitionFilesLoader implements OnApplicationBootstrap {
     for (const file of files) {
       const xml = await readFile(join(dir, file), 'utf8');
       try {
-        const rows = await this.deployer.deploy({
-          xml,
-          source: 'file',
-          sourceName: file,
-          deployedBy: null,
-        });
+        const rows = await this.deployer.syncFile(xml, file);
         for (const row of rows) {
           this.logger.log(`Deployed ${row.processId} v${row.version} from ${file}`);
         }

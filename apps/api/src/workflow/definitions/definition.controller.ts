@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,10 +19,13 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { WorkflowAccess } from '../workflow-access.js';
 import { Transactions } from '../../database/transactions.js';
+import { DefaultDefinitions } from './default-definitions.js';
 import { DefinitionDeployer } from './definition.deployer.js';
 import { SecurityEvents } from '../../security-events/security-events.service.js';
 import {
+  DefaultDefinitionDto,
   DefinitionDetailDto,
+  DefinitionListItemDto,
   DefinitionDto,
   DeployDefinitionDto,
   toDefinitionDto,
@@ -42,21 +54,95 @@ export class DefinitionController {
     private readonly deployer: DefinitionDeployer,
     private readonly access: WorkflowAccess,
     private readonly tx: Transactions,
+    private readonly defaults: DefaultDefinitions,
     private readonly events: SecurityEvents,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The latest version of every deployed process' })
-  @ApiOkResponse({ type: [DefinitionDto] })
-  async latest(): Promise<DefinitionDto[]> {
-    const rows = await this.tx
-      .reader()
+  @ApiOperation({
+    summary: 'The latest version of every deployed process, with a newer workflows/ default if any',
+  })
+  @ApiOkResponse({ type: [DefinitionListItemDto] })
+  async latest(): Promise<DefinitionListItemDto[]> {
+    const reader = this.tx.reader();
+    const rows = await reader
       .createQueryBuilder(WorkflowDefinition, 'd')
       .select(Object.keys(SUMMARY_COLUMNS).map((c) => `d.${c}`))
       .distinctOn(['d.processId'])
       .orderBy('d.processId')
       .addOrderBy('d.version', 'DESC')
       .getMany();
+    const deployed = new Set(
+      (
+        await reader.find(WorkflowDefinition, { select: { processId: true, contentHash: true } })
+      ).map((d) => `${d.processId} ${d.contentHash}`),
+    );
+    return rows.map((row) => {
+      const file = this.defaults.of(row.processId);
+      const newer = file && !deployed.has(`${row.processId} ${file.contentHash}`);
+      return {
+        ...toDefinitionDto(row),
+        newerDefault: newer ? { sourceName: file.sourceName, contentHash: file.contentHash } : null,
+      };
+    });
+  }
+
+  @Get(':processId/default')
+  @ApiOperation({ summary: 'The workflows/ default of a process beside the version in use (OD)' })
+  @ApiOkResponse({ type: DefaultDefinitionDto })
+  async defaultOf(
+    @CurrentUser() user: AuthUser,
+    @Param('processId') processId: string,
+  ): Promise<DefaultDefinitionDto> {
+    this.access.assertOd(user);
+    const file = this.defaults.of(processId);
+    const inUse = await this.tx.reader().findOne(WorkflowDefinition, {
+      where: { processId },
+      order: { version: 'DESC' },
+    });
+    if (!file || !inUse) {
+      throw new NotFoundException(
+        `Process ${processId} has no default in workflows/ (无默认流程).`,
+      );
+    }
+    const deployed = await this.tx
+      .reader()
+      .existsBy(WorkflowDefinition, { processId, contentHash: file.contentHash });
+    return {
+      ...file,
+      deployed,
+      inUse: { ...toDefinitionDto(inUse), xml: inUse.xml },
+    };
+  }
+
+  @Post(':processId/default/adopt')
+  @ApiOperation({
+    summary: 'Deploy the workflows/ default as the next version (OD); 409 when already deployed',
+  })
+  @ApiCreatedResponse({ type: [DefinitionDto] })
+  async adoptDefault(
+    @CurrentUser() user: AuthUser,
+    @Param('processId') processId: string,
+  ): Promise<DefinitionDto[]> {
+    const current = await this.defaultOf(user, processId);
+    if (current.deployed) {
+      throw new ConflictException(
+        `The default of ${processId} (${current.sourceName}) was already deployed (该默认版本已部署过).`,
+      );
+    }
+    const rows = await this.deployer.deploy({
+      xml: current.xml,
+      source: 'file',
+      sourceName: current.sourceName,
+      deployedBy: user.personId,
+    });
+    await this.events.record({
+      kind: 'definition_deployed',
+      actor: user,
+      detail: rows
+        .map((row) => `${row.processId} v${row.version} (${current.sourceName})`)
+        .join(', '),
+    });
     return rows.map(toDefinitionDto);
   }
 

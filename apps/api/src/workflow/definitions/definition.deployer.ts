@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../../clock/clock.js';
 import { Journal } from '../history/journal.js';
 import { Transactions } from '../../database/transactions.js';
 import { bpmnProblems } from './bpmn-problems.js';
+import { DefaultDefinitions } from './default-definitions.js';
 import { DefinitionCache } from './definition.cache.js';
 import { type DefinitionSource, WorkflowDefinition } from './definition.entity.js';
 import { StartEventRegistrar } from './start-event.registrar.js';
@@ -21,6 +22,11 @@ export interface DeployInput {
   /** File name for startup deployments. */
   sourceName?: string | null;
   deployedBy: string | null;
+  /**
+   * The startup sync of `workflows/`: a process is skipped when this content was ever deployed,
+   * or when an administrator's upload is in use (the file then waits as a newer default).
+   */
+  sync?: boolean;
 }
 
 @Injectable()
@@ -29,6 +35,7 @@ export class DefinitionDeployer {
     private readonly tx: Transactions,
     private readonly cache: DefinitionCache,
     private readonly startEvents: StartEventRegistrar,
+    private readonly defaults: DefaultDefinitions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -39,16 +46,38 @@ export class DefinitionDeployer {
   }
 
   /**
+   * Startup sync of one `workflows/` file: remembered as its processes' default, and deployed
+   * where that content was never deployed and no administrator's upload is in use.
+   */
+  async syncFile(xml: string, sourceName: string): Promise<WorkflowDefinition[]> {
+    const compiled = await this.compileOrThrow(xml);
+    const contentHash = hashOf(xml);
+    for (const processId of compiled.processIds) {
+      this.defaults.remember({ processId, sourceName, xml, contentHash });
+    }
+    return this.store(compiled, { xml, source: 'file', sourceName, deployedBy: null, sync: true });
+  }
+
+  /**
    * Stores a new version of every executable process in the file and registers its start
-   * events. A file deployed from `workflows/` is skipped when its content is unchanged.
-   * Refuses the whole file (nothing stored) when it does not compile.
+   * events. Refuses the whole file (nothing stored) when it does not compile.
    */
   async deploy(input: DeployInput): Promise<WorkflowDefinition[]> {
-    const result = await compile(input.xml);
+    return this.store(await this.compileOrThrow(input.xml), input);
+  }
+
+  private async compileOrThrow(xml: string): Promise<CompiledDefinition> {
+    const result = await compile(xml);
     if (!result.ok) throw bpmnProblems(result.problems);
-    const compiled = result.definition;
-    if (compiled.processIds.length === 0) throw bpmnProblems([NO_EXECUTABLE_PROCESS]);
-    const hash = createHash('sha256').update(input.xml).digest('hex');
+    if (result.definition.processIds.length === 0) throw bpmnProblems([NO_EXECUTABLE_PROCESS]);
+    return result.definition;
+  }
+
+  private async store(
+    compiled: CompiledDefinition,
+    input: DeployInput,
+  ): Promise<WorkflowDefinition[]> {
+    const hash = hashOf(input.xml);
 
     const rows = await this.tx.run(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [DEPLOY_LOCK_KEY]);
@@ -74,7 +103,10 @@ export class DefinitionDeployer {
       where: { processId },
       order: { version: 'DESC' },
     });
-    if (input.source === 'file' && latest?.contentHash === hash) return null;
+    if (input.sync) {
+      if (latest?.source === 'upload') return null;
+      if (await em.existsBy(WorkflowDefinition, { processId, contentHash: hash })) return null;
+    }
     const now = this.clock.now();
     const row = em.create(WorkflowDefinition, {
       id: newRowId(),
@@ -101,6 +133,8 @@ export class DefinitionDeployer {
     return row;
   }
 }
+
+export const hashOf = (xml: string): string => createHash('sha256').update(xml).digest('hex');
 
 const NO_EXECUTABLE_PROCESS: Problem = {
   elementId: null,

@@ -42,6 +42,31 @@ export class DefinitionDetailDto extends DefinitionDto {
   @ApiProperty() xml: string;
 }
 
+/** A `workflows/` file whose content was never deployed, waiting behind an administrator's version. */
+export class NewerDefaultDto {
+  @ApiProperty({ description: 'The file in workflows/' }) sourceName: string;
+  @ApiProperty() contentHash: string;
+}
+
+export class DefinitionListItemDto extends DefinitionDto {
+  @ApiProperty({
+    type: NewerDefaultDto,
+    nullable: true,
+    description: 'Set when the workflows/ file is newer than the version in use (an upload)',
+  })
+  newerDefault: NewerDefaultDto | null;
+}
+
+/** The default from `workflows/` next to the version in use, for the diff before adopting it. */
+export class DefaultDefinitionDto extends NewerDefaultDto {
+  @ApiProperty() processId: string;
+  @ApiProperty({ description: 'The file’s BPMN XML' }) xml: string;
+  @ApiProperty({ description: 'True when this content was deployed at some version' })
+  deployed: boolean;
+  @ApiProperty({ type: DefinitionDetailDto, description: 'The version in use (the latest)' })
+  inUse: DefinitionDetailDto;
+}
+
 export function toDefinitionDto(d: WorkflowDefinition): DefinitionDto {
   return {
     id: d.id,

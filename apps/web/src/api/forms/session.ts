@@ -32,6 +32,7 @@ export const DECISION_CATEGORIES = vocabularyOf<Schemas['DecisionDto']['category
 export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
 export const SESSION_ATTACHMENT_KINDS = vocabularyOf<Schemas['SessionAttachmentDto']['kind']>()([
   'photo',
+  'sign_in_sheet',
   'minutes',
   'other',
 ]);

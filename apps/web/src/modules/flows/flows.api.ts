@@ -5,6 +5,7 @@ export type DefinitionSummary = Schemas['DefinitionDto'];
 export type DefinitionDetail = Schemas['DefinitionDetailDto'];
 export type ValidationResult = Schemas['ValidationResultDto'];
 
+/** The latest version of every process, each with a newer workflows/ default when one waits. */
 export function listDefinitions() {
   return api.get('/definitions');
 }
@@ -24,4 +25,17 @@ export function validateDefinition(xml: string) {
 /** Deploys the XML as the next version; rejects with ApiError carrying `problems` when invalid. */
 export function deployDefinition(xml: string, name?: string) {
   return api.post('/definitions', { xml, name }, { options: { silent: true } });
+}
+
+export type DefinitionListItem = Schemas['DefinitionListItemDto'];
+export type DefaultDefinition = Schemas['DefaultDefinitionDto'];
+
+/** The workflows/ default of a process beside the version in use, for the diff. */
+export function getDefaultDefinition(processId: string) {
+  return api.get('/definitions/{processId}/default', { path: { processId } });
+}
+
+/** Deploys the workflows/ default as the next version. */
+export function adoptDefaultDefinition(processId: string) {
+  return api.post('/definitions/{processId}/default/adopt', undefined, { path: { processId } });
 }

@@ -10,6 +10,17 @@ const zhCN = {
     versions: '版本',
     edit: '编辑',
     empty: '还没有部署任何流程',
+    newerDefault: '有新的默认版本',
+    newerDefaultHint: '流程文件 {file} 比当前使用的管理员版本新，启动时未替换',
+    viewDefault: '查看差异',
+  },
+  defaults: {
+    title: '{processId}：当前版本与新的默认版本',
+    legend: '红色为当前使用的第 {version} 版，绿色为流程文件 {file}',
+    adopt: '采用默认版本',
+    adoptConfirm: '将流程文件部署为新版本并投入使用，之后发起的流程按它执行。确定采用吗？',
+    adopted: '已采用默认版本，部署为第 {version} 版',
+    same: '两者内容相同',
   },
   versions: {
     title: '版本历史：{processId}',
@@ -54,6 +65,18 @@ const en: Messages = {
     versions: 'Versions',
     edit: 'Edit',
     empty: 'No flow has been deployed yet',
+    newerDefault: 'Newer default available',
+    newerDefaultHint:
+      'The flow file {file} is newer than the administrator’s version in use; startup kept yours',
+    viewDefault: 'View diff',
+  },
+  defaults: {
+    title: '{processId}: version in use and the newer default',
+    legend: 'Red is version {version} in use, green the flow file {file}',
+    adopt: 'Adopt the default',
+    adoptConfirm: 'Deploy the flow file as a new version and use it for flows started from now on?',
+    adopted: 'Default adopted as version {version}',
+    same: 'Both are the same',
   },
   versions: {
     title: 'Versions of {processId}',
