@@ -43,7 +43,7 @@ async function failUntilIncident(
       async () => {
         open = await incidentsOf(page, instanceId, 'open');
         if (open.length === 0) {
-          await advanceServerClock(page, BACKOFF_STEP_MS);
+          await advanceServerClock(BACKOFF_STEP_MS);
           movedMs += BACKOFF_STEP_MS;
         }
         return open.length;

@@ -59,7 +59,7 @@ describe('a monthly plan from draft to the recorded session', () => {
     const secretary = await as('branch_secretary');
     const me = await apiGet<Me>(secretary.page, '/me');
     const branchId = me.roles.find((r) => r.role === 'branch_secretary')?.orgUnitId;
-    day = sessionDay(await serverNow(secretary.page));
+    day = sessionDay(await serverNow());
     plan = await apiCall<Plan>(secretary.page, 'POST', '/plans', { branchId, month: day.month });
   });
 
@@ -155,8 +155,8 @@ describe('a monthly plan from draft to the recorded session', () => {
   it('on the session day the secretary records the session', async () => {
     // given the server clock moved past the planned session time (the session timer fires)
     const committee = await as('committee_secretary');
-    const now = await serverNow(committee.page);
-    await advanceServerClock(committee.page, day.plannedAt.getTime() + 3_600_000 - now.getTime());
+    const now = await serverNow();
+    await advanceServerClock(day.plannedAt.getTime() + 3_600_000 - now.getTime());
     await committee.context.close();
     open.delete('committee_secretary');
 

@@ -127,7 +127,7 @@ describe.each(SCREENS)('every page of the roles who use a %s', (name, screen) =>
     const user = await as('c1b2_secretary');
     const { page } = user;
     const branchId = await unitOfRole(page, 'branch_secretary');
-    const now = await serverNow(page);
+    const now = await serverNow();
     const next = new Date(
       Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + (screen === PHONE ? 1 : 2), 1),
     );

@@ -11,6 +11,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { DatabaseModule } from './database/database.module.js';
 import { databaseOptions } from './database/database.options.js';
+import { PrivateDataDir } from './database/private-data-dir.js';
 import { HealthController } from './health/health.controller.js';
 import { APP_LOGGER, createAppLogger } from './logging/app-logger.js';
 import { OrgModule } from './org/org.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
         { provide: APP_LOGGER, useValue: createAppLogger(options.logLevel ?? 'info') },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        PrivateDataDir,
       ],
       exports: [APP_OPTIONS, APP_LOGGER],
       global: true,

@@ -30,6 +30,8 @@ export interface AppOptions {
   webDist?: string;
   /** Failed logins per username allowed within the window before 429 (default 5). */
   loginMaxFailures?: number;
+  /** ORGLIFE_ADMIN_*: the administrator to create on a start with none (README "Running it for your university"). */
+  firstAdministrator?: { username: string; password: string; name: string; orgName: string };
   /** Workflow runtime: startup deployment folder, job executor (tests turn its interval off). */
   workflow?: WorkflowModuleOptions;
   /** Campus sign-in through OIDC and/or CAS; undefined = local accounts only. */

@@ -3,6 +3,8 @@ import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { APP_OPTIONS, type AppOptions } from './app.options.js';
+import { registerJsonBodyParser } from './http/json-body.js';
+import { registerUrlNulGuard } from './http/url-nul-guard.js';
 import { APP_LOGGER, PinoNestLogger } from './logging/app-logger.js';
 import { registerRequestLog } from './logging/request-log.js';
 import { setupOpenApi } from './openapi/openapi.js';
@@ -19,6 +21,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   fastify.decorateRequest('user', null);
   fastify.decorateRequest('receivedFile', null);
   registerRequestLog(fastify, logger);
+  registerUrlNulGuard(fastify);
+  registerJsonBodyParser(app);
   await app.register(cookie);
   await app.register(multipart);
   app.setGlobalPrefix(GLOBAL_PREFIX);

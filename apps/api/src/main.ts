@@ -5,13 +5,27 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
-import { readEnv } from './config/server-config.js';
+import { assertDatabaseReachable } from './config/database-reachable.js';
+import { readEnv, type ServerConfig } from './config/server-config.js';
 import { serveBackups } from './database/backup/backup-socket.js';
 import { createHttpAdapter } from './http/http-adapter.js';
 import { OffsetClock } from './testing/offset.clock.js';
 import { TestClockModule, testClockEnabled } from './testing/test-clock.module.js';
 
-const config = readEnv();
+/** The configuration, checked before anything starts: a bad value ends the process in one line. */
+async function checkedConfig(): Promise<ServerConfig> {
+  try {
+    const config = readEnv();
+    if (config.app.databaseUrl) await assertDatabaseReachable(config.app.databaseUrl);
+    return config;
+  } catch (error) {
+    // Everything thrown here is about a setting (readEnv's, SSO's, the database check's).
+    console.error(`orglife: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+const config = await checkedConfig();
 // Browser tests (test/run-e2e.mjs) start the server with ORGLIFE_TEST_CLOCK=1 to move time.
 const testClock = testClockEnabled() ? new OffsetClock() : undefined;
 const root = testClock

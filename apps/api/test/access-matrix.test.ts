@@ -50,6 +50,8 @@ interface Fixtures {
   freshRoleAssignment: () => Promise<string>;
   /** A new person in C1-B2. */
   freshPerson: () => Promise<string>;
+  /** A new person in C1-B2 with a not-yet-activated account. */
+  freshAccount: () => Promise<string>;
 }
 
 interface Row {
@@ -81,6 +83,12 @@ const DOCS: Row = { public: true, allow: { anon: 200, ...EVERYONE_SIGNED_IN(200)
 
 /** Everyone who may read org data of C1-B2 (not plain members). */
 const BRANCH_READERS = { od: 200, c1: 200, b: 200, inspector: 200, leader: 200 } as const;
+/**
+ * Who may read the records of branch C1-B2 and everything leading to them (plan, instance,
+ * variables, history, files): as above, but not the inspector while the branch is not under
+ * inspection (issue 14 point 5).
+ */
+const RECORD_READERS = { od: 200, c1: 200, b: 200, leader: 200 } as const;
 
 const MATRIX: Record<string, Row> = {
   // API documentation: public (README "API documentation")
@@ -99,6 +107,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/health': { public: true, allow: { anon: 200, ...EVERYONE_SIGNED_IN(200) } },
   'POST /api/auth/login': { public: true, deny: 400 },
   // refresh and logout read the refresh-token cookie (none here), not the bearer token
+  'POST /api/auth/activate': { public: true, deny: 400 },
   'POST /api/auth/refresh': { public: true, deny: 401 },
   'POST /api/auth/logout': { public: true, allow: { anon: 204, ...EVERYONE_SIGNED_IN(204) } },
   'POST /api/auth/password': { allow: EVERYONE_SIGNED_IN(400) },
@@ -183,10 +192,10 @@ const MATRIX: Record<string, Row> = {
   'POST /api/definitions/validate': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/definitions': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/instances': { allow: EVERYONE_SIGNED_IN(200) },
-  'GET /api/instances/:id': { params: (f) => ({ id: f.instanceC1B2 }), allow: BRANCH_READERS },
+  'GET /api/instances/:id': { params: (f) => ({ id: f.instanceC1B2 }), allow: RECORD_READERS },
   'GET /api/instances/:id/history': {
     params: (f) => ({ id: f.instanceC1B2 }),
-    allow: BRANCH_READERS,
+    allow: RECORD_READERS,
   },
   'POST /api/instances': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/instances/:id/cancel': { deny: 404 },
@@ -219,11 +228,11 @@ const MATRIX: Record<string, Row> = {
   'POST /api/attachments': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/attachments/:id': {
     params: (f) => ({ id: f.attachmentC1B2 }),
-    allow: { ...BRANCH_READERS, member: 403 },
+    allow: RECORD_READERS,
   },
   'GET /api/attachments/:id/content': {
     params: (f) => ({ id: f.attachmentC1B2 }),
-    allow: BRANCH_READERS,
+    allow: RECORD_READERS,
   },
 
   // the monthly cycle
@@ -238,8 +247,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/plans': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/plans/:id': {
     params: (f) => ({ id: f.planC1B2 }),
-    // the inspector reads only the branches of the current spot-check sample
-    allow: { ...BRANCH_READERS, inspector: 403 },
+    allow: RECORD_READERS,
   },
   'POST /api/plans': { allow: EVERYONE_SIGNED_IN(400) },
   'PUT /api/branches/:id/weak': { allow: EVERYONE_SIGNED_IN(400) },
@@ -274,6 +282,23 @@ const MATRIX: Record<string, Row> = {
   'GET /api/ledger/branches': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/secretaries': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/leaders': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
+  // accounts: OD anywhere, the person's committee
+  'POST /api/people/:id/activation-code': {
+    params: async (f) => ({ id: await f.freshPerson() }),
+    allow: { od: 200, c1: 200 },
+  },
+  'POST /api/people/:id/deactivate': {
+    params: async (f) => ({ id: await f.freshAccount() }),
+    allow: { od: 204, c1: 204 },
+  },
+  'POST /api/people/:id/reactivate': {
+    params: async (f) => ({ id: await f.freshAccount() }),
+    allow: { od: 204, c1: 204 },
+  },
+  'POST /api/org-units/:id/activation-codes': {
+    params: (f) => ({ id: f.unitC1B2 }),
+    allow: { od: 200, c1: 200 },
+  },
   'GET /api/security-events': { allow: { od: 200 } },
   'GET /api/security-events/export.xlsx': { allow: { od: 200 } },
   'GET /api/ledger/export.xlsx': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
@@ -304,7 +329,7 @@ describe('route access matrix', () => {
     expect(Object.keys(MATRIX).filter((route) => !t.routes.includes(route))).toEqual([]);
   });
 
-  it('each caller gets the status of its column', async () => {
+  it('each caller gets the status of its column', { timeout: 300_000 }, async () => {
     const wrong: string[] = [];
     const actual: Record<string, Partial<Record<Who, number>>> = {};
     for (const route of t.routes) {
@@ -365,6 +390,11 @@ async function fixtures(t: TestApp, od: Client, branch: Client): Promise<Fixture
       .expect(201);
     return (res.body as { id: string }).id;
   };
+  const freshAccount = async () => {
+    const id = await freshPerson();
+    await od.post(`/api/people/${id}/activation-code`).expect(200);
+    return id;
+  };
   const freshRoleAssignment = async () => {
     const res = await od
       .post('/api/role-assignments')
@@ -390,5 +420,6 @@ async function fixtures(t: TestApp, od: Client, branch: Client): Promise<Fixture
     definitionId: await one(`SELECT id FROM wf_definition WHERE process_id = 'monthly-plan'`),
     freshRoleAssignment,
     freshPerson,
+    freshAccount,
   };
 }

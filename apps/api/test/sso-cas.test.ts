@@ -48,9 +48,13 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     await cas.close();
   });
 
+  /** The browser's side on OrgLife of the sign-in under way (it keeps the state cookie). */
+  let browserAgent: ReturnType<TestApp['http']>;
+
   /** Our /login redirect, then the CAS login form: answers the service URL CAS sends back to. */
   async function signInAtCas(browser: TestBrowser, login: string): Promise<URL> {
-    const res = await t.http().get('/api/auth/sso/cas/login').expect(302);
+    browserAgent = t.http();
+    const res = await browserAgent.get('/api/auth/sso/cas/login').expect(302);
     const loginUrl = new URL(res.headers.location as string);
     expect(loginUrl.href.startsWith(`${cas.url}/login?service=`)).toBe(true);
     const page = await browser.get(loginUrl);
@@ -62,11 +66,8 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     return back.url;
   }
 
-  async function callback(url: URL): Promise<URL> {
-    const res = await t
-      .http()
-      .get(url.pathname + url.search)
-      .expect(302);
+  async function callback(url: URL, agent = browserAgent): Promise<URL> {
+    const res = await agent.get(url.pathname + url.search).expect(302);
     return new URL(res.headers.location as string);
   }
 
@@ -101,8 +102,9 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     expect((await callback(returned)).searchParams.get('ssoError')).toBe('state');
 
     // The spent ticket under the state of a fresh sign-in: CAS answers INVALID_TICKET.
+    browserAgent = t.http();
     const fresh = new URL(
-      (await t.http().get('/api/auth/sso/cas/login').expect(302)).headers.location as string,
+      (await browserAgent.get('/api/auth/sso/cas/login').expect(302)).headers.location as string,
     );
     const freshService = new URL(fresh.searchParams.get('service')!);
     const replay = new URL(freshService);
@@ -112,6 +114,10 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     const forged = new URL(returned);
     forged.searchParams.set('state', 'not-a-state-we-sent');
     expect((await callback(forged)).searchParams.get('ssoError')).toBe('state');
+
+    // A ticket planted in another browser than the one that began the sign-in (login CSRF).
+    const planted = await signInAtCas(new TestBrowser(PUBLIC_URL), 'wang');
+    expect((await callback(planted, t.http())).searchParams.get('ssoError')).toBe('state');
 
     const stranger = await callback(await signInAtCas(new TestBrowser(PUBLIC_URL), 'stranger'));
     expect(stranger.searchParams.get('ssoError')).toBe('not-in-roster');
@@ -185,14 +191,12 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     afterAll(() => v2.close());
 
     it('validates at /serviceValidate and matches the CAS user', async () => {
-      const res = await v2.http().get('/api/auth/sso/cas/login').expect(302);
+      const agent = v2.http();
+      const res = await agent.get('/api/auth/sso/cas/login').expect(302);
       const browser = new TestBrowser(PUBLIC_URL);
       const page = await browser.get(res.headers.location as string);
       const back = await browser.submit(page, { username: 'T2026001', password: CAMPUS_PASSWORD });
-      const landing = await v2
-        .http()
-        .get(back.url.pathname + back.url.search)
-        .expect(302);
+      const landing = await agent.get(back.url.pathname + back.url.search).expect(302);
       const code = new URL(landing.headers.location as string).searchParams.get('sso');
       const tokens = await v2.http().post('/api/auth/sso/exchange').send({ code }).expect(200);
       const me = await v2

@@ -51,9 +51,14 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     });
   }
 
-  /** Our login redirect, as the browser would follow it: answers the provider URL. */
+  /** The browser of the sign-in under way: it keeps the state cookie set by our login route. */
+  let browserAgent: ReturnType<TestApp['http']>;
+
+  /** Our login redirect, in a fresh browser: answers the provider URL. */
   async function startSignIn(): Promise<URL> {
-    const res = await t.http().get('/api/auth/sso/oidc/login').expect(302);
+    browserAgent = t.http();
+    const res = await browserAgent.get('/api/auth/sso/oidc/login').expect(302);
+    expect(res.headers['set-cookie']?.[0]).toMatch(/^orglife_sso_state=.+HttpOnly.+SameSite=Lax/);
     return new URL(res.headers.location as string);
   }
 
@@ -67,12 +72,9 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     return back.url;
   }
 
-  /** Requests the callback on OrgLife; answers the login page URL it redirects to. */
-  async function callback(url: URL): Promise<URL> {
-    const res = await t
-      .http()
-      .get(url.pathname + url.search)
-      .expect(302);
+  /** Requests the callback on OrgLife in that browser; answers the login page it redirects to. */
+  async function callback(url: URL, agent = browserAgent): Promise<URL> {
+    const res = await agent.get(url.pathname + url.search).expect(302);
     return new URL(res.headers.location as string);
   }
 
@@ -189,6 +191,10 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     const forged = new URL(returned);
     forged.searchParams.set('state', 'not-a-state-we-sent');
     expect((await callback(forged)).searchParams.get('ssoError')).toBe('state');
+
+    // A callback in another browser than the one that began the sign-in (login CSRF).
+    const planted = await signInAtProvider(await startSignIn(), 'wang');
+    expect((await callback(planted, t.http())).searchParams.get('ssoError')).toBe('state');
 
     // The spent code with the state of a fresh sign-in: the provider refuses the code.
     const fresh = await startSignIn();

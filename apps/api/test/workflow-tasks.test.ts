@@ -177,6 +177,20 @@ describe('user tasks', () => {
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'assignee' })]);
   });
 
+  it('delegates only to people the task may go to: its candidates or people of its unit (issue 14 point 9)', async () => {
+    const { draft } = await startReview();
+    const outsider = await committee
+      .post(`/api/tasks/${draft.id}/delegate`)
+      .send({ assignee: t.people['c2b1_secretary'] })
+      .expect(400);
+    expect(outsider.body.errors).toEqual([expect.objectContaining({ field: 'assignee' })]);
+    const [row] = await t.db.query<{ assignee: string | null }[]>(
+      `SELECT assignee FROM wf_task WHERE id = $1`,
+      [draft.id],
+    );
+    expect(row!.assignee).toBeNull();
+  });
+
   it('tells each viewer what they may do with the task now', async () => {
     const { draft } = await startReview();
     const actionsOf = async (client: Client) =>

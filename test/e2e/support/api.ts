@@ -32,12 +32,41 @@ export function apiGet<T>(page: Page, path: string): Promise<T> {
   return apiCall<T>(page, 'GET', path);
 }
 
-/** The server clock (test-only route: the API runs with ORGLIFE_TEST_CLOCK=1). */
-export async function serverNow(page: Page): Promise<Date> {
-  return new Date((await apiGet<{ now: string }>(page, '/test/clock')).now);
+let odToken: Promise<string> | undefined;
+
+/** An access token of the demo OD administrator, who alone may move the test clock. */
+function odAccessToken(): Promise<string> {
+  odToken ??= fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'od_admin', password: 'demo1234' }),
+  }).then(async (response) => {
+    if (!response.ok) throw new Error(`OD login answered ${response.status}`);
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  });
+  return odToken;
 }
 
-export async function advanceServerClock(page: Page, ms: number): Promise<Date> {
-  const { now } = await apiCall<{ now: string }>(page, 'POST', '/test/clock', { advanceMs: ms });
-  return new Date(now);
+/** Reads or moves the server clock as OD (test-only route: ORGLIFE_TEST_CLOCK=1). */
+async function testClock(body?: { advanceMs: number }): Promise<Date> {
+  const response = await fetch(`${BASE_URL}/api/test/clock`, {
+    method: body ? 'POST' : 'GET',
+    headers: {
+      Authorization: `Bearer ${await odAccessToken()}`,
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`test clock answered ${response.status}`);
+  return new Date(((await response.json()) as { now: string }).now);
+}
+
+/** The server clock, read as OD. */
+export function serverNow(): Promise<Date> {
+  return testClock();
+}
+
+/** Moves the server clock forward by `ms`, as OD. */
+export function advanceServerClock(ms: number): Promise<Date> {
+  return testClock({ advanceMs: ms });
 }

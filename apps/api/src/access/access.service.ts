@@ -38,6 +38,26 @@ export class AccessService {
     this.paths.clear();
   }
 
+  /** Whether the unit is a branch or a group inside one (whose records are a branch's records). */
+  async isBranchLevel(unitId: string): Promise<boolean> {
+    await this.pathOf(unitId);
+    const [row] = await this.db.query<{ type: string }[]>(
+      `SELECT type FROM org_unit WHERE id = $1`,
+      [unitId],
+    );
+    return row?.type === 'branch' || row?.type === 'group';
+  }
+
+  /**
+   * Those of `roles` that reach the records of a unit: on a branch (or its groups) the inspector
+   * role does not. Inspectors read a branch's records only while it is under inspection, through
+   * supervision (`InspectionScope`); its plans, instances, history and files stay closed to them.
+   */
+  async recordReadRoles(unitId: string, roles: readonly RoleName[]): Promise<RoleName[]> {
+    const branchLevel = await this.isBranchLevel(unitId);
+    return roles.filter((role) => !(branchLevel && role === 'inspector'));
+  }
+
   /** Whether the user holds one of `roles` on the unit or one of its ancestors. */
   async hasRole(user: AuthUser, unitId: string, roles: readonly RoleName[]): Promise<boolean> {
     const path = await this.pathOf(unitId);

@@ -3,7 +3,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
-import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
+import { COMMITTEE_ROLES, ROLE_NAMES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { fieldError } from '../task-forms/field-error.js';
 import { Attachment } from './attachment.entity.js';
@@ -70,10 +70,14 @@ export class AttachmentService {
     return { meta, content: row.content };
   }
 
-  /** Readable by roles reaching the unit and by everyone inside it (members read OD's materials). */
+  /**
+   * Readable by roles reaching the unit and by everyone inside it (members read OD's materials);
+   * a branch's files follow its records' policy, closed to the inspector role.
+   */
   private async assertReadable(user: AuthUser, unitId: string): Promise<void> {
     const unitPath = await this.access.pathOf(unitId);
-    for (const role of user.roles) {
+    const readers = await this.access.recordReadRoles(unitId, ROLE_NAMES);
+    for (const role of user.roles.filter((r) => readers.includes(r.role))) {
       const rolePath = await this.access.pathOf(role.orgUnitId);
       if (unitPath.startsWith(rolePath) || rolePath.startsWith(unitPath)) return;
     }

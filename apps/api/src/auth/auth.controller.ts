@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from './auth-user.js';
-import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto } from './auth.dto.js';
+import { AccessTokenDto, ActivateDto, ChangePasswordDto, LoginDto, MeDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { Public } from './public.decorator.js';
@@ -49,6 +49,22 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccessTokenDto> {
     return this.started(request, reply, await this.auth.login(dto.username, dto.password, ip));
+  }
+
+  @Public()
+  @Post('auth/activate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: AccessTokenDto, description: 'Activated and signed in' })
+  @ApiUnauthorizedResponse({ description: 'Wrong username or code, or the code has expired' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this username' })
+  async activate(
+    @Body() dto: ActivateDto,
+    @Ip() ip: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
+    const pair = await this.auth.activate(dto.username, dto.code, dto.newPassword, ip);
+    return this.started(request, reply, pair);
   }
 
   @Public()

@@ -16,6 +16,28 @@ export class LoginDto {
   password: string;
 }
 
+export class ActivateDto {
+  @ApiProperty({ example: 'T2026101' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  username: string;
+
+  @ApiProperty({ example: 'ABCDE-FGHJK', description: 'The one-time activation code' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  code: string;
+
+  @ApiProperty({
+    description: 'At least 10 characters, not a common password, not containing the username',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  newPassword: string;
+}
+
 export class ChangePasswordDto {
   @ApiProperty()
   @IsString()

@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RoleName } from '../access/role-name.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
 import { Transactions } from '../database/transactions.js';
 import { SecurityEvents } from '../security-events/security-events.service.js';
 import { localLoginAllowed } from '../sso/local-login.policy.js';
 import { Account } from './account.entity.js';
 import type { AuthUser } from './auth-user.js';
+import { activationCodeHash } from './activation-code.js';
 import type { MeDto } from './auth.dto.js';
 import { LoginLimiter, type LoginAttempt } from './login.limiter.js';
 import { PasswordHasher } from './password.hasher.js';
@@ -25,6 +27,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly limiter: LoginLimiter,
     private readonly events: SecurityEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_OPTIONS) private readonly options: AppOptions,
   ) {}
 
@@ -59,6 +62,65 @@ export class AuthService {
       subject: { personId: account.personId, username: account.username },
       ip,
     });
+    return this.tokens.issue(account.personId, account.username);
+  }
+
+  /**
+   * First sign-in of an imported person: their one-time code and the password they choose.
+   * A wrong code counts against the same allowance as a wrong password.
+   */
+  async activate(
+    username: string,
+    code: string,
+    newPassword: string,
+    ip: string,
+  ): Promise<TokenPair> {
+    const attempt = await this.limiter.take(username, ip);
+    const account = await this.accountNamed(username);
+    const codeHash = activationCodeHash(code);
+    const [stored] = account
+      ? await this.db.query<{ expiresAt: Date }[]>(
+          `SELECT expires_at AS "expiresAt" FROM activation_code
+            WHERE person_id = $1 AND code_hash = $2`,
+          [account.personId, codeHash],
+        )
+      : [];
+    if (
+      !account ||
+      !stored ||
+      account.deactivatedAt ||
+      new Date(stored.expiresAt) <= this.clock.now()
+    ) {
+      await this.failed(attempt, account?.personId, 'wrong or expired activation code');
+      throw new UnauthorizedException(
+        'Wrong username or activation code, or the code has expired. 用户名或激活码错误，或激活码已过期。',
+      );
+    }
+    await this.limiter.succeeded(attempt);
+    assertPasswordAllowed(newPassword, account.username, 'newPassword');
+    const passwordHash = await this.hasher.hash(newPassword);
+    const used = await this.transactions.run(async (tx) => {
+      // Single use: only the request that deletes the code goes on.
+      const deleted = await tx.query<unknown[]>(
+        `DELETE FROM activation_code WHERE person_id = $1 AND code_hash = $2 RETURNING person_id`,
+        [account.personId, codeHash],
+      );
+      if (deleted.length === 0) return false;
+      await tx
+        .getRepository(Account)
+        .update(account.personId, { passwordHash, passwordChangedAt: this.clock.now() });
+      await this.events.record(
+        {
+          kind: 'account_activated',
+          subject: { personId: account.personId, username: account.username },
+          ip,
+        },
+        tx,
+      );
+      return true;
+    });
+    if (!used)
+      throw new UnauthorizedException('The activation code has been used. 激活码已被使用。');
     return this.tokens.issue(account.personId, account.username);
   }
 

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppOptions } from '../app.options.js';
+import { passwordRuleBroken } from '../auth/password-policy.js';
 import { readSsoEnv } from '../sso/sso-env.js';
 import type { JobExecutorOptions } from '../workflow/workflow.options.js';
+
+/** A bad setting: the server stops with this one line (it names the variable), no stack trace. */
+export class ConfigError extends Error {}
 
 export interface ServerConfig {
   port: number;
@@ -20,12 +24,12 @@ const DEFAULT_WEB_DIST = resolve(here, '../../../web/dist');
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   }
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const databaseUrl = env.DATABASE_URL || undefined;
   const webDist = resolve(env.WEB_DIST ?? DEFAULT_WEB_DIST);
-  mkdirSync(dataDir, { recursive: true });
+  writableDir(dataDir);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -39,9 +43,39 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       seed: env.SEED !== 'false',
       demoMonth: env.SEED !== 'false' && env.DEMO_MONTH !== 'false',
       webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+      firstAdministrator: firstAdministratorEnv(env),
       workflow: { jobExecutor: jobExecutorEnv(env), ...engineEnv(env) },
       sso: readSsoEnv(env),
     },
+  };
+}
+
+/** DATA_DIR must exist (it is created) and be writable: the embedded database and the JWT secret live there. */
+function writableDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigError(`DATA_DIR ${dataDir} cannot be created or written (${code})`);
+  }
+}
+
+/** ORGLIFE_ADMIN_USERNAME and ORGLIFE_ADMIN_PASSWORD (both or neither), ORGLIFE_ADMIN_NAME, ORGLIFE_ORG_NAME. */
+function firstAdministratorEnv(env: NodeJS.ProcessEnv): AppOptions['firstAdministrator'] {
+  const username = env.ORGLIFE_ADMIN_USERNAME;
+  const password = env.ORGLIFE_ADMIN_PASSWORD;
+  if (!username && !password) return undefined;
+  if (!username || !password) {
+    throw new ConfigError('ORGLIFE_ADMIN_USERNAME and ORGLIFE_ADMIN_PASSWORD must be set together');
+  }
+  const broken = passwordRuleBroken(password, username);
+  if (broken) throw new ConfigError(`ORGLIFE_ADMIN_PASSWORD: ${broken}`);
+  return {
+    username,
+    password,
+    name: env.ORGLIFE_ADMIN_NAME || '系统管理员',
+    orgName: env.ORGLIFE_ORG_NAME || '学校党委',
   };
 }
 
@@ -50,7 +84,7 @@ function jobExecutorEnv(env: NodeJS.ProcessEnv): Partial<JobExecutorOptions> {
   const options: Partial<JobExecutorOptions> = {};
   if (env.JOB_EXECUTOR !== undefined) {
     if (env.JOB_EXECUTOR !== 'on' && env.JOB_EXECUTOR !== 'off') {
-      throw new Error(`JOB_EXECUTOR must be "on" or "off", got "${env.JOB_EXECUTOR}"`);
+      throw new ConfigError(`JOB_EXECUTOR must be "on" or "off", got "${env.JOB_EXECUTOR}"`);
     }
     options.enabled = env.JOB_EXECUTOR === 'on';
   }
@@ -62,7 +96,9 @@ function jobExecutorEnv(env: NodeJS.ProcessEnv): Partial<JobExecutorOptions> {
     if (raw === undefined) continue;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`${name} must be a positive whole number of milliseconds, got "${raw}"`);
+      throw new ConfigError(
+        `${name} must be a positive whole number of milliseconds, got "${raw}"`,
+      );
     }
     options[key] = value;
   }

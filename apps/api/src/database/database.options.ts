@@ -3,6 +3,7 @@ import type { AppOptions } from '../app.options.js';
 import { embeddedDriver } from './embedded-driver.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
+import { makeDataDirPrivate } from './private-data-dir.js';
 
 /** One set of options for both databases: PostgreSQL through pg, or embedded PGlite. */
 export function databaseOptions(
@@ -26,6 +27,7 @@ export function databaseOptions(
       ...(schema ? { extra: { options: `-c search_path=${schema}` } } : {}),
     };
   }
+  if (options.dataDir) makeDataDirPrivate(options.dataDir);
   const pglite = options.dataDir ? { dataDir: options.dataDir } : {};
   return { ...common, driver: embeddedDriver(pglite) };
 }

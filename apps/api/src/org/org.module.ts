@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
+import { AdministratorService } from './administrator.service.js';
+import { FirstAdministrator } from './first-administrator.js';
 import { OrgUnitController } from './org-unit.controller.js';
 import { OrgUnit } from './org-unit.entity.js';
 import { OrgUnitService } from './org-unit.service.js';
+import { PersonAccountController } from './person-account.controller.js';
+import { PersonAccountService } from './person-account.service.js';
 import { PersonController } from './person.controller.js';
 import { PersonService } from './person.service.js';
 import { RoleAssignmentController } from './role-assignment.controller.js';
@@ -19,10 +23,20 @@ import { OrgSheetService } from './sheet/org-sheet.service.js';
     OrgSheetController,
     OrgUnitController,
     PersonController,
+    PersonAccountController,
     RoleAssignmentController,
     RosterController,
   ],
-  providers: [OrgUnitService, OrgSheetService, PersonService, RoleAssignmentService, RosterService],
-  exports: [OrgUnitService, OrgSheetService, PersonService],
+  providers: [
+    AdministratorService,
+    FirstAdministrator,
+    OrgUnitService,
+    OrgSheetService,
+    PersonService,
+    PersonAccountService,
+    RoleAssignmentService,
+    RosterService,
+  ],
+  exports: [AdministratorService, OrgUnitService, OrgSheetService, PersonService],
 })
 export class OrgModule {}

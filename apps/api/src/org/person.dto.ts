@@ -15,9 +15,13 @@ import {
 } from 'class-validator';
 import { ROLE_NAMES, type RoleName } from '../access/role-name.js';
 import type { Gender, MemberType } from './person.entity.js';
+import { MAX_PAGE } from '../common/paging.js';
 
 const GENDERS: Gender[] = ['male', 'female'];
 const MEMBER_TYPES: MemberType[] = ['full', 'probationary'];
+
+export const ACCOUNT_STATUSES = ['none', 'pending', 'active', 'deactivated'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 export class PersonDto {
   @ApiProperty({ format: 'uuid' })
@@ -49,6 +53,13 @@ export class PersonDto {
 
   @ApiProperty({ nullable: true, type: String, description: 'Login name; null = no account' })
   username: string | null;
+
+  @ApiProperty({
+    enum: ACCOUNT_STATUSES,
+    description:
+      'none: no account; pending: not yet activated (needs an activation code); active; deactivated',
+  })
+  accountStatus: AccountStatus;
 }
 
 export class PersonRoleDto {
@@ -96,11 +107,12 @@ export class PeopleQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
@@ -164,4 +176,15 @@ export class CreatePersonDto {
   @IsString()
   @MaxLength(200)
   password?: string;
+}
+
+export class ActivationCodeDto {
+  @ApiProperty({ description: 'The login name the code goes with' })
+  username: string;
+
+  @ApiProperty({ example: 'ABCDE-FGHJK', description: 'One-time code; shown only this once' })
+  code: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: Date;
 }

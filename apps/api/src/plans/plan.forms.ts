@@ -6,6 +6,7 @@ import { ProblemException } from '../common/problem.js';
 import { StudyArrangement } from '../study/study-arrangement.entity.js';
 import { StudyContent } from '../study/study-content.entity.js';
 import { fieldError } from '../task-forms/field-error.js';
+import { linkedRecord } from '../task-forms/linked-record.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { assertMembers, BranchDirectory } from './branch.directory.js';
@@ -158,10 +159,9 @@ export class PlanForms implements OnModuleInit {
   }
 }
 
-/** The plan behind a task of the `monthly-plan` flow (its `planId` variable). */
+/** The plan behind a task of the `monthly-plan` flow: the plan that flow was started for. */
 export async function planOfTask(em: EntityManager, task: WorkflowTask): Promise<MonthlyPlan> {
-  const planId = task.variables['planId'];
-  const plan = typeof planId === 'string' ? await em.findOneBy(MonthlyPlan, { id: planId }) : null;
+  const plan = await linkedRecord(em, MonthlyPlan, task);
   if (!plan)
     throw new ProblemException(
       HttpStatus.CONFLICT,

@@ -8,6 +8,7 @@ import { ProblemException } from '../common/problem.js';
 import { assertMembers, BranchDirectory, type BranchMember } from '../plans/branch.directory.js';
 import { MonthlyPlan } from '../plans/plan.entity.js';
 import { fieldErrors } from '../task-forms/field-error.js';
+import { linkedRecord } from '../task-forms/linked-record.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import {
@@ -230,15 +231,13 @@ export class SessionForms implements OnModuleInit {
   }
 }
 
-/** The session behind a task (its `sessionId` variable), optionally required to be in one of `statuses`. */
+/** The session behind a task (linked to its flow), optionally required to be in one of `statuses`. */
 export async function sessionOfTask(
   em: EntityManager,
   task: WorkflowTask,
   statuses?: SessionStatus[],
 ): Promise<OrgSession> {
-  const sessionId = task.variables['sessionId'];
-  const session =
-    typeof sessionId === 'string' ? await em.findOneBy(OrgSession, { id: sessionId }) : null;
+  const session = await linkedRecord(em, OrgSession, task);
   if (!session)
     throw new ProblemException(
       HttpStatus.CONFLICT,

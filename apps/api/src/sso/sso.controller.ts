@@ -62,9 +62,24 @@ export class SsoController {
   @Redirect()
   @ApiFoundResponse({ description: "To the identity service's login page" })
   @ApiNotFoundResponse({ description: 'That provider is not configured' })
-  login(@Param() { provider }: SsoProviderParam): Promise<RedirectTo> {
+  login(
+    @Param() { provider }: SsoProviderParam,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RedirectTo> {
     this.assertEnabled(provider);
-    return this.toLoginPage(async () => ({ url: (await this.sso.begin(provider)).href }));
+    return this.toLoginPage(async () => {
+      const { url, state } = await this.sso.begin(provider);
+      // Lax: the identity service sends the browser back with a top-level cross-site GET.
+      void reply.setCookie(STATE_COOKIE, state, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        path: '/api/auth/sso',
+        maxAge: 600,
+      });
+      return { url: url.href };
+    });
   }
 
   @Get('oidc/callback')
@@ -73,7 +88,7 @@ export class SsoController {
   oidcCallback(@Req() req: FastifyRequest, @Ip() ip: string): Promise<RedirectTo> {
     this.assertEnabled('oidc');
     return this.toLoginPage(async () => {
-      const code = await this.sso.completeOidc(queryOf(req), ip);
+      const code = await this.sso.completeOidc(queryOf(req), stateCookieOf(req), ip);
       return { url: this.sso.pageUrl('/login', { sso: code }) };
     });
   }
@@ -86,7 +101,8 @@ export class SsoController {
     const query = queryOf(req);
     return this.toLoginPage(async () => {
       const state = query.get('state') ?? '';
-      const code = await this.sso.completeCas(state, query.get('ticket') ?? '', ip);
+      const ticket = query.get('ticket') ?? '';
+      const code = await this.sso.completeCas(state, ticket, stateCookieOf(req), ip);
       return { url: this.sso.pageUrl('/login', { sso: code }) };
     });
   }
@@ -144,6 +160,13 @@ export class SsoController {
       return { url: this.sso.pageUrl('/login', { ssoError: error.reason }) };
     }
   }
+}
+
+/** The state of the sign-in this browser began (see `login`). */
+const STATE_COOKIE = 'orglife_sso_state';
+
+function stateCookieOf(req: FastifyRequest): string {
+  return req.cookies[STATE_COOKIE] ?? '';
 }
 
 function queryOf(req: FastifyRequest): URLSearchParams {

@@ -22,6 +22,13 @@ const KEEP_ATTEMPTS_MS = 30 * 24 * 3600_000;
 
 export const SSO_CALLBACK_PATH = '/api/auth/sso';
 
+/** Refuses a callback arriving in a browser that did not begin the sign-in (login CSRF). */
+function assertSameBrowser(state: string, browserState: string): void {
+  if (!state || state !== browserState) {
+    throw new SsoRefusal('state', 'the state does not match this browser’s sign-in cookie');
+  }
+}
+
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const randomSecret = () => randomBytes(32).toString('base64url');
 
@@ -67,8 +74,11 @@ export class SsoService {
     return provider === 'oidc' ? this.oidc !== undefined : this.cas !== undefined;
   }
 
-  /** Where to send the browser to sign in; the state is remembered for the callback. */
-  async begin(provider: SsoProviderId): Promise<URL> {
+  /**
+   * Where to send the browser to sign in, and the state, remembered here for the callback and
+   * kept by the browser in a cookie (so a callback only completes in the browser that began it).
+   */
+  async begin(provider: SsoProviderId): Promise<{ url: URL; state: string }> {
     const state = randomSecret();
     const now = this.clock.now();
     let url: URL;
@@ -94,20 +104,26 @@ export class SsoService {
         new Date(now.getTime() - KEEP_ATTEMPTS_MS),
       ],
     );
-    return url;
+    return { url, state };
   }
 
   /**
    * Checks the OIDC callback; answers the one-time code for the browser. A refusal is recorded
    * in the security events with the identity provider named, then thrown.
    */
-  completeOidc(query: URLSearchParams, ip: string): Promise<string> {
-    return this.audited('oidc', ip, () => this.checkOidc(query));
+  completeOidc(query: URLSearchParams, browserState: string, ip: string): Promise<string> {
+    return this.audited('oidc', ip, () => {
+      assertSameBrowser(query.get('state') ?? '', browserState);
+      return this.checkOidc(query);
+    });
   }
 
   /** Validates the CAS service ticket; answers the one-time code (refusals as for OIDC). */
-  completeCas(state: string, ticket: string, ip: string): Promise<string> {
-    return this.audited('cas', ip, () => this.checkCas(state, ticket));
+  completeCas(state: string, ticket: string, browserState: string, ip: string): Promise<string> {
+    return this.audited('cas', ip, () => {
+      assertSameBrowser(state, browserState);
+      return this.checkCas(state, ticket);
+    });
   }
 
   private async checkOidc(query: URLSearchParams): Promise<string> {

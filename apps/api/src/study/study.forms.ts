@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { ProblemException } from '../common/problem.js';
 import { fieldError } from '../task-forms/field-error.js';
+import { linkedRecord } from '../task-forms/linked-record.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { stringVar } from '../task-forms/variable.reader.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
@@ -80,8 +81,7 @@ export class StudyForms implements OnModuleInit {
 }
 
 async function contentOfTask(em: EntityManager, task: WorkflowTask): Promise<StudyContent> {
-  const id = task.variables['studyContentId'];
-  const content = typeof id === 'string' ? await em.findOneBy(StudyContent, { id }) : null;
+  const content = await linkedRecord(em, StudyContent, task);
   if (!content) {
     throw new ProblemException(
       HttpStatus.CONFLICT,

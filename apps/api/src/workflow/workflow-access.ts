@@ -1,7 +1,8 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service.js';
-import type { RoleName } from '../access/role-name.js';
+import { ORG_READ_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { isOdAdmin } from '../access/od-admin.js';
 
 /** Role + org-subtree rules shared by the workflow's instance, incident and definition routes. */
 @Injectable()
@@ -10,7 +11,7 @@ export class WorkflowAccess {
 
   /** OD (组织部) sees and acts on every flow, including those bound to no org unit. */
   isOd(user: AuthUser): boolean {
-    return user.roles.some((r) => r.role === 'od_admin');
+    return isOdAdmin(user);
   }
 
   assertOd(user: AuthUser): void {
@@ -30,6 +31,17 @@ export class WorkflowAccess {
     if (this.isOd(user)) return;
     if (!orgUnitId) this.assertOd(user);
     else await this.access.assertRole(user, orgUnitId, roles);
+  }
+
+  /**
+   * 403 unless the user may read the records of `orgUnitId` (an instance, its variables and
+   * history): the org read roles, without the inspector's on a branch (AccessService).
+   */
+  async assertRecordReadable(user: AuthUser, orgUnitId: string | null): Promise<void> {
+    const roles = orgUnitId
+      ? await this.access.recordReadRoles(orgUnitId, ORG_READ_ROLES)
+      : ORG_READ_ROLES;
+    await this.assertOnUnit(user, orgUnitId, roles);
   }
 
   /**

@@ -26,6 +26,7 @@ import { JobExecutor } from './jobs/job.executor.js';
 import { JobHandlerRegistry } from './jobs/job-handler.registry.js';
 import { JobRunner } from './jobs/job.runner.js';
 import { FormOnlyKeys } from './tasks/form-only-keys.js';
+import { DomainRecordGuard } from './instances/domain-record.guard.js';
 import { TaskAccessPolicy } from './tasks/task-access.policy.js';
 import { TaskCandidateIndex } from './tasks/task-candidate.index.js';
 import { TaskCommandService } from './tasks/task-command.service.js';
@@ -87,6 +88,7 @@ export class WorkflowModule {
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
         FormOnlyKeys,
+        DomainRecordGuard,
         WorkflowAccess,
         DefinitionCache,
         DefaultDefinitions,

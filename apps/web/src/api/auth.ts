@@ -21,6 +21,11 @@ export function getMe() {
   return api.get('/me');
 }
 
+/** First sign-in with a one-time code; sets the new password and signs in. */
+export function activate(body: Schemas['ActivateDto']) {
+  return api.post('/auth/activate', body, { options: { anonymous: true, silent: true } });
+}
+
 export type SsoProvider = Schemas['SsoProvidersDto']['providers'][number];
 
 /** Which campus sign-in the login page offers (统一身份认证). */

@@ -79,3 +79,25 @@ export function importOrgSheet(file: File, onProgress: (p: UploadProgress) => vo
 export function exportOrgSheet() {
   return request.get<Blob>('/org-units/export', {}, { responseType: 'blob' });
 }
+
+export type ActivationCode = Schemas['ActivationCodeDto'];
+
+/** A new one-time activation code for the person (their password and sessions end). */
+export function resetToActivationCode(personId: string) {
+  return api.post('/people/{id}/activation-code', undefined, { path: { id: personId } });
+}
+
+export function deactivatePerson(personId: string) {
+  return api.post('/people/{id}/deactivate', undefined, { path: { id: personId } });
+}
+
+export function reactivatePerson(personId: string) {
+  return api.post('/people/{id}/reactivate', undefined, { path: { id: personId } });
+}
+
+/** New codes for the unit's not-yet-active people, as the .xlsx to hand out. */
+export function exportActivationCodes(orgUnitId: string) {
+  return request.post<Blob>(`/org-units/${orgUnitId}/activation-codes`, undefined, {
+    responseType: 'blob',
+  });
+}

@@ -35,6 +35,14 @@ export const useAuthStore = defineStore('auth', () => {
     await loadMe();
   }
 
+  /** Activation: the one-time code and a new password, then signed in like a login. */
+  async function activate(username: string, code: string, newPassword: string): Promise<void> {
+    const result = await authApi.activate({ username, code, newPassword });
+    localTokenStore.set({ accessToken: result.accessToken });
+    hasTokens.value = true;
+    await loadMe();
+  }
+
   /** Finishes a campus sign-in: the one-time code from the login page URL, traded for tokens. */
   async function loginWithSso(code: string, provider: SsoProvider | null): Promise<void> {
     const result = await authApi.ssoExchange(code);
@@ -78,6 +86,7 @@ export const useAuthStore = defineStore('auth', () => {
     unitsWith,
     login,
     loginWithSso,
+    activate,
     loadMe,
     logout,
     clear,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import type { WorkflowIncident } from './incident.entity.js';
+import { MAX_PAGE } from '../../common/paging.js';
 
 const STATUSES = ['open', 'resolved'] as const;
 
@@ -12,11 +13,12 @@ export class IncidentQueryDto {
   status?: (typeof STATUSES)[number];
   @ApiPropertyOptional() @IsOptional() @IsUUID() instanceId?: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })

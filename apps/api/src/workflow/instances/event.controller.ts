@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { validateVariables } from '../tasks/variables.validator.js';
+import { DomainRecordGuard } from './domain-record.guard.js';
 import { WorkflowAccess } from '../workflow-access.js';
 import { CorrelationResultDto, MessageDto, SignalDto } from './instance.dto.js';
 import { WorkflowRuntimeService } from './workflow-runtime.service.js';
@@ -15,18 +16,24 @@ export class EventController {
   constructor(
     private readonly runtime: WorkflowRuntimeService,
     private readonly access: WorkflowAccess,
+    private readonly domainRecords: DomainRecordGuard,
   ) {}
 
   @Post('messages')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correlate a message to the waiting instance, or start one (OD)' })
   @ApiOkResponse({ type: CorrelationResultDto })
-  message(@CurrentUser() user: AuthUser, @Body() body: MessageDto): Promise<CorrelationResultDto> {
+  async message(
+    @CurrentUser() user: AuthUser,
+    @Body() body: MessageDto,
+  ): Promise<CorrelationResultDto> {
     this.access.assertOd(user);
+    const variables = validateVariables(body.variables);
+    await this.domainRecords.refuseLinks(variables);
     return this.runtime.correlateMessage(null, {
       name: body.name,
       correlationKey: body.correlationKey ?? null,
-      variables: validateVariables(body.variables),
+      variables,
       actor: user.personId,
     });
   }
@@ -37,11 +44,16 @@ export class EventController {
     summary: 'Broadcast a signal to every waiting instance and signal start event (OD)',
   })
   @ApiOkResponse({ type: CorrelationResultDto })
-  signal(@CurrentUser() user: AuthUser, @Body() body: SignalDto): Promise<CorrelationResultDto> {
+  async signal(
+    @CurrentUser() user: AuthUser,
+    @Body() body: SignalDto,
+  ): Promise<CorrelationResultDto> {
     this.access.assertOd(user);
+    const variables = validateVariables(body.variables);
+    await this.domainRecords.refuseLinks(variables);
     return this.runtime.broadcastSignal(null, {
       name: body.name,
-      variables: validateVariables(body.variables),
+      variables,
       actor: user.personId,
     });
   }

@@ -73,7 +73,7 @@ export class InstanceQueryService {
   async get(user: AuthUser, id: string): Promise<WorkflowInstance> {
     const instance = isUuid(id) ? await this.tx.reader().findOneBy(WorkflowInstance, { id }) : null;
     if (!instance) throw new NotFoundException(`Process instance ${id} does not exist.`);
-    await this.access.assertOnUnit(user, instance.orgUnitId, ORG_READ_ROLES);
+    await this.access.assertRecordReadable(user, instance.orgUnitId);
     return instance;
   }
 

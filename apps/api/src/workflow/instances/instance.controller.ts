@@ -10,6 +10,7 @@ import { ORG_ADMIN_ROLES } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { validateVariables } from '../tasks/variables.validator.js';
+import { DomainRecordGuard } from './domain-record.guard.js';
 import { WorkflowAccess } from '../workflow-access.js';
 import { Transactions } from '../../database/transactions.js';
 import { WorkflowDefinition } from '../definitions/definition.entity.js';
@@ -35,6 +36,7 @@ export class InstanceController {
     private readonly runtime: WorkflowRuntimeService,
     private readonly access: WorkflowAccess,
     private readonly tx: Transactions,
+    private readonly domainRecords: DomainRecordGuard,
   ) {}
 
   @Get()
@@ -81,12 +83,15 @@ export class InstanceController {
   @ApiCreatedResponse({ type: InstanceDto })
   async start(@CurrentUser() user: AuthUser, @Body() body: StartInstanceDto): Promise<InstanceDto> {
     await this.access.assertOnUnit(user, body.orgUnitId, ORG_ADMIN_ROLES);
+    const variables = validateVariables(body.variables);
+    await this.domainRecords.refuseLinks(variables);
     const instance = await this.runtime.startProcess(null, {
       processId: body.processId,
-      variables: validateVariables(body.variables),
+      variables,
       orgUnitId: body.orgUnitId,
       businessKey: body.businessKey ?? null,
       startedBy: user.personId,
+      generic: true,
     });
     return toInstanceDto(instance);
   }

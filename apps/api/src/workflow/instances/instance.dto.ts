@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import type { WorkflowHistoryEvent } from '../history/history.entity.js';
 import type { WorkflowInstance } from './instance.entity.js';
+import { MAX_PAGE } from '../../common/paging.js';
 
 const STATUSES = ['active', 'completed', 'terminated'] as const;
 
@@ -29,11 +30,12 @@ export class InstanceQueryDto {
   orgUnitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })

@@ -2,7 +2,10 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../../common/problem.js';
+import { DefinitionCache } from '../definitions/definition.cache.js';
+import type { WorkflowDefinition } from '../definitions/definition.entity.js';
 import { DefinitionRepository } from '../definitions/definition.repository.js';
+import { FormOnlyKeys } from '../tasks/form-only-keys.js';
 import { CommandScope } from './command.scope.js';
 import { type CorrelationResult, EventCorrelator } from './event.correlator.js';
 import { InstanceCommandRunner } from './instance-command.runner.js';
@@ -18,6 +21,11 @@ export interface StartProcessInput {
   businessKey?: string | null;
   /** Person id of whoever starts it; null for the system. */
   startedBy: string | null;
+  /**
+   * Started through the generic route (`POST /api/instances`): refused for a domain process (one
+   * with a domain form), which only its domain command may start, linking it to its record.
+   */
+  generic?: boolean;
 }
 
 export interface CorrelateMessageInput {
@@ -47,6 +55,8 @@ export class WorkflowRuntimeService {
     private readonly runner: InstanceCommandRunner,
     private readonly correlator: EventCorrelator,
     private readonly definitions: DefinitionRepository,
+    private readonly compiled: DefinitionCache,
+    private readonly formOnly: FormOnlyKeys,
   ) {}
 
   startProcess(em: EntityManager | null, input: StartProcessInput): Promise<WorkflowInstance> {
@@ -61,6 +71,7 @@ export class WorkflowRuntimeService {
           `Process ${input.processId}${input.version ? ` version ${input.version}` : ''} is not deployed (流程未部署).`,
         );
       }
+      if (input.generic) await this.assertGeneric(ctx.em, definition);
       const instance = await this.runner.start(ctx, {
         definition,
         variables: input.variables ?? {},
@@ -115,6 +126,20 @@ export class WorkflowRuntimeService {
       });
       return result;
     });
+  }
+
+  private async assertGeneric(em: EntityManager, definition: WorkflowDefinition): Promise<void> {
+    const { userTaskElements } = await this.compiled.get(em, definition.id);
+    const domainForm = userTaskElements.find(
+      (task) => task.processId === definition.processId && this.formOnly.has(task.formKey ?? null),
+    );
+    if (domainForm) {
+      throw new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        `Process ${definition.processId} is a domain flow (form ${domainForm.formKey}): it is started by its own command, not POST /api/instances (业务流程须通过业务功能发起).`,
+        { type: 'urn:orglife:problem:domain-process' },
+      );
+    }
   }
 
   /** Cancels a running instance and, through their call activities, its children. */

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
+import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
 import { ProblemException } from '../../common/problem.js';
@@ -28,6 +29,7 @@ import { FormOnlyKeys } from './form-only-keys.js';
 import { WorkflowTaskComment } from './task-comment.entity.js';
 import { WorkflowTask } from './task.entity.js';
 import { validateVariables } from './variables.validator.js';
+import { DomainRecordGuard } from '../instances/domain-record.guard.js';
 import { Transactions } from '../../database/transactions.js';
 import { newRowId } from '../../database/row-id.js';
 
@@ -58,6 +60,8 @@ export class TaskCommandService {
     private readonly tx: Transactions,
     private readonly candidates: TaskCandidateIndex,
     private readonly formOnly: FormOnlyKeys,
+    private readonly domainRecords: DomainRecordGuard,
+    private readonly access: AccessService,
   ) {}
 
   async claim(user: AuthUser, taskId: string): Promise<TaskOutcome> {
@@ -87,15 +91,15 @@ export class TaskCommandService {
     });
   }
 
-  /** Hands the task to `assignee` (a person id): by its assignee or OD/committee leadership. */
+  /**
+   * Hands the task to `assignee` (a person id): by its assignee or OD/committee leadership, to a
+   * person the task may go to (see `assertMayReceive`).
+   */
   async delegate(user: AuthUser, taskId: string, assignee: string): Promise<TaskOutcome> {
     if (!isUuid(assignee)) throw new BadRequestException('assignee must be a person id');
     return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
       if (!taskActions(user, task, rights).delegate) throw forbidden('delegate');
-      const [person] = await ctx.em.query<unknown[]>('SELECT 1 FROM person WHERE id = $1', [
-        assignee,
-      ]);
-      if (!person) throw new BadRequestException(`assignee: person ${assignee} does not exist`);
+      await this.assertMayReceive(ctx.em, task, assignee);
       const previous = task.assignee;
       task.assignee = assignee;
       await ctx.em.update(WorkflowTask, { id: task.id }, { assignee });
@@ -118,6 +122,7 @@ export class TaskCommandService {
     em?: EntityManager | null,
   ): Promise<TaskOutcome> {
     const given = validateVariables(variables);
+    await this.domainRecords.refuseLinks(given);
     return this.onOpenTask(user, taskId, em ?? null, async (ctx, task, rights, instance) => {
       if (!taskActions(user, task, rights).complete) throw forbidden('complete');
       if (!withinTx && this.formOnly.has(task.formKey)) {
@@ -219,6 +224,30 @@ export class TaskCommandService {
     });
   }
 
+  /**
+   * 400 unless the task may go to the person: one of its candidates (a candidate user, or a holder
+   * of a candidate group) or a person of the task's org unit (its subtree).
+   */
+  private async assertMayReceive(
+    em: EntityManager,
+    task: WorkflowTask,
+    personId: string,
+  ): Promise<void> {
+    const [person] = await em.query<{ path: string }[]>(
+      `SELECT u.path FROM person p JOIN org_unit u ON u.id = p.org_unit_id WHERE p.id = $1`,
+      [personId],
+    );
+    if (!person) throw assigneeError(`person ${personId} does not exist (人员不存在)`);
+    if (task.candidateUsers.includes(personId)) return;
+    if (task.orgUnitId && person.path.includes(`/${task.orgUnitId}/`)) return;
+    for (const group of task.candidateGroups) {
+      if ((await this.access.holdersOf(group)).includes(personId)) return;
+    }
+    throw assigneeError(
+      `the task may not go to person ${personId}: only to its candidates or the people of its unit (只能转办给该任务的候选人或本单位人员)`,
+    );
+  }
+
   private log(
     ctx: CommandContext,
     action: string,
@@ -237,4 +266,12 @@ export class TaskCommandService {
 
 function forbidden(action: string): ForbiddenException {
   return new ForbiddenException(`You may not ${action} this task (您无权办理该任务).`);
+}
+
+/** 400 naming the `assignee` field of a delegation. */
+function assigneeError(message: string): ProblemException {
+  return new ProblemException(HttpStatus.BAD_REQUEST, `assignee: ${message}`, {
+    type: 'urn:orglife:problem:validation',
+    errors: [{ field: 'assignee', message }],
+  });
 }

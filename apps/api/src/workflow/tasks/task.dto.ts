@@ -23,6 +23,7 @@ import {
   type InboxTab,
 } from './task-inbox.service.js';
 import type { WorkflowTask } from './task.entity.js';
+import { MAX_PAGE } from '../../common/paging.js';
 
 export class InboxFilterDto {
   @ApiPropertyOptional({ description: 'Only tasks of this process id' })
@@ -64,12 +65,12 @@ export class InboxQueryDto extends InboxFilterDto {
   @IsIn(INBOX_SORTS)
   sort?: InboxSort;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(10_000)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })

@@ -42,6 +42,12 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./RosterPage.vue'),
         meta: { title: 'menu.roster', roles: ['od_admin'] },
       },
+      {
+        path: 'security-events',
+        name: 'org-security-events',
+        component: () => import('./SecurityEventsPage.vue'),
+        meta: { title: 'menu.securityEvents', roles: ['od_admin'] },
+      },
     ],
   },
 ];
