@@ -57,6 +57,26 @@ describe('an OD user edits the monthly plan flow in the modeler', () => {
     });
     await row.getByTestId('flows-edit').click();
 
+    // then the whole diagram fits the canvas (zoomed to fit on open)
+    await page.locator('.djs-element[data-element-id="Task_DraftPlan"]').waitFor();
+    const outside = await page.evaluate(() => {
+      const canvas = document
+        .querySelector('[data-testid="flows-modeler-canvas"]')!
+        .getBoundingClientRect();
+      return [...document.querySelectorAll('.djs-shape')]
+        .filter((shape) => {
+          const box = shape.getBoundingClientRect();
+          return (
+            box.left < canvas.left - 1 ||
+            box.top < canvas.top - 1 ||
+            box.right > canvas.right + 1 ||
+            box.bottom > canvas.bottom + 1
+          );
+        })
+        .map((shape) => shape.getAttribute('data-element-id'));
+    });
+    expect(outside, 'shapes outside the canvas on open').toEqual([]);
+
     // when the designer types a malformed approval deadline and validates
     const field = await approvalDeadlineField(page);
     expect(await field.inputValue()).toBe('P3D');
@@ -95,9 +115,38 @@ describe('an OD user edits the monthly plan flow in the modeler', () => {
     expect(await page.getByTestId('flows-problems').count()).toBe(0);
     await page.getByTestId('flows-deploy').click();
 
-    // then the version list shows the next version, and its XML carries the new deadline
+    // then deploying asks first, saying how many instances run on the current version
+    const running = await apiGet<(Version & { runningInstances: number })[]>(
+      page,
+      '/definitions/monthly-plan/versions',
+    );
+    const current = running.find((v) => v.version === latest)!;
+    const confirm = page.locator('.el-message-box');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain(
+      `当前版本 ${latest} 上有 ${current.runningInstances} 个流程实例正在运行`,
+    );
+    // cancelling deploys nothing
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await apiGet<Version[]>(page, '/definitions/monthly-plan/versions')).toHaveLength(
+      running.length,
+    );
+
+    // when the designer deploys again with a version note and confirms
+    await page.getByTestId('flows-deploy').click();
+    await confirm.waitFor();
+    await confirm.locator('input').fill('审批期限改为5天');
+    await screenshot(page, 'modeler-deploy-confirm');
+    await confirm.getByRole('button', { name: '确认部署' }).click();
+
+    // then the version list shows the next version with its note, and its XML carries the new deadline
     await page.waitForURL('**/flows/monthly-plan/versions');
-    await page.locator(`[data-testid="flows-version-row"][data-version="${latest + 1}"]`).waitFor();
+    const row = page.locator('tr', {
+      has: page.locator(`[data-testid="flows-version-row"][data-version="${latest + 1}"]`),
+    });
+    await row.waitFor();
+    expect(await row.getByTestId('flows-version-note').innerText()).toBe('审批期限改为5天');
     await screenshot(page, 'modeler-deployed-new-version');
     const versions = await apiGet<Version[]>(page, '/definitions/monthly-plan/versions');
     const deployed = versions.find((v) => v.version === latest + 1);

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { advanceServerClock, apiCall, apiGet, serverNow } from './support/api';
 import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
 import { claimAndOpen, pickOption, submitted } from './support/inbox';
+import { pdfPages } from './support/pdf';
 
 interface Me {
   roles: { role: string; orgUnitId: string }[];
@@ -189,6 +190,33 @@ describe('a monthly plan from draft to the recorded session', () => {
     >(page, '/sessions');
     const list = Array.isArray(sessions) ? sessions : (sessions.items ?? []);
     expect(list.find((s) => s.planId === plan.id)?.status).toBe('recorded');
+  });
+
+  it('the recorded 台账 prints whole on A4 pages, every section included', async () => {
+    const { page } = await as('branch_secretary');
+    const sessions = await apiGet<{ id: string; planId: string }[]>(page, '/sessions');
+    const session = sessions.find((s) => s.planId === plan.id)!;
+    await page.goto(`/sessions/${session.id}/print`);
+    await page.getByText('总结', { exact: true }).waitFor();
+
+    const pages = await pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
+
+    const text = pages.join('').replace(/\s+/g, '');
+    for (const heading of [
+      '党员集中组织生活台账',
+      '考勤',
+      '环节',
+      '交流发言',
+      '党课',
+      '三汇报',
+      '决定事项',
+      '总结',
+    ]) {
+      expect(text, `the PDF lacks the heading ${heading}`).toContain(heading);
+    }
+    // (the text is NFKC-normalised: the full-width colon reads as ':')
+    expect(text).toContain('report：按计划完成'.normalize('NFKC'));
+    expect(text, 'the app menu is not printed').not.toContain('退出');
   });
 
   it('the OD user sees the plan instance with completed steps and its live token on the diagram', async () => {

@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { APP_OPTIONS, type AppOptions } from './app.options.js';
 import { registerJsonBodyParser } from './http/json-body.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerUrlNulGuard } from './http/url-nul-guard.js';
 import { APP_LOGGER, PinoNestLogger } from './logging/app-logger.js';
 import { registerRequestLog } from './logging/request-log.js';
@@ -23,6 +24,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   registerRequestLog(fastify, logger);
   registerUrlNulGuard(fastify);
   registerJsonBodyParser(app);
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart);
   app.setGlobalPrefix(GLOBAL_PREFIX);

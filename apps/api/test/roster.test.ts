@@ -197,6 +197,26 @@ describe('roster (花名册) import and export', () => {
     ).toContain('工号');
   });
 
+  it('answers multipart/form-data without a boundary, or cut off, with 400 and imports nothing', async () => {
+    const before = await count();
+    const malformed: [contentType: string, body: string][] = [
+      ['multipart/form-data', '{}'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"'],
+    ];
+    for (const [contentType, body] of malformed) {
+      const res = await od
+        .post('/api/roster/import')
+        .set('content-type', contentType)
+        .send(body)
+        .expect(400);
+      expect(res.body).toMatchObject({
+        detail: expect.stringContaining('multipart/form-data'),
+        errors: [expect.objectContaining({ field: 'file' })],
+      });
+    }
+    expect(await count()).toBe(before);
+  });
+
   it('refuses plain members both ways', async () => {
     const member = await t.login('member');
     await member.get('/api/roster/export').expect(403);

@@ -112,6 +112,37 @@ describe('process definitions', () => {
     expect(instance.body.xmlRef).toBe(`/api/definitions/by-id/${v1}`);
   });
 
+  it('lists each version with its note and the instances still running on it', async () => {
+    const v1 = await deploy(od, 'wf-service');
+    await od
+      .post('/api/instances')
+      .send({ processId: 'wf_service', orgUnitId: t.units['C1-B1'], variables: {} })
+      .expect(201);
+    const deployed = await od
+      .post('/api/definitions')
+      .send({ xml: fixture('wf-service'), note: '审批期限改为5天' })
+      .expect(201);
+
+    const versions = await od.get('/api/definitions/wf_service/versions').expect(200);
+    const byId = new Map(versions.body.map((v: { id: string }) => [v.id, v]));
+    expect(byId.get(deployed.body[0].id)).toMatchObject({
+      note: '审批期限改为5天',
+      runningInstances: 0,
+    });
+    expect(byId.get(v1)).toMatchObject({ note: null, runningInstances: 1 });
+  });
+
+  it('refuses a version note longer than 500 characters, deploying nothing', async () => {
+    const before = await od.get('/api/definitions/wf_service/versions').expect(200);
+    const refused = await od
+      .post('/api/definitions')
+      .send({ xml: fixture('wf-service'), note: '改'.repeat(501) })
+      .expect(400);
+    expect(JSON.stringify(refused.body)).toContain('note');
+    const after = await od.get('/api/definitions/wf_service/versions').expect(200);
+    expect(after.body).toHaveLength(before.body.length);
+  });
+
   it('deploys a folder at startup only when a file changed, skipping files that do not compile', async () => {
     const loader = t.app.get(DefinitionFilesLoader);
     await loader.deployFolder(FIXTURES_DIR);

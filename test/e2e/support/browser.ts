@@ -26,7 +26,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A signed-in user's tab, recording every console error and uncaught page error. */
+/**
+ * A signed-in user's tab, recording every console error, uncaught page error and
+ * Content-Security-Policy violation.
+ */
 export interface UserPage {
   page: Page;
   context: BrowserContext;
@@ -50,6 +53,12 @@ export async function openAs(
     locale: 'zh-CN',
     viewport: screen,
     ...(phone ? { isMobile: true, hasTouch: true } : {}),
+  });
+  // A Content-Security-Policy violation counts as a console error too.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
   });
   const page = await context.newPage();
   const errors: string[] = [];

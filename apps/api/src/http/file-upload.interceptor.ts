@@ -2,6 +2,7 @@ import {
   type CallHandler,
   createParamDecorator,
   type ExecutionContext,
+  HttpException,
   type NestInterceptor,
   PayloadTooLargeException,
   type Type,
@@ -9,6 +10,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
+import { ProblemException } from '../common/problem.js';
 
 /** A file sent as multipart/form-data, as `@ReceivedUpload()` hands it to a handler. */
 export interface ReceivedFile {
@@ -53,7 +55,16 @@ export function FileUpload(field: string, maxBytes: number): Type<NestIntercepto
             `${field}: one file of at most ${Math.round(maxBytes / 1024 / 1024)} MB`,
           );
         }
-        throw error;
+        if (error instanceof HttpException || hasClientStatus(error)) throw error;
+        // The parser's own errors (no boundary, a cut-off or malformed part) mean the body is not
+        // readable multipart: the client's mistake, not the server's.
+        throw new ProblemException(
+          400,
+          `the body is not valid multipart/form-data: ${message(error)}`,
+          {
+            errors: [{ field, message: 'send the file as multipart/form-data with a boundary' }],
+          },
+        );
       }
       (request as { body: unknown }).body = fields;
       return next.handle();
@@ -65,6 +76,15 @@ export function FileUpload(field: string, maxBytes: number): Type<NestIntercepto
 function isLimitError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT';
+}
+
+function hasClientStatus(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The file `FileUpload` read from the request, or undefined when none was sent. */

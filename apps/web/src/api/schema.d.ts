@@ -548,7 +548,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every deployed version of one process, newest first */
+        /** Every deployed version of one process, newest first, with its running instances */
         get: operations["DefinitionController_versions"];
         put?: never;
         post?: never;
@@ -1709,6 +1709,7 @@ export interface components {
             processId: string;
             version: number;
             name: string | null;
+            note: string | null;
             /** @enum {string} */
             source: "file" | "upload";
             sourceName: string | null;
@@ -1724,6 +1725,7 @@ export interface components {
             processId: string;
             version: number;
             name: string | null;
+            note: string | null;
             /** @enum {string} */
             source: "file" | "upload";
             sourceName: string | null;
@@ -1750,6 +1752,7 @@ export interface components {
             processId: string;
             version: number;
             name: string | null;
+            note: string | null;
             /** @enum {string} */
             source: "file" | "upload";
             sourceName: string | null;
@@ -1757,6 +1760,22 @@ export interface components {
             /** Format: date-time */
             deployedAt: string;
             contentHash: string;
+        };
+        DefinitionVersionDto: {
+            id: string;
+            processId: string;
+            version: number;
+            name: string | null;
+            note: string | null;
+            /** @enum {string} */
+            source: "file" | "upload";
+            sourceName: string | null;
+            deployedBy: string | null;
+            /** Format: date-time */
+            deployedAt: string;
+            contentHash: string;
+            /** @description Instances still running on this version */
+            runningInstances: number;
         };
         ValidateDefinitionDto: {
             /** @description BPMN 2.0 XML (Camunda 8 / zeebe extensions) */
@@ -1776,6 +1795,8 @@ export interface components {
             xml: string;
             /** @description Display name of this version */
             name?: string;
+            /** @description What changed in this version (版本说明) */
+            note?: string;
         };
         InstanceDto: {
             id: string;
@@ -5625,7 +5646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DefinitionDto"][];
+                    "application/json": components["schemas"]["DefinitionVersionDto"][];
                 };
             };
             /** @description Invalid input: `errors` names each field */

@@ -27,18 +27,21 @@ import {
   DefinitionDetailDto,
   DefinitionListItemDto,
   DefinitionDto,
+  DefinitionVersionDto,
   DeployDefinitionDto,
   toDefinitionDto,
   ValidateDefinitionDto,
   ValidationResultDto,
 } from './definition.dto.js';
 import { WorkflowDefinition } from './definition.entity.js';
+import { type InstanceStatus, WorkflowInstance } from '../instances/instance.entity.js';
 
 const SUMMARY_COLUMNS = {
   id: true,
   processId: true,
   version: true,
   name: true,
+  note: true,
   source: true,
   sourceName: true,
   deployedBy: true,
@@ -158,16 +161,31 @@ export class DefinitionController {
   }
 
   @Get(':processId/versions')
-  @ApiOperation({ summary: 'Every deployed version of one process, newest first' })
-  @ApiOkResponse({ type: [DefinitionDto] })
-  async versions(@Param('processId') processId: string): Promise<DefinitionDto[]> {
-    const rows = await this.tx.reader().find(WorkflowDefinition, {
+  @ApiOperation({
+    summary: 'Every deployed version of one process, newest first, with its running instances',
+  })
+  @ApiOkResponse({ type: [DefinitionVersionDto] })
+  async versions(@Param('processId') processId: string): Promise<DefinitionVersionDto[]> {
+    const reader = this.tx.reader();
+    const rows = await reader.find(WorkflowDefinition, {
       select: SUMMARY_COLUMNS,
       where: { processId },
       order: { version: 'DESC' },
     });
     if (rows.length === 0) throw new NotFoundException(`Process ${processId} is not deployed.`);
-    return rows.map(toDefinitionDto);
+    const running = await reader
+      .createQueryBuilder(WorkflowInstance, 'i')
+      .select('i.definitionId', 'definitionId')
+      .addSelect('COUNT(*)::int', 'count')
+      .where('i.processId = :processId', { processId })
+      .andWhere('i.status = :status', { status: 'active' satisfies InstanceStatus })
+      .groupBy('i.definitionId')
+      .getRawMany<{ definitionId: string; count: number }>();
+    const counts = new Map(running.map((r) => [r.definitionId, Number(r.count)]));
+    return rows.map((row) => ({
+      ...toDefinitionDto(row),
+      runningInstances: counts.get(row.id) ?? 0,
+    }));
   }
 
   @Post('validate')
@@ -201,6 +219,7 @@ export class DefinitionController {
     const rows = await this.deployer.deploy({
       xml: body.xml,
       name: body.name ?? null,
+      note: body.note ?? null,
       source: 'upload',
       deployedBy: user.personId,
     });

@@ -18,6 +18,7 @@ const DEPLOY_LOCK_KEY = 727_001;
 export interface DeployInput {
   xml: string;
   name?: string | null;
+  note?: string | null;
   source: DefinitionSource;
   /** File name for startup deployments. */
   sourceName?: string | null;
@@ -114,6 +115,7 @@ export class DefinitionDeployer {
       version: (latest?.version ?? 0) + 1,
       // the name people read (流程 lists, inbox): the deployer's, else the BPMN process's own
       name: input.name ?? compiled.processes.get(processId)?.name ?? null,
+      note: input.note ?? null,
       xml: input.xml,
       contentHash: hash,
       source: input.source,

@@ -19,6 +19,12 @@ export class DeployDefinitionDto extends ValidateDefinitionDto {
   @IsString()
   @MaxLength(300)
   name?: string;
+
+  @ApiPropertyOptional({ description: 'What changed in this version (版本说明)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
 }
 
 export class ValidationResultDto {
@@ -31,6 +37,7 @@ export class DefinitionDto {
   @ApiProperty() processId: string;
   @ApiProperty() version: number;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ enum: ['file', 'upload'] }) source: string;
   @ApiProperty({ nullable: true, type: String }) sourceName: string | null;
   @ApiProperty({ nullable: true, type: String }) deployedBy: string | null;
@@ -40,6 +47,11 @@ export class DefinitionDto {
 
 export class DefinitionDetailDto extends DefinitionDto {
   @ApiProperty() xml: string;
+}
+
+export class DefinitionVersionDto extends DefinitionDto {
+  @ApiProperty({ description: 'Instances still running on this version' })
+  runningInstances: number;
 }
 
 /** A `workflows/` file whose content was never deployed, waiting behind an administrator's version. */
@@ -73,6 +85,7 @@ export function toDefinitionDto(d: WorkflowDefinition): DefinitionDto {
     processId: d.processId,
     version: d.version,
     name: d.name,
+    note: d.note,
     source: d.source,
     sourceName: d.sourceName,
     deployedBy: d.deployedBy,

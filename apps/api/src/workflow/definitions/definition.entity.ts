@@ -18,6 +18,10 @@ export class WorkflowDefinition {
   @Column({ type: 'varchar', length: 300, nullable: true })
   name: string | null;
 
+  /** What the deployer says changed in this version. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
+
   @Column({ type: 'text' })
   xml: string;
 

@@ -3,6 +3,8 @@ import { api, type Schemas } from '@/api/typed';
 /** One deployed version of one process (the list shows the latest per process). */
 export type DefinitionSummary = Schemas['DefinitionDto'];
 export type DefinitionDetail = Schemas['DefinitionDetailDto'];
+/** A version in a process's version list, with the instances still running on it. */
+export type DefinitionVersion = Schemas['DefinitionVersionDto'];
 export type ValidationResult = Schemas['ValidationResultDto'];
 
 /** The latest version of every process, each with a newer workflows/ default when one waits. */
@@ -23,8 +25,8 @@ export function validateDefinition(xml: string) {
 }
 
 /** Deploys the XML as the next version; rejects with ApiError carrying `problems` when invalid. */
-export function deployDefinition(xml: string, name?: string) {
-  return api.post('/definitions', { xml, name }, { options: { silent: true } });
+export function deployDefinition(xml: string, note?: string) {
+  return api.post('/definitions', { xml, note }, { options: { silent: true } });
 }
 
 export type DefinitionListItem = Schemas['DefinitionListItemDto'];

@@ -28,6 +28,8 @@ const zhCN = {
     name: '名称',
     deployedAt: '部署时间',
     source: '来源',
+    note: '版本说明',
+    running: '运行中实例',
     sources: { file: '流程文件（启动时部署）', upload: '建模器部署' },
     open: '在建模器中打开',
     empty: '该流程还没有版本',
@@ -49,6 +51,13 @@ const zhCN = {
     loadFailed: '流程图加载失败',
     unsaved: '有未部署的修改',
     leaveConfirm: '有未部署的修改，确定离开吗？',
+    deployTitle: '确认部署新版本',
+    deployRunning:
+      '当前版本 {version} 上有 {count} 个流程实例正在运行，它们继续按原版本办理；部署后新发起的流程使用新版本。',
+    deployNew: '部署后即可发起此流程。',
+    notePlaceholder: '版本说明：本次修改了什么（选填，最多 500 字）',
+    noteTooLong: '版本说明最多 500 字',
+    confirmDeploy: '确认部署',
   },
 };
 
@@ -84,6 +93,8 @@ const en: Messages = {
     name: 'Name',
     deployedAt: 'Deployed at',
     source: 'Source',
+    note: 'Version note',
+    running: 'Running instances',
     sources: { file: 'Flow file (deployed at start)', upload: 'Deployed from the modeler' },
     open: 'Open in modeler',
     empty: 'This flow has no versions yet',
@@ -105,6 +116,13 @@ const en: Messages = {
     loadFailed: 'Could not load the diagram',
     unsaved: 'Undeployed changes',
     leaveConfirm: 'Leave without deploying your changes?',
+    deployTitle: 'Deploy a new version?',
+    deployRunning:
+      '{count} instance(s) run on the current version {version}; they carry on there. Flows started after deploying use the new version.',
+    deployNew: 'Once deployed, this flow can be started.',
+    notePlaceholder: 'Version note: what changed (optional, up to 500 characters)',
+    noteTooLong: 'The version note has at most 500 characters',
+    confirmDeploy: 'Deploy',
   },
 };
 

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * with a reason), and records that can be cancelled with their flow. Duplicates already in the
  * table keep their oldest row; the later ones are marked cancelled.
  */
-export class OnePlanAndOneDrawAMonth1765400000000 implements MigrationInterface {
-  name = 'OnePlanAndOneDrawAMonth1765400000000';
+export class OnePlanAndOneDrawAMonth1765500000000 implements MigrationInterface {
+  name = 'OnePlanAndOneDrawAMonth1765500000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE monthly_plan DROP CONSTRAINT IF EXISTS monthly_plan_status_check`);
