@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { ProblemException } from '../src/common/problem.js';
 import { ProblemFilter } from '../src/common/problem.filter.js';
 
-function respond(exception: unknown): {
+function respond(
+  exception: unknown,
+  headers: Record<string, string> = {},
+): {
   status: number;
   type: string;
   body: Record<string, unknown>;
@@ -26,7 +29,10 @@ function respond(exception: unknown): {
     },
   };
   const host = {
-    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-9' }) }),
+    switchToHttp: () => ({
+      getResponse: () => reply,
+      getRequest: () => ({ id: 'req-9', headers }),
+    }),
   } as unknown as ArgumentsHost;
   new ProblemFilter().catch(exception, host);
   return sent;
@@ -48,7 +54,25 @@ describe('ProblemFilter (the one exception filter)', () => {
       type: 'about:blank',
       title: 'Internal Server Error',
       status: 500,
-      detail: 'An unexpected error occurred.',
+      detail: '系统出现意外错误',
+    });
+  });
+
+  it('answers in Chinese, or in English when the client asks for it first', () => {
+    const bad = new ProblemException(400, '请填写主题 (topic is required)', {
+      type: 'urn:orglife:problem:validation',
+      errors: [{ field: 'topic', message: '请填写主题 (topic is required)' }],
+    });
+    expect(respond(bad).body).toMatchObject({
+      detail: '请填写主题',
+      errors: [{ field: 'topic', message: '请填写主题' }],
+    });
+    expect(respond(bad, { 'accept-language': 'en-US,en;q=0.9,zh;q=0.5' }).body).toMatchObject({
+      detail: 'topic is required',
+      errors: [{ field: 'topic', message: 'topic is required' }],
+    });
+    expect(respond(bad, { 'accept-language': 'zh-CN,en;q=0.8' }).body).toMatchObject({
+      detail: '请填写主题',
     });
   });
 

@@ -78,6 +78,14 @@ describe('rectification and look-back task forms open and submit at every step',
     t.clock.set(new Date('2026-04-05T01:00:00Z')); // after the model's 30-day look-back delay
     await drain();
     const inspector = await t.login('inspector');
+    const recheck = await openTask(inspector, 'follow-up');
+    const pastDue = await inspector
+      .post(`/api/task-forms/${recheck}`)
+      .send({ holds: false, notes: '仍未整改', newDueDate: '2026-04-01' })
+      .expect(400);
+    expect((pastDue.body as { errors: unknown[] }).errors).toEqual([
+      { field: 'newDueDate', message: '新的整改期限须晚于今天（2026-04-05）' },
+    ]);
     await step(inspector, 'follow-up', 'orglife:follow-up-check', 'closed', {
       holds: true,
       notes: '整改到位',

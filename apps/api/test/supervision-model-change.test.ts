@@ -29,9 +29,10 @@ describe('supervision defaults come from the deployed models', () => {
     await t?.close();
   });
 
-  const draw = async (seed: number) => {
+  /** A regular draw of `month` (one a month). */
+  const draw = async (seed: number, month: string) => {
     const od = await d.as('od_admin');
-    await od.post('/api/spot-checks').send({ seed, month: '2026-02' }).expect(201);
+    await od.post('/api/spot-checks').send({ seed, month }).expect(201);
     await d.drain();
     const batches = (await od.get('/api/spot-checks').expect(200)).body as {
       seed: number;
@@ -42,7 +43,7 @@ describe('supervision defaults come from the deployed models', () => {
   };
 
   it('draws with the sample rate the deployed spot-check model sets', async () => {
-    const before = await draw(1);
+    const before = await draw(1, '2026-02');
     expect(before.sampleRate).toBe(0.1);
     expect(before.sampledBranchIds).toHaveLength(3);
 
@@ -52,7 +53,7 @@ describe('supervision defaults come from the deployed models', () => {
       'then 1 else sampleRate',
     );
     await (await d.as('od_admin')).post('/api/definitions').send({ xml }).expect(201);
-    const all = await draw(2);
+    const all = await draw(2, '2026-01');
     expect(all.sampleRate).toBe(1);
     expect(all.sampledBranchIds).toHaveLength(6);
   });

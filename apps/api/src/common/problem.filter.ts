@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+import { bilingual, type Language, languageOf, localize } from './locale.js';
 import { type Problem, ProblemException } from './problem.js';
 
 const TITLES: Record<number, string> = {
@@ -27,18 +28,24 @@ const TITLES: Record<number, string> = {
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 
-/** The one global exception filter: every error leaves as problem JSON, never with a stack. */
+/**
+ * The one global exception filter: every error leaves as problem JSON, never with a stack, its
+ * messages in the client's language (see `localize`).
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const problem = this.toProblem(exception);
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const problem = this.localized(
+      this.toProblem(exception),
+      languageOf(request.headers?.['accept-language']),
+    );
     if (problem.status >= 500) {
-      const { id } = host.switchToHttp().getRequest<FastifyRequest>();
       this.logger.error({
-        reqId: id,
+        reqId: request.id,
         msg: exception instanceof Error ? exception.message : 'Unhandled error',
         err: exception instanceof Error ? exception.stack : exception,
       });
@@ -59,21 +66,39 @@ export class ProblemFilter implements ExceptionFilter {
       return this.base(exception.getStatus(), this.messageOf(exception));
     }
     if (exception instanceof EntityNotFoundError) {
-      return this.base(HttpStatus.NOT_FOUND, 'The requested resource does not exist.');
+      return this.base(
+        HttpStatus.NOT_FOUND,
+        bilingual('所请求的记录不存在', 'The requested resource does not exist.'),
+      );
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       if (code === PG_UNIQUE_VIOLATION) {
-        return this.base(HttpStatus.CONFLICT, 'A record with the same unique key already exists.');
+        return this.base(
+          HttpStatus.CONFLICT,
+          bilingual('已存在相同的记录', 'A record with the same unique key already exists.'),
+        );
       }
       if (code === PG_FOREIGN_KEY_VIOLATION) {
         return this.base(
           HttpStatus.CONFLICT,
-          'The record is referenced by, or refers to, a missing record.',
+          bilingual(
+            '相关联的记录不存在或仍被引用',
+            'The record is referenced by, or refers to, a missing record.',
+          ),
         );
       }
     }
-    return this.base(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred.');
+    return this.base(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      bilingual('系统出现意外错误', 'An unexpected error occurred.'),
+    );
+  }
+
+  private localized(problem: Problem, language: Language): Problem {
+    const errors = problem.errors?.map((e) => ({ ...e, message: localize(e.message, language) }));
+    if (!errors?.length) return { ...problem, detail: localize(problem.detail, language) };
+    return { ...problem, detail: errors.map((e) => e.message).join('; '), errors };
   }
 
   private base(status: number, detail: string, type = 'about:blank'): Problem {

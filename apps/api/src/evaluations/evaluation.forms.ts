@@ -44,7 +44,8 @@ export class EvaluationForms implements OnModuleInit {
       submit: async (em, user, task, dto) => {
         const session = await sessionOfTask(em, task);
         const members = await this.branches.members(em, session.branchId);
-        assertMembers(
+        await assertMembers(
+          em,
           members,
           dto.comments.map((c, i) => ({ field: `comments.${i}.personId`, personId: c.personId })),
         );
@@ -67,7 +68,8 @@ export class EvaluationForms implements OnModuleInit {
         const branchId = stringVar(task.variables, 'branchId');
         const roundId = stringVar(task.variables, 'roundId');
         const members = await this.branches.members(em, branchId);
-        assertMembers(
+        await assertMembers(
+          em,
           members,
           dto.comments.map((c, i) => ({ field: `comments.${i}.personId`, personId: c.personId })),
         );

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem.js';
+import { bilingual } from '../common/locale.js';
 import { fieldErrors } from '../task-forms/field-error.js';
 
 export interface BranchContext {
@@ -109,17 +110,32 @@ export class BranchDirectory {
   }
 }
 
-/** 400 naming the offending field when a person is not a member of the branch. */
-export function assertMembers(
+/** 400 naming the offending field, and the person by name, when someone is not a member of the branch. */
+export async function assertMembers(
+  em: EntityManager,
   members: BranchMember[],
   entries: { field: string; personId: string }[],
-): void {
+): Promise<void> {
   const ids = new Set(members.map((m) => m.id));
-  const errors = entries
-    .filter((e) => !ids.has(e.personId))
-    .map((e) => ({
-      field: e.field,
-      message: `${e.personId} 不是本支部党员 (not a member of this branch)`,
-    }));
-  if (errors.length > 0) throw fieldErrors(errors);
+  const outsiders = entries.filter((e) => !ids.has(e.personId));
+  if (outsiders.length === 0) return;
+  const names = new Map(
+    (
+      await em.query<{ id: string; name: string }[]>(
+        `SELECT id, name FROM person WHERE id = ANY($1::uuid[])`,
+        [[...new Set(outsiders.map((e) => e.personId))]],
+      )
+    ).map((p) => [p.id, p.name]),
+  );
+  throw fieldErrors(
+    outsiders.map((e) => {
+      const name = names.get(e.personId);
+      return {
+        field: e.field,
+        message: name
+          ? bilingual(`${name}不是本支部党员`, `${name} is not a member of this branch`)
+          : bilingual('所选人员不存在', 'no such person'),
+      };
+    }),
+  );
 }

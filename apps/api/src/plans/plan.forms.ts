@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
+import { ahead, assertDates, withinMonth } from '../common/date-rules.js';
 import { ProblemException } from '../common/problem.js';
 import { StudyArrangement } from '../study/study-arrangement.entity.js';
 import { StudyContent } from '../study/study-content.entity.js';
@@ -9,7 +10,6 @@ import { linkedRecord } from '../task-forms/linked-record.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { assertMembers, BranchDirectory } from './branch.directory.js';
-import { monthOf } from './month.js';
 import { PlanReview } from './plan-review.entity.js';
 import { MonthlyPlan } from './plan.entity.js';
 import { PlanDraftDto, PlanReviewDto } from './plan.dto.js';
@@ -85,7 +85,8 @@ export class PlanForms implements OnModuleInit {
   private async draft(em: EntityManager, drafterId: string, task: WorkflowTask, dto: PlanDraftDto) {
     const plan = await planOfTask(em, task);
     const members = await this.branches.members(em, plan.branchId);
-    assertMembers(
+    await assertMembers(
+      em,
       members,
       dto.segments.map((s, i) => ({ field: `segments.${i}.ownerId`, personId: s.ownerId })),
     );
@@ -99,12 +100,10 @@ export class PlanForms implements OnModuleInit {
       );
     }
     const plannedAt = new Date(dto.plannedAt);
-    if (monthOf(plannedAt) !== plan.month) {
-      throw fieldError('plannedAt', `须在${plan.month}月内 (must fall in ${plan.month})`);
-    }
-    if (plannedAt.getTime() <= this.clock.now().getTime()) {
-      throw fieldError('plannedAt', '须晚于当前时间 (must be in the future)');
-    }
+    assertDates(
+      withinMonth('plannedAt', plannedAt, plan.month) ??
+        ahead('plannedAt', plannedAt, this.clock.now()),
+    );
     const revision = plan.revision + 1;
     await em.update(
       MonthlyPlan,

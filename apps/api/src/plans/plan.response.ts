@@ -57,7 +57,7 @@ export class MonthlyPlanResponse implements MonthlyPlan {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
   instanceId: string | null;
 
-  @ApiProperty({ enum: ['pending', 'submitted', 'returned', 'approved'] })
+  @ApiProperty({ enum: ['pending', 'submitted', 'returned', 'approved', 'cancelled'] })
   status: PlanStatus;
 
   @ApiProperty({ type: String, nullable: true })

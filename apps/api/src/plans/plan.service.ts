@@ -1,6 +1,9 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { assertDates, monthInWords, monthNotOver } from '../common/date-rules.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, Not } from 'typeorm';
+import { bilingual } from '../common/locale.js';
+import { ProblemException } from '../common/problem.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -10,10 +13,19 @@ import { BranchDirectory } from './branch.directory.js';
 import { BranchVisibility } from './branch-visibility.service.js';
 import { PlanReview } from './plan-review.entity.js';
 import { MonthlyPlan } from './plan.entity.js';
+import type { PlanStatus } from './plan.vocabulary.js';
 import { WeakBranch } from './weak-branch.entity.js';
 import { Transactions } from '../database/transactions.js';
 
 export const PLAN_PROCESS_ID = 'monthly-plan';
+
+const PLAN_STATUS_WORDS: Record<PlanStatus, string> = {
+  pending: '待起草',
+  submitted: '待审批',
+  returned: '已退回',
+  approved: '已通过',
+  cancelled: '已取消',
+};
 
 /** Who may start a branch's plan flow by hand. */
 const PLAN_STARTERS: RoleName[] = ['od_admin', ...COMMITTEE_ROLES, 'branch_secretary'];
@@ -92,8 +104,37 @@ export class PlanService {
 
   async startByHand(user: AuthUser, branchId: string, month: string): Promise<MonthlyPlan> {
     await this.access.assertRole(user, branchId, PLAN_STARTERS);
-    return this.transactions.run((em) =>
-      this.startPlan(em, { branchId, month, studyContentId: null, startedBy: user.personId }),
+    assertDates(monthNotOver('month', month, this.clock.now()));
+    return this.transactions.run(async (em) => {
+      const existing = await this.planOfMonth(em, branchId, month);
+      if (existing) throw await this.duplicate(em, existing);
+      return this.startPlan(em, {
+        branchId,
+        month,
+        studyContentId: null,
+        startedBy: user.personId,
+      });
+    });
+  }
+
+  /** The branch's plan of `month` still in force (one per branch and month), if any. */
+  planOfMonth(em: EntityManager, branchId: string, month: string): Promise<MonthlyPlan | null> {
+    return em.findOneBy(MonthlyPlan, { branchId, month, status: Not('cancelled') });
+  }
+
+  private async duplicate(em: EntityManager, plan: MonthlyPlan): Promise<ProblemException> {
+    const [unit] = await em.query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [
+      plan.branchId,
+    ]);
+    const [zhMonth, enMonth] = monthInWords(plan.month);
+    const name = unit?.name ?? plan.branchId;
+    return new ProblemException(
+      HttpStatus.CONFLICT,
+      bilingual(
+        `${name}${zhMonth}已有月度计划（${PLAN_STATUS_WORDS[plan.status]}），不能重复创建`,
+        `${name} already has its plan for ${enMonth} (${plan.status})`,
+      ),
+      { existingPlanId: plan.id },
     );
   }
 

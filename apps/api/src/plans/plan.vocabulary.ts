@@ -34,5 +34,5 @@ export interface PlanActivity {
   description: string;
 }
 
-export type PlanStatus = 'pending' | 'submitted' | 'returned' | 'approved';
+export type PlanStatus = 'pending' | 'submitted' | 'returned' | 'approved' | 'cancelled';
 export type ReviewDecision = 'approve' | 'return';

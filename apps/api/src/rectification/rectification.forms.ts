@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { type TaskForm, TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
+import { assertDates, dueAfterToday } from '../common/date-rules.js';
 import { endOfChinaDay } from './due-date.js';
 import {
   FollowUpCheckDto,
@@ -115,8 +116,9 @@ export class RectificationForms implements OnModuleInit {
         },
       ),
       form('orglife:follow-up-check', FollowUpCheckDto, async (repo, actor, task, p) => {
-        const item = await repo.lockIn(rectificationIdOf(task), 'closed');
         const now = this.clock.now();
+        if (!p.holds) assertDates(dueAfterToday('newDueDate', p.newDueDate ?? '', now));
+        const item = await repo.lockIn(rectificationIdOf(task), 'closed');
         if (p.holds) {
           item.status = 'verified';
           item.verifiedAt = now;

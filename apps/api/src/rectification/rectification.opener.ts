@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { type DateCheck, dueAfterToday } from '../common/date-rules.js';
 import { BranchDirectory } from '../plans/branch.directory.js';
 import { endOfChinaDay } from './due-date.js';
 import type { BranchFindingDto } from './rectification.dto.js';
@@ -43,6 +44,15 @@ export async function openRectification(
     severity: saved.severity,
   });
   return saved;
+}
+
+/** The due-date check of each finding (整改期限 after today), for `assertDates`. */
+export function findingsDue(
+  findings: { dueDate: string }[],
+  now: Date,
+  prefix = 'findings.',
+): DateCheck[] {
+  return findings.map((f, i) => dueAfterToday(`${prefix}${i}.dueDate`, f.dueDate, now));
 }
 
 /** What a parent flow passes to the rectification call activity for each opened item. */

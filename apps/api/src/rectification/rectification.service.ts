@@ -1,4 +1,5 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { assertDates, dueAfterToday } from '../common/date-rules.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -89,6 +90,7 @@ export class RectificationService {
   /** A self-found problem (自查): the item and its rectification flow start together. */
   async openSelfFound(user: AuthUser, dto: SelfFoundRectificationDto): Promise<Rectification> {
     await this.access.assertRole(user, dto.branchId, OPENERS);
+    assertDates(dueAfterToday('dueDate', dto.dueDate, this.clock.now()));
     return this.tx.run(async (em) => {
       const item = await openRectification(em, {
         source: 'self_found',

@@ -1,4 +1,5 @@
 import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { assertDates, passed, withinMonth } from '../common/date-rules.js';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Attachment } from '../attachments/attachment.entity.js';
@@ -105,6 +106,10 @@ export class SessionForms implements OnModuleInit {
     dto: SessionRecordDto,
   ) {
     const session = await sessionOfTask(em, task, ['scheduled']);
+    const heldAt = new Date(dto.heldAt);
+    assertDates(
+      withinMonth('heldAt', heldAt, session.month) ?? passed('heldAt', heldAt, this.clock.now()),
+    );
     const members = await this.branches.members(em, session.branchId);
     const listed = new Set(dto.attendance.map((a) => a.personId));
     const missing = members.filter((m) => !listed.has(m.id));
@@ -116,7 +121,7 @@ export class SessionForms implements OnModuleInit {
         },
       ]);
     }
-    assertMembers(members, [
+    await assertMembers(em, members, [
       ...dto.attendance.map((a, i) => ({
         field: `attendance.${i}.personId`,
         personId: a.personId,
@@ -179,7 +184,7 @@ export class SessionForms implements OnModuleInit {
       { id: sessionId },
       {
         status: 'recorded',
-        heldAt: new Date(dto.heldAt),
+        heldAt,
         recordedBy,
         recordedAt: this.clock.now(),
       },
@@ -196,7 +201,7 @@ export class SessionForms implements OnModuleInit {
     );
     const errors = dto.lectures.flatMap((l, i) =>
       l.speakerId && !found.has(l.speakerId)
-        ? [{ field: `lectures.${i}.speakerId`, message: `${l.speakerId} 不存在 (no such person)` }]
+        ? [{ field: `lectures.${i}.speakerId`, message: '所选主讲人不存在 (no such person)' }]
         : [],
     );
     if (errors.length > 0) throw fieldErrors(errors);

@@ -5,7 +5,6 @@ import { PlanService } from '../plans/plan.service.js';
 import { optionalStringVar, stringVar } from '../task-forms/variable.reader.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
-import { MonthlyPlan } from '../plans/plan.entity.js';
 
 /** Service tasks of the `study-content` flow. */
 @Injectable()
@@ -37,7 +36,7 @@ export class StudyJobs implements OnModuleInit {
     const month = stringVar(job.variables, 'month');
     let started = 0;
     for (const branchId of branchIds) {
-      if (await em.existsBy(MonthlyPlan, { branchId, studyContentId })) continue;
+      if (await this.plans.planOfMonth(em, branchId, month)) continue;
       await this.plans.startPlan(em, { branchId, month, studyContentId, startedBy: null });
       started += 1;
     }

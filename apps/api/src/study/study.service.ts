@@ -1,4 +1,6 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { assertDates, monthNotOver } from '../common/date-rules.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { assertAttachmentsOf } from './study-attachments.js';
@@ -31,11 +33,13 @@ export class StudyService {
     private readonly access: AccessService,
     private readonly runtime: WorkflowRuntimeService,
     private readonly forms: TaskFormService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(user: AuthUser, dto: CreateStudyContentDto): Promise<StudyContent> {
     const universityId = await this.universityOf(user);
     await this.access.assertRole(user, universityId, ['od_admin']);
+    assertDates(monthNotOver('month', dto.month, this.clock.now()));
     return this.transactions.run(async (em) => {
       await assertAttachmentsOf(em, universityId, dto.attachmentIds);
       if (await em.existsBy(StudyContent, { universityId, month: dto.month })) {

@@ -1,10 +1,5 @@
-import {
-  ConflictException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { ConflictException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { assertDates, yearBegun } from '../common/date-rules.js';
 import type { Variables } from '@orglife/engine';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -12,10 +7,14 @@ import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { ProblemException } from '../common/problem.js';
 import { chinaDay } from '../ledger/ledger-period.js';
 import { addIsoDuration } from '../rectification/due-date.js';
-import { findingVariable, openRectification } from '../rectification/rectification.opener.js';
+import { fieldErrors } from '../task-forms/field-error.js';
+import {
+  findingsDue,
+  findingVariable,
+  openRectification,
+} from '../rectification/rectification.opener.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
@@ -62,7 +61,7 @@ export class AnnualInspectionService implements OnModuleInit {
           lock: { mode: 'pessimistic_write' },
         });
         if (row.status !== 'pending')
-          throw new ConflictException(`Inspection ${row.id} is already done.`);
+          throw new ConflictException(`调研督查已完成 (inspection ${row.id} is already done)`);
         const { branches } = await branchesOfUniversity(em);
         const ours = new Set(
           branches.filter((b) => b.committeeId === row.committeeId).map((b) => b.branchId),
@@ -74,16 +73,9 @@ export class AnnualInspectionService implements OnModuleInit {
             field: `findings.${i}.branchId`,
             message: '不是受检党组织的支部 (not a branch of the inspected committee)',
           }));
-        if (wrong.length > 0) {
-          throw new ProblemException(
-            HttpStatus.BAD_REQUEST,
-            wrong.map((w) => `${w.field}: ${w.message}`).join('; '),
-            {
-              errors: wrong,
-            },
-          );
-        }
+        if (wrong.length > 0) throw fieldErrors(wrong);
         const now = this.clock.now();
+        assertDates(...findingsDue(p.findings ?? [], now));
         Object.assign(row, {
           status: 'done',
           summary: p.summary,
@@ -111,6 +103,7 @@ export class AnnualInspectionService implements OnModuleInit {
   async start(user: AuthUser, dto: StartInspectionDto): Promise<{ instanceId: string }> {
     const { universityId } = await branchesOfUniversity(this.db.manager);
     await this.access.assertRole(user, universityId, ['od_admin']);
+    if (dto.year) assertDates(yearBegun('year', dto.year, this.clock.now()));
     const instance = await this.runtime.startProcess(null, {
       processId: 'annual-inspection',
       variables: dto.year ? { year: dto.year } : {},

@@ -13,7 +13,12 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { ProblemException } from '../common/problem.js';
 import { BranchDirectory } from '../plans/branch.directory.js';
-import { findingVariable, openRectification } from '../rectification/rectification.opener.js';
+import { assertDates, notAfterToday } from '../common/date-rules.js';
+import {
+  findingsDue,
+  findingVariable,
+  openRectification,
+} from '../rectification/rectification.opener.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
 import { Transactions } from '../database/transactions.js';
@@ -53,8 +58,14 @@ export class OnsiteSupervisionService implements OnModuleInit {
           lock: { mode: 'pessimistic_write' },
         });
         if (row.status !== 'pending')
-          throw new ConflictException(`On-site supervision ${row.id} is already recorded.`);
+          throw new ConflictException(
+            `现场督导已记录 (on-site supervision ${row.id} is already recorded)`,
+          );
         const now = this.clock.now();
+        assertDates(
+          notAfterToday('attendedOn', p.attendedOn, now),
+          ...findingsDue(p.findings ?? [], now),
+        );
         Object.assign(row, {
           status: 'recorded',
           supervisorId: user.personId,

@@ -11,6 +11,24 @@ export class SpotCheckBatch {
   @Column({ type: 'char', length: 7 })
   month: string;
 
+  /** `regular` (one a month) or `extra` (追加抽查, with its reason). */
+  @Column({ type: 'varchar', length: 16, default: 'regular' })
+  kind: 'regular' | 'extra';
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  /** Who started the draw by hand; null for the monthly timer. */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  /** Set when its flow was cancelled: its pending items are cancelled with it. */
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
   @Column({ type: 'int' })
   seed: number;
 

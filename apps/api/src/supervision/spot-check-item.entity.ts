@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SpotCheckItemStatus = 'pending' | 'passed' | 'findings';
+export type SpotCheckItemStatus = 'pending' | 'passed' | 'findings' | 'cancelled';
 
 /** One sampled branch in a batch and the inspector's outcome. */
 @Entity('spot_check_item')

@@ -1,14 +1,13 @@
-import {
-  ConflictException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  type OnModuleInit,
-} from '@nestjs/common';
-import { ProblemException } from '../common/problem.js';
+import { fieldError } from '../task-forms/field-error.js';
+import { assertDates } from '../common/date-rules.js';
+import { ConflictException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { findingVariable, openRectification } from '../rectification/rectification.opener.js';
+import {
+  findingsDue,
+  findingVariable,
+  openRectification,
+} from '../rectification/rectification.opener.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { InspectionScope } from './inspection.scope.js';
@@ -50,20 +49,10 @@ export class SpotCheckForms implements OnModuleInit {
           );
         }
         if (p.outcome === 'pass' && p.findings?.length) {
-          throw new ProblemException(
-            HttpStatus.BAD_REQUEST,
-            'findings: a passing outcome lists no findings',
-            {
-              errors: [
-                {
-                  field: 'findings',
-                  message: '合格时不填写问题 (a passing outcome lists no findings)',
-                },
-              ],
-            },
-          );
+          throw fieldError('findings', '合格时不填写问题 (a passing outcome lists no findings)');
         }
         const now = this.clock.now();
+        assertDates(...findingsDue(p.findings ?? [], now));
         item.status = p.outcome === 'pass' ? 'passed' : 'findings';
         item.notes = p.notes;
         item.recommendNotice = p.outcome === 'findings' && p.recommendNotice === true;

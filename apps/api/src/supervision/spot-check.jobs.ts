@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
+import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { chinaDay } from '../ledger/ledger-period.js';
 import { addIsoDuration } from '../rectification/due-date.js';
@@ -16,10 +17,21 @@ import { SpotCheckItem } from './spot-check-item.entity.js';
 export class SpotCheckJobs implements OnModuleInit {
   constructor(
     private readonly registry: JobHandlerRegistry,
+    private readonly endHooks: InstanceEndHooks,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
+    this.endHooks.onTerminated(async (em, instanceId, at) => {
+      const batch = await em.findOneBy(SpotCheckBatch, { instanceId, cancelledAt: IsNull() });
+      if (!batch) return;
+      await em.update(SpotCheckBatch, { id: batch.id }, { cancelledAt: at });
+      await em.update(
+        SpotCheckItem,
+        { batchId: batch.id, status: 'pending' },
+        { status: 'cancelled' },
+      );
+    });
     this.registry.register('orglife.spot-check.draw', (job, em) => this.draw(job, em));
   }
 
@@ -47,6 +59,11 @@ export class SpotCheckJobs implements OnModuleInit {
         population,
         sampledBranchIds: sampled,
         instanceId: job.instanceId,
+        kind: v['extra'] === true ? 'extra' : 'regular',
+        reason: typeof v['reason'] === 'string' ? v['reason'] : null,
+        createdBy: typeof v['startedBy'] === 'string' ? v['startedBy'] : null,
+        createdAt: now,
+        cancelledAt: null,
         drawnAt: now,
       }),
     );

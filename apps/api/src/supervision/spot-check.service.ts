@@ -1,11 +1,22 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { assertDates, monthBegun } from '../common/date-rules.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, In, IsNull } from 'typeorm';
+import { bilingual } from '../common/locale.js';
+import { ProblemException } from '../common/problem.js';
+import { chinaDay } from '../ledger/ledger-period.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
-import { universityIdOf } from './branch.population.js';
+import { previousMonth, universityIdOf } from './branch.population.js';
 import { InspectionScope, type SessionRecordView } from './inspection.scope.js';
 import { drawSample } from './sample.drawer.js';
 import { SpotCheckBatch } from './spot-check-batch.entity.js';
@@ -38,6 +49,7 @@ export class SpotCheckService {
     private readonly runtime: WorkflowRuntimeService,
     private readonly scope: InspectionScope,
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser): Promise<BatchView[]> {
@@ -85,15 +97,43 @@ export class SpotCheckService {
     };
   }
 
+  /** 409 naming the month's regular draw when there is one (a second one is a 追加抽查). */
+  private async assertNoRegularDraw(month: string): Promise<void> {
+    const existing = await this.db.manager.findOneBy(SpotCheckBatch, {
+      month,
+      kind: 'regular',
+      cancelledAt: IsNull(),
+    });
+    if (!existing) return;
+    const day = chinaDay(existing.createdAt);
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      bilingual(
+        `${month}已有月度抽查（${day}抽取），如需再次抽查请选择“追加抽查”并填写理由`,
+        `${month} already has its regular spot check (drawn ${day}); start an extra check with a reason`,
+      ),
+      { existingBatchId: existing.id },
+    );
+  }
+
   /** OD starts a draw now through the flow's manual start; the defaults stay the model's. */
   async start(user: AuthUser, dto: StartSpotCheckDto): Promise<{ instanceId: string }> {
     const universityId = await this.universityOf();
     await this.access.assertRole(user, universityId, ['od_admin']);
+    const now = this.clock.now();
+    if (dto.month) assertDates(monthBegun('month', dto.month, now));
+    const month = dto.month ?? previousMonth(chinaDay(now));
+    if (!dto.extra) await this.assertNoRegularDraw(month);
     const variables = Object.fromEntries(
-      Object.entries({ sampleRate: dto.sampleRate, seed: dto.seed, month: dto.month }).filter(
-        ([, v]) => v !== undefined,
-      ),
-    ) as Record<string, number | string>;
+      Object.entries({
+        sampleRate: dto.sampleRate,
+        seed: dto.seed,
+        month,
+        extra: dto.extra === true,
+        reason: dto.reason,
+        startedBy: user.personId,
+      }).filter(([, v]) => v !== undefined),
+    ) as Record<string, number | string | boolean>;
     const instance = await this.runtime.startProcess(null, {
       processId: 'spot-check',
       variables,

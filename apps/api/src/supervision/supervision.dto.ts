@@ -99,8 +99,22 @@ export class StartSpotCheckDto {
     description: 'Month checked; default the previous month',
   })
   @IsOptional()
-  @Matches(MONTH, { message: 'month must be YYYY-MM' })
+  @Matches(MONTH, { message: '月份格式应为 YYYY-MM (month must be YYYY-MM)' })
   month?: string;
+
+  @ApiPropertyOptional({
+    description: '追加抽查: a second draw for a month that already has its regular one',
+  })
+  @IsOptional()
+  @IsBoolean()
+  extra?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why the extra draw (required with extra)' })
+  @ValidateIf((o: StartSpotCheckDto) => o.extra === true || o.reason !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: '追加抽查请填写理由 (an extra spot check needs a reason)' })
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class RecordsQueryDto {

@@ -30,6 +30,21 @@ export class SpotCheckBatchResponse implements SpotCheckBatch {
   })
   month: string;
 
+  @ApiProperty({ enum: ['regular', 'extra'], description: 'extra = 追加抽查' })
+  kind: 'regular' | 'extra';
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why the extra draw' })
+  reason: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: the timer' })
+  createdBy: string | null;
+
+  @ApiProperty({ description: 'When the draw was started' })
+  createdAt: Date;
+
+  @ApiProperty({ type: Date, nullable: true, description: 'Set when its flow was cancelled' })
+  cancelledAt: Date | null;
+
   @ApiProperty({ description: '32-bit integer seed of the draw' })
   seed: number;
 

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { InstanceEndHooks } from './instances/instance-end.hooks.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
@@ -71,6 +72,7 @@ export class WorkflowModule {
       JobExecutor,
       DefinitionDeployer,
       FormOnlyKeys,
+      InstanceEndHooks,
     ];
     return {
       module: WorkflowModule,
@@ -95,6 +97,7 @@ export class WorkflowModule {
         DefinitionFilesLoader,
         StartEventRegistrar,
         EffectApplier,
+        InstanceEndHooks,
         InstanceCommandRunner,
         EventCorrelator,
         FollowUpProcessor,

@@ -23,6 +23,8 @@ export interface ClientConfig {
   fetch?: typeof fetch;
   /** Called once when the refresh token is rejected: the session is over. */
   onSessionExpired?: () => void;
+  /** The UI language, sent as Accept-Language so the API's messages match it. */
+  locale?: () => string;
   /** Called for every failed request unless `silent`. */
   onError?: (error: ApiError | NetworkError) => void;
 }
@@ -75,6 +77,8 @@ export function createRequestClient(config: ClientConfig): RequestClient {
 
   async function send(path: string, options: RequestOptions, token: string | undefined) {
     const headers: Record<string, string> = { Accept: 'application/json' };
+    const locale = config.locale?.();
+    if (locale) headers['Accept-Language'] = locale;
     let body: BodyInit | undefined;
     if (options.body instanceof FormData) body = options.body;
     else if (options.body !== undefined) {

@@ -25,6 +25,7 @@ function errorText(error: unknown): string {
 export const request = createRequestClient({
   baseUrl: '/api',
   tokens: localTokenStore,
+  locale: () => i18n.global.locale.value,
   onSessionExpired: () => expiredHandlers.forEach((handler) => handler()),
   onError: (error) => {
     ElMessage.error({ message: errorText(error), grouping: true });

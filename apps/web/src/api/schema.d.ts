@@ -2225,7 +2225,7 @@ export interface components {
              */
             instanceId: string | null;
             /** @enum {string} */
-            status: "pending" | "submitted" | "returned" | "approved";
+            status: "pending" | "submitted" | "returned" | "approved" | "cancelled";
             topic: string | null;
             /** Format: date-time */
             plannedAt: string | null;
@@ -2278,7 +2278,7 @@ export interface components {
              */
             instanceId: string | null;
             /** @enum {string} */
-            status: "pending" | "submitted" | "returned" | "approved";
+            status: "pending" | "submitted" | "returned" | "approved" | "cancelled";
             topic: string | null;
             /** Format: date-time */
             plannedAt: string | null;
@@ -2725,6 +2725,28 @@ export interface components {
              * @example 2026-12
              */
             month: string;
+            /**
+             * @description extra = 追加抽查
+             * @enum {string}
+             */
+            kind: "regular" | "extra";
+            /** @description Why the extra draw */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description Null: the timer
+             */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description When the draw was started
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Set when its flow was cancelled
+             */
+            cancelledAt: string | null;
             /** @description 32-bit integer seed of the draw */
             seed: number;
             sampleRate: number;
@@ -2753,6 +2775,10 @@ export interface components {
              * @example 2026-03
              */
             month?: string;
+            /** @description 追加抽查: a second draw for a month that already has its regular one */
+            extra?: boolean;
+            /** @description Why the extra draw (required with extra) */
+            reason?: string;
         };
         StartedInstanceResponse: {
             /** Format: uuid */
@@ -3330,6 +3356,28 @@ export interface components {
              * @example 2026-12
              */
             month: string;
+            /**
+             * @description extra = 追加抽查
+             * @enum {string}
+             */
+            kind: "regular" | "extra";
+            /** @description Why the extra draw */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description Null: the timer
+             */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description When the draw was started
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Set when its flow was cancelled
+             */
+            cancelledAt: string | null;
             /** @description 32-bit integer seed of the draw */
             seed: number;
             sampleRate: number;

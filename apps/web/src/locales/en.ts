@@ -361,6 +361,9 @@ const en: Messages = {
     atLeastOne: 'Enter at least one finding',
   },
   spotCheck: {
+    extra: 'Extra spot check',
+    extraHint: 'The month was already drawn; draw again',
+    reason: 'Reason',
     inspectIntro: 'Inspect the sampled branch: {branch}',
     records: 'Session records of the month',
     outcome: 'Outcome',

@@ -326,6 +326,9 @@ const zhCN = {
     atLeastOne: '发现问题时至少填写1项',
   },
   spotCheck: {
+    extra: '追加抽查',
+    extraHint: '本月已抽查过，再追加一次',
+    reason: '追加理由',
     inspectIntro: '督查被抽中的党支部：{branch}',
     records: '本月组织生活记录',
     outcome: '督查结果',

@@ -28,6 +28,24 @@ function authOf(init: RequestInit | undefined): string | undefined {
 }
 
 describe('request client', () => {
+  it('asks the API for messages in the UI language', async () => {
+    let locale = 'zh-CN';
+    const fetch = vi.fn(async () => json(200, {}));
+    const client = createRequestClient({
+      baseUrl: '/api',
+      tokens: memoryTokens(null),
+      locale: () => locale,
+      fetch: fetch as typeof globalThis.fetch,
+    });
+    await client.get('/me');
+    locale = 'en';
+    await client.get('/me');
+    const sent = fetch.mock.calls.map(
+      (call) => ((call as unknown[])[1] as RequestInit).headers as Record<string, string>,
+    );
+    expect(sent.map((h) => h['Accept-Language'])).toEqual(['zh-CN', 'en']);
+  });
+
   it('refreshes the access token once on 401 and retries the request with the new token', async () => {
     // given an expired access token and a valid refresh token
     const tokens = memoryTokens({ accessToken: 'old' });

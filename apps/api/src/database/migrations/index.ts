@@ -11,6 +11,7 @@ import { SpotCheckNoticePerBranch1765200000000 } from './1765200000000-spot-chec
 import { SessionSignInSheet1765210000000 } from './1765210000000-session-sign-in-sheet.js';
 import { CreateSsoSignIn1765300000000 } from './1765300000000-create-sso-sign-in.js';
 import { DefinitionVersionNote1765400000000 } from './1765400000000-definition-version-note.js';
+import { OnePlanAndOneDrawAMonth1765500000000 } from './1765500000000-one-plan-and-one-draw-a-month.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   SessionSignInSheet1765210000000,
   CreateSsoSignIn1765300000000,
   DefinitionVersionNote1765400000000,
+  OnePlanAndOneDrawAMonth1765500000000,
 ];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Variables } from '@orglife/engine';
 import type { DataSource } from 'typeorm';
 import { type FieldError, ProblemException } from '../../common/problem.js';
+import { bilingual } from '../../common/locale.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,10 +42,16 @@ export class DomainRecordGuard {
       [[...ids.keys()]],
     );
     if (named.length === 0) return;
-    const errors: FieldError[] = named.map(({ id }) => ({
-      field: ids.get(id.toLowerCase()) ?? field,
-      message: `names a domain record (${id}), which only its own command links to a flow (流程变量不可指向业务记录)`,
-    }));
+    const errors: FieldError[] = named.map(({ id }) => {
+      const path = ids.get(id.toLowerCase()) ?? field;
+      return {
+        field: path,
+        message: bilingual(
+          `流程变量 ${path} 不可指向业务记录：业务记录只能由其业务功能关联到流程`,
+          `${path} names a domain record (${id}), which only its own command links to a flow`,
+        ),
+      };
+    });
     throw new ProblemException(
       HttpStatus.BAD_REQUEST,
       errors.map((e) => `${e.field}: ${e.message}`).join('; '),

@@ -8,6 +8,7 @@ import { closeTasks } from '../tasks/task-closing.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
 import { deferInsert, deferWrite } from '../../database/deferred-writes.js';
 import type { CommandContext } from './command-context.js';
+import { InstanceEndHooks } from './instance-end.hooks.js';
 import type { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
 import { WorkflowSubscription } from './subscription.entity.js';
@@ -24,7 +25,10 @@ const TIMER_RETRIES = 3;
  */
 @Injectable()
 export class EffectApplier {
-  constructor(private readonly candidates: TaskCandidateIndex) {}
+  constructor(
+    private readonly candidates: TaskCandidateIndex,
+    private readonly endHooks: InstanceEndHooks,
+  ) {}
 
   async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
     const history: HistoryEvent[] = [];
@@ -145,6 +149,9 @@ export class EffectApplier {
           }
           break;
         case 'instanceEnded':
+          if (effect.status === 'terminated') {
+            await this.endHooks.terminated(ctx.em, instance.id, ctx.now);
+          }
           if (
             effect.status === 'completed' &&
             instance.parentInstanceId &&

@@ -10,6 +10,7 @@ import type { Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { bilingual } from '../../common/locale.js';
 import { ProblemException } from '../../common/problem.js';
 import type { CommandContext } from '../instances/command-context.js';
 import { CommandScope } from '../instances/command.scope.js';
@@ -127,7 +128,10 @@ export class TaskCommandService {
       if (!withinTx && this.formOnly.has(task.formKey)) {
         throw new ProblemException(
           HttpStatus.BAD_REQUEST,
-          `Task ${task.id} has the domain form ${task.formKey}: submit it with POST /api/task-forms/${task.id} (请通过业务表单办理).`,
+          bilingual(
+            `请通过业务表单办理：POST /api/task-forms/${task.id}`,
+            `Task ${task.id} has the domain form ${task.formKey}: submit it with POST /api/task-forms/${task.id}`,
+          ),
           { type: 'urn:orglife:problem:domain-form' },
         );
       }
