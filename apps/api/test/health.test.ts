@@ -84,7 +84,7 @@ describe('platform', () => {
     const malformed = await login().send('{"username": ').expect(400);
     expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(malformed.body).toMatchObject({ status: 400, title: 'Bad Request' });
-    expect(malformed.body.detail).toMatch(/not valid JSON/);
+    expect(malformed.body.detail).toMatch(/不是有效的JSON/);
     const huge = await login()
       .send(JSON.stringify({ username: 'x'.repeat(6 * 1024 * 1024), password: 'y' }))
       .expect(413);

@@ -33,7 +33,7 @@ describe('hostile input', () => {
       .set('Content-Type', 'application/json')
       .send(nested(2_000_000));
     expect(res.status).toBe(400);
-    expect((res.body as { detail: string }).detail).toContain('nests deeper');
+    expect((res.body as { detail: string }).detail).toContain('嵌套过深');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
@@ -68,7 +68,7 @@ describe('hostile input', () => {
     const taskId = '00000000-0000-4000-8000-000000000000';
     const comment = await od.post(`/api/tasks/${taskId}/comments`).send({ body: 'hi\0' });
     expect(comment.status).toBe(400);
-    expect((comment.body as { detail: string }).detail).toContain('NUL');
+    expect((comment.body as { detail: string }).detail).toContain('空字符');
   });
 
   it('still parses ordinary JSON, and refuses broken JSON with 400', async () => {
