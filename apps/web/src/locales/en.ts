@@ -62,6 +62,8 @@ const en: Messages = {
     rectifications: 'Rectification board',
     ledger: 'Ledger',
     sessions: 'Session records',
+    myLife: 'My organizational life',
+    myLedger: 'My ledger',
     securityEvents: 'Security log',
   },
   layout: {
@@ -434,6 +436,11 @@ const en: Messages = {
     published: 'Published',
     draft: 'Draft',
     publishedAt: 'Published at',
+    monthContent: 'Study content of {month}',
+    confirmSelfStudy: 'Confirm my pre-session self-study',
+    noSelfStudy:
+      'Self-study confirmation has not started this month (it reaches your inbox once the branch plan is approved)',
+    noneThisMonth: 'OD has not published this month’s study content yet',
   },
   orgTypes: {
     university: 'University committee',
@@ -570,6 +577,24 @@ const en: Messages = {
     qualifiedSessions: 'Qualified sessions',
     incompleteSessions: 'Lacking a six-have',
     specialLectures: 'Special lectures',
+  },
+  me: {
+    year: '{year}',
+    quotas: 'My figures for {year}',
+    asOf: 'As of {at}',
+    quotaMet: 'Met',
+    quotaOpen: '{have}/{need}, by {by}',
+    microLectures: 'Micro-lectures',
+    sessions: 'Monthly sessions',
+    noSessions: 'No session of yours recorded in {year} yet',
+    sessionOf: '{month} · {branch}',
+    leaveReason: 'Reason for leave',
+    selfStudy: 'Pre-session self-study',
+    selfStudyAt: 'Confirmed at {at}',
+    asMember: 'As a party member',
+    asCommitteeSecretary: 'As a committee secretary',
+    asLeader: 'As a school leader',
+    noLedgerRow: 'You have no ledger row for {year}',
   },
 };
 
