@@ -3,7 +3,8 @@ import type { Component } from 'vue';
 type FormLoader = () => Promise<{ default: Component }>;
 
 /**
- * Task forms by form key (zeebe:formDefinition formKey in workflows/*.bpmn), each a lazy chunk.
+ * Task forms by form key (zeebe:formDefinition externalReference of the Camunda user tasks in
+ * workflows/*.bpmn), each a lazy chunk.
  * These are domain forms: their data comes from GET /task-forms/:taskId and they submit there.
  */
 export const TASK_FORMS: Readonly<Record<string, FormLoader>> = {
