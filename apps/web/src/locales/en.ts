@@ -587,6 +587,7 @@ const en: Messages = {
     rateWhy:
       '{unit}: {rate}% — {compliant} of {total} branches have nothing overdue; most missed: “{requirement}” ({branches} branches)',
     rateAllOk: '{unit}: 100% — none of its {total} branches has anything overdue',
+    dueCount: '{count} still due this period',
     allMet: 'All met',
     vanguard: 'Vanguard comments',
     attendanceRate: 'Attendance',
