@@ -4,9 +4,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as openid from 'openid-client';
 import { DataSource } from 'typeorm';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
+import { EndedSessions } from '../auth/ended-sessions.js';
 import { type TokenPair, TokenService } from '../auth/token.service.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { returnedRows } from '../database/returned-rows.js';
+import { Transactions } from '../database/transactions.js';
 import { SecurityEvents } from '../security-events/security-events.service.js';
 import { CasClient, sessionIndexIn } from './cas.client.js';
 import { OidcClient } from './oidc.client.js';
@@ -54,6 +56,8 @@ export class SsoService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_OPTIONS) appOptions: AppOptions,
     private readonly tokens: TokenService,
+    private readonly endedSessions: EndedSessions,
+    private readonly transactions: Transactions,
     private readonly events: SecurityEvents,
   ) {
     this.options = appOptions.sso;
@@ -194,20 +198,25 @@ export class SsoService {
     return pair;
   }
 
-  /** CAS single logout: ends the sessions started by that service ticket. */
+  /**
+   * CAS single logout: ends the sessions started with that service ticket, their refresh tokens
+   * and their access tokens (auth/ended-sessions.ts). Answers whether there was one.
+   */
   async singleLogout(logoutRequest: string): Promise<boolean> {
     const ticket = sessionIndexIn(logoutRequest);
     if (!ticket) return false;
-    const rows = returnedRows<{ familyId: string }>(
-      await this.db.query(
-        `UPDATE refresh_token SET revoked_at = $2
-          WHERE revoked_at IS NULL AND family_id IN (
-            SELECT token_family_id FROM sso_sign_in WHERE provider = 'cas' AND session_index = $1)
-        RETURNING family_id AS "familyId"`,
-        [ticket, this.clock.now()],
-      ),
+    return this.endSessions('cas', ticket);
+  }
+
+  private async endSessions(provider: SsoProviderId, sessionIndex: string): Promise<boolean> {
+    const rows = await this.db.query<{ familyId: string }[]>(
+      `SELECT token_family_id AS "familyId" FROM sso_sign_in
+        WHERE provider = $1 AND session_index = $2 AND token_family_id IS NOT NULL`,
+      [provider, sessionIndex],
     );
-    return rows.length > 0;
+    const families = rows.map((r) => r.familyId);
+    await this.transactions.run((tx) => this.endedSessions.end(tx, families));
+    return families.length > 0;
   }
 
   /** Where the browser goes after signing out here, to end the campus session too. */

@@ -1,4 +1,4 @@
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { throwBpmnError } from '../runtime/errors.js';
 import { complete, terminate } from '../runtime/lifecycle.js';
 import { createJob } from '../tasks/job.js';

@@ -7,6 +7,7 @@ import { EngineCommandError } from './command-error.js';
 import { throwBpmnError } from './errors.js';
 import { raiseIncident, takeIncident } from './incidents.js';
 import { activate, complete, terminate } from './lifecycle.js';
+import { elementKinds } from './behaviours.js';
 import { settle } from './settle.js';
 import type { ElementInstance, EngineState, Subscription } from './state.js';
 import { Step, type RunOptions } from './step.js';
@@ -150,7 +151,7 @@ export function execute(
       'NOT_FOUND',
       `process '${state.processId}' is not in this definition`,
     );
-  const step = new Step(def, process, state, command.now, options);
+  const step = new Step(def, process, state, command.now, elementKinds, options);
   run(step, command);
   settle(step);
   return { state: step.state, effects: step.effects };

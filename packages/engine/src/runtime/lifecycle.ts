@@ -4,8 +4,6 @@
  */
 import type { Variables } from '../contract.js';
 import type { Flow, FlowNode } from '../compile/model.js';
-import { enterMultiInstance, innerCompleted } from '../activities/multi-instance.js';
-import { behaviourOf } from './behaviours.js';
 import { dropIncident, raiseIncident } from './incidents.js';
 import { closeSubscriptionsOf, openSubscription } from './subscriptions.js';
 import type { ElementInstance } from './state.js';
@@ -23,13 +21,13 @@ export function enterNode(
 
 function arrive(step: Step, node: FlowNode, parentId: string | null, flowId?: string): void {
   if (parentId !== null && !step.element(parentId)) return;
-  const behaviour = behaviourOf(node.kind);
+  const behaviour = step.kinds.behaviourOf(node.kind);
   if (behaviour.arrive && flowId !== undefined && node.incoming.length > 1) {
     behaviour.arrive(step, node, parentId, flowId);
     return;
   }
   if (node.multiInstance) {
-    enterMultiInstance(step, node, parentId);
+    step.kinds.enterMultiInstance(step, node, parentId);
     return;
   }
   createAndActivate(step, node, parentId);
@@ -61,7 +59,7 @@ export function activate(step: Step, id: string): void {
     el = step.update(el.id, { variables: { ...el.variables, ...mapped.values } });
   }
   if (el.loopIndex === undefined && !openBoundaries(step, el, node)) return;
-  behaviourOf(node.kind).activate(step, el, node);
+  step.kinds.behaviourOf(node.kind).activate(step, el, node);
 }
 
 /**
@@ -124,7 +122,7 @@ export function complete(step: Step, id: string, variables?: Variables, flows?: 
   step.remove(el.id);
   step.history('completed', el);
   if (scopeVariables) {
-    innerCompleted(step, el, scopeVariables);
+    step.kinds.innerCompleted(step, el, scopeVariables);
     return;
   }
   leave(step, node, el.parentId, flows);

@@ -4,7 +4,7 @@
  * mutated in place (copy on write), so the caller's state object stays untouched.
  */
 import type { Effect, HistoryEvent, Variables } from '../contract.js';
-import type { CompiledDefinition, CompiledProcess, FlowNode } from '../compile/model.js';
+import type { CompiledDefinition, CompiledProcess, FlowNode, NodeKind } from '../compile/model.js';
 import { DEFAULT_TIME_ZONE } from '../timers/timer-definition.js';
 import type { ElementInstance, EngineState } from './state.js';
 
@@ -17,6 +17,26 @@ export interface RunOptions {
 }
 
 export const DEFAULT_MAX_ACTIVATIONS = 10_000;
+
+/** What one element kind does; the shared lifecycle (runtime/lifecycle.ts) does the rest. */
+export interface Behaviour {
+  /** The instance exists and its input mappings are applied: run, or start waiting. */
+  activate(step: Step, el: ElementInstance, node: FlowNode): void;
+  /** Joining gateways take over arrival (a token on one of several incoming flows). */
+  arrive?(step: Step, node: FlowNode, parentId: string | null, flowId: string): void;
+}
+
+/**
+ * The element kinds' behaviours, handed to every step by its entry point (runtime/behaviours.ts
+ * builds the table): the lifecycle calls them through the step, so no behaviour module imports
+ * back into a module that imports it.
+ */
+export interface ElementKinds {
+  behaviourOf(kind: NodeKind): Behaviour;
+  /** Multi-instance activities: a token arrives at one, and one inner instance completed. */
+  enterMultiInstance(step: Step, node: FlowNode, parentId: string | null): void;
+  innerCompleted(step: Step, inner: ElementInstance, scope: Variables): void;
+}
 
 export class Step {
   readonly effects: Effect[] = [];
@@ -34,6 +54,7 @@ export class Step {
     readonly process: CompiledProcess,
     state: EngineState,
     readonly now: string,
+    readonly kinds: ElementKinds,
     options: RunOptions = {},
   ) {
     this.state = { ...state, version: state.version + 1 };

@@ -1,4 +1,4 @@
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { createJob } from './job.js';
 
 /** Business rules run as a job, like a service task (no DMN engine inside). */

@@ -1,6 +1,6 @@
 import type { JsonValue, UserTaskInfo } from '../contract.js';
 import { evaluateExpr, type Expr } from '../feel/expression.js';
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { raiseIncident } from '../runtime/incidents.js';
 import { visibleVariables } from '../runtime/variables.js';
 
