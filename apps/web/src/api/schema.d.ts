@@ -2033,6 +2033,8 @@ export interface components {
             };
             /** @description What the caller may do with the task now */
             actions: components["schemas"]["TaskActionsDto"];
+            /** @description True when the form key has a domain form (GET/POST /api/task-forms/{taskId}); false: complete it with variables (POST /api/tasks/{id}/complete) */
+            domainForm: boolean;
         };
         CompleteTaskDto: {
             /** @description Process variables (JSON object, names like identifiers, ≤ 256 KiB) */
@@ -2079,8 +2081,7 @@ export interface components {
         };
         TaskFormViewResponse: {
             taskId: string;
-            /** @example orglife:plan-draft */
-            formKey: string;
+            formKey: components["schemas"]["TaskFormKey"];
             name: string | null;
             /** @description The BPMN user task id */
             elementId: string;
@@ -3465,6 +3466,11 @@ export interface components {
             branchId: string;
             members: components["schemas"]["BranchMemberResponse"][];
         };
+        /**
+         * @description The form key of a domain task form (zeebe:formDefinition formKey)
+         * @enum {string}
+         */
+        TaskFormKey: "orglife:annual-inspection" | "orglife:follow-up-check" | "orglife:member-review" | "orglife:onsite-supervision-record" | "orglife:plan-approval" | "orglife:plan-draft" | "orglife:rectification-evidence" | "orglife:rectification-evidence-review" | "orglife:rectification-plan" | "orglife:rectification-plan-review" | "orglife:secretary-comments" | "orglife:self-study-confirm" | "orglife:session-record" | "orglife:session-summary" | "orglife:spot-check-inspect" | "orglife:spot-check-notice" | "orglife:study-arrangement" | "orglife:study-content-publish" | "orglife:vanguard-comments";
     };
     responses: never;
     parameters: never;
