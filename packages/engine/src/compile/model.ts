@@ -34,6 +34,10 @@ export type EventTrigger =
   | { kind: 'signal'; name: string }
   /** `code` null catches every error. */
   | { kind: 'error'; code: string | null }
+  /** `code` null (catch events only) catches every escalation. */
+  | { kind: 'escalation'; code: string | null }
+  /** A throw link jumps to the catch link of the same name in its scope. */
+  | { kind: 'link'; name: string }
   | { kind: 'terminate' };
 
 export interface Mapping {

@@ -81,7 +81,9 @@ export function userTaskDef(el: ModdleElement, id: string, problems: Problems): 
     const raw = str(owner, prop)?.trim();
     return raw ? checkedValue(raw, id, prop, problems) : undefined;
   };
-  const formKey = str(form, 'formKey') ?? str(form, 'formId');
+  // Job-worker user tasks name their form by formKey; Camunda user tasks (zeebe:userTask) by
+  // externalReference (a custom form key) or formId (a linked Camunda form).
+  const formKey = str(form, 'formKey') ?? str(form, 'externalReference') ?? str(form, 'formId');
   const def: UserTaskDef = { headers: headers(el) };
   const fields = {
     assignee: value(assignment, 'assignee'),
