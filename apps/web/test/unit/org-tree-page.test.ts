@@ -32,6 +32,7 @@ function unit(
     direct: false,
     parentId,
     depth: 0,
+    ssoCampusUnitCode: null,
     children,
   };
 }
