@@ -156,7 +156,9 @@ describe('OpenAPI document', () => {
     const inFlows = readdirSync(workflows)
       .filter((file) => file.endsWith('.bpmn'))
       .flatMap((file) => [
-        ...readFileSync(new URL(file, workflows), 'utf8').matchAll(/formKey="(orglife:[^"]+)"/g),
+        ...readFileSync(new URL(file, workflows), 'utf8').matchAll(
+          /(?:formKey|externalReference)="(orglife:[^"]+)"/g,
+        ),
       ])
       .map((match) => match[1]);
     expect([...listed].sort()).toEqual([...new Set(inFlows)].sort());

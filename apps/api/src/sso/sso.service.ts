@@ -13,6 +13,7 @@ import { SecurityEvents } from '../security-events/security-events.service.js';
 import { CasClient, sessionIndexIn } from './cas.client.js';
 import { OidcClient } from './oidc.client.js';
 import { SsoRefusal } from './sso-refusal.js';
+import { type MatchedPerson, SsoPeople } from './sso-people.js';
 import type { SsoOptions, SsoProviderId } from './sso.options.js';
 
 /** How long the identity service may take between our redirect and its callback. */
@@ -34,16 +35,10 @@ function assertSameBrowser(state: string, browserState: string): void {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const randomSecret = () => randomBytes(32).toString('base64url');
 
-interface MatchedPerson {
-  personId: string;
-  username: string;
-  deactivated: boolean;
-}
-
 /**
  * Campus sign-in: sends the browser to the identity service, checks what comes back, matches the
  * identity's 工号 to a person in the roster, and hands the browser a one-time code it trades for
- * the same tokens a local login gets. Nobody is created here: an unknown 工号 is refused.
+ * the same tokens a local login gets. Who the identity signs in as is sso-people.ts's answer.
  */
 @Injectable()
 export class SsoService {
@@ -59,6 +54,7 @@ export class SsoService {
     private readonly endedSessions: EndedSessions,
     private readonly transactions: Transactions,
     private readonly events: SecurityEvents,
+    private readonly people: SsoPeople,
   ) {
     this.options = appOptions.sso;
     const sso = this.options;
@@ -118,7 +114,7 @@ export class SsoService {
   completeOidc(query: URLSearchParams, browserState: string, ip: string): Promise<string> {
     return this.audited('oidc', ip, () => {
       assertSameBrowser(query.get('state') ?? '', browserState);
-      return this.checkOidc(query);
+      return this.checkOidc(query, ip);
     });
   }
 
@@ -126,11 +122,11 @@ export class SsoService {
   completeCas(state: string, ticket: string, browserState: string, ip: string): Promise<string> {
     return this.audited('cas', ip, () => {
       assertSameBrowser(state, browserState);
-      return this.checkCas(state, ticket);
+      return this.checkCas(state, ticket, ip);
     });
   }
 
-  private async checkOidc(query: URLSearchParams): Promise<string> {
+  private async checkOidc(query: URLSearchParams, ip: string): Promise<string> {
     const state = query.get('state') ?? '';
     const attempt = await this.claimAttempt('oidc', state);
     const callbackUrl = new URL(this.callbackUrl('oidc'));
@@ -140,18 +136,32 @@ export class SsoService {
       nonce: attempt.nonce ?? '',
       codeVerifier: attempt.codeVerifier ?? '',
     });
-    const value = claims[this.options!.oidc!.employeeNoClaim];
-    const employeeNo = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-    const sid = typeof claims.sid === 'string' ? claims.sid : null;
-    return this.handOff(state, await this.personWith(employeeNo), sid);
+    const { employeeNoClaim, unitClaim, nameClaim } = this.options!.oidc!;
+    const claim = (name: string | undefined) => {
+      const value = name ? claims[name] : undefined;
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+    };
+    const identity = {
+      employeeNo: claim(employeeNoClaim),
+      unitCode: claim(unitClaim),
+      name: claim(nameClaim),
+    };
+    const person = await this.people.personFor(identity, this.providerName('oidc'), ip);
+    return this.handOff(state, person, claim('sid') || null);
   }
 
-  private async checkCas(state: string, ticket: string): Promise<string> {
+  private async checkCas(state: string, ticket: string, ip: string): Promise<string> {
     await this.claimAttempt('cas', state);
-    const identity = await this.casClient().validate(ticket, this.casService(state));
-    const attribute = this.options!.cas!.employeeNoAttribute;
-    const employeeNo = attribute ? (identity.attributes[attribute]?.[0] ?? '') : identity.user;
-    return this.handOff(state, await this.personWith(employeeNo), ticket);
+    const { user, attributes } = await this.casClient().validate(ticket, this.casService(state));
+    const { employeeNoAttribute, unitAttribute, nameAttribute } = this.options!.cas!;
+    const attribute = (name: string | undefined) => (name ? (attributes[name]?.[0] ?? '') : '');
+    const identity = {
+      employeeNo: employeeNoAttribute ? attribute(employeeNoAttribute) : user,
+      unitCode: attribute(unitAttribute),
+      name: attribute(nameAttribute),
+    };
+    const person = await this.people.personFor(identity, this.providerName('cas'), ip);
+    return this.handOff(state, person, ticket);
   }
 
   /** Trades the one-time code for tokens, once, within a minute of the callback. */
@@ -257,23 +267,6 @@ export class SsoService {
     );
     if (!rows[0]) throw new SsoRefusal('state', 'unknown, used or expired state');
     return rows[0];
-  }
-
-  private async personWith(employeeNo: string): Promise<MatchedPerson> {
-    const wanted = employeeNo.trim();
-    if (!wanted) throw new SsoRefusal('no-employee-no', 'the identity carries no 工号');
-    const rows = await this.db.query<MatchedPerson[]>(
-      `SELECT p.id AS "personId", a.username, a.deactivated_at IS NOT NULL AS deactivated
-         FROM person p JOIN account a ON a.person_id = p.id
-        WHERE p.employee_no = $1`,
-      [wanted],
-    );
-    const person = rows[0];
-    if (!person) throw new SsoRefusal('not-in-roster', `工号 ${wanted} is not in the roster`);
-    if (person.deactivated) {
-      throw new SsoRefusal('inactive', `工号 ${wanted}: account deactivated`, person.personId);
-    }
-    return person;
   }
 
   private async handOff(

@@ -472,6 +472,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org-units/{id}/sso-auto-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SsoAutoCreateController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/sso-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SsoAutoCreateController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/definitions": {
         parameters: {
             query?: never;
@@ -1416,7 +1448,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
             /** Format: uuid */
             actorId: string | null;
             actorUsername: string | null;
@@ -1515,6 +1547,8 @@ export interface components {
             parentId: string | null;
             /** @description 0 for the university */
             depth: number;
+            /** @description 统一身份认证自动建档: the campus unit code whose unknown people campus sign-in creates here; null = off */
+            ssoCampusUnitCode: string | null;
             children: components["schemas"]["OrgUnitNodeDto"][];
         };
         OrgUnitDto: {
@@ -1532,6 +1566,8 @@ export interface components {
             parentId: string | null;
             /** @description 0 for the university */
             depth: number;
+            /** @description 统一身份认证自动建档: the campus unit code whose unknown people campus sign-in creates here; null = off */
+            ssoCampusUnitCode: string | null;
         };
         CreateOrgUnitDto: {
             /**
@@ -1586,6 +1622,8 @@ export interface components {
              * @enum {string}
              */
             accountStatus: "none" | "pending" | "active" | "deactivated";
+            /** @description Created by campus sign-in (统一身份认证自动建档) and not yet confirmed by the Organization Department */
+            ssoCreated: boolean;
         };
         PersonPageDto: {
             items: components["schemas"]["PersonDto"][];
@@ -1629,6 +1667,8 @@ export interface components {
              * @enum {string}
              */
             accountStatus: "none" | "pending" | "active" | "deactivated";
+            /** @description Created by campus sign-in (统一身份认证自动建档) and not yet confirmed by the Organization Department */
+            ssoCreated: boolean;
             roles: components["schemas"]["PersonRoleDto"][];
         };
         CreatePersonDto: {
@@ -1698,6 +1738,15 @@ export interface components {
             created: number;
             /** @description Existing people (matched by 工号) updated */
             updated: number;
+        };
+        SsoAutoCreateDto: {
+            /** @description Create people unknown to the roster here at their campus sign-in */
+            enabled: boolean;
+            /**
+             * @description Required when enabled: the campus unit code the identity carries (SSO_OIDC_UNIT_CLAIM / SSO_CAS_UNIT_ATTRIBUTE)
+             * @example 0301
+             */
+            campusUnitCode?: string;
         };
         NewerDefaultDto: {
             /** @description The file in workflows/ */
@@ -3462,7 +3511,7 @@ export interface operations {
     SecurityEventsController_list: {
         parameters: {
             query?: {
-                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
                 /** @description From this moment on (inclusive) */
                 from?: string;
                 /** @description Before this moment */
@@ -3527,7 +3576,7 @@ export interface operations {
     SecurityEventsController_export: {
         parameters: {
             query?: {
-                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
                 /** @description From this moment on (inclusive) */
                 from?: string;
                 /** @description Before this moment */
@@ -5315,6 +5364,142 @@ export interface operations {
             };
             /** @description No role that allows this on the unit concerned */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoAutoCreateController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoAutoCreateDto"];
+            };
+        };
+        responses: {
+            /** @description Turns creating unknown people at campus sign-in on (with the campus unit code) or off */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoAutoCreateController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person created by campus sign-in is confirmed; 409 if not awaiting that */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

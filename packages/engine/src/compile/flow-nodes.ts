@@ -9,6 +9,7 @@ import {
   correlationKey,
   ioMappings,
   jobDef,
+  listenerDefs,
   multiInstanceDef,
   scriptDef,
   userTaskDef,
@@ -142,6 +143,8 @@ function buildNode(
     );
     return null;
   }
+  const listeners = listenerDefs(el, id, problems);
+  if (listeners) node.listeners = listeners;
   const job = jobDef(el, id, problems);
   if (job) node.job = job;
   if (kind === 'userTask') node.userTask = userTaskDef(el, id, problems);

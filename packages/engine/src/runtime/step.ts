@@ -24,6 +24,8 @@ export interface Behaviour {
   activate(step: Step, el: ElementInstance, node: FlowNode): void;
   /** Joining gateways take over arrival (a token on one of several incoming flows). */
   arrive?(step: Step, node: FlowNode, parentId: string | null, flowId: string): void;
+  /** User tasks: their `creating` task listeners are done; create the task. */
+  created?(step: Step, el: ElementInstance, node: FlowNode): void;
 }
 
 /**
@@ -106,7 +108,7 @@ export class Step {
   /** Drops optional fields from an element instance (copy on write). */
   clear(
     id: string,
-    ...fields: ('jobId' | 'retries' | 'incidentId' | 'arrived')[]
+    ...fields: ('jobId' | 'retries' | 'incidentId' | 'arrived' | 'listener')[]
   ): ElementInstance {
     const copy = { ...this.state.elements[id] } as ElementInstance;
     for (const field of fields) delete copy[field];

@@ -34,7 +34,9 @@ describe('compile', () => {
     expect(byElement('NoType').join()).toMatch(/no job type/);
     expect(byElement('NoProcess').join()).toMatch(/does not name the process to call/);
     expect(byElement('Complex').join()).toMatch(/complex gateways are not supported/);
-    expect(byElement('Escalate').join()).toMatch(/escalation events are not supported/);
+    expect(byElement('Escalate').join()).toMatch(
+      /the escalation throw event has no escalation code/,
+    );
   });
 
   it('reports a process without a start event', async () => {
@@ -181,19 +183,51 @@ describe('refused elements', () => {
     <bpmn:boundaryEvent id="OnAdHoc" attachedToRef="AdHoc">
       <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
     </bpmn:boundaryEvent>
-    <bpmn:subProcess id="OnEscalation" triggeredByEvent="true">
-      <bpmn:startEvent id="EscalationStart">
-        <bpmn:escalationEventDefinition escalationRef="Late" />
+    <bpmn:subProcess id="OnCondition" triggeredByEvent="true">
+      <bpmn:startEvent id="ConditionStart">
+        <bpmn:conditionalEventDefinition><bpmn:condition>=x > 3</bpmn:condition></bpmn:conditionalEventDefinition>
       </bpmn:startEvent>
     </bpmn:subProcess>`,
-        `<bpmn:escalation id="Late" escalationCode="late" />`,
       ),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.elementId).sort()).toEqual(
-      ['AdHoc', 'Complex', 'EscalationStart', 'When'].sort(),
+      ['AdHoc', 'Complex', 'ConditionStart', 'When'].sort(),
     );
+  });
+});
+
+describe('escalation and link events', () => {
+  it('refuses an escalation boundary on a task, and a throw link with no catch link of its name', async () => {
+    const result = await compile(
+      bpmn(
+        `<bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task" />
+    <bpmn:userTask id="Task" />
+    <bpmn:boundaryEvent id="OnTask" attachedToRef="Task">
+      <bpmn:escalationEventDefinition escalationRef="Late" />
+    </bpmn:boundaryEvent>
+    <bpmn:sequenceFlow id="f2" sourceRef="Task" targetRef="Jump" />
+    <bpmn:intermediateThrowEvent id="Jump"><bpmn:linkEventDefinition name="nowhere" /></bpmn:intermediateThrowEvent>
+    <bpmn:intermediateCatchEvent id="Land1"><bpmn:linkEventDefinition name="twice" /></bpmn:intermediateCatchEvent>
+    <bpmn:intermediateCatchEvent id="Land2"><bpmn:linkEventDefinition name="twice" /></bpmn:intermediateCatchEvent>
+    <bpmn:intermediateCatchEvent id="Unnamed"><bpmn:linkEventDefinition /></bpmn:intermediateCatchEvent>`,
+        `<bpmn:escalation id="Late" escalationCode="late" />`,
+      ),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { elementId: 'Unnamed', message: 'the link event has no name' },
+      { elementId: 'Land2', message: "another link catch event in this scope is named 'twice'" },
+      { elementId: 'Jump', message: "no link catch event in this scope is named 'nowhere'" },
+      {
+        elementId: 'OnTask',
+        message:
+          'an escalation boundary event can only be attached to a sub-process or a call activity',
+      },
+    ]);
   });
 });
 

@@ -13,6 +13,7 @@ import { CreateSsoSignIn1765300000000 } from './1765300000000-create-sso-sign-in
 import { DefinitionVersionNote1765400000000 } from './1765400000000-definition-version-note.js';
 import { OnePlanAndOneDrawAMonth1765500000000 } from './1765500000000-one-plan-and-one-draw-a-month.js';
 import { EndedSession1765700000000 } from './1765700000000-ended-session.js';
+import { SsoAutoCreate1765710000000 } from './1765710000000-sso-auto-create.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   DefinitionVersionNote1765400000000,
   OnePlanAndOneDrawAMonth1765500000000,
   EndedSession1765700000000,
+  SsoAutoCreate1765710000000,
 ];

@@ -7,7 +7,8 @@ type FormLoader = () => Promise<{ default: Component }>;
 export type TaskFormKey = Schemas['TaskFormKey'];
 
 /**
- * Task forms by form key (zeebe:formDefinition formKey in workflows/*.bpmn), each a lazy chunk.
+ * Task forms by form key (zeebe:formDefinition externalReference of the Camunda user tasks in
+ * workflows/*.bpmn), each a lazy chunk.
  * These are domain forms: their data comes from GET /task-forms/:taskId and they submit there.
  * Typed by the API's list, so a form key the API gains or drops fails the type check here.
  */
