@@ -88,6 +88,7 @@ describe('members, leaders, the ledger and inspectors each find their own page',
     await page.getByTestId('menu-toggle').click();
     await page.getByTestId('menu-/study').click();
     await page.waitForURL('**/study');
+    await page.getByTestId('side-menu').waitFor({ state: 'hidden' });
     const card = page.getByTestId('month-study');
     await card.waitFor();
     expect(await card.innerText()).toContain(published.title);
