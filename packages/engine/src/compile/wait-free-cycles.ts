@@ -17,7 +17,7 @@ const WAITING_KINDS = new Set<FlowNode['kind']>([
 ]);
 
 function waitsItself(node: FlowNode): boolean {
-  if (WAITING_KINDS.has(node.kind) || node.job !== undefined) return true;
+  if (WAITING_KINDS.has(node.kind) || node.job !== undefined || node.listeners) return true;
   return node.kind === 'intermediateCatchEvent' && isWaitingTrigger(node.trigger);
 }
 
