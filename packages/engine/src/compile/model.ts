@@ -73,6 +73,12 @@ export interface ScriptDef {
   resultVariable?: string;
 }
 
+/** A business rule task that evaluates a deployed DMN decision (zeebe:calledDecision). */
+export interface DecisionCallDef {
+  decisionId: Expr;
+  resultVariable: string;
+}
+
 export interface CallDef {
   processId: Expr;
   propagateAllChildVariables: boolean;
@@ -119,6 +125,7 @@ export interface FlowNode {
   userTask?: UserTaskDef;
   script?: ScriptDef;
   call?: CallDef;
+  decision?: DecisionCallDef;
   multiInstance?: MultiInstanceDef;
   /** Execution listeners (start, end) and, on user tasks, task listeners, each in model order. */
   listeners?: Partial<Record<ListenerEvent, ListenerDef[]>>;

@@ -95,8 +95,11 @@ function checkGateway(
 /** What a kind of activity needs to run, or null when it needs nothing in particular. */
 function missing(node: FlowNode): string | null {
   const { kind } = node;
-  if ((kind === 'serviceTask' || kind === 'businessRuleTask') && !node.job) {
+  if (kind === 'serviceTask' && !node.job) {
     return 'the task has no job type (zeebe:taskDefinition type)';
+  }
+  if (kind === 'businessRuleTask' && !node.job && !node.decision) {
+    return 'the business rule task calls no decision (zeebe:calledDecision) and has no job type (zeebe:taskDefinition type)';
   }
   if (kind === 'sendTask' && !node.job && node.trigger.kind !== 'message') {
     return 'the send task has neither a job type nor a message';

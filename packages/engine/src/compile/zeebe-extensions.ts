@@ -4,6 +4,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { ListenerEvent } from '../contract.js';
 import type {
   CallDef,
+  DecisionCallDef,
   FlowNode,
   JobDef,
   ListenerDef,
@@ -128,6 +129,29 @@ export function callDef(el: ModdleElement, id: string, problems: Problems): Call
     version: pinned !== undefined && /^\d+$/.test(pinned) ? Number(pinned) : 'latest',
     ...(pinned !== undefined && !/^\d+$/.test(pinned) ? { versionTag: pinned } : {}),
   };
+}
+
+export function decisionCallDef(
+  el: ModdleElement,
+  id: string,
+  problems: Problems,
+): DecisionCallDef | undefined {
+  const called = extension(el, 'zeebe:CalledDecision');
+  if (!called) return undefined;
+  const decisionId = str(called, 'decisionId')?.trim();
+  const resultVariable = str(called, 'resultVariable')?.trim();
+  if (!decisionId)
+    problems.add(
+      id,
+      'the business rule task does not name its decision (zeebe:calledDecision decisionId)',
+    );
+  if (!resultVariable)
+    problems.add(
+      id,
+      'the business rule task has no result variable (zeebe:calledDecision resultVariable)',
+    );
+  if (!decisionId || !resultVariable) return undefined;
+  return { decisionId: checkedValue(decisionId, id, 'decision id', problems), resultVariable };
 }
 
 export function multiInstanceDef(

@@ -5,6 +5,7 @@
  */
 import type { Effect, HistoryEvent, Variables } from '../contract.js';
 import type { CompiledDefinition, CompiledProcess, FlowNode, NodeKind } from '../compile/model.js';
+import type { Decisions } from '../decisions/model.js';
 import { DEFAULT_TIME_ZONE } from '../timers/timer-definition.js';
 import type { ElementInstance, EngineState } from './state.js';
 
@@ -14,7 +15,11 @@ export interface RunOptions {
   maxActivations?: number;
   /** IANA time zone cron timers run in. Default Asia/Shanghai. */
   timeZone?: string;
+  /** The deployed DMN decisions business rule tasks call (compileDecisions). */
+  decisions?: Decisions;
 }
+
+const NO_DECISIONS: Decisions = new Map();
 
 export const DEFAULT_MAX_ACTIVATIONS = 10_000;
 
@@ -49,6 +54,7 @@ export class Step {
   private readonly copied = new Set<'elements' | 'subscriptions' | 'incidents'>();
   readonly maxActivations: number;
   readonly timeZone: string;
+  readonly decisions: Decisions;
   private activations = 0;
 
   constructor(
@@ -62,6 +68,7 @@ export class Step {
     this.state = { ...state, version: state.version + 1 };
     this.maxActivations = options.maxActivations ?? DEFAULT_MAX_ACTIVATIONS;
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    this.decisions = options.decisions ?? NO_DECISIONS;
   }
 
   /** Counts one element activation; false once this command has used up its allowance. */
