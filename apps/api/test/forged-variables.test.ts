@@ -203,6 +203,77 @@ describe('forged process variables', () => {
     expect(JSON.stringify(view.body)).not.toContain('2020-01');
   });
 
+  it("an on-site supervision form with another committee's onsiteId records its own visit only", async () => {
+    const [c1, c2] = await Promise.all([d.as('committee_secretary'), d.as('c2_secretary')]);
+    const start = async (who: typeof c1, branch: string) =>
+      (await who.post('/api/onsite-supervisions').send({ branchId: t.units[branch] }).expect(201))
+        .body as { id: string; instanceId: string };
+    const own = await start(c1, 'C1-B2');
+    const other = await start(c2, 'C2-B1');
+    const taskId = await openTaskOf(own.instanceId);
+    await forge(taskId, ['onsiteId'], other.id);
+    const view = await c1.get(`/api/task-forms/${taskId}`).expect(200);
+    expect((view.body as { context: { supervision: { id: string } } }).context.supervision.id).toBe(
+      own.id,
+    );
+    await c1
+      .post(`/api/task-forms/${taskId}`)
+      .send({ attendedOn: '2026-03-01', guidance: '本党委的指导意见' })
+      .expect(200);
+    const rows = await t.db.query<{ id: string; status: string; guidance: string | null }[]>(
+      `SELECT id, status, guidance FROM onsite_supervision WHERE id = ANY($1::uuid[])`,
+      [[own.id, other.id]],
+    );
+    expect(rows.find((r) => r.id === own.id)).toMatchObject({ status: 'recorded' });
+    expect(rows.find((r) => r.id === other.id)).toMatchObject({
+      status: 'pending',
+      guidance: null,
+    });
+  });
+
+  it('a study arrangement task whose committeeId names another committee is refused', async () => {
+    const od = await d.as('od_admin');
+    const created = await od
+      .post('/api/study-contents')
+      .send({
+        month: '2026-05',
+        title: '五月学习内容',
+        topics: ['学习党章'],
+        materials: [],
+        attachmentIds: [],
+      })
+      .expect(201);
+    const contentId = (created.body as { id: string }).id;
+    await d.drain();
+    await od.post(`/api/study-contents/${contentId}/publish`).send({}).expect(200);
+    await d.drain();
+    const [task] = await t.db.query<{ id: string }[]>(
+      `SELECT t.id FROM wf_task t JOIN study_content c ON c.instance_id = t.instance_id
+        WHERE c.id = $1 AND t.status = 'open' AND t.form_key = 'orglife:study-arrangement'
+          AND $2 = ANY(t.candidate_groups)`,
+      [contentId, `committee_secretary@${t.units['C1']}`],
+    );
+    await forge(task!.id, ['committeeId'], t.units['C2']!);
+    const secretary = await d.as('committee_secretary');
+    await secretary.get(`/api/task-forms/${task!.id}`).expect(409);
+    for (const committee of ['C1', 'C2']) {
+      await secretary
+        .post(`/api/task-forms/${task!.id}`)
+        .send({
+          committeeId: t.units[committee],
+          theme: '伪造',
+          arrangement: '伪造',
+          materials: [],
+        })
+        .expect(409);
+    }
+    const arranged = await t.db.query<unknown[]>(
+      `SELECT 1 FROM study_arrangement WHERE study_content_id = $1`,
+      [contentId],
+    );
+    expect(arranged).toEqual([]);
+  });
+
   it("an annual-inspection task whose target names another committee's inspection is refused", async () => {
     const od = await d.as('od_admin');
     await od.post('/api/inspections').send({ year: 2026 }).expect(201);
