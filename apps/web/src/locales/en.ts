@@ -561,6 +561,7 @@ const en: Messages = {
       'New codes for the not-yet-activated people of the chosen unit and its subunits (earlier codes stop working)',
     pickUnitFirst: 'Choose an org unit first',
     ssoAutoCreate: 'Auto-create on campus sign-in',
+    ssoAutoCreateButton: 'Auto-create',
     ssoAutoCreateOn: 'Auto-create {code}',
     ssoAutoCreateEnabled: 'Create unknown people here',
     campusUnitCode: 'Campus unit code',

@@ -506,6 +506,7 @@ const zhCN = {
       '为所选组织及下级组织中尚未激活的人员生成新的激活码并导出（之前导出的激活码随即失效）',
     pickUnitFirst: '请先选择组织',
     ssoAutoCreate: '统一身份认证自动建档',
+    ssoAutoCreateButton: '自动建档',
     ssoAutoCreateOn: '自动建档 {code}',
     ssoAutoCreateEnabled: '开启自动建档',
     campusUnitCode: '统一身份认证单位编码',
