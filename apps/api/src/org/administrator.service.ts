@@ -107,6 +107,11 @@ export class AdministratorService {
         [personId, username.slice(0, 32), name, root.id],
       );
       await tx.query(
+        `INSERT INTO org_membership (person_id, org_unit_id, from_on)
+         VALUES ($1, $2, (now() AT TIME ZONE 'Asia/Shanghai')::date)`,
+        [personId, root.id],
+      );
+      await tx.query(
         `INSERT INTO account (person_id, username, password_hash, password_changed_at)
          VALUES ($1, $2, $3, now())`,
         [personId, username, passwordHash],

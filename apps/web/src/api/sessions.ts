@@ -1,5 +1,5 @@
 import { request } from './request';
-import { api, pathOf } from './typed';
+import { api, pathOf, type Schemas } from './typed';
 
 export function listSessions(query: { month?: string; orgUnitId?: string }) {
   return api.get('/sessions', { query });
@@ -10,4 +10,17 @@ export function sessionPrintHtml(id: string) {
   return request.get<string>(pathOf('/sessions/{id}/print', { id }), undefined, {
     responseType: 'text',
   });
+}
+
+/** A session with its records, its 更正 history and whether the caller may correct it. */
+export function getSession(id: string) {
+  return api.get('/sessions/{id}', { path: { id } });
+}
+
+export type SessionView = Awaited<ReturnType<typeof getSession>>;
+export type SessionCorrectionBody = Schemas['CorrectSessionDto'];
+
+/** 更正 a recorded session (with a reason). */
+export function correctSession(id: string, body: SessionCorrectionBody) {
+  return api.post('/sessions/{id}/corrections', body, { path: { id } });
 }
