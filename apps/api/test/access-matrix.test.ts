@@ -148,6 +148,16 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/org-units/:id': { params: (f) => ({ id: f.unitC1B2 }), allow: { od: 409 } },
   'POST /api/org-units/import': { allow: { od: 400 } },
   'GET /api/org-units/export': { allow: { od: 200 } },
+  // 统一身份认证自动建档 (test/sso-auto-create.test.ts): the Organization Department's alone.
+  'PUT /api/org-units/:id/sso-auto-create': {
+    params: (f) => ({ id: f.unitC1B2 }),
+    body: { enabled: false },
+    allow: { od: 200 },
+  },
+  'POST /api/people/:id/sso-confirmation': {
+    params: (f) => ({ id: f.personC1B2 }),
+    allow: { od: 409 },
+  },
   'GET /api/people': { allow: { ...EVERYONE_SIGNED_IN(200), member: 403 } },
   'GET /api/people/:id': { params: (f) => ({ id: f.personC1B2 }), allow: BRANCH_READERS },
   'POST /api/people': {

@@ -130,6 +130,12 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     const tokens = await tokensFor(await callback(await signInAtCas(browser, 'wang')));
     // A second service visit rides on the CAS session (no form), as single sign-on does.
     const again = await tokensFor(await callback(await signInAtCas(browser, 'wang')));
+    // The access tokens work, including one issued by rotating the refresh token.
+    for (const { accessToken } of [tokens, again]) {
+      await t.http().get('/api/me').set('Authorization', `Bearer ${accessToken}`).expect(200);
+    }
+    const rotated = await again.agent.post('/api/auth/refresh').expect(200);
+    again.accessToken = (rotated.body as { accessToken: string }).accessToken;
 
     const res = await t.http().get('/api/auth/sso/cas/logout').expect(302);
     const logoutUrl = new URL(res.headers.location as string);
@@ -159,7 +165,24 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     }
     expect(posted).toHaveLength(2);
     expect(cas.logoutPosts.map((p) => p.status)).toEqual([204, 204]);
-    for (const { agent } of [tokens, again]) await agent.post('/api/auth/refresh').expect(401);
+    // Both sessions are over: their refresh tokens and the access tokens already handed out.
+    for (const { agent, accessToken } of [tokens, again]) {
+      await agent.post('/api/auth/refresh').expect(401);
+      const me = await t
+        .http()
+        .get('/api/me')
+        .set('Authorization', `Bearer ${accessToken}`)
+        .expect(401);
+      expect((me.body as { detail: string }).detail).toBe(
+        '会话已在统一身份认证处结束，请重新登录。',
+      );
+    }
+    // Another sign-in of the same person, outside that CAS session, keeps working.
+    const other = await tokensFor(
+      await callback(await signInAtCas(new TestBrowser(PUBLIC_URL), 'wang')),
+    );
+    await t.http().get('/api/me').set('Authorization', `Bearer ${other.accessToken}`).expect(200);
+    await other.agent.post('/api/auth/refresh').expect(200);
   });
 
   it('shows the unavailable page within the timeout when CAS is slow', async () => {

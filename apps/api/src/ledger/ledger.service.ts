@@ -6,7 +6,7 @@ import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { LedgerFactsRepository } from './ledger-facts.repository.js';
-import { chinaDay } from './ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { LedgerRequirement } from './ledger-requirement.entity.js';
 import type { BranchLedgerRow, LecturerLedgerRow, MemberLedgerRow } from './ledger-rows.js';
 import { LedgerCalculator } from './ledger.calculator.js';
@@ -85,7 +85,7 @@ export class LedgerService {
   }
 
   private async compute(branchIds: string[], year?: number): Promise<LedgerView> {
-    const asOf = chinaDay(this.clock.now());
+    const asOf = localDay(this.clock.now());
     const y = year ?? Number(asOf.slice(0, 4));
     const [facts, rules] = await Promise.all([this.facts.load(y, branchIds), this.requirements()]);
     const calc = new LedgerCalculator(facts, rules, y, asOf);

@@ -11,7 +11,7 @@ import { ProblemException } from '../common/problem.js';
 import { assertDates, notAfterToday } from '../common/date-rules.js';
 import { bilingual } from '../common/locale.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { chinaDay } from '../ledger/ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { fieldError } from '../task-forms/field-error.js';
 import { openMembership, moveMembership } from './membership/membership.writer.js';
 import { OrgUnit } from './org-unit.entity.js';
@@ -32,7 +32,8 @@ const PERSON_COLUMNS = `p.id, p.employee_no AS "employeeNo", p.name, p.gender, p
   p.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", p.member_type AS "memberType",
   to_char(p.joined_party_on, 'YYYY-MM-DD') AS "joinedPartyOn", a.username,
   CASE WHEN a.person_id IS NULL THEN 'none' WHEN a.deactivated_at IS NOT NULL THEN 'deactivated'
-       WHEN a.password_hash IS NULL THEN 'pending' ELSE 'active' END AS "accountStatus"`;
+       WHEN a.password_hash IS NULL THEN 'pending' ELSE 'active' END AS "accountStatus",
+  p.sso_created_at IS NOT NULL AS "ssoCreated"`;
 const PERSON_FROM = `person p JOIN org_unit u ON u.id = p.org_unit_id
   LEFT JOIN account a ON a.person_id = p.id`;
 
@@ -120,7 +121,7 @@ export class PersonService {
         joinedPartyOn: dto.joinedPartyOn ?? null,
       });
       const personId = (identifiers[0] as { id: string }).id;
-      await moveMembership(tx, personId, dto.orgUnitId, chinaDay(this.clock.now()));
+      await moveMembership(tx, personId, dto.orgUnitId, localDay(this.clock.now()));
       if (dto.username) {
         await tx.getRepository(Account).insert({ personId, username: dto.username, passwordHash });
       }

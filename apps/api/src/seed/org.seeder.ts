@@ -4,7 +4,7 @@ import { Account } from '../auth/account.entity.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { Person } from '../org/person.entity.js';
 import { OrgMembership } from '../org/membership/membership.entity.js';
-import { chinaDay } from '../ledger/ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { RoleAssignment } from '../org/role-assignment.entity.js';
 import {
   DEMO_LOGINS,
@@ -75,7 +75,7 @@ async function seedPeople({ manager, units, people, clock }: SeedContext): Promi
     });
     await manager
       .getRepository(OrgMembership)
-      .insert({ personId: id, orgUnitId: home, fromOn: chinaDay(clock.now()), toOn: null });
+      .insert({ personId: id, orgUnitId: home, fromOn: localDay(clock.now()), toOn: null });
     await manager
       .getRepository(Account)
       .insert({ personId: id, username: person.username, passwordHash });

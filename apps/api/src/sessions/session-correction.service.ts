@@ -5,7 +5,7 @@ import { COMMITTEE_ROLES } from '../access/role-name.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { chinaDay } from '../ledger/ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { bilingual } from '../common/locale.js';
 import { ProblemException } from '../common/problem.js';
 import { Transactions } from '../database/transactions.js';
@@ -131,8 +131,8 @@ export class SessionCorrectionService {
       throw new ProblemException(
         HttpStatus.FORBIDDEN,
         bilingual(
-          `记录已超过${this.windowDays}天更正期限（${chinaDay(right.until)}），请由二级党组织更正`,
-          `the ${this.windowDays}-day correction period ended on ${chinaDay(right.until)}; the committee may still correct it`,
+          `记录已超过${this.windowDays}天更正期限（${localDay(right.until)}），请由二级党组织更正`,
+          `the ${this.windowDays}-day correction period ended on ${localDay(right.until)}; the committee may still correct it`,
         ),
       );
     }

@@ -1,3 +1,4 @@
+import { localMinute } from '../common/time-zone.js';
 import { SEGMENT_KEYS, type MeetingType, type SegmentKey } from '../plans/plan.vocabulary.js';
 import type { RecordPart, SessionRecordParts } from './session-record.parts.js';
 import type { SessionView } from './session.service.js';
@@ -57,7 +58,7 @@ function esc(text: string | null | undefined): string {
 
 function when(date: Date | null): string {
   if (!date) return '';
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return localMinute(date);
 }
 
 const PART_LABELS: Record<RecordPart, string> = {

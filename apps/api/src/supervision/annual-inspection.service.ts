@@ -7,7 +7,7 @@ import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { chinaDay } from '../ledger/ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { addIsoDuration } from '../rectification/due-date.js';
 import { fieldErrors } from '../task-forms/field-error.js';
 import {
@@ -133,7 +133,7 @@ export class AnnualInspectionService implements OnModuleInit {
     const year =
       typeof job.variables['year'] === 'number'
         ? job.variables['year']
-        : Number(chinaDay(now).slice(0, 4));
+        : Number(localDay(now).slice(0, 4));
     const dueAt = addIsoDuration(now, String(job.variables['inspectionPeriod'])).toISOString();
     const { universityId, branches } = await branchesOfUniversity(em);
     const committees = [...new Set(branches.map((b) => b.committeeId))];

@@ -5,7 +5,7 @@ import { type EntityManager, IsNull } from 'typeorm';
 import { APP_LOGGER } from '../logging/app-logger.js';
 import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { chinaDay } from '../ledger/ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { addIsoDuration } from '../rectification/due-date.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
@@ -46,7 +46,7 @@ export class SpotCheckJobs implements OnModuleInit {
       rate: Number(v['sampleRate']),
       minPerCommittee: Number(v['minPerCommittee']),
     };
-    const month = typeof v['month'] === 'string' ? v['month'] : previousMonth(chinaDay(now));
+    const month = typeof v['month'] === 'string' ? v['month'] : previousMonth(localDay(now));
     const { universityId, branches } = await branchesOfUniversity(em);
     const kind = v['extra'] === true ? 'extra' : 'regular';
     // The monthly timer finds OD already drew this month's regular sample by hand: one regular

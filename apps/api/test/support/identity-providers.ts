@@ -17,6 +17,8 @@ export interface CampusAccount {
   /** The 工号 the identity carries; undefined = it carries none. */
   employeeNo?: string;
   name: string;
+  /** The campus unit code it carries (OIDC claim `unit_code`, CAS attribute `unitCode`). */
+  unitCode?: string;
 }
 
 export type CampusAccounts = Record<string, CampusAccount>;
@@ -70,7 +72,7 @@ export async function startOidcProvider(options: {
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256' }] },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     scopes: ['openid', 'profile', 'employee'],
-    claims: { openid: ['sub'], profile: ['name'], employee: ['employee_no'] },
+    claims: { openid: ['sub'], profile: ['name'], employee: ['employee_no', 'unit_code'] },
     // The 工号 goes in the ID token itself, as campus providers configured for OrgLife do.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
@@ -83,6 +85,7 @@ export async function startOidcProvider(options: {
           sub: login,
           name: account?.name ?? login,
           ...(account?.employeeNo === undefined ? {} : { employee_no: account.employeeNo }),
+          ...(account?.unitCode === undefined ? {} : { unit_code: account.unitCode }),
         };
       },
     }),
@@ -199,6 +202,9 @@ export async function startCasServer(options: {
             account.employeeNo === undefined
               ? ''
               : `<cas:employeeNumber>${escapeXml(account.employeeNo)}</cas:employeeNumber>`,
+            account.unitCode === undefined
+              ? ''
+              : `<cas:unitCode>${escapeXml(account.unitCode)}</cas:unitCode>`,
             `<cas:memberOf>staff</cas:memberOf><cas:memberOf>party</cas:memberOf>`,
           ].join('')
         : '';

@@ -489,6 +489,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org-units/{id}/sso-auto-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SsoAutoCreateController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/sso-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SsoAutoCreateController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/definitions": {
         parameters: {
             query?: never;
@@ -1450,7 +1482,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
             /** Format: uuid */
             actorId: string | null;
             actorUsername: string | null;
@@ -1549,6 +1581,8 @@ export interface components {
             parentId: string | null;
             /** @description 0 for the university */
             depth: number;
+            /** @description 统一身份认证自动建档: the campus unit code whose unknown people campus sign-in creates here; null = off */
+            ssoCampusUnitCode: string | null;
             children: components["schemas"]["OrgUnitNodeDto"][];
         };
         OrgUnitDto: {
@@ -1566,6 +1600,8 @@ export interface components {
             parentId: string | null;
             /** @description 0 for the university */
             depth: number;
+            /** @description 统一身份认证自动建档: the campus unit code whose unknown people campus sign-in creates here; null = off */
+            ssoCampusUnitCode: string | null;
         };
         CreateOrgUnitDto: {
             /**
@@ -1620,6 +1656,8 @@ export interface components {
              * @enum {string}
              */
             accountStatus: "none" | "pending" | "active" | "deactivated";
+            /** @description Created by campus sign-in (统一身份认证自动建档) and not yet confirmed by the Organization Department */
+            ssoCreated: boolean;
         };
         PersonPageDto: {
             items: components["schemas"]["PersonDto"][];
@@ -1663,6 +1701,8 @@ export interface components {
              * @enum {string}
              */
             accountStatus: "none" | "pending" | "active" | "deactivated";
+            /** @description Created by campus sign-in (统一身份认证自动建档) and not yet confirmed by the Organization Department */
+            ssoCreated: boolean;
             roles: components["schemas"]["PersonRoleDto"][];
         };
         CreatePersonDto: {
@@ -1746,6 +1786,15 @@ export interface components {
             created: number;
             /** @description Existing people (matched by 工号) updated */
             updated: number;
+        };
+        SsoAutoCreateDto: {
+            /** @description Create people unknown to the roster here at their campus sign-in */
+            enabled: boolean;
+            /**
+             * @description Required when enabled: the campus unit code the identity carries (SSO_OIDC_UNIT_CLAIM / SSO_CAS_UNIT_ATTRIBUTE)
+             * @example 0301
+             */
+            campusUnitCode?: string;
         };
         NewerDefaultDto: {
             /** @description The file in workflows/ */
@@ -2032,6 +2081,8 @@ export interface components {
             };
             /** @description What the caller may do with the task now */
             actions: components["schemas"]["TaskActionsDto"];
+            /** @description True when the form key has a domain form (GET/POST /api/task-forms/{taskId}); false: complete it with variables (POST /api/tasks/{id}/complete) */
+            domainForm: boolean;
         };
         CompleteTaskDto: {
             /** @description Process variables (JSON object, names like identifiers, ≤ 256 KiB) */
@@ -2078,8 +2129,7 @@ export interface components {
         };
         TaskFormViewResponse: {
             taskId: string;
-            /** @example orglife:plan-draft */
-            formKey: string;
+            formKey: components["schemas"]["TaskFormKey"];
             name: string | null;
             /** @description The BPMN user task id */
             elementId: string;
@@ -3584,6 +3634,11 @@ export interface components {
             branchId: string;
             members: components["schemas"]["BranchMemberResponse"][];
         };
+        /**
+         * @description The form key of a domain task form (zeebe:formDefinition formKey)
+         * @enum {string}
+         */
+        TaskFormKey: "orglife:annual-inspection" | "orglife:follow-up-check" | "orglife:member-review" | "orglife:onsite-supervision-record" | "orglife:plan-approval" | "orglife:plan-draft" | "orglife:rectification-evidence" | "orglife:rectification-evidence-review" | "orglife:rectification-plan" | "orglife:rectification-plan-review" | "orglife:secretary-comments" | "orglife:self-study-confirm" | "orglife:session-record" | "orglife:session-summary" | "orglife:spot-check-inspect" | "orglife:spot-check-notice" | "orglife:study-arrangement" | "orglife:study-content-publish" | "orglife:vanguard-comments";
     };
     responses: never;
     parameters: never;
@@ -3624,7 +3679,7 @@ export interface operations {
     SecurityEventsController_list: {
         parameters: {
             query?: {
-                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
                 /** @description From this moment on (inclusive) */
                 from?: string;
                 /** @description Before this moment */
@@ -3689,7 +3744,7 @@ export interface operations {
     SecurityEventsController_export: {
         parameters: {
             query?: {
-                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
                 /** @description From this moment on (inclusive) */
                 from?: string;
                 /** @description Before this moment */
@@ -5547,6 +5602,142 @@ export interface operations {
             };
             /** @description No role that allows this on the unit concerned */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoAutoCreateController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoAutoCreateDto"];
+            };
+        };
+        responses: {
+            /** @description Turns creating unknown people at campus sign-in on (with the campus unit code) or off */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoAutoCreateController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person created by campus sign-in is confirmed; 409 if not awaiting that */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

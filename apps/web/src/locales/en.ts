@@ -96,6 +96,8 @@ const en: Messages = {
       errors: {
         'not-in-roster':
           'You are not in the party roster; please contact the Organization Department',
+        'account-conflict':
+          'Your staff/student number is another person’s username; please contact the Organization Department',
         inactive: 'This account is deactivated; please contact the Organization Department',
         'no-employee-no':
           'The campus identity service sent no staff/student number; please contact the Organization Department',
@@ -473,6 +475,9 @@ const en: Messages = {
       administrator_created: 'Administrator created',
       definition_deployed: 'Process deployed',
       data_exported: 'Data exported',
+      sso_auto_create_changed: 'Campus sign-in auto-creation set',
+      sso_person_created: 'Created by campus sign-in',
+      sso_person_confirmed: 'Auto-created record confirmed',
     },
   },
   org: {
@@ -541,6 +546,18 @@ const en: Messages = {
     exportCodesHint:
       'New codes for the not-yet-activated people of the chosen unit and its subunits (earlier codes stop working)',
     pickUnitFirst: 'Choose an org unit first',
+    ssoAutoCreate: 'Auto-create on campus sign-in',
+    ssoAutoCreateOn: 'Auto-create {code}',
+    ssoAutoCreateEnabled: 'Create unknown people here',
+    campusUnitCode: 'Campus unit code',
+    campusUnitCodeRequired: 'Enter the campus unit code',
+    ssoAutoCreateHint:
+      'When on, someone not in the party roster who signs in through the campus identity service with this campus unit code gets a record in this unit and is signed in. They get no roles and are listed as "auto-created, to confirm" on the People page until the Organization Department confirms them.',
+    ssoAutoCreateSaved: 'Auto-creation setting saved',
+    ssoCreated: 'Auto-created, to confirm',
+    confirmSso: 'Confirm record',
+    confirmSsoPrompt: 'Confirm the auto-created record of “{name}” ({employeeNo})?',
+    ssoConfirmed: 'Record confirmed',
   },
   sessionStatuses: {
     scheduled: 'Scheduled',

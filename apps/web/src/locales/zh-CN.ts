@@ -93,6 +93,7 @@ const zhCN = {
       orLocal: '或使用本地账号',
       errors: {
         'not-in-roster': '未在党员名册中，请联系组织部',
+        'account-conflict': '您的工号已被他人用作登录名，请联系组织部',
         inactive: '该账号已停用，请联系组织部',
         'no-employee-no': '统一身份认证未提供工号，请联系组织部',
         unavailable: '统一身份认证服务暂时无法访问，请稍后再试，或使用本地账号登录',
@@ -429,6 +430,9 @@ const zhCN = {
       administrator_created: '创建管理员',
       definition_deployed: '部署流程',
       data_exported: '导出数据',
+      sso_auto_create_changed: '设置统一身份认证自动建档',
+      sso_person_created: '统一身份认证自动建档',
+      sso_person_confirmed: '确认自动建档',
     },
   },
   org: {
@@ -488,6 +492,18 @@ const zhCN = {
     exportCodesHint:
       '为所选组织及下级组织中尚未激活的人员生成新的激活码并导出（之前导出的激活码随即失效）',
     pickUnitFirst: '请先选择组织',
+    ssoAutoCreate: '统一身份认证自动建档',
+    ssoAutoCreateOn: '自动建档 {code}',
+    ssoAutoCreateEnabled: '开启自动建档',
+    campusUnitCode: '统一身份认证单位编码',
+    campusUnitCodeRequired: '请填写统一身份认证单位编码',
+    ssoAutoCreateHint:
+      '开启后，党员名册中没有的人通过统一身份认证登录、且其身份所带的单位编码与此相同时，将在本组织自动建档并登录；新建人员不授予任何角色，列入“自动建档待确认”，请在人员页面核对后确认。',
+    ssoAutoCreateSaved: '已保存自动建档设置',
+    ssoCreated: '自动建档待确认',
+    confirmSso: '确认建档',
+    confirmSsoPrompt: '确认“{name}”（工号 {employeeNo}）的自动建档信息无误？',
+    ssoConfirmed: '已确认建档',
   },
   sessionStatuses: {
     scheduled: '待召开',

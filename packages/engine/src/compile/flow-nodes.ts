@@ -2,13 +2,15 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { eventTrigger } from './event-trigger.js';
 import type { FlowNode, NodeKind } from './model.js';
-import { bool, child, children, extension, str } from './moddle-access.js';
+import { bool, child, children, str } from './moddle-access.js';
 import type { Problems } from './problems.js';
 import {
   callDef,
   correlationKey,
+  decisionCallDef,
   ioMappings,
   jobDef,
+  listenerDefs,
   multiInstanceDef,
   scriptDef,
   userTaskDef,
@@ -135,13 +137,10 @@ function buildNode(
   } else if (loop) {
     problems.add(id, 'standard loops are not supported; use multi-instance instead');
   }
-  if (kind === 'businessRuleTask' && extension(el, 'zeebe:CalledDecision')) {
-    problems.add(
-      id,
-      'DMN decisions (zeebe:calledDecision) are not supported; give the task a job type instead',
-    );
-    return null;
-  }
+  const decision = kind === 'businessRuleTask' ? decisionCallDef(el, id, problems) : undefined;
+  if (decision) node.decision = decision;
+  const listeners = listenerDefs(el, id, problems);
+  if (listeners) node.listeners = listeners;
   const job = jobDef(el, id, problems);
   if (job) node.job = job;
   if (kind === 'userTask') node.userTask = userTaskDef(el, id, problems);

@@ -5,6 +5,7 @@
  */
 import type { Command, Effect, JobInfo, Variables } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
+import type { Decision } from '../decisions/model.js';
 import { addDuration, parseDuration, toIso } from '../timers/iso8601.js';
 import { nextStartTimer, startTimers } from '../timers/start-timers.js';
 import { execute } from './execute.js';
@@ -50,6 +51,8 @@ export class MemoryRuntime {
   readonly problems: string[] = [];
   private readonly books: RuntimeBooks;
   private readonly deployments = new Map<string, Deployment[]>();
+  /** Deployed DMN decisions by id: the latest deployment of an id wins, as in Zeebe. */
+  private readonly decisions = new Map<string, Decision>();
   private readonly workers: Record<string, ServiceWorker>;
   private readonly roundTrip: boolean;
   private readonly runOptions: RunOptions;
@@ -78,6 +81,7 @@ export class MemoryRuntime {
     };
     this.roundTrip = options.roundTrip ?? false;
     this.runOptions = {
+      decisions: this.decisions,
       ...(options.maxActivations !== undefined ? { maxActivations: options.maxActivations } : {}),
       ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
     };
@@ -101,6 +105,11 @@ export class MemoryRuntime {
         start: { definition, elementId: timer.elementId, fired: 0 },
       });
     }
+  }
+
+  /** Deploys DMN decisions (compileDecisions) for business rule tasks to call. */
+  deployDecisions(decisions: readonly Decision[]): void {
+    for (const decision of decisions) this.decisions.set(decision.id, decision);
   }
 
   private find(

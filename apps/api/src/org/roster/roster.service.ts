@@ -5,6 +5,7 @@ import { AccessService } from '../../access/access.service.js';
 import { ORG_ADMIN_ROLES, ORG_READ_ROLES } from '../../access/role-name.js';
 import { Account } from '../../auth/account.entity.js';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { bilingual } from '../../common/locale.js';
 import { ProblemException } from '../../common/problem.js';
 import { OrgUnit } from '../org-unit.entity.js';
 import { Person } from '../person.entity.js';
@@ -16,7 +17,7 @@ import { readRoster, writeRoster } from './roster.workbook.js';
 import { Transactions } from '../../database/transactions.js';
 import { PersonRoles } from '../../auth/person-roles.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
-import { chinaDay } from '../../ledger/ledger-period.js';
+import { localDay } from '../../common/time-zone.js';
 import { moveMembership } from '../membership/membership.writer.js';
 
 export interface RosterImportResult {
@@ -38,7 +39,13 @@ export class RosterService {
 
   async import(user: AuthUser, file: Buffer): Promise<RosterImportResult> {
     if (!(await this.access.visiblePathPatterns(user, ORG_ADMIN_ROLES)).length) {
-      throw new ProblemException(403, 'Only officers who manage org units can import a roster.');
+      throw new ProblemException(
+        403,
+        bilingual(
+          '只有管理组织的干部可以导入花名册',
+          'Only officers who manage org units can import a roster.',
+        ),
+      );
     }
     const parsed = await readRoster(file);
     if (parsed.errors.length > 0) throw badRoster(parsed.errors);
@@ -49,9 +56,9 @@ export class RosterService {
         {
           row: 2,
           column: 'file',
-          reason: '没有数据行 (no data rows)',
+          reason: bilingual('没有数据行', 'no data rows'),
           field: 'file',
-          message: 'no data rows',
+          message: bilingual('没有数据行', 'no data rows'),
         },
       ]);
     const result = await this.transactions.run(async (tx) => {
@@ -68,7 +75,10 @@ export class RosterService {
   async export(user: AuthUser, orgUnitId?: string): Promise<Buffer> {
     const patterns = await this.access.visiblePathPatterns(user, ORG_READ_ROLES);
     if (patterns.length === 0)
-      throw new ProblemException(403, 'Only officers can export a roster.');
+      throw new ProblemException(
+        403,
+        bilingual('只有干部可以导出花名册', 'Only officers can export a roster.'),
+      );
     const params: unknown[] = [patterns];
     let scope = '';
     if (orgUnitId) {
@@ -149,7 +159,7 @@ export class RosterService {
         ),
       ),
       usernameOwners: new Map(accounts.map((a) => [a.username.toLowerCase(), a.personId])),
-      today: chinaDay(this.clock.now()),
+      today: localDay(this.clock.now()),
     };
   }
 
@@ -179,7 +189,7 @@ export class RosterService {
       personId = (identifiers[0] as { id: string }).id;
     }
     // A new person, or one whose unit the roster changes, belongs to that unit from today.
-    await moveMembership(tx, personId, record.orgUnitId, chinaDay(this.clock.now()));
+    await moveMembership(tx, personId, record.orgUnitId, localDay(this.clock.now()));
     if (record.memberType) {
       await tx
         .getRepository(RoleAssignment)
@@ -210,7 +220,10 @@ function unique(values: string[]): string[] {
 function badRoster(errors: SheetError[]): ProblemException {
   return new ProblemException(
     HttpStatus.BAD_REQUEST,
-    `The roster has ${errors.length} problem(s); nothing was imported. 花名册有 ${errors.length} 处错误，未导入任何数据。`,
+    bilingual(
+      `花名册有 ${errors.length} 处错误，未导入任何数据`,
+      `The roster has ${errors.length} problems; nothing was imported`,
+    ),
     { type: 'urn:orglife:problem:roster', errors },
   );
 }
