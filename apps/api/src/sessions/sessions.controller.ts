@@ -11,6 +11,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import type { SessionCorrection } from './session-correction.entity.js';
 import { SessionCorrectionService } from './session-correction.service.js';
+import { YearQueryDto } from '../common/year-query.dto.js';
+import { MySessionsResponse } from './my-sessions.response.js';
+import { MySessionsService } from './my-sessions.service.js';
 import { CorrectSessionDto, SessionListQuery } from './session.dto.js';
 import type { OrgSession } from './session.entity.js';
 import { renderSessionRecord } from './session.print.js';
@@ -28,6 +31,7 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionService,
     private readonly corrections: SessionCorrectionService,
+    private readonly mySessions: MySessionsService,
   ) {}
 
   @Get()
@@ -35,6 +39,16 @@ export class SessionsController {
   @ApiOkResponse({ type: [OrgSessionResponse] })
   list(@CurrentUser() user: AuthUser, @Query() query: SessionListQuery): Promise<OrgSession[]> {
     return this.sessions.list(user, query);
+  }
+
+  @Get('mine')
+  @ApiOperation({
+    summary:
+      'My own organizational life of a year (我的组织生活): my attendance, speeches, lectures and reports per session',
+  })
+  @ApiOkResponse({ type: MySessionsResponse })
+  mine(@CurrentUser() user: AuthUser, @Query() query: YearQueryDto) {
+    return this.mySessions.mine(user, query.year);
   }
 
   @Get(':id')

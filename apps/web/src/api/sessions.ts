@@ -1,6 +1,8 @@
 import { request } from './request';
 import { api, pathOf, type Schemas } from './typed';
 
+export type MySessionRecord = Schemas['MySessionRecordResponse'];
+
 export function listSessions(query: { month?: string; orgUnitId?: string }) {
   return api.get('/sessions', { query });
 }
@@ -23,4 +25,9 @@ export type SessionCorrectionBody = Schemas['CorrectSessionDto'];
 /** 更正 a recorded session (with a reason). */
 export function correctSession(id: string, body: SessionCorrectionBody) {
   return api.post('/sessions/{id}/corrections', body, { path: { id } });
+}
+
+/** My own organizational life of a year (我的组织生活). */
+export function mySessions(year: number) {
+  return api.get('/sessions/mine', { query: { year } });
 }
