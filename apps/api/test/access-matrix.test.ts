@@ -262,6 +262,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/plans': { allow: EVERYONE_SIGNED_IN(400) },
   'PUT /api/branches/:id/weak': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/sessions': { allow: EVERYONE_SIGNED_IN(200) },
+  // my own record only (我的组织生活): anyone signed in, never another person's rows
+  'GET /api/sessions/mine': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/sessions/:id': { deny: 404 },
   'GET /api/sessions/:id/print': { deny: 404 },
   'GET /api/evaluations': { allow: EVERYONE_SIGNED_IN(400) },
@@ -289,6 +291,8 @@ const MATRIX: Record<string, Row> = {
 
   // ledger
   'GET /api/ledger/members': { allow: EVERYONE_SIGNED_IN(200) },
+  // my own ledger rows (我的台账): anyone signed in
+  'GET /api/ledger/mine': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/ledger/branches': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/secretaries': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/leaders': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlansModule } from '../plans/plans.module.js';
+import { MySessionsService } from './my-sessions.service.js';
 import { SessionForms } from './session.forms.js';
 import { SessionJobs } from './session.jobs.js';
 import { SessionService } from './session.service.js';
@@ -9,6 +10,6 @@ import { SessionsController } from './sessions.controller.js';
 @Module({
   imports: [PlansModule],
   controllers: [SessionsController],
-  providers: [SessionService, SessionForms, SessionJobs],
+  providers: [SessionService, MySessionsService, SessionForms, SessionJobs],
 })
 export class SessionsModule {}

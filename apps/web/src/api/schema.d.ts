@@ -1088,6 +1088,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own organizational life of a year (我的组织生活): my attendance, speeches, lectures and reports per session */
+        get: operations["SessionsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}": {
         parameters: {
             query?: never;
@@ -1322,6 +1339,23 @@ export interface paths {
         };
         /** Per member: speeches, micro-lectures, reports, vanguard comments, attendance; a plain member gets only their own row */
         get: operations["LedgerController_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own rows (我的台账): as a member, a committee secretary, a school leader — for anyone, whatever else they may read */
+        get: operations["LedgerController_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2405,6 +2439,57 @@ export interface components {
              */
             evaluatedAt: string | null;
         };
+        MySpeechResponse: {
+            topic: string;
+        };
+        MyLectureResponse: {
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            title: string;
+        };
+        MyReportResponse: {
+            /**
+             * @description 三汇报
+             * @enum {string}
+             */
+            kind: "task" | "vanguard" | "thought";
+        };
+        MySessionRecordResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchName: string;
+            /** @example 2026-12 */
+            month: string;
+            /** @enum {string} */
+            status: "scheduled" | "recorded" | "summarized" | "closed";
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            place: string | null;
+            /**
+             * @description 出席/请假/迟到/缺席; null until the session is recorded
+             * @enum {string|null}
+             */
+            attendance: "present" | "leave" | "late" | "absent" | null;
+            leaveReason: string | null;
+            /**
+             * Format: date-time
+             * @description 会前自学 confirmed at
+             */
+            selfStudyConfirmedAt: string | null;
+            /** @description 交流发言 */
+            speeches: components["schemas"]["MySpeechResponse"][];
+            /** @description 党课 given */
+            lectures: components["schemas"]["MyLectureResponse"][];
+            /** @description 汇报 */
+            reports: components["schemas"]["MyReportResponse"][];
+        };
+        MySessionsResponse: {
+            /** @example 2026 */
+            year: number;
+            sessions: components["schemas"]["MySessionRecordResponse"][];
+        };
         SixHavesFlagsResponse: {
             /** @description 有计划: the plan is approved */
             plan: boolean;
@@ -3003,6 +3088,25 @@ export interface components {
             asOf: string;
             rows: components["schemas"]["MemberLedgerRowResponse"][];
         };
+        LecturerLedgerRowResponse: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            lectures: number;
+            shortfalls: components["schemas"]["RequirementCheckResponse"][];
+        };
+        MyLedgerResponse: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date
+             * @description The day the figures are computed for
+             */
+            asOf: string;
+            member: components["schemas"]["MemberLedgerRowResponse"] | null;
+            committeeSecretary: components["schemas"]["LecturerLedgerRowResponse"] | null;
+            leader: components["schemas"]["LecturerLedgerRowResponse"] | null;
+        };
         MeetingCountsResponse: {
             /** @description 支委会 */
             branch_committee: number;
@@ -3040,13 +3144,6 @@ export interface components {
              */
             asOf: string;
             rows: components["schemas"]["BranchLedgerRowResponse"][];
-        };
-        LecturerLedgerRowResponse: {
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            lectures: number;
-            shortfalls: components["schemas"]["RequirementCheckResponse"][];
         };
         LecturerLedgerResponse: {
             /** @example 2026 */
@@ -8104,6 +8201,64 @@ export interface operations {
             };
         };
     };
+    SessionsController_mine: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (university's clock) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySessionsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SessionsController_get: {
         parameters: {
             query?: never;
@@ -9137,6 +9292,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberLedgerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_mine: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (university's clock) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLedgerResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field */
