@@ -5,6 +5,7 @@ import type { FlowNode, NodeKind } from './model.js';
 import { bool, child, children, str } from './moddle-access.js';
 import type { Problems } from './problems.js';
 import {
+  adHocDef,
   callDef,
   correlationKey,
   decisionCallDef,
@@ -35,13 +36,13 @@ const KINDS: Record<string, NodeKind> = {
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:AdHocSubProcess': 'subProcess',
   'bpmn:CallActivity': 'callActivity',
 };
 
 const UNSUPPORTED: Record<string, string> = {
   'bpmn:ComplexGateway': 'complex gateways',
   'bpmn:Transaction': 'transactions',
-  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes',
   'bpmn:CallChoreography': 'choreographies',
   'bpmn:ChoreographyTask': 'choreographies',
   'bpmn:SubChoreography': 'choreographies',
@@ -151,6 +152,10 @@ function buildNode(
   const attached = kind === 'boundaryEvent' ? child(el, 'attachedToRef')?.id : undefined;
   if (attached) node.attachedToId = attached;
   if (kind === 'subProcess' && bool(el, 'triggeredByEvent')) node.triggeredByEvent = true;
+  if (el.$type === 'bpmn:AdHocSubProcess') {
+    const adHoc = adHocDef(el, id, problems);
+    if (adHoc) node.adHoc = adHoc;
+  }
   const message =
     (kind === 'sendTask' && !job) || kind === 'receiveTask' ? child(el, 'messageRef') : undefined;
   const messageName = str(message, 'name');

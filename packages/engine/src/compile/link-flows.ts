@@ -74,7 +74,8 @@ export function indexElements(container: ModdleElement, into: Map<string, Moddle
   if (!Array.isArray(list)) return;
   for (const el of list as ModdleElement[]) {
     if (el.id) into.set(el.id, el);
-    if (str(el, '$type') === 'bpmn:SubProcess') indexElements(el, into);
+    if (str(el, '$type') === 'bpmn:SubProcess' || str(el, '$type') === 'bpmn:AdHocSubProcess')
+      indexElements(el, into);
   }
 }
 

@@ -79,6 +79,15 @@ export interface DecisionCallDef {
   resultVariable: string;
 }
 
+/** Ad-hoc sub-processes (zeebe:adHoc and bpmn:completionCondition), run by the engine itself. */
+export interface AdHocDef {
+  /** FEEL giving the ids of the inner elements to activate; none activated without it. */
+  activeElements?: Expr;
+  completionCondition?: Expr;
+  /** When the completion condition holds: terminate the inner elements still active (default). */
+  cancelRemaining: boolean;
+}
+
 export interface CallDef {
   processId: Expr;
   propagateAllChildVariables: boolean;
@@ -126,6 +135,7 @@ export interface FlowNode {
   script?: ScriptDef;
   call?: CallDef;
   decision?: DecisionCallDef;
+  adHoc?: AdHocDef;
   multiInstance?: MultiInstanceDef;
   /** Execution listeners (start, end) and, on user tasks, task listeners, each in model order. */
   listeners?: Partial<Record<ListenerEvent, ListenerDef[]>>;

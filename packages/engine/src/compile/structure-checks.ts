@@ -227,6 +227,10 @@ function checkSubProcess(
     (r) => r.scopeId === node.id && r.type === 'bpmn:StartEvent',
   ).length;
   if (refusedStarts > 0 && starts.length === 0) return;
+  if (node.adHoc) {
+    checkAdHoc(node, nodes, problems);
+    return;
+  }
   if (node.triggeredByEvent) {
     if (starts.length + refusedStarts !== 1)
       problems.add(node.id, 'an event sub-process needs exactly one start event');
@@ -243,4 +247,19 @@ function checkSubProcess(
   node.eventSubProcessIds = [...nodes.values()]
     .filter((n) => n.scopeId === node.id && n.triggeredByEvent)
     .map((n) => n.id);
+}
+
+/** Ad-hoc sub-processes hold activities (and events between them), no start or end events. */
+function checkAdHoc(
+  node: FlowNode,
+  nodes: ReadonlyMap<string, FlowNode>,
+  problems: Problems,
+): void {
+  const inner = [...nodes.values()].filter((n) => n.scopeId === node.id);
+  for (const n of inner) {
+    if (n.kind === 'startEvent' || n.kind === 'endEvent')
+      problems.add(n.id, 'an ad-hoc sub-process cannot hold start or end events');
+  }
+  if (!inner.some(isActivity)) problems.add(node.id, 'the ad-hoc sub-process holds no activity');
+  node.eventSubProcessIds = inner.filter((n) => n.triggeredByEvent).map((n) => n.id);
 }

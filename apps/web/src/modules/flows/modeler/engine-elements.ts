@@ -63,6 +63,7 @@ export const ENGINE_NODES: readonly string[] = [
   'bpmn:BusinessRuleTask',
   'bpmn:CallActivity',
   'bpmn:SubProcess',
+  'bpmn:AdHocSubProcess',
   'bpmn:ExclusiveGateway',
   'bpmn:ParallelGateway',
   'bpmn:InclusiveGateway',
