@@ -42,7 +42,8 @@ const WAITING_TRIGGERS = new Set(['timer', 'message', 'signal']);
 
 /** Where an old element id goes in the new process, or undefined when nowhere. */
 function targetOf(plan: MigrationPlan, to: CompiledProcess, elementId: string): string | undefined {
-  const mapped = plan.mappings[elementId] ?? elementId;
+  const mapped = Object.hasOwn(plan.mappings, elementId) ? plan.mappings[elementId] : elementId;
+  if (mapped === undefined) return undefined;
   return to.nodes.has(mapped) ? mapped : undefined;
 }
 
