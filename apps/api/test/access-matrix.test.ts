@@ -266,6 +266,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/sessions/mine': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/sessions/:id': { deny: 404 },
   'GET /api/sessions/:id/print': { deny: 404 },
+  // the body is checked first (a reason is required); who may correct: session-correction.test.ts
+  'POST /api/sessions/:id/corrections': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/evaluations': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/vanguard-rounds': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/vanguard-rounds/:id/comments': { allow: EVERYONE_SIGNED_IN(200) },
@@ -297,6 +299,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/ledger/secretaries': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/leaders': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   // accounts: OD anywhere, the person's committee
+  // the body is checked first; who may transfer whom: membership-ledger.test.ts
+  'POST /api/people/:id/transfer': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/people/:id/activation-code': {
     params: async (f) => ({ id: await f.freshPerson() }),
     allow: { od: 200, c1: 200 },
