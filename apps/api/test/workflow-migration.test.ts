@@ -107,15 +107,13 @@ describe('moving running instances to a new version', () => {
 
   /** Starts on version 1 (the generic route would start the latest). */
   async function startOnV1(): Promise<string> {
+    const unit = t.units['C1-B1'] as string;
+    const voter = t.people['branch_secretary'] as string;
     const instance = await t.app.get(WorkflowRuntimeService).startProcess(null, {
       processId: 'wf_mig',
       version: 1,
-      orgUnitId: t.units['C1-B1'],
-      variables: {
-        orgUnitId: t.units['C1-B1'],
-        orderId: 'O-1',
-        voters: [t.people['branch_secretary'], t.people['branch_secretary']],
-      },
+      orgUnitId: unit,
+      variables: { orgUnitId: unit, orderId: 'O-1', voters: [voter, voter] },
       startedBy: t.people['od_admin'] ?? null,
     });
     return instance.id;

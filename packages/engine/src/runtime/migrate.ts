@@ -235,11 +235,26 @@ export function migrateInstance(
     const problem = checkElement(plan, from, to, state, el);
     if (problem) problems.set(`${problem.code} ${problem.elementId}`, problem);
   }
+  for (const done of state.compensable ?? []) {
+    if (!targetOf(plan, to, done.elementId)) {
+      problems.set(`removed ${done.elementId}`, {
+        code: 'removed',
+        elementId: done.elementId,
+        message: `'${done.elementId}' completed and may still be compensated, but the new version does not have it`,
+      });
+    }
+  }
   if (problems.size > 0) return { ok: false, problems: [...problems.values()] };
   const step = new Step(toDef, to, state, plan.now, elementKinds, options);
   for (const el of Object.values(state.elements)) {
     const target = targetOf(plan, to, el.elementId) as string;
     if (target !== el.elementId) step.put({ ...el, elementId: target });
+  }
+  if (state.compensable) {
+    step.state.compensable = state.compensable.map((done) => ({
+      ...done,
+      elementId: targetOf(plan, to, done.elementId) as string,
+    }));
   }
   const incidents = step.writable('incidents');
   for (const incident of Object.values(state.incidents)) {
