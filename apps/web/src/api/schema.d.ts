@@ -2235,7 +2235,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2278,7 +2278,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -3194,7 +3194,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "recorded";
+            status: "pending" | "recorded" | "cancelled";
             /** Format: uuid */
             supervisorId: string | null;
             /** Format: date */
@@ -3227,7 +3227,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "done";
+            status: "pending" | "done" | "cancelled";
             summary: string | null;
             findingsCount: number;
             /** Format: uuid */
@@ -4111,7 +4111,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Password changed; every refresh token revoked */
+            /** @description Password changed; every other session of the person ended */
             204: {
                 headers: {
                     [name: string]: unknown;
