@@ -2251,7 +2251,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2294,7 +2294,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -3210,7 +3210,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "recorded";
+            status: "pending" | "recorded" | "cancelled";
             /** Format: uuid */
             supervisorId: string | null;
             /** Format: date */
@@ -3243,7 +3243,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "done";
+            status: "pending" | "done" | "cancelled";
             summary: string | null;
             findingsCount: number;
             /** Format: uuid */
