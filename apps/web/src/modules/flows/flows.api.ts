@@ -41,3 +41,20 @@ export function getDefaultDefinition(processId: string) {
 export function adoptDefaultDefinition(processId: string) {
   return api.post('/definitions/{processId}/default/adopt', undefined, { path: { processId } });
 }
+
+export type MigrationPlan = Schemas['MigrationPlanDto'];
+export type MigrationReport = Schemas['MigrationReportDto'];
+export type MigrationRequest = Schemas['MigrateInstancesDto'];
+
+/** The active elements of a version's running instances (in reach) and the target's elements. */
+export function getMigrationPlan(processId: string, fromVersion: number, toVersion: number) {
+  return api.get('/definitions/{processId}/migration-plan', {
+    path: { processId },
+    query: { fromVersion, toVersion },
+  });
+}
+
+/** Moves (or, with dryRun, checks) running instances; the report says what moved and why not. */
+export function migrateInstances(processId: string, body: MigrationRequest) {
+  return api.post('/definitions/{processId}/migrations', body, { path: { processId } });
+}
