@@ -211,6 +211,13 @@ const MATRIX: Record<string, Row> = {
     params: () => ({ processId: 'monthly-plan' }),
     allow: EVERYONE_SIGNED_IN(400),
   },
+  // 代理: everyone names their own stand-in; naming one for others is checked in the service.
+  'GET /api/stand-ins': { allow: EVERYONE_SIGNED_IN(200) },
+  'POST /api/stand-ins': { allow: EVERYONE_SIGNED_IN(400) },
+  'POST /api/stand-ins/:id/revoke': {
+    params: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+    allow: EVERYONE_SIGNED_IN(404),
+  },
   'POST /api/definitions/validate': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/definitions': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/instances': { allow: EVERYONE_SIGNED_IN(200) },

@@ -7,6 +7,7 @@ import { OrgMembership } from '../org/membership/membership.entity.js';
 import { SessionCorrection } from '../sessions/session-correction.entity.js';
 import { WorkflowDefinition } from '../workflow/definitions/definition.entity.js';
 import { WorkflowAuditEntry } from '../workflow/history/audit.entity.js';
+import { WorkflowStandIn } from '../workflow/stand-ins/stand-in.entity.js';
 import { WorkflowHistoryEvent } from '../workflow/history/history.entity.js';
 import { WorkflowIncident } from '../workflow/incidents/incident.entity.js';
 import { WorkflowInstance } from '../workflow/instances/instance.entity.js';
@@ -65,6 +66,7 @@ export const entities = [
   WorkflowIncident,
   WorkflowHistoryEvent,
   WorkflowAuditEntry,
+  WorkflowStandIn,
   // monthly cycle (study, plans, sessions, evaluations)
   Attachment,
   StudyContent,

@@ -22,6 +22,9 @@ import { InstanceController } from './instances/instance.controller.js';
 import { InstanceMigrator } from './migration/instance-migrator.js';
 import { MigrationController } from './migration/migration.controller.js';
 import { MigrationService } from './migration/migration.service.js';
+import { StandInController } from './stand-ins/stand-in.controller.js';
+import { StandInLookup } from './stand-ins/stand-in.lookup.js';
+import { StandInService } from './stand-ins/stand-in.service.js';
 import { InstanceQueryService } from './instances/instance-query.service.js';
 import { WorkflowRuntimeService } from './instances/workflow-runtime.service.js';
 import { JobClaimer } from './jobs/job.claimer.js';
@@ -88,6 +91,7 @@ export class WorkflowModule {
         TaskController,
         IncidentController,
         MigrationController,
+        StandInController,
       ],
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
@@ -105,6 +109,8 @@ export class WorkflowModule {
         InstanceCommandRunner,
         InstanceMigrator,
         MigrationService,
+        StandInLookup,
+        StandInService,
         EventCorrelator,
         FollowUpProcessor,
         CommandScope,

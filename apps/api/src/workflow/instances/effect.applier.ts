@@ -14,6 +14,7 @@ import type { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
 import { WorkflowSubscription } from './subscription.entity.js';
 import { newRowId } from '../../database/row-id.js';
+import { StandInLookup } from '../stand-ins/stand-in.lookup.js';
 
 /** Retries a timer gets when firing it fails for a technical reason. */
 const TIMER_RETRIES = 3;
@@ -29,6 +30,7 @@ export class EffectApplier {
   constructor(
     private readonly candidates: TaskCandidateIndex,
     private readonly endHooks: InstanceEndHooks,
+    private readonly standIns: StandInLookup,
   ) {}
 
   async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
@@ -181,6 +183,8 @@ export class EffectApplier {
     info: UserTaskInfo,
   ): Promise<void> {
     const orgUnitId = orgUnitOf(info.variables) ?? instance.orgUnitId;
+    const named = info.assignee ?? null;
+    const standIn = named ? await this.standIns.of(ctx.em, named, ctx.now) : null;
     const task = ctx.em.create(WorkflowTask, {
       id: info.id,
       instanceId: instance.id,
@@ -189,7 +193,7 @@ export class EffectApplier {
       elementId: info.elementId,
       name: await taskTitle(ctx.em, info.elementName ?? null, info.headers['title'], orgUnitId),
       orgUnitId,
-      assignee: info.assignee ?? null,
+      assignee: standIn ?? named,
       candidateUsers: info.candidateUsers,
       candidateGroups: info.candidateGroups,
       dueAt: info.dueDate ? new Date(info.dueDate) : null,
@@ -202,8 +206,18 @@ export class EffectApplier {
       createdAt: ctx.now,
       completedAt: null,
       completedBy: null,
+      onBehalfOf: standIn ? named : null,
     });
     await deferInsert(ctx.em, WorkflowTask, task);
+    if (standIn) {
+      ctx.journal.recordAudit(ctx.now, {
+        actor: 'system',
+        action: 'task.stand-in',
+        instanceId: instance.id,
+        taskId: task.id,
+        detail: { for: named, standIn },
+      });
+    }
     if (!task.assignee) await this.candidates.add(ctx.em, task);
   }
 

@@ -133,6 +133,12 @@ export class TaskDto {
     description: 'Set (退回意见, may be empty) when a return sent the work back as this task',
   })
   returnComment: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '代理: the person the assignee stands in for on this task ("代 X 办理")',
+  })
+  onBehalfOf: string | null;
 }
 
 export class TaskActionsDto {
@@ -224,6 +230,7 @@ export function toTaskDto(t: WorkflowTask): TaskDto {
     completedAt: iso(t.completedAt),
     completedBy: t.completedBy,
     returnComment: returnCommentOf(t),
+    onBehalfOf: t.onBehalfOf ?? null,
   };
 }
 

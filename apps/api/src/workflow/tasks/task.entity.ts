@@ -66,4 +66,8 @@ export class WorkflowTask {
 
   @Column({ name: 'completed_by', type: 'varchar', length: 64, nullable: true })
   completedBy: string | null;
+
+  /** 代理: the person whose stand-in the assignee is for this task ("代 X 办理"), else null. */
+  @Column({ name: 'on_behalf_of', type: 'uuid', nullable: true })
+  onBehalfOf: string | null;
 }

@@ -1,0 +1,136 @@
+/** 代理 (issue 19 point 9): a stand-in named for a period takes the new work, "代 X 办理". */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from './support/test-app.js';
+import { WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
+
+const XML = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="https://orglife.example/test">
+  <bpmn:process id="wf_stand_in" name="测试代理" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Approve" />
+    <bpmn:userTask id="Approve" name="审批">
+      <bpmn:extensionElements><zeebe:assignmentDefinition assignee="=approver" /></bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="Approve" targetRef="End" />
+    <bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+const DAY = 24 * 3600 * 1000;
+
+describe('stand-ins (代理)', () => {
+  let t: TestApp;
+  let od: Client;
+  let secretary: Client;
+  let standIn: Client;
+  let member: Client;
+  let secretaryId: string;
+  let standInId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ app: WORKFLOW_TEST_APP });
+    [od, secretary, standIn, member] = await t.loginAll(
+      'od_admin',
+      'branch_secretary',
+      'c1b2_secretary',
+      'member',
+    );
+    secretaryId = t.people['branch_secretary'] as string;
+    standInId = t.people['c1b2_secretary'] as string;
+    await od.post('/api/definitions').send({ xml: XML }).expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function taskFor(approver: string) {
+    const started = await od
+      .post('/api/instances')
+      .send({ processId: 'wf_stand_in', orgUnitId: t.units['C1-B1'], variables: { approver } })
+      .expect(201);
+    const [task] = await t.db.query(
+      `SELECT id, assignee, on_behalf_of FROM wf_task WHERE instance_id = $1`,
+      [started.body.id],
+    );
+    return task as { id: string; assignee: string; on_behalf_of: string | null };
+  }
+
+  it('sends new work to the stand-in during the period, marked on behalf of the person, and back after it', async () => {
+    const now = t.clock.now().getTime();
+    const named = await secretary
+      .post('/api/stand-ins')
+      .send({
+        standInId,
+        startsAt: new Date(now).toISOString(),
+        endsAt: new Date(now + 3 * DAY).toISOString(),
+        reason: 'business_trip',
+        note: '赴京培训',
+      })
+      .expect(201);
+
+    const during = await taskFor(secretaryId);
+    expect(during).toMatchObject({ assignee: standInId, on_behalf_of: secretaryId });
+    const seen = await standIn.get(`/api/tasks/${during.id}`).expect(200);
+    expect(seen.body).toMatchObject({ assignee: standInId, onBehalfOf: secretaryId });
+    const [audit] = await t.db.query(
+      `SELECT detail FROM wf_audit WHERE task_id = $1 AND action = 'task.stand-in'`,
+      [during.id],
+    );
+    expect(audit.detail).toEqual({ for: secretaryId, standIn: standInId });
+
+    const listed = await standIn.get('/api/stand-ins').expect(200);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ id: named.body.id, personId: secretaryId, reason: 'business_trip' }),
+    ]);
+
+    t.clock.advance(3 * DAY + 1000);
+    expect(await taskFor(secretaryId)).toMatchObject({ assignee: secretaryId, on_behalf_of: null });
+  });
+
+  it('a revoked stand-in takes no more work', async () => {
+    const now = t.clock.now().getTime();
+    const named = await secretary
+      .post('/api/stand-ins')
+      .send({
+        standInId,
+        startsAt: new Date(now).toISOString(),
+        endsAt: new Date(now + DAY).toISOString(),
+        reason: 'leave',
+      })
+      .expect(201);
+    await member.post(`/api/stand-ins/${named.body.id}/revoke`).expect(403);
+    await secretary.post(`/api/stand-ins/${named.body.id}/revoke`).expect(204);
+    expect(await taskFor(secretaryId)).toMatchObject({ assignee: secretaryId, on_behalf_of: null });
+    const again = await secretary.post(`/api/stand-ins/${named.body.id}/revoke`).expect(404);
+    expect(again.body.detail).toContain('已撤销');
+  });
+
+  it('refuses a stand-in for oneself, a period ending before it starts, and naming one for someone out of reach', async () => {
+    const now = t.clock.now().getTime();
+    const period = {
+      startsAt: new Date(now).toISOString(),
+      endsAt: new Date(now + DAY).toISOString(),
+      reason: 'leave',
+    };
+    const self = await secretary
+      .post('/api/stand-ins')
+      .send({ ...period, standInId: secretaryId })
+      .expect(400);
+    expect(self.body.detail).toContain('不能指定本人为代理人');
+    expect(self.body.errors).toEqual([expect.objectContaining({ field: 'standInId' })]);
+    const backwards = await secretary
+      .post('/api/stand-ins')
+      .send({ ...period, endsAt: new Date(now - DAY).toISOString(), standInId })
+      .expect(400);
+    expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'endsAt' })]);
+    const other = await member
+      .post('/api/stand-ins')
+      .send({ ...period, personId: secretaryId, standInId })
+      .expect(403);
+    expect(other.body.detail).toContain('只能为本人或所管辖组织的人员指定代理人');
+    await od
+      .post('/api/stand-ins')
+      .send({ ...period, personId: secretaryId, standInId })
+      .expect(201);
+  });
+});
