@@ -3,6 +3,21 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 
+/**
+ * Type information from each file's tsconfig (the TypeScript project service); `.vue` files are
+ * named for every file, or the service reloads its projects whenever it meets one.
+ */
+const typeAware = {
+  projectService: true,
+  tsconfigRootDir: import.meta.dirname,
+  extraFileExtensions: ['.vue'],
+};
+const typeAwareRules = {
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/switch-exhaustiveness-check': 'error',
+  '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -19,15 +34,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.mts'],
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-      globals: { ...globals.node },
-    },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-    },
+    languageOptions: { parserOptions: typeAware, globals: { ...globals.node } },
+    rules: typeAwareRules,
   },
   {
     files: ['packages/engine/src/**/*.ts'],
@@ -47,10 +55,22 @@ export default tseslint.config(
   ...vue.configs['flat/recommended'],
   {
     files: ['apps/web/**/*.vue'],
-    languageOptions: { parserOptions: { parser: tseslint.parser }, globals: { ...globals.browser } },
-    rules: { 'vue/multi-word-component-names': 'off', 'vue/max-attributes-per-line': 'off', 'vue/singleline-html-element-content-newline': 'off', 'vue/html-self-closing': 'off',
+    // type-aware like the .ts files: <script setup lang="ts"> is typed by the web's tsconfig
+    languageOptions: {
+      parserOptions: { ...typeAware, parser: tseslint.parser },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      ...typeAwareRules,
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
       // prettier owns template layout; these three fight its output
-      'vue/multiline-html-element-content-newline': 'off', 'vue/html-closing-bracket-newline': 'off', 'vue/html-indent': 'off' },
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/html-indent': 'off',
+    },
   },
   { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: { ...globals.node } } },
 );

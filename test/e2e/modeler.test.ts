@@ -77,6 +77,18 @@ describe('an OD user edits the monthly plan flow in the modeler', () => {
     });
     expect(outside, 'shapes outside the canvas on open').toEqual([]);
 
+    // and Camunda's linter finds nothing: its user tasks are Camunda user tasks
+    await page.locator('[data-testid="flows-modeler-canvas"][data-lint-reports="0"]').waitFor();
+    await page.locator('.djs-element[data-element-id="Task_DraftPlan"]').click();
+    const implementation = page.locator('[data-group-id="group-userTaskImplementation"]');
+    await implementation.waitFor();
+    if (!(await implementation.locator('.bio-properties-panel-group-header.open').count())) {
+      await implementation.locator('.bio-properties-panel-group-header').click();
+    }
+    expect(await page.locator('#bio-properties-panel-userTaskImplementation').inputValue()).toBe(
+      'zeebeUserTask',
+    );
+
     // when the designer types a malformed approval deadline and validates
     const field = await approvalDeadlineField(page);
     expect(await field.inputValue()).toBe('P3D');
@@ -101,6 +113,8 @@ describe('an OD user edits the monthly plan flow in the modeler', () => {
       .first()
       .click();
     await page.locator(`.djs-element.selected[data-element-id="${TIMER}"]`).waitFor();
+    // and Camunda's own linter marks the same timer on the canvas, beside the engine's badge
+    await page.locator(`.djs-overlays[data-container-id="${TIMER}"] .cl-icon-error`).waitFor();
     await screenshot(page, 'modeler-problem-on-element');
   });
 

@@ -151,6 +151,16 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/org-units/:id': { params: (f) => ({ id: f.unitC1B2 }), allow: { od: 409 } },
   'POST /api/org-units/import': { allow: { od: 400 } },
   'GET /api/org-units/export': { allow: { od: 200 } },
+  // 统一身份认证自动建档 (test/sso-auto-create.test.ts): the Organization Department's alone.
+  'PUT /api/org-units/:id/sso-auto-create': {
+    params: (f) => ({ id: f.unitC1B2 }),
+    body: { enabled: false },
+    allow: { od: 200 },
+  },
+  'POST /api/people/:id/sso-confirmation': {
+    params: (f) => ({ id: f.personC1B2 }),
+    allow: { od: 409 },
+  },
   'GET /api/people': { allow: { ...EVERYONE_SIGNED_IN(200), member: 403 } },
   'GET /api/people/:id': { params: (f) => ({ id: f.personC1B2 }), allow: BRANCH_READERS },
   'POST /api/people': {
@@ -255,6 +265,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/plans': { allow: EVERYONE_SIGNED_IN(400) },
   'PUT /api/branches/:id/weak': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/sessions': { allow: EVERYONE_SIGNED_IN(200) },
+  // my own record only (我的组织生活): anyone signed in, never another person's rows
+  'GET /api/sessions/mine': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/sessions/:id': { deny: 404 },
   'GET /api/sessions/:id/print': { deny: 404 },
   // QR sign-in (test/session-sign-in.test.ts): the screen and 代签 for the branch's officers,
@@ -321,6 +333,8 @@ const MATRIX: Record<string, Row> = {
 
   // ledger
   'GET /api/ledger/members': { allow: EVERYONE_SIGNED_IN(200) },
+  // my own ledger rows (我的台账): anyone signed in
+  'GET /api/ledger/mine': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/ledger/branches': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/secretaries': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/leaders': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },

@@ -13,6 +13,7 @@ const MONTH = '2026-03';
 interface Task {
   id: string;
   formKey: string | null;
+  domainForm: boolean;
   variables: Record<string, unknown>;
 }
 
@@ -82,9 +83,10 @@ describe('the demo month on a freshly seeded database', () => {
   it("leaves the plan draft of C1-B1 in branch_secretary's inbox (claimable)", async () => {
     const secretary = await t.login('branch_secretary');
     expect(await tab(secretary, 'mine')).toEqual([]);
-    expect(summary(await tab(secretary, 'claimable'))).toEqual([
-      `orglife:plan-draft ${unit('C1-B1')}`,
-    ]);
+    const claimable = await tab(secretary, 'claimable');
+    expect(summary(claimable)).toEqual([`orglife:plan-draft ${unit('C1-B1')}`]);
+    // the task says it opens a domain form (GET /api/task-forms/:id), no trial call needed
+    expect(claimable.map((task) => task.domainForm)).toEqual([true]);
     expect(await countsOf(secretary)).toMatchObject({ mine: 0, claimable: 1 });
   });
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Controller, Get, type INestApplication, Module, Param, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, type OpenAPIObject } from '@nestjs/swagger';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../src/app.module.js';
 import { GLOBAL_PREFIX } from '../src/app.setup.js';
@@ -147,6 +147,28 @@ describe('OpenAPI document', () => {
     expect(document.components?.schemas?.PlanDraftContextResponse).toHaveProperty(
       ['properties', 'plan', '$ref'],
       '#/components/schemas/MonthlyPlanResponse',
+    );
+  });
+
+  it('lists the domain form keys once, as TaskFormKey: every orglife: form key of the flows', () => {
+    const listed = (document.components?.schemas?.TaskFormKey as { enum: string[] }).enum;
+    const workflows = new URL('../../../workflows/', import.meta.url);
+    const inFlows = readdirSync(workflows)
+      .filter((file) => file.endsWith('.bpmn'))
+      .flatMap((file) => [
+        ...readFileSync(new URL(file, workflows), 'utf8').matchAll(
+          /(?:formKey|externalReference)="(orglife:[^"]+)"/g,
+        ),
+      ])
+      .map((match) => match[1]);
+    expect([...listed].sort()).toEqual([...new Set(inFlows)].sort());
+    expect(document.components?.schemas?.TaskFormViewResponse).toHaveProperty(
+      ['properties', 'formKey', '$ref'],
+      '#/components/schemas/TaskFormKey',
+    );
+    expect(document.components?.schemas?.TaskDetailDto).toHaveProperty(
+      ['properties', 'domainForm', 'type'],
+      'boolean',
     );
   });
 

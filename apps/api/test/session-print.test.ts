@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { renderSessionRecord } from '../src/sessions/session.print.js';
 import type { SessionView } from '../src/sessions/session.service.js';
 
@@ -72,6 +72,10 @@ function view(overrides: Partial<SessionView>): SessionView {
 }
 
 describe('the printable session record (台账)', () => {
+  afterEach(() => {
+    delete process.env.ORGLIFE_TIME_ZONE;
+  });
+
   it('shows the branch, Beijing time, meeting types, attendance and segments in 学讲听报议定 order', () => {
     const html = renderSessionRecord(view({}));
     expect(html).toContain('教工第一党支部');
@@ -80,6 +84,15 @@ describe('the printable session record (台账)', () => {
     expect(html).toContain('<td>赵思远</td><td>请假</td><td>出差</td>');
     expect(html.indexOf('<td>学</td>')).toBeLessThan(html.indexOf('<td>议</td>'));
     expect(html).toContain('<td>专家讲座</td><td>外请专家</td>');
+  });
+
+  it("prints the time on the university's clock ORGLIFE_TIME_ZONE names, not a fixed +8", () => {
+    process.env.ORGLIFE_TIME_ZONE = 'Asia/Urumqi';
+    expect(renderSessionRecord(view({}))).toContain('2026-03-20 12:30');
+    process.env.ORGLIFE_TIME_ZONE = 'Europe/London';
+    expect(renderSessionRecord(view({}))).toContain('2026-03-20 06:30');
+    const summer = new Date('2026-07-20T06:30:00Z');
+    expect(renderSessionRecord(view({ heldAt: summer }))).toContain('2026-07-20 07:30');
   });
 
   it('escapes what users typed', () => {

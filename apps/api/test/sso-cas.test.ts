@@ -110,6 +110,12 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     const replay = new URL(freshService);
     replay.searchParams.set('ticket', returned.searchParams.get('ticket')!);
     expect((await callback(replay)).searchParams.get('ssoError')).toBe('rejected');
+    const [refusal] = await t.db.query<{ detail: string }[]>(
+      `SELECT detail FROM security_event WHERE kind = 'login_failed' ORDER BY at DESC, id DESC LIMIT 1`,
+    );
+    expect(refusal?.detail).toMatch(
+      new RegExp(`^统一身份认证 CAS ${cas.url}: rejected: CAS INVALID_TICKET`),
+    );
 
     const forged = new URL(returned);
     forged.searchParams.set('state', 'not-a-state-we-sent');
@@ -130,6 +136,12 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     const tokens = await tokensFor(await callback(await signInAtCas(browser, 'wang')));
     // A second service visit rides on the CAS session (no form), as single sign-on does.
     const again = await tokensFor(await callback(await signInAtCas(browser, 'wang')));
+    // The access tokens work, including one issued by rotating the refresh token.
+    for (const { accessToken } of [tokens, again]) {
+      await t.http().get('/api/me').set('Authorization', `Bearer ${accessToken}`).expect(200);
+    }
+    const rotated = await again.agent.post('/api/auth/refresh').expect(200);
+    again.accessToken = (rotated.body as { accessToken: string }).accessToken;
 
     const res = await t.http().get('/api/auth/sso/cas/logout').expect(302);
     const logoutUrl = new URL(res.headers.location as string);
@@ -159,7 +171,24 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     }
     expect(posted).toHaveLength(2);
     expect(cas.logoutPosts.map((p) => p.status)).toEqual([204, 204]);
-    for (const { agent } of [tokens, again]) await agent.post('/api/auth/refresh').expect(401);
+    // Both sessions are over: their refresh tokens and the access tokens already handed out.
+    for (const { agent, accessToken } of [tokens, again]) {
+      await agent.post('/api/auth/refresh').expect(401);
+      const me = await t
+        .http()
+        .get('/api/me')
+        .set('Authorization', `Bearer ${accessToken}`)
+        .expect(401);
+      expect((me.body as { detail: string }).detail).toBe(
+        '会话已在统一身份认证处结束，请重新登录。',
+      );
+    }
+    // Another sign-in of the same person, outside that CAS session, keeps working.
+    const other = await tokensFor(
+      await callback(await signInAtCas(new TestBrowser(PUBLIC_URL), 'wang')),
+    );
+    await t.http().get('/api/me').set('Authorization', `Bearer ${other.accessToken}`).expect(200);
+    await other.agent.post('/api/auth/refresh').expect(200);
   });
 
   it('shows the unavailable page within the timeout when CAS is slow', async () => {
@@ -251,6 +280,36 @@ describe('SSO required for everyone but named local accounts', () => {
       subject_username: 'member',
       detail: expect.stringMatching(/SSO_REQUIRED/),
     });
+  });
+});
+
+describe('SSO: CAS server down', () => {
+  let down: TestApp;
+  beforeAll(async () => {
+    down = await createTestApp({
+      app: {
+        sso: readSsoEnv({
+          SSO_PUBLIC_URL: PUBLIC_URL,
+          SSO_CAS_URL: 'http://127.0.0.1:9/cas',
+          SSO_TIMEOUT_MS: '1000',
+        }),
+      },
+    });
+  });
+  afterAll(() => down.close());
+
+  it('shows the unavailable page at the callback at once, and local login still works', async () => {
+    const agent = down.http();
+    const start = await agent.get('/api/auth/sso/cas/login').expect(302);
+    const service = new URL(new URL(start.headers.location as string).searchParams.get('service')!);
+    service.searchParams.set('ticket', 'ST-from-a-server-now-down');
+    const started = Date.now();
+    const res = await agent.get(service.pathname + service.search).expect(302);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(new URL(res.headers.location as string).searchParams.get('ssoError')).toBe(
+      'unavailable',
+    );
+    await down.login('od_admin');
   });
 });
 

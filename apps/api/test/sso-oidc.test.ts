@@ -27,6 +27,8 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
         li: { employeeNo: 'T2026002', name: '李国强' },
         stranger: { employeeNo: 'X9999999', name: '陌生人' },
         anonymous: { name: '无工号' },
+        zhou: { employeeNo: 'R2026001', name: '周未开户' },
+        wu: { employeeNo: 'R2026002', name: '吴撞名' },
       },
       redirectUris: [CALLBACK],
       postLogoutRedirectUris: [`${PUBLIC_URL}/login`],
@@ -177,6 +179,33 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     }
   });
 
+  it('opens an account named by the 工号 for a roster person who has none yet', async () => {
+    const addToRoster = async (employeeNo: string, name: string) => {
+      const [row] = await t.db.query<{ id: string }[]>(
+        `INSERT INTO person (employee_no, name, org_unit_id) VALUES ($1, $2, $3) RETURNING id`,
+        [employeeNo, name, t.units['C1-B2']],
+      );
+      return row!.id;
+    };
+    await addToRoster('R2026001', '周未开户');
+    const landing = await callback(await signInAtProvider(await startSignIn(), 'zhou'));
+    const res = await exchange(landing.searchParams.get('sso')!).expect(200);
+    const me = await t
+      .http()
+      .get('/api/me')
+      .set('Authorization', `Bearer ${(res.body as { accessToken: string }).accessToken}`)
+      .expect(200);
+    expect(me.body).toMatchObject({ username: 'R2026001', name: '周未开户' });
+
+    // When that username belongs to someone else, the page says so and nothing changes.
+    const wu = await addToRoster('R2026002', '吴撞名');
+    const other = await addToRoster('R2026003', '郑占名');
+    await t.db.query(`INSERT INTO account (person_id, username) VALUES ($1, 'r2026002')`, [other]);
+    const refused = await callback(await signInAtProvider(await startSignIn(), 'wu'));
+    expect(refused.searchParams.get('ssoError')).toBe('account-conflict');
+    expect(await t.db.query(`SELECT 1 FROM account WHERE person_id = $1`, [wu])).toHaveLength(0);
+  });
+
   it('refuses an identity that carries no 工号', async () => {
     const landing = await callback(await signInAtProvider(await startSignIn(), 'anonymous'));
     expect(landing.searchParams.get('ssoError')).toBe('no-employee-no');
@@ -213,6 +242,33 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     );
     const landing = await callback(await signInAtProvider(authorizationUrl, 'wang'));
     expect(landing.searchParams.get('ssoError')).toBe('rejected');
+  });
+
+  it('refuses an ID token for another client, from another issuer, or not signed by the provider', async () => {
+    const tamperings = [
+      { claims: { aud: 'another-campus-app' }, detail: /aud/ },
+      { claims: { iss: 'https://evil.example' }, detail: /iss/ },
+      { forgeSignature: true, detail: /signature/ },
+    ];
+    try {
+      for (const { detail, ...tampering } of tamperings) {
+        provider.idTokenTampering = tampering;
+        const landing = await callback(await signInAtProvider(await startSignIn(), 'wang'));
+        expect(landing.searchParams.get('ssoError')).toBe('rejected');
+        expect(landing.searchParams.has('sso')).toBe(false);
+        const event = await lastEvent('login_failed');
+        expect(event?.detail).toMatch(
+          new RegExp(`^统一身份认证 OIDC ${provider.issuer}/: rejected: `),
+        );
+        expect(event?.detail).toMatch(detail);
+      }
+      // Untampered, the same sign-in goes through (the test's tampering is what was refused).
+      provider.idTokenTampering = { claims: {} };
+      const landing = await callback(await signInAtProvider(await startSignIn(), 'wang'));
+      expect(landing.searchParams.has('sso')).toBe(true);
+    } finally {
+      provider.idTokenTampering = undefined;
+    }
   });
 
   it("tolerates the provider's clock a minute off, not more", async () => {

@@ -58,7 +58,12 @@ export interface JobInfo {
   retries: number;
   headers: Record<string, string>;
   variables: Variables;
+  /** Set on the job of an execution listener (start, end) or a user task listener. */
+  listener?: ListenerEvent;
 }
+
+/** When a listener runs: execution listeners (start, end) and user task listeners. */
+export type ListenerEvent = 'start' | 'end' | 'creating' | 'completing';
 
 export interface MessageSubscriptionInfo {
   id: string;

@@ -1,5 +1,8 @@
 export * from './contract.js';
 export { compile } from './compile/compile.js';
+export { compileDecisions, type DecisionsResult } from './decisions/compile-dmn.js';
+export { evaluateDecision } from './decisions/evaluate-decision.js';
+export type { Decision, Decisions } from './decisions/model.js';
 export type {
   CompiledDefinition,
   CompiledProcess,

@@ -2,7 +2,12 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { isRoleName, type RoleName } from './role-name.js';
+import {
+  ABOVE_BRANCH_RECORD_ROLES,
+  BRANCH_LEVEL_TYPES,
+  isRoleName,
+  type RoleName,
+} from './role-name.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,7 +50,7 @@ export class AccessService {
       `SELECT type FROM org_unit WHERE id = $1`,
       [unitId],
     );
-    return row?.type === 'branch' || row?.type === 'group';
+    return (BRANCH_LEVEL_TYPES as readonly string[]).includes(row?.type ?? '');
   }
 
   /**
@@ -55,7 +60,7 @@ export class AccessService {
    */
   async recordReadRoles(unitId: string, roles: readonly RoleName[]): Promise<RoleName[]> {
     const branchLevel = await this.isBranchLevel(unitId);
-    return roles.filter((role) => !(branchLevel && role === 'inspector'));
+    return roles.filter((role) => !(branchLevel && ABOVE_BRANCH_RECORD_ROLES.includes(role)));
   }
 
   /** Whether the user holds one of `roles` on the unit or one of its ancestors. */

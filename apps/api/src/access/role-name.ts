@@ -39,6 +39,15 @@ export const ORG_READ_ROLES: RoleName[] = [
   'leader',
 ];
 
+/**
+ * Roles that reach the records of units above branches only: on a branch (or its groups) they
+ * see the unit, not its plans, instances, history or files (see AccessService.recordReadRoles).
+ */
+export const ABOVE_BRANCH_RECORD_ROLES: readonly RoleName[] = ['inspector'];
+
+/** Unit types whose records are a branch's records. */
+export const BRANCH_LEVEL_TYPES = ['branch', 'group'] as const;
+
 export function isRoleName(value: string): value is RoleName {
   return (ROLE_NAMES as readonly string[]).includes(value);
 }

@@ -11,4 +11,6 @@ export interface AuthUser {
 export interface AccessTokenClaims {
   sub: string;
   username: string;
+  /** The sign-in session (refresh-token family) the token was issued in; see ended-sessions.ts. */
+  sid?: string;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { EndedSessions } from './ended-sessions.js';
 import { JwtGuard } from './jwt.guard.js';
 import { LoginLimiter } from './login.limiter.js';
 import { PasswordHasher } from './password.hasher.js';
@@ -12,12 +13,13 @@ import { TokenService } from './token.service.js';
   controllers: [AuthController],
   providers: [
     AuthService,
+    EndedSessions,
     TokenService,
     LoginLimiter,
     PasswordHasher,
     PersonRoles,
     { provide: APP_GUARD, useClass: JwtGuard },
   ],
-  exports: [PasswordHasher, PersonRoles, TokenService],
+  exports: [EndedSessions, PasswordHasher, PersonRoles, TokenService],
 })
 export class AuthModule {}

@@ -5,8 +5,10 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { bilingual } from '../common/locale.js';
 import type { AccessTokenClaims } from './auth-user.js';
 import type { AuthenticatedRequest } from './current-user.decorator.js';
+import { EndedSessions } from './ended-sessions.js';
 import { PersonRoles } from './person-roles.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { TokenService } from './token.service.js';
@@ -18,6 +20,7 @@ export class JwtGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly personRoles: PersonRoles,
+    private readonly endedSessions: EndedSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,6 +36,14 @@ export class JwtGuard implements CanActivate {
       claims = await this.tokens.verifyAccessToken(token);
     } catch {
       throw new UnauthorizedException('The access token is invalid or has expired.');
+    }
+    if (claims.sid && (await this.endedSessions.isEnded(claims.sid))) {
+      throw new UnauthorizedException(
+        bilingual(
+          '会话已在统一身份认证处结束，请重新登录。',
+          'The sign-in session was ended at the campus identity service; sign in again.',
+        ),
+      );
     }
     // Roles come from the database, not the token, so a revoked role stops working within
     // ROLES_FRESH_MS even though the token lives on.

@@ -31,7 +31,8 @@ export class TokenService {
   /**
    * Claims of access tokens already verified, by the whole token string: checking an HMAC
    * signature on every request costs more than the rest of the guard. Only the expiry is checked
-   * again, on the injected clock; a token is never revoked before it expires.
+   * again, on the injected clock. The guard refuses a token whose session the identity service
+   * ended (ended-sessions.ts); nothing else revokes one before it expires.
    */
   private readonly verified = new Map<string, AccessTokenClaims & { exp: number }>();
 
@@ -124,6 +125,7 @@ export class TokenService {
     const claims: AccessTokenClaims & { iat: number } = {
       sub: personId,
       username,
+      sid: familyId,
       iat: this.seconds(),
     };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.accessTtl });

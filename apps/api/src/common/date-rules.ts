@@ -1,4 +1,4 @@
-import { chinaDay } from '../ledger/ledger-period.js';
+import { localDay } from './time-zone.js';
 import { monthOf } from '../plans/month.js';
 import { fieldErrors } from '../task-forms/field-error.js';
 import { fieldLabel } from './field-labels.js';
@@ -27,7 +27,7 @@ function problem(field: string, zh: (label: string) => string, en: (label: strin
 
 /** A due date: a day after today. */
 export function dueAfterToday(field: string, day: string, now: Date): DateCheck {
-  const today = chinaDay(now);
+  const today = localDay(now);
   return day > today
     ? null
     : problem(
@@ -39,7 +39,7 @@ export function dueAfterToday(field: string, day: string, now: Date): DateCheck 
 
 /** Something that has happened: a day no later than today. */
 export function notAfterToday(field: string, day: string, now: Date): DateCheck {
-  const today = chinaDay(now);
+  const today = localDay(now);
   return day <= today
     ? null
     : problem(

@@ -96,7 +96,15 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private localized(problem: Problem, language: Language): Problem {
-    const errors = problem.errors?.map((e) => ({ ...e, message: localize(e.message, language) }));
+    // A sheet import's errors also carry `reason` (row, column, reason), said the same way.
+    const errors = problem.errors?.map((e) => {
+      const { reason } = e as { reason?: unknown };
+      return {
+        ...e,
+        message: localize(e.message, language),
+        ...(typeof reason === 'string' ? { reason: localize(reason, language) } : {}),
+      };
+    });
     if (!errors?.length) return { ...problem, detail: localize(problem.detail, language) };
     return { ...problem, detail: errors.map((e) => e.message).join('; '), errors };
   }

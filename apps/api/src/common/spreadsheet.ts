@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { bilingual } from './locale.js';
+import { UnreadableSheet, xlsxRows } from './xlsx-rows.js';
 
 /** One column of a sheet the API imports and exports: found by its header on import. */
 export interface SheetColumn<K extends string> {
@@ -24,7 +26,8 @@ export function sheetError(row: number, column: string, reason: string): SheetEr
 export type SheetRow<K extends string> = Record<K, string> & { row: number };
 
 /**
- * Reads the first sheet: header names locate the columns, so their order does not matter.
+ * Reads the first sheet as a stream (at most `maxRows` rows after the header, else one error
+ * naming the limit): header names locate the columns, so their order does not matter.
  * Blank rows are skipped; every column but the `optional` ones must be in the header row.
  */
 export async function readSheet<K extends string>(
@@ -32,55 +35,47 @@ export async function readSheet<K extends string>(
   columns: readonly SheetColumn<K>[],
   options: { optional?: readonly K[]; maxRows: number },
 ): Promise<{ rows: SheetRow<K>[]; errors: SheetError[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    return {
-      rows: [],
-      errors: [sheetError(0, 'file', '不是有效的 .xlsx 文件 (not a valid .xlsx file)')],
-    };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet)
-    return { rows: [], errors: [sheetError(0, 'file', '文件中没有工作表 (no worksheet)')] };
-
   const positions = new Map<K, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const column = columns.find((c) => c.header === cellText(cell.value));
-    if (column) positions.set(column.key, col);
-  });
-  const missing = columns.filter(
-    (c) => !positions.has(c.key) && !(options.optional ?? []).includes(c.key),
-  );
-  if (missing.length > 0) {
-    return {
-      rows: [],
-      errors: missing.map((c) =>
-        sheetError(1, c.header, '缺少此列 (column missing from the header row)'),
-      ),
-    };
-  }
-  if (sheet.rowCount - 1 > options.maxRows) {
-    return {
-      rows: [],
-      errors: [
-        sheetError(0, 'file', `超过 ${options.maxRows} 行 (more than ${options.maxRows} rows)`),
-      ],
-    };
-  }
-
   const rows: SheetRow<K>[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const sheetRow = sheet.getRow(r);
-    const entries = columns.map((c) => {
-      const col = positions.get(c.key);
-      return [c.key, col ? cellText(sheetRow.getCell(col).value) : ''] as const;
-    });
-    if (entries.every(([, text]) => text === '')) continue;
-    rows.push({ ...(Object.fromEntries(entries) as Record<K, string>), row: r });
+  try {
+    for await (const sheetRow of xlsxRows(file, options.maxRows)) {
+      if (sheetRow.number === 1) {
+        sheetRow.eachCell((cell, col) => {
+          const column = columns.find((c) => c.header === cellText(cell.value));
+          if (column) positions.set(column.key, col);
+        });
+        continue;
+      }
+      const missing = missingColumns(columns, positions, options.optional ?? []);
+      if (missing.length > 0) return { rows: [], errors: missing };
+      const entries = columns.map((c) => {
+        const col = positions.get(c.key);
+        return [c.key, col ? cellText(sheetRow.getCell(col).value) : ''] as const;
+      });
+      if (entries.every(([, text]) => text === '')) continue;
+      rows.push({ ...(Object.fromEntries(entries) as Record<K, string>), row: sheetRow.number });
+    }
+  } catch (error) {
+    if (error instanceof UnreadableSheet) return { rows: [], errors: [fileError(error.message)] };
+    throw error;
   }
-  return { rows, errors: [] };
+  return { rows, errors: missingColumns(columns, positions, options.optional ?? []) };
+}
+
+function missingColumns<K extends string>(
+  columns: readonly SheetColumn<K>[],
+  positions: Map<K, number>,
+  optional: readonly K[],
+): SheetError[] {
+  return columns
+    .filter((c) => !positions.has(c.key) && !optional.includes(c.key))
+    .map((c) =>
+      sheetError(1, c.header, bilingual('缺少此列', 'column missing from the header row')),
+    );
+}
+
+function fileError(reason: string): SheetError {
+  return sheetError(0, 'file', reason);
 }
 
 /** One sheet with a bold, frozen header row; every cell is text so a round trip is exact. */

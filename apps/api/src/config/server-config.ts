@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppOptions } from '../app.options.js';
 import { passwordRuleBroken } from '../auth/password-policy.js';
+import { isTimeZone } from '../common/time-zone.js';
 import { readSsoEnv } from '../sso/sso-env.js';
 import type { JobExecutorOptions } from '../workflow/workflow.options.js';
 
@@ -105,7 +106,10 @@ function jobExecutorEnv(env: NodeJS.ProcessEnv): Partial<JobExecutorOptions> {
   return options;
 }
 
-/** ENGINE_MAX_ACTIVATIONS and CRON_TIME_ZONE; unset keeps the engine's defaults. */
+/**
+ * ENGINE_MAX_ACTIVATIONS, and the zone cron timers run in: CRON_TIME_ZONE, else the university's
+ * ORGLIFE_TIME_ZONE; unset keeps the engine's defaults.
+ */
 function engineEnv(env: NodeJS.ProcessEnv): { maxActivationsPerStep?: number; timeZone?: string } {
   const options: { maxActivationsPerStep?: number; timeZone?: string } = {};
   const raw = env.ENGINE_MAX_ACTIVATIONS;
@@ -116,25 +120,18 @@ function engineEnv(env: NodeJS.ProcessEnv): { maxActivationsPerStep?: number; ti
     }
     options.maxActivationsPerStep = value;
   }
-  const zone = env.CRON_TIME_ZONE;
-  if (zone !== undefined) {
-    if (!isTimeZone(zone)) {
-      throw new Error(
-        `CRON_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${zone}"`,
-      );
-    }
-    options.timeZone = zone;
-  }
+  const university = timeZoneEnv(env, 'ORGLIFE_TIME_ZONE');
+  const cron = timeZoneEnv(env, 'CRON_TIME_ZONE') ?? university;
+  if (cron) options.timeZone = cron;
   return options;
 }
 
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return name.length > 0;
-  } catch {
-    return false;
+function timeZoneEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const zone = env[name];
+  if (zone !== undefined && !isTimeZone(zone)) {
+    throw new Error(`${name} must be an IANA time zone such as Asia/Shanghai, got "${zone}"`);
   }
+  return zone;
 }
 
 /** A secret generated on first start and kept in the data folder (never in the repository). */

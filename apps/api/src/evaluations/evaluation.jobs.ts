@@ -1,16 +1,17 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
+import { localDay } from '../common/time-zone.js';
 import { OrgSession } from '../sessions/session.entity.js';
-import { stringVar } from '../task-forms/variable.reader.js';
+import { requireLinked } from '../task-forms/linked-record.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { VanguardRound } from './evaluation.entity.js';
 
-/** The quarter (`YYYYQn`, China time) a moment falls in. */
+/** The quarter (`YYYYQn`, on the university's clock) a moment falls in. */
 export function quarterOf(at: Date): string {
-  const china = new Date(at.getTime() + 8 * 3600_000);
-  return `${china.getUTCFullYear()}Q${Math.floor(china.getUTCMonth() / 3) + 1}`;
+  const [year, month] = localDay(at).split('-').map(Number) as [number, number];
+  return `${year}Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
 /** Service tasks of the `evaluation` and `vanguard-review` flows. */
@@ -23,11 +24,8 @@ export class EvaluationJobs implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register('orglife.evaluation.close', async (job, em) => {
-      await em.update(
-        OrgSession,
-        { id: stringVar(job.variables, 'sessionId') },
-        { evaluatedAt: this.clock.now() },
-      );
+      const session = await requireLinked(em, OrgSession, job, ['组织生活', 'a session']);
+      await em.update(OrgSession, { id: session.id }, { evaluatedAt: this.clock.now() });
     });
     this.jobs.register('orglife.vanguard.openRound', (job, em) => this.openRound(job, em));
   }

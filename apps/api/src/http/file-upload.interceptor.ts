@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
+import { bilingual } from '../common/locale.js';
 import { ProblemException } from '../common/problem.js';
 
 /** A file sent as multipart/form-data, as `@ReceivedUpload()` hands it to a handler. */
@@ -51,8 +52,12 @@ export function FileUpload(field: string, maxBytes: number): Type<NestIntercepto
         }
       } catch (error) {
         if (isLimitError(error)) {
+          const mb = Math.round(maxBytes / 1024 / 1024);
           throw new PayloadTooLargeException(
-            `${field}: one file of at most ${Math.round(maxBytes / 1024 / 1024)} MB`,
+            bilingual(
+              `${field}：只能上传一个文件，最大 ${mb} MB`,
+              `${field}: one file of at most ${mb} MB`,
+            ),
           );
         }
         if (error instanceof HttpException || hasClientStatus(error)) throw error;
@@ -60,9 +65,20 @@ export function FileUpload(field: string, maxBytes: number): Type<NestIntercepto
         // readable multipart: the client's mistake, not the server's.
         throw new ProblemException(
           400,
-          `the body is not valid multipart/form-data: ${message(error)}`,
+          bilingual(
+            '请求体不是有效的 multipart/form-data',
+            `the body is not valid multipart/form-data: ${message(error).replace(/[()]/g, '')}`,
+          ),
           {
-            errors: [{ field, message: 'send the file as multipart/form-data with a boundary' }],
+            errors: [
+              {
+                field,
+                message: bilingual(
+                  '请以带 boundary 的 multipart/form-data 上传文件',
+                  'send the file as multipart/form-data with a boundary',
+                ),
+              },
+            ],
           },
         );
       }
@@ -92,3 +108,12 @@ export const ReceivedUpload = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): ReceivedFile | undefined =>
     ctx.switchToHttp().getRequest<UploadRequest>().receivedFile ?? undefined,
 );
+
+/** The 400 for an import sent without its .xlsx file. */
+export function missingXlsx(field: string): ProblemException {
+  const message = bilingual(
+    `请在表单字段 ${field} 中上传 .xlsx 文件`,
+    `an .xlsx file is required in the multipart field "${field}"`,
+  );
+  return new ProblemException(400, message, { errors: [{ field, message }] });
+}

@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { checkSixHaves } from '../sessions/six-haves.js';
+import { universityTimeZone } from '../common/time-zone.js';
+import { quoteLiteral } from '../database/sql-literals.js';
 import type { LedgerFacts } from './ledger-facts.js';
 
-/** Days are China Standard Time calendar days, the days written on the records. */
-const DAY = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+/** Days are calendar days on the university's clock, the days written on the records. */
+const zone = () => quoteLiteral(universityTimeZone());
+const DAY = (column: string) => `to_char(${column} AT TIME ZONE ${zone()}, 'YYYY-MM-DD')`;
 const HELD = `s.status IN ('recorded','summarized','closed') AND s.held_at IS NOT NULL`;
 
 /**
@@ -19,7 +22,7 @@ export class LedgerFactsRepository {
   async load(year: number, branchIds: string[]): Promise<LedgerFacts> {
     const from = `${year}-01-01`;
     const to = `${year + 1}-01-01`;
-    const sessionScope = `s.branch_id = ANY($1::uuid[]) AND s.held_at >= ($2::date AT TIME ZONE 'Asia/Shanghai') AND s.held_at < ($3::date AT TIME ZONE 'Asia/Shanghai') AND ${HELD}`;
+    const sessionScope = `s.branch_id = ANY($1::uuid[]) AND s.held_at >= ($2::date AT TIME ZONE ${zone()}) AND s.held_at < ($3::date AT TIME ZONE ${zone()}) AND ${HELD}`;
     const args = [branchIds, from, to];
     const q = <T>(sql: string, params: unknown[] = args) => this.db.query<T[]>(sql, params);
 

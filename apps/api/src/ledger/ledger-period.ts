@@ -2,7 +2,7 @@
 export const LEDGER_PERIODS = ['month', 'quarter', 'semester', 'year'] as const;
 export type LedgerPeriod = (typeof LEDGER_PERIODS)[number];
 
-/** One window of a period inside a year, dates as `YYYY-MM-DD` (China Standard Time days). */
+/** One window of a period inside a year, dates as `YYYY-MM-DD` (days on the university's clock). */
 export interface PeriodWindow {
   /** `2026-03`, `2026-Q1`, `2026-H1` or `2026`. */
   label: string;
@@ -30,11 +30,6 @@ export function windowsOf(year: number, period: LedgerPeriod): PeriodWindow[] {
     });
   }
   return windows;
-}
-
-/** The calendar day in China (UTC+8) of an instant: the day users see on their documents. */
-export function chinaDay(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function inWindow(day: string, window: PeriodWindow): boolean {

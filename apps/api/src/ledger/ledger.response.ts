@@ -166,6 +166,18 @@ export class LecturerLedgerResponse extends LedgerPageResponse {
   rows: LecturerLedgerRowResponse[];
 }
 
+/** My own ledger rows (我的台账); null where I have no such row. */
+export class MyLedgerResponse extends LedgerPageResponse {
+  @ApiProperty({ type: MemberLedgerRowResponse, nullable: true })
+  member: MemberLedgerRowResponse | null;
+
+  @ApiProperty({ type: LecturerLedgerRowResponse, nullable: true })
+  committeeSecretary: LecturerLedgerRowResponse | null;
+
+  @ApiProperty({ type: LecturerLedgerRowResponse, nullable: true })
+  leader: LecturerLedgerRowResponse | null;
+}
+
 /** A configurable ledger requirement (e.g. 党课 quarterly). */
 export class LedgerRequirementResponse implements LedgerRequirement {
   @ApiProperty()

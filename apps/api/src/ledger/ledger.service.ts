@@ -6,7 +6,7 @@ import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { LedgerFactsRepository } from './ledger-facts.repository.js';
-import { chinaDay } from './ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { LedgerRequirement } from './ledger-requirement.entity.js';
 import type { BranchLedgerRow, LecturerLedgerRow, MemberLedgerRow } from './ledger-rows.js';
 import { LedgerCalculator } from './ledger.calculator.js';
@@ -28,6 +28,15 @@ export interface LedgerView {
   branches: BranchLedgerRow[];
   committeeSecretaries: LecturerLedgerRow[];
   leaders: LecturerLedgerRow[];
+}
+
+/** A person's own ledger rows; null where they have no such row. */
+export interface MyLedgerView {
+  year: number;
+  asOf: string;
+  member: MemberLedgerRow | null;
+  committeeSecretary: LecturerLedgerRow | null;
+  leader: LecturerLedgerRow | null;
 }
 
 /** The ledger (台账): computed on request from the session and evaluation records, never entered. */
@@ -59,6 +68,28 @@ export class LedgerService {
     };
   }
 
+  /**
+   * The caller's own rows (我的台账), whatever they may read of others: as a member of their
+   * branch, as a committee secretary and as a school leader (lectures in the units they oversee).
+   */
+  async mine(user: AuthUser, year?: number): Promise<MyLedgerView> {
+    const scopes = await Promise.all([
+      this.ownBranch(user),
+      this.branchesUnderRole(user, 'committee_secretary'),
+      this.branchesUnderRole(user, 'leader'),
+    ]);
+    const view = await this.compute([...new Set(scopes.flat())], year);
+    const own = <T extends { personId: string }>(rows: T[]) =>
+      rows.find((r) => r.personId === user.personId) ?? null;
+    return {
+      year: view.year,
+      asOf: view.asOf,
+      member: own(view.members),
+      committeeSecretary: own(view.committeeSecretaries),
+      leader: own(view.leaders),
+    };
+  }
+
   /** Everything a reader may see (branches, members, secretaries, leaders). */
   async full(user: AuthUser, query: LedgerQueryDto): Promise<LedgerView> {
     const scope = await this.readerScope(user, query.orgUnitId, true);
@@ -85,7 +116,7 @@ export class LedgerService {
   }
 
   private async compute(branchIds: string[], year?: number): Promise<LedgerView> {
-    const asOf = chinaDay(this.clock.now());
+    const asOf = localDay(this.clock.now());
     const y = year ?? Number(asOf.slice(0, 4));
     const [facts, rules] = await Promise.all([this.facts.load(y, branchIds), this.requirements()]);
     const calc = new LedgerCalculator(facts, rules, y, asOf);
@@ -135,6 +166,18 @@ export class LedgerService {
       [user.personId],
     );
     return row ? [row.id] : [];
+  }
+
+  /** The branches under the units where the caller holds `role`. */
+  private async branchesUnderRole(user: AuthUser, role: RoleName): Promise<string[]> {
+    const units = user.roles.filter((r) => r.role === role).map((r) => r.orgUnitId);
+    if (units.length === 0) return [];
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT b.id FROM org_unit b JOIN org_unit u ON b.path LIKE u.path || '%'
+        WHERE b.type = 'branch' AND u.id = ANY($1::uuid[]) ORDER BY b.path`,
+      [units],
+    );
+    return rows.map((r) => r.id);
   }
 
   private async isOwnBranch(user: AuthUser, orgUnitId: string): Promise<boolean> {

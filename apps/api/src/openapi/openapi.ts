@@ -19,10 +19,28 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [Problem, ...new Set([...bodies, ...contexts].map(([, type]) => type))],
   });
+  listTaskFormKeys(document, bodies);
   describeTaskFormBodies(document, bodies);
   describeTaskFormContexts(document, contexts);
   addProblemResponses(document);
   return document;
+}
+
+/**
+ * The one list of the domain forms' keys (`TaskFormKey`), which the web app's form registry and
+ * the browser tests' form coverage are generated from; a task form's `formKey` is one of them.
+ */
+function listTaskFormKeys(document: OpenAPIObject, bodies: FormKeyTypes): void {
+  const schemas = (document.components ??= {}).schemas ?? {};
+  document.components.schemas = schemas;
+  schemas['TaskFormKey'] = {
+    type: 'string',
+    description: 'The form key of a domain task form (zeebe:formDefinition formKey)',
+    enum: bodies.map(([formKey]) => formKey),
+  };
+  const view = schemas['TaskFormViewResponse'];
+  if (view && !('$ref' in view) && view.properties)
+    view.properties['formKey'] = { $ref: '#/components/schemas/TaskFormKey' };
 }
 
 /**

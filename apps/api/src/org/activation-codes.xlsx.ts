@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { localMinute } from '../common/time-zone.js';
 import type { IssuedCode } from './person-account.service.js';
 
 /** The sheet an administrator prints and hands out: one row per person with their code. */
@@ -7,14 +8,13 @@ export async function activationCodesWorkbook(codes: IssuedCode[]): Promise<Buff
   const sheet = book.addWorksheet('激活码');
   sheet.addRow(['工号', '姓名', '所在组织', '用户名', '激活码', '有效期至']).font = { bold: true };
   for (const c of codes) {
-    const until = new Date(c.expiresAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
     sheet.addRow([
       c.employeeNo,
       c.name,
       c.orgUnitName,
       c.username,
       c.code,
-      until.replace('T', ' '),
+      localMinute(c.expiresAt),
     ]);
   }
   sheet.columns.forEach((column) => (column.width = 18));

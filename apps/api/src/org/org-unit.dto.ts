@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -9,6 +10,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { ORG_UNIT_TYPES, type OrgUnitType } from './org-unit-type.js';
 
@@ -35,6 +37,14 @@ export class OrgUnitDto {
 
   @ApiProperty({ description: '0 for the university' })
   depth: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      '统一身份认证自动建档: the campus unit code whose unknown people campus sign-in creates here; null = off',
+  })
+  ssoCampusUnitCode: string | null;
 }
 
 export class OrgUnitNodeDto extends OrgUnitDto {
@@ -93,4 +103,24 @@ export class UpdateOrgUnitDto {
   @IsInt()
   @Min(0)
   sortOrder?: number;
+}
+
+/** 统一身份认证自动建档 on a unit (Organization Department only). */
+export class SsoAutoCreateDto {
+  @ApiProperty({ description: 'Create people unknown to the roster here at their campus sign-in' })
+  @IsBoolean()
+  enabled: boolean;
+
+  @ApiPropertyOptional({
+    example: '0301',
+    description:
+      'Required when enabled: the campus unit code the identity carries (SSO_OIDC_UNIT_CLAIM / SSO_CAS_UNIT_ATTRIBUTE)',
+  })
+  @ValidateIf((dto: SsoAutoCreateDto) => dto.enabled === true)
+  @IsString()
+  @Matches(/^\S(.*\S)?$/, {
+    message: 'campusUnitCode must not be empty or begin or end with spaces',
+  })
+  @MaxLength(64)
+  campusUnitCode?: string;
 }

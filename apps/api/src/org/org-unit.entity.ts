@@ -46,6 +46,13 @@ export class OrgUnit {
   @Column({ name: 'sort_order', type: 'int', default: 0 })
   sortOrder: number;
 
+  /**
+   * Set = campus sign-in creates unknown people here when their identity names this campus unit
+   * code (README "Campus sign-in"); unique among units.
+   */
+  @Column({ name: 'sso_campus_unit_code', type: 'varchar', length: 64, nullable: true })
+  ssoCampusUnitCode: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -20,8 +20,8 @@ import { writeOrgTree } from './org-tree.writer.js';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 
 export function toOrgUnitDto(unit: OrgUnit): OrgUnitDto {
-  const { id, code, name, type, direct, parentId, depth } = unit;
-  return { id, code, name, type, direct, parentId, depth };
+  const { id, code, name, type, direct, parentId, depth, ssoCampusUnitCode } = unit;
+  return { id, code, name, type, direct, parentId, depth, ssoCampusUnitCode };
 }
 
 @Injectable()

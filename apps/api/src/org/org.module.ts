@@ -16,6 +16,8 @@ import { RosterController } from './roster/roster.controller.js';
 import { RosterService } from './roster/roster.service.js';
 import { OrgSheetController } from './sheet/org-sheet.controller.js';
 import { OrgSheetService } from './sheet/org-sheet.service.js';
+import { SsoAutoCreateController } from './sso-auto-create.controller.js';
+import { SsoAutoCreateService } from './sso-auto-create.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrgUnit]), AuthModule],
@@ -26,6 +28,7 @@ import { OrgSheetService } from './sheet/org-sheet.service.js';
     PersonAccountController,
     RoleAssignmentController,
     RosterController,
+    SsoAutoCreateController,
   ],
   providers: [
     AdministratorService,
@@ -36,6 +39,7 @@ import { OrgSheetService } from './sheet/org-sheet.service.js';
     PersonAccountService,
     RoleAssignmentService,
     RosterService,
+    SsoAutoCreateService,
   ],
   exports: [AdministratorService, OrgUnitService, OrgSheetService, PersonService],
 })

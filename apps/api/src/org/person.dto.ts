@@ -60,6 +60,12 @@ export class PersonDto {
       'none: no account; pending: not yet activated (needs an activation code); active; deactivated',
   })
   accountStatus: AccountStatus;
+
+  @ApiProperty({
+    description:
+      'Created by campus sign-in (统一身份认证自动建档) and not yet confirmed by the Organization Department',
+  })
+  ssoCreated: boolean;
 }
 
 export class PersonRoleDto {

@@ -47,6 +47,10 @@ export class Person {
   @Column({ name: 'joined_party_on', type: 'date', nullable: true })
   joinedPartyOn: string | null;
 
+  /** Created by a campus sign-in (auto-creation) and not yet confirmed by the Organization Department. */
+  @Column({ name: 'sso_created_at', type: 'timestamptz', nullable: true })
+  ssoCreatedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -24,7 +24,8 @@ const PERSON_COLUMNS = `p.id, p.employee_no AS "employeeNo", p.name, p.gender, p
   p.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", p.member_type AS "memberType",
   to_char(p.joined_party_on, 'YYYY-MM-DD') AS "joinedPartyOn", a.username,
   CASE WHEN a.person_id IS NULL THEN 'none' WHEN a.deactivated_at IS NOT NULL THEN 'deactivated'
-       WHEN a.password_hash IS NULL THEN 'pending' ELSE 'active' END AS "accountStatus"`;
+       WHEN a.password_hash IS NULL THEN 'pending' ELSE 'active' END AS "accountStatus",
+  p.sso_created_at IS NOT NULL AS "ssoCreated"`;
 const PERSON_FROM = `person p JOIN org_unit u ON u.id = p.org_unit_id
   LEFT JOIN account a ON a.person_id = p.id`;
 

@@ -7,6 +7,7 @@ import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import { addIsoDuration } from './due-date.js';
 import { RectificationRepository } from './rectification.repository.js';
+import { mayLink, rectificationIdOf } from './rectification-task.js';
 
 const SYSTEM = 'system';
 
@@ -30,6 +31,11 @@ export class RectificationJobs implements OnModuleInit {
   private async register(job: WorkflowJob, em: EntityManager): Promise<Variables> {
     const repo = new RectificationRepository(em);
     const item = await repo.lock(idOf(job));
+    if (!(await mayLink(em, item, job))) {
+      throw new Error(
+        `Rectification ${item.id} belongs to another flow or source; instance ${job.instanceId} may not take it`,
+      );
+    }
     item.instanceId = job.instanceId;
     await repo.save(item);
     const branch = await new BranchDirectory().context(em, item.branchId);
@@ -45,7 +51,7 @@ export class RectificationJobs implements OnModuleInit {
   /** The due date passed with the item still open: mark it escalated (督办) in its history. */
   private async escalate(job: WorkflowJob, em: EntityManager): Promise<void> {
     const repo = new RectificationRepository(em);
-    const item = await repo.lock(idOf(job));
+    const item = await repo.lock(await rectificationIdOf(em, job));
     const now = this.clock.now();
     item.escalatedAt = now;
     await repo.save(item);
@@ -58,7 +64,7 @@ export class RectificationJobs implements OnModuleInit {
 
   private async scheduleFollowUp(job: WorkflowJob, em: EntityManager): Promise<void> {
     const repo = new RectificationRepository(em);
-    const item = await repo.lock(idOf(job));
+    const item = await repo.lock(await rectificationIdOf(em, job));
     const delay = String(job.variables['followUpDelay']);
     const now = this.clock.now();
     item.followUpAt = addIsoDuration(now, delay);
@@ -70,6 +76,7 @@ export class RectificationJobs implements OnModuleInit {
   }
 }
 
+/** The item a flow is started for: read once, by `register`, which checks it may link it. */
 function idOf(job: WorkflowJob): string {
   const id = job.variables['rectificationId'];
   if (typeof id !== 'string') throw new Error(`Job ${job.id} has no rectificationId variable`);

@@ -99,13 +99,15 @@ export class RectificationService {
         createdBy: user.personId,
         now: this.clock.now(),
       });
-      await this.runtime.startProcess(em, {
+      const instance = await this.runtime.startProcess(em, {
         processId: 'rectification',
         variables: { rectificationId: item.id },
         orgUnitId: item.branchId,
         businessKey: `rectification:${item.id}`,
         startedBy: user.personId,
       });
+      item.instanceId = instance.id;
+      await em.update(Rectification, { id: item.id }, { instanceId: instance.id });
       return item;
     });
   }

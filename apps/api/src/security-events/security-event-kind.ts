@@ -13,6 +13,9 @@ export const SECURITY_EVENT_KINDS = [
   'administrator_created',
   'definition_deployed',
   'data_exported',
+  'sso_auto_create_changed',
+  'sso_person_created',
+  'sso_person_confirmed',
 ] as const;
 
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
@@ -31,4 +34,7 @@ export const SECURITY_EVENT_LABELS: Record<SecurityEventKind, string> = {
   administrator_created: '创建管理员',
   definition_deployed: '部署流程',
   data_exported: '导出数据',
+  sso_auto_create_changed: '设置统一身份认证自动建档',
+  sso_person_created: '统一身份认证自动建档',
+  sso_person_confirmed: '确认自动建档',
 };

@@ -6,6 +6,7 @@ import type { RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { createValidationPipe } from '../common/validation.pipe.js';
+import { instantOf, localDay } from '../common/time-zone.js';
 import { monthOf } from '../plans/month.js';
 import { CreateStudyContentDto } from '../study/study.dto.js';
 import { STUDY_PROCESS_ID, StudyService } from '../study/study.service.js';
@@ -190,13 +191,13 @@ export class DemoMonth {
 }
 
 /**
- * When the demo plans hold their session: 14:30 China time on the 20th, or the next day once the
- * 20th has passed; null when no day of the month is left (the plans then all wait at the draft).
+ * When the demo plans hold their session: 14:30 on the university's clock on the 20th, or the next
+ * day once the 20th has passed; null when no day of the month is left (the plans then all wait at
+ * the draft).
  */
 export function demoSessionAt(now: Date, month: string): Date | null {
-  const twentieth = new Date(`${month}-20T06:30:00.000Z`);
-  const tomorrowInChina = new Date(now.getTime() + 8 * 3600_000 + DAY).toISOString().slice(0, 10);
-  const tomorrow = new Date(`${tomorrowInChina}T06:30:00.000Z`);
+  const twentieth = instantOf(`${month}-20 14:30:00`);
+  const tomorrow = instantOf(`${localDay(new Date(now.getTime() + DAY))} 14:30:00`);
   const at = tomorrow > twentieth ? tomorrow : twentieth;
   return monthOf(at) === month ? at : null;
 }

@@ -3,12 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { BranchDirectory } from '../plans/branch.directory.js';
 import { MonthlyPlan } from '../plans/plan.entity.js';
-import { stringVar } from '../task-forms/variable.reader.js';
+import { requireLinked } from '../task-forms/linked-record.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { OrgSession } from './session.entity.js';
 
 /** Service tasks of the `session` flow. */
+const SESSION = ['组织生活', 'a session'] as const;
+
 @Injectable()
 export class SessionJobs implements OnModuleInit {
   constructor(
@@ -22,14 +24,14 @@ export class SessionJobs implements OnModuleInit {
     this.jobs.register('orglife.session.summaryOverdue', async (job, em) => {
       await em.update(
         OrgSession,
-        { id: stringVar(job.variables, 'sessionId') },
+        { id: (await requireLinked(em, OrgSession, job, SESSION)).id },
         { summaryOverdueAt: this.clock.now() },
       );
     });
     this.jobs.register('orglife.session.close', async (job, em) => {
       await em.update(
         OrgSession,
-        { id: stringVar(job.variables, 'sessionId') },
+        { id: (await requireLinked(em, OrgSession, job, SESSION)).id },
         { status: 'closed', closedAt: this.clock.now() },
       );
     });
@@ -37,8 +39,8 @@ export class SessionJobs implements OnModuleInit {
 
   /** Creates the session from the approved plan; its members confirm self-study and review later. */
   private async schedule(job: WorkflowJob, em: EntityManager) {
-    const planId = stringVar(job.variables, 'planId');
-    const plan = await em.findOneByOrFail(MonthlyPlan, { id: planId });
+    const plan = await requireLinked(em, MonthlyPlan, job, ['计划', 'a plan']);
+    const planId = plan.id;
     if (!plan.plannedAt)
       throw new Error(`Plan ${planId} has no date; it cannot schedule a session`);
     const existing = await em.findOneBy(OrgSession, { planId });

@@ -1,3 +1,4 @@
+import { localMinute } from '../common/time-zone.js';
 import { SEGMENT_KEYS, type MeetingType, type SegmentKey } from '../plans/plan.vocabulary.js';
 import type { SessionView } from './session.service.js';
 import type {
@@ -56,7 +57,7 @@ function esc(text: string | null | undefined): string {
 
 function when(date: Date | null): string {
   if (!date) return '';
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return localMinute(date);
 }
 
 /** The printable session record (集中组织生活台账), one self-contained HTML page. */

@@ -2,6 +2,9 @@ import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { YearQueryDto } from '../common/year-query.dto.js';
+import { MySessionsResponse } from './my-sessions.response.js';
+import { MySessionsService } from './my-sessions.service.js';
 import { SessionListQuery } from './session.dto.js';
 import type { OrgSession } from './session.entity.js';
 import { renderSessionRecord } from './session.print.js';
@@ -12,13 +15,26 @@ import { SessionService, type SessionView } from './session.service.js';
 @ApiBearerAuth()
 @Controller('sessions')
 export class SessionsController {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly mySessions: MySessionsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Sessions of the branches I can see (集中组织生活)' })
   @ApiOkResponse({ type: [OrgSessionResponse] })
   list(@CurrentUser() user: AuthUser, @Query() query: SessionListQuery): Promise<OrgSession[]> {
     return this.sessions.list(user, query);
+  }
+
+  @Get('mine')
+  @ApiOperation({
+    summary:
+      'My own organizational life of a year (我的组织生活): my attendance, speeches, lectures and reports per session',
+  })
+  @ApiOkResponse({ type: MySessionsResponse })
+  mine(@CurrentUser() user: AuthUser, @Query() query: YearQueryDto) {
+    return this.mySessions.mine(user, query.year);
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlansModule } from '../plans/plans.module.js';
+import { MySessionsService } from './my-sessions.service.js';
 import { SessionForms } from './session.forms.js';
 import { SessionJobs } from './session.jobs.js';
 import { SessionService } from './session.service.js';
@@ -12,6 +13,13 @@ import { SignInService } from './sign-in/sign-in.service.js';
 @Module({
   imports: [PlansModule],
   controllers: [SessionsController, SignInController],
-  providers: [SessionService, SessionForms, SessionJobs, SignInService, CheckInCodes],
+  providers: [
+    SessionService,
+    MySessionsService,
+    SessionForms,
+    SessionJobs,
+    SignInService,
+    CheckInCodes,
+  ],
 })
 export class SessionsModule {}

@@ -48,6 +48,8 @@ function oidcEnv(env: NodeJS.ProcessEnv): OidcOptions | undefined {
     clientSecret: env.SSO_OIDC_CLIENT_SECRET || undefined,
     scopes: [...scopes].join(' '),
     employeeNoClaim: env.SSO_OIDC_EMPLOYEE_NO_CLAIM || 'sub',
+    unitClaim: env.SSO_OIDC_UNIT_CLAIM || undefined,
+    nameClaim: env.SSO_OIDC_NAME_CLAIM || 'name',
   };
 }
 
@@ -61,6 +63,8 @@ function casEnv(env: NodeJS.ProcessEnv): CasOptions | undefined {
     serverUrl: httpUrl(env, 'SSO_CAS_URL', true),
     version,
     employeeNoAttribute: env.SSO_CAS_EMPLOYEE_NO_ATTRIBUTE || undefined,
+    unitAttribute: env.SSO_CAS_UNIT_ATTRIBUTE || undefined,
+    nameAttribute: env.SSO_CAS_NAME_ATTRIBUTE || 'cn',
   };
 }
 

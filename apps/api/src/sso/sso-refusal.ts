@@ -5,11 +5,18 @@
  *   a token for another client, a bad signature);
  * - state: the callback's state is unknown, already used or expired;
  * - no-employee-no: the identity carries no 工号 in the configured claim or attribute;
- * - not-in-roster: no person in the roster has that 工号;
- * - inactive: the person has been deactivated.
+ * - not-in-roster: no person in the roster has that 工号 (and none may be created for it);
+ * - inactive: the person has been deactivated;
+ * - account-conflict: the person has no account yet and their 工号 is another's username.
  */
 export type SsoRefusalReason =
-  'unavailable' | 'rejected' | 'state' | 'no-employee-no' | 'not-in-roster' | 'inactive';
+  | 'unavailable'
+  | 'rejected'
+  | 'state'
+  | 'no-employee-no'
+  | 'not-in-roster'
+  | 'inactive'
+  | 'account-conflict';
 
 export class SsoRefusal extends Error {
   constructor(

@@ -11,6 +11,10 @@ export interface OidcOptions {
   scopes: string;
   /** The ID token claim that carries the person's 工号. */
   employeeNoClaim: string;
+  /** The claim naming the person's campus unit, for auto-creation; unset = no auto-creation. */
+  unitClaim?: string;
+  /** The claim carrying the person's name, for auto-creation. */
+  nameClaim: string;
 }
 
 export type CasVersion = '2.0' | '3.0';
@@ -22,6 +26,10 @@ export interface CasOptions {
   version: CasVersion;
   /** The attribute carrying the 工号; unset = the CAS user name itself. */
   employeeNoAttribute?: string;
+  /** The attribute naming the person's campus unit, for auto-creation; unset = none. */
+  unitAttribute?: string;
+  /** The attribute carrying the person's name, for auto-creation. */
+  nameAttribute: string;
 }
 
 export interface SsoOptions {

@@ -4,13 +4,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as openid from 'openid-client';
 import { DataSource } from 'typeorm';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
+import { EndedSessions } from '../auth/ended-sessions.js';
 import { type TokenPair, TokenService } from '../auth/token.service.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { returnedRows } from '../database/returned-rows.js';
+import { Transactions } from '../database/transactions.js';
 import { SecurityEvents } from '../security-events/security-events.service.js';
 import { CasClient, sessionIndexIn } from './cas.client.js';
 import { OidcClient } from './oidc.client.js';
 import { SsoRefusal } from './sso-refusal.js';
+import { type MatchedPerson, SsoPeople } from './sso-people.js';
 import type { SsoOptions, SsoProviderId } from './sso.options.js';
 
 /** How long the identity service may take between our redirect and its callback. */
@@ -32,16 +35,10 @@ function assertSameBrowser(state: string, browserState: string): void {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const randomSecret = () => randomBytes(32).toString('base64url');
 
-interface MatchedPerson {
-  personId: string;
-  username: string;
-  deactivated: boolean;
-}
-
 /**
  * Campus sign-in: sends the browser to the identity service, checks what comes back, matches the
  * identity's 工号 to a person in the roster, and hands the browser a one-time code it trades for
- * the same tokens a local login gets. Nobody is created here: an unknown 工号 is refused.
+ * the same tokens a local login gets. Who the identity signs in as is sso-people.ts's answer.
  */
 @Injectable()
 export class SsoService {
@@ -54,7 +51,10 @@ export class SsoService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_OPTIONS) appOptions: AppOptions,
     private readonly tokens: TokenService,
+    private readonly endedSessions: EndedSessions,
+    private readonly transactions: Transactions,
     private readonly events: SecurityEvents,
+    private readonly people: SsoPeople,
   ) {
     this.options = appOptions.sso;
     const sso = this.options;
@@ -114,7 +114,7 @@ export class SsoService {
   completeOidc(query: URLSearchParams, browserState: string, ip: string): Promise<string> {
     return this.audited('oidc', ip, () => {
       assertSameBrowser(query.get('state') ?? '', browserState);
-      return this.checkOidc(query);
+      return this.checkOidc(query, ip);
     });
   }
 
@@ -122,11 +122,11 @@ export class SsoService {
   completeCas(state: string, ticket: string, browserState: string, ip: string): Promise<string> {
     return this.audited('cas', ip, () => {
       assertSameBrowser(state, browserState);
-      return this.checkCas(state, ticket);
+      return this.checkCas(state, ticket, ip);
     });
   }
 
-  private async checkOidc(query: URLSearchParams): Promise<string> {
+  private async checkOidc(query: URLSearchParams, ip: string): Promise<string> {
     const state = query.get('state') ?? '';
     const attempt = await this.claimAttempt('oidc', state);
     const callbackUrl = new URL(this.callbackUrl('oidc'));
@@ -136,18 +136,32 @@ export class SsoService {
       nonce: attempt.nonce ?? '',
       codeVerifier: attempt.codeVerifier ?? '',
     });
-    const value = claims[this.options!.oidc!.employeeNoClaim];
-    const employeeNo = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-    const sid = typeof claims.sid === 'string' ? claims.sid : null;
-    return this.handOff(state, await this.personWith(employeeNo), sid);
+    const { employeeNoClaim, unitClaim, nameClaim } = this.options!.oidc!;
+    const claim = (name: string | undefined) => {
+      const value = name ? claims[name] : undefined;
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+    };
+    const identity = {
+      employeeNo: claim(employeeNoClaim),
+      unitCode: claim(unitClaim),
+      name: claim(nameClaim),
+    };
+    const person = await this.people.personFor(identity, this.providerName('oidc'), ip);
+    return this.handOff(state, person, claim('sid') || null);
   }
 
-  private async checkCas(state: string, ticket: string): Promise<string> {
+  private async checkCas(state: string, ticket: string, ip: string): Promise<string> {
     await this.claimAttempt('cas', state);
-    const identity = await this.casClient().validate(ticket, this.casService(state));
-    const attribute = this.options!.cas!.employeeNoAttribute;
-    const employeeNo = attribute ? (identity.attributes[attribute]?.[0] ?? '') : identity.user;
-    return this.handOff(state, await this.personWith(employeeNo), ticket);
+    const { user, attributes } = await this.casClient().validate(ticket, this.casService(state));
+    const { employeeNoAttribute, unitAttribute, nameAttribute } = this.options!.cas!;
+    const attribute = (name: string | undefined) => (name ? (attributes[name]?.[0] ?? '') : '');
+    const identity = {
+      employeeNo: employeeNoAttribute ? attribute(employeeNoAttribute) : user,
+      unitCode: attribute(unitAttribute),
+      name: attribute(nameAttribute),
+    };
+    const person = await this.people.personFor(identity, this.providerName('cas'), ip);
+    return this.handOff(state, person, ticket);
   }
 
   /** Trades the one-time code for tokens, once, within a minute of the callback. */
@@ -194,20 +208,25 @@ export class SsoService {
     return pair;
   }
 
-  /** CAS single logout: ends the sessions started by that service ticket. */
+  /**
+   * CAS single logout: ends the sessions started with that service ticket, their refresh tokens
+   * and their access tokens (auth/ended-sessions.ts). Answers whether there was one.
+   */
   async singleLogout(logoutRequest: string): Promise<boolean> {
     const ticket = sessionIndexIn(logoutRequest);
     if (!ticket) return false;
-    const rows = returnedRows<{ familyId: string }>(
-      await this.db.query(
-        `UPDATE refresh_token SET revoked_at = $2
-          WHERE revoked_at IS NULL AND family_id IN (
-            SELECT token_family_id FROM sso_sign_in WHERE provider = 'cas' AND session_index = $1)
-        RETURNING family_id AS "familyId"`,
-        [ticket, this.clock.now()],
-      ),
+    return this.endSessions('cas', ticket);
+  }
+
+  private async endSessions(provider: SsoProviderId, sessionIndex: string): Promise<boolean> {
+    const rows = await this.db.query<{ familyId: string }[]>(
+      `SELECT token_family_id AS "familyId" FROM sso_sign_in
+        WHERE provider = $1 AND session_index = $2 AND token_family_id IS NOT NULL`,
+      [provider, sessionIndex],
     );
-    return rows.length > 0;
+    const families = rows.map((r) => r.familyId);
+    await this.transactions.run((tx) => this.endedSessions.end(tx, families));
+    return families.length > 0;
   }
 
   /** Where the browser goes after signing out here, to end the campus session too. */
@@ -248,23 +267,6 @@ export class SsoService {
     );
     if (!rows[0]) throw new SsoRefusal('state', 'unknown, used or expired state');
     return rows[0];
-  }
-
-  private async personWith(employeeNo: string): Promise<MatchedPerson> {
-    const wanted = employeeNo.trim();
-    if (!wanted) throw new SsoRefusal('no-employee-no', 'the identity carries no 工号');
-    const rows = await this.db.query<MatchedPerson[]>(
-      `SELECT p.id AS "personId", a.username, a.deactivated_at IS NOT NULL AS deactivated
-         FROM person p JOIN account a ON a.person_id = p.id
-        WHERE p.employee_no = $1`,
-      [wanted],
-    );
-    const person = rows[0];
-    if (!person) throw new SsoRefusal('not-in-roster', `工号 ${wanted} is not in the roster`);
-    if (person.deactivated) {
-      throw new SsoRefusal('inactive', `工号 ${wanted}: account deactivated`, person.personId);
-    }
-    return person;
   }
 
   private async handOff(

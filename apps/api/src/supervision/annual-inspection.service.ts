@@ -7,7 +7,7 @@ import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { chinaDay } from '../ledger/ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { addIsoDuration } from '../rectification/due-date.js';
 import { fieldErrors } from '../task-forms/field-error.js';
 import {
@@ -24,6 +24,8 @@ import { branchesOfUniversity } from './branch.population.js';
 import { AnnualInspectionRecordDto, type StartInspectionDto } from './supervision.dto.js';
 import { AnnualInspectionContextResponse } from './supervision.response.js';
 import { taskField } from './task-variable.js';
+import { assertTaskFor, linkedRecordById } from '../task-forms/linked-record.js';
+import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 
 const READERS: RoleName[] = ['od_admin', 'inspector', ...COMMITTEE_ROLES];
 
@@ -46,9 +48,7 @@ export class AnnualInspectionService implements OnModuleInit {
       payload: AnnualInspectionRecordDto,
       contextType: AnnualInspectionContextResponse,
       context: async (em, _user, task): Promise<AnnualInspectionContextResponse> => {
-        const inspection = await em.findOneByOrFail(AnnualInspection, {
-          id: taskField(task, 'target', 'inspectionId'),
-        });
+        const inspection = await inspectionOf(em, task, false);
         const { branches } = await branchesOfUniversity(em);
         return {
           inspection,
@@ -56,10 +56,7 @@ export class AnnualInspectionService implements OnModuleInit {
         };
       },
       submit: async (em, user, task, p) => {
-        const row = await em.findOneOrFail(AnnualInspection, {
-          where: { id: taskField(task, 'target', 'inspectionId') },
-          lock: { mode: 'pessimistic_write' },
-        });
+        const row = await inspectionOf(em, task, true);
         if (row.status !== 'pending')
           throw new ConflictException(`调研督查已完成 (inspection ${row.id} is already done)`);
         const { branches } = await branchesOfUniversity(em);
@@ -133,7 +130,7 @@ export class AnnualInspectionService implements OnModuleInit {
     const year =
       typeof job.variables['year'] === 'number'
         ? job.variables['year']
-        : Number(chinaDay(now).slice(0, 4));
+        : Number(localDay(now).slice(0, 4));
     const dueAt = addIsoDuration(now, String(job.variables['inspectionPeriod'])).toISOString();
     const { universityId, branches } = await branchesOfUniversity(em);
     const committees = [...new Set(branches.map((b) => b.committeeId))];
@@ -161,4 +158,25 @@ export class AnnualInspectionService implements OnModuleInit {
     }
     return { year, universityId, targets };
   }
+}
+
+/**
+ * The committee's inspection a task of the multi-instance step is about: named by the `target`
+ * item variable, but only one linked to the task's flow and the committee the task was made for.
+ */
+async function inspectionOf(
+  em: EntityManager,
+  task: WorkflowTask,
+  lock: boolean,
+): Promise<AnnualInspection> {
+  const row = await linkedRecordById(
+    em,
+    AnnualInspection,
+    task,
+    taskField(task, 'target', 'inspectionId'),
+    ['此调研督查', 'this inspection'],
+    lock,
+  );
+  assertTaskFor(task, row.committeeId);
+  return row;
 }

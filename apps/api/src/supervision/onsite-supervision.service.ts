@@ -25,12 +25,14 @@ import { Transactions } from '../database/transactions.js';
 import { OnsiteSupervision } from './onsite-supervision.entity.js';
 import { OnsiteSupervisionRecordDto, type StartOnsiteSupervisionDto } from './supervision.dto.js';
 import { OnsiteSupervisionContextResponse } from './supervision.response.js';
-import { taskField } from './task-variable.js';
+import { requireLinked } from '../task-forms/linked-record.js';
 
 const SUPERVISORS: RoleName[] = ['od_admin', ...COMMITTEE_ROLES];
 const READERS: RoleName[] = [...SUPERVISORS, 'branch_secretary', 'branch_committee', 'inspector'];
 
 /** 现场督导: a committee leader attends a branch session, records guidance, may raise findings. */
+const ONSITE = ['现场督导', 'an on-site supervision'] as const;
+
 @Injectable()
 export class OnsiteSupervisionService implements OnModuleInit {
   constructor(
@@ -48,13 +50,12 @@ export class OnsiteSupervisionService implements OnModuleInit {
       payload: OnsiteSupervisionRecordDto,
       contextType: OnsiteSupervisionContextResponse,
       context: async (em, _user, task): Promise<OnsiteSupervisionContextResponse> => ({
-        supervision: await em.findOneByOrFail(OnsiteSupervision, {
-          id: taskField(task, 'onsiteId'),
-        }),
+        supervision: await requireLinked(em, OnsiteSupervision, task, ONSITE),
       }),
       submit: async (em, user, task, p) => {
+        const { id } = await requireLinked(em, OnsiteSupervision, task, ONSITE);
         const row = await em.findOneOrFail(OnsiteSupervision, {
-          where: { id: taskField(task, 'onsiteId') },
+          where: { id },
           lock: { mode: 'pessimistic_write' },
         });
         if (row.status !== 'pending')

@@ -3,7 +3,7 @@ import type { Variables } from '@orglife/engine';
 import { type EntityManager, IsNull } from 'typeorm';
 import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { chinaDay } from '../ledger/ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { addIsoDuration } from '../rectification/due-date.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
@@ -43,7 +43,7 @@ export class SpotCheckJobs implements OnModuleInit {
       rate: Number(v['sampleRate']),
       minPerCommittee: Number(v['minPerCommittee']),
     };
-    const month = typeof v['month'] === 'string' ? v['month'] : previousMonth(chinaDay(now));
+    const month = typeof v['month'] === 'string' ? v['month'] : previousMonth(localDay(now));
     const dueAt = addIsoDuration(now, String(v['inspectionPeriod'])).toISOString();
     const { universityId, branches } = await branchesOfUniversity(em);
     const population = branches.map((b) => ({ branchId: b.branchId, committeeId: b.groupId }));

@@ -11,7 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull } from 'typeorm';
 import { bilingual } from '../common/locale.js';
 import { ProblemException } from '../common/problem.js';
-import { chinaDay } from '../ledger/ledger-period.js';
+import { localDay } from '../common/time-zone.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -105,7 +105,7 @@ export class SpotCheckService {
       cancelledAt: IsNull(),
     });
     if (!existing) return;
-    const day = chinaDay(existing.createdAt);
+    const day = localDay(existing.createdAt);
     throw new ProblemException(
       HttpStatus.CONFLICT,
       bilingual(
@@ -122,7 +122,7 @@ export class SpotCheckService {
     await this.access.assertRole(user, universityId, ['od_admin']);
     const now = this.clock.now();
     if (dto.month) assertDates(monthBegun('month', dto.month, now));
-    const month = dto.month ?? previousMonth(chinaDay(now));
+    const month = dto.month ?? previousMonth(localDay(now));
     if (!dto.extra) await this.assertNoRegularDraw(month);
     const variables = Object.fromEntries(
       Object.entries({

@@ -1,5 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { universityTimeZone } from '../common/time-zone.js';
+
+/**
+ * index.html with the university's time zone in `<meta name="orglife-time-zone">`, so the web app
+ * shows every time on the clock ORGLIFE_TIME_ZONE names without a rebuild.
+ */
+export function indexHtmlWithTimeZone(html: string, zone = universityTimeZone()): string {
+  const meta = `<meta name="orglife-time-zone" content="${zone.replace(/[^A-Za-z0-9_/+-]/g, '')}" />`;
+  return html.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
+}
 
 /**
  * Serves the built web app on every path outside `/api`: its files, and index.html for any other
@@ -13,9 +25,10 @@ export async function serveWebApp(
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const isApi = (path: string) => path === `/${apiPrefix}` || path.startsWith(`/${apiPrefix}/`);
+  const index = indexHtmlWithTimeZone(readFileSync(join(webDist, 'index.html'), 'utf8'));
   await fastify.register(fastifyStatic, { root: webDist, index: false, wildcard: false });
   fastify.get('/*', (request, reply) => {
     if (isApi(request.url.split('?')[0] ?? '')) return reply.callNotFound();
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(index);
   });
 }

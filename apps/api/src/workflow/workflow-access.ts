@@ -1,6 +1,11 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service.js';
-import { ORG_READ_ROLES, type RoleName } from '../access/role-name.js';
+import {
+  ABOVE_BRANCH_RECORD_ROLES,
+  BRANCH_LEVEL_TYPES,
+  ORG_READ_ROLES,
+  type RoleName,
+} from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { isOdAdmin } from '../access/od-admin.js';
 
@@ -42,6 +47,36 @@ export class WorkflowAccess {
       ? await this.access.recordReadRoles(orgUnitId, ORG_READ_ROLES)
       : ORG_READ_ROLES;
     await this.assertOnUnit(user, orgUnitId, roles);
+  }
+
+  /**
+   * SQL condition limiting `alias.org_unit_id` to the units whose records the user may read: the
+   * rule of `assertRecordReadable`, for lists (so a list never shows what its item refuses).
+   * Null when the user sees everything. Appends its parameters to `params`.
+   */
+  async recordScope(user: AuthUser, alias: string, params: unknown[]): Promise<string | null> {
+    if (this.isOd(user)) return null;
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const anywhere = await this.access.visiblePathPatterns(
+      user,
+      ORG_READ_ROLES.filter((r) => !ABOVE_BRANCH_RECORD_ROLES.includes(r)),
+    );
+    const aboveBranches = await this.access.visiblePathPatterns(
+      user,
+      ORG_READ_ROLES.filter((r) => ABOVE_BRANCH_RECORD_ROLES.includes(r)),
+    );
+    const reach: string[] = [];
+    if (anywhere.length) reach.push(`path LIKE ANY(${bind(anywhere)}::text[])`);
+    if (aboveBranches.length) {
+      reach.push(
+        `(path LIKE ANY(${bind(aboveBranches)}::text[]) AND type <> ALL(${bind(BRANCH_LEVEL_TYPES)}::text[]))`,
+      );
+    }
+    if (reach.length === 0) return 'false';
+    return `${alias}.org_unit_id IN (SELECT id FROM org_unit WHERE ${reach.join(' OR ')})`;
   }
 
   /**

@@ -6,7 +6,7 @@
  * Both know people by login name; each account says which 工号 it carries (none = the claim or
  * attribute is missing). The password is always CAMPUS_PASSWORD.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createSign, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
@@ -17,6 +17,8 @@ export interface CampusAccount {
   /** The 工号 the identity carries; undefined = it carries none. */
   employeeNo?: string;
   name: string;
+  /** The campus unit code it carries (OIDC claim `unit_code`, CAS attribute `unitCode`). */
+  unitCode?: string;
 }
 
 export type CampusAccounts = Record<string, CampusAccount>;
@@ -34,6 +36,12 @@ export interface TestOidcProvider {
   clockOffsetSeconds: number;
   /** Answers every request only after this many milliseconds (a slow provider). */
   delayMs: number;
+  /**
+   * Tampering with the ID token in the token endpoint's answer, as an attacker or a misconfigured
+   * provider would: these claims replaced (e.g. `aud` of another client), re-signed with the
+   * provider's key, or with a key of nobody's when `forgeSignature` is set.
+   */
+  idTokenTampering?: { claims?: Record<string, unknown>; forgeSignature?: boolean };
   close: () => Promise<void>;
 }
 
@@ -70,7 +78,7 @@ export async function startOidcProvider(options: {
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256' }] },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     scopes: ['openid', 'profile', 'employee'],
-    claims: { openid: ['sub'], profile: ['name'], employee: ['employee_no'] },
+    claims: { openid: ['sub'], profile: ['name'], employee: ['employee_no', 'unit_code'] },
     // The 工号 goes in the ID token itself, as campus providers configured for OrgLife do.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
@@ -83,6 +91,7 @@ export async function startOidcProvider(options: {
           sub: login,
           name: account?.name ?? login,
           ...(account?.employeeNo === undefined ? {} : { employee_no: account.employeeNo }),
+          ...(account?.unitCode === undefined ? {} : { unit_code: account.unitCode }),
         };
       },
     }),
@@ -102,10 +111,40 @@ export async function startOidcProvider(options: {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     setTimeout(() => {
       if (handle.clockOffsetSeconds) skewClockWhileHandling(res, handle.clockOffsetSeconds);
+      const tampering = handle.idTokenTampering;
+      if (tampering && req.url?.startsWith('/token')) {
+        const key = tampering.forgeSignature
+          ? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey
+          : privateKey;
+        tamperIdTokenIn(res, tampering.claims ?? {}, key);
+      }
       void callback(req, res);
     }, handle.delayMs);
   });
   return handle;
+}
+
+/** Rewrites the ID token in the token response this `res` is about to send. */
+function tamperIdTokenIn(
+  res: ServerResponse,
+  claims: Record<string, unknown>,
+  key: KeyObject,
+): void {
+  const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => ServerResponse;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    const body = chunk ? (JSON.parse(String(chunk)) as { id_token?: string }) : {};
+    if (!body.id_token) return end(chunk, ...rest);
+    const [header = '', payload = ''] = body.id_token.split('.');
+    const changed = {
+      ...(JSON.parse(Buffer.from(payload, 'base64url').toString()) as object),
+      ...claims,
+    };
+    const signed = `${header}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}`;
+    const signature = createSign('RSA-SHA256').update(signed).sign(key).toString('base64url');
+    const text = JSON.stringify({ ...body, id_token: `${signed}.${signature}` });
+    res.setHeader('content-length', Buffer.byteLength(text));
+    return end(text, ...rest);
+  }) as ServerResponse['end'];
 }
 
 /** Moves `Date.now` until the response is ended (the test client awaits it meanwhile). */
@@ -199,6 +238,9 @@ export async function startCasServer(options: {
             account.employeeNo === undefined
               ? ''
               : `<cas:employeeNumber>${escapeXml(account.employeeNo)}</cas:employeeNumber>`,
+            account.unitCode === undefined
+              ? ''
+              : `<cas:unitCode>${escapeXml(account.unitCode)}</cas:unitCode>`,
             `<cas:memberOf>staff</cas:memberOf><cas:memberOf>party</cas:memberOf>`,
           ].join('')
         : '';

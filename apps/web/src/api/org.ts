@@ -65,6 +65,19 @@ export function updateOrgUnit(id: string, body: Schemas['UpdateOrgUnitDto']) {
   return api.patch('/org-units/{id}', body, { path: { id }, options: { silent: true } });
 }
 
+/** 统一身份认证自动建档 on a unit (Organization Department only). */
+export function setSsoAutoCreate(id: string, body: Schemas['SsoAutoCreateDto']) {
+  return api.put('/org-units/{id}/sso-auto-create', body, {
+    path: { id },
+    options: { silent: true },
+  });
+}
+
+/** The OD confirms a person created by campus sign-in. */
+export function confirmSsoPerson(id: string) {
+  return api.post('/people/{id}/sso-confirmation', undefined, { path: { id } });
+}
+
 export function deleteOrgUnit(id: string) {
   return api.delete('/org-units/{id}', { path: { id }, options: { silent: true } });
 }

@@ -472,6 +472,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org-units/{id}/sso-auto-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SsoAutoCreateController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/sso-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SsoAutoCreateController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/definitions": {
         parameters: {
             query?: never;
@@ -1056,6 +1088,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own organizational life of a year (我的组织生活): my attendance, speeches, lectures and reports per session */
+        get: operations["SessionsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}": {
         parameters: {
             query?: never;
@@ -1419,6 +1468,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ledger/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own rows (我的台账): as a member, a committee secretary, a school leader — for anyone, whatever else they may read */
+        get: operations["LedgerController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/branches": {
         parameters: {
             query?: never;
@@ -1537,7 +1603,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
             /** Format: uuid */
             actorId: string | null;
             actorUsername: string | null;
@@ -1636,6 +1702,8 @@ export interface components {
             parentId: string | null;
             /** @description 0 for the university */
             depth: number;
+            /** @description 统一身份认证自动建档: the campus unit code whose unknown people campus sign-in creates here; null = off */
+            ssoCampusUnitCode: string | null;
             children: components["schemas"]["OrgUnitNodeDto"][];
         };
         OrgUnitDto: {
@@ -1653,6 +1721,8 @@ export interface components {
             parentId: string | null;
             /** @description 0 for the university */
             depth: number;
+            /** @description 统一身份认证自动建档: the campus unit code whose unknown people campus sign-in creates here; null = off */
+            ssoCampusUnitCode: string | null;
         };
         CreateOrgUnitDto: {
             /**
@@ -1707,6 +1777,8 @@ export interface components {
              * @enum {string}
              */
             accountStatus: "none" | "pending" | "active" | "deactivated";
+            /** @description Created by campus sign-in (统一身份认证自动建档) and not yet confirmed by the Organization Department */
+            ssoCreated: boolean;
         };
         PersonPageDto: {
             items: components["schemas"]["PersonDto"][];
@@ -1750,6 +1822,8 @@ export interface components {
              * @enum {string}
              */
             accountStatus: "none" | "pending" | "active" | "deactivated";
+            /** @description Created by campus sign-in (统一身份认证自动建档) and not yet confirmed by the Organization Department */
+            ssoCreated: boolean;
             roles: components["schemas"]["PersonRoleDto"][];
         };
         CreatePersonDto: {
@@ -1819,6 +1893,15 @@ export interface components {
             created: number;
             /** @description Existing people (matched by 工号) updated */
             updated: number;
+        };
+        SsoAutoCreateDto: {
+            /** @description Create people unknown to the roster here at their campus sign-in */
+            enabled: boolean;
+            /**
+             * @description Required when enabled: the campus unit code the identity carries (SSO_OIDC_UNIT_CLAIM / SSO_CAS_UNIT_ATTRIBUTE)
+             * @example 0301
+             */
+            campusUnitCode?: string;
         };
         NewerDefaultDto: {
             /** @description The file in workflows/ */
@@ -2105,6 +2188,8 @@ export interface components {
             };
             /** @description What the caller may do with the task now */
             actions: components["schemas"]["TaskActionsDto"];
+            /** @description True when the form key has a domain form (GET/POST /api/task-forms/{taskId}); false: complete it with variables (POST /api/tasks/{id}/complete) */
+            domainForm: boolean;
         };
         CompleteTaskDto: {
             /** @description Process variables (JSON object, names like identifiers, ≤ 256 KiB) */
@@ -2151,8 +2236,7 @@ export interface components {
         };
         TaskFormViewResponse: {
             taskId: string;
-            /** @example orglife:plan-draft */
-            formKey: string;
+            formKey: components["schemas"]["TaskFormKey"];
             name: string | null;
             /** @description The BPMN user task id */
             elementId: string;
@@ -2484,6 +2568,57 @@ export interface components {
             venueLatitude: number | null;
             venueLongitude: number | null;
             venueRadiusM: number | null;
+        };
+        MySpeechResponse: {
+            topic: string;
+        };
+        MyLectureResponse: {
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            title: string;
+        };
+        MyReportResponse: {
+            /**
+             * @description 三汇报
+             * @enum {string}
+             */
+            kind: "task" | "vanguard" | "thought";
+        };
+        MySessionRecordResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchName: string;
+            /** @example 2026-12 */
+            month: string;
+            /** @enum {string} */
+            status: "scheduled" | "recorded" | "summarized" | "closed";
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            place: string | null;
+            /**
+             * @description 出席/请假/迟到/缺席; null until the session is recorded
+             * @enum {string|null}
+             */
+            attendance: "present" | "leave" | "late" | "absent" | null;
+            leaveReason: string | null;
+            /**
+             * Format: date-time
+             * @description 会前自学 confirmed at
+             */
+            selfStudyConfirmedAt: string | null;
+            /** @description 交流发言 */
+            speeches: components["schemas"]["MySpeechResponse"][];
+            /** @description 党课 given */
+            lectures: components["schemas"]["MyLectureResponse"][];
+            /** @description 汇报 */
+            reports: components["schemas"]["MyReportResponse"][];
+        };
+        MySessionsResponse: {
+            /** @example 2026 */
+            year: number;
+            sessions: components["schemas"]["MySessionRecordResponse"][];
         };
         SixHavesFlagsResponse: {
             /** @description 有计划: the plan is approved */
@@ -3233,6 +3368,25 @@ export interface components {
             asOf: string;
             rows: components["schemas"]["MemberLedgerRowResponse"][];
         };
+        LecturerLedgerRowResponse: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            lectures: number;
+            shortfalls: components["schemas"]["RequirementCheckResponse"][];
+        };
+        MyLedgerResponse: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date
+             * @description The day the figures are computed for
+             */
+            asOf: string;
+            member: components["schemas"]["MemberLedgerRowResponse"] | null;
+            committeeSecretary: components["schemas"]["LecturerLedgerRowResponse"] | null;
+            leader: components["schemas"]["LecturerLedgerRowResponse"] | null;
+        };
         MeetingCountsResponse: {
             /** @description 支委会 */
             branch_committee: number;
@@ -3270,13 +3424,6 @@ export interface components {
              */
             asOf: string;
             rows: components["schemas"]["BranchLedgerRowResponse"][];
-        };
-        LecturerLedgerRowResponse: {
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            lectures: number;
-            shortfalls: components["schemas"]["RequirementCheckResponse"][];
         };
         LecturerLedgerResponse: {
             /** @example 2026 */
@@ -3698,6 +3845,11 @@ export interface components {
             branchId: string;
             members: components["schemas"]["BranchMemberResponse"][];
         };
+        /**
+         * @description The form key of a domain task form (zeebe:formDefinition formKey)
+         * @enum {string}
+         */
+        TaskFormKey: "orglife:annual-inspection" | "orglife:follow-up-check" | "orglife:member-review" | "orglife:onsite-supervision-record" | "orglife:plan-approval" | "orglife:plan-draft" | "orglife:rectification-evidence" | "orglife:rectification-evidence-review" | "orglife:rectification-plan" | "orglife:rectification-plan-review" | "orglife:secretary-comments" | "orglife:self-study-confirm" | "orglife:session-record" | "orglife:session-summary" | "orglife:spot-check-inspect" | "orglife:spot-check-notice" | "orglife:study-arrangement" | "orglife:study-content-publish" | "orglife:vanguard-comments";
     };
     responses: never;
     parameters: never;
@@ -3738,7 +3890,7 @@ export interface operations {
     SecurityEventsController_list: {
         parameters: {
             query?: {
-                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
                 /** @description From this moment on (inclusive) */
                 from?: string;
                 /** @description Before this moment */
@@ -3803,7 +3955,7 @@ export interface operations {
     SecurityEventsController_export: {
         parameters: {
             query?: {
-                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported";
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
                 /** @description From this moment on (inclusive) */
                 from?: string;
                 /** @description Before this moment */
@@ -5591,6 +5743,142 @@ export interface operations {
             };
             /** @description No role that allows this on the unit concerned */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoAutoCreateController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoAutoCreateDto"];
+            };
+        };
+        responses: {
+            /** @description Turns creating unknown people at campus sign-in on (with the campus unit code) or off */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SsoAutoCreateController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person created by campus sign-in is confirmed; 409 if not awaiting that */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8195,6 +8483,64 @@ export interface operations {
             };
         };
     };
+    SessionsController_mine: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (university's clock) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySessionsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SessionsController_get: {
         parameters: {
             query?: never;
@@ -9840,6 +10186,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberLedgerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_mine: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (university's clock) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLedgerResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field */

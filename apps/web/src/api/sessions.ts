@@ -1,5 +1,7 @@
 import { request } from './request';
-import { api, pathOf } from './typed';
+import { api, pathOf, type Schemas } from './typed';
+
+export type MySessionRecord = Schemas['MySessionRecordResponse'];
 
 export function listSessions(query: { month?: string; orgUnitId?: string }) {
   return api.get('/sessions', { query });
@@ -10,4 +12,9 @@ export function sessionPrintHtml(id: string) {
   return request.get<string>(pathOf('/sessions/{id}/print', { id }), undefined, {
     responseType: 'text',
   });
+}
+
+/** My own organizational life of a year (我的组织生活). */
+export function mySessions(year: number) {
+  return api.get('/sessions/mine', { query: { year } });
 }

@@ -62,6 +62,8 @@ const en: Messages = {
     rectifications: 'Rectification board',
     ledger: 'Ledger',
     sessions: 'Session records',
+    myLife: 'My organizational life',
+    myLedger: 'My ledger',
     securityEvents: 'Security log',
   },
   layout: {
@@ -96,6 +98,8 @@ const en: Messages = {
       errors: {
         'not-in-roster':
           'You are not in the party roster; please contact the Organization Department',
+        'account-conflict':
+          'Your staff/student number is another person’s username; please contact the Organization Department',
         inactive: 'This account is deactivated; please contact the Organization Department',
         'no-employee-no':
           'The campus identity service sent no staff/student number; please contact the Organization Department',
@@ -361,6 +365,15 @@ const en: Messages = {
     atLeastOne: 'Enter at least one finding',
   },
   spotCheck: {
+    audit: 'Audit information',
+    technical: 'Technical details',
+    rule: 'Sampling rule',
+    ruleText:
+      'First {min} branch(es) at random from each committee, then the rest up to {rate}% of all branches at random',
+    startedBy: 'Started',
+    byHand: 'By OD, by hand',
+    byTimer: 'By the monthly timer',
+    sampledBranches: 'Sampled branches',
     extra: 'Extra spot check',
     extraHint: 'The month was already drawn; draw again',
     reason: 'Reason',
@@ -380,7 +393,7 @@ const en: Messages = {
     drawn: 'Drawn; inspection tasks sent',
     noBatches: 'No spot-check batches',
     sampleOf: '{sampled} of {population} branches sampled',
-    algorithm: 'algorithm',
+    algorithm: 'Algorithm id',
     replay: 'Replay with the seed',
     replayMatches: 'Redrawn with the recorded seed: same sample',
     replayDiffers: 'The redrawn sample differs from the record',
@@ -434,6 +447,11 @@ const en: Messages = {
     published: 'Published',
     draft: 'Draft',
     publishedAt: 'Published at',
+    monthContent: 'Study content of {month}',
+    confirmSelfStudy: 'Confirm my pre-session self-study',
+    noSelfStudy:
+      'Self-study confirmation has not started this month (it reaches your inbox once the branch plan is approved)',
+    noneThisMonth: 'OD has not published this month’s study content yet',
   },
   orgTypes: {
     university: 'University committee',
@@ -471,6 +489,9 @@ const en: Messages = {
       administrator_created: 'Administrator created',
       definition_deployed: 'Process deployed',
       data_exported: 'Data exported',
+      sso_auto_create_changed: 'Campus sign-in auto-creation set',
+      sso_person_created: 'Created by campus sign-in',
+      sso_person_confirmed: 'Auto-created record confirmed',
     },
   },
   org: {
@@ -539,6 +560,19 @@ const en: Messages = {
     exportCodesHint:
       'New codes for the not-yet-activated people of the chosen unit and its subunits (earlier codes stop working)',
     pickUnitFirst: 'Choose an org unit first',
+    ssoAutoCreate: 'Auto-create on campus sign-in',
+    ssoAutoCreateButton: 'Auto-create',
+    ssoAutoCreateOn: 'Auto-create {code}',
+    ssoAutoCreateEnabled: 'Create unknown people here',
+    campusUnitCode: 'Campus unit code',
+    campusUnitCodeRequired: 'Enter the campus unit code',
+    ssoAutoCreateHint:
+      'When on, someone not in the party roster who signs in through the campus identity service with this campus unit code gets a record in this unit and is signed in. They get no roles and are listed as "auto-created, to confirm" on the People page until the Organization Department confirms them.',
+    ssoAutoCreateSaved: 'Auto-creation setting saved',
+    ssoCreated: 'Auto-created, to confirm',
+    confirmSso: 'Confirm record',
+    confirmSsoPrompt: 'Confirm the auto-created record of “{name}” ({employeeNo})?',
+    ssoConfirmed: 'Record confirmed',
   },
   sessionStatuses: {
     scheduled: 'Scheduled',
@@ -605,18 +639,44 @@ const en: Messages = {
     secretaries: 'Committee secretaries',
     leaders: 'University leaders',
     byCommittee: 'Compliance by committee (branches with nothing missed)',
-    byBranch: 'Requirements by branch',
+    byBranch: 'Open requirements by branch (periods)',
     shortfalls: 'Shortfalls',
     overdue: 'Missed requirements',
     complianceRate: 'Compliance',
     totals: '{due} still due, {missed} missed',
     status: { met: 'Met', due: 'Due', missed: 'Missed' },
+    shortfallOne: '{window} ({have}/{need})',
+    shortfallMany: '{count} periods',
+    totalsExplained:
+      'Compliance: the share of branches with no missed requirement. Due: the period is still running; missed: the period ended unmet.',
+    rateWhy:
+      '{unit}: {rate}% — {compliant} of {total} branches have nothing overdue; most missed: “{requirement}” ({branches} branches)',
+    rateAllOk: '{unit}: 100% — none of its {total} branches has anything overdue',
+    dueCount: '{count} still due this period',
     allMet: 'All met',
     vanguard: 'Vanguard comments',
     attendanceRate: 'Attendance',
     qualifiedSessions: 'Qualified sessions',
     incompleteSessions: 'Lacking a six-have',
     specialLectures: 'Special lectures',
+  },
+  me: {
+    year: '{year}',
+    quotas: 'My figures for {year}',
+    asOf: 'As of {at}',
+    quotaMet: 'Met',
+    quotaOpen: '{have}/{need}, by {by}',
+    microLectures: 'Micro-lectures',
+    sessions: 'Monthly sessions',
+    noSessions: 'No session of yours recorded in {year} yet',
+    sessionOf: '{month} · {branch}',
+    leaveReason: 'Reason for leave',
+    selfStudy: 'Pre-session self-study',
+    selfStudyAt: 'Confirmed at {at}',
+    asMember: 'As a party member',
+    asCommitteeSecretary: 'As a committee secretary',
+    asLeader: 'As a school leader',
+    noLedgerRow: 'You have no ledger row for {year}',
   },
 };
 

@@ -32,6 +32,7 @@ export function draftTask(): TaskDetail {
     variables: { planId: 'p-1' },
     // as the API answers its assignee
     actions: { claim: false, unclaim: true, delegate: true, complete: true },
+    domainForm: true,
   };
 }
 

@@ -15,6 +15,7 @@ const api = vi.hoisted(() => ({
   deleteOrgUnit: vi.fn(),
   importOrgSheet: vi.fn(),
   exportOrgSheet: vi.fn(),
+  setSsoAutoCreate: vi.fn(),
 }));
 vi.mock('@/api/org', () => api);
 
@@ -32,6 +33,7 @@ function unit(
     direct: false,
     parentId,
     depth: 0,
+    ssoCampusUnitCode: null,
     children,
   };
 }
@@ -98,6 +100,62 @@ describe('组织 page: the OD edits the tree and imports the org sheet', () => {
       sortOrder: 1,
       parentId: 'c1',
     });
+  });
+
+  it('turns 统一身份认证自动建档 on for a unit, asking for the campus unit code', async () => {
+    api.setSsoAutoCreate.mockResolvedValue({});
+    const page = await mountAs('od_admin');
+    const secretary = await mountAs('committee_secretary');
+    expect(secretary.find('[data-testid="org-sso-auto-create"]').exists()).toBe(false);
+    const buttons = page.findAll('[data-testid="org-sso-auto-create"]');
+    await buttons[2]!.trigger('click'); // b1
+    await flushPromises();
+    expect(document.querySelector('.el-dialog')?.textContent).toContain('不授予任何角色');
+    (document.querySelector('[data-testid="org-sso-auto-create-enabled"]') as HTMLElement).click();
+    await flushPromises();
+    const save = document.querySelector<HTMLButtonElement>(
+      '[data-testid="org-sso-auto-create-save"]',
+    )!;
+    save.click();
+    await flushPromises();
+    expect(api.setSsoAutoCreate).not.toHaveBeenCalled();
+    await vi.waitFor(() =>
+      expect(document.querySelector('.el-dialog .el-form-item__error')?.textContent).toContain(
+        '请填写统一身份认证单位编码',
+      ),
+    );
+    const code = document.querySelector<HTMLInputElement>('#org-campus-unit-code')!;
+    code.value = ' D0301 ';
+    code.dispatchEvent(new Event('input'));
+    save.click();
+    await flushPromises();
+    expect(api.setSsoAutoCreate).toHaveBeenCalledWith('b1', {
+      enabled: true,
+      campusUnitCode: 'D0301',
+    });
+  });
+
+  it('shows which units have it on, and turns it off', async () => {
+    api.setSsoAutoCreate.mockResolvedValue({});
+    const directoryTree = TREE[0]!.children[0]!.children[1]!;
+    directoryTree.ssoCampusUnitCode = 'D0302';
+    try {
+      const page = await mountAs('od_admin');
+      expect(page.get('[data-testid="org-sso-auto-create-on"]').text()).toBe('自动建档 D0302');
+      await page.findAll('[data-testid="org-sso-auto-create"]')[3]!.trigger('click'); // b2
+      await flushPromises();
+      (
+        document.querySelector('[data-testid="org-sso-auto-create-enabled"]') as HTMLElement
+      ).click();
+      await flushPromises();
+      document
+        .querySelector<HTMLButtonElement>('[data-testid="org-sso-auto-create-save"]')!
+        .click();
+      await flushPromises();
+      expect(api.setSsoAutoCreate).toHaveBeenCalledWith('b2', { enabled: false });
+    } finally {
+      directoryTree.ssoCampusUnitCode = null;
+    }
   });
 
   it('lists every bad row of a refused org sheet', async () => {

@@ -68,4 +68,21 @@ describe('the task page', () => {
       expect(wrapper.find('[data-testid="plan-submit"]').exists()).toBe(true);
     }, WAIT);
   });
+
+  it('opens the variables form of a task the API says has no domain form, without asking for one', async () => {
+    // given a task whose form key the web knows, on an API that has no domain form for it
+    const asked: string[] = [];
+    stubApi((url) => {
+      asked.push(url);
+      return url === '/api/tasks/task-1' ? { ...draftTask(), domainForm: false } : bodyOf(url);
+    });
+    const wrapper = mountTaskPageAs(members[0]!);
+
+    // then the plain variables form shows, and the domain form endpoint was never called
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(wrapper.find('[data-testid="generic-form"]').exists()).toBe(true);
+    }, WAIT);
+    expect(asked.filter((url) => url.startsWith('/api/task-forms/'))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { evaluateExpr } from '../feel/expression.js';
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { raiseIncident } from '../runtime/incidents.js';
 import { visibleVariables } from '../runtime/variables.js';
 

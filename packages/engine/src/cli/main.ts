@@ -1,15 +1,21 @@
 /**
  * Simulator CLI (run from the repo root):
  *   pnpm -s engine validate FILE.bpmn
- *   pnpm -s engine simulate FILE.bpmn --script SCRIPT.json [--with OTHER.bpmn …]
+ *   pnpm -s engine simulate FILE.bpmn --script SCRIPT.json [--with OTHER.bpmn|DECISIONS.dmn …]
  */
 import { readFileSync } from 'node:fs';
-import { compile, type CompiledDefinition, type Problem } from '../index.js';
+import {
+  compile,
+  compileDecisions,
+  type CompiledDefinition,
+  type Decision,
+  type Problem,
+} from '../index.js';
 import { simulate, SimulationError, type SimulationScript } from '../runtime/simulation-script.js';
 
 const USAGE = `usage:
   engine validate FILE.bpmn
-  engine simulate FILE.bpmn --script SCRIPT.json [--with OTHER.bpmn ...]`;
+  engine simulate FILE.bpmn --script SCRIPT.json [--with OTHER.bpmn|DECISIONS.dmn ...]`;
 
 class UsageError extends Error {}
 
@@ -38,6 +44,14 @@ async function load(
   process.exit(2);
 }
 
+/** Compiles a DMN file, or prints its problems (one a line) and exits 2. */
+async function loadDecisions(file: string): Promise<Decision[]> {
+  const result = await compileDecisions(read(file));
+  if (result.ok) return result.decisions;
+  for (const p of result.problems) process.stderr.write(`${describe(file, p)}\n`);
+  process.exit(2);
+}
+
 function parseScript(path: string): SimulationScript {
   let raw: unknown;
   try {
@@ -61,7 +75,8 @@ async function main(args: string[]): Promise<number> {
   const [command, file, ...rest] = args;
   if (!file || (command !== 'validate' && command !== 'simulate')) throw new UsageError(USAGE);
   if (command === 'validate') {
-    await load(file, process.stdout);
+    if (file.endsWith('.dmn')) await loadDecisions(file);
+    else await load(file, process.stdout);
     process.stdout.write(`OK ${file}\n`);
     return 0;
   }
@@ -78,8 +93,13 @@ async function main(args: string[]): Promise<number> {
   const script = parseScript(scriptPath);
   const main = await load(file);
   const others: CompiledDefinition[] = [];
-  for (const other of withFiles) others.push(await load(other));
-  process.stdout.write(`${JSON.stringify(simulate(main, others, script), null, 2)}\n`);
+  const decisions: Decision[] = [];
+  for (const other of withFiles) {
+    if (other.endsWith('.dmn')) decisions.push(...(await loadDecisions(other)));
+    else others.push(await load(other));
+  }
+  const trace = simulate(main, others, script, { decisions });
+  process.stdout.write(`${JSON.stringify(trace, null, 2)}\n`);
   return 0;
 }
 

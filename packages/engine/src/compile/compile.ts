@@ -5,7 +5,13 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { CompileResult, StartEventInfo } from '../contract.js';
 import { collectNodes, type NodeSink } from './flow-nodes.js';
-import { indexElements, linkBoundaries, linkDefaults, linkFlows } from './link-flows.js';
+import {
+  indexElements,
+  linkBoundaries,
+  linkDefaults,
+  linkFlows,
+  linkLinkEvents,
+} from './link-flows.js';
 import type {
   CompiledDefinition,
   CompiledProcess,
@@ -28,6 +34,7 @@ const REFERENCE_WORDS: Record<string, string> = {
   messageRef: 'the event refers to message',
   signalRef: 'the event refers to signal',
   errorRef: 'the event refers to error',
+  escalationRef: 'the event refers to escalation',
   processRef: 'the participant refers to process',
 };
 
@@ -79,6 +86,7 @@ function compileProcess(
   const elements = new Map<string, ModdleElement>();
   indexElements(process, elements);
   linkFlows(sink);
+  linkLinkEvents(sink);
   linkDefaults(elements, sink);
   linkBoundaries(sink);
   checkNodes(sink.nodes, problems, sink.refused);

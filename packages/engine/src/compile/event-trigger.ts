@@ -10,8 +10,6 @@ import { correlationKey } from './zeebe-extensions.js';
 
 const UNSUPPORTED: Record<string, string> = {
   'bpmn:ConditionalEventDefinition': 'conditional events',
-  'bpmn:EscalationEventDefinition': 'escalation events',
-  'bpmn:LinkEventDefinition': 'link events',
   'bpmn:CompensateEventDefinition': 'compensation events',
   'bpmn:CancelEventDefinition': 'cancel events',
 };
@@ -35,6 +33,10 @@ function timer(def: ModdleElement, id: string, problems: Problems): EventTrigger
   // Go on as if it had one, so that the later checks of this event (e.g. "timer end events are
   // not supported") are reported in the same pass.
   return { kind: 'timer', timer: { type: 'duration', value: parseValue('PT0S') } };
+}
+
+function isThrowEvent(el: ModdleElement): boolean {
+  return el.$type === 'bpmn:EndEvent' || el.$type === 'bpmn:IntermediateThrowEvent';
 }
 
 /**
@@ -64,8 +66,7 @@ export function eventTrigger(
       return timer(def, id, problems);
     case 'bpmn:MessageEventDefinition': {
       const message = child(def, 'messageRef');
-      const isThrow = el.$type === 'bpmn:EndEvent' || el.$type === 'bpmn:IntermediateThrowEvent';
-      if (!message && isThrow && extension(el, 'zeebe:TaskDefinition'))
+      if (!message && isThrowEvent(el) && extension(el, 'zeebe:TaskDefinition'))
         return { kind: 'message', name: '' };
       if (!message) return missing('messageRef', 'message');
       const name = str(message, 'name')?.trim();
@@ -90,6 +91,26 @@ export function eventTrigger(
       const error = child(def, 'errorRef');
       if (!error && reported.has(`${defId}:errorRef`)) return null;
       return { kind: 'error', code: str(error, 'errorCode')?.trim() || null };
+    }
+    case 'bpmn:EscalationEventDefinition': {
+      const escalation = child(def, 'escalationRef');
+      if (!escalation && reported.has(`${defId}:escalationRef`)) return null;
+      const code = str(escalation, 'escalationCode')?.trim() || null;
+      if (code === null && isThrowEvent(el)) {
+        problems.add(id, 'the escalation throw event has no escalation code');
+        return null;
+      }
+      return { kind: 'escalation', code };
+    }
+    case 'bpmn:LinkEventDefinition': {
+      const name = str(def, 'name')?.trim();
+      const intermediate =
+        el.$type === 'bpmn:IntermediateThrowEvent' || el.$type === 'bpmn:IntermediateCatchEvent';
+      if (!name && intermediate) {
+        problems.add(id, 'the link event has no name');
+        return null;
+      }
+      return { kind: 'link', name: name ?? '' };
     }
     case 'bpmn:TerminateEventDefinition':
       return { kind: 'terminate' };

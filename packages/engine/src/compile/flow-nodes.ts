@@ -2,13 +2,16 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { eventTrigger } from './event-trigger.js';
 import type { FlowNode, NodeKind } from './model.js';
-import { bool, child, children, extension, str } from './moddle-access.js';
+import { bool, child, children, str } from './moddle-access.js';
 import type { Problems } from './problems.js';
 import {
+  adHocDef,
   callDef,
   correlationKey,
+  decisionCallDef,
   ioMappings,
   jobDef,
+  listenerDefs,
   multiInstanceDef,
   scriptDef,
   userTaskDef,
@@ -33,13 +36,13 @@ const KINDS: Record<string, NodeKind> = {
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:AdHocSubProcess': 'subProcess',
   'bpmn:CallActivity': 'callActivity',
 };
 
 const UNSUPPORTED: Record<string, string> = {
   'bpmn:ComplexGateway': 'complex gateways',
   'bpmn:Transaction': 'transactions',
-  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes',
   'bpmn:CallChoreography': 'choreographies',
   'bpmn:ChoreographyTask': 'choreographies',
   'bpmn:SubChoreography': 'choreographies',
@@ -135,13 +138,10 @@ function buildNode(
   } else if (loop) {
     problems.add(id, 'standard loops are not supported; use multi-instance instead');
   }
-  if (kind === 'businessRuleTask' && extension(el, 'zeebe:CalledDecision')) {
-    problems.add(
-      id,
-      'DMN decisions (zeebe:calledDecision) are not supported; give the task a job type instead',
-    );
-    return null;
-  }
+  const decision = kind === 'businessRuleTask' ? decisionCallDef(el, id, problems) : undefined;
+  if (decision) node.decision = decision;
+  const listeners = listenerDefs(el, id, problems);
+  if (listeners) node.listeners = listeners;
   const job = jobDef(el, id, problems);
   if (job) node.job = job;
   if (kind === 'userTask') node.userTask = userTaskDef(el, id, problems);
@@ -152,6 +152,10 @@ function buildNode(
   const attached = kind === 'boundaryEvent' ? child(el, 'attachedToRef')?.id : undefined;
   if (attached) node.attachedToId = attached;
   if (kind === 'subProcess' && bool(el, 'triggeredByEvent')) node.triggeredByEvent = true;
+  if (el.$type === 'bpmn:AdHocSubProcess') {
+    const adHoc = adHocDef(el, id, problems);
+    if (adHoc) node.adHoc = adHoc;
+  }
   const message =
     (kind === 'sendTask' && !job) || kind === 'receiveTask' ? child(el, 'messageRef') : undefined;
   const messageName = str(message, 'name');

@@ -74,6 +74,36 @@ export function indexElements(container: ModdleElement, into: Map<string, Moddle
   if (!Array.isArray(list)) return;
   for (const el of list as ModdleElement[]) {
     if (el.id) into.set(el.id, el);
-    if (str(el, '$type') === 'bpmn:SubProcess') indexElements(el, into);
+    if (str(el, '$type') === 'bpmn:SubProcess' || str(el, '$type') === 'bpmn:AdHocSubProcess')
+      indexElements(el, into);
+  }
+}
+
+/**
+ * Link events: each throw link passes its token to the catch link of the same name in its
+ * scope, as if a sequence flow joined them (so joins, loops and reachability see the jump).
+ */
+export function linkLinkEvents(sink: NodeSink): void {
+  const catches = new Map<string, FlowNode>();
+  const linked = (node: FlowNode) => (node.trigger.kind === 'link' ? node.trigger.name : null);
+  for (const node of sink.nodes.values()) {
+    const name = linked(node);
+    if (name === null || node.kind !== 'intermediateCatchEvent') continue;
+    const key = `${node.scopeId ?? ''}\n${name}`;
+    if (catches.has(key))
+      sink.problems.add(node.id, `another link catch event in this scope is named '${name}'`);
+    else catches.set(key, node);
+  }
+  for (const node of sink.nodes.values()) {
+    const name = linked(node);
+    if (name === null || node.kind !== 'intermediateThrowEvent') continue;
+    const target = catches.get(`${node.scopeId ?? ''}\n${name}`);
+    if (!target) {
+      sink.problems.add(node.id, `no link catch event in this scope is named '${name}'`);
+      continue;
+    }
+    const id = `${node.id}→${target.id}`;
+    node.outgoing.push({ id, sourceId: node.id, targetId: target.id });
+    target.incoming.push(id);
   }
 }

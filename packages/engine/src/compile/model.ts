@@ -2,7 +2,7 @@
  * The compiled definition: an immutable graph shared by every instance of the processes it
  * holds. Nothing here is ever copied into instance state; state refers to nodes by id.
  */
-import type { StartEventInfo } from '../contract.js';
+import type { ListenerEvent, StartEventInfo } from '../contract.js';
 import type { Expr } from '../feel/expression.js';
 import type { TimerDef } from '../timers/timer-definition.js';
 
@@ -34,6 +34,10 @@ export type EventTrigger =
   | { kind: 'signal'; name: string }
   /** `code` null catches every error. */
   | { kind: 'error'; code: string | null }
+  /** `code` null (catch events only) catches every escalation. */
+  | { kind: 'escalation'; code: string | null }
+  /** A throw link jumps to the catch link of the same name in its scope. */
+  | { kind: 'link'; name: string }
   | { kind: 'terminate' };
 
 export interface Mapping {
@@ -45,6 +49,12 @@ export interface JobDef {
   type: Expr;
   retries: Expr;
   headers: Record<string, string>;
+}
+
+/** An execution or task listener: a job of this type the element waits for. */
+export interface ListenerDef {
+  type: Expr;
+  retries: Expr;
 }
 
 export interface UserTaskDef {
@@ -61,6 +71,21 @@ export interface UserTaskDef {
 export interface ScriptDef {
   expression: Expr;
   resultVariable?: string;
+}
+
+/** A business rule task that evaluates a deployed DMN decision (zeebe:calledDecision). */
+export interface DecisionCallDef {
+  decisionId: Expr;
+  resultVariable: string;
+}
+
+/** Ad-hoc sub-processes (zeebe:adHoc and bpmn:completionCondition), run by the engine itself. */
+export interface AdHocDef {
+  /** FEEL giving the ids of the inner elements to activate; none activated without it. */
+  activeElements?: Expr;
+  completionCondition?: Expr;
+  /** When the completion condition holds: terminate the inner elements still active (default). */
+  cancelRemaining: boolean;
 }
 
 export interface CallDef {
@@ -109,7 +134,11 @@ export interface FlowNode {
   userTask?: UserTaskDef;
   script?: ScriptDef;
   call?: CallDef;
+  decision?: DecisionCallDef;
+  adHoc?: AdHocDef;
   multiInstance?: MultiInstanceDef;
+  /** Execution listeners (start, end) and, on user tasks, task listeners, each in model order. */
+  listeners?: Partial<Record<ListenerEvent, ListenerDef[]>>;
   /** Sub-processes: the none start event inside, and the event sub-processes directly inside. */
   startId?: string;
   eventSubProcessIds?: string[];

@@ -16,6 +16,11 @@ const ACTIVITIES = new Set<FlowNode['kind']>([
   'callActivity',
 ]);
 
+/** Triggers an intermediate catch event waits for (a link catch passes straight on). */
+export function isWaitingTrigger(trigger: EventTrigger): boolean {
+  return trigger.kind === 'timer' || trigger.kind === 'message' || trigger.kind === 'signal';
+}
+
 function isActivity(node: FlowNode): boolean {
   return ACTIVITIES.has(node.kind);
 }
@@ -41,7 +46,7 @@ function checkStart(
   else if (scope.triggeredByEvent) {
     allowed(
       node,
-      ['timer', 'message', 'signal', 'error'],
+      ['timer', 'message', 'signal', 'error', 'escalation'],
       'start events in event sub-processes',
       problems,
     );
@@ -75,7 +80,7 @@ function checkGateway(
       const target = nodes.get(flow.targetId);
       const ok =
         target &&
-        ((target.kind === 'intermediateCatchEvent' && target.trigger.kind !== 'none') ||
+        ((target.kind === 'intermediateCatchEvent' && isWaitingTrigger(target.trigger)) ||
           target.kind === 'receiveTask');
       if (!ok) {
         problems.add(
@@ -90,8 +95,11 @@ function checkGateway(
 /** What a kind of activity needs to run, or null when it needs nothing in particular. */
 function missing(node: FlowNode): string | null {
   const { kind } = node;
-  if ((kind === 'serviceTask' || kind === 'businessRuleTask') && !node.job) {
+  if (kind === 'serviceTask' && !node.job) {
     return 'the task has no job type (zeebe:taskDefinition type)';
+  }
+  if (kind === 'businessRuleTask' && !node.job && !node.decision) {
+    return 'the business rule task calls no decision (zeebe:calledDecision) and has no job type (zeebe:taskDefinition type)';
   }
   if (kind === 'sendTask' && !node.job && node.trigger.kind !== 'message') {
     return 'the send task has neither a job type nor a message';
@@ -133,21 +141,51 @@ export function checkNodes(
         checkStart(node, nodes, problems);
         break;
       case 'endEvent':
-        allowed(node, ['none', 'terminate', 'error', 'message', 'signal'], 'end events', problems);
+        allowed(
+          node,
+          ['none', 'terminate', 'error', 'message', 'signal', 'escalation'],
+          'end events',
+          problems,
+        );
         break;
       case 'intermediateCatchEvent':
-        allowed(node, ['timer', 'message', 'signal'], 'intermediate catch events', problems);
+        allowed(
+          node,
+          ['timer', 'message', 'signal', 'link'],
+          'intermediate catch events',
+          problems,
+        );
         break;
       case 'intermediateThrowEvent':
-        allowed(node, ['none', 'signal', 'message'], 'intermediate throw events', problems);
+        allowed(
+          node,
+          ['none', 'signal', 'message', 'escalation', 'link'],
+          'intermediate throw events',
+          problems,
+        );
         break;
       case 'boundaryEvent': {
-        allowed(node, ['timer', 'message', 'signal', 'error'], 'boundary events', problems);
+        allowed(
+          node,
+          ['timer', 'message', 'signal', 'error', 'escalation'],
+          'boundary events',
+          problems,
+        );
         const host = node.attachedToId ? nodes.get(node.attachedToId) : undefined;
         if (host && !isActivity(host))
           problems.add(
             node.id,
             `the boundary event is attached to '${host.id}', which is not an activity`,
+          );
+        else if (
+          host &&
+          node.trigger.kind === 'escalation' &&
+          host.kind !== 'subProcess' &&
+          host.kind !== 'callActivity'
+        )
+          problems.add(
+            node.id,
+            'an escalation boundary event can only be attached to a sub-process or a call activity',
           );
         break;
       }
@@ -189,6 +227,10 @@ function checkSubProcess(
     (r) => r.scopeId === node.id && r.type === 'bpmn:StartEvent',
   ).length;
   if (refusedStarts > 0 && starts.length === 0) return;
+  if (node.adHoc) {
+    checkAdHoc(node, nodes, problems);
+    return;
+  }
   if (node.triggeredByEvent) {
     if (starts.length + refusedStarts !== 1)
       problems.add(node.id, 'an event sub-process needs exactly one start event');
@@ -205,4 +247,19 @@ function checkSubProcess(
   node.eventSubProcessIds = [...nodes.values()]
     .filter((n) => n.scopeId === node.id && n.triggeredByEvent)
     .map((n) => n.id);
+}
+
+/** Ad-hoc sub-processes hold activities (and events between them), no start or end events. */
+function checkAdHoc(
+  node: FlowNode,
+  nodes: ReadonlyMap<string, FlowNode>,
+  problems: Problems,
+): void {
+  const inner = [...nodes.values()].filter((n) => n.scopeId === node.id);
+  for (const n of inner) {
+    if (n.kind === 'startEvent' || n.kind === 'endEvent')
+      problems.add(n.id, 'an ad-hoc sub-process cannot hold start or end events');
+  }
+  if (!inner.some(isActivity)) problems.add(node.id, 'the ad-hoc sub-process holds no activity');
+  node.eventSubProcessIds = inner.filter((n) => n.triggeredByEvent).map((n) => n.id);
 }

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_MAX_ACTIVATIONS } from '../runtime/step.js';
 import type { FlowNode } from './model.js';
+import { isWaitingTrigger } from './structure-checks.js';
 import type { Problems } from './problems.js';
 
 const WAITING_KINDS = new Set<FlowNode['kind']>([
@@ -16,8 +17,8 @@ const WAITING_KINDS = new Set<FlowNode['kind']>([
 ]);
 
 function waitsItself(node: FlowNode): boolean {
-  if (WAITING_KINDS.has(node.kind) || node.job !== undefined) return true;
-  return node.kind === 'intermediateCatchEvent' && node.trigger.kind !== 'none';
+  if (WAITING_KINDS.has(node.kind) || node.job !== undefined || node.listeners) return true;
+  return node.kind === 'intermediateCatchEvent' && isWaitingTrigger(node.trigger);
 }
 
 /** Node ids that make a token wait: waiting elements and the sub-processes holding one. */

@@ -1,9 +1,14 @@
 /** Camunda 8 (zeebe) extension elements → compiled definitions, checking every FEEL value. */
 import type { ModdleElement } from 'bpmn-moddle';
 
+import type { ListenerEvent } from '../contract.js';
 import type {
+  AdHocDef,
   CallDef,
+  DecisionCallDef,
+  FlowNode,
   JobDef,
+  ListenerDef,
   Mapping,
   MultiInstanceDef,
   ScriptDef,
@@ -81,7 +86,9 @@ export function userTaskDef(el: ModdleElement, id: string, problems: Problems): 
     const raw = str(owner, prop)?.trim();
     return raw ? checkedValue(raw, id, prop, problems) : undefined;
   };
-  const formKey = str(form, 'formKey') ?? str(form, 'formId');
+  // Job-worker user tasks name their form by formKey; Camunda user tasks (zeebe:userTask) by
+  // externalReference (a custom form key) or formId (a linked Camunda form).
+  const formKey = str(form, 'formKey') ?? str(form, 'externalReference') ?? str(form, 'formId');
   const def: UserTaskDef = { headers: headers(el) };
   const fields = {
     assignee: value(assignment, 'assignee'),
@@ -125,6 +132,53 @@ export function callDef(el: ModdleElement, id: string, problems: Problems): Call
   };
 }
 
+export function decisionCallDef(
+  el: ModdleElement,
+  id: string,
+  problems: Problems,
+): DecisionCallDef | undefined {
+  const called = extension(el, 'zeebe:CalledDecision');
+  if (!called) return undefined;
+  const decisionId = str(called, 'decisionId')?.trim();
+  const resultVariable = str(called, 'resultVariable')?.trim();
+  if (!decisionId)
+    problems.add(
+      id,
+      'the business rule task does not name its decision (zeebe:calledDecision decisionId)',
+    );
+  if (!resultVariable)
+    problems.add(
+      id,
+      'the business rule task has no result variable (zeebe:calledDecision resultVariable)',
+    );
+  if (!decisionId || !resultVariable) return undefined;
+  return { decisionId: checkedValue(decisionId, id, 'decision id', problems), resultVariable };
+}
+
+export function adHocDef(el: ModdleElement, id: string, problems: Problems): AdHocDef | undefined {
+  if (extension(el, 'zeebe:TaskDefinition')) {
+    problems.add(
+      id,
+      'ad-hoc sub-processes handled by a job worker (zeebe:taskDefinition) are not supported; the engine activates their elements itself (zeebe:adHoc activeElementsCollection)',
+    );
+    return undefined;
+  }
+  const ext = extension(el, 'zeebe:AdHoc');
+  const active = str(ext, 'activeElementsCollection')?.trim();
+  const completion = str(child(el, 'completionCondition'), 'body')?.trim();
+  if (str(ext, 'outputCollection'))
+    problems.add(id, 'the output collection of ad-hoc sub-processes is not supported');
+  return {
+    ...(active
+      ? { activeElements: checkedFeel(active, id, 'active elements collection', problems) }
+      : {}),
+    ...(completion
+      ? { completionCondition: checkedFeel(completion, id, 'completion condition', problems) }
+      : {}),
+    cancelRemaining: bool(el, 'cancelRemainingInstances') ?? true,
+  };
+}
+
 export function multiInstanceDef(
   loop: ModdleElement,
   id: string,
@@ -154,4 +208,63 @@ export function multiInstanceDef(
 export function correlationKey(message: ModdleElement, id: string, problems: Problems) {
   const key = str(extension(message, 'zeebe:Subscription'), 'correlationKey')?.trim();
   return key ? checkedValue(key, id, 'correlation key', problems) : undefined;
+}
+
+/** Task listener event types, Camunda 8.8's names and the earlier ones. */
+const TASK_LISTENER_EVENTS: Record<string, ListenerEvent | 'assigning' | 'updating' | 'canceling'> =
+  {
+    creating: 'creating',
+    create: 'creating',
+    completing: 'completing',
+    complete: 'completing',
+    assigning: 'assigning',
+    assignment: 'assigning',
+    updating: 'updating',
+    update: 'updating',
+    canceling: 'canceling',
+    cancel: 'canceling',
+  };
+
+/** zeebe:executionListeners and (user tasks) zeebe:taskListeners, in model order per event. */
+export function listenerDefs(
+  el: ModdleElement,
+  id: string,
+  problems: Problems,
+): FlowNode['listeners'] | undefined {
+  const out: NonNullable<FlowNode['listeners']> = {};
+  const add = (listener: ModdleElement, event: ListenerEvent, what: string): void => {
+    const type = str(listener, 'type')?.trim();
+    if (!type) {
+      problems.add(id, `a ${what} listener has no job type`);
+      return;
+    }
+    const def: ListenerDef = {
+      type: checkedValue(type, id, `${what} listener job type`, problems),
+      retries: checkedValue(
+        str(listener, 'retries') ?? '3',
+        id,
+        `${what} listener retries`,
+        problems,
+      ),
+    };
+    (out[event] ??= []).push(def);
+  };
+  for (const listener of children(extension(el, 'zeebe:ExecutionListeners'), 'listeners')) {
+    const event = str(listener, 'eventType') ?? 'start';
+    if (event === 'start' || event === 'end') add(listener, event, `${event} execution`);
+    else
+      problems.add(id, `execution listeners on '${event}' are not supported (only start and end)`);
+  }
+  for (const listener of children(extension(el, 'zeebe:TaskListeners'), 'listeners')) {
+    const raw = str(listener, 'eventType') ?? '';
+    const event = TASK_LISTENER_EVENTS[raw];
+    if (event === 'creating' || event === 'completing') add(listener, event, `${event} task`);
+    else
+      problems.add(
+        id,
+        `task listeners on '${raw}' are not supported: tasks are assigned, updated and cancelled ` +
+          'outside the engine here (creating and completing listeners run)',
+      );
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Variables } from '../contract.js';
 import type { FlowNode } from '../compile/model.js';
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { complete, terminate } from '../runtime/lifecycle.js';
 import type { ElementInstance } from '../runtime/state.js';
 import type { Step } from '../runtime/step.js';

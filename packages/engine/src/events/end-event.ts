@@ -1,10 +1,11 @@
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { throwBpmnError } from '../runtime/errors.js';
+import { throwEscalation } from '../runtime/escalations.js';
 import { complete, terminate } from '../runtime/lifecycle.js';
 import { createJob } from '../tasks/job.js';
 import { throwMessage, throwSignal } from './event-throw.js';
 
-/** Ends its token; terminate ends every token of its scope; error/message/signal throw first. */
+/** Ends its token; terminate ends every token of its scope; error/message/signal/escalation throw first. */
 export const endEvent: Behaviour = {
   activate(step, el, node) {
     const t = node.trigger;
@@ -30,8 +31,12 @@ export const endEvent: Behaviour = {
         throwSignal(step, el, node);
         complete(step, el.id);
         return;
+      case 'escalation':
+        throwEscalation(step, el, t.code ?? '');
+        return;
       case 'none':
       case 'timer':
+      case 'link':
         complete(step, el.id);
         return;
     }

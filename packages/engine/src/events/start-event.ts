@@ -1,4 +1,4 @@
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { complete } from '../runtime/lifecycle.js';
 
 /** Whatever started the scope (none, timer, message, signal) has already happened: pass on. */

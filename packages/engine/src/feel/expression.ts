@@ -2,7 +2,7 @@
  * Expressions as Camunda 8 writes them: a value starting with `=` is FEEL, anything else a
  * literal. FEEL syntax is checked once at compile time; evaluation never throws.
  */
-import { date, dateAndTime, evaluate, parseExpression, type Warning } from 'feelin';
+import { date, dateAndTime, evaluate, parseExpression, unaryTest, type Warning } from 'feelin';
 import type { JsonValue, Variables } from '../contract.js';
 import { CAMUNDA_FUNCTION_NAMES, camundaFunctionsIn } from './camunda-functions.js';
 import { compileFast, type FastExpression } from './fast-path.js';
@@ -88,5 +88,32 @@ export function evaluateExpr(expr: Expr, variables: Variables, now: string): Eva
     return { ok: true, value: toJson(result.value) };
   } catch (error) {
     return { ok: false, message: `${expr.source}: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * A DMN input entry: FEEL unary tests (`> 10`, `"a","b"`, `[1..5]`, `not("x")`) against the
+ * input value `input`. An empty entry or `-` matches anything.
+ */
+export function evaluateUnaryTest(
+  test: string,
+  input: JsonValue,
+  variables: Variables,
+  now: string,
+): Evaluated {
+  if (test === '' || test === '-') return { ok: true, value: true };
+  try {
+    const result = unaryTest(test, {
+      ...variables,
+      ...camundaFunctionsIn(test),
+      '?': input,
+      now: () => dateAndTime(now),
+      today: () => date(now.slice(0, 10)),
+    });
+    const failure = result.warnings.find((w) => FAILURES.has(w.type));
+    if (failure) return { ok: false, message: `'${test}': ${failure.message}` };
+    return { ok: true, value: result.value === true };
+  } catch (error) {
+    return { ok: false, message: `'${test}': ${(error as Error).message}` };
   }
 }

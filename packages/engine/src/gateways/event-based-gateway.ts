@@ -1,6 +1,6 @@
 import type { Variables } from '../contract.js';
 import type { FlowNode } from '../compile/model.js';
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { raiseIncident } from '../runtime/incidents.js';
 import { complete } from '../runtime/lifecycle.js';
 import type { ElementInstance } from '../runtime/state.js';

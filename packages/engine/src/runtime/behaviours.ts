@@ -1,5 +1,7 @@
+/** The behaviour table: which module runs each element kind. */
 import type { NodeKind } from '../compile/model.js';
 import { callActivity } from '../activities/call-activity.js';
+import { enterMultiInstance, innerCompleted } from '../activities/multi-instance.js';
 import { subProcess } from '../activities/sub-process.js';
 import { boundaryEvent } from '../events/boundary-event.js';
 import { endEvent } from '../events/end-event.js';
@@ -18,9 +20,9 @@ import { sendTask } from '../tasks/send-task.js';
 import { serviceTask } from '../tasks/service-task.js';
 import { task } from '../tasks/task.js';
 import { userTask } from '../tasks/user-task.js';
-import type { Behaviour } from './behaviour.js';
+import type { Behaviour, ElementKinds } from './step.js';
 
-export function behaviourOf(kind: NodeKind): Behaviour {
+function behaviourOf(kind: NodeKind): Behaviour {
   switch (kind) {
     case 'startEvent':
       return startEvent;
@@ -62,3 +64,6 @@ export function behaviourOf(kind: NodeKind): Behaviour {
       return callActivity;
   }
 }
+
+/** Every element kind's behaviour: the table startInstance and execute hand to their steps. */
+export const elementKinds: ElementKinds = { behaviourOf, enterMultiInstance, innerCompleted };

@@ -6,7 +6,9 @@ import { createJob } from '../tasks/job.js';
 import { EngineCommandError } from './command-error.js';
 import { throwBpmnError } from './errors.js';
 import { raiseIncident, takeIncident } from './incidents.js';
-import { activate, complete, terminate } from './lifecycle.js';
+import { activate, complete, listenerDone, terminate } from './lifecycle.js';
+import { runListener } from './listeners.js';
+import { elementKinds } from './behaviours.js';
 import { settle } from './settle.js';
 import type { ElementInstance, EngineState, Subscription } from './state.js';
 import { Step, type RunOptions } from './step.js';
@@ -53,6 +55,14 @@ function run(step: Step, command: Command): void {
     case 'completeTask': {
       const el = elementOf(step, command.taskId, 'task');
       expectKind(step, el, ['userTask'], 'user task');
+      if (el.listener)
+        throw new EngineCommandError('INVALID', `task '${el.id}' waits for its listener job`);
+      const completing = {
+        event: 'completing' as const,
+        index: 0,
+        ...(command.variables ? { variables: command.variables } : {}),
+      };
+      if (runListener(step, el, step.node(el.elementId), completing)) return;
       complete(step, el.id, command.variables);
       return;
     }
@@ -75,6 +85,10 @@ function run(step: Step, command: Command): void {
       return;
     case 'completeJob': {
       const el = jobElement(step, command.jobId);
+      if (el.listener) {
+        listenerDone(step, el.id, command.variables);
+        return;
+      }
       step.clear(el.id, 'jobId', 'retries');
       complete(step, el.id, command.variables);
       return;
@@ -82,12 +96,28 @@ function run(step: Step, command: Command): void {
     case 'failJob': {
       const el = jobElement(step, command.jobId);
       const rest = step.clear(el.id, 'jobId');
-      if (command.retries > 0) createJob(step, rest, step.node(el.elementId), command.retries);
-      else raiseIncident(step, { ...rest, retries: 0 }, command.message, 'job');
+      const node = step.node(el.elementId);
+      if (rest.listener && command.retries > 0)
+        runListener(step, rest, node, rest.listener, command.retries);
+      else if (command.retries > 0) createJob(step, rest, node, command.retries);
+      else
+        raiseIncident(
+          step,
+          { ...rest, retries: 0 },
+          command.message,
+          rest.listener ? 'listener' : 'job',
+        );
       return;
     }
     case 'throwError': {
-      const el = step.clear(jobElement(step, command.jobId).id, 'jobId', 'retries');
+      const thrower = jobElement(step, command.jobId);
+      if (thrower.listener) {
+        const rest = step.clear(thrower.id, 'jobId', 'retries');
+        const why = `a listener job cannot throw a BPMN error (it threw '${command.errorCode}')`;
+        raiseIncident(step, rest, why, 'listener');
+        return;
+      }
+      const el = step.clear(thrower.id, 'jobId', 'retries');
       throwBpmnError(step, el, command.errorCode, command.message, false);
       return;
     }
@@ -121,6 +151,9 @@ function run(step: Step, command: Command): void {
         case 'job':
           createJob(step, el, step.node(el.elementId));
           return;
+        case 'listener':
+          if (el.listener) runListener(step, el, step.node(el.elementId), el.listener);
+          return;
       }
       return;
     }
@@ -150,7 +183,7 @@ export function execute(
       'NOT_FOUND',
       `process '${state.processId}' is not in this definition`,
     );
-  const step = new Step(def, process, state, command.now, options);
+  const step = new Step(def, process, state, command.now, elementKinds, options);
   run(step, command);
   settle(step);
   return { state: step.state, effects: step.effects };

@@ -4,9 +4,8 @@
  */
 import type { Variables } from '../contract.js';
 import type { Flow, FlowNode } from '../compile/model.js';
-import { enterMultiInstance, innerCompleted } from '../activities/multi-instance.js';
-import { behaviourOf } from './behaviours.js';
 import { dropIncident, raiseIncident } from './incidents.js';
+import { runListener } from './listeners.js';
 import { closeSubscriptionsOf, openSubscription } from './subscriptions.js';
 import type { ElementInstance } from './state.js';
 import type { Step } from './step.js';
@@ -23,13 +22,13 @@ export function enterNode(
 
 function arrive(step: Step, node: FlowNode, parentId: string | null, flowId?: string): void {
   if (parentId !== null && !step.element(parentId)) return;
-  const behaviour = behaviourOf(node.kind);
+  const behaviour = step.kinds.behaviourOf(node.kind);
   if (behaviour.arrive && flowId !== undefined && node.incoming.length > 1) {
     behaviour.arrive(step, node, parentId, flowId);
     return;
   }
   if (node.multiInstance) {
-    enterMultiInstance(step, node, parentId);
+    step.kinds.enterMultiInstance(step, node, parentId);
     return;
   }
   createAndActivate(step, node, parentId);
@@ -60,8 +59,14 @@ export function activate(step: Step, id: string): void {
     }
     el = step.update(el.id, { variables: { ...el.variables, ...mapped.values } });
   }
+  if (node.listeners?.start && runListener(step, el, node, { event: 'start', index: 0 })) return;
+  proceed(step, el, node);
+}
+
+/** After the start listeners: arm the boundary events and run the element's behaviour. */
+function proceed(step: Step, el: ElementInstance, node: FlowNode): void {
   if (el.loopIndex === undefined && !openBoundaries(step, el, node)) return;
-  behaviourOf(node.kind).activate(step, el, node);
+  step.kinds.behaviourOf(node.kind).activate(step, el, node);
 }
 
 /**
@@ -99,8 +104,8 @@ export function openBoundaries(step: Step, el: ElementInstance, node: FlowNode):
 }
 
 /**
- * Completes an element instance: output mappings (or the given variables propagated), closes
- * its subscriptions, and takes `flows` (default: every outgoing flow).
+ * Completes an element instance: output mappings (or the given variables propagated), its end
+ * listeners, then closes its subscriptions and takes `flows` (default: every outgoing flow).
  */
 export function complete(step: Step, id: string, variables?: Variables, flows?: Flow[]): void {
   const el = step.element(id);
@@ -119,15 +124,63 @@ export function complete(step: Step, id: string, variables?: Variables, flows?: 
   } else {
     setVariables(step, el.id, variables);
   }
+  if (node.listeners?.end) {
+    const ending = { event: 'end' as const, index: 0 };
+    if (runListener(step, el, node, flows ? { ...ending, flows: flows.map((f) => f.id) } : ending))
+      return;
+  }
+  finish(step, el, node, flows);
+}
+
+function finish(step: Step, el: ElementInstance, node: FlowNode, flows?: Flow[]): void {
   const scopeVariables = el.loopIndex !== undefined ? visibleVariables(step, el.id) : undefined;
   closeSubscriptionsOf(step, el.id);
   step.remove(el.id);
   step.history('completed', el);
   if (scopeVariables) {
-    innerCompleted(step, el, scopeVariables);
+    step.kinds.innerCompleted(step, el, scopeVariables);
     return;
   }
   leave(step, node, el.parentId, flows);
+}
+
+/**
+ * A listener job completed: its variables are set (local to the element before its work, as
+ * job variables after it), then the next listener runs, or the element goes on.
+ */
+export function listenerDone(step: Step, id: string, variables?: Variables): void {
+  const run = step.element(id)?.listener;
+  if (!run) return;
+  let el = step.clear(id, 'jobId', 'retries', 'listener');
+  const node = step.node(el.elementId);
+  if (variables && (run.event === 'start' || run.event === 'creating')) {
+    el = step.update(id, { variables: { ...el.variables, ...variables } });
+  } else {
+    setVariables(step, id, variables);
+  }
+  if (runListener(step, el, node, { ...run, index: run.index + 1 })) return;
+  switch (run.event) {
+    case 'start':
+      proceed(step, el, node);
+      return;
+    case 'creating':
+      step.kinds.behaviourOf(node.kind).created?.(step, el, node);
+      return;
+    case 'completing':
+      complete(step, id, run.variables);
+      return;
+    case 'end': {
+      const flows = run.flows && node.outgoing.filter((f) => run.flows?.includes(f.id));
+      finish(step, el, node, flows);
+      return;
+    }
+  }
+}
+
+/** Whether the element's user task was created and is still open (to cancel it with the element). */
+function openTask(el: ElementInstance): boolean {
+  if (el.listener) return el.listener.event === 'completing';
+  return !el.incidentId;
 }
 
 export function leave(step: Step, node: FlowNode, parentId: string | null, flows?: Flow[]): void {
@@ -143,9 +196,9 @@ export function terminate(step: Step, id: string): void {
   dropIncident(step, el);
   const node = step.node(el.elementId);
   if (!el.body) {
-    if (node.kind === 'userTask' && !el.incidentId)
+    if (node.kind === 'userTask' && openTask(el))
       step.emit({ type: 'taskCancelled', taskId: el.id });
-    if (node.kind === 'callActivity' && !el.incidentId) {
+    if (node.kind === 'callActivity' && !el.incidentId && !el.listener) {
       step.emit({ type: 'callActivityCancelled', elementInstanceId: el.id });
     }
   }

@@ -63,6 +63,9 @@ export function routeEffect(books: RuntimeBooks, instance: RuntimeInstance, effe
   const instanceId = instance.id;
   switch (effect.type) {
     case 'history':
+      // a task whose completion waited for its listeners is done once its element completes
+      if (effect.event.kind === 'completed' && effect.event.elementType === 'userTask')
+        books.tasks.delete(effect.event.elementInstanceId);
       if (
         books.recordPassed &&
         effect.event.kind === 'completed' &&

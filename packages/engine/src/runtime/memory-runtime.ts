@@ -5,6 +5,7 @@
  */
 import type { Command, Effect, JobInfo, Variables } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
+import type { Decision } from '../decisions/model.js';
 import { addDuration, parseDuration, toIso } from '../timers/iso8601.js';
 import { nextStartTimer, startTimers } from '../timers/start-timers.js';
 import { execute } from './execute.js';
@@ -39,6 +40,8 @@ export interface MemoryRuntimeOptions extends RunOptions {
   recordPassed?: boolean;
   /** Pass every state through JSON.stringify/parse after each step (round-trip tests). */
   roundTrip?: boolean;
+  /** Follow-up work (jobs run, messages, signals, calls) one outside call may cause. Default 100,000. */
+  maxFollowUps?: number;
 }
 
 export class MemoryRuntime {
@@ -50,10 +53,14 @@ export class MemoryRuntime {
   readonly problems: string[] = [];
   private readonly books: RuntimeBooks;
   private readonly deployments = new Map<string, Deployment[]>();
+  /** Deployed DMN decisions by id: the latest deployment of an id wins, as in Zeebe. */
+  private readonly decisions = new Map<string, Decision>();
   private readonly workers: Record<string, ServiceWorker>;
   private readonly roundTrip: boolean;
   private readonly runOptions: RunOptions;
   private readonly pending: (() => void)[] = [];
+  private readonly maxFollowUps: number;
+  private flushing = false;
   private counter = 0;
 
   constructor(options: MemoryRuntimeOptions) {
@@ -77,7 +84,9 @@ export class MemoryRuntime {
       command: (instanceId, command) => this.command(instanceId, command),
     };
     this.roundTrip = options.roundTrip ?? false;
+    this.maxFollowUps = options.maxFollowUps ?? 100_000;
     this.runOptions = {
+      decisions: this.decisions,
       ...(options.maxActivations !== undefined ? { maxActivations: options.maxActivations } : {}),
       ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
     };
@@ -101,6 +110,11 @@ export class MemoryRuntime {
         start: { definition, elementId: timer.elementId, fired: 0 },
       });
     }
+  }
+
+  /** Deploys DMN decisions (compileDecisions) for business rule tasks to call. */
+  deployDecisions(decisions: readonly Decision[]): void {
+    for (const decision of decisions) this.decisions.set(decision.id, decision);
   }
 
   private find(
@@ -289,8 +303,31 @@ export class MemoryRuntime {
     }
   }
 
+  /**
+   * Runs the follow-up work (jobs, messages, signals, calls) in order, one piece after another:
+   * work a piece queues runs after it, not inside it, so a loop of jobs never deepens the stack.
+   * Past `maxFollowUps` pieces in one go the rest is dropped with a problem (a loop that never
+   * waits, such as a service task looping on a condition that never turns false).
+   */
   private flush(): void {
-    for (let work = this.pending.shift(); work; work = this.pending.shift()) work();
+    if (this.flushing) return;
+    this.flushing = true;
+    let done = 0;
+    try {
+      for (let work = this.pending.shift(); work; work = this.pending.shift()) {
+        if (++done > this.maxFollowUps) {
+          this.problems.push(
+            `stopped after ${this.maxFollowUps.toLocaleString('en')} jobs, messages and calls in a row: ` +
+              'a loop that never waits for anything outside',
+          );
+          this.pending.length = 0;
+          break;
+        }
+        work();
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   private runJob(instance: RuntimeInstance, job: JobInfo): void {

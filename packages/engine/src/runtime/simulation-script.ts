@@ -1,6 +1,7 @@
 /** The simulator's script: a start, services and steps, run on the in-memory runtime. */
 import type { Variables } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
+import type { Decision } from '../decisions/model.js';
 import { MemoryRuntime, type ServiceOutcome } from './memory-runtime.js';
 import { simulationTrace, type SimulationTrace } from './simulation-trace.js';
 
@@ -48,17 +49,22 @@ function runStep(runtime: MemoryRuntime, step: SimulationStep, index: number): v
   }
 }
 
-/** Deploys `others` (called processes) and `main`, starts the root process and runs the steps. */
+/**
+ * Deploys `decisions` (DMN), `others` (called processes) and `main`, starts the root process and
+ * runs the steps.
+ */
 export function simulate(
   main: CompiledDefinition,
   others: CompiledDefinition[],
   script: SimulationScript,
-  options: { roundTrip?: boolean } = {},
+  options: { roundTrip?: boolean; decisions?: readonly Decision[] } = {},
 ): SimulationTrace {
   const workers: Record<string, () => ServiceOutcome> = {};
   for (const [type, outcome] of Object.entries(script.services ?? {}))
     workers[type] = () => outcome;
-  const runtime = new MemoryRuntime({ now: script.start, workers, ...options });
+  const { decisions, ...rest } = options;
+  const runtime = new MemoryRuntime({ now: script.start, workers, ...rest });
+  if (decisions) runtime.deployDecisions(decisions);
   for (const other of others) runtime.deploy(other);
   runtime.deploy(main);
   const processId = rootProcess(main, script.process);

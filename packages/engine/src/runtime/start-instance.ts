@@ -3,6 +3,7 @@ import type { CompiledDefinition, CompiledProcess } from '../compile/model.js';
 import { openEventSubProcesses } from '../activities/event-sub-process.js';
 import { EngineCommandError } from './command-error.js';
 import { enterNode } from './lifecycle.js';
+import { elementKinds } from './behaviours.js';
 import { settle } from './settle.js';
 import type { EngineState } from './state.js';
 import { Step, type RunOptions } from './step.js';
@@ -58,7 +59,7 @@ export function startInstance(
     subscriptions: {},
     incidents: {},
   };
-  const step = new Step(def, process, initial, options.now, options);
+  const step = new Step(def, process, initial, options.now, elementKinds, options);
   const problem = openEventSubProcesses(step, process.eventSubProcessIds, null);
   if (problem) throw new EngineCommandError('INVALID', problem);
   enterNode(step, startId, null);

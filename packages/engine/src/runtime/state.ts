@@ -1,5 +1,5 @@
 /** Instance state: plain JSON, flat, referring to the shared definition by element id only. */
-import type { InstanceStateBase, JsonValue, Variables } from '../contract.js';
+import type { InstanceStateBase, JsonValue, ListenerEvent, Variables } from '../contract.js';
 import type { Cycle } from '../timers/timer-definition.js';
 
 export interface MultiInstanceBody {
@@ -29,6 +29,17 @@ export interface ElementInstance {
   body?: MultiInstanceBody;
   /** Inner instance of a multi-instance activity: its index. */
   loopIndex?: number;
+  /** A listener job runs (`jobId`): which one, and what the element goes on with afterwards. */
+  listener?: ListenerRun;
+}
+
+export interface ListenerRun {
+  event: ListenerEvent;
+  index: number;
+  /** End listeners: the flows the element leaves by. */
+  flows?: string[];
+  /** Completing task listeners: the variables the task was completed with. */
+  variables?: Variables;
 }
 
 export interface Subscription {
@@ -50,7 +61,7 @@ export interface Incident {
   elementInstanceId: string;
   message: string;
   /** What resolving retries: the element's activation, its completion, or its job. */
-  retry: 'activate' | 'complete' | 'job';
+  retry: 'activate' | 'complete' | 'job' | 'listener';
   variables?: Variables;
 }
 

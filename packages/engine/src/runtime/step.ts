@@ -4,7 +4,8 @@
  * mutated in place (copy on write), so the caller's state object stays untouched.
  */
 import type { Effect, HistoryEvent, Variables } from '../contract.js';
-import type { CompiledDefinition, CompiledProcess, FlowNode } from '../compile/model.js';
+import type { CompiledDefinition, CompiledProcess, FlowNode, NodeKind } from '../compile/model.js';
+import type { Decisions } from '../decisions/model.js';
 import { DEFAULT_TIME_ZONE } from '../timers/timer-definition.js';
 import type { ElementInstance, EngineState } from './state.js';
 
@@ -14,9 +15,35 @@ export interface RunOptions {
   maxActivations?: number;
   /** IANA time zone cron timers run in. Default Asia/Shanghai. */
   timeZone?: string;
+  /** The deployed DMN decisions business rule tasks call (compileDecisions). */
+  decisions?: Decisions;
 }
 
+const NO_DECISIONS: Decisions = new Map();
+
 export const DEFAULT_MAX_ACTIVATIONS = 10_000;
+
+/** What one element kind does; the shared lifecycle (runtime/lifecycle.ts) does the rest. */
+export interface Behaviour {
+  /** The instance exists and its input mappings are applied: run, or start waiting. */
+  activate(step: Step, el: ElementInstance, node: FlowNode): void;
+  /** Joining gateways take over arrival (a token on one of several incoming flows). */
+  arrive?(step: Step, node: FlowNode, parentId: string | null, flowId: string): void;
+  /** User tasks: their `creating` task listeners are done; create the task. */
+  created?(step: Step, el: ElementInstance, node: FlowNode): void;
+}
+
+/**
+ * The element kinds' behaviours, handed to every step by its entry point (runtime/behaviours.ts
+ * builds the table): the lifecycle calls them through the step, so no behaviour module imports
+ * back into a module that imports it.
+ */
+export interface ElementKinds {
+  behaviourOf(kind: NodeKind): Behaviour;
+  /** Multi-instance activities: a token arrives at one, and one inner instance completed. */
+  enterMultiInstance(step: Step, node: FlowNode, parentId: string | null): void;
+  innerCompleted(step: Step, inner: ElementInstance, scope: Variables): void;
+}
 
 export class Step {
   readonly effects: Effect[] = [];
@@ -27,6 +54,7 @@ export class Step {
   private readonly copied = new Set<'elements' | 'subscriptions' | 'incidents'>();
   readonly maxActivations: number;
   readonly timeZone: string;
+  readonly decisions: Decisions;
   private activations = 0;
 
   constructor(
@@ -34,11 +62,13 @@ export class Step {
     readonly process: CompiledProcess,
     state: EngineState,
     readonly now: string,
+    readonly kinds: ElementKinds,
     options: RunOptions = {},
   ) {
     this.state = { ...state, version: state.version + 1 };
     this.maxActivations = options.maxActivations ?? DEFAULT_MAX_ACTIVATIONS;
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    this.decisions = options.decisions ?? NO_DECISIONS;
   }
 
   /** Counts one element activation; false once this command has used up its allowance. */
@@ -85,7 +115,7 @@ export class Step {
   /** Drops optional fields from an element instance (copy on write). */
   clear(
     id: string,
-    ...fields: ('jobId' | 'retries' | 'incidentId' | 'arrived')[]
+    ...fields: ('jobId' | 'retries' | 'incidentId' | 'arrived' | 'listener')[]
   ): ElementInstance {
     const copy = { ...this.state.elements[id] } as ElementInstance;
     for (const field of fields) delete copy[field];

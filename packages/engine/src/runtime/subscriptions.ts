@@ -93,6 +93,8 @@ export function openSubscription(
     }
     case 'none':
     case 'error':
+    case 'escalation':
+    case 'link':
     case 'terminate':
       return null;
   }

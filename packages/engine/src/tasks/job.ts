@@ -1,5 +1,6 @@
 /** Jobs: the work a service-like task hands to a worker (service, send, business rule, script). */
-import type { FlowNode } from '../compile/model.js';
+import type { ListenerEvent } from '../contract.js';
+import type { FlowNode, JobDef } from '../compile/model.js';
 import { evaluateExpr } from '../feel/expression.js';
 import { raiseIncident } from '../runtime/incidents.js';
 import type { ElementInstance } from '../runtime/state.js';
@@ -7,13 +8,25 @@ import type { Step } from '../runtime/step.js';
 import { visibleVariables } from '../runtime/variables.js';
 
 export function createJob(step: Step, el: ElementInstance, node: FlowNode, retries?: number): void {
-  const job = node.job;
-  if (!job) return;
+  if (node.job) emitJob(step, el, node.job, retries);
+}
+
+/**
+ * Hands a job to a worker: the element's own, or (`listener`) one of its listeners. An incident
+ * at the element when its type or retries do not evaluate.
+ */
+export function emitJob(
+  step: Step,
+  el: ElementInstance,
+  job: Omit<JobDef, 'headers'> & { headers?: JobDef['headers'] },
+  retries?: number,
+  listener?: ListenerEvent,
+): void {
   const variables = visibleVariables(step, el.id);
   const type = evaluateExpr(job.type, variables, step.now);
   if (!type.ok || typeof type.value !== 'string' || type.value === '') {
     const why = type.ok ? `job type ${job.type.source} did not give a text` : type.message;
-    raiseIncident(step, el, why, 'activate');
+    raiseIncident(step, el, why, listener ? 'listener' : 'activate');
     return;
   }
   let count = retries;
@@ -25,7 +38,7 @@ export function createJob(step: Step, el: ElementInstance, node: FlowNode, retri
         step,
         el,
         `job retries ${job.retries.source} is not a whole number`,
-        'activate',
+        listener ? 'listener' : 'activate',
       );
       return;
     }
@@ -39,8 +52,9 @@ export function createJob(step: Step, el: ElementInstance, node: FlowNode, retri
       elementId: el.elementId,
       type: type.value,
       retries: count,
-      headers: job.headers,
+      headers: job.headers ?? {},
       variables,
+      ...(listener ? { listener } : {}),
     },
   });
 }

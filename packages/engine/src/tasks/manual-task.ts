@@ -1,4 +1,4 @@
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { complete } from '../runtime/lifecycle.js';
 
 /** Done outside any system: passes straight through. */

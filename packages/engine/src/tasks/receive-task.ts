@@ -1,4 +1,4 @@
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { raiseIncident } from '../runtime/incidents.js';
 import { openSubscription } from '../runtime/subscriptions.js';
 

@@ -1,4 +1,4 @@
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { evaluateExpr } from '../feel/expression.js';
 import { raiseIncident } from '../runtime/incidents.js';
 import { complete } from '../runtime/lifecycle.js';

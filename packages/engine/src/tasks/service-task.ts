@@ -1,4 +1,4 @@
-import type { Behaviour } from '../runtime/behaviour.js';
+import type { Behaviour } from '../runtime/step.js';
 import { createJob } from './job.js';
 
 /** Hands a job to a worker and waits for completeJob / failJob / throwError. */

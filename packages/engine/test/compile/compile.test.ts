@@ -34,7 +34,9 @@ describe('compile', () => {
     expect(byElement('NoType').join()).toMatch(/no job type/);
     expect(byElement('NoProcess').join()).toMatch(/does not name the process to call/);
     expect(byElement('Complex').join()).toMatch(/complex gateways are not supported/);
-    expect(byElement('Escalate').join()).toMatch(/escalation events are not supported/);
+    expect(byElement('Escalate').join()).toMatch(
+      /the escalation throw event has no escalation code/,
+    );
   });
 
   it('reports a process without a start event', async () => {
@@ -98,16 +100,14 @@ describe('compile', () => {
     ]);
   });
 
-  it('accepts a message end event sent by a job, and names DMN business rule tasks as unsupported', async () => {
+  it('accepts a message end event sent by a job, and a business rule task calling a DMN decision', async () => {
     const xml =
       bpmn(`<bpmn:startEvent id="S" /><bpmn:sequenceFlow id="F0" sourceRef="S" targetRef="Rule" />
       <bpmn:businessRuleTask id="Rule"><bpmn:extensionElements><zeebe:calledDecision decisionId="d" resultVariable="r" /></bpmn:extensionElements></bpmn:businessRuleTask>
       <bpmn:sequenceFlow id="F1" sourceRef="Rule" targetRef="Tell" />
       <bpmn:endEvent id="Tell"><bpmn:extensionElements><zeebe:taskDefinition type="mail" /></bpmn:extensionElements><bpmn:messageEventDefinition /></bpmn:endEvent>`);
     const result = await compile(xml);
-    expect(result.ok ? [] : result.problems).toEqual([
-      { elementId: 'Rule', message: expect.stringMatching(/DMN decisions .* are not supported/) },
-    ]);
+    expect(result.ok ? [] : result.problems).toEqual([]);
   });
 });
 
@@ -181,19 +181,51 @@ describe('refused elements', () => {
     <bpmn:boundaryEvent id="OnAdHoc" attachedToRef="AdHoc">
       <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
     </bpmn:boundaryEvent>
-    <bpmn:subProcess id="OnEscalation" triggeredByEvent="true">
-      <bpmn:startEvent id="EscalationStart">
-        <bpmn:escalationEventDefinition escalationRef="Late" />
+    <bpmn:subProcess id="OnCondition" triggeredByEvent="true">
+      <bpmn:startEvent id="ConditionStart">
+        <bpmn:conditionalEventDefinition><bpmn:condition>=x > 3</bpmn:condition></bpmn:conditionalEventDefinition>
       </bpmn:startEvent>
     </bpmn:subProcess>`,
-        `<bpmn:escalation id="Late" escalationCode="late" />`,
       ),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.elementId).sort()).toEqual(
-      ['AdHoc', 'Complex', 'EscalationStart', 'When'].sort(),
+      ['AdHoc', 'Complex', 'ConditionStart', 'When'].sort(),
     );
+  });
+});
+
+describe('escalation and link events', () => {
+  it('refuses an escalation boundary on a task, and a throw link with no catch link of its name', async () => {
+    const result = await compile(
+      bpmn(
+        `<bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task" />
+    <bpmn:userTask id="Task" />
+    <bpmn:boundaryEvent id="OnTask" attachedToRef="Task">
+      <bpmn:escalationEventDefinition escalationRef="Late" />
+    </bpmn:boundaryEvent>
+    <bpmn:sequenceFlow id="f2" sourceRef="Task" targetRef="Jump" />
+    <bpmn:intermediateThrowEvent id="Jump"><bpmn:linkEventDefinition name="nowhere" /></bpmn:intermediateThrowEvent>
+    <bpmn:intermediateCatchEvent id="Land1"><bpmn:linkEventDefinition name="twice" /></bpmn:intermediateCatchEvent>
+    <bpmn:intermediateCatchEvent id="Land2"><bpmn:linkEventDefinition name="twice" /></bpmn:intermediateCatchEvent>
+    <bpmn:intermediateCatchEvent id="Unnamed"><bpmn:linkEventDefinition /></bpmn:intermediateCatchEvent>`,
+        `<bpmn:escalation id="Late" escalationCode="late" />`,
+      ),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { elementId: 'Unnamed', message: 'the link event has no name' },
+      { elementId: 'Land2', message: "another link catch event in this scope is named 'twice'" },
+      { elementId: 'Jump', message: "no link catch event in this scope is named 'nowhere'" },
+      {
+        elementId: 'OnTask',
+        message:
+          'an escalation boundary event can only be attached to a sub-process or a call activity',
+      },
+    ]);
   });
 });
 

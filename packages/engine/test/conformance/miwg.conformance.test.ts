@@ -82,10 +82,7 @@ const MODELS: Record<string, Expectation> = {
     warnings: [UNRESOLVED_TRISO, UNRESOLVED_TRISO, UNRESOLVED_TRISO],
     outcome: { compiles: ['VacationRequestProcess'] },
   },
-  'C.9.0': {
-    processes: 1,
-    outcome: { rejected: [['BusinessRuleTask_CheckApplicationAutomatically', 'unsupported']] },
-  },
+  'C.9.0': { processes: 1, outcome: { compiles: ['customer_onboarding_en'] } },
   'C.9.1': { processes: 1, outcome: { compiles: ['requestDocument_en'] } },
   'C.9.2': { processes: 1, outcome: { compiles: ['ManualCheck'] } },
 };

@@ -265,3 +265,65 @@ describe('non-interrupting timer event sub-process', () => {
     expect(ended.passed).not.toContain('Remind');
   });
 });
+
+describe('escalation events', () => {
+  it('a non-interrupting boundary catches an intermediate throw; the thrower goes on; an uncaught one is no failure', async () => {
+    const trace = await run(here, 'escalation-events.bpmn');
+    expect(trace.waiting.sort()).toEqual(['Decide', 'Remind']);
+    expect(trace.incidents).toEqual([]);
+    expect(trace.passed).toEqual(['Start', 'InnerStart', 'OnLate', 'NotifyLate', 'NotifyOther']);
+    const done = await run(here, 'escalation-events.bpmn', {
+      steps: [{ complete: 'Decide', variables: { stop: false } }, { complete: 'Remind' }],
+    });
+    expect(done.state).toBe('completed');
+    expect(done.passed).toContain('Done');
+  });
+
+  it('an interrupting boundary catches an escalation end event and ends the sub-process', async () => {
+    const trace = await run(here, 'escalation-events.bpmn', {
+      steps: [{ complete: 'Decide', variables: { stop: true } }],
+    });
+    expect(trace.waiting).toEqual(['Remind']);
+    expect(trace.passed.slice(-2)).toEqual(['OnStop', 'Stopped']);
+    expect(trace.passed).not.toContain('Work');
+    expect(trace.passed).not.toContain('Done');
+  });
+
+  it('event sub-processes catch by code (non-interrupting) and catch every code (interrupting)', async () => {
+    const trace = await run(here, 'escalation-event-sub-process.bpmn');
+    expect(trace.waiting.sort()).toEqual(['Help', 'Work']);
+    const aborted = await run(here, 'escalation-event-sub-process.bpmn', {
+      steps: [{ complete: 'Work' }],
+    });
+    expect(aborted.waiting).toEqual(['Cleanup']);
+    expect(aborted.tasks.map((t) => t.elementId)).toEqual(['Cleanup']);
+    const done = await run(here, 'escalation-event-sub-process.bpmn', {
+      steps: [{ complete: 'Work' }, { complete: 'Cleanup' }],
+    });
+    expect(done.state).toBe('completed');
+  });
+});
+
+describe('link events', () => {
+  it('a throw link goes on at the catch link of the same name, loops included', async () => {
+    const trace = await run(here, 'link-events.bpmn', {
+      steps: [
+        { complete: 'Review', variables: { approved: false } },
+        { complete: 'Review', variables: { approved: true } },
+      ],
+    });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).toEqual([
+      'Start',
+      'Review',
+      'Ok',
+      'ToReview',
+      'FromReview',
+      'Review',
+      'Ok',
+      'ToEnd',
+      'FromEnd',
+      'End',
+    ]);
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../support/scenario.js';
+import { simulate } from '../../src/index.js';
+import { bpmn, compiled } from '../support/bpmn.js';
+import { run, T0 } from '../support/scenario.js';
 
 const here = import.meta.url;
 
@@ -27,6 +29,37 @@ describe('user task', () => {
     expect(done.passed).toEqual(['Start', 'Approve', 'End']);
     expect(done.variables).toMatchObject({ approved: 'yes' });
     expect(done.tasks).toEqual([]);
+  });
+});
+
+describe('Camunda user task (zeebe:userTask)', () => {
+  it('names its form by externalReference (custom form key) or formId (linked form)', async () => {
+    const task = (id: string, form: string) =>
+      `<bpmn:userTask id="${id}"><bpmn:extensionElements><zeebe:userTask />` +
+      `<zeebe:formDefinition ${form} /><zeebe:assignmentDefinition candidateGroups="=dept" />` +
+      `<zeebe:taskSchedule dueDate="2026-01-09T08:00:00Z" /></bpmn:extensionElements></bpmn:userTask>`;
+    const definition = await compiled(
+      bpmn(`<bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Split" />
+        <bpmn:parallelGateway id="Split" />
+        <bpmn:sequenceFlow id="f2" sourceRef="Split" targetRef="Custom" />
+        <bpmn:sequenceFlow id="f3" sourceRef="Split" targetRef="Linked" />
+        ${task('Custom', 'externalReference="orglife:plan-draft"')}
+        ${task('Linked', 'formId="approval-form"')}`),
+    );
+    expect(definition.userTaskElements.map((t) => t.formKey)).toEqual([
+      'orglife:plan-draft',
+      'approval-form',
+    ]);
+    const trace = simulate(definition, [], { start: T0, variables: { dept: 'office' } });
+    expect(trace.tasks).toEqual([
+      expect.objectContaining({
+        elementId: 'Custom',
+        formKey: 'orglife:plan-draft',
+        candidateGroups: ['office'],
+        dueDate: '2026-01-09T08:00:00Z',
+      }),
+      expect.objectContaining({ elementId: 'Linked', formKey: 'approval-form' }),
+    ]);
   });
 });
 

@@ -21,8 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
-import { ProblemException } from '../../common/problem.js';
-import { FileUpload, ReceivedUpload } from '../../http/file-upload.interceptor.js';
+import { FileUpload, missingXlsx, ReceivedUpload } from '../../http/file-upload.interceptor.js';
 import { SecurityEvents } from '../../security-events/security-events.service.js';
 import { type RosterImportResult, RosterService } from './roster.service.js';
 
@@ -69,9 +68,7 @@ export class RosterController {
     @ReceivedUpload() file: { buffer: Buffer } | undefined,
   ): Promise<RosterImportResultDto> {
     if (!file) {
-      throw new ProblemException(400, 'file: an .xlsx file is required', {
-        errors: [{ field: 'file', message: 'an .xlsx file is required (multipart field "file")' }],
-      });
+      throw missingXlsx('file');
     }
     return this.service.import(user, file.buffer);
   }

@@ -5,6 +5,7 @@ import { AccessService } from '../../access/access.service.js';
 import { ORG_ADMIN_ROLES, ORG_READ_ROLES } from '../../access/role-name.js';
 import { Account } from '../../auth/account.entity.js';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { bilingual } from '../../common/locale.js';
 import { ProblemException } from '../../common/problem.js';
 import { OrgUnit } from '../org-unit.entity.js';
 import { Person } from '../person.entity.js';
@@ -34,7 +35,13 @@ export class RosterService {
 
   async import(user: AuthUser, file: Buffer): Promise<RosterImportResult> {
     if (!(await this.access.visiblePathPatterns(user, ORG_ADMIN_ROLES)).length) {
-      throw new ProblemException(403, 'Only officers who manage org units can import a roster.');
+      throw new ProblemException(
+        403,
+        bilingual(
+          '只有管理组织的干部可以导入花名册',
+          'Only officers who manage org units can import a roster.',
+        ),
+      );
     }
     const parsed = await readRoster(file);
     if (parsed.errors.length > 0) throw badRoster(parsed.errors);
@@ -45,9 +52,9 @@ export class RosterService {
         {
           row: 2,
           column: 'file',
-          reason: '没有数据行 (no data rows)',
+          reason: bilingual('没有数据行', 'no data rows'),
           field: 'file',
-          message: 'no data rows',
+          message: bilingual('没有数据行', 'no data rows'),
         },
       ]);
     const result = await this.transactions.run(async (tx) => {
@@ -64,7 +71,10 @@ export class RosterService {
   async export(user: AuthUser, orgUnitId?: string): Promise<Buffer> {
     const patterns = await this.access.visiblePathPatterns(user, ORG_READ_ROLES);
     if (patterns.length === 0)
-      throw new ProblemException(403, 'Only officers can export a roster.');
+      throw new ProblemException(
+        403,
+        bilingual('只有干部可以导出花名册', 'Only officers can export a roster.'),
+      );
     const params: unknown[] = [patterns];
     let scope = '';
     if (orgUnitId) {
@@ -203,7 +213,10 @@ function unique(values: string[]): string[] {
 function badRoster(errors: SheetError[]): ProblemException {
   return new ProblemException(
     HttpStatus.BAD_REQUEST,
-    `The roster has ${errors.length} problem(s); nothing was imported. 花名册有 ${errors.length} 处错误，未导入任何数据。`,
+    bilingual(
+      `花名册有 ${errors.length} 处错误，未导入任何数据`,
+      `The roster has ${errors.length} problems; nothing was imported`,
+    ),
     { type: 'urn:orglife:problem:roster', errors },
   );
 }

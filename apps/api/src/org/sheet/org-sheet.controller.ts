@@ -19,8 +19,7 @@ import {
 import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
-import { ProblemException } from '../../common/problem.js';
-import { FileUpload, ReceivedUpload } from '../../http/file-upload.interceptor.js';
+import { FileUpload, missingXlsx, ReceivedUpload } from '../../http/file-upload.interceptor.js';
 import { type OrgSheetImportResult, OrgSheetService } from './org-sheet.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -67,9 +66,7 @@ export class OrgSheetController {
   ): Promise<OrgSheetImportResultDto> {
     await this.access.assertOrgDepartment(user);
     if (!file) {
-      throw new ProblemException(400, 'file: an .xlsx file is required', {
-        errors: [{ field: 'file', message: 'an .xlsx file is required (multipart field "file")' }],
-      });
+      throw missingXlsx('file');
     }
     return this.service.import(file.buffer);
   }

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
+import { bilingual } from '../../common/locale.js';
 import { ProblemException } from '../../common/problem.js';
 import { readSheet, type SheetError, sheetError, writeSheet } from '../../common/spreadsheet.js';
 import { newRowId } from '../../database/row-id.js';
@@ -88,7 +89,10 @@ export class OrgSheetService {
 function badOrgSheet(errors: SheetError[]): ProblemException {
   return new ProblemException(
     HttpStatus.BAD_REQUEST,
-    `The org sheet has ${errors.length} problem(s); nothing was imported. 组织架构表有 ${errors.length} 处错误，未导入任何数据。`,
+    bilingual(
+      `组织架构表有 ${errors.length} 处错误，未导入任何数据`,
+      `The org sheet has ${errors.length} problems; nothing was imported`,
+    ),
     { type: 'urn:orglife:problem:org-sheet', errors },
   );
 }

@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
-import { ORG_READ_ROLES } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { WorkflowHistoryEvent } from '../history/history.entity.js';
 import { WorkflowAccess } from '../workflow-access.js';
@@ -39,7 +38,7 @@ export class InstanceQueryService {
   ): Promise<{ items: WorkflowInstance[]; total: number }> {
     const params: unknown[] = [];
     const where: string[] = [];
-    const scope = await this.access.scope(user, 'i', ORG_READ_ROLES, params);
+    const scope = await this.access.recordScope(user, 'i', params);
     if (scope) where.push(scope);
     const bind = (v: unknown) => {
       params.push(v);

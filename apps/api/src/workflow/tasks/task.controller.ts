@@ -20,6 +20,7 @@ import {
   toTaskDetailDto,
   toTaskDto,
 } from './task.dto.js';
+import { FormOnlyKeys } from './form-only-keys.js';
 import { isUuid } from '../instances/org-unit-of.js';
 
 @ApiTags('tasks')
@@ -30,6 +31,7 @@ export class TaskController {
     private readonly inbox: TaskInboxService,
     private readonly commands: TaskCommandService,
     private readonly tx: Transactions,
+    private readonly domainForms: FormOnlyKeys,
   ) {}
 
   @Get()
@@ -53,8 +55,7 @@ export class TaskController {
   @ApiOperation({ summary: 'One task with its variables' })
   @ApiOkResponse({ type: TaskDetailDto })
   async get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TaskDetailDto> {
-    const { task, actions } = await this.commands.visibleTaskWithActions(user, id);
-    return toTaskDetailDto(task, actions);
+    return this.outcomeDto(await this.commands.visibleTaskWithActions(user, id));
   }
 
   @Post(':id/claim')
@@ -62,7 +63,7 @@ export class TaskController {
   @ApiOperation({ summary: 'Claim (签收) a task offered to me or my group' })
   @ApiOkResponse({ type: TaskDetailDto })
   async claim(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TaskDetailDto> {
-    return outcomeDto(await this.commands.claim(user, id));
+    return this.outcomeDto(await this.commands.claim(user, id));
   }
 
   @Post(':id/unclaim')
@@ -70,7 +71,7 @@ export class TaskController {
   @ApiOperation({ summary: 'Give a claimed task back to its candidates' })
   @ApiOkResponse({ type: TaskDetailDto })
   async unclaim(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TaskDetailDto> {
-    return outcomeDto(await this.commands.unclaim(user, id));
+    return this.outcomeDto(await this.commands.unclaim(user, id));
   }
 
   @Post(':id/complete')
@@ -82,7 +83,7 @@ export class TaskController {
     @Param('id') id: string,
     @Body() body: CompleteTaskDto,
   ): Promise<TaskDetailDto> {
-    return outcomeDto(await this.commands.complete(user, id, body.variables));
+    return this.outcomeDto(await this.commands.complete(user, id, body.variables));
   }
 
   @Post(':id/delegate')
@@ -94,7 +95,7 @@ export class TaskController {
     @Param('id') id: string,
     @Body() body: DelegateTaskDto,
   ): Promise<TaskDetailDto> {
-    return outcomeDto(await this.commands.delegate(user, id, body.assignee));
+    return this.outcomeDto(await this.commands.delegate(user, id, body.assignee));
   }
 
   @Get(':id/comments')
@@ -124,6 +125,10 @@ export class TaskController {
     return toCommentDto(comment, await this.namesOf([comment.authorId]));
   }
 
+  private outcomeDto({ task, actions }: TaskOutcome): TaskDetailDto {
+    return toTaskDetailDto(task, actions, this.domainForms.has(task.formKey));
+  }
+
   /** Names of the people among `authorIds` (a reminder's author is `system`, not a person). */
   private async namesOf(authorIds: string[]): Promise<Map<string, string>> {
     const personIds = authorIds.filter(isUuid);
@@ -135,8 +140,4 @@ export class TaskController {
       ]);
     return new Map(rows.map((row) => [row.id, row.name]));
   }
-}
-
-function outcomeDto({ task, actions }: TaskOutcome): TaskDetailDto {
-  return toTaskDetailDto(task, actions);
 }

@@ -155,6 +155,12 @@ export class TaskDetailDto extends TaskDto {
 
   @ApiProperty({ type: TaskActionsDto, description: 'What the caller may do with the task now' })
   actions: TaskActionsDto;
+
+  @ApiProperty({
+    description:
+      'True when the form key has a domain form (GET/POST /api/task-forms/{taskId}); false: complete it with variables (POST /api/tasks/{id}/complete)',
+  })
+  domainForm: boolean;
 }
 
 export class TaskPageDto {
@@ -221,10 +227,19 @@ export function toTaskDto(t: WorkflowTask): TaskDto {
   };
 }
 
-export function toTaskDetailDto(t: WorkflowTask, actions: TaskActionsDto): TaskDetailDto {
+export function toTaskDetailDto(
+  t: WorkflowTask,
+  actions: TaskActionsDto,
+  domainForm: boolean,
+): TaskDetailDto {
   // Not a spread: V8 copies a spread of this many fields on a slow path, and every task command
   // answers with this (a spread made building and serialising it take 2.5 times as long).
-  return Object.assign(toTaskDto(t), { variables: t.variables, headers: t.headers, actions });
+  return Object.assign(toTaskDto(t), {
+    variables: t.variables,
+    headers: t.headers,
+    actions,
+    domainForm,
+  });
 }
 
 export function toCommentDto(

@@ -27,22 +27,27 @@ export const ENGINE_EVENTS: Readonly<Record<string, readonly string[]>> = {
     'bpmn:TerminateEventDefinition',
     'bpmn:MessageEventDefinition',
     'bpmn:SignalEventDefinition',
+    'bpmn:EscalationEventDefinition',
   ],
   'bpmn:IntermediateCatchEvent': [
     'bpmn:TimerEventDefinition',
     'bpmn:MessageEventDefinition',
     'bpmn:SignalEventDefinition',
+    'bpmn:LinkEventDefinition',
   ],
   'bpmn:IntermediateThrowEvent': [
     NONE,
     'bpmn:MessageEventDefinition',
     'bpmn:SignalEventDefinition',
+    'bpmn:EscalationEventDefinition',
+    'bpmn:LinkEventDefinition',
   ],
   'bpmn:BoundaryEvent': [
     'bpmn:TimerEventDefinition',
     'bpmn:MessageEventDefinition',
     'bpmn:SignalEventDefinition',
     'bpmn:ErrorEventDefinition',
+    'bpmn:EscalationEventDefinition',
   ],
 };
 
@@ -58,6 +63,7 @@ export const ENGINE_NODES: readonly string[] = [
   'bpmn:BusinessRuleTask',
   'bpmn:CallActivity',
   'bpmn:SubProcess',
+  'bpmn:AdHocSubProcess',
   'bpmn:ExclusiveGateway',
   'bpmn:ParallelGateway',
   'bpmn:InclusiveGateway',

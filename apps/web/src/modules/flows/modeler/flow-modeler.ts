@@ -2,6 +2,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import '@camunda/linting/assets/linting.css';
 import './flow-modeler.css';
 import Modeler from 'bpmn-js/lib/Modeler';
 import {
@@ -9,6 +10,7 @@ import {
   BpmnPropertiesProviderModule,
   ZeebePropertiesProviderModule,
 } from 'bpmn-js-properties-panel';
+import LintingModule from '@camunda/linting/modeler';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Locale } from '@/locales';
@@ -17,6 +19,7 @@ import EngineProblemsModule from './engine-problems';
 import type EngineProblems from './engine-problems/EngineProblems';
 import type { DiagramProblem } from './engine-problems/EngineProblems';
 import translateModule from './translate';
+import { lintOnChange, type LintReport } from './camunda-lint';
 
 export interface FlowModelerContainers {
   canvas: HTMLElement;
@@ -68,22 +71,31 @@ export function createFlowModeler(
       ZeebeBehaviorsModule,
       EngineOnlyModule,
       EngineProblemsModule,
+      LintingModule,
       translateModule(() => locale),
     ],
+    linting: { active: true },
     moddleExtensions: { zeebe: zeebeModdle },
   });
   const problems = () => modeler.get<EngineProblems>('engineProblems');
+  const xml = async () => {
+    const { xml } = await modeler.saveXML({ format: true });
+    if (xml === undefined) throw new Error('bpmn-js returned no XML');
+    return xml;
+  };
+  const lint = lintOnChange(xml, (reports) => {
+    modeler.get<{ setErrors(reports: LintReport[]): void }>('linting').setErrors(reports);
+    containers.canvas.dataset.lintReports = String(reports.length);
+  });
+  modeler.on('commandStack.changed', () => lint.changed());
 
   return {
     async open(xml) {
       await modeler.importXML(xml);
       modeler.get<{ zoom(level: string): void }>('canvas').zoom('fit-viewport');
+      await lint.lint();
     },
-    async xml() {
-      const { xml } = await modeler.saveXML({ format: true });
-      if (xml === undefined) throw new Error('bpmn-js returned no XML');
-      return xml;
-    },
+    xml,
     showProblems: (list) => problems().show(list),
     focus: (elementId) => problems().focus(elementId),
     onChange(listener) {
@@ -104,6 +116,9 @@ export function createFlowModeler(
         contextPad.open(selected.length === 1 ? selected[0] : selected, true);
       }
     },
-    destroy: () => modeler.destroy(),
+    destroy() {
+      lint.stop();
+      modeler.destroy();
+    },
   };
 }

@@ -13,3 +13,22 @@ declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
   const behaviors: BpmnModule;
   export default behaviors;
 }
+
+declare module '@camunda/linting' {
+  export class Linter {
+    constructor(options?: { modeler?: 'desktop' | 'web'; type?: 'cloud' | 'platform' });
+    lint(contents: string | object): Promise<
+      {
+        id: string;
+        message: string;
+        category: 'error' | 'warn' | 'info' | 'rule-error';
+        rule: string;
+      }[]
+    >;
+  }
+}
+
+declare module '@camunda/linting/modeler' {
+  const linting: BpmnModule;
+  export default linting;
+}

@@ -1,12 +1,18 @@
 import type { Component } from 'vue';
+import type { Schemas } from '@/api/typed';
 
 type FormLoader = () => Promise<{ default: Component }>;
 
+/** A domain form's key: the API's one list (`TaskFormKey` in its OpenAPI document). */
+export type TaskFormKey = Schemas['TaskFormKey'];
+
 /**
- * Task forms by form key (zeebe:formDefinition formKey in workflows/*.bpmn), each a lazy chunk.
+ * Task forms by form key (zeebe:formDefinition externalReference of the Camunda user tasks in
+ * workflows/*.bpmn), each a lazy chunk.
  * These are domain forms: their data comes from GET /task-forms/:taskId and they submit there.
+ * Typed by the API's list, so a form key the API gains or drops fails the type check here.
  */
-export const TASK_FORMS: Readonly<Record<string, FormLoader>> = {
+export const TASK_FORMS: Readonly<Record<TaskFormKey, FormLoader>> = {
   'orglife:plan-draft': () => import('./plan/PlanDraftForm.vue'),
   'orglife:plan-approval': () => import('./approval/PlanApprovalForm.vue'),
   'orglife:self-study-confirm': () => import('./session/SelfStudyForm.vue'),
@@ -31,10 +37,12 @@ export const TASK_FORMS: Readonly<Record<string, FormLoader>> = {
 /** Any other form key (or none) completes with plain variables. */
 export const genericForm: FormLoader = () => import('./GenericVariablesForm.vue');
 
-export function isDomainForm(formKey: string | null | undefined): formKey is string {
-  return !!formKey && Object.hasOwn(TASK_FORMS, formKey);
-}
-
-export function formLoader(formKey: string | null | undefined): FormLoader {
-  return isDomainForm(formKey) ? (TASK_FORMS[formKey] ?? genericForm) : genericForm;
+/**
+ * The form a task opens: its domain form when the API says it has one (`domainForm`), else the
+ * plain variables form.
+ */
+export function formLoader(task: { formKey: string | null; domainForm: boolean }): FormLoader {
+  const loader =
+    task.domainForm && task.formKey ? TASK_FORMS[task.formKey as TaskFormKey] : undefined;
+  return loader ?? genericForm;
 }
