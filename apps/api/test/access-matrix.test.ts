@@ -308,6 +308,8 @@ const MATRIX: Record<string, Row> = {
     params: (f) => ({ id: f.sessionC1B2 }),
     allow: EVERYONE_SIGNED_IN(400),
   },
+  // the body is checked first (a reason is required); who may correct: session-correction.test.ts
+  'POST /api/sessions/:id/corrections': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/evaluations': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/vanguard-rounds': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/vanguard-rounds/:id/comments': { allow: EVERYONE_SIGNED_IN(200) },
@@ -339,6 +341,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/ledger/secretaries': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/leaders': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   // accounts: OD anywhere, the person's committee
+  // the body is checked first; who may transfer whom: membership-ledger.test.ts
+  'POST /api/people/:id/transfer': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/people/:id/activation-code': {
     params: async (f) => ({ id: await f.freshPerson() }),
     allow: { od: 200, c1: 200 },

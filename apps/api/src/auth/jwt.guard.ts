@@ -40,8 +40,8 @@ export class JwtGuard implements CanActivate {
     if (claims.sid && (await this.endedSessions.isEnded(claims.sid))) {
       throw new UnauthorizedException(
         bilingual(
-          '会话已在统一身份认证处结束，请重新登录。',
-          'The sign-in session was ended at the campus identity service; sign in again.',
+          '登录会话已结束（已退出、密码已修改或统一身份认证已注销），请重新登录。',
+          'The sign-in session has ended (signed out, password changed or ended at the campus identity service); sign in again.',
         ),
       );
     }
@@ -53,7 +53,12 @@ export class JwtGuard implements CanActivate {
         'The account is deactivated or no longer exists. 账号已停用。',
       );
     }
-    request.user = { personId: claims.sub, username: claims.username, roles };
+    request.user = {
+      personId: claims.sub,
+      username: claims.username,
+      roles,
+      sessionId: claims.sid,
+    };
     return true;
   }
 

@@ -31,6 +31,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
   const webDist = resolve(env.WEB_DIST ?? DEFAULT_WEB_DIST);
   writableDir(dataDir);
+  const sessionCorrectionDays = Number(env.SESSION_CORRECTION_DAYS ?? 7);
+  if (!Number.isInteger(sessionCorrectionDays) || sessionCorrectionDays < 0) {
+    throw new ConfigError(
+      `SESSION_CORRECTION_DAYS must be a whole number of days, got "${env.SESSION_CORRECTION_DAYS}"`,
+    );
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -47,6 +53,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       firstAdministrator: firstAdministratorEnv(env),
       workflow: { jobExecutor: jobExecutorEnv(env), ...engineEnv(env) },
       sso: readSsoEnv(env),
+      sessionCorrectionDays,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlansModule } from '../plans/plans.module.js';
+import { SessionCorrectionService } from './session-correction.service.js';
 import { MySessionsService } from './my-sessions.service.js';
 import { SessionForms } from './session.forms.js';
 import { SessionJobs } from './session.jobs.js';
@@ -15,6 +16,7 @@ import { SignInService } from './sign-in/sign-in.service.js';
   controllers: [SessionsController, SignInController],
   providers: [
     SessionService,
+    SessionCorrectionService,
     MySessionsService,
     SessionForms,
     SessionJobs,

@@ -288,6 +288,7 @@ const en: Messages = {
     evidence_review: 'Evidence in review',
     closed: 'Closed',
     verified: 'Verified',
+    cancelled: 'Cancelled',
   },
   rectificationActions: {
     opened: 'Opened',
@@ -300,6 +301,7 @@ const en: Messages = {
     escalated: 'Escalated (overdue)',
     verified: 'Look-back: holds',
     reopened: 'Look-back: reopened',
+    cancelled: 'Flow cancelled, item cancelled',
   },
   attachments: {
     title: 'Attachments',
@@ -579,6 +581,7 @@ const en: Messages = {
     recorded: 'Recorded',
     summarized: 'Summarized',
     closed: 'Closed',
+    cancelled: 'Cancelled',
   },
   spotCheckItemStatus: { pending: 'Pending', passed: 'Pass', findings: 'Findings' },
   signIn: {
@@ -628,7 +631,17 @@ const en: Messages = {
     failed: 'Sign-in failed',
     home: 'Open the app',
   },
-  sessions: { empty: 'No sessions', print: 'Session record (print)' },
+  sessions: {
+    empty: 'No sessions',
+    print: 'Session record (print)',
+    correct: 'Correct',
+    correctTitle: 'Correct the session record',
+    correctHint:
+      'Only what you change is sent; each correction is kept with its reason, the values before and after, who and when.',
+    correctReason: 'Reason for the correction',
+    correctSubmit: 'Submit correction',
+    correctUntil: 'The branch secretary may correct until {at}',
+  },
   ledger: {
     export: 'Export ledger .xlsx',
     year: 'Year',

@@ -253,6 +253,7 @@ const zhCN = {
     evidence_review: '结果审核中',
     closed: '已销号',
     verified: '回头看通过',
+    cancelled: '已撤销',
   },
   rectificationActions: {
     opened: '发起整改',
@@ -265,6 +266,7 @@ const zhCN = {
     escalated: '逾期督办',
     verified: '回头看：整改落实',
     reopened: '回头看：重新整改',
+    cancelled: '流程撤销，整改随之撤销',
   },
   attachments: {
     title: '附件',
@@ -524,6 +526,7 @@ const zhCN = {
     recorded: '已记录',
     summarized: '已总结',
     closed: '已结束',
+    cancelled: '已撤销',
   },
   spotCheckItemStatus: { pending: '待检查', passed: '合格', findings: '发现问题' },
   signIn: {
@@ -573,7 +576,16 @@ const zhCN = {
     failed: '签到未成功',
     home: '进入系统',
   },
-  sessions: { empty: '暂无组织生活记录', print: '组织生活记录（打印）' },
+  sessions: {
+    empty: '暂无组织生活记录',
+    print: '组织生活记录（打印）',
+    correct: '更正',
+    correctTitle: '更正组织生活记录',
+    correctHint: '仅提交有改动的内容；每次更正连同理由、更正前后内容、更正人和时间记入记录。',
+    correctReason: '更正理由',
+    correctSubmit: '提交更正',
+    correctUntil: '支部书记可更正至 {at}',
+  },
   ledger: {
     export: '导出台账 .xlsx',
     year: '年度',

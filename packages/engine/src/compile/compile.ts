@@ -78,6 +78,7 @@ function compileProcess(
   const sink: NodeSink = {
     nodes: new Map(),
     flows: [],
+    associations: new Map(),
     problems,
     reported,
     refused: { elements: new Map(), flows: new Map() },

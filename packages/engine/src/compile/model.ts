@@ -38,6 +38,8 @@ export type EventTrigger =
   | { kind: 'escalation'; code: string | null }
   /** A throw link jumps to the catch link of the same name in its scope. */
   | { kind: 'link'; name: string }
+  /** Throw: compensate `activityId`, or every completed activity of the scope; boundary: catch. */
+  | { kind: 'compensation'; activityId?: string }
   | { kind: 'terminate' };
 
 export interface Mapping {
@@ -136,6 +138,10 @@ export interface FlowNode {
   call?: CallDef;
   decision?: DecisionCallDef;
   adHoc?: AdHocDef;
+  /** A compensation handler: started only by compensation, never by a sequence flow. */
+  forCompensation?: boolean;
+  /** Activities with a compensation boundary event: the handler its association points to. */
+  compensationHandlerId?: string;
   multiInstance?: MultiInstanceDef;
   /** Execution listeners (start, end) and, on user tasks, task listeners, each in model order. */
   listeners?: Partial<Record<ListenerEvent, ListenerDef[]>>;

@@ -118,6 +118,8 @@ function missing(node: FlowNode): string | null {
 function checkActivity(node: FlowNode, problems: Problems): void {
   const problem = missing(node);
   if (problem) problems.add(node.id, problem);
+  if (node.forCompensation && (node.incoming.length > 0 || node.outgoing.length > 0))
+    problems.add(node.id, 'a compensation handler cannot have sequence flows');
   const mi = node.multiInstance;
   if (mi && !mi.inputCollection && !mi.loopCardinality) {
     problems.add(node.id, 'the multi-instance activity has no input collection');
@@ -143,7 +145,7 @@ export function checkNodes(
       case 'endEvent':
         allowed(
           node,
-          ['none', 'terminate', 'error', 'message', 'signal', 'escalation'],
+          ['none', 'terminate', 'error', 'message', 'signal', 'escalation', 'compensation'],
           'end events',
           problems,
         );
@@ -159,7 +161,7 @@ export function checkNodes(
       case 'intermediateThrowEvent':
         allowed(
           node,
-          ['none', 'signal', 'message', 'escalation', 'link'],
+          ['none', 'signal', 'message', 'escalation', 'link', 'compensation'],
           'intermediate throw events',
           problems,
         );
@@ -167,7 +169,7 @@ export function checkNodes(
       case 'boundaryEvent': {
         allowed(
           node,
-          ['timer', 'message', 'signal', 'error', 'escalation'],
+          ['timer', 'message', 'signal', 'error', 'escalation', 'compensation'],
           'boundary events',
           problems,
         );

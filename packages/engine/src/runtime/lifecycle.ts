@@ -4,6 +4,7 @@
  */
 import type { Variables } from '../contract.js';
 import type { Flow, FlowNode } from '../compile/model.js';
+import { recordCompensable } from './compensable.js';
 import { dropIncident, raiseIncident } from './incidents.js';
 import { runListener } from './listeners.js';
 import { closeSubscriptionsOf, openSubscription } from './subscriptions.js';
@@ -133,6 +134,7 @@ export function complete(step: Step, id: string, variables?: Variables, flows?: 
 }
 
 function finish(step: Step, el: ElementInstance, node: FlowNode, flows?: Flow[]): void {
+  if (node.compensationHandlerId) recordCompensable(step, el);
   const scopeVariables = el.loopIndex !== undefined ? visibleVariables(step, el.id) : undefined;
   closeSubscriptionsOf(step, el.id);
   step.remove(el.id);

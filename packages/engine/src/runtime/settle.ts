@@ -14,6 +14,11 @@ function completeEmptyScope(step: Step): boolean {
     const el = step.element(id);
     if (!el || el.body || el.incidentId || el.arrived || el.listener) continue;
     const node = step.node(el.elementId);
+    if (el.compensating) {
+      if (step.childrenOf(id).length > 0) continue;
+      complete(step, step.clear(id, 'compensating').id);
+      return true;
+    }
     if (node.kind !== 'subProcess') continue;
     if (node.adHoc?.completionCondition && !adHocDone(step, el, node)) continue;
     if (step.childrenOf(id).length > 0) continue;
