@@ -108,6 +108,8 @@ const MATRIX: Record<string, Row> = {
 
   // public, or for anyone signed in
   'GET /api/health': { public: true, allow: { anon: 200, ...EVERYONE_SIGNED_IN(200) } },
+  // runtime metrics: administrators (or the scraper's METRICS_TOKEN, see metrics.test.ts)
+  'GET /api/metrics': { allow: { od: 200 } },
   'POST /api/auth/login': { public: true, deny: 400 },
   // refresh and logout read the refresh-token cookie (none here), not the bearer token
   'POST /api/auth/activate': { public: true, deny: 400 },

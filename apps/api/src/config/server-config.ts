@@ -54,8 +54,19 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       workflow: { jobExecutor: jobExecutorEnv(env), ...engineEnv(env) },
       sso: readSsoEnv(env),
       sessionCorrectionDays,
+      metricsToken: metricsTokenEnv(env),
     },
   };
+}
+
+/** METRICS_TOKEN, when set, must be long enough not to be guessed. */
+function metricsTokenEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.METRICS_TOKEN;
+  if (!token) return undefined;
+  if (token.length < 32) {
+    throw new ConfigError('METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)');
+  }
+  return token;
 }
 
 /** DATA_DIR must exist (it is created) and be writable: the embedded database and the JWT secret live there. */

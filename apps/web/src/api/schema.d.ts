@@ -1621,6 +1621,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2356,7 +2372,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2399,7 +2415,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -3474,7 +3490,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "recorded";
+            status: "pending" | "recorded" | "cancelled";
             /** Format: uuid */
             supervisorId: string | null;
             /** Format: date */
@@ -3507,7 +3523,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "done";
+            status: "pending" | "done" | "cancelled";
             summary: string | null;
             findingsCount: number;
             /** Format: uuid */
@@ -10931,6 +10947,53 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -448,6 +448,7 @@ const en: Messages = {
     empty: 'No study content yet',
     published: 'Published',
     draft: 'Draft',
+    cancelled: 'Cancelled',
     publishedAt: 'Published at',
     monthContent: 'Study content of {month}',
     confirmSelfStudy: 'Confirm my pre-session self-study',

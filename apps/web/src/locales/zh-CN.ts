@@ -408,6 +408,7 @@ const zhCN = {
     empty: '暂无学习内容',
     published: '已发布',
     draft: '待发布',
+    cancelled: '已取消',
     publishedAt: '发布时间',
     monthContent: '{month} 学习内容',
     confirmSelfStudy: '确认已完成会前自学',
