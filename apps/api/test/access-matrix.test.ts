@@ -204,6 +204,16 @@ const MATRIX: Record<string, Row> = {
     params: () => ({ processId: 'monthly-plan' }),
     allow: { od: 409 },
   },
+  // Migration (迁移): org administrators see and move the running instances of their subtree.
+  'GET /api/definitions/:processId/migration-plan': {
+    params: () => ({ processId: 'monthly-plan' }),
+    query: { fromVersion: '1', toVersion: '1' },
+    allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 },
+  },
+  'POST /api/definitions/:processId/migrations': {
+    params: () => ({ processId: 'monthly-plan' }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
   'POST /api/definitions/validate': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/definitions': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/instances': { allow: EVERYONE_SIGNED_IN(200) },
