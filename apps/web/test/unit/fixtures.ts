@@ -20,6 +20,7 @@ export function draftTask(): TaskDetail {
     priority: 50,
     completedBy: null,
     returnComment: null,
+    onBehalfOf: null,
     headers: {},
     elementId: 'Task_DraftPlan',
     formKey: 'orglife:plan-draft',
