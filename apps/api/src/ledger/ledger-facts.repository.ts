@@ -93,10 +93,14 @@ export class LedgerFactsRepository {
              FROM session_report x JOIN org_session s ON s.id = x.session_id WHERE ${personScope}`,
           personArgs,
         ),
-        // A comment counts for the quarter its round is for, whenever it was written.
+        // A comment counts for the quarter its round is for, whenever it was written: dated the
+        // day written, or the quarter's last day when written after it (never the quarter's first
+        // day, which would fall before a member who joined during the quarter).
         q<LedgerFacts['vanguardComments'][number]>(
           `SELECT c.person_id AS "personId",
-                  substr(r.quarter, 1, 4) || '-' || lpad(((substr(r.quarter, 6, 1)::int - 1) * 3 + 1)::text, 2, '0') || '-01' AS "heldOn"
+                  to_char(LEAST(c.created_at AT TIME ZONE ${zone()},
+                                (substr(r.quarter, 1, 4) || '-' || lpad(((substr(r.quarter, 6, 1)::int - 1) * 3 + 1)::text, 2, '0') || '-01')::date
+                                  + interval '3 months' - interval '1 day'), 'YYYY-MM-DD') AS "heldOn"
              FROM vanguard_comment c JOIN vanguard_round r ON r.id = c.round_id
             WHERE c.person_id = ANY($1::uuid[]) AND substr(r.quarter, 1, 4) = $2`,
           [personIds, String(year)],
