@@ -19,7 +19,14 @@ function run(command, args) {
 
 async function main() {
   if (!process.env.FAILOVER_SKIP_BUILD) {
-    const code = await run('pnpm', ['--filter', '@orglife/engine', '--filter', '@orglife/api', 'run', 'build']);
+    const code = await run('pnpm', [
+      '--filter',
+      '@orglife/engine',
+      '--filter',
+      '@orglife/api',
+      'run',
+      'build',
+    ]);
     if (code !== 0) return code;
   }
   return run(process.execPath, [

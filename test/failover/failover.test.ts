@@ -20,8 +20,25 @@ const PORTS: [number, number] = [
 ];
 const DATABASE = 'orglife';
 const INSTANCES = 160;
+/** Review instances the read-replica test starts; the failover test completes them too. */
+const SEARCHED = 5;
 /** The outage between the primary's death and the standby's promotion (failure detection). */
 const DETECTION_MS = 1_500;
+const METRICS_TOKEN = 'failover-test-scrape-token-0123456789abcdef';
+
+/** One API process's heavy reads so far, by the server that answered (/api/metrics). */
+async function heavyReads(baseUrl: string): Promise<{ replica: number; primary: number }> {
+  const res = await fetch(`${baseUrl}/api/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const text = await res.text();
+  const count = (by: string) =>
+    Number(
+      new RegExp(`^orglife_heavy_reads_total\\{served_by="${by}"\\} (\\d+)`, 'm').exec(text)?.[1] ??
+        NaN,
+    );
+  return { replica: count('replica'), primary: count('primary') };
+}
 
 describe('a PostgreSQL failover under two API processes', () => {
   let pair: PgPair | undefined;
@@ -30,7 +47,8 @@ describe('a PostgreSQL failover under two API processes', () => {
 
   beforeAll(async () => {
     const started = Date.now();
-    const took = (what: string) => console.log(`failover setup: ${what} after ${Date.now() - started} ms`);
+    const took = (what: string) =>
+      console.log(`failover setup: ${what} after ${Date.now() - started} ms`);
     pair = await PgPair.create(PORTS, DATABASE);
     took('primary and synchronous standby ready');
     const hosts = PORTS.map((port) => `127.0.0.1:${port}`).join(',');
@@ -39,6 +57,9 @@ describe('a PostgreSQL failover under two API processes', () => {
       SEED: 'true',
       JOB_POLL_MS: '100',
       JOB_LOCK_MS: '3000',
+      // The heavy reads go to the standby (and, after the failover, to it as the new primary).
+      DATABASE_READ_URL: `postgres://postgres@127.0.0.1:${PORTS[1]}/${DATABASE}`,
+      METRICS_TOKEN,
     };
     // The first process migrates and seeds; the second joins the ready database.
     apis.push(await startApi({ name: 'failover-1', env }));
@@ -52,11 +73,43 @@ describe('a PostgreSQL failover under two API processes', () => {
     await pair?.remove();
   });
 
+  it('serves the heavy reads from the standby, and a write is visible to the next read through the other process', async () => {
+    await reviewer.deployFixture('cluster-review-timer');
+    const orgUnitId = await reviewer.rootUnitId();
+    const initiator = await reviewer.myPersonId();
+    const [writer, reader] = apis.map((api) => reviewer.on(api.baseUrl));
+    const before = await heavyReads(reader!.baseUrl);
+
+    for (let i = 0; i < SEARCHED; i++) {
+      // When a user starts an instance through one process and at once searches for it
+      // through the other
+      const businessKey = `read-your-writes-${i}`;
+      await writer!.expect('POST', '/instances', {
+        processId: REVIEW_PROCESS,
+        orgUnitId,
+        businessKey,
+        variables: { initiator, fireAt: new Date(Date.now() - 60_000).toISOString() },
+      });
+      const found = await reader!.expect<{ total: number }>(
+        'GET',
+        `/instances?businessKey=${businessKey}`,
+      );
+      // Then the search (served by the standby) sees it
+      expect(found.total).toBe(1);
+    }
+    // and the ledger is read there too
+    await reader!.expect('GET', '/ledger/branches');
+
+    const after = await heavyReads(reader!.baseUrl);
+    expect(after.replica - before.replica).toBe(SEARCHED + 1);
+    expect(after.primary - before.primary).toBe(0);
+  });
+
   it('kill -9 of the primary in a burst of completions and timers: 503s meanwhile, then nothing lost, doubled or left locked', async () => {
     // Given instances at their Review task, whose completion makes a timer due at once
     await startReviews(reviewer, INSTANCES);
     const reviews = await openReviewTasks(reviewer);
-    expect(reviews).toHaveLength(INSTANCES);
+    expect(reviews).toHaveLength(INSTANCES + SEARCHED);
 
     // When both processes complete tasks and fire timers while the primary dies and the
     // standby is promoted
@@ -103,7 +156,7 @@ describe('a PostgreSQL failover under two API processes', () => {
       expect(await countCompleted(db, burst.acknowledged)).toBe(burst.acknowledged.length);
       // every timer fired exactly once and every instance moved on once
       expect(await reviewOutcomes(db)).toEqual([
-        { reviewed: 1, fired: 1, follow_on: 1, instances: INSTANCES },
+        { reviewed: 1, fired: 1, follow_on: 1, instances: INSTANCES + SEARCHED },
       ]);
       // no job failed or stayed locked because the database was away
       expect(await expiredLocks(db, new Date())).toBe(0);

@@ -32,7 +32,11 @@ export class PgPair {
 
   static async create(ports: [number, number], database: string): Promise<PgPair> {
     const folder = mkdtempSync(join(tmpdir(), 'orglife-failover-'));
-    const pair = new PgPair(folder, server(folder, 'primary', ports[0]), server(folder, 'standby', ports[1]));
+    const pair = new PgPair(
+      folder,
+      server(folder, 'primary', ports[0]),
+      server(folder, 'standby', ports[1]),
+    );
     try {
       await withDeadline(pair.setUp(database), SETUP_MS, 'setting up the primary and standby');
       return pair;
@@ -46,7 +50,17 @@ export class PgPair {
     const { uid, gid } = postgresIds();
     chownSync(this.folder, uid, gid);
     const { primary, standby } = this;
-    await asPostgres('initdb', ['-D', primary.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    await asPostgres('initdb', [
+      '-D',
+      primary.dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
     appendFileSync(
       join(primary.dataDir, 'postgresql.conf'),
       [
@@ -61,13 +75,21 @@ export class PgPair {
     await admin.query(`CREATE DATABASE ${database}`).finally(() => admin.close());
 
     await asPostgres('pg_basebackup', [
-      '-d', `host=127.0.0.1 port=${primary.port} user=postgres application_name=${STANDBY_NAME}`,
-      '-D', standby.dataDir, '-R', '-X', 'stream', '--no-sync',
+      '-d',
+      `host=127.0.0.1 port=${primary.port} user=postgres application_name=${STANDBY_NAME}`,
+      '-D',
+      standby.dataDir,
+      '-R',
+      '-X',
+      'stream',
+      '--no-sync',
+      '--checkpoint=fast',
     ]);
     // Promoted, the standby must not wait for a standby of its own.
     appendFileSync(
       join(standby.dataDir, 'postgresql.auto.conf'),
-      [...serverSettings(this.folder, standby.port), "synchronous_standby_names = ''"].join('\n') + '\n',
+      [...serverSettings(this.folder, standby.port), "synchronous_standby_names = ''"].join('\n') +
+        '\n',
     );
     await this.start(standby);
     // Only now: with no standby attached, a synchronous commit would wait forever.
@@ -82,7 +104,16 @@ export class PgPair {
   }
 
   private async start(pg: PgServer): Promise<void> {
-    await asPostgres('pg_ctl', ['-D', pg.dataDir, '-l', `${pg.dataDir}.log`, '-w', '-t', '60', 'start']);
+    await asPostgres('pg_ctl', [
+      '-D',
+      pg.dataDir,
+      '-l',
+      `${pg.dataDir}.log`,
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
   }
 
   private async waitForSyncStandby(): Promise<void> {
@@ -185,7 +216,7 @@ async function asPostgres(tool: string, args: string[]): Promise<void> {
     await run(command, commandArgs, { timeout: 120_000 });
   } catch (error) {
     const { stderr } = error as { stderr?: string };
-    throw new Error(`${tool} failed: ${stderr?.trim() || String(error)}`);
+    throw new Error(`${tool} failed: ${stderr?.trim() || String(error)}`, { cause: error });
   }
 }
 

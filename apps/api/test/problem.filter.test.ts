@@ -121,11 +121,20 @@ describe('ProblemFilter (the one exception filter)', () => {
   });
 
   it.each([
-    ['refused connection', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
+    [
+      'refused connection',
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    ],
     ['server shutting down (57P01)', Object.assign(new Error('terminating'), { code: '57P01' })],
     ['server starting (57P03)', Object.assign(new Error('starting up'), { code: '57P03' })],
-    ['read-only standby (25006)', new QueryFailedError('UPDATE', [], Object.assign(new Error('read-only'), { code: '25006' }))],
-    ['connection cut', new QueryFailedError('SELECT', [], new Error('Connection terminated unexpectedly'))],
+    [
+      'read-only standby (25006)',
+      new QueryFailedError('UPDATE', [], Object.assign(new Error('read-only'), { code: '25006' })),
+    ],
+    [
+      'connection cut',
+      new QueryFailedError('SELECT', [], new Error('Connection terminated unexpectedly')),
+    ],
   ])('answers a database that is away (%s) with 503 and Retry-After', (_, error) => {
     const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const sent = respond(error);
@@ -137,7 +146,9 @@ describe('ProblemFilter (the one exception filter)', () => {
 
   it('keeps other database errors at 500 without Retry-After', () => {
     const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const sent = respond(new QueryFailedError('SELECT', [], Object.assign(new Error('syntax'), { code: '42601' })));
+    const sent = respond(
+      new QueryFailedError('SELECT', [], Object.assign(new Error('syntax'), { code: '42601' })),
+    );
     logged.mockRestore();
     expect(sent.status).toBe(500);
     expect(sent.headers).toEqual({});

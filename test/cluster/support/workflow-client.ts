@@ -33,7 +33,12 @@ export class WorkflowClient {
   }
 
   /** One request; it fails (rather than hangs) when there is no answer within `timeoutMs`. */
-  async send(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 60_000): Promise<Reply> {
+  async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    timeoutMs = 60_000,
+  ): Promise<Reply> {
     const res = await fetch(`${this.baseUrl}/api${path}`, {
       method,
       signal: AbortSignal.timeout(timeoutMs),

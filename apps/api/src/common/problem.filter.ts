@@ -75,7 +75,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       return this.base(
         HttpStatus.SERVICE_UNAVAILABLE,
-        bilingual('数据库暂时不可用，请稍后重试', 'The database is briefly unavailable; try again shortly.'),
+        bilingual(
+          '数据库暂时不可用，请稍后重试',
+          'The database is briefly unavailable; try again shortly.',
+        ),
       );
     }
     if (exception instanceof EntityNotFoundError) {
