@@ -132,12 +132,34 @@ function checkActivity(node: FlowNode, problems: Problems): void {
   }
 }
 
+/**
+ * Start listeners run when an element is activated from a sequence flow or its scope; events
+ * a trigger creates (start and boundary events, the events after an event-based gateway) have
+ * none in Zeebe either, so they are refused there rather than never run.
+ */
+function checkStartListeners(
+  node: FlowNode,
+  nodes: ReadonlyMap<string, FlowNode>,
+  problems: Problems,
+): void {
+  if (!node.listeners?.start) return;
+  const afterEventGateway = [...nodes.values()].some(
+    (n) => n.kind === 'eventBasedGateway' && n.outgoing.some((f) => f.targetId === node.id),
+  );
+  if (node.kind === 'startEvent' || node.kind === 'boundaryEvent' || afterEventGateway)
+    problems.add(
+      node.id,
+      `start execution listeners are not supported on ${afterEventGateway ? 'an event after an event-based gateway' : node.kind === 'startEvent' ? 'start events' : 'boundary events'} (end listeners are)`,
+    );
+}
+
 export function checkNodes(
   nodes: ReadonlyMap<string, FlowNode>,
   problems: Problems,
   refused: Refused,
 ): void {
   for (const node of nodes.values()) {
+    checkStartListeners(node, nodes, problems);
     switch (node.kind) {
       case 'startEvent':
         checkStart(node, nodes, problems);

@@ -1,6 +1,7 @@
 /**
- * The activity lifecycle shared by every element kind: arrive → activate (input mappings,
- * boundary subscriptions, behaviour) → complete (output mappings, leave) or terminate.
+ * The activity lifecycle shared by every element kind: arrive → activate (input mappings, start
+ * listeners, boundary subscriptions, behaviour) → complete (output mappings, end listeners,
+ * leave) or terminate. Behaviours are reached through `step.kinds`, never imported here.
  */
 import type { Variables } from '../contract.js';
 import type { Flow, FlowNode } from '../compile/model.js';
