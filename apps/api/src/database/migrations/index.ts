@@ -14,6 +14,7 @@ import { DefinitionVersionNote1765400000000 } from './1765400000000-definition-v
 import { OnePlanAndOneDrawAMonth1765500000000 } from './1765500000000-one-plan-and-one-draw-a-month.js';
 import { EndedSession1765700000000 } from './1765700000000-ended-session.js';
 import { SsoAutoCreate1765710000000 } from './1765710000000-sso-auto-create.js';
+import { TaskEntrustAndUrge1766300000000 } from './1766300000000-task-entrust-and-urge.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   OnePlanAndOneDrawAMonth1765500000000,
   EndedSession1765700000000,
   SsoAutoCreate1765710000000,
+  TaskEntrustAndUrge1766300000000,
 ];
