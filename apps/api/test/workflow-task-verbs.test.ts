@@ -72,7 +72,11 @@ describe('task verbs', () => {
       const ownerView = (await secretary.get(`/api/tasks/${id}`).expect(200)).body as Task;
       expect(ownerView.actions).toMatchObject({ complete: false, entrust: false, resolve: false });
       const delegateView = (await branchCommittee.get(`/api/tasks/${id}`).expect(200)).body as Task;
-      expect(delegateView.actions).toMatchObject({ complete: false, resolve: true, delegate: false });
+      expect(delegateView.actions).toMatchObject({
+        complete: false,
+        resolve: true,
+        delegate: false,
+      });
 
       const early = await branchCommittee.post(`/api/tasks/${id}/complete`).send({}).expect(409);
       expect(early.body.detail).toBe('委派的任务须由被委派人交回，再由委派人办结');
@@ -109,7 +113,9 @@ describe('task verbs', () => {
       await secretary.post(`/api/tasks/${id}/complete`).send({}).expect(200);
 
       expect(
-        (await audit(id)).filter((a) => a.action !== 'task.claimed' && a.action !== 'task.completed'),
+        (await audit(id)).filter(
+          (a) => a.action !== 'task.claimed' && a.action !== 'task.completed',
+        ),
       ).toEqual([
         {
           action: 'task.entrusted',

@@ -98,7 +98,13 @@ export class TaskCommandService {
   async delegate(user: AuthUser, taskId: string, assignee: string): Promise<TaskOutcome> {
     if (!isUuid(assignee)) throw new BadRequestException('assignee must be a person id');
     return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
-      refuseWhileEntrusted(task, bilingual('该任务正在委派中，交回委派人后才能转办', 'the task is delegated: it must come back to its owner before it can be reassigned'));
+      refuseWhileEntrusted(
+        task,
+        bilingual(
+          '该任务正在委派中，交回委派人后才能转办',
+          'the task is delegated: it must come back to its owner before it can be reassigned',
+        ),
+      );
       if (!taskActions(user, task, rights).delegate) throw forbidden('delegate');
       await this.assertMayReceive(ctx.em, task, assignee);
       const previous = task.assignee;
@@ -125,7 +131,13 @@ export class TaskCommandService {
     const given = validateVariables(variables);
     await this.domainRecords.refuseLinks(given);
     return this.onOpenTask(user, taskId, em ?? null, async (ctx, task, rights, instance) => {
-      refuseWhileEntrusted(task, bilingual('委派的任务须由被委派人交回，再由委派人办结', 'a delegated task is handed back by the delegate and finished by its owner'));
+      refuseWhileEntrusted(
+        task,
+        bilingual(
+          '委派的任务须由被委派人交回，再由委派人办结',
+          'a delegated task is handed back by the delegate and finished by its owner',
+        ),
+      );
       if (!taskActions(user, task, rights).complete) throw forbidden('complete');
       if (!withinTx && this.formOnly.has(task.formKey)) {
         throw new ProblemException(

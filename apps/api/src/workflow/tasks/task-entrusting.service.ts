@@ -4,7 +4,12 @@ import { bilingual } from '../../common/locale.js';
 import { newRowId } from '../../database/row-id.js';
 import { taskActions } from './task-access.policy.js';
 import { WorkflowTaskComment } from './task-comment.entity.js';
-import { auditTask, forbidden, TaskCommandService, type TaskOutcome } from './task-command.service.js';
+import {
+  auditTask,
+  forbidden,
+  TaskCommandService,
+  type TaskOutcome,
+} from './task-command.service.js';
 import { WorkflowTask } from './task.entity.js';
 
 /**
@@ -24,17 +29,25 @@ export class TaskEntrustingService {
     return this.commands.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
       if (task.delegation === 'pending') {
         throw new ConflictException(
-          bilingual('该任务已委派，等待被委派人交回', 'the task is already delegated and not yet handed back'),
+          bilingual(
+            '该任务已委派，等待被委派人交回',
+            'the task is already delegated and not yet handed back',
+          ),
         );
       }
       if (!rights.candidate && task.assignee !== user.personId) throw forbidden('delegate');
       if (!taskActions(user, task, rights).entrust) {
         throw new ConflictException(
-          bilingual('只有任务的办理人可以委派（请先签收）', 'only the task’s assignee may delegate it (claim it first)'),
+          bilingual(
+            '只有任务的办理人可以委派（请先签收）',
+            'only the task’s assignee may delegate it (claim it first)',
+          ),
         );
       }
       if (delegateId === user.personId) {
-        throw new ConflictException(bilingual('不能委派给自己', 'you cannot delegate a task to yourself'));
+        throw new ConflictException(
+          bilingual('不能委派给自己', 'you cannot delegate a task to yourself'),
+        );
       }
       await this.commands.assertMayGoTo(ctx.em, task, delegateId);
       task.owner = user.personId;

@@ -15,7 +15,10 @@ export class EntrustTaskDto {
 }
 
 export class ResolveTaskDto {
-  @ApiPropertyOptional({ maxLength: 4000, description: 'The delegate’s opinion, kept as a comment' })
+  @ApiPropertyOptional({
+    maxLength: 4000,
+    description: 'The delegate’s opinion, kept as a comment',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
