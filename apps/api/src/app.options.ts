@@ -34,6 +34,10 @@ export interface AppOptions {
   firstAdministrator?: { username: string; password: string; name: string; orgName: string };
   /** Workflow runtime: startup deployment folder, job executor (tests turn its interval off). */
   workflow?: WorkflowModuleOptions;
+  /** Days after recording within which a branch secretary may correct (更正) a session (default 7). */
+  sessionCorrectionDays?: number;
+  /** METRICS_TOKEN: lets a Prometheus scraper read /api/metrics without signing in. */
+  metricsToken?: string;
   /** Campus sign-in through OIDC and/or CAS; undefined = local accounts only. */
   sso?: SsoOptions;
 }

@@ -105,6 +105,8 @@ const MATRIX: Record<string, Row> = {
 
   // public, or for anyone signed in
   'GET /api/health': { public: true, allow: { anon: 200, ...EVERYONE_SIGNED_IN(200) } },
+  // runtime metrics: administrators (or the scraper's METRICS_TOKEN, see metrics.test.ts)
+  'GET /api/metrics': { allow: { od: 200 } },
   'POST /api/auth/login': { public: true, deny: 400 },
   // refresh and logout read the refresh-token cookie (none here), not the bearer token
   'POST /api/auth/activate': { public: true, deny: 400 },
@@ -199,6 +201,16 @@ const MATRIX: Record<string, Row> = {
     params: () => ({ processId: 'monthly-plan' }),
     allow: { od: 409 },
   },
+  // Migration (迁移): org administrators see and move the running instances of their subtree.
+  'GET /api/definitions/:processId/migration-plan': {
+    params: () => ({ processId: 'monthly-plan' }),
+    query: { fromVersion: '1', toVersion: '1' },
+    allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 },
+  },
+  'POST /api/definitions/:processId/migrations': {
+    params: () => ({ processId: 'monthly-plan' }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
   'POST /api/definitions/validate': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/definitions': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/instances': { allow: EVERYONE_SIGNED_IN(200) },
@@ -271,6 +283,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/sessions/mine': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/sessions/:id': { deny: 404 },
   'GET /api/sessions/:id/print': { deny: 404 },
+  // the body is checked first (a reason is required); who may correct: session-correction.test.ts
+  'POST /api/sessions/:id/corrections': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/evaluations': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/vanguard-rounds': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/vanguard-rounds/:id/comments': { allow: EVERYONE_SIGNED_IN(200) },
@@ -302,6 +316,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/ledger/secretaries': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/leaders': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   // accounts: OD anywhere, the person's committee
+  // the body is checked first; who may transfer whom: membership-ledger.test.ts
+  'POST /api/people/:id/transfer': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/people/:id/activation-code': {
     params: async (f) => ({ id: await f.freshPerson() }),
     allow: { od: 200, c1: 200 },

@@ -81,6 +81,13 @@ describe('readEnv (configuration from environment variables)', () => {
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_LOCK_MS: '1.5' })).toThrow(/JOB_LOCK_MS/);
   });
 
+  it('takes a METRICS_TOKEN only when it is long enough not to be guessed', () => {
+    const token = 'x'.repeat(32);
+    expect(readEnv({ DATA_DIR: tempDir(), METRICS_TOKEN: token }).app.metricsToken).toBe(token);
+    expect(readEnv({ DATA_DIR: tempDir() }).app.metricsToken).toBeUndefined();
+    expect(() => readEnv({ DATA_DIR: tempDir(), METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('bounds one engine step by ENGINE_MAX_ACTIVATIONS', () => {
     expect(readEnv({ DATA_DIR: tempDir() }).app.workflow?.maxActivationsPerStep).toBeUndefined();
     const config = readEnv({ DATA_DIR: tempDir(), ENGINE_MAX_ACTIVATIONS: '500' });

@@ -180,7 +180,7 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
         .set('Authorization', `Bearer ${accessToken}`)
         .expect(401);
       expect((me.body as { detail: string }).detail).toBe(
-        '会话已在统一身份认证处结束，请重新登录。',
+        '登录会话已结束（已退出、密码已修改或统一身份认证已注销），请重新登录。',
       );
     }
     // Another sign-in of the same person, outside that CAS session, keeps working.

@@ -3,6 +3,8 @@ import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { Person } from '../org/person.entity.js';
 import { RoleAssignment } from '../org/role-assignment.entity.js';
+import { OrgMembership } from '../org/membership/membership.entity.js';
+import { SessionCorrection } from '../sessions/session-correction.entity.js';
 import { WorkflowDefinition } from '../workflow/definitions/definition.entity.js';
 import { WorkflowAuditEntry } from '../workflow/history/audit.entity.js';
 import { WorkflowHistoryEvent } from '../workflow/history/history.entity.js';
@@ -51,6 +53,7 @@ export const entities = [
   OrgUnit,
   Person,
   RoleAssignment,
+  OrgMembership,
   Account,
   RefreshToken,
   WorkflowDefinition,
@@ -80,6 +83,7 @@ export const entities = [
   SessionReport,
   SessionDecision,
   SessionAttachment,
+  SessionCorrection,
   BranchReview,
   PeerReview,
   SecretaryComment,

@@ -43,6 +43,23 @@ export class MemberLedgerRowResponse implements MemberLedgerRow {
   @ApiProperty({ format: 'uuid' })
   orgUnitId: string;
 
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The branch the row counts for (a transferred member has a row per branch)',
+  })
+  branchId: string;
+
+  @ApiProperty({ format: 'date', description: 'Counts for the branch from this day' })
+  since: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Transferred out on this day (exclusive); null while a member',
+  })
+  until: string | null;
+
   @ApiProperty({ description: '交流发言' })
   exchangeSpeeches: number;
 

@@ -1,10 +1,12 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { BranchDirectory } from '../plans/branch.directory.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
+import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
+import { OPEN_RECTIFICATION_STATUSES, Rectification } from './rectification.entity.js';
 import { addIsoDuration } from './due-date.js';
 import { RectificationRepository } from './rectification.repository.js';
 import { mayLink, rectificationIdOf } from './rectification-task.js';
@@ -16,10 +18,26 @@ const SYSTEM = 'system';
 export class RectificationJobs implements OnModuleInit {
   constructor(
     private readonly registry: JobHandlerRegistry,
+    private readonly endHooks: InstanceEndHooks,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
+    // An item whose flow is cancelled (or the spot check that opened it) is cancelled with it,
+    // in its history; a closed item stays closed.
+    this.endHooks.onTerminated(async (em, instanceId, at) => {
+      const items = await em.find(Rectification, {
+        where: { instanceId, status: In([...OPEN_RECTIFICATION_STATUSES]) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const repo = new RectificationRepository(em);
+      for (const item of items) {
+        const from = item.status;
+        item.status = 'cancelled';
+        await repo.save(item);
+        await repo.record(item, at, SYSTEM, 'cancelled', null, { status: from });
+      }
+    });
     this.registry.register('orglife.rectification.register', (job, em) => this.register(job, em));
     this.registry.register('orglife.rectification.escalate', (job, em) => this.escalate(job, em));
     this.registry.register('orglife.follow-up.schedule', (job, em) =>

@@ -1,9 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { BranchDirectory } from '../plans/branch.directory.js';
 import { MonthlyPlan } from '../plans/plan.entity.js';
 import { requireLinked } from '../task-forms/linked-record.js';
+import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { OrgSession } from './session.entity.js';
@@ -16,10 +17,21 @@ export class SessionJobs implements OnModuleInit {
   constructor(
     private readonly jobs: JobHandlerRegistry,
     private readonly branches: BranchDirectory,
+    private readonly endHooks: InstanceEndHooks,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
+    // A session whose flow is cancelled: one not yet held is cancelled with it; one already
+    // recorded keeps its record (it happened) and is closed, so nothing waits on a dead flow.
+    this.endHooks.onTerminated(async (em, instanceId, at) => {
+      await em.update(OrgSession, { instanceId, status: 'scheduled' }, { status: 'cancelled' });
+      await em.update(
+        OrgSession,
+        { instanceId, status: In(['recorded', 'summarized']) },
+        { status: 'closed', closedAt: at },
+      );
+    });
     this.jobs.register('orglife.session.schedule', (job, em) => this.schedule(job, em));
     this.jobs.register('orglife.session.summaryOverdue', async (job, em) => {
       await em.update(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlansModule } from '../plans/plans.module.js';
+import { SessionCorrectionService } from './session-correction.service.js';
 import { MySessionsService } from './my-sessions.service.js';
 import { SessionForms } from './session.forms.js';
 import { SessionJobs } from './session.jobs.js';
@@ -10,6 +11,12 @@ import { SessionsController } from './sessions.controller.js';
 @Module({
   imports: [PlansModule],
   controllers: [SessionsController],
-  providers: [SessionService, MySessionsService, SessionForms, SessionJobs],
+  providers: [
+    SessionService,
+    SessionCorrectionService,
+    MySessionsService,
+    SessionForms,
+    SessionJobs,
+  ],
 })
 export class SessionsModule {}

@@ -7,6 +7,7 @@ import { requireLinked } from '../task-forms/linked-record.js';
 import { StudyContent } from './study-content.entity.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
+import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 
 /** Service tasks of the `study-content` flow. */
 @Injectable()
@@ -15,9 +16,14 @@ export class StudyJobs implements OnModuleInit {
     private readonly jobs: JobHandlerRegistry,
     private readonly branches: BranchDirectory,
     private readonly plans: PlanService,
+    private readonly endHooks: InstanceEndHooks,
   ) {}
 
   onModuleInit(): void {
+    // A draft dies with its flow and frees its month; published content stays (branches use it).
+    this.endHooks.onTerminated(async (em, instanceId) => {
+      await em.update(StudyContent, { instanceId, status: 'draft' }, { status: 'cancelled' });
+    });
     this.jobs.register('orglife.study.listCommittees', async (job, em) => ({
       committeeIds: await this.branches.committeesWithBranches(
         em,

@@ -22,6 +22,7 @@ import {
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
 import { Transactions } from '../database/transactions.js';
+import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { OnsiteSupervision } from './onsite-supervision.entity.js';
 import { OnsiteSupervisionRecordDto, type StartOnsiteSupervisionDto } from './supervision.dto.js';
 import { OnsiteSupervisionContextResponse } from './supervision.response.js';
@@ -40,11 +41,20 @@ export class OnsiteSupervisionService implements OnModuleInit {
     private readonly runtime: WorkflowRuntimeService,
     private readonly tx: Transactions,
     private readonly forms: TaskFormRegistry,
+    private readonly endHooks: InstanceEndHooks,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
+    // A visit not yet recorded dies with its flow; a recorded one is history.
+    this.endHooks.onTerminated(async (em, instanceId) => {
+      await em.update(
+        OnsiteSupervision,
+        { instanceId, status: 'pending' },
+        { status: 'cancelled' },
+      );
+    });
     this.forms.register({
       formKey: 'orglife:onsite-supervision-record',
       payload: OnsiteSupervisionRecordDto,

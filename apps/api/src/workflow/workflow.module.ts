@@ -19,6 +19,9 @@ import { EventCorrelator } from './instances/event.correlator.js';
 import { FollowUpProcessor } from './instances/follow-up.processor.js';
 import { InstanceCommandRunner } from './instances/instance-command.runner.js';
 import { InstanceController } from './instances/instance.controller.js';
+import { InstanceMigrator } from './migration/instance-migrator.js';
+import { MigrationController } from './migration/migration.controller.js';
+import { MigrationService } from './migration/migration.service.js';
 import { InstanceQueryService } from './instances/instance-query.service.js';
 import { WorkflowRuntimeService } from './instances/workflow-runtime.service.js';
 import { JobClaimer } from './jobs/job.claimer.js';
@@ -88,6 +91,7 @@ export class WorkflowModule {
         TaskController,
         TaskNotificationController,
         IncidentController,
+        MigrationController,
       ],
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
@@ -103,6 +107,8 @@ export class WorkflowModule {
         EffectApplier,
         InstanceEndHooks,
         InstanceCommandRunner,
+        InstanceMigrator,
+        MigrationService,
         EventCorrelator,
         FollowUpProcessor,
         CommandScope,

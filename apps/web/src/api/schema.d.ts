@@ -342,6 +342,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 组织关系调转: move a person to another branch or group from a date (the ledger splits there) */
+        post: operations["PersonController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/{id}/activation-code": {
         parameters: {
             query?: never;
@@ -1224,6 +1241,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正 a recorded session: the branch secretary within the set days, the committee any time, with a reason */
+        post: operations["SessionsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evaluations": {
         parameters: {
             query?: never;
@@ -1551,6 +1585,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1811,6 +1861,7 @@ export interface components {
             memberType?: "full" | "probationary";
             /**
              * Format: date
+             * @description 入党日期, not after today
              * @example 2020-07-01
              */
             joinedPartyOn?: string;
@@ -1818,6 +1869,19 @@ export interface components {
             username?: string;
             /** @description Initial password (needs username): at least 10 characters, not a common password, not containing the username */
             password?: string;
+        };
+        TransferPersonDto: {
+            /**
+             * Format: uuid
+             * @description The branch or group they move to
+             */
+            orgUnitId: string;
+            /**
+             * Format: date
+             * @description 调转日期: not after today
+             * @example 2026-03-16
+             */
+            transferredOn: string;
         };
         ActivationCodeDto: {
             /** @description The login name the code goes with */
@@ -2324,7 +2388,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2367,7 +2431,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2546,7 +2610,7 @@ export interface components {
             meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
             activity: components["schemas"]["PlanActivityResponse"] | null;
             /** @enum {string} */
-            status: "scheduled" | "recorded" | "summarized" | "closed";
+            status: "scheduled" | "recorded" | "summarized" | "closed" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2726,6 +2790,91 @@ export interface components {
             /** @enum {string} */
             kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
+        CorrectedAttendanceResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            status: "present" | "leave" | "late" | "absent";
+            reason: string | null;
+        };
+        CorrectedSegmentResponse: {
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /** Format: uuid */
+            ownerId: string;
+            record: string;
+        };
+        CorrectedSpeechResponse: {
+            /** Format: uuid */
+            personId: string;
+            topic: string;
+            content: string | null;
+        };
+        CorrectedLectureResponse: {
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            /** Format: uuid */
+            speakerId: string | null;
+            speakerName: string | null;
+            title: string;
+        };
+        CorrectedReportResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        CorrectedDecisionResponse: {
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
+            content: string;
+        };
+        CorrectedAttachmentResponse: {
+            /** Format: uuid */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
+        };
+        SessionRecordPartsResponse: {
+            /** Format: date-time */
+            heldAt?: string;
+            attendance?: components["schemas"]["CorrectedAttendanceResponse"][];
+            segments?: components["schemas"]["CorrectedSegmentResponse"][];
+            speeches?: components["schemas"]["CorrectedSpeechResponse"][];
+            lectures?: components["schemas"]["CorrectedLectureResponse"][];
+            reports?: components["schemas"]["CorrectedReportResponse"][];
+            decisions?: components["schemas"]["CorrectedDecisionResponse"][];
+            attachments?: components["schemas"]["CorrectedAttachmentResponse"][];
+            summary?: string | null;
+        };
+        SessionCorrectionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /**
+             * Format: uuid
+             * @description Who corrected
+             */
+            correctedBy: string;
+            /** Format: date-time */
+            correctedAt: string;
+            /** @description 更正理由 */
+            reason: string;
+            /** @description The changed parts as they were */
+            before: components["schemas"]["SessionRecordPartsResponse"];
+            /** @description The changed parts as corrected */
+            after: components["schemas"]["SessionRecordPartsResponse"];
+        };
+        CorrectionRightResponse: {
+            allowed: boolean;
+            /**
+             * Format: date-time
+             * @description End of the branch secretary's correction period; null for the committee
+             */
+            until: string | null;
+        };
         SessionViewResponse: {
             /** Format: uuid */
             id: string;
@@ -2743,7 +2892,7 @@ export interface components {
             meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
             activity: components["schemas"]["PlanActivityResponse"] | null;
             /** @enum {string} */
-            status: "scheduled" | "recorded" | "summarized" | "closed";
+            status: "scheduled" | "recorded" | "summarized" | "closed" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2786,6 +2935,84 @@ export interface components {
             reports: components["schemas"]["SessionReportResponse"][];
             decisions: components["schemas"]["SessionDecisionResponse"][];
             attachments: components["schemas"]["SessionAttachmentResponse"][];
+            /** @description 更正 history, oldest first */
+            corrections: components["schemas"]["SessionCorrectionResponse"][];
+            correction: components["schemas"]["CorrectionRightResponse"];
+        };
+        AttendanceDto: {
+            /** Format: uuid */
+            personId: string;
+            /**
+             * @description 出席/请假/迟到/缺席
+             * @enum {string}
+             */
+            status: "present" | "leave" | "late" | "absent";
+            /** @description Required for leave and absent (请假、缺席须填写原因) */
+            reason?: string;
+        };
+        SegmentRecordDto: {
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /** Format: uuid */
+            ownerId: string;
+            record: string;
+        };
+        SpeechDto: {
+            /** Format: uuid */
+            personId: string;
+            topic: string;
+            content?: string;
+        };
+        LectureDto: {
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            /**
+             * Format: uuid
+             * @description The speaker, when a person in the system
+             */
+            speakerId?: string;
+            /** @description An outside speaker, e.g. an expert */
+            speakerName?: string;
+            title: string;
+        };
+        ReportDto: {
+            /** Format: uuid */
+            personId: string;
+            /**
+             * @description 三汇报: task 工作任务, vanguard 作用发挥, thought 思想
+             * @enum {string}
+             */
+            kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
+            content: string;
+        };
+        SessionAttachmentDto: {
+            /**
+             * Format: uuid
+             * @description From POST /attachments
+             */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
+        };
+        CorrectSessionDto: {
+            /** @description 更正理由 */
+            reason: string;
+            /** Format: date-time */
+            heldAt?: string;
+            attendance?: components["schemas"]["AttendanceDto"][];
+            segments?: components["schemas"]["SegmentRecordDto"][];
+            speeches?: components["schemas"]["SpeechDto"][];
+            lectures?: components["schemas"]["LectureDto"][];
+            reports?: components["schemas"]["ReportDto"][];
+            decisions?: components["schemas"]["DecisionDto"][];
+            attachments?: components["schemas"]["SessionAttachmentDto"][];
+            /** @description 总结 (once the summary is in) */
+            summary?: string;
         };
         BranchReviewResponse: {
             /** Format: uuid */
@@ -2881,7 +3108,7 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
             /** @enum {string} */
-            status: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified";
+            status: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified" | "cancelled";
             /** @description 整改方案 */
             plan: string | null;
             /** @description 整改佐证 */
@@ -2917,6 +3144,8 @@ export interface components {
             evidence_review: number;
             closed: number;
             verified: number;
+            /** @description Cancelled with their flow */
+            cancelled: number;
         };
         RectificationBoardResponse: {
             items: components["schemas"]["RectificationResponse"][];
@@ -2934,7 +3163,7 @@ export interface components {
             /** @description Person id, or `system` for timers */
             actor: string;
             /** @enum {string} */
-            action: "opened" | "plan_submitted" | "plan_returned" | "plan_approved" | "evidence_submitted" | "evidence_returned" | "closed" | "escalated" | "follow_up_scheduled" | "follow_up_held" | "reopened";
+            action: "opened" | "plan_submitted" | "plan_returned" | "plan_approved" | "evidence_submitted" | "evidence_returned" | "closed" | "escalated" | "follow_up_scheduled" | "follow_up_held" | "reopened" | "cancelled";
             comment: string | null;
             detail: {
                 [key: string]: unknown;
@@ -3118,7 +3347,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "recorded";
+            status: "pending" | "recorded" | "cancelled";
             /** Format: uuid */
             supervisorId: string | null;
             /** Format: date */
@@ -3151,7 +3380,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "done";
+            status: "pending" | "done" | "cancelled";
             summary: string | null;
             findingsCount: number;
             /** Format: uuid */
@@ -3196,6 +3425,21 @@ export interface components {
             name: string;
             /** Format: uuid */
             orgUnitId: string;
+            /**
+             * Format: uuid
+             * @description The branch the row counts for (a transferred member has a row per branch)
+             */
+            branchId: string;
+            /**
+             * Format: date
+             * @description Counts for the branch from this day
+             */
+            since: string;
+            /**
+             * Format: date
+             * @description Transferred out on this day (exclusive); null while a member
+             */
+            until: string | null;
             /** @description 交流发言 */
             exchangeSpeeches: number;
             /** @description 微党课 */
@@ -3465,66 +3709,6 @@ export interface components {
         SelfStudyDto: {
             /** @description 自学心得 */
             note?: string;
-        };
-        AttendanceDto: {
-            /** Format: uuid */
-            personId: string;
-            /**
-             * @description 出席/请假/迟到/缺席
-             * @enum {string}
-             */
-            status: "present" | "leave" | "late" | "absent";
-            /** @description Required for leave and absent (请假、缺席须填写原因) */
-            reason?: string;
-        };
-        SegmentRecordDto: {
-            /** @enum {string} */
-            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
-            /** Format: uuid */
-            ownerId: string;
-            record: string;
-        };
-        SpeechDto: {
-            /** Format: uuid */
-            personId: string;
-            topic: string;
-            content?: string;
-        };
-        LectureDto: {
-            /** @enum {string} */
-            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
-            /**
-             * Format: uuid
-             * @description The speaker, when a person in the system
-             */
-            speakerId?: string;
-            /** @description An outside speaker, e.g. an expert */
-            speakerName?: string;
-            title: string;
-        };
-        ReportDto: {
-            /** Format: uuid */
-            personId: string;
-            /**
-             * @description 三汇报: task 工作任务, vanguard 作用发挥, thought 思想
-             * @enum {string}
-             */
-            kind: "task" | "vanguard" | "thought";
-            content: string;
-        };
-        DecisionDto: {
-            /** @enum {string} */
-            category: "work" | "matter" | "self_building";
-            content: string;
-        };
-        SessionAttachmentDto: {
-            /**
-             * Format: uuid
-             * @description From POST /attachments
-             */
-            attachmentId: string;
-            /** @enum {string} */
-            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
         SessionRecordDto: {
             /** Format: date-time */
@@ -4080,7 +4264,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Password changed; every refresh token revoked */
+            /** @description Password changed; every other session of the person ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4990,6 +5174,76 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferPersonDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -8849,6 +9103,76 @@ export interface operations {
             };
         };
     };
+    SessionsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCorrectionResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     EvaluationsController_ofSession: {
         parameters: {
             query: {
@@ -9021,7 +9345,7 @@ export interface operations {
     RectificationController_board: {
         parameters: {
             query?: {
-                status?: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified";
+                status?: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified" | "cancelled";
                 source?: "spot_check" | "inspection" | "onsite_supervision" | "self_found";
                 /** @description A branch or committee: items in its subtree */
                 orgUnitId?: string;
@@ -10186,6 +10510,53 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

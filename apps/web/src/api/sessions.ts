@@ -14,6 +14,19 @@ export function sessionPrintHtml(id: string) {
   });
 }
 
+/** A session with its records, its 更正 history and whether the caller may correct it. */
+export function getSession(id: string) {
+  return api.get('/sessions/{id}', { path: { id } });
+}
+
+export type SessionView = Awaited<ReturnType<typeof getSession>>;
+export type SessionCorrectionBody = Schemas['CorrectSessionDto'];
+
+/** 更正 a recorded session (with a reason). */
+export function correctSession(id: string, body: SessionCorrectionBody) {
+  return api.post('/sessions/{id}/corrections', body, { path: { id } });
+}
+
 /** My own organizational life of a year (我的组织生活). */
 export function mySessions(year: number) {
   return api.get('/sessions/mine', { query: { year } });

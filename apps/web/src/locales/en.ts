@@ -305,6 +305,7 @@ const en: Messages = {
     evidence_review: 'Evidence in review',
     closed: 'Closed',
     verified: 'Verified',
+    cancelled: 'Cancelled',
   },
   rectificationActions: {
     opened: 'Opened',
@@ -317,6 +318,7 @@ const en: Messages = {
     escalated: 'Escalated (overdue)',
     verified: 'Look-back: holds',
     reopened: 'Look-back: reopened',
+    cancelled: 'Flow cancelled, item cancelled',
   },
   attachments: {
     title: 'Attachments',
@@ -463,6 +465,7 @@ const en: Messages = {
     empty: 'No study content yet',
     published: 'Published',
     draft: 'Draft',
+    cancelled: 'Cancelled',
     publishedAt: 'Published at',
     monthContent: 'Study content of {month}',
     confirmSelfStudy: 'Confirm my pre-session self-study',
@@ -596,9 +599,20 @@ const en: Messages = {
     recorded: 'Recorded',
     summarized: 'Summarized',
     closed: 'Closed',
+    cancelled: 'Cancelled',
   },
   spotCheckItemStatus: { pending: 'Pending', passed: 'Pass', findings: 'Findings' },
-  sessions: { empty: 'No sessions', print: 'Session record (print)' },
+  sessions: {
+    empty: 'No sessions',
+    print: 'Session record (print)',
+    correct: 'Correct',
+    correctTitle: 'Correct the session record',
+    correctHint:
+      'Only what you change is sent; each correction is kept with its reason, the values before and after, who and when.',
+    correctReason: 'Reason for the correction',
+    correctSubmit: 'Submit correction',
+    correctUntil: 'The branch secretary may correct until {at}',
+  },
   ledger: {
     export: 'Export ledger .xlsx',
     year: 'Year',

@@ -14,6 +14,13 @@ export interface HistoryWithActors {
   actors: Map<string, string>;
 }
 
+export interface InstanceMigration {
+  at: string;
+  fromVersion: number;
+  toVersion: number;
+  actorName: string | null;
+}
+
 export interface InstanceFilter {
   processId?: string;
   status?: WorkflowInstance['status'];
@@ -74,6 +81,26 @@ export class InstanceQueryService {
     if (!instance) throw new NotFoundException(`Process instance ${id} does not exist.`);
     await this.access.assertRecordReadable(user, instance.orgUnitId);
     return instance;
+  }
+
+  /** The instance's moves to other versions, oldest first (the caller has checked reach). */
+  async migrations(instanceId: string): Promise<InstanceMigration[]> {
+    const rows: { at: Date; from: number; to: number; name: string | null }[] = await this.tx
+      .reader()
+      .query(
+        `SELECT a.at, (a.detail->>'fromVersion')::int AS from, (a.detail->>'toVersion')::int AS to,
+                p.name
+           FROM wf_audit a LEFT JOIN person p ON p.id::text = a.actor
+          WHERE a.instance_id = $1 AND a.action = 'instance.migrated'
+          ORDER BY a.id`,
+        [instanceId],
+      );
+    return rows.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      fromVersion: r.from,
+      toVersion: r.to,
+      actorName: r.name,
+    }));
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryWithActors> {
