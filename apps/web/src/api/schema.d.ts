@@ -983,6 +983,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/definitions/{processId}/migration-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active elements of the running instances of a version (in reach) and the elements of the target version */
+        get: operations["MigrationController_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move running instances to another version, each in its own transaction; report moved and skipped */
+        post: operations["MigrationController_migrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/task-forms/{taskId}": {
         parameters: {
             query?: never;
@@ -2049,6 +2083,14 @@ export interface components {
             items: components["schemas"]["InstanceDto"][];
             total: number;
         };
+        InstanceMigrationDto: {
+            /** Format: date-time */
+            at: string;
+            fromVersion: number;
+            toVersion: number;
+            /** @description Who moved it */
+            actorName: string | null;
+        };
         InstanceDetailDto: {
             id: string;
             definitionId: string;
@@ -2064,6 +2106,8 @@ export interface components {
             /** Format: date-time */
             endedAt: string | null;
             definitionVersion: number;
+            /** @description Migrated from version N, oldest first */
+            migrations: components["schemas"]["InstanceMigrationDto"][];
             /**
              * @description Where to fetch the BPMN XML
              * @example /api/definitions/by-id/<id>
@@ -2313,6 +2357,65 @@ export interface components {
         IncidentPageDto: {
             items: components["schemas"]["IncidentDto"][];
             total: number;
+        };
+        ActiveElementDto: {
+            elementId: string;
+            name: string | null;
+            kind: string;
+            /** @description Running instances with a token here */
+            instances: number;
+        };
+        TargetElementDto: {
+            elementId: string;
+            name: string | null;
+            kind: string;
+        };
+        MigrationPlanDto: {
+            fromVersion: number;
+            toVersion: number;
+            active: components["schemas"]["ActiveElementDto"][];
+            targets: components["schemas"]["TargetElementDto"][];
+        };
+        ElementMappingDto: {
+            /** @description Element id in the old version */
+            source: string;
+            /** @description Element id in the new version */
+            target: string;
+        };
+        MigrateInstancesDto: {
+            fromVersion: number;
+            toVersion: number;
+            /** @description Instances to move; omitted = every running instance of fromVersion in reach */
+            instanceIds?: string[];
+            /** @description Where each active element goes; ids left out map to themselves */
+            mappings?: components["schemas"]["ElementMappingDto"][];
+            /** @description Check only; nothing is moved */
+            dryRun?: boolean;
+            /** @description Instances per batch (default 50) */
+            batchSize?: number;
+        };
+        MovedInstanceDto: {
+            instanceId: string;
+            businessKey: string | null;
+        };
+        MigrationProblemDto: {
+            code: string;
+            elementId: string;
+            message: string;
+        };
+        SkippedInstanceDto: {
+            instanceId: string;
+            businessKey: string | null;
+            /** @description Why it was not moved (中文 first) */
+            reason: string;
+            problems: components["schemas"]["MigrationProblemDto"][];
+        };
+        MigrationReportDto: {
+            dryRun: boolean;
+            fromVersion: number;
+            toVersion: number;
+            moved: components["schemas"]["MovedInstanceDto"][];
+            skipped: components["schemas"]["SkippedInstanceDto"][];
         };
         TaskFormViewResponse: {
             taskId: string;
@@ -7876,6 +7979,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MigrationController_plan: {
+        parameters: {
+            query: {
+                fromVersion: number;
+                toVersion: number;
+            };
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationPlanDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MigrationController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrateInstancesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationReportDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field */
