@@ -20,6 +20,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from './support/test-app.js';
 import { createTestApp } from './support/test-app.js';
+import { insertSession } from './support/session-fixture.js';
 
 /** The callers: one column each. Records in the fixtures belong to branch C1-B2 of committee C1. */
 const WHO = {
@@ -44,6 +45,8 @@ interface Fixtures {
   instanceC1B2: string;
   approvalTaskC1B2: string;
   attachmentC1B2: string;
+  /** A scheduled session of C1-B2 whose sign-in window is open. */
+  sessionC1B2: string;
   studyContent: string;
   definitionId: string;
   /** A fresh role assignment on C1-B2 (for DELETE). */
@@ -283,6 +286,45 @@ const MATRIX: Record<string, Row> = {
   'GET /api/sessions/mine': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/sessions/:id': { deny: 404 },
   'GET /api/sessions/:id/print': { deny: 404 },
+  // QR sign-in (test/session-sign-in.test.ts): the screen and 代签 for the branch's officers,
+  // the sheet also for the committee and OD, the check-in for the branch's members
+  'PUT /api/sessions/:id/sign-in-settings': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
+  'GET /api/sessions/:id/sign-in-code': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: { b: 200 },
+  },
+  'GET /api/sessions/:id/sign-ins': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: { od: 200, c1: 200, b: 200 },
+  },
+  'GET /api/sessions/:id/sign-in-sheet.xlsx': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: { od: 200, c1: 200, b: 200 },
+  },
+  'POST /api/sessions/:id/sign-ins': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
+  'POST /api/sessions/:id/sign-ins/:personId/confirm-place': {
+    params: (f) => ({ id: f.sessionC1B2, personId: f.personC1B2 }),
+    allow: { b: 404 },
+  },
+  'GET /api/sessions/:id/check-in': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: { b: 200 },
+  },
+  'POST /api/sessions/:id/check-in/pass': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    public: true,
+    deny: 400,
+  },
+  'POST /api/sessions/:id/check-in': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
   // the body is checked first (a reason is required); who may correct: session-correction.test.ts
   'POST /api/sessions/:id/corrections': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/evaluations': { allow: EVERYONE_SIGNED_IN(400) },
@@ -451,6 +493,12 @@ async function fixtures(t: TestApp, od: Client, branch: Client): Promise<Fixture
       [instanceC1B2],
     ),
     attachmentC1B2: (upload.body as { id: string }).id,
+    sessionC1B2: await insertSession(t.db, {
+      branchId: unitC1B2,
+      committeeId: t.units['C1']!,
+      month: '2026-04',
+      scheduledAt: new Date(t.clock.now().getTime() + 10 * 60_000),
+    }),
     studyContent: await one(`SELECT id FROM study_content`),
     definitionId: await one(`SELECT id FROM wf_definition WHERE process_id = 'monthly-plan'`),
     freshRoleAssignment,

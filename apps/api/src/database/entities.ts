@@ -38,6 +38,7 @@ import {
   SessionSpeech,
 } from '../sessions/session-parts.entity.js';
 import { OrgSession } from '../sessions/session.entity.js';
+import { SessionSignIn } from '../sessions/sign-in/sign-in.entity.js';
 import { StudyArrangement } from '../study/study-arrangement.entity.js';
 import { StudyContent } from '../study/study-content.entity.js';
 import { LedgerRequirement } from '../ledger/ledger-requirement.entity.js';
@@ -83,6 +84,7 @@ export const entities = [
   SessionReport,
   SessionDecision,
   SessionAttachment,
+  SessionSignIn,
   SessionCorrection,
   BranchReview,
   PeerReview,

@@ -16,6 +16,7 @@ import { OrgSession } from './session.entity.js';
 import { SessionFormContextResponse } from './session.response.js';
 import type { SessionStatus } from './session.vocabulary.js';
 import { checkSixHaves } from './six-haves.js';
+import { SignInService } from './sign-in/sign-in.service.js';
 
 /** Forms of the `session` flow: self-study confirmation, the record ("six haves"), the summary. */
 @Injectable()
@@ -23,6 +24,7 @@ export class SessionForms implements OnModuleInit {
   constructor(
     private readonly registry: TaskFormRegistry,
     private readonly branches: BranchDirectory,
+    private readonly signIn: SignInService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -86,6 +88,7 @@ export class SessionForms implements OnModuleInit {
       members: await this.branches.members(em, session.branchId),
       escalated: task.headers['escalated'] === 'true',
       sixHaves: (await checkSixHaves(em, [session.id]))[0]!,
+      signIns: await this.signIn.signIns(session.id, undefined, em),
     };
   }
 

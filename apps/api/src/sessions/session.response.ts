@@ -40,6 +40,7 @@ import {
   type SessionAttachmentKind,
   type SessionStatus,
 } from './session.vocabulary.js';
+import { SignInResponse } from './sign-in/sign-in.response.js';
 
 /** A branch's monthly concentrated session (集中组织生活). */
 export class OrgSessionResponse implements OrgSession {
@@ -102,6 +103,24 @@ export class OrgSessionResponse implements OrgSession {
 
   @ApiProperty({ type: Date, nullable: true, description: 'Evaluation flow closed' })
   evaluatedAt: Date | null;
+
+  @ApiProperty({ description: '签到 opens this many minutes before the start' })
+  signInOpensBeforeMin: number;
+
+  @ApiProperty({ description: '签到 closes this many minutes after the start' })
+  signInDurationMin: number;
+
+  @ApiProperty({ description: 'Late (迟到) after this many minutes' })
+  lateAfterMin: number;
+
+  @ApiProperty({ nullable: true, type: Number })
+  venueLatitude: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  venueLongitude: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  venueRadiusM: number | null;
 }
 
 /** 会前自学. */
@@ -393,4 +412,10 @@ export class SessionFormContextResponse {
 
   @ApiProperty({ type: SixHavesResponse, description: 'What the session still lacks' })
   sixHaves: SixHavesResponse;
+
+  @ApiProperty({
+    type: [SignInResponse],
+    description: 'The QR sign-ins (签到), to pre-fill the attendance',
+  })
+  signIns: SignInResponse[];
 }

@@ -1292,6 +1292,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/sign-in-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the 签到 window and the optional venue check (branch officers) */
+        put: operations["SignInController_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 签到 screen: the current QR code (changes every 20 s) */
+        get: operations["SignInController_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 签到表: members expected and who signed in (到会 x / y) */
+        get: operations["SignInController_sheet"];
+        put?: never;
+        /** 代签: a branch officer signs a member in by hand, with the reason */
+        post: operations["SignInController_proxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign-in-sheet.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 签到表 as an .xlsx workbook */
+        get: operations["SignInController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign-ins/{personId}/confirm-place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the presence of a member who gave no location */
+        post: operations["SignInController_confirmPlace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's view before signing in: the session, place check, mine */
+        get: operations["SignInController_info"];
+        put?: never;
+        /** Sign in to the session with the scanned code (or pass) */
+        post: operations["SignInController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/check-in/pass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a fresh QR code for a 5-minute pass, to log in to the app first */
+        post: operations["SignInController_pass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evaluations": {
         parameters: {
             query?: never;
@@ -2742,6 +2863,15 @@ export interface components {
              * @description Evaluation flow closed
              */
             evaluatedAt: string | null;
+            /** @description 签到 opens this many minutes before the start */
+            signInOpensBeforeMin: number;
+            /** @description 签到 closes this many minutes after the start */
+            signInDurationMin: number;
+            /** @description Late (迟到) after this many minutes */
+            lateAfterMin: number;
+            venueLatitude: number | null;
+            venueLongitude: number | null;
+            venueRadiusM: number | null;
         };
         MySpeechResponse: {
             topic: string;
@@ -3024,6 +3154,15 @@ export interface components {
              * @description Evaluation flow closed
              */
             evaluatedAt: string | null;
+            /** @description 签到 opens this many minutes before the start */
+            signInOpensBeforeMin: number;
+            /** @description 签到 closes this many minutes after the start */
+            signInDurationMin: number;
+            /** @description Late (迟到) after this many minutes */
+            lateAfterMin: number;
+            venueLatitude: number | null;
+            venueLongitude: number | null;
+            venueRadiusM: number | null;
             sixHaves: components["schemas"]["SixHavesResponse"];
             branchName: string;
             /** @description Names of the people the records mention, by person id */
@@ -3116,6 +3255,147 @@ export interface components {
             attachments?: components["schemas"]["SessionAttachmentDto"][];
             /** @description 总结 (once the summary is in) */
             summary?: string;
+        };
+        VenueDto: {
+            /**
+             * @description WGS-84 latitude of the venue
+             * @example 39.9999
+             */
+            latitude: number;
+            /**
+             * @description WGS-84 longitude of the venue
+             * @example 116.3264
+             */
+            longitude: number;
+            /** @description Allowed distance, metres */
+            radiusM: number;
+        };
+        SignInSettingsDto: {
+            /** @description Opens this many minutes before the start */
+            opensBeforeMin: number;
+            /** @description Closes this many minutes after the start */
+            durationMin: number;
+            /** @description Late (迟到) after this many minutes */
+            lateAfterMin: number;
+            /** @description null: no place check */
+            venue?: components["schemas"]["VenueDto"] | null;
+        };
+        VenueResponse: {
+            latitude: number;
+            longitude: number;
+            radiusM: number;
+        };
+        SignInSettingsResponse: {
+            opensBeforeMin: number;
+            durationMin: number;
+            lateAfterMin: number;
+            venue: components["schemas"]["VenueResponse"] | null;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+        };
+        SignInCodeResponse: {
+            open: boolean;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description The signed code (null when closed) */
+            code: string | null;
+            /** @description The app path the QR encodes, e.g. /sessions/{id}/check-in?code=… */
+            path: string | null;
+            /** Format: date-time */
+            rotatesAt: string | null;
+        };
+        SignInMemberResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        SignInResponse: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** Format: date-time */
+            signedAt: string;
+            late: boolean;
+            /**
+             * @description qr 扫码签到, proxy 代签
+             * @enum {string}
+             */
+            method: "qr" | "proxy";
+            /** @description 代签 by */
+            proxyByName?: Record<string, never> | null;
+            proxyReason: string | null;
+            /**
+             * @description declined: no location given, for the secretary to confirm
+             * @enum {string}
+             */
+            placeStatus: "none" | "verified" | "declined" | "confirmed";
+            distanceM: number | null;
+        };
+        SignInSheetResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchName: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            /** @description scheduled: sign-in possible; otherwise already recorded */
+            status: string;
+            settings: components["schemas"]["SignInSettingsResponse"];
+            /** @description 应到: members of the branch */
+            expected: number;
+            members: components["schemas"]["SignInMemberResponse"][];
+            /** @description By time of sign-in */
+            signIns: components["schemas"]["SignInResponse"][];
+        };
+        ProxySignInDto: {
+            /** Format: uuid */
+            personId: string;
+            reason: string;
+        };
+        CheckInResultResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchName: string;
+            signIn: components["schemas"]["SignInResponse"];
+            /** @description true when this member had already signed in */
+            already: boolean;
+        };
+        CheckInInfoResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchName: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            /** @description The venue has coordinates: send the location or decline */
+            placeCheck: boolean;
+            /** @description Mine, if signed in */
+            mine?: components["schemas"]["SignInResponse"] | null;
+        };
+        CheckInPassDto: {
+            /** @description The code read from the QR */
+            code: string;
+        };
+        CheckInPassResponse: {
+            pass: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CheckInDto: {
+            /** @description The code read from the QR */
+            code?: string;
+            /** @description From POST …/check-in/pass, when the member signed in to the app first */
+            pass?: string;
+            /** @description The phone's latitude, when the venue has coordinates */
+            latitude?: number;
+            /** @description The phone's longitude */
+            longitude?: number;
+            /** @description true: sign in without a location; the secretary confirms */
+            declineLocation?: boolean;
         };
         BranchReviewResponse: {
             /** Format: uuid */
@@ -3913,6 +4193,8 @@ export interface components {
             escalated: boolean;
             /** @description What the session still lacks */
             sixHaves: components["schemas"]["SixHavesResponse"];
+            /** @description The QR sign-ins (签到), to pre-fill the attendance */
+            signIns: components["schemas"]["SignInResponse"][];
         };
         SpotCheckInspectContextResponse: {
             item: components["schemas"]["SpotCheckItemResponse"];
@@ -9366,6 +9648,618 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionCorrectionResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInSettingsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInCodeResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInSheetResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_proxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProxySignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_confirmPlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInInfoResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_pass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInPassDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInPassResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field */
