@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ReadReplica } from '../database/read-replica.js';
 import { checkSixHaves } from '../sessions/six-haves.js';
 import { universityTimeZone } from '../common/time-zone.js';
 import { quoteLiteral } from '../database/sql-literals.js';
@@ -17,14 +17,15 @@ const HELD = `s.status IN ('recorded','summarized','closed') AND s.held_at IS NO
  */
 @Injectable()
 export class LedgerFactsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly replica: ReadReplica) {}
 
   async load(year: number, branchIds: string[]): Promise<LedgerFacts> {
+    const db = await this.replica.reader();
     const from = `${year}-01-01`;
     const to = `${year + 1}-01-01`;
     const sessionScope = `s.branch_id = ANY($1::uuid[]) AND s.held_at >= ($2::date AT TIME ZONE ${zone()}) AND s.held_at < ($3::date AT TIME ZONE ${zone()}) AND ${HELD}`;
     const args = [branchIds, from, to];
-    const q = <T>(sql: string, params: unknown[] = args) => this.db.query<T[]>(sql, params);
+    const q = <T>(sql: string, params: unknown[] = args) => db.query<T[]>(sql, params);
 
     // Each stretch of membership of a branch (or one of its groups) overlapping the year: a
     // member counts for a branch only from the day they joined it until the day they left.
@@ -107,16 +108,17 @@ export class LedgerFactsRepository {
         ),
       ]);
     const checks = await checkSixHaves(
-      this.db,
+      db,
       sessions.map((s) => s.sessionId),
     );
     const missing = new Map(checks.map((c) => [c.sessionId, c.missing]));
     const [committeeSecretaries, leaders] = await Promise.all([
       this.holders(
+        db,
         'committee_secretary',
         branches.map((b) => b.committeeId),
       ),
-      this.holders('leader', null),
+      this.holders(db, 'leader', null),
     ]);
     return {
       branches,
@@ -133,8 +135,8 @@ export class LedgerFactsRepository {
   }
 
   /** People holding `role` on one of `unitIds` (any unit when null). */
-  private holders(role: string, unitIds: string[] | null) {
-    return this.db.query<LedgerFacts['leaders']>(
+  private holders(db: EntityManager, role: string, unitIds: string[] | null) {
+    return db.query<LedgerFacts['leaders']>(
       `SELECT DISTINCT pe.id AS "personId", pe.name, ra.org_unit_id AS "orgUnitId",
               ${DAY('pe.created_at')} AS since
          FROM role_assignment ra JOIN person pe ON pe.id = ra.person_id
