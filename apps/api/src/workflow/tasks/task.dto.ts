@@ -136,6 +136,16 @@ export class TaskDto {
   @ApiProperty({
     nullable: true,
     type: String,
+    description: '委派: person id of the owner who delegated it and finishes it',
+  })
+  owner: string | null;
+  @ApiProperty({ nullable: true, enum: ['pending', 'resolved'], type: String })
+  delegation: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Last 催办' })
+  urgedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
     description: '代理: the person the assignee stands in for on this task ("代 X 办理")',
   })
   onBehalfOf: string | null;
@@ -145,6 +155,11 @@ export class TaskActionsDto {
   @ApiProperty({ description: 'May claim it (签收)' }) claim: boolean;
   @ApiProperty({ description: 'May hand it back to its candidates (取消签收)' }) unclaim: boolean;
   @ApiProperty({ description: 'May hand it to someone else (转办)' }) delegate: boolean;
+  @ApiProperty({ description: 'May have someone act on it and get it back (委派)' })
+  entrust: boolean;
+  @ApiProperty({ description: 'May hand a delegated task back to its owner (交回)' })
+  resolve: boolean;
+  @ApiProperty({ description: 'May urge its holder (催办)' }) urge: boolean;
   @ApiProperty({ description: 'May complete it (办理)' }) complete: boolean;
 }
 
@@ -230,6 +245,9 @@ export function toTaskDto(t: WorkflowTask): TaskDto {
     completedAt: iso(t.completedAt),
     completedBy: t.completedBy,
     returnComment: returnCommentOf(t),
+    owner: t.owner,
+    delegation: t.delegation,
+    urgedAt: iso(t.urgedAt),
     onBehalfOf: t.onBehalfOf ?? null,
   };
 }
