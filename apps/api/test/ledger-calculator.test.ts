@@ -123,20 +123,6 @@ describe('ledger calculator', () => {
     ).toEqual(['2026-Q2']);
   });
 
-  it('credits a quarter’s vanguard comment to a member who joined during that quarter', () => {
-    const joined = facts();
-    joined.members[0]!.since = '2026-03-02';
-    // the repository dates a comment by the first day of its round's quarter
-    joined.vanguardComments = [{ personId: 'p1', heldOn: '2026-01-01' }];
-    const [p1] = new LedgerCalculator(joined, REQUIREMENT_DEFAULTS, 2026, '2026-04-10').members();
-    expect(p1?.vanguardComments).toBe(1);
-    expect(
-      p1?.shortfalls.filter(
-        (s) => s.requirement === 'member.vanguard_comment' && s.window === '2026-Q1',
-      ),
-    ).toEqual([]);
-  });
-
   it('splits a transferred member by the transfer day: what they did before counts for the old branch, the windows still running for the new', () => {
     const moved = facts();
     moved.members[1]!.until = '2026-03-16';

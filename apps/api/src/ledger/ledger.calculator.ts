@@ -56,9 +56,6 @@ export class LedgerCalculator {
       const speeches = all(this.facts.speeches);
       const lectures = all(this.facts.lectures);
       const comments = all(this.facts.vanguardComments);
-      // A comment is for a whole quarter: it belongs to each stretch of membership in that quarter.
-      const inStretchQuarter = (r: { heldOn: string }) =>
-        quarterEndOf(r.heldOn) >= m.since && (m.until === null || r.heldOn < m.until);
       const attendance = here(all(this.facts.attendance));
       const attended = attendance.filter((a) => a.status === 'present' || a.status === 'late');
       const leaves = attendance.filter((a) => a.status === 'leave').length;
@@ -76,7 +73,7 @@ export class LedgerCalculator {
         exchangeSpeeches: here(speeches).length,
         microLectures: here(lectures).length,
         reports: here(all(this.facts.reports)).length,
-        vanguardComments: comments.filter(inStretchQuarter).length,
+        vanguardComments: here(comments).length,
         attended: attended.length,
         leaves,
         absences: attendance.filter((a) => a.status === 'absent').length,
@@ -172,11 +169,4 @@ export class LedgerCalculator {
     const checks = checkRequirement(rule, this.year, this.today, days, since, until);
     return personId ? checks.map((c) => ({ ...c, personId })) : checks;
   }
-}
-
-/** The last day of the quarter `day` (YYYY-MM-DD) falls in. */
-function quarterEndOf(day: string): string {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  const nextQuarter = Math.floor((month - 1) / 3) * 3 + 3;
-  return new Date(Date.UTC(year, nextQuarter, 0)).toISOString().slice(0, 10);
 }
