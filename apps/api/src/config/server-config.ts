@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppOptions } from '../app.options.js';
 import { passwordRuleBroken } from '../auth/password-policy.js';
 import { isTimeZone } from '../common/time-zone.js';
+import { readNotificationEnv } from '../notifications/notification.options.js';
 import { readSsoEnv } from '../sso/sso-env.js';
 import type { JobExecutorOptions } from '../workflow/workflow.options.js';
 
@@ -55,6 +56,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       sso: readSsoEnv(env),
       sessionCorrectionDays,
       metricsToken: metricsTokenEnv(env),
+      notifications: readNotificationEnv(env),
     },
   };
 }
@@ -64,7 +66,9 @@ function metricsTokenEnv(env: NodeJS.ProcessEnv): string | undefined {
   const token = env.METRICS_TOKEN;
   if (!token) return undefined;
   if (token.length < 32) {
-    throw new ConfigError('METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)');
+    throw new ConfigError(
+      'METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)',
+    );
   }
   return token;
 }

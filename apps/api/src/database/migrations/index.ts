@@ -17,6 +17,7 @@ import { EndedSession1765700000000 } from './1765700000000-ended-session.js';
 import { SsoAutoCreate1765710000000 } from './1765710000000-sso-auto-create.js';
 import { SessionCorrectionsAndMemberships1765800000000 } from './1765800000000-session-corrections-and-memberships.js';
 import { SessionSignIn1766100000000 } from './1766100000000-session-sign-in.js';
+import { Notifications1766100100000 } from './1766100100000-notifications.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   SsoAutoCreate1765710000000,
   SessionCorrectionsAndMemberships1765800000000,
   SessionSignIn1766100000000,
+  Notifications1766100100000,
 ];
