@@ -10,6 +10,8 @@ export interface AppOptions {
   databaseUrl?: string;
   /** PostgreSQL schema to work in (tests give each file its own); default the server's. */
   databaseSchema?: string;
+  /** A read replica's connection string (DATABASE_READ_URL) for the heavy reads; see ReadReplica. */
+  databaseReadUrl?: string;
   /** PGlite data folder; undefined = in-memory. Ignored when databaseUrl is set. */
   dataDir?: string;
   clock?: Clock;

@@ -239,6 +239,11 @@ const MATRIX: Record<string, Row> = {
   'POST /api/tasks/:id/unclaim': { deny: 404 },
   'POST /api/tasks/:id/complete': { deny: 404 },
   'POST /api/tasks/:id/delegate': { allow: EVERYONE_SIGNED_IN(400) },
+  'POST /api/tasks/:id/entrust': { allow: EVERYONE_SIGNED_IN(400) },
+  'POST /api/tasks/:id/resolve': { deny: 404 },
+  'POST /api/tasks/:id/urge': { deny: 404 },
+  'GET /api/task-notifications': { allow: EVERYONE_SIGNED_IN(200) },
+  'POST /api/task-notifications/:id/read': { deny: 404 },
   'GET /api/tasks/:id/comments': {
     params: (f) => ({ id: f.approvalTaskC1B2 }),
     allow: { od: 200, c1: 200, b: 200 },

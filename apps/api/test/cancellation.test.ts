@@ -92,6 +92,15 @@ describe('cancelled flows leave no pending records; the timer draw skips a drawn
     const after = (await od.get(`/api/sessions/${session!.id}`).expect(200)).body as Session;
     expect(after.status).toBe('cancelled');
     expect(await d.inbox(secretary, 'orglife:self-study-confirm')).toHaveLength(0);
+    const visit = await (
+      await d.as('committee_secretary')
+    )
+      .post('/api/onsite-supervisions')
+      .send({ branchId: t.units['C1-B1'], sessionId: session!.id })
+      .expect(400);
+    expect((visit.body as { errors: unknown[] }).errors).toEqual([
+      { field: 'sessionId', message: '该次组织生活已取消' },
+    ]);
   });
 
   it('the monthly timer finding the month already drawn by hand draws nothing, with no incident', async () => {

@@ -56,6 +56,19 @@ describe('readEnv (configuration from environment variables)', () => {
     expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
   });
 
+  it('takes DATABASE_READ_URL for the heavy reads, only beside DATABASE_URL', () => {
+    const replica = 'postgres://u@replica/db';
+    const config = readEnv({
+      DATA_DIR: tempDir(),
+      DATABASE_URL: 'postgres://u@h/db',
+      DATABASE_READ_URL: replica,
+    });
+    expect(config.app.databaseReadUrl).toBe(replica);
+    expect(() => readEnv({ DATA_DIR: tempDir(), DATABASE_READ_URL: replica })).toThrow(
+      /DATABASE_READ_URL needs DATABASE_URL/,
+    );
+  });
+
   it('refuses a malformed PORT naming it', () => {
     expect(() => readEnv({ DATA_DIR: tempDir(), PORT: 'eighty' })).toThrow(/PORT/);
   });

@@ -30,6 +30,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   }
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a replica of what?');
+  }
   const webDist = resolve(env.WEB_DIST ?? DEFAULT_WEB_DIST);
   writableDir(dataDir);
   const sessionCorrectionDays = Number(env.SESSION_CORRECTION_DAYS ?? 7);
@@ -43,6 +47,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     app: {
       databaseUrl,
+      databaseReadUrl,
       dataDir: databaseUrl ? undefined : join(dataDir, 'pglite'),
       jwtSecret: env.JWT_SECRET || jwtSecretIn(dataDir),
       accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL ?? 900),

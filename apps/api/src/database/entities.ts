@@ -14,6 +14,7 @@ import { WorkflowSubscription } from '../workflow/instances/subscription.entity.
 import { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { WorkflowTaskCandidate } from '../workflow/tasks/task-candidate.entity.js';
 import { WorkflowTaskComment } from '../workflow/tasks/task-comment.entity.js';
+import { WorkflowTaskNotification } from '../workflow/tasks/task-notification.entity.js';
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
 import {
@@ -62,6 +63,7 @@ export const entities = [
   WorkflowTask,
   WorkflowTaskCandidate,
   WorkflowTaskComment,
+  WorkflowTaskNotification,
   WorkflowJob,
   WorkflowIncident,
   WorkflowHistoryEvent,

@@ -30,11 +30,19 @@ export class EvaluationJobs implements OnModuleInit {
     this.jobs.register('orglife.vanguard.openRound', (job, em) => this.openRound(job, em));
   }
 
-  /** Opens this quarter's round (once) and lists every branch that has members. */
+  /**
+   * Opens this quarter's round (once) and lists every branch that has members. A later run in a
+   * quarter whose round another run opened (OD redeployed the flow with another day) lists no
+   * branch and ends: its tasks could never reach the round, which belongs to the first run.
+   */
   private async openRound(job: WorkflowJob, em: EntityManager) {
     const quarter = quarterOf(this.clock.now());
+    const opened = await em.findOneBy(VanguardRound, { quarter });
+    if (opened && opened.instanceId !== job.instanceId) {
+      return { roundId: opened.id, quarter, branchIds: [] };
+    }
     const round =
-      (await em.findOneBy(VanguardRound, { quarter })) ??
+      opened ??
       (await em.save(
         em.create(VanguardRound, {
           quarter,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ReadReplica } from '../database/read-replica.js';
 import { checkSixHaves } from '../sessions/six-haves.js';
 import { universityTimeZone } from '../common/time-zone.js';
 import { quoteLiteral } from '../database/sql-literals.js';
@@ -17,14 +17,15 @@ const HELD = `s.status IN ('recorded','summarized','closed') AND s.held_at IS NO
  */
 @Injectable()
 export class LedgerFactsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly replica: ReadReplica) {}
 
   async load(year: number, branchIds: string[]): Promise<LedgerFacts> {
+    const db = await this.replica.reader();
     const from = `${year}-01-01`;
     const to = `${year + 1}-01-01`;
     const sessionScope = `s.branch_id = ANY($1::uuid[]) AND s.held_at >= ($2::date AT TIME ZONE ${zone()}) AND s.held_at < ($3::date AT TIME ZONE ${zone()}) AND ${HELD}`;
     const args = [branchIds, from, to];
-    const q = <T>(sql: string, params: unknown[] = args) => this.db.query<T[]>(sql, params);
+    const q = <T>(sql: string, params: unknown[] = args) => db.query<T[]>(sql, params);
 
     // Each stretch of membership of a branch (or one of its groups) overlapping the year: a
     // member counts for a branch only from the day they joined it until the day they left.
@@ -93,26 +94,31 @@ export class LedgerFactsRepository {
              FROM session_report x JOIN org_session s ON s.id = x.session_id WHERE ${personScope}`,
           personArgs,
         ),
-        // A comment counts for the quarter its round is for, whenever it was written.
+        // A comment counts for the quarter its round is for, whenever it was written: dated the
+        // day written, or the quarter's last day when written after it (never the quarter's first
+        // day, which would fall before a member who joined during the quarter).
         q<LedgerFacts['vanguardComments'][number]>(
           `SELECT c.person_id AS "personId",
-                  substr(r.quarter, 1, 4) || '-' || lpad(((substr(r.quarter, 6, 1)::int - 1) * 3 + 1)::text, 2, '0') || '-01' AS "heldOn"
+                  to_char(LEAST(c.created_at AT TIME ZONE ${zone()},
+                                (substr(r.quarter, 1, 4) || '-' || lpad(((substr(r.quarter, 6, 1)::int - 1) * 3 + 1)::text, 2, '0') || '-01')::date
+                                  + interval '3 months' - interval '1 day'), 'YYYY-MM-DD') AS "heldOn"
              FROM vanguard_comment c JOIN vanguard_round r ON r.id = c.round_id
             WHERE c.person_id = ANY($1::uuid[]) AND substr(r.quarter, 1, 4) = $2`,
           [personIds, String(year)],
         ),
       ]);
     const checks = await checkSixHaves(
-      this.db,
+      db,
       sessions.map((s) => s.sessionId),
     );
     const missing = new Map(checks.map((c) => [c.sessionId, c.missing]));
     const [committeeSecretaries, leaders] = await Promise.all([
       this.holders(
+        db,
         'committee_secretary',
         branches.map((b) => b.committeeId),
       ),
-      this.holders('leader', null),
+      this.holders(db, 'leader', null),
     ]);
     return {
       branches,
@@ -129,8 +135,8 @@ export class LedgerFactsRepository {
   }
 
   /** People holding `role` on one of `unitIds` (any unit when null). */
-  private holders(role: string, unitIds: string[] | null) {
-    return this.db.query<LedgerFacts['leaders']>(
+  private holders(db: EntityManager, role: string, unitIds: string[] | null) {
+    return db.query<LedgerFacts['leaders']>(
       `SELECT DISTINCT pe.id AS "personId", pe.name, ra.org_unit_id AS "orgUnitId",
               ${DAY('pe.created_at')} AS since
          FROM role_assignment ra JOIN person pe ON pe.id = ra.person_id

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
+import { ReadReplica } from '../database/read-replica.js';
 import { poolUsage } from './pool-usage.js';
 
 /** Latency buckets in seconds: the inbox answers in milliseconds, exports take seconds. */
@@ -22,6 +23,7 @@ export class AppMetrics {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly replica: ReadReplica,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'orglife_' });
     this.requestDuration = new Histogram({
@@ -32,6 +34,23 @@ export class AppMetrics {
       registers: [this.registry],
     });
     this.registerRuntimeGauges();
+    this.registerHeavyReads();
+  }
+
+  /** Heavy reads (ledger, exports, instance search) by the server that answered: replica or primary. */
+  private registerHeavyReads(): void {
+    const served = this.replica.served;
+    new Counter({
+      name: 'orglife_heavy_reads_total',
+      help: 'Heavy reads by the server that answered them (replica with DATABASE_READ_URL, else primary)',
+      labelNames: ['served_by'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc({ served_by: 'replica' }, served.replica);
+        this.inc({ served_by: 'primary' }, served.primary);
+      },
+    });
   }
 
   /** Observes every finished request under its route pattern (never the raw URL, which holds ids). */

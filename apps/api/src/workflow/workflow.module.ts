@@ -34,6 +34,9 @@ import { DomainRecordGuard } from './instances/domain-record.guard.js';
 import { TaskAccessPolicy } from './tasks/task-access.policy.js';
 import { TaskCandidateIndex } from './tasks/task-candidate.index.js';
 import { TaskCommandService } from './tasks/task-command.service.js';
+import { TaskEntrustingService } from './tasks/task-entrusting.service.js';
+import { TaskNotificationController } from './tasks/task-notification.controller.js';
+import { TaskUrgingService } from './tasks/task-urging.service.js';
 import { TaskController } from './tasks/task.controller.js';
 import { TaskInboxService } from './tasks/task-inbox.service.js';
 import { WorkflowAccess } from './workflow-access.js';
@@ -88,6 +91,7 @@ export class WorkflowModule {
         InstanceController,
         EventController,
         TaskController,
+        TaskNotificationController,
         IncidentController,
         MigrationController,
       ],
@@ -116,6 +120,8 @@ export class WorkflowModule {
         TaskAccessPolicy,
         TaskCandidateIndex,
         TaskCommandService,
+        TaskEntrustingService,
+        TaskUrgingService,
         TaskInboxService,
         JobHandlerRegistry,
         JobClaimer,

@@ -304,6 +304,23 @@ describe('escalation events', () => {
   });
 });
 
+describe('escalation from a called process', () => {
+  it('reaches the call activity: a non-interrupting boundary runs beside it, an interrupting one ends it', async () => {
+    const waiting = await run(here, 'escalation-parent.bpmn', {}, ['escalation-child.bpmn']);
+    expect(waiting.waiting).toEqual(['Remind']);
+    expect(waiting.tasks.map((t) => t.elementId).sort()).toEqual(['ChildWork', 'Remind']);
+    const stopped = await run(
+      here,
+      'escalation-parent.bpmn',
+      { steps: [{ complete: 'ChildWork' }, { complete: 'Remind' }] },
+      ['escalation-child.bpmn'],
+    );
+    expect(stopped.state).toBe('completed');
+    expect(stopped.passed).toEqual(['Start', 'OnLate', 'OnStop', 'Stopped', 'Remind', 'Reminded']);
+    expect(stopped.passed).not.toContain('Done');
+  });
+});
+
 describe('link events', () => {
   it('a throw link goes on at the catch link of the same name, loops included', async () => {
     const trace = await run(here, 'link-events.bpmn', {

@@ -18,6 +18,7 @@ import { SsoAutoCreate1765710000000 } from './1765710000000-sso-auto-create.js';
 import { SessionCorrectionsAndMemberships1765800000000 } from './1765800000000-session-corrections-and-memberships.js';
 import { SessionSignIn1766100000000 } from './1766100000000-session-sign-in.js';
 import { Notifications1766100100000 } from './1766100100000-notifications.js';
+import { TaskEntrustAndUrge1766300000000 } from './1766300000000-task-entrust-and-urge.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   SessionCorrectionsAndMemberships1765800000000,
   SessionSignIn1766100000000,
   Notifications1766100100000,
+  TaskEntrustAndUrge1766300000000,
 ];

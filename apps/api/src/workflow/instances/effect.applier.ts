@@ -151,6 +151,16 @@ export class EffectApplier {
             });
           }
           break;
+        case 'escalationUncaught':
+          if (instance.parentInstanceId && instance.parentElementInstanceId) {
+            ctx.followUps.push({
+              kind: 'childEscalated',
+              parentId: instance.parentInstanceId,
+              elementInstanceId: instance.parentElementInstanceId,
+              escalationCode: effect.escalationCode,
+            });
+          }
+          break;
         case 'instanceEnded':
           if (effect.status === 'terminated') {
             await this.endHooks.terminated(ctx.em, instance.id, ctx.now);

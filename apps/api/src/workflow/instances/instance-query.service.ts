@@ -4,6 +4,7 @@ import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { WorkflowHistoryEvent } from '../history/history.entity.js';
 import { WorkflowAccess } from '../workflow-access.js';
+import { ReadReplica } from '../../database/read-replica.js';
 import { Transactions } from '../../database/transactions.js';
 import { WorkflowInstance } from './instance.entity.js';
 import { isUuid } from './org-unit-of.js';
@@ -37,6 +38,7 @@ export class InstanceQueryService {
     private readonly tx: Transactions,
     private readonly access: WorkflowAccess,
     private readonly org: AccessService,
+    private readonly replica: ReadReplica,
   ) {}
 
   async list(
@@ -60,7 +62,7 @@ export class InstanceQueryService {
     }
     const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const offset = (filter.page - 1) * filter.pageSize;
-    const db = this.tx.reader();
+    const db = await this.replica.reader();
     const [ids, counted] = await Promise.all([
       db.query<{ id: string }[]>(
         `SELECT i.id FROM wf_instance i ${sql} ORDER BY i.started_at DESC, i.id LIMIT ${filter.pageSize} OFFSET ${offset}`,
