@@ -77,6 +77,6 @@ export interface LedgerFacts {
   speeches: PersonEventFact[];
   lectures: LectureFact[];
   reports: PersonEventFact[];
-  /** One per quarterly 先锋创绩 comment received; `heldOn` is the day it was given. */
+  /** One per quarterly 先锋创绩 comment received; `heldOn` is the day written, at most its quarter's last day. */
   vanguardComments: PersonEventFact[];
 }

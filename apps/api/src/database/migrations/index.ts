@@ -12,13 +12,13 @@ import { SessionSignInSheet1765210000000 } from './1765210000000-session-sign-in
 import { CreateSsoSignIn1765300000000 } from './1765300000000-create-sso-sign-in.js';
 import { DefinitionVersionNote1765400000000 } from './1765400000000-definition-version-note.js';
 import { OnePlanAndOneDrawAMonth1765500000000 } from './1765500000000-one-plan-and-one-draw-a-month.js';
-import { CancelledWithTheirFlow1765650000000 } from './1765650000000-cancelled-with-their-flow.js';
 import { EndedSession1765700000000 } from './1765700000000-ended-session.js';
 import { SsoAutoCreate1765710000000 } from './1765710000000-sso-auto-create.js';
 import { SessionCorrectionsAndMemberships1765800000000 } from './1765800000000-session-corrections-and-memberships.js';
 import { SessionSignIn1766100000000 } from './1766100000000-session-sign-in.js';
 import { Notifications1766100100000 } from './1766100100000-notifications.js';
 import { TaskEntrustAndUrge1766300000000 } from './1766300000000-task-entrust-and-urge.js';
+import { CancelledWithTheirFlow1766500000000 } from './1766500000000-cancelled-with-their-flow.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -36,11 +36,11 @@ export const migrations = [
   CreateSsoSignIn1765300000000,
   DefinitionVersionNote1765400000000,
   OnePlanAndOneDrawAMonth1765500000000,
-  CancelledWithTheirFlow1765650000000,
   EndedSession1765700000000,
   SsoAutoCreate1765710000000,
   SessionCorrectionsAndMemberships1765800000000,
   SessionSignIn1766100000000,
   Notifications1766100100000,
   TaskEntrustAndUrge1766300000000,
+  CancelledWithTheirFlow1766500000000,
 ];

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * so none stays "draft"/"pending" behind a terminated instance. A cancelled draft no longer holds
  * its month: the one-content-a-month rule counts only contents that are not cancelled.
  */
-export class CancelledWithTheirFlow1765650000000 implements MigrationInterface {
-  name = 'CancelledWithTheirFlow1765650000000';
+export class CancelledWithTheirFlow1766500000000 implements MigrationInterface {
+  name = 'CancelledWithTheirFlow1766500000000';
 
   async up(q: QueryRunner): Promise<void> {
     await this.statuses(q, 'study_content', ['draft', 'published', 'cancelled']);
