@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { InstanceEndHooks } from './instances/instance-end.hooks.js';
+import { TaskCreatedHooks } from './tasks/task-created.hooks.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
@@ -82,6 +83,7 @@ export class WorkflowModule {
       DefinitionDeployer,
       FormOnlyKeys,
       InstanceEndHooks,
+      TaskCreatedHooks,
     ];
     return {
       module: WorkflowModule,
@@ -110,6 +112,7 @@ export class WorkflowModule {
         StartEventRegistrar,
         EffectApplier,
         InstanceEndHooks,
+        TaskCreatedHooks,
         InstanceCommandRunner,
         InstanceMigrator,
         MigrationService,
