@@ -1,11 +1,12 @@
 // After `vite build`: writes a brotli (.br) and a gzip (.gz) copy beside every text file of
 // dist/, which the API sends to browsers that accept them (@fastify/static preCompressed): the
 // inbox's scripts and styles cross a slow phone network at a third of their size.
+//   node scripts/compress.mjs [DIR]   (default dist/)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const dist = new URL('../dist/', import.meta.url).pathname;
+const dist = process.argv[2] ?? new URL('../dist/', import.meta.url).pathname;
 const TEXT = /\.(js|mjs|css|html|svg|json|txt|map)$/;
 
 let raw = 0;
