@@ -48,7 +48,7 @@ function odAccessToken(): Promise<string> {
 }
 
 /** Reads or moves the server clock as OD (test-only route: ORGLIFE_TEST_CLOCK=1). */
-async function testClock(body?: { advanceMs: number }): Promise<Date> {
+async function testClock(body?: { advanceMs: number }, retried = false): Promise<Date> {
   const response = await fetch(`${BASE_URL}/api/test/clock`, {
     method: body ? 'POST' : 'GET',
     headers: {
@@ -57,6 +57,11 @@ async function testClock(body?: { advanceMs: number }): Promise<Date> {
     },
     body: body ? JSON.stringify(body) : undefined,
   });
+  if (response.status === 401 && !retried) {
+    // the token outlived itself on the moved clock: sign in again
+    odToken = undefined;
+    return testClock(body, true);
+  }
   if (!response.ok) throw new Error(`test clock answered ${response.status}`);
   return new Date(((await response.json()) as { now: string }).now);
 }

@@ -27,7 +27,12 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
         id: v.id,
         impact: v.impact ?? '',
         help: v.help,
-        targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`),
+        targets: v.nodes
+          .slice(0, 5)
+          .map(
+            (n) =>
+              `${n.target.join(' ')} ${n.html.slice(0, 120)} ${(n.failureSummary ?? '').slice(0, 200)}`,
+          ),
       }));
   });
 }
