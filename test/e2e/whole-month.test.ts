@@ -365,6 +365,9 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
     await page.getByTestId('spot-check-notice').click();
     await page.getByTestId('findings-add').click();
     await page.getByTestId('finding-title-0').fill('交流发言覆盖面不足');
+    await page
+      .locator('[data-testid="findings-row"] input[aria-label="具体情况"]')
+      .fill('本月仅1名党员交流发言');
     const due = page.locator('[data-testid="findings-row"] input[aria-label="整改期限"]');
     await due.fill(dayAfter(await serverNow(), 20 * DAY));
     await due.press('Enter');
