@@ -44,10 +44,15 @@ async function freshPostgres(databaseUrl) {
   return url.toString();
 }
 
-/** Who the campus identity services know: the 工号 T2026001 is the demo od_admin, X9999999 no one. */
+/**
+ * Who the campus identity services know: the 工号 T2026001 is the demo od_admin, X9999999 and
+ * N2026001 no one; the newcomer's campus unit D0301 is what test/e2e/sso.test.ts turns
+ * 统一身份认证自动建档 on for.
+ */
 const CAMPUS_ACCOUNTS = {
   wang: { employeeNo: 'T2026001', name: '王建华' },
   stranger: { employeeNo: 'X9999999', name: '陌生人' },
+  newcomer: { employeeNo: 'N2026001', name: '赵新来', unitCode: 'D0301' },
 };
 
 /** Starts the test OpenID provider and CAS server; answers their SSO_* variables and a stop. */
@@ -70,8 +75,10 @@ async function startIdentityProviders(baseUrl) {
       SSO_OIDC_CLIENT_SECRET: oidc.clientSecret,
       SSO_OIDC_SCOPES: 'openid profile employee',
       SSO_OIDC_EMPLOYEE_NO_CLAIM: 'employee_no',
+      SSO_OIDC_UNIT_CLAIM: 'unit_code',
       SSO_CAS_URL: cas.url,
       SSO_CAS_EMPLOYEE_NO_ATTRIBUTE: 'employeeNumber',
+      SSO_CAS_UNIT_ATTRIBUTE: 'unitCode',
     },
     testEnv: { E2E_CAMPUS_PASSWORD: CAMPUS_PASSWORD, E2E_OIDC_ISSUER: oidc.issuer },
     stop: () => Promise.all([oidc.close(), cas.close()]),

@@ -218,6 +218,42 @@ describe('a monthly plan from draft to the recorded session', () => {
     expect(text, 'the app menu is not printed').not.toContain('退出');
   });
 
+  it('the secretary corrects the record (更正) with a reason, and the record lists the correction', async () => {
+    const { page } = await as('branch_secretary');
+    const sessions = await apiGet<{ id: string; planId: string }[]>(page, '/sessions');
+    const session = sessions.find((s) => s.planId === plan.id)!;
+    await page.goto(`/sessions/${session.id}/print`);
+    await page.getByText('总结', { exact: true }).waitFor();
+    await page.getByTestId('correct-session').click();
+    const dialog = page.getByTestId('correct-dialog');
+    await dialog.waitFor();
+
+    // without a reason the dialog refuses to send
+    await dialog.getByTestId('correct-submit').click();
+    await dialog.getByText('必填').first().waitFor();
+
+    // when one member is recorded as on leave instead of present, with a reason
+    const row = dialog.locator('[data-testid^="attendance-row-"]').last();
+    const name = (await row.locator('th').textContent())?.trim() ?? '';
+    await row.locator('.el-radio-button', { hasText: '请假' }).click();
+    await row.locator('input[type="text"]').fill('外出培训');
+    await dialog.getByTestId('correct-reason').fill('考勤登记有误，该同志当天请假');
+    await screenshot(page, 'plan-5b-session-correction');
+    await dialog.getByTestId('correct-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // then the printed record lists the correction with its reason and before/after
+    await page.getByText('更正记录').waitFor();
+    await page.getByText('考勤登记有误，该同志当天请假').waitFor();
+    await page.getByText(`${name}：请假（外出培训）`).waitFor();
+    const view = await apiGet<{ attendance: { status: string }[]; corrections: unknown[] }>(
+      page,
+      `/sessions/${session.id}`,
+    );
+    expect(view.corrections).toHaveLength(1);
+    expect(view.attendance.filter((a) => a.status === 'leave')).toHaveLength(1);
+  });
+
   it('the OD user sees the plan instance with completed steps and its live token on the diagram', async () => {
     const { page } = await as('od_admin');
     await page.goto('/instances');

@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchBrowser, screenshot, type UserPage } from './support/browser';
+import { BASE_URL, launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
 import { checkTabsAfterTest } from './support/failure';
 
 // test/run-e2e.mjs runs a test OpenID provider and CAS server and configures the API with both;
-// their campus account "wang" carries the 工号 of the demo od_admin, "stranger" one not in the roster.
+// their campus account "wang" carries the 工号 of the demo od_admin, "stranger" one not in the roster,
+// "newcomer" one not in the roster either, with the campus unit code D0301.
 const PASSWORD = process.env.E2E_CAMPUS_PASSWORD ?? '';
 const OIDC_ISSUER = process.env.E2E_OIDC_ISSUER ?? '';
 
@@ -77,6 +78,44 @@ describe('统一身份认证: signing in through the campus identity service', (
     await page.getByRole('button', { name: 'LOGIN' }).click();
     await page.waitForURL((url) => url.origin === BASE_URL && !url.pathname.startsWith('/login'));
     await expect.poll(() => page.getByTestId('user-menu').textContent()).toContain('王建华');
+  });
+
+  it('creates a newcomer once the OD turns 统一身份认证自动建档 on for their unit', async () => {
+    // The OD turns it on for 计算机学院研究生党支部, for the campus unit D0301.
+    const od = await openAs(browser, 'od_admin');
+    users.push(od);
+    await od.page.goto('/org/units');
+    const unit = od.page.locator('.unit', { hasText: '计算机学院研究生党支部' });
+    await unit.getByTestId('org-sso-auto-create').click();
+    await od.page.getByTestId('org-sso-auto-create-enabled').click();
+    await od.page.locator('#org-campus-unit-code').fill('D0301');
+    await screenshot(od.page, 'sso-auto-create-setting');
+    await od.page.getByTestId('org-sso-auto-create-save').click();
+    await expect
+      .poll(() => unit.getByTestId('org-sso-auto-create-on').textContent())
+      .toBe('自动建档 D0301');
+
+    // The newcomer signs in through CAS and is in.
+    const page = await loginPage();
+    await page.getByTestId('login-sso-cas').click();
+    await page.locator('#username').fill('newcomer');
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'LOGIN' }).click();
+    await page.waitForURL((url) => url.origin === BASE_URL && !url.pathname.startsWith('/login'));
+    await expect.poll(() => page.getByTestId('user-menu').textContent()).toContain('赵新来');
+
+    // The OD finds them awaiting confirmation, and confirms.
+    await od.page.goto('/org/people');
+    await od.page.getByLabel('姓名或工号').fill('N2026001');
+    await od.page.getByRole('button', { name: '查询' }).click();
+    await expect
+      .poll(() => od.page.getByTestId('people-sso-created').textContent())
+      .toBe('自动建档待确认');
+    await screenshot(od.page, 'sso-auto-created-person');
+    await od.page.getByTestId('people-confirm-sso').click();
+    const confirm = od.page.locator('.el-message-box');
+    await confirm.locator('.el-button--primary').click();
+    await expect.poll(() => od.page.getByTestId('people-sso-created').count()).toBe(0);
   });
 
   it('tells someone not in the roster so, and keeps the password form', async () => {

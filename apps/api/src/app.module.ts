@@ -26,6 +26,7 @@ import { SessionsModule } from './sessions/sessions.module.js';
 import { StudyModule } from './study/study.module.js';
 import { TaskFormsModule } from './task-forms/task-forms.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RectificationModule } from './rectification/rectification.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 
@@ -60,6 +61,7 @@ export class AppModule {
         RectificationModule,
         SupervisionModule,
         LedgerModule,
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [

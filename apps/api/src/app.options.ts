@@ -9,6 +9,8 @@ export interface AppOptions {
   databaseUrl?: string;
   /** PostgreSQL schema to work in (tests give each file its own); default the server's. */
   databaseSchema?: string;
+  /** A read replica's connection string (DATABASE_READ_URL) for the heavy reads; see ReadReplica. */
+  databaseReadUrl?: string;
   /** PGlite data folder; undefined = in-memory. Ignored when databaseUrl is set. */
   dataDir?: string;
   clock?: Clock;
@@ -34,6 +36,10 @@ export interface AppOptions {
   firstAdministrator?: { username: string; password: string; name: string; orgName: string };
   /** Workflow runtime: startup deployment folder, job executor (tests turn its interval off). */
   workflow?: WorkflowModuleOptions;
+  /** Days after recording within which a branch secretary may correct (更正) a session (default 7). */
+  sessionCorrectionDays?: number;
+  /** METRICS_TOKEN: lets a Prometheus scraper read /api/metrics without signing in. */
+  metricsToken?: string;
   /** Campus sign-in through OIDC and/or CAS; undefined = local accounts only. */
   sso?: SsoOptions;
 }

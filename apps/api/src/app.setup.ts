@@ -8,6 +8,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerUrlNulGuard } from './http/url-nul-guard.js';
 import { APP_LOGGER, PinoNestLogger } from './logging/app-logger.js';
 import { registerRequestLog } from './logging/request-log.js';
+import { AppMetrics } from './metrics/app-metrics.js';
 import { setupOpenApi } from './openapi/openapi.js';
 import { serveWebApp } from './web/web-app.js';
 
@@ -22,6 +23,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   fastify.decorateRequest('user', null);
   fastify.decorateRequest('receivedFile', null);
   registerRequestLog(fastify, logger);
+  app.get(AppMetrics).observeRequests(fastify);
   registerUrlNulGuard(fastify);
   registerJsonBodyParser(app);
   await registerSecurityHeaders(app);

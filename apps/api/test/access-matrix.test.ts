@@ -20,6 +20,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from './support/test-app.js';
 import { createTestApp } from './support/test-app.js';
+import { insertSession } from './support/session-fixture.js';
 
 /** The callers: one column each. Records in the fixtures belong to branch C1-B2 of committee C1. */
 const WHO = {
@@ -44,6 +45,8 @@ interface Fixtures {
   instanceC1B2: string;
   approvalTaskC1B2: string;
   attachmentC1B2: string;
+  /** A scheduled session of C1-B2 whose sign-in window is open. */
+  sessionC1B2: string;
   studyContent: string;
   definitionId: string;
   /** A fresh role assignment on C1-B2 (for DELETE). */
@@ -105,6 +108,8 @@ const MATRIX: Record<string, Row> = {
 
   // public, or for anyone signed in
   'GET /api/health': { public: true, allow: { anon: 200, ...EVERYONE_SIGNED_IN(200) } },
+  // runtime metrics: administrators (or the scraper's METRICS_TOKEN, see metrics.test.ts)
+  'GET /api/metrics': { allow: { od: 200 } },
   'POST /api/auth/login': { public: true, deny: 400 },
   // refresh and logout read the refresh-token cookie (none here), not the bearer token
   'POST /api/auth/activate': { public: true, deny: 400 },
@@ -199,6 +204,16 @@ const MATRIX: Record<string, Row> = {
     params: () => ({ processId: 'monthly-plan' }),
     allow: { od: 409 },
   },
+  // Migration (迁移): org administrators see and move the running instances of their subtree.
+  'GET /api/definitions/:processId/migration-plan': {
+    params: () => ({ processId: 'monthly-plan' }),
+    query: { fromVersion: '1', toVersion: '1' },
+    allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 },
+  },
+  'POST /api/definitions/:processId/migrations': {
+    params: () => ({ processId: 'monthly-plan' }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
   'POST /api/definitions/validate': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/definitions': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/instances': { allow: EVERYONE_SIGNED_IN(200) },
@@ -221,6 +236,11 @@ const MATRIX: Record<string, Row> = {
   'POST /api/tasks/:id/unclaim': { deny: 404 },
   'POST /api/tasks/:id/complete': { deny: 404 },
   'POST /api/tasks/:id/delegate': { allow: EVERYONE_SIGNED_IN(400) },
+  'POST /api/tasks/:id/entrust': { allow: EVERYONE_SIGNED_IN(400) },
+  'POST /api/tasks/:id/resolve': { deny: 404 },
+  'POST /api/tasks/:id/urge': { deny: 404 },
+  'GET /api/task-notifications': { allow: EVERYONE_SIGNED_IN(200) },
+  'POST /api/task-notifications/:id/read': { deny: 404 },
   'GET /api/tasks/:id/comments': {
     params: (f) => ({ id: f.approvalTaskC1B2 }),
     allow: { od: 200, c1: 200, b: 200 },
@@ -262,8 +282,51 @@ const MATRIX: Record<string, Row> = {
   'POST /api/plans': { allow: EVERYONE_SIGNED_IN(400) },
   'PUT /api/branches/:id/weak': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/sessions': { allow: EVERYONE_SIGNED_IN(200) },
+  // my own record only (我的组织生活): anyone signed in, never another person's rows
+  'GET /api/sessions/mine': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/sessions/:id': { deny: 404 },
   'GET /api/sessions/:id/print': { deny: 404 },
+  // QR sign-in (test/session-sign-in.test.ts): the screen and 代签 for the branch's officers,
+  // the sheet also for the committee and OD, the check-in for the branch's members
+  'PUT /api/sessions/:id/sign-in-settings': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
+  'GET /api/sessions/:id/sign-in-code': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: { b: 200 },
+  },
+  'GET /api/sessions/:id/sign-ins': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: { od: 200, c1: 200, b: 200 },
+  },
+  'GET /api/sessions/:id/sign-in-sheet.xlsx': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: { od: 200, c1: 200, b: 200 },
+  },
+  'POST /api/sessions/:id/sign-ins': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
+  'POST /api/sessions/:id/sign-ins/:personId/confirm-place': {
+    params: (f) => ({ id: f.sessionC1B2, personId: f.personC1B2 }),
+    allow: { b: 404 },
+  },
+  'GET /api/sessions/:id/check-in': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: { b: 200 },
+  },
+  'POST /api/sessions/:id/check-in/pass': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    public: true,
+    deny: 400,
+  },
+  'POST /api/sessions/:id/check-in': {
+    params: (f) => ({ id: f.sessionC1B2 }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
+  // the body is checked first (a reason is required); who may correct: session-correction.test.ts
+  'POST /api/sessions/:id/corrections': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/evaluations': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/vanguard-rounds': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/vanguard-rounds/:id/comments': { allow: EVERYONE_SIGNED_IN(200) },
@@ -289,10 +352,14 @@ const MATRIX: Record<string, Row> = {
 
   // ledger
   'GET /api/ledger/members': { allow: EVERYONE_SIGNED_IN(200) },
+  // my own ledger rows (我的台账): anyone signed in
+  'GET /api/ledger/mine': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/ledger/branches': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/secretaries': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'GET /api/ledger/leaders': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   // accounts: OD anywhere, the person's committee
+  // the body is checked first; who may transfer whom: membership-ledger.test.ts
+  'POST /api/people/:id/transfer': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/people/:id/activation-code': {
     params: async (f) => ({ id: await f.freshPerson() }),
     allow: { od: 200, c1: 200 },
@@ -426,6 +493,12 @@ async function fixtures(t: TestApp, od: Client, branch: Client): Promise<Fixture
       [instanceC1B2],
     ),
     attachmentC1B2: (upload.body as { id: string }).id,
+    sessionC1B2: await insertSession(t.db, {
+      branchId: unitC1B2,
+      committeeId: t.units['C1']!,
+      month: '2026-04',
+      scheduledAt: new Date(t.clock.now().getTime() + 10 * 60_000),
+    }),
     studyContent: await one(`SELECT id FROM study_content`),
     definitionId: await one(`SELECT id FROM wf_definition WHERE process_id = 'monthly-plan'`),
     freshRoleAssignment,

@@ -85,14 +85,19 @@ describe('auth: local accounts, tokens, rate limit', () => {
 
   const refresh = (cookie: string) => t.http().post('/api/auth/refresh').set('Cookie', cookie);
 
-  it('rotates the refresh token, and reuse of a spent one revokes the whole family', async () => {
+  const me = (accessToken: string) =>
+    t.http().get('/api/me').set('Authorization', `Bearer ${accessToken}`);
+
+  it('rotates the refresh token, and reuse of a spent one ends the whole session, access tokens included', async () => {
     const first = tokensOf(await login('leader').expect(200));
     const second = tokensOf(await refresh(first.refreshCookie).expect(200));
     expect(second.refreshCookie).not.toBe(first.refreshCookie);
-    await t.http().get('/api/me').set('Authorization', `Bearer ${second.accessToken}`).expect(200);
+    await me(second.accessToken).expect(200);
 
     await refresh(first.refreshCookie).expect(401);
     await refresh(second.refreshCookie).expect(401);
+    await me(second.accessToken).expect(401);
+    await me(first.accessToken).expect(401);
   });
 
   it('refuses a refresh without the cookie, even with the refresh token in the body', async () => {
@@ -111,7 +116,7 @@ describe('auth: local accounts, tokens, rate limit', () => {
     await refresh(refreshCookie).expect(401);
   });
 
-  it('logs out: the cookie is cleared and its refresh token stops working; others’ go on', async () => {
+  it('logs out: the cookie is cleared and the session ends, its access token too; others’ go on', async () => {
     const mine = tokensOf(await login('branch_committee').expect(200));
     const theirs = tokensOf(await login('c2_secretary').expect(200));
     const out = await t
@@ -123,10 +128,13 @@ describe('auth: local accounts, tokens, rate limit', () => {
       /^orglife_refresh=;.*Expires=Thu, 01 Jan 1970/,
     );
     await refresh(mine.refreshCookie).expect(401);
+    await me(mine.accessToken).expect(401);
+    await me(theirs.accessToken).expect(200);
     await refresh(theirs.refreshCookie).expect(200);
   });
 
-  it('changes the password: old one refused, new one works, other sessions signed out', async () => {
+  it('changes the password: old one refused, new one works, every other session ends at once', async () => {
+    const other = tokensOf(await login('m002').expect(200));
     const session = tokensOf(await login('m002').expect(200));
     const auth = { Authorization: `Bearer ${session.accessToken}` };
     await t
@@ -153,7 +161,10 @@ describe('auth: local accounts, tokens, rate limit', () => {
       .expect(204);
     await login('m002').expect(401);
     await login('m002', 'new-secret-1').expect(200);
-    await refresh(session.refreshCookie).expect(401);
+    await me(other.accessToken).expect(401);
+    await refresh(other.refreshCookie).expect(401);
+    await me(session.accessToken).expect(200);
+    await refresh(session.refreshCookie).expect(200);
   });
 
   it('rate-limits logins per username: after 5 failures even the right password gets 429 until the window passes', async () => {

@@ -122,6 +122,27 @@ describe('dates are checked against their meaning', () => {
     ]);
   });
 
+  it('an on-site supervision of a session is dated the day that session was held', async () => {
+    const leader = await d.as('committee_secretary');
+    const [session] = (
+      await leader.get('/api/sessions').query({ orgUnitId: t.units['C1-B1'] }).expect(200)
+    ).body as { id: string }[];
+    await leader
+      .post('/api/onsite-supervisions')
+      .send({ branchId: t.units['C1-B1'], sessionId: session!.id })
+      .expect(201);
+    await d.drain();
+    const onsite = await d.taskFor(leader, 'orglife:onsite-supervision-record', t.units['C1-B1']);
+    const post = (attendedOn: string) =>
+      leader
+        .post(`/api/task-forms/${onsite.id}`)
+        .send({ attendedOn, guidance: '议的环节要充分发言' });
+    expect(await refusal(post('2026-03-19'))).toEqual([
+      { field: 'attendedOn', message: '督导日期须为该次组织生活的召开日期（2026-03-20）' },
+    ]);
+    await post('2026-03-20').expect(200);
+  });
+
   it('a spot check looks at a month that has begun; study content is for a month not yet over', async () => {
     const od = await d.as('od_admin');
     expect(await refusal(od.post('/api/spot-checks').send({ month: '2026-04' }))).toEqual([

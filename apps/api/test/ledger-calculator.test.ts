@@ -21,8 +21,22 @@ const session = (
 function facts(): LedgerFacts {
   return {
     members: [
-      { personId: 'p1', name: '张三', orgUnitId: 'b1', since: '2025-01-01' },
-      { personId: 'p2', name: '李四', orgUnitId: 'b1', since: '2025-01-01' },
+      {
+        personId: 'p1',
+        name: '张三',
+        orgUnitId: 'b1',
+        branchId: 'b1',
+        since: '2025-01-01',
+        until: null,
+      },
+      {
+        personId: 'p2',
+        name: '李四',
+        orgUnitId: 'b1',
+        branchId: 'b1',
+        since: '2025-01-01',
+        until: null,
+      },
     ],
     branches: [
       {
@@ -107,6 +121,46 @@ describe('ledger calculator', () => {
         .filter((s) => s.requirement === 'member.vanguard_comment')
         .map((s) => s.window),
     ).toEqual(['2026-Q2']);
+  });
+
+  it('splits a transferred member by the transfer day: what they did before counts for the old branch, the windows still running for the new', () => {
+    const moved = facts();
+    moved.members[1]!.until = '2026-03-16';
+    moved.members.push({
+      personId: 'p2',
+      name: '李四',
+      orgUnitId: 'b2',
+      branchId: 'b2',
+      since: '2026-03-16',
+      until: null,
+    });
+    const [, atOld, atNew] = new LedgerCalculator(
+      moved,
+      REQUIREMENT_DEFAULTS,
+      2026,
+      '2026-04-10',
+    ).members();
+    expect(atOld).toMatchObject({
+      branchId: 'b1',
+      exchangeSpeeches: 1,
+      leaves: 1,
+      until: '2026-03-16',
+    });
+    expect(atNew).toMatchObject({
+      branchId: 'b2',
+      exchangeSpeeches: 0,
+      leaves: 0,
+      since: '2026-03-16',
+    });
+    // Q1 was still running on the transfer day: the new branch answers for it, not the old one.
+    const vanguard = (row: typeof atOld) =>
+      row?.shortfalls
+        .filter((s) => s.requirement === 'member.vanguard_comment')
+        .map((s) => s.window);
+    expect(vanguard(atOld)).toEqual([]);
+    expect(vanguard(atNew)).toEqual(['2026-Q1', '2026-Q2']);
+    // The January speech (in the old branch) meets the year's requirement wherever they are.
+    expect(atNew?.shortfalls.some((s) => s.requirement === 'member.exchange_speech')).toBe(false);
   });
 
   it('shows a member’s yearly shortfall as due by year end while the year runs', () => {

@@ -11,10 +11,20 @@ function respond(
   status: number;
   type: string;
   body: Record<string, unknown>;
+  headers: Record<string, string>;
 } {
-  const sent = { status: 0, type: '', body: {} as Record<string, unknown> };
+  const sent = {
+    status: 0,
+    type: '',
+    body: {} as Record<string, unknown>,
+    headers: {} as Record<string, string>,
+  };
   const reply = {
     sent: false,
+    header(name: string, value: string) {
+      sent.headers[name] = value;
+      return this;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -108,5 +118,39 @@ describe('ProblemFilter (the one exception filter)', () => {
       Object.assign(new Error('dup'), { code: '23505' }),
     );
     expect(respond(error).body).toMatchObject({ status: 409, title: 'Conflict' });
+  });
+
+  it.each([
+    [
+      'refused connection',
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    ],
+    ['server shutting down (57P01)', Object.assign(new Error('terminating'), { code: '57P01' })],
+    ['server starting (57P03)', Object.assign(new Error('starting up'), { code: '57P03' })],
+    [
+      'read-only standby (25006)',
+      new QueryFailedError('UPDATE', [], Object.assign(new Error('read-only'), { code: '25006' })),
+    ],
+    [
+      'connection cut',
+      new QueryFailedError('SELECT', [], new Error('Connection terminated unexpectedly')),
+    ],
+  ])('answers a database that is away (%s) with 503 and Retry-After', (_, error) => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const sent = respond(error);
+    logged.mockRestore();
+    expect(sent.status).toBe(503);
+    expect(sent.headers['retry-after']).toBe('2');
+    expect(sent.body).toMatchObject({ status: 503, detail: '数据库暂时不可用，请稍后重试' });
+  });
+
+  it('keeps other database errors at 500 without Retry-After', () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const sent = respond(
+      new QueryFailedError('SELECT', [], Object.assign(new Error('syntax'), { code: '42601' })),
+    );
+    logged.mockRestore();
+    expect(sent.status).toBe(500);
+    expect(sent.headers).toEqual({});
   });
 });

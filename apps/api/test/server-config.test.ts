@@ -56,6 +56,19 @@ describe('readEnv (configuration from environment variables)', () => {
     expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
   });
 
+  it('takes DATABASE_READ_URL for the heavy reads, only beside DATABASE_URL', () => {
+    const replica = 'postgres://u@replica/db';
+    const config = readEnv({
+      DATA_DIR: tempDir(),
+      DATABASE_URL: 'postgres://u@h/db',
+      DATABASE_READ_URL: replica,
+    });
+    expect(config.app.databaseReadUrl).toBe(replica);
+    expect(() => readEnv({ DATA_DIR: tempDir(), DATABASE_READ_URL: replica })).toThrow(
+      /DATABASE_READ_URL needs DATABASE_URL/,
+    );
+  });
+
   it('refuses a malformed PORT naming it', () => {
     expect(() => readEnv({ DATA_DIR: tempDir(), PORT: 'eighty' })).toThrow(/PORT/);
   });
@@ -79,6 +92,13 @@ describe('readEnv (configuration from environment variables)', () => {
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_EXECUTOR: 'no' })).toThrow(/JOB_EXECUTOR/);
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_POLL_MS: '0' })).toThrow(/JOB_POLL_MS/);
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_LOCK_MS: '1.5' })).toThrow(/JOB_LOCK_MS/);
+  });
+
+  it('takes a METRICS_TOKEN only when it is long enough not to be guessed', () => {
+    const token = 'x'.repeat(32);
+    expect(readEnv({ DATA_DIR: tempDir(), METRICS_TOKEN: token }).app.metricsToken).toBe(token);
+    expect(readEnv({ DATA_DIR: tempDir() }).app.metricsToken).toBeUndefined();
+    expect(() => readEnv({ DATA_DIR: tempDir(), METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('bounds one engine step by ENGINE_MAX_ACTIVATIONS', () => {

@@ -24,6 +24,12 @@ function view(overrides: Partial<SessionView>): SessionView {
     summaryOverdueAt: null,
     closedAt: null,
     evaluatedAt: null,
+    signInOpensBeforeMin: 30,
+    signInDurationMin: 180,
+    lateAfterMin: 0,
+    venueLatitude: null,
+    venueLongitude: null,
+    venueRadiusM: null,
     branchName: '教工第一党支部',
     people: { u1: '陈晓东', u2: '赵思远' },
     selfStudy: [],
@@ -61,6 +67,8 @@ function view(overrides: Partial<SessionView>): SessionView {
       },
       missing: ['exchange', 'attendance', 'summary'],
     },
+    corrections: [],
+    correction: { allowed: false, until: null },
     ...overrides,
   };
 }
@@ -93,5 +101,33 @@ describe('the printable session record (台账)', () => {
     const html = renderSessionRecord(view({ summary: '<script>alert(1)</script> & "x"' }));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
+  });
+
+  it('lists each 更正 with its reason, who and when, and the parts before and after', () => {
+    const html = renderSessionRecord(
+      view({
+        corrections: [
+          {
+            id: 'c1',
+            sessionId: 's1',
+            correctedBy: 'u1',
+            correctedAt: new Date('2026-03-22T02:00:00Z'),
+            reason: '考勤登记错误',
+            before: {
+              attendance: [{ personId: 'u2', status: 'absent', reason: '未请假' }],
+              speeches: [{ personId: 'u1', topic: '学习体会', content: null }],
+            },
+            after: {
+              attendance: [{ personId: 'u2', status: 'leave', reason: '出差' }],
+              speeches: [],
+            },
+          },
+        ],
+      }),
+    );
+    expect(html).toContain('<h2>更正记录</h2>');
+    expect(html).toContain('<td>2026-03-22 10:00</td><td>陈晓东</td><td>考勤登记错误</td>');
+    expect(html).toContain('<td>考勤</td><td>赵思远：缺席（未请假）</td><td>赵思远：请假（出差）</td>');
+    expect(html).toContain('<td>交流发言</td><td>陈晓东：学习体会</td><td>（无）</td>');
   });
 });

@@ -53,10 +53,23 @@ describe('spot check: each sampled branch’s work goes ahead on its own', () =>
     await t?.close();
   });
 
-  it('files each inspection under the sampled branch', async () => {
+  it('files each inspection under the sampled branch, titled by it so the inbox tells them apart', async () => {
     const inspections = await open(inspector, 'spot-check');
     expect(inspections).toHaveLength(3);
     for (const task of inspections) expect(task.orgUnitId).toBe(branchOf(task));
+    const names = await t.db.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM org_unit WHERE id = ANY($1::uuid[])`,
+      [inspections.map(branchOf)],
+    );
+    const listed = (
+      await inspector
+        .get('/api/tasks')
+        .query({ tab: 'claimable', processId: 'spot-check', pageSize: 100 })
+        .expect(200)
+    ).body as { items: { name: string }[] };
+    expect(listed.items.map((i) => i.name).sort()).toEqual(
+      names.map((n) => `督查：${n.name}`).sort(),
+    );
   });
 
   it('hands the branch its rectification plan and OD the notice while other branches are still unchecked', async () => {

@@ -110,6 +110,12 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
     const replay = new URL(freshService);
     replay.searchParams.set('ticket', returned.searchParams.get('ticket')!);
     expect((await callback(replay)).searchParams.get('ssoError')).toBe('rejected');
+    const [refusal] = await t.db.query<{ detail: string }[]>(
+      `SELECT detail FROM security_event WHERE kind = 'login_failed' ORDER BY at DESC, id DESC LIMIT 1`,
+    );
+    expect(refusal?.detail).toMatch(
+      new RegExp(`^统一身份认证 CAS ${cas.url}: rejected: CAS INVALID_TICKET`),
+    );
 
     const forged = new URL(returned);
     forged.searchParams.set('state', 'not-a-state-we-sent');
@@ -174,7 +180,7 @@ describe('SSO: CAS 3.0 (p3/serviceValidate, attributes, single logout)', () => {
         .set('Authorization', `Bearer ${accessToken}`)
         .expect(401);
       expect((me.body as { detail: string }).detail).toBe(
-        '会话已在统一身份认证处结束，请重新登录。',
+        '登录会话已结束（已退出、密码已修改或统一身份认证已注销），请重新登录。',
       );
     }
     // Another sign-in of the same person, outside that CAS session, keeps working.
@@ -274,6 +280,36 @@ describe('SSO required for everyone but named local accounts', () => {
       subject_username: 'member',
       detail: expect.stringMatching(/SSO_REQUIRED/),
     });
+  });
+});
+
+describe('SSO: CAS server down', () => {
+  let down: TestApp;
+  beforeAll(async () => {
+    down = await createTestApp({
+      app: {
+        sso: readSsoEnv({
+          SSO_PUBLIC_URL: PUBLIC_URL,
+          SSO_CAS_URL: 'http://127.0.0.1:9/cas',
+          SSO_TIMEOUT_MS: '1000',
+        }),
+      },
+    });
+  });
+  afterAll(() => down.close());
+
+  it('shows the unavailable page at the callback at once, and local login still works', async () => {
+    const agent = down.http();
+    const start = await agent.get('/api/auth/sso/cas/login').expect(302);
+    const service = new URL(new URL(start.headers.location as string).searchParams.get('service')!);
+    service.searchParams.set('ticket', 'ST-from-a-server-now-down');
+    const started = Date.now();
+    const res = await agent.get(service.pathname + service.search).expect(302);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(new URL(res.headers.location as string).searchParams.get('ssoError')).toBe(
+      'unavailable',
+    );
+    await down.login('od_admin');
   });
 });
 

@@ -244,6 +244,33 @@ describe('SSO: OpenID Connect (authorization code + PKCE)', () => {
     expect(landing.searchParams.get('ssoError')).toBe('rejected');
   });
 
+  it('refuses an ID token for another client, from another issuer, or not signed by the provider', async () => {
+    const tamperings = [
+      { claims: { aud: 'another-campus-app' }, detail: /aud/ },
+      { claims: { iss: 'https://evil.example' }, detail: /iss/ },
+      { forgeSignature: true, detail: /signature/ },
+    ];
+    try {
+      for (const { detail, ...tampering } of tamperings) {
+        provider.idTokenTampering = tampering;
+        const landing = await callback(await signInAtProvider(await startSignIn(), 'wang'));
+        expect(landing.searchParams.get('ssoError')).toBe('rejected');
+        expect(landing.searchParams.has('sso')).toBe(false);
+        const event = await lastEvent('login_failed');
+        expect(event?.detail).toMatch(
+          new RegExp(`^统一身份认证 OIDC ${provider.issuer}/: rejected: `),
+        );
+        expect(event?.detail).toMatch(detail);
+      }
+      // Untampered, the same sign-in goes through (the test's tampering is what was refused).
+      provider.idTokenTampering = { claims: {} };
+      const landing = await callback(await signInAtProvider(await startSignIn(), 'wang'));
+      expect(landing.searchParams.has('sso')).toBe(true);
+    } finally {
+      provider.idTokenTampering = undefined;
+    }
+  });
+
   it("tolerates the provider's clock a minute off, not more", async () => {
     // Ten-second ID tokens from a provider whose clock is behind ours: by our clock they expired
     // 45 s ago (tolerated), then 90 s ago (refused).

@@ -14,6 +14,7 @@ describe('messages and call activities', () => {
     secretary = await t.login('branch_secretary');
     await deploy(od, 'wf-message');
     await deploy(od, 'wf-call');
+    await deploy(od, 'wf-escalation');
     await deploy(od, 'wf-repeated-catch');
   });
   afterAll(async () => {
@@ -95,6 +96,36 @@ describe('messages and call activities', () => {
 
     const parent = await od.get(`/api/instances/${parentId}`).expect(200);
     expect(parent.body).toMatchObject({ status: 'completed', variables: { answer: 42 } });
+  });
+
+  it('hands a child’s uncaught escalation to the call activity: a non-interrupting boundary runs beside it, an interrupting one ends it', async () => {
+    const parentId = await start('wf_escalation_parent', {
+      initiator: t.people['branch_secretary'],
+    });
+    const tasks = async (instanceId: string) =>
+      t.db.query<{ id: string; element_id: string; status: string }[]>(
+        `SELECT id, element_id, status FROM wf_task WHERE instance_id = $1 ORDER BY element_id`,
+        [instanceId],
+      );
+    const [child] = await t.db.query<{ id: string }[]>(
+      `SELECT id FROM wf_instance WHERE parent_instance_id = $1`,
+      [parentId],
+    );
+    expect((await tasks(parentId)).map((task) => task.element_id)).toEqual(['Remind']);
+    const [childTask] = await tasks(child!.id);
+    await secretary.post(`/api/tasks/${childTask!.id}/complete`).send({}).expect(200);
+
+    const [remind] = await tasks(parentId);
+    expect(remind).toMatchObject({ element_id: 'Remind', status: 'open' });
+    await secretary.post(`/api/tasks/${remind!.id}/complete`).send({}).expect(200);
+    const parent = await od.get(`/api/instances/${parentId}`).expect(200);
+    expect(parent.body.status).toBe('completed');
+    const history = await t.db.query<{ element_id: string }[]>(
+      `SELECT element_id FROM wf_history WHERE instance_id = $1 AND kind = 'completed'`,
+      [parentId],
+    );
+    expect(history.map((h) => h.element_id)).toContain('Stopped');
+    expect(history.map((h) => h.element_id)).not.toContain('Done');
   });
 
   it('cancels the child when the parent is cancelled', async () => {

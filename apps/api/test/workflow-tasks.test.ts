@@ -195,19 +195,33 @@ describe('user tasks', () => {
     const { draft } = await startReview();
     const actionsOf = async (client: Client) =>
       (await client.get(`/api/tasks/${draft.id}`).expect(200)).body.actions as unknown;
-    const none = { claim: false, unclaim: false, delegate: false, complete: false };
+    const none = {
+      claim: false,
+      unclaim: false,
+      delegate: false,
+      entrust: false,
+      resolve: false,
+      urge: false,
+      complete: false,
+    };
     // unassigned: the candidate may claim or complete it; committee leadership may reassign it
     expect(await actionsOf(secretary)).toEqual({ ...none, claim: true, complete: true });
-    expect(await actionsOf(committee)).toEqual({ ...none, delegate: true });
+    expect(await actionsOf(committee)).toEqual({ ...none, delegate: true, urge: true });
 
     const claimed = await secretary.post(`/api/tasks/${draft.id}/claim`).expect(200);
     expect(claimed.body.actions).toEqual({
       ...none,
       unclaim: true,
       delegate: true,
+      entrust: true,
       complete: true,
     });
-    expect(await actionsOf(committee)).toEqual({ ...none, unclaim: true, delegate: true });
+    expect(await actionsOf(committee)).toEqual({
+      ...none,
+      unclaim: true,
+      delegate: true,
+      urge: true,
+    });
 
     const done = await secretary.post(`/api/tasks/${draft.id}/complete`).send({}).expect(200);
     expect(done.body.actions).toEqual(none);

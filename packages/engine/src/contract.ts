@@ -123,6 +123,8 @@ export type Effect =
   | { type: 'incidentResolved'; incidentId: string }
   /** An error end event nobody in this instance catches: the parent's call activity may. */
   | { type: 'errorEscalated'; errorCode: string; message?: string }
+  /** An escalation nobody in this instance catches (the thrower went on): the parent's may. */
+  | { type: 'escalationUncaught'; escalationCode: string }
   | {
       type: 'instanceEnded';
       status: 'completed' | 'terminated';
@@ -165,6 +167,8 @@ export type Command =
   | ({ type: 'throwError'; jobId: string; errorCode: string; message?: string } & Clocked)
   | ({ type: 'completeCallActivity'; elementInstanceId: string; variables?: Variables } & Clocked)
   | ({ type: 'failCallActivity'; elementInstanceId: string; errorCode: string } & Clocked)
+  /** The called process threw an escalation it did not catch: the call activity's turn. */
+  | ({ type: 'escalateCallActivity'; elementInstanceId: string; escalationCode: string } & Clocked)
   /** `variables` (optional) are set in the element's scope before the retry. */
   | ({ type: 'resolveIncident'; incidentId: string; variables?: Variables } & Clocked)
   | ({ type: 'cancel' } & Clocked);

@@ -32,3 +32,9 @@ export {
   type SimulationStep,
 } from './runtime/simulation-script.js';
 export { simulationTrace, type SimulationTrace } from './runtime/simulation-trace.js';
+export {
+  migrateInstance,
+  type MigrationPlan,
+  type MigrationProblem,
+  type MigrationResult,
+} from './runtime/migrate.js';

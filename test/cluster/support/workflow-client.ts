@@ -5,6 +5,8 @@ import { repositoryRoot } from './paths.js';
 export interface Reply {
   status: number;
   body: unknown;
+  /** The Retry-After header, when the server sent one (a 503 while the database is away). */
+  retryAfter: string | null;
 }
 
 /** A logged-in demo user talking to one API process over HTTP. */
@@ -30,9 +32,16 @@ export class WorkflowClient {
     return new WorkflowClient(baseUrl, this.token);
   }
 
-  async send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply> {
+  /** One request; it fails (rather than hangs) when there is no answer within `timeoutMs`. */
+  async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    timeoutMs = 60_000,
+  ): Promise<Reply> {
     const res = await fetch(`${this.baseUrl}/api${path}`, {
       method,
+      signal: AbortSignal.timeout(timeoutMs),
       headers: {
         authorization: `Bearer ${this.token}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -40,7 +49,11 @@ export class WorkflowClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+    return {
+      status: res.status,
+      body: text ? (JSON.parse(text) as unknown) : null,
+      retryAfter: res.headers.get('retry-after'),
+    };
   }
 
   async expect<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {

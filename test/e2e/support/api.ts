@@ -7,7 +7,7 @@ import { BASE_URL } from './browser';
  */
 export async function apiCall<T>(
   page: Page,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -48,19 +48,21 @@ function odAccessToken(): Promise<string> {
 }
 
 /** Reads or moves the server clock as OD (test-only route: ORGLIFE_TEST_CLOCK=1). */
-async function testClock(body?: { advanceMs: number }, retried = false): Promise<Date> {
-  const response = await fetch(`${BASE_URL}/api/test/clock`, {
-    method: body ? 'POST' : 'GET',
-    headers: {
-      Authorization: `Bearer ${await odAccessToken()}`,
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (response.status === 401 && !retried) {
-    // the token outlived itself on the moved clock: sign in again
+async function testClock(body?: { advanceMs: number }): Promise<Date> {
+  const send = async () =>
+    fetch(`${BASE_URL}/api/test/clock`, {
+      method: body ? 'POST' : 'GET',
+      headers: {
+        Authorization: `Bearer ${await odAccessToken()}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  let response = await send();
+  if (response.status === 401) {
+    // the OD token ran out after an earlier move of the clock: sign in again
     odToken = undefined;
-    return testClock(body, true);
+    response = await send();
   }
   if (!response.ok) throw new Error(`test clock answered ${response.status}`);
   return new Date(((await response.json()) as { now: string }).now);

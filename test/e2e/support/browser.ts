@@ -48,6 +48,8 @@ export async function openAs(
   browser: Browser,
   username: string,
   screen: Screen = DESKTOP,
+  /** More context options, e.g. a phone's `geolocation` and `permissions`. */
+  options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<UserPage> {
   const phone = screen === PHONE;
   const context = await browser.newContext({
@@ -55,6 +57,7 @@ export async function openAs(
     locale: 'zh-CN',
     viewport: screen,
     ...(phone ? { isMobile: true, hasTouch: true } : {}),
+    ...options,
   });
   // A Content-Security-Policy violation counts as a console error too.
   await context.addInitScript(() => {

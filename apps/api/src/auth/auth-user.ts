@@ -5,6 +5,8 @@ export interface AuthUser {
   personId: string;
   username: string;
   roles: { role: RoleName; orgUnitId: string }[];
+  /** The sign-in session of the request's access token (absent in older tokens). */
+  sessionId?: string;
 }
 
 /** Claims inside an access token. */

@@ -100,7 +100,9 @@ export class AuthController {
   @Post('auth/password')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBody({ type: ChangePasswordDto })
-  @ApiNoContentResponse({ description: 'Password changed; every refresh token revoked' })
+  @ApiNoContentResponse({
+    description: 'Password changed; every other session of the person ended',
+  })
   changePassword(
     @CurrentUser() user: AuthUser,
     @Body() dto: ChangePasswordDto,

@@ -133,7 +133,7 @@ export class AuthService {
   }
 
   /**
-   * Changes the caller's password and signs out every other session (all refresh tokens).
+   * Changes the caller's password and ends every other session of the person (their refresh and access tokens).
    * A wrong old password counts against the same allowance as a wrong login.
    */
   async changePassword(
@@ -158,7 +158,7 @@ export class AuthService {
       await tx
         .getRepository(Account)
         .update(user.personId, { passwordHash, passwordChangedAt: new Date() });
-      await this.tokens.revokeAllOf(tx, user.personId);
+      await this.tokens.revokeAllOf(tx, user.personId, user.sessionId);
       await this.events.record(
         {
           kind: 'password_changed',

@@ -1,16 +1,20 @@
 import {
   type CanActivate,
   type ExecutionContext,
+  Inject,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { bilingual } from '../common/locale.js';
 import type { AccessTokenClaims } from './auth-user.js';
 import type { AuthenticatedRequest } from './current-user.decorator.js';
 import { EndedSessions } from './ended-sessions.js';
 import { PersonRoles } from './person-roles.js';
 import { IS_PUBLIC } from './public.decorator.js';
+import { ALLOWS_SCRAPE_TOKEN } from './scrape-token.decorator.js';
 import { TokenService } from './token.service.js';
 
 /** Global guard: every route needs a valid access token unless marked `@Public()`. */
@@ -21,6 +25,7 @@ export class JwtGuard implements CanActivate {
     private readonly tokens: TokenService,
     private readonly personRoles: PersonRoles,
     private readonly endedSessions: EndedSessions,
+    @Inject(APP_OPTIONS) private readonly options: AppOptions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,6 +36,7 @@ export class JwtGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = this.bearerToken(request);
+    if (this.isScrapeToken(context, token)) return true;
     let claims: AccessTokenClaims;
     try {
       claims = await this.tokens.verifyAccessToken(token);
@@ -40,8 +46,8 @@ export class JwtGuard implements CanActivate {
     if (claims.sid && (await this.endedSessions.isEnded(claims.sid))) {
       throw new UnauthorizedException(
         bilingual(
-          '会话已在统一身份认证处结束，请重新登录。',
-          'The sign-in session was ended at the campus identity service; sign in again.',
+          '登录会话已结束（已退出、密码已修改或统一身份认证已注销），请重新登录。',
+          'The sign-in session has ended (signed out, password changed or ended at the campus identity service); sign in again.',
         ),
       );
     }
@@ -53,8 +59,25 @@ export class JwtGuard implements CanActivate {
         'The account is deactivated or no longer exists. 账号已停用。',
       );
     }
-    request.user = { personId: claims.sub, username: claims.username, roles };
+    request.user = {
+      personId: claims.sub,
+      username: claims.username,
+      roles,
+      sessionId: claims.sid,
+    };
     return true;
+  }
+
+  /** The monitoring system's token, on a route that takes it (compared in constant time). */
+  private isScrapeToken(context: ExecutionContext, token: string): boolean {
+    const expected = this.options.metricsToken;
+    if (!expected) return false;
+    const allowed = this.reflector.getAllAndOverride<boolean>(ALLOWS_SCRAPE_TOKEN, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const digest = (value: string) => createHash('sha256').update(value).digest();
+    return allowed === true && timingSafeEqual(digest(token), digest(expected));
   }
 
   private bearerToken(request: AuthenticatedRequest): string {

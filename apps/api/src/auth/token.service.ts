@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import type { AccessTokenClaims } from './auth-user.js';
+import { EndedSessions } from './ended-sessions.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Transactions } from '../database/transactions.js';
 
@@ -31,8 +32,9 @@ export class TokenService {
   /**
    * Claims of access tokens already verified, by the whole token string: checking an HMAC
    * signature on every request costs more than the rest of the guard. Only the expiry is checked
-   * again, on the injected clock. The guard refuses a token whose session the identity service
-   * ended (ended-sessions.ts); nothing else revokes one before it expires.
+   * again, on the injected clock. The guard refuses a token whose session has ended
+   * (ended-sessions.ts): signed out, its refresh token reused, the password changed, or ended by
+   * the identity service.
    */
   private readonly verified = new Map<string, AccessTokenClaims & { exp: number }>();
 
@@ -40,6 +42,7 @@ export class TokenService {
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: Transactions,
+    private readonly endedSessions: EndedSessions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_OPTIONS) options: AppOptions,
   ) {
@@ -68,7 +71,7 @@ export class TokenService {
       if (!row) return { error: 'unknown' };
       const now = this.clock.now();
       if (row.revokedAt) {
-        await this.revokeFamilyIn(tx, row.familyId, now);
+        await this.endedSessions.end(tx, [row.familyId]);
         return { error: 'reused' };
       }
       if (row.expiresAt <= now) return { error: 'expired' };
@@ -82,21 +85,32 @@ export class TokenService {
     );
   }
 
-  /** Revokes the family of the given refresh token (sign-out); an unknown token changes nothing. */
+  /**
+   * Ends the session of the given refresh token (sign-out): its refresh tokens are revoked and
+   * the access tokens issued in it refused. An unknown token changes nothing.
+   */
   async revoke(refreshToken: string): Promise<void> {
     const row = await this.db
       .getRepository(RefreshToken)
       .findOneBy({ tokenHash: sha256(refreshToken) });
-    if (row) await this.revokeFamilyIn(this.db.manager, row.familyId, this.clock.now());
+    if (row) await this.transactions.run((tx) => this.endedSessions.end(tx, [row.familyId]));
   }
 
-  async revokeAllOf(tx: EntityManager, personId: string): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .update(RefreshToken)
-      .set({ revokedAt: this.clock.now() })
-      .where('person_id = :personId AND revoked_at IS NULL', { personId })
-      .execute();
+  /**
+   * Ends every live session of a person (account deactivated, password reset), or every one
+   * but the caller's own (password changed by the person).
+   */
+  async revokeAllOf(tx: EntityManager, personId: string, exceptSessionId?: string): Promise<void> {
+    const live = await tx.query<{ familyId: string }[]>(
+      `SELECT DISTINCT family_id AS "familyId" FROM refresh_token
+        WHERE person_id = $1 AND revoked_at IS NULL
+          AND family_id IS DISTINCT FROM $2::uuid`,
+      [personId, exceptSessionId ?? null],
+    );
+    await this.endedSessions.end(
+      tx,
+      live.map((row) => row.familyId),
+    );
   }
 
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
@@ -140,15 +154,6 @@ export class TokenService {
       revokedAt: null,
     });
     return { accessToken, refreshToken, expiresIn: this.accessTtl };
-  }
-
-  private async revokeFamilyIn(tx: EntityManager, familyId: string, now: Date): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .update(RefreshToken)
-      .set({ revokedAt: now })
-      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
-      .execute();
   }
 
   private async usernameOf(tx: EntityManager, personId: string): Promise<string> {

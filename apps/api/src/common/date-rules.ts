@@ -126,3 +126,19 @@ export function assertDates(...checks: DateCheck[]): void {
     throw fieldErrors(failed.map((c) => ({ field: c.field, message: c.error })));
   }
 }
+
+/** A day that must be the day something else happened (`what`: its words, zh and en). */
+export function sameDay(
+  field: string,
+  day: string,
+  expected: string,
+  what: readonly [zh: string, en: string],
+): DateCheck {
+  return day === expected
+    ? null
+    : problem(
+        field,
+        (l) => `${l}须为${what[0]}（${expected}）`,
+        (l) => `${l} must be ${what[1]} (${expected})`,
+      );
+}

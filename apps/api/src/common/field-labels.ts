@@ -92,6 +92,7 @@ const LABELS: Record<string, Label> = {
   topic: ['主题', 'topic'],
   'speeches.topic': ['发言主题', 'speech topic'],
   topics: ['学习专题', 'topics'],
+  transferredOn: ['调转日期', 'transfer date'],
   url: ['链接', 'link'],
   username: ['用户名', 'username'],
   weak: ['是否薄弱支部', 'weak branch'],

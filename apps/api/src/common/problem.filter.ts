@@ -8,6 +8,10 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from '../database/database-unavailable.js';
 import { bilingual, type Language, languageOf, localize } from './locale.js';
 import { type Problem, ProblemException } from './problem.js';
 
@@ -51,6 +55,9 @@ export class ProblemFilter implements ExceptionFilter {
       });
     }
     if (reply.sent) return;
+    if (problem.status === 503 && isDatabaseUnavailable(exception)) {
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     void reply
       .status(problem.status)
       .type('application/problem+json')
@@ -64,6 +71,15 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return this.base(exception.getStatus(), this.messageOf(exception));
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return this.base(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        bilingual(
+          '数据库暂时不可用，请稍后重试',
+          'The database is briefly unavailable; try again shortly.',
+        ),
+      );
     }
     if (exception instanceof EntityNotFoundError) {
       return this.base(

@@ -1,25 +1,22 @@
-import pg from 'pg';
+import { databaseHosts } from '../database/database-hosts.js';
+import { probe } from '../database/failover-client.js';
+import { PrimarySelector } from '../database/primary-selector.js';
 import { ConfigError } from './server-config.js';
 
-/** Connects once to DATABASE_URL before anything else, so a wrong one stops the start at once. */
+/**
+ * Connects once to DATABASE_URL before anything else, so a wrong one stops the start at once.
+ * With several hosts one must answer (and be the primary when target_session_attrs asks).
+ */
 export async function assertDatabaseReachable(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
-    await client.connect();
+    const { hosts, url: first, readWrite } = databaseHosts(url);
+    await new PrimarySelector(hosts, (host) => probe(first, host, readWrite)).pick();
   } catch (error) {
     const reason = error instanceof Error ? error.message || error.name : String(error);
     throw new ConfigError(`DATABASE_URL ${redacted(url)}: cannot connect (${reason})`);
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 
 function redacted(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(not a URL)';
-  }
+  return url.replace(/^([^:]+:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
 }

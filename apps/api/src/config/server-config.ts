@@ -29,13 +29,24 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   }
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a replica of what?');
+  }
   const webDist = resolve(env.WEB_DIST ?? DEFAULT_WEB_DIST);
   writableDir(dataDir);
+  const sessionCorrectionDays = Number(env.SESSION_CORRECTION_DAYS ?? 7);
+  if (!Number.isInteger(sessionCorrectionDays) || sessionCorrectionDays < 0) {
+    throw new ConfigError(
+      `SESSION_CORRECTION_DAYS must be a whole number of days, got "${env.SESSION_CORRECTION_DAYS}"`,
+    );
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     app: {
       databaseUrl,
+      databaseReadUrl,
       dataDir: databaseUrl ? undefined : join(dataDir, 'pglite'),
       jwtSecret: env.JWT_SECRET || jwtSecretIn(dataDir),
       accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL ?? 900),
@@ -47,8 +58,22 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       firstAdministrator: firstAdministratorEnv(env),
       workflow: { jobExecutor: jobExecutorEnv(env), ...engineEnv(env) },
       sso: readSsoEnv(env),
+      sessionCorrectionDays,
+      metricsToken: metricsTokenEnv(env),
     },
   };
+}
+
+/** METRICS_TOKEN, when set, must be long enough not to be guessed. */
+function metricsTokenEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.METRICS_TOKEN;
+  if (!token) return undefined;
+  if (token.length < 32) {
+    throw new ConfigError(
+      'METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)',
+    );
+  }
+  return token;
 }
 
 /** DATA_DIR must exist (it is created) and be writable: the embedded database and the JWT secret live there. */

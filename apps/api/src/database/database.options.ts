@@ -2,6 +2,8 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppOptions } from '../app.options.js';
 import { embeddedDriver } from './embedded-driver.js';
 import { entities } from './entities.js';
+import { databaseHosts } from './database-hosts.js';
+import { failoverClientFor } from './failover-client.js';
 import { migrations } from './migrations/index.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
 
@@ -21,10 +23,16 @@ export function databaseOptions(
   };
   if (options.databaseUrl) {
     const schema = options.databaseSchema;
+    // A multi-host URL: pg gets its first host, and a client class that picks the primary.
+    const Client = failoverClientFor(options.databaseUrl);
+    const extra = {
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      ...(Client ? { Client } : {}),
+    };
     return {
       ...common,
-      url: options.databaseUrl,
-      ...(schema ? { extra: { options: `-c search_path=${schema}` } } : {}),
+      url: Client ? databaseHosts(options.databaseUrl).url : options.databaseUrl,
+      ...(Object.keys(extra).length > 0 ? { extra } : {}),
     };
   }
   if (options.dataDir) makeDataDirPrivate(options.dataDir);

@@ -3,6 +3,8 @@ import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { Person } from '../org/person.entity.js';
 import { RoleAssignment } from '../org/role-assignment.entity.js';
+import { OrgMembership } from '../org/membership/membership.entity.js';
+import { SessionCorrection } from '../sessions/session-correction.entity.js';
 import { WorkflowDefinition } from '../workflow/definitions/definition.entity.js';
 import { WorkflowAuditEntry } from '../workflow/history/audit.entity.js';
 import { WorkflowHistoryEvent } from '../workflow/history/history.entity.js';
@@ -12,6 +14,7 @@ import { WorkflowSubscription } from '../workflow/instances/subscription.entity.
 import { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { WorkflowTaskCandidate } from '../workflow/tasks/task-candidate.entity.js';
 import { WorkflowTaskComment } from '../workflow/tasks/task-comment.entity.js';
+import { WorkflowTaskNotification } from '../workflow/tasks/task-notification.entity.js';
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
 import {
@@ -35,6 +38,7 @@ import {
   SessionSpeech,
 } from '../sessions/session-parts.entity.js';
 import { OrgSession } from '../sessions/session.entity.js';
+import { SessionSignIn } from '../sessions/sign-in/sign-in.entity.js';
 import { StudyArrangement } from '../study/study-arrangement.entity.js';
 import { StudyContent } from '../study/study-content.entity.js';
 import { LedgerRequirement } from '../ledger/ledger-requirement.entity.js';
@@ -50,6 +54,7 @@ export const entities = [
   OrgUnit,
   Person,
   RoleAssignment,
+  OrgMembership,
   Account,
   RefreshToken,
   WorkflowDefinition,
@@ -58,6 +63,7 @@ export const entities = [
   WorkflowTask,
   WorkflowTaskCandidate,
   WorkflowTaskComment,
+  WorkflowTaskNotification,
   WorkflowJob,
   WorkflowIncident,
   WorkflowHistoryEvent,
@@ -78,6 +84,8 @@ export const entities = [
   SessionReport,
   SessionDecision,
   SessionAttachment,
+  SessionSignIn,
+  SessionCorrection,
   BranchReview,
   PeerReview,
   SecretaryComment,

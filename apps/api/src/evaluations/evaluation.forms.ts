@@ -6,6 +6,7 @@ import { assertMembers, BranchDirectory, type BranchMember } from '../plans/bran
 import { SessionReport } from '../sessions/session-parts.entity.js';
 import { sessionOfTask } from '../sessions/session.forms.js';
 import { fieldError, fieldErrors } from '../task-forms/field-error.js';
+import { assertTaskFor, requireLinked } from '../task-forms/linked-record.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { stringVar } from '../task-forms/variable.reader.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
@@ -65,8 +66,7 @@ export class EvaluationForms implements OnModuleInit {
       payload: VanguardCommentsDto,
       contextType: VanguardContextResponse,
       submit: async (em, user, task, dto) => {
-        const branchId = stringVar(task.variables, 'branchId');
-        const roundId = stringVar(task.variables, 'roundId');
+        const { round, branchId } = await vanguardTarget(em, task);
         const members = await this.branches.members(em, branchId);
         await assertMembers(
           em,
@@ -76,7 +76,7 @@ export class EvaluationForms implements OnModuleInit {
         assertEveryMemberCommented(members, dto.comments);
         for (const c of dto.comments) {
           await em.insert(VanguardComment, {
-            roundId,
+            roundId: round.id,
             branchId,
             personId: c.personId,
             authorId: user.personId,
@@ -86,12 +86,8 @@ export class EvaluationForms implements OnModuleInit {
         }
       },
       context: async (em, _user, task): Promise<VanguardContextResponse> => {
-        const branchId = stringVar(task.variables, 'branchId');
-        return {
-          round: await em.findOneBy(VanguardRound, { id: stringVar(task.variables, 'roundId') }),
-          branchId,
-          members: await this.branches.members(em, branchId),
-        };
+        const { round, branchId } = await vanguardTarget(em, task);
+        return { round, branchId, members: await this.branches.members(em, branchId) };
       },
     });
   }
@@ -155,6 +151,23 @@ export class EvaluationForms implements OnModuleInit {
       await em.insert(PeerReview, { reportId: p.reportId, reviewerId, comment: p.comment });
     }
   }
+}
+
+/**
+ * A vanguard task's round (the one linked to its flow, never `roundId`) and branch: the item
+ * variable `branchId` of the multi-instance step, only if the task was made for that branch.
+ */
+async function vanguardTarget(
+  em: EntityManager,
+  task: WorkflowTask,
+): Promise<{ round: VanguardRound; branchId: string }> {
+  const round = await requireLinked(em, VanguardRound, task, [
+    '先锋创绩点评轮次',
+    'a vanguard round',
+  ]);
+  const branchId = stringVar(task.variables, 'branchId');
+  assertTaskFor(task, branchId);
+  return { round, branchId };
 }
 
 /** The quarter's task closes only with a comment on every member: 400 naming who is missing. */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { localDay } from '../common/time-zone.js';
 import { OrgSession } from '../sessions/session.entity.js';
-import { stringVar } from '../task-forms/variable.reader.js';
+import { requireLinked } from '../task-forms/linked-record.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { VanguardRound } from './evaluation.entity.js';
@@ -24,20 +24,25 @@ export class EvaluationJobs implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register('orglife.evaluation.close', async (job, em) => {
-      await em.update(
-        OrgSession,
-        { id: stringVar(job.variables, 'sessionId') },
-        { evaluatedAt: this.clock.now() },
-      );
+      const session = await requireLinked(em, OrgSession, job, ['组织生活', 'a session']);
+      await em.update(OrgSession, { id: session.id }, { evaluatedAt: this.clock.now() });
     });
     this.jobs.register('orglife.vanguard.openRound', (job, em) => this.openRound(job, em));
   }
 
-  /** Opens this quarter's round (once) and lists every branch that has members. */
+  /**
+   * Opens this quarter's round (once) and lists every branch that has members. A later run in a
+   * quarter whose round another run opened (OD redeployed the flow with another day) lists no
+   * branch and ends: its tasks could never reach the round, which belongs to the first run.
+   */
   private async openRound(job: WorkflowJob, em: EntityManager) {
     const quarter = quarterOf(this.clock.now());
+    const opened = await em.findOneBy(VanguardRound, { quarter });
+    if (opened && opened.instanceId !== job.instanceId) {
+      return { roundId: opened.id, quarter, branchIds: [] };
+    }
     const round =
-      (await em.findOneBy(VanguardRound, { quarter })) ??
+      opened ??
       (await em.save(
         em.create(VanguardRound, {
           quarter,

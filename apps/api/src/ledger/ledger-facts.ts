@@ -43,8 +43,15 @@ export interface PersonFact {
   personId: string;
   name: string;
   orgUnitId: string;
-  /** `YYYY-MM-DD` the person joined (their record's creation or first attendance, if earlier). */
+  /** `YYYY-MM-DD` the person joined (the unit; for a first membership, their first attendance if earlier). */
   since: string;
+}
+
+/** One stretch of a member's membership of a branch (a transfer ends one and starts another). */
+export interface MemberFact extends PersonFact {
+  branchId: string;
+  /** `YYYY-MM-DD` the member left the branch (the transfer day, exclusive); null while a member. */
+  until: string | null;
 }
 
 export interface BranchFact {
@@ -61,7 +68,7 @@ export interface BranchFact {
 }
 
 export interface LedgerFacts {
-  members: PersonFact[];
+  members: MemberFact[];
   branches: BranchFact[];
   committeeSecretaries: PersonFact[];
   leaders: PersonFact[];
@@ -70,6 +77,6 @@ export interface LedgerFacts {
   speeches: PersonEventFact[];
   lectures: LectureFact[];
   reports: PersonEventFact[];
-  /** One per quarterly 先锋创绩 comment received; `heldOn` is the day it was given. */
+  /** One per quarterly 先锋创绩 comment received; `heldOn` is the day written, at most its quarter's last day. */
   vanguardComments: PersonEventFact[];
 }

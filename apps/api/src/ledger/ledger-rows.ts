@@ -5,6 +5,12 @@ export interface MemberLedgerRow {
   personId: string;
   name: string;
   orgUnitId: string;
+  /** The branch this row counts for; a transferred member has a row per branch. */
+  branchId: string;
+  /** `YYYY-MM-DD` the member counts for the branch from. */
+  since: string;
+  /** `YYYY-MM-DD` they transferred out (exclusive); null while a member. */
+  until: string | null;
   exchangeSpeeches: number;
   microLectures: number;
   reports: number;

@@ -22,7 +22,9 @@ export interface RequirementRule {
  * Checks a requirement over each window of the year that has started by `today` and not ended
  * before `since` (the day the unit existed or the member joined): windows already over are met
  * or missed; the current one is met or due by its last day. Future windows are not listed, so
- * shortfalls appear as the year runs rather than at its end.
+ * shortfalls appear as the year runs rather than at its end. With `until` (the day a member
+ * transferred out) only the windows that ended before it are checked here: a window still
+ * running on the transfer day belongs to the member's next branch.
  */
 export function checkRequirement(
   rule: RequirementRule,
@@ -30,9 +32,10 @@ export function checkRequirement(
   today: string,
   eventDays: readonly string[],
   since = '',
+  until: string | null = null,
 ): RequirementCheck[] {
   return windowsOf(year, rule.period)
-    .filter((w) => w.start <= today && w.end >= since)
+    .filter((w) => w.start <= today && w.end >= since && (until === null || w.end < until))
     .map((w) => {
       const have = eventDays.filter((d) => inWindow(d, w)).length;
       const status = have >= rule.minCount ? 'met' : w.end < today ? 'missed' : 'due';

@@ -42,35 +42,47 @@ export class LedgerCalculator {
     };
   }
 
+  /**
+   * One row per stretch of membership: what the member did while in that branch (a transfer
+   * splits by its date), and the requirement windows that branch answers for, checked against
+   * everything the member did in them (their own records follow them).
+   */
   members(): MemberLedgerRow[] {
     return this.facts.members.map((m) => {
-      const mine = <T extends { personId: string | null }>(rows: readonly T[]) =>
+      const all = <T extends { personId: string | null; heldOn: string }>(rows: readonly T[]) =>
         rows.filter((r) => r.personId === m.personId);
-      const speeches = mine(this.facts.speeches);
-      const lectures = mine(this.facts.lectures);
-      const comments = mine(this.facts.vanguardComments);
-      const attendance = mine(this.facts.attendance);
+      const here = <T extends { heldOn: string }>(rows: readonly T[]) =>
+        rows.filter((r) => r.heldOn >= m.since && (m.until === null || r.heldOn < m.until));
+      const speeches = all(this.facts.speeches);
+      const lectures = all(this.facts.lectures);
+      const comments = all(this.facts.vanguardComments);
+      const attendance = here(all(this.facts.attendance));
       const attended = attendance.filter((a) => a.status === 'present' || a.status === 'late');
       const leaves = attendance.filter((a) => a.status === 'leave').length;
-      // Excused leave (请假) is not held against the rate; an absence (缺席) is.
+      // The seed (implementation-opinions, 二、2) asks branches to 有考勤 and to bring every
+      // member into the session, and names no sanction for excused leave: 请假 is recorded and
+      // shown apart and does not count against the rate; an absence (缺席) does.
       const counted = attendance.length - leaves;
       return {
         personId: m.personId,
         name: m.name,
         orgUnitId: m.orgUnitId,
-        exchangeSpeeches: speeches.length,
-        microLectures: lectures.length,
-        reports: mine(this.facts.reports).length,
-        vanguardComments: comments.length,
+        branchId: m.branchId,
+        since: m.since,
+        until: m.until,
+        exchangeSpeeches: here(speeches).length,
+        microLectures: here(lectures).length,
+        reports: here(all(this.facts.reports)).length,
+        vanguardComments: here(comments).length,
         attended: attended.length,
         leaves,
         absences: attendance.filter((a) => a.status === 'absent').length,
         attendanceRecords: attendance.length,
         attendanceRate: counted ? attended.length / counted : null,
         shortfalls: shortfallsOf([
-          ...this.check('member.exchange_speech', speeches, m.since),
-          ...this.check('member.micro_lecture', lectures, m.since),
-          ...this.check('member.vanguard_comment', comments, m.since),
+          ...this.check('member.exchange_speech', speeches, m.since, undefined, m.until),
+          ...this.check('member.micro_lecture', lectures, m.since, undefined, m.until),
+          ...this.check('member.vanguard_comment', comments, m.since, undefined, m.until),
         ]),
       };
     });
@@ -149,11 +161,12 @@ export class LedgerCalculator {
     events: readonly { heldOn: string }[],
     since: string,
     personId?: string,
+    until: string | null = null,
   ) {
     const rule = this.rules.get(key);
     if (!rule || rule.minCount <= 0) return [];
     const days = events.map((e) => e.heldOn);
-    const checks = checkRequirement(rule, this.year, this.today, days, since);
+    const checks = checkRequirement(rule, this.year, this.today, days, since, until);
     return personId ? checks.map((c) => ({ ...c, personId })) : checks;
   }
 }

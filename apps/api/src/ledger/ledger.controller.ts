@@ -2,12 +2,14 @@ import { Body, Controller, Get, Param, Put, Query, StreamableFile } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { YearQueryDto } from '../common/year-query.dto.js';
 import { LedgerQueryDto, UpdateRequirementDto } from './ledger.dto.js';
 import {
   BranchLedgerResponse,
   LecturerLedgerResponse,
   LedgerRequirementResponse,
   MemberLedgerResponse,
+  MyLedgerResponse,
 } from './ledger.response.js';
 import { LedgerService } from './ledger.service.js';
 import { ledgerWorkbook } from './ledger.xlsx.js';
@@ -30,6 +32,16 @@ export class LedgerController {
   @ApiOkResponse({ type: MemberLedgerResponse })
   members(@CurrentUser() user: AuthUser, @Query() query: LedgerQueryDto) {
     return this.ledger.members(user, query);
+  }
+
+  @Get('mine')
+  @ApiOperation({
+    summary:
+      'My own rows (我的台账): as a member, a committee secretary, a school leader — for anyone, whatever else they may read',
+  })
+  @ApiOkResponse({ type: MyLedgerResponse })
+  mine(@CurrentUser() user: AuthUser, @Query() query: YearQueryDto) {
+    return this.ledger.mine(user, query.year);
   }
 
   @Get('branches')

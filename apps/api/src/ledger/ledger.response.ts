@@ -43,6 +43,23 @@ export class MemberLedgerRowResponse implements MemberLedgerRow {
   @ApiProperty({ format: 'uuid' })
   orgUnitId: string;
 
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The branch the row counts for (a transferred member has a row per branch)',
+  })
+  branchId: string;
+
+  @ApiProperty({ format: 'date', description: 'Counts for the branch from this day' })
+  since: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Transferred out on this day (exclusive); null while a member',
+  })
+  until: string | null;
+
   @ApiProperty({ description: '交流发言' })
   exchangeSpeeches: number;
 
@@ -164,6 +181,18 @@ export class BranchLedgerResponse extends LedgerPageResponse {
 export class LecturerLedgerResponse extends LedgerPageResponse {
   @ApiProperty({ type: [LecturerLedgerRowResponse] })
   rows: LecturerLedgerRowResponse[];
+}
+
+/** My own ledger rows (我的台账); null where I have no such row. */
+export class MyLedgerResponse extends LedgerPageResponse {
+  @ApiProperty({ type: MemberLedgerRowResponse, nullable: true })
+  member: MemberLedgerRowResponse | null;
+
+  @ApiProperty({ type: LecturerLedgerRowResponse, nullable: true })
+  committeeSecretary: LecturerLedgerRowResponse | null;
+
+  @ApiProperty({ type: LecturerLedgerRowResponse, nullable: true })
+  leader: LecturerLedgerRowResponse | null;
 }
 
 /** A configurable ledger requirement (e.g. 党课 quarterly). */

@@ -30,6 +30,15 @@ export interface LedgerView {
   leaders: LecturerLedgerRow[];
 }
 
+/** A person's own ledger rows; null where they have no such row. */
+export interface MyLedgerView {
+  year: number;
+  asOf: string;
+  member: MemberLedgerRow | null;
+  committeeSecretary: LecturerLedgerRow | null;
+  leader: LecturerLedgerRow | null;
+}
+
 /** The ledger (台账): computed on request from the session and evaluation records, never entered. */
 @Injectable()
 export class LedgerService {
@@ -56,6 +65,28 @@ export class LedgerService {
       year: view.year,
       asOf: view.asOf,
       rows: view.members.filter((m) => m.personId === user.personId),
+    };
+  }
+
+  /**
+   * The caller's own rows (我的台账), whatever they may read of others: as a member of their
+   * branch, as a committee secretary and as a school leader (lectures in the units they oversee).
+   */
+  async mine(user: AuthUser, year?: number): Promise<MyLedgerView> {
+    const scopes = await Promise.all([
+      this.ownBranch(user),
+      this.branchesUnderRole(user, 'committee_secretary'),
+      this.branchesUnderRole(user, 'leader'),
+    ]);
+    const view = await this.compute([...new Set(scopes.flat())], year);
+    const own = <T extends { personId: string }>(rows: T[]) =>
+      rows.find((r) => r.personId === user.personId) ?? null;
+    return {
+      year: view.year,
+      asOf: view.asOf,
+      member: own(view.members),
+      committeeSecretary: own(view.committeeSecretaries),
+      leader: own(view.leaders),
     };
   }
 
@@ -135,6 +166,18 @@ export class LedgerService {
       [user.personId],
     );
     return row ? [row.id] : [];
+  }
+
+  /** The branches under the units where the caller holds `role`. */
+  private async branchesUnderRole(user: AuthUser, role: RoleName): Promise<string[]> {
+    const units = user.roles.filter((r) => r.role === role).map((r) => r.orgUnitId);
+    if (units.length === 0) return [];
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT b.id FROM org_unit b JOIN org_unit u ON b.path LIKE u.path || '%'
+        WHERE b.type = 'branch' AND u.id = ANY($1::uuid[]) ORDER BY b.path`,
+      [units],
+    );
+    return rows.map((r) => r.id);
   }
 
   private async isOwnBranch(user: AuthUser, orgUnitId: string): Promise<boolean> {

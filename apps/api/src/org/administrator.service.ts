@@ -1,3 +1,4 @@
+import { localDay } from '../common/time-zone.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -105,6 +106,10 @@ export class AdministratorService {
       await tx.query(
         `INSERT INTO person (id, employee_no, name, org_unit_id) VALUES ($1, $2, $3, $4)`,
         [personId, username.slice(0, 32), name, root.id],
+      );
+      await tx.query(
+        `INSERT INTO org_membership (person_id, org_unit_id, from_on) VALUES ($1, $2, $3)`,
+        [personId, root.id, localDay(new Date())],
       );
       await tx.query(
         `INSERT INTO account (person_id, username, password_hash, password_changed_at)

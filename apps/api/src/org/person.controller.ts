@@ -1,8 +1,20 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { CreatePersonDto, PeopleQueryDto, PersonDetailDto, PersonPageDto } from './person.dto.js';
+import {
+  CreatePersonDto,
+  PeopleQueryDto,
+  PersonDetailDto,
+  PersonPageDto,
+  TransferPersonDto,
+} from './person.dto.js';
 import { PersonService } from './person.service.js';
 
 @ApiTags('org')
@@ -30,5 +42,19 @@ export class PersonController {
   @ApiCreatedResponse({ type: PersonDetailDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreatePersonDto): Promise<PersonDetailDto> {
     return this.service.create(user, dto);
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '组织关系调转: move a person to another branch or group from a date (the ledger splits there)',
+  })
+  @ApiOkResponse({ type: PersonDetailDto })
+  transfer(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: TransferPersonDto,
+  ): Promise<PersonDetailDto> {
+    return this.service.transfer(user, id, dto);
   }
 }

@@ -164,7 +164,7 @@ export class CreatePersonDto {
   @IsIn(MEMBER_TYPES)
   memberType?: MemberType;
 
-  @ApiPropertyOptional({ format: 'date', example: '2020-07-01' })
+  @ApiPropertyOptional({ format: 'date', example: '2020-07-01', description: '入党日期, not after today' })
   @IsOptional()
   @IsISO8601({ strict: true })
   joinedPartyOn?: string;
@@ -193,4 +193,16 @@ export class ActivationCodeDto {
 
   @ApiProperty({ format: 'date-time' })
   expiresAt: Date;
+}
+
+/** 组织关系调转: the person moves to another branch or group on a day (the ledger splits there). */
+export class TransferPersonDto {
+  @ApiProperty({ format: 'uuid', description: 'The branch or group they move to' })
+  @IsUUID()
+  orgUnitId: string;
+
+  @ApiProperty({ format: 'date', example: '2026-03-16', description: '调转日期: not after today' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'transferredOn must be a date YYYY-MM-DD' })
+  transferredOn: string;
 }

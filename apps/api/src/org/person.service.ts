@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -8,6 +8,13 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { PasswordHasher } from '../auth/password.hasher.js';
 import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { ProblemException } from '../common/problem.js';
+import { assertDates, notAfterToday } from '../common/date-rules.js';
+import { bilingual } from '../common/locale.js';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { localDay } from '../common/time-zone.js';
+import { fieldError } from '../task-forms/field-error.js';
+import { openMembership, moveMembership } from './membership/membership.writer.js';
+import { OrgUnit } from './org-unit.entity.js';
 import type {
   CreatePersonDto,
   PeopleQueryDto,
@@ -15,6 +22,7 @@ import type {
   PersonDto,
   PersonPageDto,
   PersonRoleDto,
+  TransferPersonDto,
 } from './person.dto.js';
 import { Person } from './person.entity.js';
 import { RoleAssignment } from './role-assignment.entity.js';
@@ -36,6 +44,7 @@ export class PersonService {
     private readonly hasher: PasswordHasher,
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: Transactions,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** People in the subtrees the user reads (org-reading roles only; a plain member is refused). */
@@ -95,6 +104,9 @@ export class PersonService {
         errors: [{ field: 'username', message: 'username is required when a password is given' }],
       });
     }
+    if (dto.joinedPartyOn) {
+      assertDates(notAfterToday('joinedPartyOn', dto.joinedPartyOn, this.clock.now()));
+    }
     if (dto.username) await this.assertUsernameFree(dto.username);
     if (dto.password) assertPasswordAllowed(dto.password, dto.username ?? '', 'password');
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
@@ -109,6 +121,7 @@ export class PersonService {
         joinedPartyOn: dto.joinedPartyOn ?? null,
       });
       const personId = (identifiers[0] as { id: string }).id;
+      await moveMembership(tx, personId, dto.orgUnitId, localDay(this.clock.now()));
       if (dto.username) {
         await tx.getRepository(Account).insert({ personId, username: dto.username, passwordHash });
       }
@@ -118,6 +131,56 @@ export class PersonService {
           .insert({ personId, role: 'member', orgUnitId: dto.orgUnitId });
       }
       return personId;
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * 组织关系调转: the person belongs to `orgUnitId` from `transferredOn`; their membership of the
+   * old unit ends that day (the ledger counts months before for the old branch, after for the
+   * new), and a party member's member role moves with them. The caller manages both units.
+   */
+  async transfer(user: AuthUser, id: string, dto: TransferPersonDto): Promise<PersonDetailDto> {
+    const person = await this.db.getRepository(Person).findOneBy({ id });
+    if (!person) throw new NotFoundException(`Person ${id} does not exist (人员不存在).`);
+    await this.access.assertRole(user, person.orgUnitId, ORG_ADMIN_ROLES);
+    await this.access.assertRole(user, dto.orgUnitId, ORG_ADMIN_ROLES);
+    const target = await this.db.getRepository(OrgUnit).findOneBy({ id: dto.orgUnitId });
+    if (!target || (target.type !== 'branch' && target.type !== 'group')) {
+      throw fieldError('orgUnitId', bilingual('请选择党支部或党小组', 'choose a branch or a group'));
+    }
+    if (target.id === person.orgUnitId) {
+      throw fieldError(
+        'orgUnitId',
+        bilingual(`${person.name}已在${target.name}`, `${person.name} already belongs there`),
+      );
+    }
+    assertDates(notAfterToday('transferredOn', dto.transferredOn, this.clock.now()));
+    await this.transactions.run(async (tx) => {
+      const current = await openMembership(tx, id);
+      if (current && dto.transferredOn <= current.fromOn) {
+        throw fieldError(
+          'transferredOn',
+          bilingual(
+            `调转日期须晚于${person.name}加入现组织的日期（${current.fromOn}）`,
+            `must be after ${person.name} joined the current unit (${current.fromOn})`,
+          ),
+        );
+      }
+      await moveMembership(tx, id, target.id, dto.transferredOn);
+      await tx.getRepository(Person).update(id, { orgUnitId: target.id });
+      if (person.memberType) {
+        await tx
+          .getRepository(RoleAssignment)
+          .delete({ personId: id, role: 'member', orgUnitId: person.orgUnitId });
+        await tx
+          .getRepository(RoleAssignment)
+          .createQueryBuilder()
+          .insert()
+          .values({ personId: id, role: 'member', orgUnitId: target.id })
+          .orIgnore()
+          .execute();
+      }
     });
     return this.get(user, id);
   }

@@ -1,12 +1,14 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { stringVar } from '../task-forms/variable.reader.js';
+import { requireLinked } from '../task-forms/linked-record.js';
 import { In } from 'typeorm';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { MonthlyPlan } from './plan.entity.js';
 
 /** Service tasks of the `monthly-plan` flow. */
+const PLAN = ['计划', 'a plan'] as const;
+
 @Injectable()
 export class PlanJobs implements OnModuleInit {
   constructor(
@@ -26,10 +28,10 @@ export class PlanJobs implements OnModuleInit {
     });
     // The model decides how many levels approve; reaching this task means the last one did.
     this.jobs.register('orglife.plan.approved', async (job, em) => {
-      const planId = stringVar(job.variables, 'planId');
+      const plan = await requireLinked(em, MonthlyPlan, job, PLAN);
       await em.update(
         MonthlyPlan,
-        { id: planId },
+        { id: plan.id },
         { status: 'approved', approvedAt: this.clock.now() },
       );
     });

@@ -11,7 +11,8 @@ export type RectificationAction =
   | 'escalated'
   | 'follow_up_scheduled'
   | 'follow_up_held'
-  | 'reopened';
+  | 'reopened'
+  | 'cancelled';
 
 /** The kept history of a rectification item: every step, return and reopening. */
 @Entity('rectification_event')

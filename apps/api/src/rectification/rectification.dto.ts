@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsISO8601,
@@ -93,6 +95,8 @@ export class RectificationEvidenceDto {
     description: 'Attachments uploaded via POST /attachments',
   })
   @IsOptional()
+  @IsArray()
+  @ArrayUnique()
   @IsUUID('all', { each: true })
   attachmentIds?: string[];
 }

@@ -19,7 +19,15 @@ export const RECTIFICATION_STATUSES = [
   'evidence_review',
   'closed',
   'verified',
+  'cancelled',
 ] as const;
+/** Still waiting on someone: what a cancelled flow must not leave behind. */
+export const OPEN_RECTIFICATION_STATUSES = [
+  'awaiting_plan',
+  'plan_review',
+  'awaiting_evidence',
+  'evidence_review',
+] as const satisfies readonly RectificationStatus[];
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 
 /** One finding to rectify (整改事项), whatever raised it. */

@@ -40,7 +40,7 @@ export class RectificationForms implements OnModuleInit {
       task: WorkflowTask,
     ): Promise<RectificationDetailResponse> => {
       const repo = new RectificationRepository(em);
-      const id = rectificationIdOf(task);
+      const id = await rectificationIdOf(em, task);
       return { rectification: await repo.get(id), history: await repo.history(id) };
     };
     const form = <P extends object>(
@@ -49,7 +49,7 @@ export class RectificationForms implements OnModuleInit {
       submit: (
         repo: RectificationRepository,
         actor: string,
-        task: WorkflowTask,
+        id: string,
         p: P,
       ) => Promise<Variables>,
     ): TaskForm<P, RectificationDetailResponse> => ({
@@ -57,12 +57,17 @@ export class RectificationForms implements OnModuleInit {
       payload,
       contextType: RectificationDetailResponse,
       context,
-      submit: (em, user, task, p) =>
-        submit(new RectificationRepository(em), user.personId, task, p),
+      submit: async (em, user, task, p) =>
+        submit(
+          new RectificationRepository(em),
+          user.personId,
+          await rectificationIdOf(em, task),
+          p,
+        ),
     });
     return [
-      form('orglife:rectification-plan', RectificationPlanDto, async (repo, actor, task, p) => {
-        const item = await repo.lockIn(rectificationIdOf(task), 'awaiting_plan');
+      form('orglife:rectification-plan', RectificationPlanDto, async (repo, actor, id, p) => {
+        const item = await repo.lockIn(id, 'awaiting_plan');
         item.plan = p.plan;
         item.status = 'plan_review';
         await repo.save(item);
@@ -72,8 +77,8 @@ export class RectificationForms implements OnModuleInit {
       form(
         'orglife:rectification-plan-review',
         RectificationReviewDto,
-        async (repo, actor, task, p) => {
-          const item = await repo.lockIn(rectificationIdOf(task), 'plan_review');
+        async (repo, actor, id, p) => {
+          const item = await repo.lockIn(id, 'plan_review');
           item.status = p.approved ? 'awaiting_evidence' : 'awaiting_plan';
           await repo.save(item);
           const action = p.approved ? 'plan_approved' : 'plan_returned';
@@ -84,8 +89,8 @@ export class RectificationForms implements OnModuleInit {
       form(
         'orglife:rectification-evidence',
         RectificationEvidenceDto,
-        async (repo, actor, task, p) => {
-          const item = await repo.lockIn(rectificationIdOf(task), 'awaiting_evidence');
+        async (repo, actor, id, p) => {
+          const item = await repo.lockIn(id, 'awaiting_evidence');
           item.evidence = p.evidence;
           item.status = 'evidence_review';
           await repo.save(item);
@@ -99,8 +104,8 @@ export class RectificationForms implements OnModuleInit {
       form(
         'orglife:rectification-evidence-review',
         RectificationReviewDto,
-        async (repo, actor, task, p) => {
-          const item = await repo.lockIn(rectificationIdOf(task), 'evidence_review');
+        async (repo, actor, id, p) => {
+          const item = await repo.lockIn(id, 'evidence_review');
           const now = this.clock.now();
           item.status = p.approved ? 'closed' : 'awaiting_evidence';
           item.closedAt = p.approved ? now : null;
@@ -115,10 +120,10 @@ export class RectificationForms implements OnModuleInit {
           return { approved: p.approved };
         },
       ),
-      form('orglife:follow-up-check', FollowUpCheckDto, async (repo, actor, task, p) => {
+      form('orglife:follow-up-check', FollowUpCheckDto, async (repo, actor, id, p) => {
         const now = this.clock.now();
         if (!p.holds) assertDates(dueAfterToday('newDueDate', p.newDueDate ?? '', now));
-        const item = await repo.lockIn(rectificationIdOf(task), 'closed');
+        const item = await repo.lockIn(id, 'closed');
         if (p.holds) {
           item.status = 'verified';
           item.verifiedAt = now;

@@ -102,6 +102,9 @@ export class RectificationCountsResponse implements Record<RectificationStatus, 
 
   @ApiProperty()
   verified: number;
+
+  @ApiProperty({ description: 'Cancelled with their flow' })
+  cancelled: number;
 }
 
 /** 整改看板. */
@@ -129,6 +132,7 @@ const RECTIFICATION_ACTIONS: Record<RectificationAction, true> = {
   follow_up_scheduled: true,
   follow_up_held: true,
   reopened: true,
+  cancelled: true,
 };
 
 /** One step of an item's kept history. */

@@ -11,6 +11,7 @@ import { Transactions } from '../database/transactions.js';
 import type { RectificationEvent } from './rectification-event.entity.js';
 import type { RectificationQueryDto, SelfFoundRectificationDto } from './rectification.dto.js';
 import {
+  OPEN_RECTIFICATION_STATUSES,
   RECTIFICATION_STATUSES,
   Rectification,
   type RectificationStatus,
@@ -66,7 +67,8 @@ export class RectificationService {
     >;
     for (const item of all) counts[item.status] += 1;
     const now = this.clock.now();
-    const open = (r: Rectification) => r.status !== 'closed' && r.status !== 'verified';
+    const open = (r: Rectification) =>
+      (OPEN_RECTIFICATION_STATUSES as readonly string[]).includes(r.status);
     return {
       items: query.status ? all.filter((r) => r.status === query.status) : all,
       counts,
@@ -99,13 +101,15 @@ export class RectificationService {
         createdBy: user.personId,
         now: this.clock.now(),
       });
-      await this.runtime.startProcess(em, {
+      const instance = await this.runtime.startProcess(em, {
         processId: 'rectification',
         variables: { rectificationId: item.id },
         orgUnitId: item.branchId,
         businessKey: `rectification:${item.id}`,
         startedBy: user.personId,
       });
+      item.instanceId = instance.id;
+      await em.update(Rectification, { id: item.id }, { instanceId: instance.id });
       return item;
     });
   }

@@ -3,6 +3,8 @@ import type { RoleName } from '../access/role-name.js';
 import { Account } from '../auth/account.entity.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { Person } from '../org/person.entity.js';
+import { OrgMembership } from '../org/membership/membership.entity.js';
+import { localDay } from '../common/time-zone.js';
 import { RoleAssignment } from '../org/role-assignment.entity.js';
 import {
   DEMO_LOGINS,
@@ -71,6 +73,9 @@ async function seedPeople({ manager, units, people, clock }: SeedContext): Promi
       joinedPartyOn: `${2000 + (index % 25)}-07-01`,
       createdAt: clock.now(),
     });
+    await manager
+      .getRepository(OrgMembership)
+      .insert({ personId: id, orgUnitId: home, fromOn: localDay(clock.now()), toOn: null });
     await manager
       .getRepository(Account)
       .insert({ personId: id, username: person.username, passwordHash });

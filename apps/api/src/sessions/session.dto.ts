@@ -245,3 +245,84 @@ export class SessionListQuery {
   @IsUUID()
   orgUnitId?: string;
 }
+
+/**
+ * 更正 of a recorded session: a reason, and the parts corrected (each replaces that part whole;
+ * parts left out stay as recorded).
+ */
+export class CorrectSessionDto {
+  @ApiProperty({ maxLength: 1000, description: '更正理由' })
+  @IsString()
+  @IsNotEmpty({ message: '请填写更正理由 (a reason is required)' })
+  @MaxLength(1000)
+  reason: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: '请填写有效的时间 (heldAt must be an ISO date-time)' })
+  heldAt?: string;
+
+  @ApiPropertyOptional({ type: [AttendanceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: '请登记考勤 (attendance is required)' })
+  @ArrayUnique((a: AttendanceDto) => a.personId, {
+    message: '每名党员只登记一次 (one row per member)',
+  })
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceDto)
+  attendance?: AttendanceDto[];
+
+  @ApiPropertyOptional({ type: [SegmentRecordDto], minItems: MIN_SEGMENTS, maxItems: 6 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(MIN_SEGMENTS, { message: MIN_SEGMENTS_MESSAGE })
+  @ArrayMaxSize(6)
+  @ArrayUnique((s: SegmentRecordDto) => s.key, { message: '环节不能重复 (each segment once)' })
+  @ValidateNested({ each: true })
+  @Type(() => SegmentRecordDto)
+  segments?: SegmentRecordDto[];
+
+  @ApiPropertyOptional({ type: [SpeechDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SpeechDto)
+  speeches?: SpeechDto[];
+
+  @ApiPropertyOptional({ type: [LectureDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => LectureDto)
+  lectures?: LectureDto[];
+
+  @ApiPropertyOptional({ type: [ReportDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ReportDto)
+  reports?: ReportDto[];
+
+  @ApiPropertyOptional({ type: [DecisionDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DecisionDto)
+  decisions?: DecisionDto[];
+
+  @ApiPropertyOptional({ type: [SessionAttachmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique((a: SessionAttachmentDto) => a.attachmentId)
+  @ValidateNested({ each: true })
+  @Type(() => SessionAttachmentDto)
+  attachments?: SessionAttachmentDto[];
+
+  @ApiPropertyOptional({ maxLength: 10000, description: '总结 (once the summary is in)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: '请填写总结 (summary is required)' })
+  @MaxLength(10000)
+  summary?: string;
+}

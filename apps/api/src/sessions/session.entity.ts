@@ -66,4 +66,26 @@ export class OrgSession {
   /** Set when the evaluation flow has closed (reviews and comments in). */
   @Column({ name: 'evaluated_at', type: 'timestamptz', nullable: true })
   evaluatedAt: Date | null;
+
+  /** 签到 opens this many minutes before the scheduled start. */
+  @Column({ name: 'sign_in_opens_before_min', type: 'int', default: 30 })
+  signInOpensBeforeMin: number;
+
+  /** 签到 closes this many minutes after the scheduled start (the session's end). */
+  @Column({ name: 'sign_in_duration_min', type: 'int', default: 180 })
+  signInDurationMin: number;
+
+  /** A sign-in more than this many minutes after the start is late (迟到). */
+  @Column({ name: 'late_after_min', type: 'int', default: 0 })
+  lateAfterMin: number;
+
+  /** The venue's coordinates (WGS-84) and radius for the optional place check; all or none. */
+  @Column({ name: 'venue_latitude', type: 'double precision', nullable: true })
+  venueLatitude: number | null;
+
+  @Column({ name: 'venue_longitude', type: 'double precision', nullable: true })
+  venueLongitude: number | null;
+
+  @Column({ name: 'venue_radius_m', type: 'int', nullable: true })
+  venueRadiusM: number | null;
 }

@@ -1,5 +1,6 @@
 import { localMinute } from '../common/time-zone.js';
 import { SEGMENT_KEYS, type MeetingType, type SegmentKey } from '../plans/plan.vocabulary.js';
+import type { RecordPart, SessionRecordParts } from './session-record.parts.js';
 import type { SessionView } from './session.service.js';
 import type {
   AttendanceStatus,
@@ -60,6 +61,84 @@ function when(date: Date | null): string {
   return localMinute(date);
 }
 
+const PART_LABELS: Record<RecordPart, string> = {
+  heldAt: '时间',
+  attendance: '考勤',
+  segments: '环节',
+  speeches: '交流发言',
+  lectures: '党课',
+  reports: '三汇报',
+  decisions: '决定事项',
+  attachments: '附件',
+  summary: '总结',
+};
+
+/** One part of a record as lines a reader checks (names, labels; never raw data). */
+function partText(
+  part: RecordPart,
+  parts: Partial<SessionRecordParts>,
+  name: (id: string | null) => string,
+): string {
+  const lines = (list: string[]) => (list.length ? list.join('<br>') : '（无）');
+  switch (part) {
+    case 'heldAt':
+      return esc(parts.heldAt ? when(new Date(parts.heldAt)) : '');
+    case 'attendance':
+      return lines(
+        (parts.attendance ?? []).map(
+          (a) =>
+            `${name(a.personId)}：${ATTENDANCE_LABELS[a.status]}${a.reason ? `（${esc(a.reason)}）` : ''}`,
+        ),
+      );
+    case 'segments':
+      return lines(
+        (parts.segments ?? []).map(
+          (g) => `${SEGMENT_LABELS[g.key]}（${name(g.ownerId)}）：${esc(g.record)}`,
+        ),
+      );
+    case 'speeches':
+      return lines((parts.speeches ?? []).map((x) => `${name(x.personId)}：${esc(x.topic)}`));
+    case 'lectures':
+      return lines(
+        (parts.lectures ?? []).map(
+          (l) =>
+            `${LECTURE_LABELS[l.kind]} ${l.speakerId ? name(l.speakerId) : esc(l.speakerName)}：${esc(l.title)}`,
+        ),
+      );
+    case 'reports':
+      return lines(
+        (parts.reports ?? []).map(
+          (r) => `${name(r.personId)}（${REPORT_LABELS[r.kind]}）：${esc(r.content)}`,
+        ),
+      );
+    case 'decisions':
+      return lines(
+        (parts.decisions ?? []).map((d) => `${DECISION_LABELS[d.category]}：${esc(d.content)}`),
+      );
+    case 'attachments':
+      return `${(parts.attachments ?? []).length} 个`;
+    case 'summary':
+      return esc(parts.summary);
+  }
+}
+
+/** The 更正 history: who, when, why, and each changed part before and after. */
+function correctionsSection(s: SessionView, name: (id: string | null) => string): string {
+  if (s.corrections.length === 0) return '';
+  const blocks = s.corrections.map((c) => {
+    const parts = (Object.keys(PART_LABELS) as RecordPart[]).filter((p) => p in c.after);
+    const changes = parts
+      .map(
+        (p) =>
+          `<tr><td>${PART_LABELS[p]}</td><td>${partText(p, c.before, name)}</td><td>${partText(p, c.after, name)}</td></tr>`,
+      )
+      .join('');
+    return `<table><tr><th>更正时间</th><th>更正人</th><th>更正理由</th></tr><tr><td>${esc(when(new Date(c.correctedAt)))}</td><td>${name(c.correctedBy)}</td><td>${esc(c.reason)}</td></tr></table>
+<table><tr><th>项目</th><th>更正前</th><th>更正后</th></tr>${changes}</table>`;
+  });
+  return `<h2>更正记录</h2>${blocks.join('')}`;
+}
+
 /** The printable session record (集中组织生活台账), one self-contained HTML page. */
 export function renderSessionRecord(s: SessionView): string {
   const name = (id: string | null) => esc(id ? (s.people[id] ?? id) : '');
@@ -110,5 +189,6 @@ export function renderSessionRecord(s: SessionView): string {
 <h2>总结</h2>
 <p>${esc(s.summary)}</p>
 <p>附件 ${s.attachments.length} 个</p>
+${correctionsSection(s, name)}
 </body></html>`;
 }

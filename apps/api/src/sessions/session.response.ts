@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BranchMemberResponse,
   MonthlyPlanResponse,
@@ -21,6 +21,9 @@ import type {
   SessionSelfStudy,
   SessionSpeech,
 } from './session-parts.entity.js';
+import type { SessionCorrection } from './session-correction.entity.js';
+import type { CorrectionRight } from './session-correction.service.js';
+import type { SessionRecordParts } from './session-record.parts.js';
 import type { OrgSession } from './session.entity.js';
 import type { SessionView } from './session.service.js';
 import { SIX_HAVES, type SixHave, type SixHavesCheck } from './six-haves.js';
@@ -37,6 +40,7 @@ import {
   type SessionAttachmentKind,
   type SessionStatus,
 } from './session.vocabulary.js';
+import { SignInResponse } from './sign-in/sign-in.response.js';
 
 /** A branch's monthly concentrated session (集中组织生活). */
 export class OrgSessionResponse implements OrgSession {
@@ -67,7 +71,7 @@ export class OrgSessionResponse implements OrgSession {
   @ApiProperty({ type: PlanActivityResponse, nullable: true })
   activity: PlanActivityResponse | null;
 
-  @ApiProperty({ enum: ['scheduled', 'recorded', 'summarized', 'closed'] })
+  @ApiProperty({ enum: ['scheduled', 'recorded', 'summarized', 'closed', 'cancelled'] })
   status: SessionStatus;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
@@ -99,6 +103,24 @@ export class OrgSessionResponse implements OrgSession {
 
   @ApiProperty({ type: Date, nullable: true, description: 'Evaluation flow closed' })
   evaluatedAt: Date | null;
+
+  @ApiProperty({ description: '签到 opens this many minutes before the start' })
+  signInOpensBeforeMin: number;
+
+  @ApiProperty({ description: '签到 closes this many minutes after the start' })
+  signInDurationMin: number;
+
+  @ApiProperty({ description: 'Late (迟到) after this many minutes' })
+  lateAfterMin: number;
+
+  @ApiProperty({ nullable: true, type: Number })
+  venueLatitude: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  venueLongitude: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  venueRadiusM: number | null;
 }
 
 /** 会前自学. */
@@ -247,6 +269,86 @@ export class SixHavesResponse implements SixHavesCheck {
   missing: SixHave[];
 }
 
+class CorrectedAttendanceResponse {
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: AttendanceStatus;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+}
+
+class CorrectedSegmentResponse {
+  @ApiProperty({ enum: SEGMENT_KEYS }) key: SegmentKey;
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty() record: string;
+}
+
+class CorrectedSpeechResponse {
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty() topic: string;
+  @ApiProperty({ type: String, nullable: true }) content: string | null;
+}
+
+class CorrectedLectureResponse {
+  @ApiProperty({ enum: LECTURE_KINDS }) kind: LectureKind;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) speakerId: string | null;
+  @ApiProperty({ type: String, nullable: true }) speakerName: string | null;
+  @ApiProperty() title: string;
+}
+
+class CorrectedReportResponse {
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty({ enum: REPORT_KINDS }) kind: ReportKind;
+  @ApiProperty() content: string;
+}
+
+class CorrectedDecisionResponse {
+  @ApiProperty({ enum: DECISION_CATEGORIES }) category: DecisionCategory;
+  @ApiProperty() content: string;
+}
+
+class CorrectedAttachmentResponse {
+  @ApiProperty({ format: 'uuid' }) attachmentId: string;
+  @ApiProperty({ enum: SESSION_ATTACHMENT_KINDS }) kind: SessionAttachmentKind;
+}
+
+/** The parts of a record one correction changed (only those parts are present). */
+export class SessionRecordPartsResponse implements Partial<SessionRecordParts> {
+  @ApiPropertyOptional({ format: 'date-time' }) heldAt?: string;
+  @ApiPropertyOptional({ type: [CorrectedAttendanceResponse] })
+  attendance?: CorrectedAttendanceResponse[];
+  @ApiPropertyOptional({ type: [CorrectedSegmentResponse] }) segments?: CorrectedSegmentResponse[];
+  @ApiPropertyOptional({ type: [CorrectedSpeechResponse] }) speeches?: CorrectedSpeechResponse[];
+  @ApiPropertyOptional({ type: [CorrectedLectureResponse] }) lectures?: CorrectedLectureResponse[];
+  @ApiPropertyOptional({ type: [CorrectedReportResponse] }) reports?: CorrectedReportResponse[];
+  @ApiPropertyOptional({ type: [CorrectedDecisionResponse] }) decisions?: CorrectedDecisionResponse[];
+  @ApiPropertyOptional({ type: [CorrectedAttachmentResponse] })
+  attachments?: CorrectedAttachmentResponse[];
+  @ApiPropertyOptional({ type: String, nullable: true }) summary?: string | null;
+}
+
+/** One 更正 of a session record. */
+export class SessionCorrectionResponse implements SessionCorrection {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ format: 'uuid', description: 'Who corrected' }) correctedBy: string;
+  @ApiProperty() correctedAt: Date;
+  @ApiProperty({ description: '更正理由' }) reason: string;
+  @ApiProperty({ type: SessionRecordPartsResponse, description: 'The changed parts as they were' })
+  before: SessionRecordPartsResponse;
+  @ApiProperty({ type: SessionRecordPartsResponse, description: 'The changed parts as corrected' })
+  after: SessionRecordPartsResponse;
+}
+
+/** Whether the caller may correct the record now. */
+export class CorrectionRightResponse implements CorrectionRight {
+  @ApiProperty() allowed: boolean;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: "End of the branch secretary's correction period; null for the committee",
+  })
+  until: Date | null;
+}
+
 /** A session with its "six haves" records. */
 export class SessionViewResponse extends OrgSessionResponse implements SessionView {
   @ApiProperty({ type: SixHavesResponse })
@@ -285,6 +387,12 @@ export class SessionViewResponse extends OrgSessionResponse implements SessionVi
 
   @ApiProperty({ type: [SessionAttachmentResponse] })
   attachments: SessionAttachmentResponse[];
+
+  @ApiProperty({ type: [SessionCorrectionResponse], description: '更正 history, oldest first' })
+  corrections: SessionCorrectionResponse[];
+
+  @ApiProperty({ type: CorrectionRightResponse })
+  correction: CorrectionRightResponse;
 }
 
 /** What the session's forms show: self-study, the record, the summary. */
@@ -304,4 +412,10 @@ export class SessionFormContextResponse {
 
   @ApiProperty({ type: SixHavesResponse, description: 'What the session still lacks' })
   sixHaves: SixHavesResponse;
+
+  @ApiProperty({
+    type: [SignInResponse],
+    description: 'The QR sign-ins (签到), to pre-fill the attendance',
+  })
+  signIns: SignInResponse[];
 }

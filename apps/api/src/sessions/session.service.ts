@@ -13,6 +13,11 @@ import {
   SessionSelfStudy,
   SessionSpeech,
 } from './session-parts.entity.js';
+import { SessionCorrection } from './session-correction.entity.js';
+import {
+  SessionCorrectionService,
+  type CorrectionRight,
+} from './session-correction.service.js';
 import { OrgSession } from './session.entity.js';
 import { checkSixHaves, type SixHavesCheck } from './six-haves.js';
 
@@ -28,6 +33,10 @@ export interface SessionView extends OrgSession {
   decisions: SessionDecision[];
   attachments: SessionAttachment[];
   sixHaves: SixHavesCheck;
+  /** Each 更正, oldest first, with the parts before and after. */
+  corrections: SessionCorrection[];
+  /** Whether the caller may correct the record now, and until when (branch secretary). */
+  correction: CorrectionRight;
 }
 
 /** Reads sessions with their "six haves" records, within the branches the caller can see. */
@@ -36,6 +45,7 @@ export class SessionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly visibility: BranchVisibility,
+    private readonly corrections: SessionCorrectionService,
   ) {}
 
   async list(user: AuthUser, query: { month?: string; orgUnitId?: string }): Promise<OrgSession[]> {
@@ -73,11 +83,25 @@ export class SessionService {
       await em.find(SessionDecision, by),
       await em.find(SessionAttachment, by),
     ];
+    const corrections = await em.find(SessionCorrection, {
+      where: { sessionId: id },
+      order: { correctedAt: 'ASC' },
+    });
     const personIds = [
       ...attendance.map((a) => a.personId),
       ...lectures.flatMap((l) => (l.speakerId ? [l.speakerId] : [])),
       ...(session.recordedBy ? [session.recordedBy] : []),
       ...(session.summaryBy ? [session.summaryBy] : []),
+      ...corrections.flatMap((c) => [
+        c.correctedBy,
+        ...[c.before, c.after].flatMap((parts) => [
+          ...(parts.attendance ?? []).map((a) => a.personId),
+          ...(parts.segments ?? []).map((g) => g.ownerId),
+          ...(parts.speeches ?? []).map((x) => x.personId),
+          ...(parts.reports ?? []).map((r) => r.personId),
+          ...(parts.lectures ?? []).flatMap((l) => (l.speakerId ? [l.speakerId] : [])),
+        ]),
+      ]),
     ];
     const people = personIds.length
       ? await em.query<{ id: string; name: string }[]>(
@@ -102,6 +126,8 @@ export class SessionService {
       decisions,
       attachments,
       sixHaves: sixHaves!,
+      corrections,
+      correction: await this.corrections.right(user, session),
     };
   }
 }

@@ -24,4 +24,5 @@ export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
 export const SESSION_ATTACHMENT_KINDS = ['photo', 'sign_in_sheet', 'minutes', 'other'] as const;
 export type SessionAttachmentKind = (typeof SESSION_ATTACHMENT_KINDS)[number];
 
-export type SessionStatus = 'scheduled' | 'recorded' | 'summarized' | 'closed';
+/** `cancelled`: its flow was cancelled before the session was held. */
+export type SessionStatus = 'scheduled' | 'recorded' | 'summarized' | 'closed' | 'cancelled';

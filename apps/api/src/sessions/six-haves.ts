@@ -4,7 +4,7 @@ import { MIN_SEGMENTS } from '../plans/plan.vocabulary.js';
  * The seed's "six haves" of every session (有计划、有安排、有交流、有考勤、有记录、有总结), each
  * computed from the records: an approved plan; every segment of it arranged to a person (at
  * least the minimum number of segments); at least one exchange speech; attendance for everyone
- * with a sign-in sheet or photo; the session record; the summary.
+ * with a sign-in sheet or photo, or the QR sign-ins (签到表); the session record; the summary.
  */
 export const SIX_HAVES = [
   'plan',
@@ -50,8 +50,9 @@ export async function checkSixHaves(db: Queryable, sessionIds: string[]): Promis
                                WHERE COALESCE(e->>'ownerId', '') = '') AS arrangement,
             EXISTS (SELECT 1 FROM session_speech x WHERE x.session_id = s.id) AS exchange,
             EXISTS (SELECT 1 FROM session_attendance a WHERE a.session_id = s.id)
-              AND EXISTS (SELECT 1 FROM session_attachment t
-                           WHERE t.session_id = s.id AND t.kind IN ('photo', 'sign_in_sheet')) AS attendance,
+              AND (EXISTS (SELECT 1 FROM session_attachment t
+                            WHERE t.session_id = s.id AND t.kind IN ('photo', 'sign_in_sheet'))
+                   OR EXISTS (SELECT 1 FROM session_sign_in q WHERE q.session_id = s.id)) AS attendance,
             s.held_at IS NOT NULL
               AND EXISTS (SELECT 1 FROM session_segment g WHERE g.session_id = s.id) AS record,
             COALESCE(s.summary, '') <> '' AS summary

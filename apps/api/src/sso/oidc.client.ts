@@ -14,7 +14,8 @@ export interface OidcChecks {
 /**
  * OpenID Connect authorization code flow with PKCE through openid-client: discovery (kept once it
  * succeeds), the authorization URL, and the callback, where the library checks the code exchange
- * and the ID token (signature against the provider's keys, issuer, audience, nonce, expiry).
+ * and the ID token (signature against the provider's keys, issuer, audience, nonce, expiry; the
+ * signature check is switched on explicitly in `discover`).
  */
 export class OidcClient {
   private configuration: Promise<client.Configuration> | undefined;
@@ -82,8 +83,13 @@ export class OidcClient {
       clientSecret ? client.ClientSecretBasic(clientSecret) : client.None(),
       {
         timeout: this.timeoutMs / 1000,
-        // Only an issuer configured as http:// (a test or a campus-internal provider) gets this.
-        execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
+        execute: [
+          // The ID token's signature is checked against the provider's keys (jwks_uri) too:
+          // openid-client otherwise trusts a token endpoint answer on TLS alone.
+          client.enableNonRepudiationChecks,
+          // Only an issuer configured as http:// (a test or a campus-internal provider) gets this.
+          ...(issuer.protocol === 'http:' ? [client.allowInsecureRequests] : []),
+        ],
       },
     );
   }
@@ -92,8 +98,15 @@ export class OidcClient {
 /** No answer in time, no connection, or a 5xx from the provider → unavailable; else rejected. */
 function refusalFor(error: unknown): SsoRefusal {
   if (error instanceof SsoRefusal) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new SsoRefusal(unreachable(error) ? 'unavailable' : 'rejected', detail);
+  return new SsoRefusal(unreachable(error) ? 'unavailable' : 'rejected', detailOf(error));
+}
+
+/** openid-client's message, with the check that failed beneath it (oauth4webapi's) and its code. */
+function detailOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const code = (error as { code?: unknown }).code;
+  return `${error.message}${cause}${typeof code === 'string' ? ` (${code})` : ''}`;
 }
 
 function unreachable(error: unknown): boolean {

@@ -1,3 +1,5 @@
+import { localDay } from '../common/time-zone.js';
+import { moveMembership } from '../org/membership/membership.writer.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -138,6 +140,7 @@ export class SsoPeople {
         ),
       );
       if (!person) return undefined;
+      await moveMembership(tx, person.id, unit.id, localDay(this.clock.now()));
       const username = await this.openAccount(tx, person.id, employeeNo);
       await this.events.record(
         {

@@ -6,7 +6,7 @@ export interface StudyMaterial {
   description?: string;
 }
 
-export type StudyContentStatus = 'draft' | 'published';
+export type StudyContentStatus = 'draft' | 'published' | 'cancelled';
 
 /** The month's study content OD sets for every branch (每月学习内容). */
 @Entity('study_content')

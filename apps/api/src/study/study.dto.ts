@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   ArrayMinSize,
   IsArray,
   IsNotEmpty,
@@ -65,6 +66,7 @@ export class CreateStudyContentDto {
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'From POST /attachments' })
   @IsArray()
+  @ArrayUnique()
   @IsUUID(undefined, { each: true })
   attachmentIds: string[];
 }
@@ -97,6 +99,7 @@ export class PublishStudyContentDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @IsOptional()
   @IsArray()
+  @ArrayUnique()
   @IsUUID(undefined, { each: true })
   attachmentIds?: string[];
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { ProblemException } from '../common/problem.js';
 import { fieldError } from '../task-forms/field-error.js';
-import { linkedRecord } from '../task-forms/linked-record.js';
+import { assertTaskFor, linkedRecord } from '../task-forms/linked-record.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { stringVar } from '../task-forms/variable.reader.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
@@ -56,7 +56,7 @@ export class StudyForms implements OnModuleInit {
       contextType: StudyArrangementContextResponse,
       submit: async (em, user, task, dto) => {
         const content = await contentOfTask(em, task);
-        const committeeId = stringVar(task.variables, 'committeeId');
+        const committeeId = committeeOfTask(task);
         if (dto.committeeId !== committeeId) {
           throw fieldError(
             'committeeId',
@@ -74,7 +74,7 @@ export class StudyForms implements OnModuleInit {
       },
       context: async (em, _user, task): Promise<StudyArrangementContextResponse> => ({
         studyContent: await contentOfTask(em, task),
-        committeeId: stringVar(task.variables, 'committeeId'),
+        committeeId: committeeOfTask(task),
       }),
     });
   }
@@ -89,4 +89,11 @@ async function contentOfTask(em: EntityManager, task: WorkflowTask): Promise<Stu
     );
   }
   return content;
+}
+
+/** The committee an arrangement task is for: its item variable, only if the task was made for it. */
+function committeeOfTask(task: WorkflowTask): string {
+  const committeeId = stringVar(task.variables, 'committeeId');
+  assertTaskFor(task, committeeId);
+  return committeeId;
 }

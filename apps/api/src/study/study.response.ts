@@ -38,7 +38,7 @@ export class StudyContentResponse implements StudyContent {
   @ApiProperty({ type: [String], format: 'uuid' })
   attachmentIds: string[];
 
-  @ApiProperty({ enum: ['draft', 'published'] })
+  @ApiProperty({ enum: ['draft', 'published', 'cancelled'] })
   status: StudyContentStatus;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })

@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { assertDates, monthNotOver } from '../common/date-rules.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, Not } from 'typeorm';
 import { assertAttachmentsOf } from './study-attachments.js';
 import { AccessService } from '../access/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -42,7 +42,13 @@ export class StudyService {
     assertDates(monthNotOver('month', dto.month, this.clock.now()));
     return this.transactions.run(async (em) => {
       await assertAttachmentsOf(em, universityId, dto.attachmentIds);
-      if (await em.existsBy(StudyContent, { universityId, month: dto.month })) {
+      if (
+        await em.existsBy(StudyContent, {
+          universityId,
+          month: dto.month,
+          status: Not('cancelled'),
+        })
+      ) {
         throw new ConflictException(
           `The study content of ${dto.month} already exists (本月学习内容已存在).`,
         );

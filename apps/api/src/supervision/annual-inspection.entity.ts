@@ -13,7 +13,7 @@ export class AnnualInspection {
   committeeId: string;
 
   @Column({ type: 'varchar', length: 16 })
-  status: 'pending' | 'done';
+  status: 'pending' | 'done' | 'cancelled';
 
   @Column({ type: 'text', nullable: true })
   summary: string | null;

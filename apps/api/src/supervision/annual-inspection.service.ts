@@ -1,8 +1,16 @@
-import { ConflictException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { bilingual } from '../common/locale.js';
+import { ProblemException } from '../common/problem.js';
 import { assertDates, yearBegun } from '../common/date-rules.js';
 import type { Variables } from '@orglife/engine';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, Not } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -18,12 +26,15 @@ import {
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
+import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
 import { AnnualInspection } from './annual-inspection.entity.js';
 import { branchesOfUniversity } from './branch.population.js';
 import { AnnualInspectionRecordDto, type StartInspectionDto } from './supervision.dto.js';
 import { AnnualInspectionContextResponse } from './supervision.response.js';
 import { taskField } from './task-variable.js';
+import { assertTaskFor, linkedRecordById } from '../task-forms/linked-record.js';
+import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 
 const READERS: RoleName[] = ['od_admin', 'inspector', ...COMMITTEE_ROLES];
 
@@ -35,20 +46,23 @@ export class AnnualInspectionService implements OnModuleInit {
     private readonly runtime: WorkflowRuntimeService,
     private readonly forms: TaskFormRegistry,
     private readonly jobs: JobHandlerRegistry,
+    private readonly endHooks: InstanceEndHooks,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
+    // A committee not yet inspected is no longer due once its flow is cancelled.
+    this.endHooks.onTerminated(async (em, instanceId) => {
+      await em.update(AnnualInspection, { instanceId, status: 'pending' }, { status: 'cancelled' });
+    });
     this.jobs.register('orglife.annual-inspection.plan', (job, em) => this.plan(job, em));
     this.forms.register({
       formKey: 'orglife:annual-inspection',
       payload: AnnualInspectionRecordDto,
       contextType: AnnualInspectionContextResponse,
       context: async (em, _user, task): Promise<AnnualInspectionContextResponse> => {
-        const inspection = await em.findOneByOrFail(AnnualInspection, {
-          id: taskField(task, 'target', 'inspectionId'),
-        });
+        const inspection = await inspectionOf(em, task, false);
         const { branches } = await branchesOfUniversity(em);
         return {
           inspection,
@@ -56,10 +70,7 @@ export class AnnualInspectionService implements OnModuleInit {
         };
       },
       submit: async (em, user, task, p) => {
-        const row = await em.findOneOrFail(AnnualInspection, {
-          where: { id: taskField(task, 'target', 'inspectionId') },
-          lock: { mode: 'pessimistic_write' },
-        });
+        const row = await inspectionOf(em, task, true);
         if (row.status !== 'pending')
           throw new ConflictException(`调研督查已完成 (inspection ${row.id} is already done)`);
         const { branches } = await branchesOfUniversity(em);
@@ -104,6 +115,20 @@ export class AnnualInspectionService implements OnModuleInit {
     const { universityId } = await branchesOfUniversity(this.db.manager);
     await this.access.assertRole(user, universityId, ['od_admin']);
     if (dto.year) assertDates(yearBegun('year', dto.year, this.clock.now()));
+    const year = dto.year ?? Number(localDay(this.clock.now()).slice(0, 4));
+    const taken = await this.db
+      .getRepository(AnnualInspection)
+      .findOneBy({ year, status: Not('cancelled') });
+    if (taken) {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        bilingual(
+          `${year}年度调研督查已发起，不能重复发起`,
+          `The ${year} inspection has already been started`,
+        ),
+        { existingInstanceId: taken.instanceId },
+      );
+    }
     const instance = await this.runtime.startProcess(null, {
       processId: 'annual-inspection',
       variables: dto.year ? { year: dto.year } : {},
@@ -136,7 +161,16 @@ export class AnnualInspectionService implements OnModuleInit {
         : Number(localDay(now).slice(0, 4));
     const dueAt = addIsoDuration(now, String(job.variables['inspectionPeriod'])).toISOString();
     const { universityId, branches } = await branchesOfUniversity(em);
-    const committees = [...new Set(branches.map((b) => b.committeeId))];
+    // One inspection a committee a year: the yearly timer after OD started the year by hand (or a
+    // second start) adds only committees the year has not covered yet.
+    const covered = new Set(
+      (await em.findBy(AnnualInspection, { year, status: Not('cancelled') })).map(
+        (a) => a.committeeId,
+      ),
+    );
+    const committees = [...new Set(branches.map((b) => b.committeeId))].filter(
+      (id) => !covered.has(id),
+    );
     const names = await em.query<{ id: string; name: string }[]>(
       `SELECT id, name FROM org_unit WHERE id = ANY($1::uuid[])`,
       [committees],
@@ -161,4 +195,25 @@ export class AnnualInspectionService implements OnModuleInit {
     }
     return { year, universityId, targets };
   }
+}
+
+/**
+ * The committee's inspection a task of the multi-instance step is about: named by the `target`
+ * item variable, but only one linked to the task's flow and the committee the task was made for.
+ */
+async function inspectionOf(
+  em: EntityManager,
+  task: WorkflowTask,
+  lock: boolean,
+): Promise<AnnualInspection> {
+  const row = await linkedRecordById(
+    em,
+    AnnualInspection,
+    task,
+    taskField(task, 'target', 'inspectionId'),
+    ['此调研督查', 'this inspection'],
+    lock,
+  );
+  assertTaskFor(task, row.committeeId);
+  return row;
 }

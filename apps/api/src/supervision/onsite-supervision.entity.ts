@@ -16,7 +16,7 @@ export class OnsiteSupervision {
   committeeId: string;
 
   @Column({ type: 'varchar', length: 16 })
-  status: 'pending' | 'recorded';
+  status: 'pending' | 'recorded' | 'cancelled';
 
   /** Who attended and gave the guidance (the person completing the record). */
   @Column({ name: 'supervisor_id', type: 'uuid', nullable: true })

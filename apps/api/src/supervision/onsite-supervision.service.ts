@@ -13,7 +13,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { ProblemException } from '../common/problem.js';
 import { BranchDirectory } from '../plans/branch.directory.js';
-import { assertDates, notAfterToday } from '../common/date-rules.js';
+import { assertDates, notAfterToday, sameDay } from '../common/date-rules.js';
+import { localDay } from '../common/time-zone.js';
+import { OrgSession } from '../sessions/session.entity.js';
 import {
   findingsDue,
   findingVariable,
@@ -22,15 +24,19 @@ import {
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
 import { Transactions } from '../database/transactions.js';
+import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { OnsiteSupervision } from './onsite-supervision.entity.js';
 import { OnsiteSupervisionRecordDto, type StartOnsiteSupervisionDto } from './supervision.dto.js';
 import { OnsiteSupervisionContextResponse } from './supervision.response.js';
-import { taskField } from './task-variable.js';
+import { requireLinked } from '../task-forms/linked-record.js';
+import { fieldError } from '../task-forms/field-error.js';
 
 const SUPERVISORS: RoleName[] = ['od_admin', ...COMMITTEE_ROLES];
 const READERS: RoleName[] = [...SUPERVISORS, 'branch_secretary', 'branch_committee', 'inspector'];
 
 /** 现场督导: a committee leader attends a branch session, records guidance, may raise findings. */
+const ONSITE = ['现场督导', 'an on-site supervision'] as const;
+
 @Injectable()
 export class OnsiteSupervisionService implements OnModuleInit {
   constructor(
@@ -38,23 +44,31 @@ export class OnsiteSupervisionService implements OnModuleInit {
     private readonly runtime: WorkflowRuntimeService,
     private readonly tx: Transactions,
     private readonly forms: TaskFormRegistry,
+    private readonly endHooks: InstanceEndHooks,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
+    // A visit not yet recorded dies with its flow; a recorded one is history.
+    this.endHooks.onTerminated(async (em, instanceId) => {
+      await em.update(
+        OnsiteSupervision,
+        { instanceId, status: 'pending' },
+        { status: 'cancelled' },
+      );
+    });
     this.forms.register({
       formKey: 'orglife:onsite-supervision-record',
       payload: OnsiteSupervisionRecordDto,
       contextType: OnsiteSupervisionContextResponse,
       context: async (em, _user, task): Promise<OnsiteSupervisionContextResponse> => ({
-        supervision: await em.findOneByOrFail(OnsiteSupervision, {
-          id: taskField(task, 'onsiteId'),
-        }),
+        supervision: await requireLinked(em, OnsiteSupervision, task, ONSITE),
       }),
       submit: async (em, user, task, p) => {
+        const { id } = await requireLinked(em, OnsiteSupervision, task, ONSITE);
         const row = await em.findOneOrFail(OnsiteSupervision, {
-          where: { id: taskField(task, 'onsiteId') },
+          where: { id },
           lock: { mode: 'pessimistic_write' },
         });
         if (row.status !== 'pending')
@@ -62,8 +76,18 @@ export class OnsiteSupervisionService implements OnModuleInit {
             `现场督导已记录 (on-site supervision ${row.id} is already recorded)`,
           );
         const now = this.clock.now();
+        // The visit attended a session: it happened the day that session was held.
+        const session = row.sessionId
+          ? await em.findOneBy(OrgSession, { id: row.sessionId })
+          : null;
         assertDates(
           notAfterToday('attendedOn', p.attendedOn, now),
+          session?.heldAt
+            ? sameDay('attendedOn', p.attendedOn, localDay(session.heldAt), [
+                '该次组织生活的召开日期',
+                'the day the session was held',
+              ])
+            : null,
           ...findingsDue(p.findings ?? [], now),
         );
         Object.assign(row, {
@@ -96,10 +120,10 @@ export class OnsiteSupervisionService implements OnModuleInit {
     return this.tx.run(async (em) => {
       const branch = await new BranchDirectory().context(em, dto.branchId);
       if (dto.sessionId) {
-        const [session] = await em.query<{ branchId: string }[]>(
-          `SELECT branch_id AS "branchId" FROM org_session WHERE id = $1`,
-          [dto.sessionId],
-        );
+        const session = await em.findOneBy(OrgSession, { id: dto.sessionId });
+        if (session?.status === 'cancelled') {
+          throw fieldError('sessionId', '该次组织生活已取消 (the session was cancelled)');
+        }
         if (session?.branchId !== dto.branchId) {
           throw new ProblemException(
             HttpStatus.BAD_REQUEST,

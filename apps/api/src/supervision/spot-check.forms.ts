@@ -8,7 +8,9 @@ import {
   findingVariable,
   openRectification,
 } from '../rectification/rectification.opener.js';
+import { assertTaskFor, requireLinked } from '../task-forms/linked-record.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
+import { bilingual } from '../common/locale.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { InspectionScope } from './inspection.scope.js';
 import { SpotCheckBatch } from './spot-check-batch.entity.js';
@@ -35,14 +37,14 @@ export class SpotCheckForms implements OnModuleInit {
       payload: SpotCheckInspectDto,
       contextType: SpotCheckInspectContextResponse,
       context: async (em, _user, task): Promise<SpotCheckInspectContextResponse> => {
-        const item = await this.item(em, task, false);
-        return {
-          item,
-          records: await this.scope.records(em, item.branchId, taskField(task, 'sample', 'month')),
-        };
+        const batch = await batchOf(em, task);
+        const item = await this.item(em, task, batch, false);
+        assertTaskFor(task, item.branchId);
+        return { item, records: await this.scope.records(em, item.branchId, batch.month) };
       },
       submit: async (em, user, task, p) => {
-        const item = await this.item(em, task, true);
+        const item = await this.item(em, task, await batchOf(em, task), true);
+        assertTaskFor(task, item.branchId);
         if (item.status !== 'pending') {
           throw new ConflictException(
             `Spot-check item ${item.id} is already ${item.status} (已检查).`,
@@ -78,13 +80,13 @@ export class SpotCheckForms implements OnModuleInit {
       payload: SpotCheckNoticeDto,
       contextType: SpotCheckNoticeContextResponse,
       context: async (em, _user, task): Promise<SpotCheckNoticeContextResponse> => {
-        const batch = await em.findOneByOrFail(SpotCheckBatch, { id: taskField(task, 'batchId') });
-        return { batch, items: await this.noticedItems(em, task, batch.id, false) };
+        const batch = await batchOf(em, task);
+        return { batch, items: await this.noticedItems(em, task, batch, false) };
       },
       submit: async (em, user, task, p) => {
-        const batchId = taskField(task, 'batchId');
+        const batch = await batchOf(em, task);
         const now = this.clock.now();
-        for (const item of await this.noticedItems(em, task, batchId, true)) {
+        for (const item of await this.noticedItems(em, task, batch, true)) {
           item.noticeTitle = p.title;
           item.noticeContent = p.content;
           item.noticeIssuedBy = user.personId;
@@ -102,21 +104,41 @@ export class SpotCheckForms implements OnModuleInit {
   private async noticedItems(
     em: EntityManager,
     task: WorkflowTask,
-    batchId: string,
+    batch: SpotCheckBatch,
     lock: boolean,
   ): Promise<SpotCheckItem[]> {
-    if (task.variables['sample'] !== undefined) return [await this.item(em, task, lock)];
+    if (task.variables['sample'] !== undefined) return [await this.item(em, task, batch, lock)];
     return em.find(SpotCheckItem, {
-      where: { batchId, status: 'findings' },
+      where: { batchId: batch.id, status: 'findings' },
       order: { id: 'ASC' },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 
-  private async item(em: EntityManager, task: WorkflowTask, lock: boolean): Promise<SpotCheckItem> {
-    return em.findOneOrFail(SpotCheckItem, {
-      where: { id: taskField(task, 'sample', 'itemId') },
+  /**
+   * The sampled branch's item a task of the multi-instance step is about: named by the `sample`
+   * item variable, but only an item of the batch linked to the task's flow (else 409).
+   */
+  private async item(
+    em: EntityManager,
+    task: WorkflowTask,
+    batch: SpotCheckBatch,
+    lock: boolean,
+  ): Promise<SpotCheckItem> {
+    const item = await em.findOne(SpotCheckItem, {
+      where: { id: taskField(task, 'sample', 'itemId'), batchId: batch.id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
+    if (!item) {
+      throw new ConflictException(
+        bilingual('该待办未关联此抽查项', 'the task is not linked to this spot-check item'),
+      );
+    }
+    return item;
   }
+}
+
+/** The batch a spot-check task belongs to: the one linked to its flow, never `batchId`. */
+function batchOf(em: EntityManager, task: WorkflowTask): Promise<SpotCheckBatch> {
+  return requireLinked(em, SpotCheckBatch, task, ['抽查批次', 'a spot-check batch']);
 }

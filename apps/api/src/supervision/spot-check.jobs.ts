@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
+import type { Logger } from 'pino';
 import { type EntityManager, IsNull } from 'typeorm';
+import { APP_LOGGER } from '../logging/app-logger.js';
 import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { localDay } from '../common/time-zone.js';
@@ -19,6 +21,7 @@ export class SpotCheckJobs implements OnModuleInit {
     private readonly registry: JobHandlerRegistry,
     private readonly endHooks: InstanceEndHooks,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
   onModuleInit(): void {
@@ -44,8 +47,25 @@ export class SpotCheckJobs implements OnModuleInit {
       minPerCommittee: Number(v['minPerCommittee']),
     };
     const month = typeof v['month'] === 'string' ? v['month'] : previousMonth(localDay(now));
-    const dueAt = addIsoDuration(now, String(v['inspectionPeriod'])).toISOString();
     const { universityId, branches } = await branchesOfUniversity(em);
+    const kind = v['extra'] === true ? 'extra' : 'regular';
+    // The monthly timer finds OD already drew this month's regular sample by hand: one regular
+    // draw a month, so this run draws nothing and ends (logged), rather than failing the step.
+    if (kind === 'regular') {
+      const drawn = await em.findOneBy(SpotCheckBatch, {
+        month,
+        kind: 'regular',
+        cancelledAt: IsNull(),
+      });
+      if (drawn) {
+        this.logger.info(
+          { instanceId: job.instanceId, month, batchId: drawn.id },
+          'spot check: the month already has its regular draw; this run draws nothing',
+        );
+        return { batchId: null, universityId, month, sampledBranches: [] };
+      }
+    }
+    const dueAt = addIsoDuration(now, String(v['inspectionPeriod'])).toISOString();
     const population = branches.map((b) => ({ branchId: b.branchId, committeeId: b.groupId }));
     const sampled = drawSample(population, rule);
 
@@ -59,7 +79,7 @@ export class SpotCheckJobs implements OnModuleInit {
         population,
         sampledBranchIds: sampled,
         instanceId: job.instanceId,
-        kind: v['extra'] === true ? 'extra' : 'regular',
+        kind,
         reason: typeof v['reason'] === 'string' ? v['reason'] : null,
         createdBy: typeof v['startedBy'] === 'string' ? v['startedBy'] : null,
         createdAt: now,

@@ -239,8 +239,8 @@ export class OnsiteSupervisionResponse implements OnsiteSupervision {
   @ApiProperty({ format: 'uuid' })
   committeeId: string;
 
-  @ApiProperty({ enum: ['pending', 'recorded'] })
-  status: 'pending' | 'recorded';
+  @ApiProperty({ enum: ['pending', 'recorded', 'cancelled'] })
+  status: 'pending' | 'recorded' | 'cancelled';
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   supervisorId: string | null;
@@ -275,8 +275,8 @@ export class AnnualInspectionResponse implements AnnualInspection {
   @ApiProperty({ format: 'uuid' })
   committeeId: string;
 
-  @ApiProperty({ enum: ['pending', 'done'] })
-  status: 'pending' | 'done';
+  @ApiProperty({ enum: ['pending', 'done', 'cancelled'] })
+  status: 'pending' | 'done' | 'cancelled';
 
   @ApiProperty({ type: String, nullable: true })
   summary: string | null;

@@ -19,6 +19,9 @@ import { EventCorrelator } from './instances/event.correlator.js';
 import { FollowUpProcessor } from './instances/follow-up.processor.js';
 import { InstanceCommandRunner } from './instances/instance-command.runner.js';
 import { InstanceController } from './instances/instance.controller.js';
+import { InstanceMigrator } from './migration/instance-migrator.js';
+import { MigrationController } from './migration/migration.controller.js';
+import { MigrationService } from './migration/migration.service.js';
 import { InstanceQueryService } from './instances/instance-query.service.js';
 import { WorkflowRuntimeService } from './instances/workflow-runtime.service.js';
 import { JobClaimer } from './jobs/job.claimer.js';
@@ -30,6 +33,9 @@ import { DomainRecordGuard } from './instances/domain-record.guard.js';
 import { TaskAccessPolicy } from './tasks/task-access.policy.js';
 import { TaskCandidateIndex } from './tasks/task-candidate.index.js';
 import { TaskCommandService } from './tasks/task-command.service.js';
+import { TaskEntrustingService } from './tasks/task-entrusting.service.js';
+import { TaskNotificationController } from './tasks/task-notification.controller.js';
+import { TaskUrgingService } from './tasks/task-urging.service.js';
 import { TaskController } from './tasks/task.controller.js';
 import { TaskInboxService } from './tasks/task-inbox.service.js';
 import { WorkflowAccess } from './workflow-access.js';
@@ -83,7 +89,9 @@ export class WorkflowModule {
         InstanceController,
         EventController,
         TaskController,
+        TaskNotificationController,
         IncidentController,
+        MigrationController,
       ],
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
@@ -99,6 +107,8 @@ export class WorkflowModule {
         EffectApplier,
         InstanceEndHooks,
         InstanceCommandRunner,
+        InstanceMigrator,
+        MigrationService,
         EventCorrelator,
         FollowUpProcessor,
         CommandScope,
@@ -107,6 +117,8 @@ export class WorkflowModule {
         TaskAccessPolicy,
         TaskCandidateIndex,
         TaskCommandService,
+        TaskEntrustingService,
+        TaskUrgingService,
         TaskInboxService,
         JobHandlerRegistry,
         JobClaimer,

@@ -6,7 +6,7 @@
  * Both know people by login name; each account says which 工号 it carries (none = the claim or
  * attribute is missing). The password is always CAMPUS_PASSWORD.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createSign, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
@@ -36,6 +36,12 @@ export interface TestOidcProvider {
   clockOffsetSeconds: number;
   /** Answers every request only after this many milliseconds (a slow provider). */
   delayMs: number;
+  /**
+   * Tampering with the ID token in the token endpoint's answer, as an attacker or a misconfigured
+   * provider would: these claims replaced (e.g. `aud` of another client), re-signed with the
+   * provider's key, or with a key of nobody's when `forgeSignature` is set.
+   */
+  idTokenTampering?: { claims?: Record<string, unknown>; forgeSignature?: boolean };
   close: () => Promise<void>;
 }
 
@@ -105,10 +111,40 @@ export async function startOidcProvider(options: {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     setTimeout(() => {
       if (handle.clockOffsetSeconds) skewClockWhileHandling(res, handle.clockOffsetSeconds);
+      const tampering = handle.idTokenTampering;
+      if (tampering && req.url?.startsWith('/token')) {
+        const key = tampering.forgeSignature
+          ? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey
+          : privateKey;
+        tamperIdTokenIn(res, tampering.claims ?? {}, key);
+      }
       void callback(req, res);
     }, handle.delayMs);
   });
   return handle;
+}
+
+/** Rewrites the ID token in the token response this `res` is about to send. */
+function tamperIdTokenIn(
+  res: ServerResponse,
+  claims: Record<string, unknown>,
+  key: KeyObject,
+): void {
+  const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => ServerResponse;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    const body = chunk ? (JSON.parse(String(chunk)) as { id_token?: string }) : {};
+    if (!body.id_token) return end(chunk, ...rest);
+    const [header = '', payload = ''] = body.id_token.split('.');
+    const changed = {
+      ...(JSON.parse(Buffer.from(payload, 'base64url').toString()) as object),
+      ...claims,
+    };
+    const signed = `${header}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}`;
+    const signature = createSign('RSA-SHA256').update(signed).sign(key).toString('base64url');
+    const text = JSON.stringify({ ...body, id_token: `${signed}.${signature}` });
+    res.setHeader('content-length', Buffer.byteLength(text));
+    return end(text, ...rest);
+  }) as ServerResponse['end'];
 }
 
 /** Moves `Date.now` until the response is ended (the test client awaits it meanwhile). */

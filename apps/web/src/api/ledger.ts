@@ -6,6 +6,7 @@ export type MemberLedgerRow = Schemas['MemberLedgerRowResponse'];
 export type BranchLedgerRow = Schemas['BranchLedgerRowResponse'];
 export type LecturerLedgerRow = Schemas['LecturerLedgerRowResponse'];
 export type RequirementRule = Schemas['LedgerRequirementResponse'];
+export type MyLedger = Schemas['MyLedgerResponse'];
 
 export interface LedgerQuery {
   year?: number;
@@ -26,6 +27,11 @@ export function secretaryLedger(query: LedgerQuery) {
 
 export function leaderLedger(query: LedgerQuery) {
   return api.get('/ledger/leaders', { query });
+}
+
+/** My own rows (我的台账): as a member, a committee secretary, a school leader. */
+export function myLedger(year: number) {
+  return api.get('/ledger/mine', { query: { year } });
 }
 
 export function exportLedger(query: LedgerQuery) {

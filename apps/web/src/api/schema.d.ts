@@ -342,6 +342,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 组织关系调转: move a person to another branch or group from a date (the ledger splits there) */
+        post: operations["PersonController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/{id}/activation-code": {
         parameters: {
             query?: never;
@@ -829,6 +846,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/entrust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delegate (委派) the task: the delegate acts and hands it back; by its assignee */
+        post: operations["TaskController_entrust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a delegated task back to its owner (交回); by the delegate */
+        post: operations["TaskController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Urge (催办) the holder of an open task; OD/committee leadership; once an hour */
+        post: operations["TaskController_urge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/comments": {
         parameters: {
             query?: never;
@@ -841,6 +909,40 @@ export interface paths {
         put?: never;
         /** Comment on a task */
         post: operations["TaskController_addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My in-app notices about tasks (催办), newest first */
+        get: operations["TaskNotificationController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notices read */
+        post: operations["TaskNotificationController_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -875,6 +977,40 @@ export interface paths {
         put?: never;
         /** Resolve the incident and run the failed step again */
         post: operations["IncidentController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/migration-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active elements of the running instances of a version (in reach) and the elements of the target version */
+        get: operations["MigrationController_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{processId}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move running instances to another version, each in its own transaction; report moved and skipped */
+        post: operations["MigrationController_migrate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1088,6 +1224,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own organizational life of a year (我的组织生活): my attendance, speeches, lectures and reports per session */
+        get: operations["SessionsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}": {
         parameters: {
             query?: never;
@@ -1116,6 +1269,144 @@ export interface paths {
         get: operations["SessionsController_print"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正 a recorded session: the branch secretary within the set days, the committee any time, with a reason */
+        post: operations["SessionsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign-in-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the 签到 window and the optional venue check (branch officers) */
+        put: operations["SignInController_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 签到 screen: the current QR code (changes every 20 s) */
+        get: operations["SignInController_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 签到表: members expected and who signed in (到会 x / y) */
+        get: operations["SignInController_sheet"];
+        put?: never;
+        /** 代签: a branch officer signs a member in by hand, with the reason */
+        post: operations["SignInController_proxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign-in-sheet.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 签到表 as an .xlsx workbook */
+        get: operations["SignInController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign-ins/{personId}/confirm-place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the presence of a member who gave no location */
+        post: operations["SignInController_confirmPlace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's view before signing in: the session, place check, mine */
+        get: operations["SignInController_info"];
+        put?: never;
+        /** Sign in to the session with the scanned code (or pass) */
+        post: operations["SignInController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/check-in/pass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a fresh QR code for a 5-minute pass, to log in to the app first */
+        post: operations["SignInController_pass"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1330,6 +1621,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ledger/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own rows (我的台账): as a member, a committee secretary, a school leader — for anyone, whatever else they may read */
+        get: operations["LedgerController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/branches": {
         parameters: {
             query?: never;
@@ -1425,6 +1733,22 @@ export interface paths {
         get?: never;
         /** OD changes a requirement’s period or minimum count */
         put: operations["LedgerController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MetricsController_scrape"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1692,6 +2016,7 @@ export interface components {
             memberType?: "full" | "probationary";
             /**
              * Format: date
+             * @description 入党日期, not after today
              * @example 2020-07-01
              */
             joinedPartyOn?: string;
@@ -1699,6 +2024,19 @@ export interface components {
             username?: string;
             /** @description Initial password (needs username): at least 10 characters, not a common password, not containing the username */
             password?: string;
+        };
+        TransferPersonDto: {
+            /**
+             * Format: uuid
+             * @description The branch or group they move to
+             */
+            orgUnitId: string;
+            /**
+             * Format: date
+             * @description 调转日期: not after today
+             * @example 2026-03-16
+             */
+            transferredOn: string;
         };
         ActivationCodeDto: {
             /** @description The login name the code goes with */
@@ -1866,6 +2204,14 @@ export interface components {
             items: components["schemas"]["InstanceDto"][];
             total: number;
         };
+        InstanceMigrationDto: {
+            /** Format: date-time */
+            at: string;
+            fromVersion: number;
+            toVersion: number;
+            /** @description Who moved it */
+            actorName: string | null;
+        };
         InstanceDetailDto: {
             id: string;
             definitionId: string;
@@ -1881,6 +2227,8 @@ export interface components {
             /** Format: date-time */
             endedAt: string | null;
             definitionVersion: number;
+            /** @description Migrated from version N, oldest first */
+            migrations: components["schemas"]["InstanceMigrationDto"][];
             /**
              * @description Where to fetch the BPMN XML
              * @example /api/definitions/by-id/<id>
@@ -1965,6 +2313,15 @@ export interface components {
             completedBy: string | null;
             /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
             returnComment: string | null;
+            /** @description 委派: person id of the owner who delegated it and finishes it */
+            owner: string | null;
+            /** @enum {string|null} */
+            delegation: "pending" | "resolved" | null;
+            /**
+             * Format: date-time
+             * @description Last 催办
+             */
+            urgedAt: string | null;
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];
@@ -1987,6 +2344,12 @@ export interface components {
             unclaim: boolean;
             /** @description May hand it to someone else (转办) */
             delegate: boolean;
+            /** @description May have someone act on it and get it back (委派) */
+            entrust: boolean;
+            /** @description May hand a delegated task back to its owner (交回) */
+            resolve: boolean;
+            /** @description May urge its holder (催办) */
+            urge: boolean;
             /** @description May complete it (办理) */
             complete: boolean;
         };
@@ -2024,6 +2387,15 @@ export interface components {
             completedBy: string | null;
             /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
             returnComment: string | null;
+            /** @description 委派: person id of the owner who delegated it and finishes it */
+            owner: string | null;
+            /** @enum {string|null} */
+            delegation: "pending" | "resolved" | null;
+            /**
+             * Format: date-time
+             * @description Last 催办
+             */
+            urgedAt: string | null;
             /** @description Variables the task sees */
             variables: {
                 [key: string]: unknown;
@@ -2046,6 +2418,20 @@ export interface components {
             /** @description Person id of the new assignee */
             assignee: string;
         };
+        EntrustTaskDto: {
+            /** @description Person id of the delegate (被委派人) */
+            assignee: string;
+            /** @description Why (委派说明) */
+            reason?: string;
+        };
+        ResolveTaskDto: {
+            /** @description The delegate’s opinion, kept as a comment */
+            comment?: string;
+        };
+        UrgeTaskDto: {
+            /** @description What the holder is told (催办内容) */
+            message?: string;
+        };
         TaskCommentDto: {
             id: string;
             taskId: string;
@@ -2058,6 +2444,20 @@ export interface components {
         };
         CreateCommentDto: {
             body: string;
+        };
+        TaskNotificationDto: {
+            id: string;
+            taskId: string;
+            /** @enum {string} */
+            kind: "urged";
+            /** @description Person id of who caused it */
+            actor: string;
+            actorName: string | null;
+            message: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
         };
         IncidentDto: {
             id: string;
@@ -2078,6 +2478,65 @@ export interface components {
         IncidentPageDto: {
             items: components["schemas"]["IncidentDto"][];
             total: number;
+        };
+        ActiveElementDto: {
+            elementId: string;
+            name: string | null;
+            kind: string;
+            /** @description Running instances with a token here */
+            instances: number;
+        };
+        TargetElementDto: {
+            elementId: string;
+            name: string | null;
+            kind: string;
+        };
+        MigrationPlanDto: {
+            fromVersion: number;
+            toVersion: number;
+            active: components["schemas"]["ActiveElementDto"][];
+            targets: components["schemas"]["TargetElementDto"][];
+        };
+        ElementMappingDto: {
+            /** @description Element id in the old version */
+            source: string;
+            /** @description Element id in the new version */
+            target: string;
+        };
+        MigrateInstancesDto: {
+            fromVersion: number;
+            toVersion: number;
+            /** @description Instances to move; omitted = every running instance of fromVersion in reach */
+            instanceIds?: string[];
+            /** @description Where each active element goes; ids left out map to themselves */
+            mappings?: components["schemas"]["ElementMappingDto"][];
+            /** @description Check only; nothing is moved */
+            dryRun?: boolean;
+            /** @description Instances per batch (default 50) */
+            batchSize?: number;
+        };
+        MovedInstanceDto: {
+            instanceId: string;
+            businessKey: string | null;
+        };
+        MigrationProblemDto: {
+            code: string;
+            elementId: string;
+            message: string;
+        };
+        SkippedInstanceDto: {
+            instanceId: string;
+            businessKey: string | null;
+            /** @description Why it was not moved (中文 first) */
+            reason: string;
+            problems: components["schemas"]["MigrationProblemDto"][];
+        };
+        MigrationReportDto: {
+            dryRun: boolean;
+            fromVersion: number;
+            toVersion: number;
+            moved: components["schemas"]["MovedInstanceDto"][];
+            skipped: components["schemas"]["SkippedInstanceDto"][];
         };
         TaskFormViewResponse: {
             taskId: string;
@@ -2153,7 +2612,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2196,7 +2655,7 @@ export interface components {
             materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
-            status: "draft" | "published";
+            status: "draft" | "published" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2375,7 +2834,7 @@ export interface components {
             meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
             activity: components["schemas"]["PlanActivityResponse"] | null;
             /** @enum {string} */
-            status: "scheduled" | "recorded" | "summarized" | "closed";
+            status: "scheduled" | "recorded" | "summarized" | "closed" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2404,6 +2863,66 @@ export interface components {
              * @description Evaluation flow closed
              */
             evaluatedAt: string | null;
+            /** @description 签到 opens this many minutes before the start */
+            signInOpensBeforeMin: number;
+            /** @description 签到 closes this many minutes after the start */
+            signInDurationMin: number;
+            /** @description Late (迟到) after this many minutes */
+            lateAfterMin: number;
+            venueLatitude: number | null;
+            venueLongitude: number | null;
+            venueRadiusM: number | null;
+        };
+        MySpeechResponse: {
+            topic: string;
+        };
+        MyLectureResponse: {
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            title: string;
+        };
+        MyReportResponse: {
+            /**
+             * @description 三汇报
+             * @enum {string}
+             */
+            kind: "task" | "vanguard" | "thought";
+        };
+        MySessionRecordResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchName: string;
+            /** @example 2026-12 */
+            month: string;
+            /** @enum {string} */
+            status: "scheduled" | "recorded" | "summarized" | "closed";
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            place: string | null;
+            /**
+             * @description 出席/请假/迟到/缺席; null until the session is recorded
+             * @enum {string|null}
+             */
+            attendance: "present" | "leave" | "late" | "absent" | null;
+            leaveReason: string | null;
+            /**
+             * Format: date-time
+             * @description 会前自学 confirmed at
+             */
+            selfStudyConfirmedAt: string | null;
+            /** @description 交流发言 */
+            speeches: components["schemas"]["MySpeechResponse"][];
+            /** @description 党课 given */
+            lectures: components["schemas"]["MyLectureResponse"][];
+            /** @description 汇报 */
+            reports: components["schemas"]["MyReportResponse"][];
+        };
+        MySessionsResponse: {
+            /** @example 2026 */
+            year: number;
+            sessions: components["schemas"]["MySessionRecordResponse"][];
         };
         SixHavesFlagsResponse: {
             /** @description 有计划: the plan is approved */
@@ -2504,6 +3023,91 @@ export interface components {
             /** @enum {string} */
             kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
+        CorrectedAttendanceResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            status: "present" | "leave" | "late" | "absent";
+            reason: string | null;
+        };
+        CorrectedSegmentResponse: {
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /** Format: uuid */
+            ownerId: string;
+            record: string;
+        };
+        CorrectedSpeechResponse: {
+            /** Format: uuid */
+            personId: string;
+            topic: string;
+            content: string | null;
+        };
+        CorrectedLectureResponse: {
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            /** Format: uuid */
+            speakerId: string | null;
+            speakerName: string | null;
+            title: string;
+        };
+        CorrectedReportResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        CorrectedDecisionResponse: {
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
+            content: string;
+        };
+        CorrectedAttachmentResponse: {
+            /** Format: uuid */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
+        };
+        SessionRecordPartsResponse: {
+            /** Format: date-time */
+            heldAt?: string;
+            attendance?: components["schemas"]["CorrectedAttendanceResponse"][];
+            segments?: components["schemas"]["CorrectedSegmentResponse"][];
+            speeches?: components["schemas"]["CorrectedSpeechResponse"][];
+            lectures?: components["schemas"]["CorrectedLectureResponse"][];
+            reports?: components["schemas"]["CorrectedReportResponse"][];
+            decisions?: components["schemas"]["CorrectedDecisionResponse"][];
+            attachments?: components["schemas"]["CorrectedAttachmentResponse"][];
+            summary?: string | null;
+        };
+        SessionCorrectionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /**
+             * Format: uuid
+             * @description Who corrected
+             */
+            correctedBy: string;
+            /** Format: date-time */
+            correctedAt: string;
+            /** @description 更正理由 */
+            reason: string;
+            /** @description The changed parts as they were */
+            before: components["schemas"]["SessionRecordPartsResponse"];
+            /** @description The changed parts as corrected */
+            after: components["schemas"]["SessionRecordPartsResponse"];
+        };
+        CorrectionRightResponse: {
+            allowed: boolean;
+            /**
+             * Format: date-time
+             * @description End of the branch secretary's correction period; null for the committee
+             */
+            until: string | null;
+        };
         SessionViewResponse: {
             /** Format: uuid */
             id: string;
@@ -2521,7 +3125,7 @@ export interface components {
             meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
             activity: components["schemas"]["PlanActivityResponse"] | null;
             /** @enum {string} */
-            status: "scheduled" | "recorded" | "summarized" | "closed";
+            status: "scheduled" | "recorded" | "summarized" | "closed" | "cancelled";
             /**
              * Format: uuid
              * @description Workflow instance
@@ -2550,6 +3154,15 @@ export interface components {
              * @description Evaluation flow closed
              */
             evaluatedAt: string | null;
+            /** @description 签到 opens this many minutes before the start */
+            signInOpensBeforeMin: number;
+            /** @description 签到 closes this many minutes after the start */
+            signInDurationMin: number;
+            /** @description Late (迟到) after this many minutes */
+            lateAfterMin: number;
+            venueLatitude: number | null;
+            venueLongitude: number | null;
+            venueRadiusM: number | null;
             sixHaves: components["schemas"]["SixHavesResponse"];
             branchName: string;
             /** @description Names of the people the records mention, by person id */
@@ -2564,6 +3177,225 @@ export interface components {
             reports: components["schemas"]["SessionReportResponse"][];
             decisions: components["schemas"]["SessionDecisionResponse"][];
             attachments: components["schemas"]["SessionAttachmentResponse"][];
+            /** @description 更正 history, oldest first */
+            corrections: components["schemas"]["SessionCorrectionResponse"][];
+            correction: components["schemas"]["CorrectionRightResponse"];
+        };
+        AttendanceDto: {
+            /** Format: uuid */
+            personId: string;
+            /**
+             * @description 出席/请假/迟到/缺席
+             * @enum {string}
+             */
+            status: "present" | "leave" | "late" | "absent";
+            /** @description Required for leave and absent (请假、缺席须填写原因) */
+            reason?: string;
+        };
+        SegmentRecordDto: {
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            /** Format: uuid */
+            ownerId: string;
+            record: string;
+        };
+        SpeechDto: {
+            /** Format: uuid */
+            personId: string;
+            topic: string;
+            content?: string;
+        };
+        LectureDto: {
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            /**
+             * Format: uuid
+             * @description The speaker, when a person in the system
+             */
+            speakerId?: string;
+            /** @description An outside speaker, e.g. an expert */
+            speakerName?: string;
+            title: string;
+        };
+        ReportDto: {
+            /** Format: uuid */
+            personId: string;
+            /**
+             * @description 三汇报: task 工作任务, vanguard 作用发挥, thought 思想
+             * @enum {string}
+             */
+            kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
+            content: string;
+        };
+        SessionAttachmentDto: {
+            /**
+             * Format: uuid
+             * @description From POST /attachments
+             */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
+        };
+        CorrectSessionDto: {
+            /** @description 更正理由 */
+            reason: string;
+            /** Format: date-time */
+            heldAt?: string;
+            attendance?: components["schemas"]["AttendanceDto"][];
+            segments?: components["schemas"]["SegmentRecordDto"][];
+            speeches?: components["schemas"]["SpeechDto"][];
+            lectures?: components["schemas"]["LectureDto"][];
+            reports?: components["schemas"]["ReportDto"][];
+            decisions?: components["schemas"]["DecisionDto"][];
+            attachments?: components["schemas"]["SessionAttachmentDto"][];
+            /** @description 总结 (once the summary is in) */
+            summary?: string;
+        };
+        VenueDto: {
+            /**
+             * @description WGS-84 latitude of the venue
+             * @example 39.9999
+             */
+            latitude: number;
+            /**
+             * @description WGS-84 longitude of the venue
+             * @example 116.3264
+             */
+            longitude: number;
+            /** @description Allowed distance, metres */
+            radiusM: number;
+        };
+        SignInSettingsDto: {
+            /** @description Opens this many minutes before the start */
+            opensBeforeMin: number;
+            /** @description Closes this many minutes after the start */
+            durationMin: number;
+            /** @description Late (迟到) after this many minutes */
+            lateAfterMin: number;
+            /** @description null: no place check */
+            venue?: components["schemas"]["VenueDto"] | null;
+        };
+        VenueResponse: {
+            latitude: number;
+            longitude: number;
+            radiusM: number;
+        };
+        SignInSettingsResponse: {
+            opensBeforeMin: number;
+            durationMin: number;
+            lateAfterMin: number;
+            venue: components["schemas"]["VenueResponse"] | null;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+        };
+        SignInCodeResponse: {
+            open: boolean;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description The signed code (null when closed) */
+            code: string | null;
+            /** @description The app path the QR encodes, e.g. /sessions/{id}/check-in?code=… */
+            path: string | null;
+            /** Format: date-time */
+            rotatesAt: string | null;
+        };
+        SignInMemberResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        SignInResponse: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** Format: date-time */
+            signedAt: string;
+            late: boolean;
+            /**
+             * @description qr 扫码签到, proxy 代签
+             * @enum {string}
+             */
+            method: "qr" | "proxy";
+            /** @description 代签 by */
+            proxyByName?: Record<string, never> | null;
+            proxyReason: string | null;
+            /**
+             * @description declined: no location given, for the secretary to confirm
+             * @enum {string}
+             */
+            placeStatus: "none" | "verified" | "declined" | "confirmed";
+            distanceM: number | null;
+        };
+        SignInSheetResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchName: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            /** @description scheduled: sign-in possible; otherwise already recorded */
+            status: string;
+            settings: components["schemas"]["SignInSettingsResponse"];
+            /** @description 应到: members of the branch */
+            expected: number;
+            members: components["schemas"]["SignInMemberResponse"][];
+            /** @description By time of sign-in */
+            signIns: components["schemas"]["SignInResponse"][];
+        };
+        ProxySignInDto: {
+            /** Format: uuid */
+            personId: string;
+            reason: string;
+        };
+        CheckInResultResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchName: string;
+            signIn: components["schemas"]["SignInResponse"];
+            /** @description true when this member had already signed in */
+            already: boolean;
+        };
+        CheckInInfoResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            branchName: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            /** @description The venue has coordinates: send the location or decline */
+            placeCheck: boolean;
+            /** @description Mine, if signed in */
+            mine?: components["schemas"]["SignInResponse"] | null;
+        };
+        CheckInPassDto: {
+            /** @description The code read from the QR */
+            code: string;
+        };
+        CheckInPassResponse: {
+            pass: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CheckInDto: {
+            /** @description The code read from the QR */
+            code?: string;
+            /** @description From POST …/check-in/pass, when the member signed in to the app first */
+            pass?: string;
+            /** @description The phone's latitude, when the venue has coordinates */
+            latitude?: number;
+            /** @description The phone's longitude */
+            longitude?: number;
+            /** @description true: sign in without a location; the secretary confirms */
+            declineLocation?: boolean;
         };
         BranchReviewResponse: {
             /** Format: uuid */
@@ -2659,7 +3491,7 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
             /** @enum {string} */
-            status: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified";
+            status: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified" | "cancelled";
             /** @description 整改方案 */
             plan: string | null;
             /** @description 整改佐证 */
@@ -2695,6 +3527,8 @@ export interface components {
             evidence_review: number;
             closed: number;
             verified: number;
+            /** @description Cancelled with their flow */
+            cancelled: number;
         };
         RectificationBoardResponse: {
             items: components["schemas"]["RectificationResponse"][];
@@ -2712,7 +3546,7 @@ export interface components {
             /** @description Person id, or `system` for timers */
             actor: string;
             /** @enum {string} */
-            action: "opened" | "plan_submitted" | "plan_returned" | "plan_approved" | "evidence_submitted" | "evidence_returned" | "closed" | "escalated" | "follow_up_scheduled" | "follow_up_held" | "reopened";
+            action: "opened" | "plan_submitted" | "plan_returned" | "plan_approved" | "evidence_submitted" | "evidence_returned" | "closed" | "escalated" | "follow_up_scheduled" | "follow_up_held" | "reopened" | "cancelled";
             comment: string | null;
             detail: {
                 [key: string]: unknown;
@@ -2896,7 +3730,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "recorded";
+            status: "pending" | "recorded" | "cancelled";
             /** Format: uuid */
             supervisorId: string | null;
             /** Format: date */
@@ -2929,7 +3763,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
-            status: "pending" | "done";
+            status: "pending" | "done" | "cancelled";
             summary: string | null;
             findingsCount: number;
             /** Format: uuid */
@@ -2974,6 +3808,21 @@ export interface components {
             name: string;
             /** Format: uuid */
             orgUnitId: string;
+            /**
+             * Format: uuid
+             * @description The branch the row counts for (a transferred member has a row per branch)
+             */
+            branchId: string;
+            /**
+             * Format: date
+             * @description Counts for the branch from this day
+             */
+            since: string;
+            /**
+             * Format: date
+             * @description Transferred out on this day (exclusive); null while a member
+             */
+            until: string | null;
             /** @description 交流发言 */
             exchangeSpeeches: number;
             /** @description 微党课 */
@@ -3002,6 +3851,25 @@ export interface components {
              */
             asOf: string;
             rows: components["schemas"]["MemberLedgerRowResponse"][];
+        };
+        LecturerLedgerRowResponse: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            lectures: number;
+            shortfalls: components["schemas"]["RequirementCheckResponse"][];
+        };
+        MyLedgerResponse: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date
+             * @description The day the figures are computed for
+             */
+            asOf: string;
+            member: components["schemas"]["MemberLedgerRowResponse"] | null;
+            committeeSecretary: components["schemas"]["LecturerLedgerRowResponse"] | null;
+            leader: components["schemas"]["LecturerLedgerRowResponse"] | null;
         };
         MeetingCountsResponse: {
             /** @description 支委会 */
@@ -3040,13 +3908,6 @@ export interface components {
              */
             asOf: string;
             rows: components["schemas"]["BranchLedgerRowResponse"][];
-        };
-        LecturerLedgerRowResponse: {
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            lectures: number;
-            shortfalls: components["schemas"]["RequirementCheckResponse"][];
         };
         LecturerLedgerResponse: {
             /** @example 2026 */
@@ -3232,66 +4093,6 @@ export interface components {
             /** @description 自学心得 */
             note?: string;
         };
-        AttendanceDto: {
-            /** Format: uuid */
-            personId: string;
-            /**
-             * @description 出席/请假/迟到/缺席
-             * @enum {string}
-             */
-            status: "present" | "leave" | "late" | "absent";
-            /** @description Required for leave and absent (请假、缺席须填写原因) */
-            reason?: string;
-        };
-        SegmentRecordDto: {
-            /** @enum {string} */
-            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
-            /** Format: uuid */
-            ownerId: string;
-            record: string;
-        };
-        SpeechDto: {
-            /** Format: uuid */
-            personId: string;
-            topic: string;
-            content?: string;
-        };
-        LectureDto: {
-            /** @enum {string} */
-            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
-            /**
-             * Format: uuid
-             * @description The speaker, when a person in the system
-             */
-            speakerId?: string;
-            /** @description An outside speaker, e.g. an expert */
-            speakerName?: string;
-            title: string;
-        };
-        ReportDto: {
-            /** Format: uuid */
-            personId: string;
-            /**
-             * @description 三汇报: task 工作任务, vanguard 作用发挥, thought 思想
-             * @enum {string}
-             */
-            kind: "task" | "vanguard" | "thought";
-            content: string;
-        };
-        DecisionDto: {
-            /** @enum {string} */
-            category: "work" | "matter" | "self_building";
-            content: string;
-        };
-        SessionAttachmentDto: {
-            /**
-             * Format: uuid
-             * @description From POST /attachments
-             */
-            attachmentId: string;
-            /** @enum {string} */
-            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
-        };
         SessionRecordDto: {
             /** Format: date-time */
             heldAt: string;
@@ -3392,6 +4193,8 @@ export interface components {
             escalated: boolean;
             /** @description What the session still lacks */
             sixHaves: components["schemas"]["SixHavesResponse"];
+            /** @description The QR sign-ins (签到), to pre-fill the attendance */
+            signIns: components["schemas"]["SignInResponse"][];
         };
         SpotCheckInspectContextResponse: {
             item: components["schemas"]["SpotCheckItemResponse"];
@@ -3846,7 +4649,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Password changed; every refresh token revoked */
+            /** @description Password changed; every other session of the person ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4756,6 +5559,76 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferPersonDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6855,6 +7728,216 @@ export interface operations {
             };
         };
     };
+    TaskController_entrust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntrustTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskController_urge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgeTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     TaskController_comments: {
         parameters: {
             query?: never;
@@ -6991,6 +8074,116 @@ export interface operations {
             };
         };
     };
+    TaskNotificationController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskNotificationDto"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskNotificationController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     IncidentController_list: {
         parameters: {
             query?: {
@@ -7068,6 +8261,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MigrationController_plan: {
+        parameters: {
+            query: {
+                fromVersion: number;
+                toVersion: number;
+            };
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationPlanDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MigrationController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrateInstancesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationReportDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field */
@@ -8104,6 +9436,64 @@ export interface operations {
             };
         };
     };
+    SessionsController_mine: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (university's clock) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySessionsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SessionsController_get: {
         parameters: {
             query?: never;
@@ -8188,6 +9578,688 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SessionsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCorrectionResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInSettingsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInCodeResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInSheetResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_proxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProxySignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_confirmPlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInInfoResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SignInController_pass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInPassDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInPassResponse"];
                 };
             };
             /** @description Invalid input: `errors` names each field */
@@ -8409,7 +10481,7 @@ export interface operations {
     RectificationController_board: {
         parameters: {
             query?: {
-                status?: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified";
+                status?: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified" | "cancelled";
                 source?: "spot_check" | "inspection" | "onsite_supervision" | "self_found";
                 /** @description A branch or committee: items in its subtree */
                 orgUnitId?: string;
@@ -9177,6 +11249,64 @@ export interface operations {
             };
         };
     };
+    LedgerController_mine: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year (university's clock) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLedgerResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     LedgerController_branches: {
         parameters: {
             query?: {
@@ -9516,6 +11646,53 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -55,3 +55,32 @@ export function listTaskComments(id: string) {
 export function addTaskComment(id: string, body: string) {
   return api.post('/tasks/{id}/comments', { body }, { path: { id }, options: { silent: true } });
 }
+
+/** 委派: the delegate acts on the task and hands it back; a 400 names the field. */
+export function entrustTask(id: string, assignee: string, reason?: string) {
+  return api.post(
+    '/tasks/{id}/entrust',
+    { assignee, ...(reason ? { reason } : {}) },
+    { path: { id }, options: { silent: true } },
+  );
+}
+
+/** 交回: the delegate hands the task back to its owner, with an optional opinion. */
+export function resolveTask(id: string, comment?: string) {
+  return api.post('/tasks/{id}/resolve', comment ? { comment } : {}, { path: { id } });
+}
+
+/** 催办: urges the task's holder; refused (429) when urged within the hour. */
+export function urgeTask(id: string, message?: string) {
+  return api.post('/tasks/{id}/urge', message ? { message } : {}, { path: { id } });
+}
+
+export type TaskNotification = Schemas['TaskNotificationDto'];
+
+export function listTaskNotifications() {
+  return api.get('/task-notifications');
+}
+
+export function markTaskNotificationRead(id: string) {
+  return api.post('/task-notifications/{id}/read', undefined as never, { path: { id } });
+}

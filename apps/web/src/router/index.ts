@@ -11,6 +11,14 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'login.title' },
   },
   {
+    // Where the 签到 QR code leads: public, so a signed-out phone can keep the fresh code first.
+    path: '/sessions/:id/check-in',
+    name: 'session-check-in',
+    component: () => import('@/views/CheckInPage.vue'),
+    props: true,
+    meta: { public: true, title: 'checkIn.title' },
+  },
+  {
     path: '/',
     name: 'root',
     component: () => import('@/layouts/BasicLayout.vue'),

@@ -1,10 +1,12 @@
+import { today } from './format';
+
 /**
  * Which days and months a date picker offers (element-plus `disabled-date` hides a day when the
- * predicate is true). They mirror the API's date checks, on the browser's calendar.
+ * predicate is true). They mirror the API's date checks: a picker's cell is a calendar day, and
+ * today is the day on the university's clock, whatever zone the browser is in.
  */
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayOf = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const today = () => dayOf(new Date());
 
 /** Hides today and earlier: due dates. */
 export const hideUntilToday = (d: Date): boolean => dayOf(d) <= today();

@@ -78,3 +78,8 @@ export const TIME_ZONE: string = configuredTimeZone(
 
 export const { formatDateTime, formatDate, toLocalDateTime, fromLocalDateTime } =
   universityClock(TIME_ZONE);
+
+/** Today, `YYYY-MM-DD`, on the university's clock. */
+export function today(): string {
+  return formatDate(new Date().toISOString());
+}

@@ -51,4 +51,10 @@ describe('date pickers offer only dates the API accepts (today is 20 March 2026)
     ]);
     expect([day('2026-03-01'), day('2026-04-01')].map(hideFutureMonths)).toEqual([false, true]);
   });
+
+  it('counts today on the university’s clock: 01:00 in Beijing is already the next day', () => {
+    vi.setSystemTime(new Date('2026-03-20T17:00:00Z'));
+    expect(hideUntilToday(day('2026-03-21'))).toBe(true);
+    expect(hideAfterToday(day('2026-03-21'))).toBe(false);
+  });
 });

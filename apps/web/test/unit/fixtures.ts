@@ -20,6 +20,9 @@ export function draftTask(): TaskDetail {
     priority: 50,
     completedBy: null,
     returnComment: null,
+    owner: null,
+    delegation: null,
+    urgedAt: null,
     headers: {},
     elementId: 'Task_DraftPlan',
     formKey: 'orglife:plan-draft',
@@ -31,7 +34,15 @@ export function draftTask(): TaskDetail {
     status: 'open',
     variables: { planId: 'p-1' },
     // as the API answers its assignee
-    actions: { claim: false, unclaim: true, delegate: true, complete: true },
+    actions: {
+      claim: false,
+      unclaim: true,
+      delegate: true,
+      entrust: true,
+      resolve: false,
+      urge: false,
+      complete: true,
+    },
     domainForm: true,
   };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BranchLedgerRow, RequirementCheck } from '@/api/ledger';
 import { isOverdue, pageRows } from '@/modules/inbox/inbox.model';
-import { complianceByCommittee, shortfallsByRequirement } from '@/modules/ledger/ledger.model';
+import {
+  complianceByCommittee,
+  groupedShortfalls,
+  shortfallsByRequirement,
+} from '@/modules/ledger/ledger.model';
 
 function check(requirement: string, status: RequirementCheck['status']): RequirementCheck {
   return {
@@ -38,8 +42,44 @@ describe('ledger dashboards', () => {
       branch('b3', 'c2', [check('branch.monthly_session', 'met')]),
     ];
     expect(complianceByCommittee(rows)).toEqual([
-      { id: 'c1', compliant: 1, total: 2, rate: 50 },
+      {
+        id: 'c1',
+        compliant: 1,
+        total: 2,
+        rate: 50,
+        mostMissed: { requirement: 'branch.monthly_session', branches: 1 },
+      },
       { id: 'c2', compliant: 1, total: 1, rate: 100 },
+    ]);
+  });
+
+  it('groups a row’s open checks into one line per requirement and status, missed first', () => {
+    const monthly = (window: string, status: RequirementCheck['status']) => ({
+      ...check('branch.meeting.branch_committee', status),
+      window,
+    });
+    expect(
+      groupedShortfalls([
+        monthly('2026-03', 'due'),
+        monthly('2026-01', 'missed'),
+        monthly('2026-02', 'missed'),
+        check('branch.theme_day', 'met'),
+      ]),
+    ).toEqual([
+      {
+        requirement: 'branch.meeting.branch_committee',
+        status: 'missed',
+        windows: ['2026-01', '2026-02'],
+        have: 0,
+        need: 1,
+      },
+      {
+        requirement: 'branch.meeting.branch_committee',
+        status: 'due',
+        windows: ['2026-03'],
+        have: 0,
+        need: 1,
+      },
     ]);
   });
 

@@ -7,7 +7,15 @@ import { mountTaskPageAs, stubApi } from './helpers';
 const WAIT = { timeout: 15_000, interval: 50 };
 
 type Actions = ReturnType<typeof draftTask>['actions'];
-const NONE: Actions = { claim: false, unclaim: false, delegate: false, complete: false };
+const NONE: Actions = {
+  claim: false,
+  unclaim: false,
+  delegate: false,
+  entrust: false,
+  resolve: false,
+  urge: false,
+  complete: false,
+};
 
 function bodyOf(url: string, actions?: Actions): unknown {
   return url === '/api/tasks/task-1'

@@ -33,7 +33,8 @@ function visit(container: ModdleElement, prefix: string, found: Problems): void 
           'ignored here; Camunda 8 sets this with zeebe: extensions (e.g. zeebe:assignmentDefinition, zeebe:taskDefinition, zeebe:ioMapping)',
       );
     }
-    if (el !== container && el.$type === 'bpmn:SubProcess') visit(el, prefix, found);
+    if (el !== container && (el.$type === 'bpmn:SubProcess' || el.$type === 'bpmn:AdHocSubProcess'))
+      visit(el, prefix, found);
   }
 }
 

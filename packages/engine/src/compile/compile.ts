@@ -18,7 +18,7 @@ import type {
   FlowNode,
   UserTaskElementInfo,
 } from './model.js';
-import { bool, children, str } from './moddle-access.js';
+import { bool, children, extension, str } from './moddle-access.js';
 import { parseXml, type Unresolved } from './parse-xml.js';
 import { Problems } from './problems.js';
 import { checkNodes } from './structure-checks.js';
@@ -78,10 +78,16 @@ function compileProcess(
   const sink: NodeSink = {
     nodes: new Map(),
     flows: [],
+    associations: new Map(),
     problems,
     reported,
     refused: { elements: new Map(), flows: new Map() },
   };
+  if (children(extension(process, 'zeebe:ExecutionListeners'), 'listeners').length > 0)
+    problems.add(
+      id,
+      'execution listeners on the process itself are not supported (on its elements they are)',
+    );
   collectNodes(process, id, null, sink);
   const elements = new Map<string, ModdleElement>();
   indexElements(process, elements);

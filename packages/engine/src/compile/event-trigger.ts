@@ -10,7 +10,6 @@ import { correlationKey } from './zeebe-extensions.js';
 
 const UNSUPPORTED: Record<string, string> = {
   'bpmn:ConditionalEventDefinition': 'conditional events',
-  'bpmn:CompensateEventDefinition': 'compensation events',
   'bpmn:CancelEventDefinition': 'cancel events',
 };
 
@@ -111,6 +110,10 @@ export function eventTrigger(
         return null;
       }
       return { kind: 'link', name: name ?? '' };
+    }
+    case 'bpmn:CompensateEventDefinition': {
+      const activityId = child(def, 'activityRef')?.id;
+      return { kind: 'compensation', ...(activityId ? { activityId } : {}) };
     }
     case 'bpmn:TerminateEventDefinition':
       return { kind: 'terminate' };

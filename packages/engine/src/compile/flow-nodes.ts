@@ -5,6 +5,7 @@ import type { FlowNode, NodeKind } from './model.js';
 import { bool, child, children, str } from './moddle-access.js';
 import type { Problems } from './problems.js';
 import {
+  adHocDef,
   callDef,
   correlationKey,
   decisionCallDef,
@@ -35,13 +36,13 @@ const KINDS: Record<string, NodeKind> = {
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:AdHocSubProcess': 'subProcess',
   'bpmn:CallActivity': 'callActivity',
 };
 
 const UNSUPPORTED: Record<string, string> = {
   'bpmn:ComplexGateway': 'complex gateways',
   'bpmn:Transaction': 'transactions',
-  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes',
   'bpmn:CallChoreography': 'choreographies',
   'bpmn:ChoreographyTask': 'choreographies',
   'bpmn:SubChoreography': 'choreographies',
@@ -70,6 +71,8 @@ export interface Refused {
 export interface NodeSink {
   nodes: Map<string, FlowNode>;
   flows: { el: ModdleElement; scopeId: string | null }[];
+  /** Associations (source id → target id): compensation boundary events → their handlers. */
+  associations: Map<string, string>;
   problems: Problems;
   reported: ReadonlySet<string>;
   refused: Refused;
@@ -81,6 +84,12 @@ export function collectNodes(
   scopeId: string | null,
   sink: NodeSink,
 ): void {
+  for (const artifact of children(container, 'artifacts')) {
+    const source = child(artifact, 'sourceRef')?.id;
+    const target = child(artifact, 'targetRef')?.id;
+    if (artifact.$type === 'bpmn:Association' && source && target)
+      sink.associations.set(source, target);
+  }
   for (const el of children(container, 'flowElements')) {
     const id = el.id ?? '';
     if (el.$type === 'bpmn:SequenceFlow') {
@@ -113,10 +122,6 @@ function buildNode(
   const { problems } = sink;
   const trigger = eventTrigger(el, id, problems, sink.reported);
   if (!trigger) return null;
-  if (bool(el, 'isForCompensation')) {
-    problems.add(id, 'compensation activities are not supported');
-    return null;
-  }
   const name = str(el, 'name');
   const node: FlowNode = {
     id,
@@ -151,6 +156,11 @@ function buildNode(
   const attached = kind === 'boundaryEvent' ? child(el, 'attachedToRef')?.id : undefined;
   if (attached) node.attachedToId = attached;
   if (kind === 'subProcess' && bool(el, 'triggeredByEvent')) node.triggeredByEvent = true;
+  if (bool(el, 'isForCompensation')) node.forCompensation = true;
+  if (el.$type === 'bpmn:AdHocSubProcess') {
+    const adHoc = adHocDef(el, id, problems);
+    if (adHoc) node.adHoc = adHoc;
+  }
   const message =
     (kind === 'sendTask' && !job) || kind === 'receiveTask' ? child(el, 'messageRef') : undefined;
   const messageName = str(message, 'name');

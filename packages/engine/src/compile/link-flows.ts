@@ -65,7 +65,22 @@ export function linkBoundaries(sink: NodeSink): void {
       continue;
     }
     host.boundaryIds.push(node.id);
+    if (node.trigger.kind === 'compensation') linkCompensationHandler(sink, node, host);
   }
+}
+
+/** A compensation boundary event's association names its host's compensation handler. */
+function linkCompensationHandler(sink: NodeSink, boundary: FlowNode, host: FlowNode): void {
+  const handlerId = sink.associations.get(boundary.id);
+  const handler = handlerId ? sink.nodes.get(handlerId) : undefined;
+  if (!handler?.forCompensation) {
+    sink.problems.add(
+      boundary.id,
+      'the compensation boundary event is not associated with a compensation handler (an activity marked for compensation)',
+    );
+    return;
+  }
+  host.compensationHandlerId = handler.id;
 }
 
 /** Moddle elements by id, for properties read after the nodes exist. */
@@ -74,7 +89,8 @@ export function indexElements(container: ModdleElement, into: Map<string, Moddle
   if (!Array.isArray(list)) return;
   for (const el of list as ModdleElement[]) {
     if (el.id) into.set(el.id, el);
-    if (str(el, '$type') === 'bpmn:SubProcess') indexElements(el, into);
+    if (str(el, '$type') === 'bpmn:SubProcess' || str(el, '$type') === 'bpmn:AdHocSubProcess')
+      indexElements(el, into);
   }
 }
 

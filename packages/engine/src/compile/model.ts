@@ -38,6 +38,8 @@ export type EventTrigger =
   | { kind: 'escalation'; code: string | null }
   /** A throw link jumps to the catch link of the same name in its scope. */
   | { kind: 'link'; name: string }
+  /** Throw: compensate `activityId`, or every completed activity of the scope; boundary: catch. */
+  | { kind: 'compensation'; activityId?: string }
   | { kind: 'terminate' };
 
 export interface Mapping {
@@ -77,6 +79,15 @@ export interface ScriptDef {
 export interface DecisionCallDef {
   decisionId: Expr;
   resultVariable: string;
+}
+
+/** Ad-hoc sub-processes (zeebe:adHoc and bpmn:completionCondition), run by the engine itself. */
+export interface AdHocDef {
+  /** FEEL giving the ids of the inner elements to activate; none activated without it. */
+  activeElements?: Expr;
+  completionCondition?: Expr;
+  /** When the completion condition holds: terminate the inner elements still active (default). */
+  cancelRemaining: boolean;
 }
 
 export interface CallDef {
@@ -126,6 +137,11 @@ export interface FlowNode {
   script?: ScriptDef;
   call?: CallDef;
   decision?: DecisionCallDef;
+  adHoc?: AdHocDef;
+  /** A compensation handler: started only by compensation, never by a sequence flow. */
+  forCompensation?: boolean;
+  /** Activities with a compensation boundary event: the handler its association points to. */
+  compensationHandlerId?: string;
   multiInstance?: MultiInstanceDef;
   /** Execution listeners (start, end) and, on user tasks, task listeners, each in model order. */
   listeners?: Partial<Record<ListenerEvent, ListenerDef[]>>;

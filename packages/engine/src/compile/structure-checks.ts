@@ -118,6 +118,8 @@ function missing(node: FlowNode): string | null {
 function checkActivity(node: FlowNode, problems: Problems): void {
   const problem = missing(node);
   if (problem) problems.add(node.id, problem);
+  if (node.forCompensation && (node.incoming.length > 0 || node.outgoing.length > 0))
+    problems.add(node.id, 'a compensation handler cannot have sequence flows');
   const mi = node.multiInstance;
   if (mi && !mi.inputCollection && !mi.loopCardinality) {
     problems.add(node.id, 'the multi-instance activity has no input collection');
@@ -130,12 +132,34 @@ function checkActivity(node: FlowNode, problems: Problems): void {
   }
 }
 
+/**
+ * Start listeners run when an element is activated from a sequence flow or its scope; events
+ * a trigger creates (start and boundary events, the events after an event-based gateway) have
+ * none in Zeebe either, so they are refused there rather than never run.
+ */
+function checkStartListeners(
+  node: FlowNode,
+  nodes: ReadonlyMap<string, FlowNode>,
+  problems: Problems,
+): void {
+  if (!node.listeners?.start) return;
+  const afterEventGateway = [...nodes.values()].some(
+    (n) => n.kind === 'eventBasedGateway' && n.outgoing.some((f) => f.targetId === node.id),
+  );
+  if (node.kind === 'startEvent' || node.kind === 'boundaryEvent' || afterEventGateway)
+    problems.add(
+      node.id,
+      `start execution listeners are not supported on ${afterEventGateway ? 'an event after an event-based gateway' : node.kind === 'startEvent' ? 'start events' : 'boundary events'} (end listeners are)`,
+    );
+}
+
 export function checkNodes(
   nodes: ReadonlyMap<string, FlowNode>,
   problems: Problems,
   refused: Refused,
 ): void {
   for (const node of nodes.values()) {
+    checkStartListeners(node, nodes, problems);
     switch (node.kind) {
       case 'startEvent':
         checkStart(node, nodes, problems);
@@ -143,7 +167,7 @@ export function checkNodes(
       case 'endEvent':
         allowed(
           node,
-          ['none', 'terminate', 'error', 'message', 'signal', 'escalation'],
+          ['none', 'terminate', 'error', 'message', 'signal', 'escalation', 'compensation'],
           'end events',
           problems,
         );
@@ -159,7 +183,7 @@ export function checkNodes(
       case 'intermediateThrowEvent':
         allowed(
           node,
-          ['none', 'signal', 'message', 'escalation', 'link'],
+          ['none', 'signal', 'message', 'escalation', 'link', 'compensation'],
           'intermediate throw events',
           problems,
         );
@@ -167,7 +191,7 @@ export function checkNodes(
       case 'boundaryEvent': {
         allowed(
           node,
-          ['timer', 'message', 'signal', 'error', 'escalation'],
+          ['timer', 'message', 'signal', 'error', 'escalation', 'compensation'],
           'boundary events',
           problems,
         );
@@ -227,6 +251,10 @@ function checkSubProcess(
     (r) => r.scopeId === node.id && r.type === 'bpmn:StartEvent',
   ).length;
   if (refusedStarts > 0 && starts.length === 0) return;
+  if (node.adHoc) {
+    checkAdHoc(node, nodes, problems);
+    return;
+  }
   if (node.triggeredByEvent) {
     if (starts.length + refusedStarts !== 1)
       problems.add(node.id, 'an event sub-process needs exactly one start event');
@@ -243,4 +271,19 @@ function checkSubProcess(
   node.eventSubProcessIds = [...nodes.values()]
     .filter((n) => n.scopeId === node.id && n.triggeredByEvent)
     .map((n) => n.id);
+}
+
+/** Ad-hoc sub-processes hold activities (and events between them), no start or end events. */
+function checkAdHoc(
+  node: FlowNode,
+  nodes: ReadonlyMap<string, FlowNode>,
+  problems: Problems,
+): void {
+  const inner = [...nodes.values()].filter((n) => n.scopeId === node.id);
+  for (const n of inner) {
+    if (n.kind === 'startEvent' || n.kind === 'endEvent')
+      problems.add(n.id, 'an ad-hoc sub-process cannot hold start or end events');
+  }
+  if (!inner.some(isActivity)) problems.add(node.id, 'the ad-hoc sub-process holds no activity');
+  node.eventSubProcessIds = inner.filter((n) => n.triggeredByEvent).map((n) => n.id);
 }

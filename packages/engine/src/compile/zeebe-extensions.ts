@@ -3,6 +3,7 @@ import type { ModdleElement } from 'bpmn-moddle';
 
 import type { ListenerEvent } from '../contract.js';
 import type {
+  AdHocDef,
   CallDef,
   DecisionCallDef,
   FlowNode,
@@ -152,6 +153,30 @@ export function decisionCallDef(
     );
   if (!decisionId || !resultVariable) return undefined;
   return { decisionId: checkedValue(decisionId, id, 'decision id', problems), resultVariable };
+}
+
+export function adHocDef(el: ModdleElement, id: string, problems: Problems): AdHocDef | undefined {
+  if (extension(el, 'zeebe:TaskDefinition')) {
+    problems.add(
+      id,
+      'ad-hoc sub-processes handled by a job worker (zeebe:taskDefinition) are not supported; the engine activates their elements itself (zeebe:adHoc activeElementsCollection)',
+    );
+    return undefined;
+  }
+  const ext = extension(el, 'zeebe:AdHoc');
+  const active = str(ext, 'activeElementsCollection')?.trim();
+  const completion = str(child(el, 'completionCondition'), 'body')?.trim();
+  if (str(ext, 'outputCollection'))
+    problems.add(id, 'the output collection of ad-hoc sub-processes is not supported');
+  return {
+    ...(active
+      ? { activeElements: checkedFeel(active, id, 'active elements collection', problems) }
+      : {}),
+    ...(completion
+      ? { completionCondition: checkedFeel(completion, id, 'completion condition', problems) }
+      : {}),
+    cancelRemaining: bool(el, 'cancelRemainingInstances') ?? true,
+  };
 }
 
 export function multiInstanceDef(

@@ -1,5 +1,6 @@
 import type { Behaviour } from '../runtime/step.js';
 import { throwBpmnError } from '../runtime/errors.js';
+import { throwCompensation } from '../runtime/compensation.js';
 import { throwEscalation } from '../runtime/escalations.js';
 import { complete, terminate } from '../runtime/lifecycle.js';
 import { createJob } from '../tasks/job.js';
@@ -33,6 +34,9 @@ export const endEvent: Behaviour = {
         return;
       case 'escalation':
         throwEscalation(step, el, t.code ?? '');
+        return;
+      case 'compensation':
+        throwCompensation(step, el, node);
         return;
       case 'none':
       case 'timer':

@@ -1,5 +1,6 @@
 import type { Behaviour } from '../runtime/step.js';
 import { complete } from '../runtime/lifecycle.js';
+import { throwCompensation } from '../runtime/compensation.js';
 import { throwEscalation } from '../runtime/escalations.js';
 import { createJob } from '../tasks/job.js';
 import { throwMessage, throwSignal } from './event-throw.js';
@@ -12,6 +13,10 @@ export const intermediateThrowEvent: Behaviour = {
   activate(step, el, node) {
     if (node.trigger.kind === 'message' && node.job) {
       createJob(step, el, node);
+      return;
+    }
+    if (node.trigger.kind === 'compensation') {
+      throwCompensation(step, el, node);
       return;
     }
     if (node.trigger.kind === 'escalation') {

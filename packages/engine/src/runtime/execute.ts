@@ -5,6 +5,7 @@ import { startBody } from '../activities/multi-instance.js';
 import { createJob } from '../tasks/job.js';
 import { EngineCommandError } from './command-error.js';
 import { throwBpmnError } from './errors.js';
+import { escalate } from './escalations.js';
 import { raiseIncident, takeIncident } from './incidents.js';
 import { activate, complete, listenerDone, terminate } from './lifecycle.js';
 import { runListener } from './listeners.js';
@@ -133,6 +134,12 @@ function run(step: Step, command: Command): void {
       const el = elementOf(step, command.elementInstanceId, 'call activity');
       expectKind(step, el, ['callActivity'], 'call activity');
       throwBpmnError(step, el, command.errorCode, undefined, false);
+      return;
+    }
+    case 'escalateCallActivity': {
+      const el = elementOf(step, command.elementInstanceId, 'call activity');
+      expectKind(step, el, ['callActivity'], 'call activity');
+      escalate(step, el, command.escalationCode);
       return;
     }
     case 'resolveIncident': {

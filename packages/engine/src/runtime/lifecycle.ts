@@ -1,9 +1,11 @@
 /**
- * The activity lifecycle shared by every element kind: arrive → activate (input mappings,
- * boundary subscriptions, behaviour) → complete (output mappings, leave) or terminate.
+ * The activity lifecycle shared by every element kind: arrive → activate (input mappings, start
+ * listeners, boundary subscriptions, behaviour) → complete (output mappings, end listeners,
+ * leave) or terminate. Behaviours are reached through `step.kinds`, never imported here.
  */
 import type { Variables } from '../contract.js';
 import type { Flow, FlowNode } from '../compile/model.js';
+import { recordCompensable } from './compensable.js';
 import { dropIncident, raiseIncident } from './incidents.js';
 import { runListener } from './listeners.js';
 import { closeSubscriptionsOf, openSubscription } from './subscriptions.js';
@@ -133,6 +135,7 @@ export function complete(step: Step, id: string, variables?: Variables, flows?: 
 }
 
 function finish(step: Step, el: ElementInstance, node: FlowNode, flows?: Flow[]): void {
+  if (node.compensationHandlerId) recordCompensable(step, el);
   const scopeVariables = el.loopIndex !== undefined ? visibleVariables(step, el.id) : undefined;
   closeSubscriptionsOf(step, el.id);
   step.remove(el.id);

@@ -59,6 +59,27 @@ export interface RuntimeBooks {
   command(instanceId: string, command: DistributiveOmit<Command, 'now'>): void;
 }
 
+type ToCallActivity = DistributiveOmit<
+  Extract<Command, { type: 'completeCallActivity' | 'failCallActivity' | 'escalateCallActivity' }>,
+  'now' | 'elementInstanceId'
+>;
+
+/**
+ * Hands a child's outcome to its parent's call activity, later; not when the call activity is
+ * gone by then (an interrupting escalation from the child ended it before the child's end).
+ */
+function toParent(books: RuntimeBooks, child: RuntimeInstance, command: ToCallActivity): void {
+  const parent = child.parent;
+  if (!parent) return;
+  books.later(() => {
+    if (!books.instances.get(parent.instanceId)?.state.elements[parent.elementInstanceId]) return;
+    books.command(parent.instanceId, {
+      ...command,
+      elementInstanceId: parent.elementInstanceId,
+    } as DistributiveOmit<Command, 'now'>);
+  });
+}
+
 export function routeEffect(books: RuntimeBooks, instance: RuntimeInstance, effect: Effect): void {
   const instanceId = instance.id;
   switch (effect.type) {
@@ -161,34 +182,20 @@ export function routeEffect(books: RuntimeBooks, instance: RuntimeInstance, effe
         }
       }
       return;
-    case 'errorEscalated': {
-      const parent = instance.parent;
-      if (parent) {
-        const code = effect.errorCode;
-        books.later(() =>
-          books.command(parent.instanceId, {
-            type: 'failCallActivity',
-            elementInstanceId: parent.elementInstanceId,
-            errorCode: code,
-          }),
-        );
+    case 'errorEscalated':
+      toParent(books, instance, { type: 'failCallActivity', errorCode: effect.errorCode });
+      return;
+    case 'escalationUncaught':
+      toParent(books, instance, {
+        type: 'escalateCallActivity',
+        escalationCode: effect.escalationCode,
+      });
+      return;
+    case 'instanceEnded':
+      if (effect.status === 'completed') {
+        toParent(books, instance, { type: 'completeCallActivity', variables: effect.variables });
       }
       return;
-    }
-    case 'instanceEnded': {
-      const parent = instance.parent;
-      if (parent && effect.status === 'completed') {
-        const variables = effect.variables;
-        books.later(() =>
-          books.command(parent.instanceId, {
-            type: 'completeCallActivity',
-            elementInstanceId: parent.elementInstanceId,
-            variables,
-          }),
-        );
-      }
-      return;
-    }
     case 'incidentRaised':
     case 'incidentResolved':
       return;

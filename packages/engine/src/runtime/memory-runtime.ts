@@ -40,6 +40,8 @@ export interface MemoryRuntimeOptions extends RunOptions {
   recordPassed?: boolean;
   /** Pass every state through JSON.stringify/parse after each step (round-trip tests). */
   roundTrip?: boolean;
+  /** Follow-up work (jobs run, messages, signals, calls) one outside call may cause. Default 100,000. */
+  maxFollowUps?: number;
 }
 
 export class MemoryRuntime {
@@ -57,6 +59,8 @@ export class MemoryRuntime {
   private readonly roundTrip: boolean;
   private readonly runOptions: RunOptions;
   private readonly pending: (() => void)[] = [];
+  private readonly maxFollowUps: number;
+  private flushing = false;
   private counter = 0;
 
   constructor(options: MemoryRuntimeOptions) {
@@ -80,6 +84,7 @@ export class MemoryRuntime {
       command: (instanceId, command) => this.command(instanceId, command),
     };
     this.roundTrip = options.roundTrip ?? false;
+    this.maxFollowUps = options.maxFollowUps ?? 100_000;
     this.runOptions = {
       decisions: this.decisions,
       ...(options.maxActivations !== undefined ? { maxActivations: options.maxActivations } : {}),
@@ -298,8 +303,31 @@ export class MemoryRuntime {
     }
   }
 
+  /**
+   * Runs the follow-up work (jobs, messages, signals, calls) in order, one piece after another:
+   * work a piece queues runs after it, not inside it, so a loop of jobs never deepens the stack.
+   * Past `maxFollowUps` pieces in one go the rest is dropped with a problem (a loop that never
+   * waits, such as a service task looping on a condition that never turns false).
+   */
   private flush(): void {
-    for (let work = this.pending.shift(); work; work = this.pending.shift()) work();
+    if (this.flushing) return;
+    this.flushing = true;
+    let done = 0;
+    try {
+      for (let work = this.pending.shift(); work; work = this.pending.shift()) {
+        if (++done > this.maxFollowUps) {
+          this.problems.push(
+            `stopped after ${this.maxFollowUps.toLocaleString('en')} jobs, messages and calls in a row: ` +
+              'a loop that never waits for anything outside',
+          );
+          this.pending.length = 0;
+          break;
+        }
+        work();
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   private runJob(instance: RuntimeInstance, job: JobInfo): void {

@@ -3,6 +3,7 @@
  * token can reach any more, and completes the instance when nothing is left in it.
  */
 import { releaseInclusiveJoins } from '../gateways/inclusive-gateway.js';
+import { adHocDone } from './ad-hoc.js';
 import { complete } from './lifecycle.js';
 import type { Step } from './step.js';
 import { closeSubscriptionsOf } from './subscriptions.js';
@@ -11,8 +12,15 @@ function completeEmptyScope(step: Step): boolean {
   for (const id of step.dirtyScopes) {
     step.dirtyScopes.delete(id);
     const el = step.element(id);
-    if (!el || el.body || el.incidentId || el.arrived) continue;
-    if (step.node(el.elementId).kind !== 'subProcess') continue;
+    if (!el || el.body || el.incidentId || el.arrived || el.listener) continue;
+    const node = step.node(el.elementId);
+    if (el.compensating) {
+      if (step.childrenOf(id).length > 0) continue;
+      complete(step, step.clear(id, 'compensating').id);
+      return true;
+    }
+    if (node.kind !== 'subProcess') continue;
+    if (node.adHoc?.completionCondition && !adHocDone(step, el, node)) continue;
     if (step.childrenOf(id).length > 0) continue;
     complete(step, id);
     return true;

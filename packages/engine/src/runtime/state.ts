@@ -31,6 +31,15 @@ export interface ElementInstance {
   loopIndex?: number;
   /** A listener job runs (`jobId`): which one, and what the element goes on with afterwards. */
   listener?: ListenerRun;
+  /** A compensation throw event waiting for the compensation handlers it started (its children). */
+  compensating?: boolean;
+}
+
+/** A completed activity with a compensation handler, not yet compensated. */
+export interface Compensable {
+  elementId: string;
+  /** The scopes it completed in, nearest first (element instance ids; the process is not listed). */
+  scopes: string[];
 }
 
 export interface ListenerRun {
@@ -67,6 +76,8 @@ export interface Incident {
 
 export interface EngineState extends InstanceStateBase {
   counter: number;
+  /** Completed activities compensation may still undo, in completion order. */
+  compensable?: Compensable[];
   elements: Record<string, ElementInstance>;
   subscriptions: Record<string, Subscription>;
   incidents: Record<string, Incident>;

@@ -115,7 +115,7 @@ export class Step {
   /** Drops optional fields from an element instance (copy on write). */
   clear(
     id: string,
-    ...fields: ('jobId' | 'retries' | 'incidentId' | 'arrived' | 'listener')[]
+    ...fields: ('jobId' | 'retries' | 'incidentId' | 'arrived' | 'listener' | 'compensating')[]
   ): ElementInstance {
     const copy = { ...this.state.elements[id] } as ElementInstance;
     for (const field of fields) delete copy[field];

@@ -95,6 +95,7 @@ export function openSubscription(
     case 'error':
     case 'escalation':
     case 'link':
+    case 'compensation':
     case 'terminate':
       return null;
   }

@@ -10,14 +10,15 @@ export interface Duration {
   seconds: number;
 }
 
+/** Designators in either case, as java.time's Duration.parse and Period.parse take them (PT30s). */
 const DURATION =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
 const DATE_TIME =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})(?:\[[^\]]+\])?$/;
 
 export function parseDuration(text: string): Duration | null {
   const m = DURATION.exec(text.trim());
-  if (!m || text.trim() === 'P' || text.trim().endsWith('T')) return null;
+  if (!m || /^p$/i.test(text.trim()) || /t$/i.test(text.trim())) return null;
   const n = (i: number): number => Number((m[i] ?? '0').replace(',', '.'));
   return {
     years: n(1),

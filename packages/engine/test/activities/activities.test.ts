@@ -154,3 +154,41 @@ describe('multi-instance call activity and loop cardinality', () => {
     expect(trace.passed.filter((e) => e === 'Thrice')).toHaveLength(3);
   });
 });
+
+describe('ad-hoc sub-process', () => {
+  it('activates the elements its collection names and completes when none is left', async () => {
+    const waiting = await run(here, 'ad-hoc.bpmn', {
+      variables: { checks: ['Documents', 'Visit'] },
+    });
+    expect(waiting.waiting.sort()).toEqual(['Documents', 'Visit']);
+    const done = await run(here, 'ad-hoc.bpmn', {
+      variables: { checks: ['Documents', 'Visit'] },
+      steps: [{ complete: 'Documents' }, { complete: 'Visit' }],
+    });
+    expect(done.state).toBe('completed');
+    expect(done.passed).toEqual(['Start', 'Documents', 'Archive', 'Visit', 'Checks', 'End']);
+  });
+
+  it('completes as soon as its completion condition holds, terminating what is still active', async () => {
+    const trace = await run(here, 'ad-hoc.bpmn', {
+      variables: { checks: ['Interview', 'Visit'] },
+      steps: [{ complete: 'Interview', variables: { enough: true } }],
+    });
+    expect(trace.state).toBe('completed');
+    expect(trace.tasks).toEqual([]);
+    expect(trace.passed).not.toContain('Visit');
+  });
+
+  it('with nothing to activate completes at once; an element it does not hold is an incident', async () => {
+    const none = await run(here, 'ad-hoc.bpmn', { variables: { checks: [] } });
+    expect(none.state).toBe('completed');
+    const wrong = await run(here, 'ad-hoc.bpmn', { variables: { checks: ['Archive', 'Nope'] } });
+    expect(wrong.incidents).toEqual([
+      {
+        elementId: 'Checks',
+        message:
+          "the ad-hoc sub-process has no element 'Archive', 'Nope' without incoming flows to activate",
+      },
+    ]);
+  });
+});

@@ -78,6 +78,24 @@ describe('engine CLI', () => {
     });
   });
 
+  it('validates a DMN file, and simulate deploys the decisions of --with FILE.dmn', () => {
+    const dmn = here('../decisions/discount.dmn');
+    expect(engine('validate', dmn).stdout.trim()).toBe(`OK ${dmn}`);
+    const result = engine(
+      'simulate',
+      here('../decisions/business-rule.bpmn'),
+      '--script',
+      here('pricing.script.json'),
+      '--with',
+      dmn,
+    );
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      state: 'completed',
+      variables: { rate: 0.1, fee: 15 },
+    });
+  });
+
   it('explains bad usage', () => {
     const result = engine('simulate', here('vertical-slice.bpmn'));
     expect(result.status).toBe(1);

@@ -229,6 +229,27 @@ describe('escalation and link events', () => {
   });
 });
 
+describe('compensation', () => {
+  it('needs each compensation boundary associated with a handler, and handlers without flows', async () => {
+    const result = await compile(
+      bpmn(`<bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Pay" />
+    <bpmn:task id="Pay" />
+    <bpmn:boundaryEvent id="OnPay" attachedToRef="Pay"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+    <bpmn:sequenceFlow id="f2" sourceRef="Pay" targetRef="Refund" />
+    <bpmn:task id="Refund" isForCompensation="true" />`),
+    );
+    expect(result.ok ? [] : result.problems).toEqual([
+      {
+        elementId: 'OnPay',
+        message:
+          'the compensation boundary event is not associated with a compensation handler (an activity marked for compensation)',
+      },
+      { elementId: 'Refund', message: 'a compensation handler cannot have sequence flows' },
+    ]);
+  });
+});
+
 describe('Camunda 7 models', () => {
   const c7 = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"

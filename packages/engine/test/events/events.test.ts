@@ -304,6 +304,23 @@ describe('escalation events', () => {
   });
 });
 
+describe('escalation from a called process', () => {
+  it('reaches the call activity: a non-interrupting boundary runs beside it, an interrupting one ends it', async () => {
+    const waiting = await run(here, 'escalation-parent.bpmn', {}, ['escalation-child.bpmn']);
+    expect(waiting.waiting).toEqual(['Remind']);
+    expect(waiting.tasks.map((t) => t.elementId).sort()).toEqual(['ChildWork', 'Remind']);
+    const stopped = await run(
+      here,
+      'escalation-parent.bpmn',
+      { steps: [{ complete: 'ChildWork' }, { complete: 'Remind' }] },
+      ['escalation-child.bpmn'],
+    );
+    expect(stopped.state).toBe('completed');
+    expect(stopped.passed).toEqual(['Start', 'OnLate', 'OnStop', 'Stopped', 'Remind', 'Reminded']);
+    expect(stopped.passed).not.toContain('Done');
+  });
+});
+
 describe('link events', () => {
   it('a throw link goes on at the catch link of the same name, loops included', async () => {
     const trace = await run(here, 'link-events.bpmn', {
@@ -325,5 +342,40 @@ describe('link events', () => {
       'FromEnd',
       'End',
     ]);
+  });
+});
+
+describe('compensation', () => {
+  it('a throw starts the handlers of the completed activities of its scope (sub-processes too), latest first, and waits for them', async () => {
+    const waiting = await run(here, 'compensation.bpmn', {
+      steps: [{ complete: 'Charge', variables: { paid: false } }],
+    });
+    expect(waiting.waiting).toEqual(['Refund']);
+    expect(waiting.passed.slice(-3)).toEqual(['Charge', 'Ok', 'CancelBooking']);
+    const done = await run(here, 'compensation.bpmn', {
+      steps: [{ complete: 'Charge', variables: { paid: false } }, { complete: 'Refund' }],
+    });
+    expect(done.state).toBe('completed');
+    // each activity is compensated once: the end event naming Book finds nothing left to undo
+    expect(done.passed.slice(-3)).toEqual(['Refund', 'Undo', 'UndoBookingOnly']);
+    expect(done.passed.filter((id) => id === 'CancelBooking')).toHaveLength(1);
+  });
+
+  it('a compensation end event naming an activity compensates only that one', async () => {
+    const trace = await run(here, 'compensation-activity-ref.bpmn', {
+      steps: [{ complete: 'Charge', variables: { paid: false } }],
+    });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed.slice(-3)).toEqual(['Undo', 'CancelBooking', 'UndoBookingOnly']);
+    expect(trace.passed).not.toContain('Refund');
+  });
+
+  it('nothing is compensated on the path that needs no undoing', async () => {
+    const trace = await run(here, 'compensation.bpmn', {
+      steps: [{ complete: 'Charge', variables: { paid: true } }],
+    });
+    expect(trace.state).toBe('completed');
+    expect(trace.passed).not.toContain('CancelBooking');
+    expect(trace.passed).not.toContain('Refund');
   });
 });

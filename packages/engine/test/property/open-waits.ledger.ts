@@ -56,6 +56,7 @@ export class OpenWaits {
         case 'incidentRaised':
         case 'incidentResolved':
         case 'errorEscalated':
+        case 'escalationUncaught':
           break;
       }
     }

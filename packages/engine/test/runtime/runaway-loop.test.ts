@@ -68,3 +68,30 @@ describe('a loop with no wait state', () => {
     expect(Object.values(instance!.state.incidents).map((i) => i.elementId)).toHaveLength(1);
   });
 });
+
+describe('a loop of jobs that never waits for anything outside', () => {
+  it('runs one job after another on the in-memory runtime (the stack does not grow), and stops with a problem', async () => {
+    const def = await compiled(
+      bpmn(`<bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="f0" sourceRef="Start" targetRef="Work" />
+        <bpmn:serviceTask id="Work"><bpmn:extensionElements><zeebe:taskDefinition type="work" />
+          <zeebe:ioMapping><zeebe:output source="=n + 1" target="n" /></zeebe:ioMapping>
+        </bpmn:extensionElements></bpmn:serviceTask>
+        <bpmn:sequenceFlow id="f1" sourceRef="Work" targetRef="More" />
+        <bpmn:exclusiveGateway id="More" default="done" />
+        <bpmn:sequenceFlow id="again" sourceRef="More" targetRef="Work"><bpmn:conditionExpression>=n != limit</bpmn:conditionExpression></bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="done" sourceRef="More" targetRef="End" />
+        <bpmn:endEvent id="End" />`),
+    );
+    const runtime = new MemoryRuntime({ now, maxFollowUps: 20_000 });
+    runtime.deploy(def);
+    const instance = runtime.start('Process_1', { variables: { n: 0 } });
+    expect(instance?.state.variables['n']).toBe(20_000);
+    expect(instance?.state.incidents).toEqual({});
+    expect(runtime.problems).toEqual([
+      'stopped after 20,000 jobs, messages and calls in a row: a loop that never waits for anything outside',
+    ]);
+    // with a limit the loop ends by itself
+    const bounded = runtime.start('Process_1', { variables: { n: 0, limit: 50 } });
+    expect(bounded?.state.status).toBe('completed');
+  });
+});

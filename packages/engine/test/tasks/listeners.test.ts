@@ -111,6 +111,36 @@ describe('execution and task listeners', () => {
     expect(instance?.passed).toEqual(['Start', 'Approve', 'Split', 'No']);
   });
 
+  it('refuses start listeners where nothing would run them: start and boundary events, the process itself', async () => {
+    const listener = (event: string) =>
+      `<bpmn:extensionElements><zeebe:executionListeners><zeebe:executionListener eventType="${event}" type="l" /></zeebe:executionListeners></bpmn:extensionElements>`;
+    const xml = bpmn(`<bpmn:startEvent id="Start">${listener('start')}</bpmn:startEvent>
+        <bpmn:sequenceFlow id="f" sourceRef="Start" targetRef="Sub" />
+        <bpmn:subProcess id="Sub">${listener('start')}<bpmn:startEvent id="In" /></bpmn:subProcess>
+        <bpmn:boundaryEvent id="Late" attachedToRef="Sub">${listener('start')}<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+        <bpmn:boundaryEvent id="Later" attachedToRef="Sub">${listener('end')}<bpmn:timerEventDefinition><bpmn:timeDuration>PT2H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`).replace(
+      '<bpmn:process id="Process_1" isExecutable="true">',
+      `<bpmn:process id="Process_1" isExecutable="true">${listener('end')}`,
+    );
+    const result = await compile(xml);
+    expect(result.ok ? [] : result.problems).toEqual([
+      {
+        elementId: 'Process_1',
+        message:
+          'execution listeners on the process itself are not supported (on its elements they are)',
+      },
+      {
+        elementId: 'Start',
+        message: 'start execution listeners are not supported on start events (end listeners are)',
+      },
+      {
+        elementId: 'Late',
+        message:
+          'start execution listeners are not supported on boundary events (end listeners are)',
+      },
+    ]);
+  });
+
   it('refuses listener events it cannot run, rather than skipping them', async () => {
     const result = await compile(
       bpmn(`<bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="f" sourceRef="Start" targetRef="T" />

@@ -16,6 +16,13 @@ describe('timer definitions', () => {
     expect(armed.ok && iso(armed.dueAt)).toBe('2026-02-07T11:00:00.000Z');
   });
 
+  it('a duration takes its designators in either case, as java.time does (PT30s)', () => {
+    expect(checkTimerLiteral('duration', 'PT30s')).toBeNull();
+    const armed = armTimer({ type: 'duration', value: literal('PT30s') }, {}, now);
+    expect(armed.ok && iso(armed.dueAt)).toBe('2026-01-05T08:00:30.000Z');
+    expect(checkTimerLiteral('duration', 'PT')).not.toBeNull();
+  });
+
   it('a FEEL value is evaluated against the variables', () => {
     const armed = armTimer({ type: 'duration', value: feel('wait') }, { wait: 'PT5M' }, now);
     expect(armed.ok && iso(armed.dueAt)).toBe('2026-01-05T08:05:00.000Z');

@@ -14,6 +14,10 @@ import { DefinitionVersionNote1765400000000 } from './1765400000000-definition-v
 import { OnePlanAndOneDrawAMonth1765500000000 } from './1765500000000-one-plan-and-one-draw-a-month.js';
 import { EndedSession1765700000000 } from './1765700000000-ended-session.js';
 import { SsoAutoCreate1765710000000 } from './1765710000000-sso-auto-create.js';
+import { SessionCorrectionsAndMemberships1765800000000 } from './1765800000000-session-corrections-and-memberships.js';
+import { SessionSignIn1766100000000 } from './1766100000000-session-sign-in.js';
+import { TaskEntrustAndUrge1766300000000 } from './1766300000000-task-entrust-and-urge.js';
+import { CancelledWithTheirFlow1766500000000 } from './1766500000000-cancelled-with-their-flow.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -33,4 +37,8 @@ export const migrations = [
   OnePlanAndOneDrawAMonth1765500000000,
   EndedSession1765700000000,
   SsoAutoCreate1765710000000,
+  SessionCorrectionsAndMemberships1765800000000,
+  SessionSignIn1766100000000,
+  TaskEntrustAndUrge1766300000000,
+  CancelledWithTheirFlow1766500000000,
 ];

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
@@ -16,6 +16,9 @@ import { type RosterLookup, type RosterRecord, validateRoster } from './roster.v
 import { readRoster, writeRoster } from './roster.workbook.js';
 import { Transactions } from '../../database/transactions.js';
 import { PersonRoles } from '../../auth/person-roles.js';
+import { CLOCK, type Clock } from '../../clock/clock.js';
+import { localDay } from '../../common/time-zone.js';
+import { moveMembership } from '../membership/membership.writer.js';
 
 export interface RosterImportResult {
   imported: number;
@@ -31,6 +34,7 @@ export class RosterService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly transactions: Transactions,
     private readonly personRoles: PersonRoles,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async import(user: AuthUser, file: Buffer): Promise<RosterImportResult> {
@@ -155,6 +159,7 @@ export class RosterService {
         ),
       ),
       usernameOwners: new Map(accounts.map((a) => [a.username.toLowerCase(), a.personId])),
+      today: localDay(this.clock.now()),
     };
   }
 
@@ -183,6 +188,8 @@ export class RosterService {
       const { identifiers } = await people.insert({ employeeNo: record.employeeNo, ...fields });
       personId = (identifiers[0] as { id: string }).id;
     }
+    // A new person, or one whose unit the roster changes, belongs to that unit from today.
+    await moveMembership(tx, personId, record.orgUnitId, localDay(this.clock.now()));
     if (record.memberType) {
       await tx
         .getRepository(RoleAssignment)

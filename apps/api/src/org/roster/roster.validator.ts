@@ -28,6 +28,8 @@ export interface RosterLookup {
   peopleByEmployeeNo: Map<string, { id: string; manageable: boolean }>;
   /** Person id owning each existing username (lower-cased). */
   usernameOwners: Map<string, string>;
+  /** Today in China (`YYYY-MM-DD`): no one joined the Party after it. */
+  today: string;
 }
 
 const EMPLOYEE_NO = /^[A-Za-z0-9_-]{1,32}$/;
@@ -95,6 +97,11 @@ export function validateRoster(
     const joinedPartyOn = parseDate(row.joinedPartyOn);
     if (joinedPartyOn === undefined)
       bad('joinedPartyOn', '日期格式应为 YYYY-MM-DD (a date such as 2020-07-01)');
+    else if (joinedPartyOn && joinedPartyOn > lookup.today)
+      bad(
+        'joinedPartyOn',
+        `入党日期不能晚于今天（${lookup.today}） (cannot be later than today, ${lookup.today})`,
+      );
 
     const username = row.username || null;
     if (username) {

@@ -7,6 +7,7 @@ export type FollowUp =
   | { kind: 'startChild'; parentId: string; call: CallActivityInfo }
   | { kind: 'childCompleted'; parentId: string; elementInstanceId: string; variables: Variables }
   | { kind: 'childFailed'; parentId: string; elementInstanceId: string; errorCode: string }
+  | { kind: 'childEscalated'; parentId: string; elementInstanceId: string; escalationCode: string }
   | { kind: 'cancelChild'; parentId: string; elementInstanceId: string }
   | { kind: 'message'; name: string; correlationKey: string | null; variables: Variables }
   | { kind: 'signal'; name: string; variables: Variables };

@@ -6,6 +6,7 @@ import { upsertJobs } from '../jobs/job.writer.js';
 import { TaskCandidateIndex } from '../tasks/task-candidate.index.js';
 import { closeTasks } from '../tasks/task-closing.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
+import { taskTitle } from '../tasks/task-title.js';
 import { deferInsert, deferWrite } from '../../database/deferred-writes.js';
 import type { CommandContext } from './command-context.js';
 import { InstanceEndHooks } from './instance-end.hooks.js';
@@ -148,6 +149,16 @@ export class EffectApplier {
             });
           }
           break;
+        case 'escalationUncaught':
+          if (instance.parentInstanceId && instance.parentElementInstanceId) {
+            ctx.followUps.push({
+              kind: 'childEscalated',
+              parentId: instance.parentInstanceId,
+              elementInstanceId: instance.parentElementInstanceId,
+              escalationCode: effect.escalationCode,
+            });
+          }
+          break;
         case 'instanceEnded':
           if (effect.status === 'terminated') {
             await this.endHooks.terminated(ctx.em, instance.id, ctx.now);
@@ -179,14 +190,15 @@ export class EffectApplier {
     instance: WorkflowInstance,
     info: UserTaskInfo,
   ): Promise<void> {
+    const orgUnitId = orgUnitOf(info.variables) ?? instance.orgUnitId;
     const task = ctx.em.create(WorkflowTask, {
       id: info.id,
       instanceId: instance.id,
       definitionId: instance.definitionId,
       processId: instance.processId,
       elementId: info.elementId,
-      name: info.elementName ?? null,
-      orgUnitId: orgUnitOf(info.variables) ?? instance.orgUnitId,
+      name: await taskTitle(ctx.em, info.elementName ?? null, info.headers['title'], orgUnitId),
+      orgUnitId,
       assignee: info.assignee ?? null,
       candidateUsers: info.candidateUsers,
       candidateGroups: info.candidateGroups,

@@ -46,6 +46,13 @@ export class FollowUpProcessor {
           errorCode: followUp.errorCode,
           now,
         });
+      case 'childEscalated':
+        return this.runOnParent(ctx, followUp.parentId, {
+          type: 'escalateCallActivity',
+          elementInstanceId: followUp.elementInstanceId,
+          escalationCode: followUp.escalationCode,
+          now,
+        });
       case 'cancelChild': {
         const children = await ctx.em.find(WorkflowInstance, {
           select: { id: true },

@@ -4,6 +4,7 @@ import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { WorkflowHistoryEvent } from '../history/history.entity.js';
 import { WorkflowAccess } from '../workflow-access.js';
+import { ReadReplica } from '../../database/read-replica.js';
 import { Transactions } from '../../database/transactions.js';
 import { WorkflowInstance } from './instance.entity.js';
 import { isUuid } from './org-unit-of.js';
@@ -12,6 +13,13 @@ export interface HistoryWithActors {
   events: WorkflowHistoryEvent[];
   /** Element instance id of a completed user task → the name of the person who completed it. */
   actors: Map<string, string>;
+}
+
+export interface InstanceMigration {
+  at: string;
+  fromVersion: number;
+  toVersion: number;
+  actorName: string | null;
 }
 
 export interface InstanceFilter {
@@ -30,6 +38,7 @@ export class InstanceQueryService {
     private readonly tx: Transactions,
     private readonly access: WorkflowAccess,
     private readonly org: AccessService,
+    private readonly replica: ReadReplica,
   ) {}
 
   async list(
@@ -53,7 +62,7 @@ export class InstanceQueryService {
     }
     const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const offset = (filter.page - 1) * filter.pageSize;
-    const db = this.tx.reader();
+    const db = await this.replica.reader();
     const [ids, counted] = await Promise.all([
       db.query<{ id: string }[]>(
         `SELECT i.id FROM wf_instance i ${sql} ORDER BY i.started_at DESC, i.id LIMIT ${filter.pageSize} OFFSET ${offset}`,
@@ -74,6 +83,26 @@ export class InstanceQueryService {
     if (!instance) throw new NotFoundException(`Process instance ${id} does not exist.`);
     await this.access.assertRecordReadable(user, instance.orgUnitId);
     return instance;
+  }
+
+  /** The instance's moves to other versions, oldest first (the caller has checked reach). */
+  async migrations(instanceId: string): Promise<InstanceMigration[]> {
+    const rows: { at: Date; from: number; to: number; name: string | null }[] = await this.tx
+      .reader()
+      .query(
+        `SELECT a.at, (a.detail->>'fromVersion')::int AS from, (a.detail->>'toVersion')::int AS to,
+                p.name
+           FROM wf_audit a LEFT JOIN person p ON p.id::text = a.actor
+          WHERE a.instance_id = $1 AND a.action = 'instance.migrated'
+          ORDER BY a.id`,
+        [instanceId],
+      );
+    return rows.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      fromVersion: r.from,
+      toVersion: r.to,
+      actorName: r.name,
+    }));
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryWithActors> {

@@ -61,6 +61,7 @@ export class InstanceController {
     return {
       ...toInstanceDto(instance),
       definitionVersion: definition.version,
+      migrations: await this.queries.migrations(instance.id),
       xmlRef: `/api/definitions/by-id/${definition.id}`,
       variables: instance.state.variables,
       state: instance.state as unknown as Record<string, unknown>,

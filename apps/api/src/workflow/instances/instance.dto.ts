@@ -97,8 +97,22 @@ export class InstanceDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) endedAt: string | null;
 }
 
+/** A move of the instance to another version of its process (迁移). */
+export class InstanceMigrationDto {
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
+  @ApiProperty() fromVersion: number;
+  @ApiProperty() toVersion: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Who moved it' })
+  actorName: string | null;
+}
+
 export class InstanceDetailDto extends InstanceDto {
   @ApiProperty() definitionVersion: number;
+  @ApiProperty({
+    type: [InstanceMigrationDto],
+    description: 'Migrated from version N, oldest first',
+  })
+  migrations: InstanceMigrationDto[];
   @ApiProperty({
     description: 'Where to fetch the BPMN XML',
     example: '/api/definitions/by-id/<id>',

@@ -13,6 +13,7 @@ import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import { BpmnError, JobHandlerRegistry } from './job-handler.registry.js';
 import { WorkflowJob } from './job.entity.js';
 import { newRowId } from '../../database/row-id.js';
+import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
 
 const SYSTEM = 'system';
 
@@ -42,7 +43,8 @@ export class JobRunner {
     if (jobs.length === 1) return this.run(jobs[0]!, owner);
     try {
       await this.scope.run(null, SYSTEM, (ctx) => this.fireAll(ctx, jobs, owner));
-    } catch {
+    } catch (error) {
+      if (this.databaseAway(jobs, error)) return;
       for (const job of jobs) await this.run(job, owner);
     }
   }
@@ -51,6 +53,7 @@ export class JobRunner {
     try {
       await this.scope.run(null, SYSTEM, (ctx) => this.fireAll(ctx, [job], owner));
     } catch (error) {
+      if (this.databaseAway([job], error)) return;
       try {
         await this.scope.run(null, SYSTEM, (ctx) => this.fail(ctx, job, owner, error));
       } catch (failure) {
@@ -255,6 +258,20 @@ export class JobRunner {
       resolvedAt: null,
       resolvedBy: null,
     });
+  }
+
+  /**
+   * The database went away (a failover, a restart): not the job's fault, so no attempt is
+   * counted. Whatever did not commit runs again once the claim expires, on whichever server
+   * is the primary by then.
+   */
+  private databaseAway(jobs: WorkflowJob[], error: unknown): boolean {
+    if (!isDatabaseUnavailable(error)) return false;
+    this.logger.warn(
+      { jobIds: jobs.map((job) => job.id), error: String(error) },
+      'Database unavailable; the jobs run again when their claim expires',
+    );
+    return true;
   }
 
   /** The job row if it still exists and this executor still holds its lock. */

@@ -23,6 +23,12 @@ export interface TaskActions {
   unclaim: boolean;
   /** Hand it to someone else (转办). */
   delegate: boolean;
+  /** Have someone else act on it; it comes back to me to finish (委派). */
+  entrust: boolean;
+  /** Hand a delegated task back to its owner (委派 done). */
+  resolve: boolean;
+  /** Urge its holder (催办): leadership over its unit. */
+  urge: boolean;
   complete: boolean;
 }
 
@@ -30,11 +36,15 @@ export interface TaskActions {
 export function taskActions(user: AuthUser, task: WorkflowTask, rights: TaskRights): TaskActions {
   const open = task.status === 'open';
   const assignedToMe = task.assignee === user.personId;
+  const delegated = task.delegation === 'pending';
   return {
     claim: open && !task.assignee && rights.candidate,
-    unclaim: open && !!task.assignee && (assignedToMe || rights.manager),
-    delegate: open && (assignedToMe || rights.manager),
-    complete: open && (task.assignee ? assignedToMe : rights.candidate),
+    unclaim: open && !!task.assignee && !delegated && (assignedToMe || rights.manager),
+    delegate: open && !delegated && (assignedToMe || rights.manager),
+    entrust: open && assignedToMe && !delegated,
+    resolve: open && assignedToMe && delegated,
+    urge: open && rights.manager,
+    complete: open && !delegated && (task.assignee ? assignedToMe : rights.candidate),
   };
 }
 
@@ -46,7 +56,10 @@ export class TaskAccessPolicy {
     const candidate = await this.isCandidate(user, task);
     const manager = await this.holds(user, task, TASK_MANAGER_ROLES);
     const involved =
-      candidate || task.assignee === user.personId || task.completedBy === user.personId;
+      candidate ||
+      task.assignee === user.personId ||
+      task.owner === user.personId ||
+      task.completedBy === user.personId;
     const viewer = involved || manager || (await this.holds(user, task, ORG_ADMIN_ROLES));
     return { candidate, manager, viewer };
   }

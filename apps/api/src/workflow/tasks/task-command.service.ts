@@ -98,6 +98,13 @@ export class TaskCommandService {
   async delegate(user: AuthUser, taskId: string, assignee: string): Promise<TaskOutcome> {
     if (!isUuid(assignee)) throw new BadRequestException('assignee must be a person id');
     return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
+      refuseWhileEntrusted(
+        task,
+        bilingual(
+          '该任务正在委派中，交回委派人后才能转办',
+          'the task is delegated: it must come back to its owner before it can be reassigned',
+        ),
+      );
       if (!taskActions(user, task, rights).delegate) throw forbidden('delegate');
       await this.assertMayReceive(ctx.em, task, assignee);
       const previous = task.assignee;
@@ -124,6 +131,13 @@ export class TaskCommandService {
     const given = validateVariables(variables);
     await this.domainRecords.refuseLinks(given);
     return this.onOpenTask(user, taskId, em ?? null, async (ctx, task, rights, instance) => {
+      refuseWhileEntrusted(
+        task,
+        bilingual(
+          '委派的任务须由被委派人交回，再由委派人办结',
+          'a delegated task is handed back by the delegate and finished by its owner',
+        ),
+      );
       if (!taskActions(user, task, rights).complete) throw forbidden('complete');
       if (!withinTx && this.formOnly.has(task.formKey)) {
         throw new ProblemException(
@@ -199,7 +213,7 @@ export class TaskCommandService {
    * Locking the instance (not just the task) orders this command with every other step
    * of the same instance: a timer or a parallel completion cannot interleave.
    */
-  private async onOpenTask(
+  async onOpenTask(
     user: AuthUser,
     taskId: string,
     em: EntityManager | null,
@@ -254,17 +268,38 @@ export class TaskCommandService {
     task: WorkflowTask,
     detail: Record<string, unknown> = {},
   ): void {
-    ctx.journal.recordAudit(ctx.now, {
-      actor: ctx.actor,
-      action,
-      instanceId: task.instanceId,
-      taskId: task.id,
-      detail,
-    });
+    auditTask(ctx, action, task, detail);
+  }
+
+  /** `assertMayReceive`, for the other commands that hand a task to a person. */
+  async assertMayGoTo(em: EntityManager, task: WorkflowTask, personId: string): Promise<void> {
+    if (!isUuid(personId)) throw assigneeError('must be a person id (须为人员编号)');
+    await this.assertMayReceive(em, task, personId);
   }
 }
 
-function forbidden(action: string): ForbiddenException {
+/** 409 with `message` while a 委派 of the task is pending. */
+function refuseWhileEntrusted(task: WorkflowTask, message: string): void {
+  if (task.delegation === 'pending') throw new ConflictException(message);
+}
+
+/** An audit row (and instance history entry) of a command on `task`. */
+export function auditTask(
+  ctx: CommandContext,
+  action: string,
+  task: WorkflowTask,
+  detail: Record<string, unknown> = {},
+): void {
+  ctx.journal.recordAudit(ctx.now, {
+    actor: ctx.actor,
+    action,
+    instanceId: task.instanceId,
+    taskId: task.id,
+    detail,
+  });
+}
+
+export function forbidden(action: string): ForbiddenException {
   return new ForbiddenException(`You may not ${action} this task (您无权办理该任务).`);
 }
 

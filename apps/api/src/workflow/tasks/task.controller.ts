@@ -21,6 +21,9 @@ import {
   toTaskDto,
 } from './task.dto.js';
 import { FormOnlyKeys } from './form-only-keys.js';
+import { TaskEntrustingService } from './task-entrusting.service.js';
+import { TaskUrgingService } from './task-urging.service.js';
+import { EntrustTaskDto, ResolveTaskDto, UrgeTaskDto } from './task-verbs.dto.js';
 import { isUuid } from '../instances/org-unit-of.js';
 
 @ApiTags('tasks')
@@ -30,6 +33,8 @@ export class TaskController {
   constructor(
     private readonly inbox: TaskInboxService,
     private readonly commands: TaskCommandService,
+    private readonly entrusting: TaskEntrustingService,
+    private readonly urging: TaskUrgingService,
     private readonly tx: Transactions,
     private readonly domainForms: FormOnlyKeys,
   ) {}
@@ -96,6 +101,46 @@ export class TaskController {
     @Body() body: DelegateTaskDto,
   ): Promise<TaskDetailDto> {
     return this.outcomeDto(await this.commands.delegate(user, id, body.assignee));
+  }
+
+  @Post(':id/entrust')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Delegate (委派) the task: the delegate acts and hands it back; by its assignee',
+  })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async entrust(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: EntrustTaskDto,
+  ): Promise<TaskDetailDto> {
+    return this.outcomeDto(await this.entrusting.entrust(user, id, body.assignee, body.reason));
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hand a delegated task back to its owner (交回); by the delegate' })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async resolve(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: ResolveTaskDto,
+  ): Promise<TaskDetailDto> {
+    return this.outcomeDto(await this.entrusting.resolve(user, id, body.comment));
+  }
+
+  @Post(':id/urge')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Urge (催办) the holder of an open task; OD/committee leadership; once an hour',
+  })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async urge(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: UrgeTaskDto,
+  ): Promise<TaskDetailDto> {
+    return this.outcomeDto(await this.urging.urge(user, id, body.message));
   }
 
   @Get(':id/comments')

@@ -133,12 +133,27 @@ export class TaskDto {
     description: 'Set (退回意见, may be empty) when a return sent the work back as this task',
   })
   returnComment: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '委派: person id of the owner who delegated it and finishes it',
+  })
+  owner: string | null;
+  @ApiProperty({ nullable: true, enum: ['pending', 'resolved'], type: String })
+  delegation: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Last 催办' })
+  urgedAt: string | null;
 }
 
 export class TaskActionsDto {
   @ApiProperty({ description: 'May claim it (签收)' }) claim: boolean;
   @ApiProperty({ description: 'May hand it back to its candidates (取消签收)' }) unclaim: boolean;
   @ApiProperty({ description: 'May hand it to someone else (转办)' }) delegate: boolean;
+  @ApiProperty({ description: 'May have someone act on it and get it back (委派)' })
+  entrust: boolean;
+  @ApiProperty({ description: 'May hand a delegated task back to its owner (交回)' })
+  resolve: boolean;
+  @ApiProperty({ description: 'May urge its holder (催办)' }) urge: boolean;
   @ApiProperty({ description: 'May complete it (办理)' }) complete: boolean;
 }
 
@@ -224,6 +239,9 @@ export function toTaskDto(t: WorkflowTask): TaskDto {
     completedAt: iso(t.completedAt),
     completedBy: t.completedBy,
     returnComment: returnCommentOf(t),
+    owner: t.owner,
+    delegation: t.delegation,
+    urgedAt: iso(t.urgedAt),
   };
 }
 

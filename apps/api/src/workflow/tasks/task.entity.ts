@@ -2,6 +2,7 @@ import type { Variables } from '@orglife/engine';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
+export type TaskDelegation = 'pending' | 'resolved';
 
 /** A user task. Assignee and candidate users are person ids; groups are `<role>@<orgUnitId>`. */
 @Entity('wf_task')
@@ -66,4 +67,16 @@ export class WorkflowTask {
 
   @Column({ name: 'completed_by', type: 'varchar', length: 64, nullable: true })
   completedBy: string | null;
+
+  /** 委派: the person who delegated the task and finishes it once it comes back. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  owner: string | null;
+
+  /** 委派: `pending` while the delegate holds it, `resolved` once handed back to the owner. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  delegation: TaskDelegation | null;
+
+  /** 催办: when the task was last urged. */
+  @Column({ name: 'urged_at', type: 'timestamptz', nullable: true })
+  urgedAt: Date | null;
 }

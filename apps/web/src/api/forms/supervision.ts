@@ -14,6 +14,7 @@ export const RECTIFICATION_STATUSES = vocabularyOf<Schemas['RectificationRespons
   'evidence_review',
   'closed',
   'verified',
+  'cancelled',
 ]);
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 export const RECTIFICATION_SOURCES = vocabularyOf<Schemas['RectificationResponse']['source']>()([

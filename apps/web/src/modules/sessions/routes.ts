@@ -22,6 +22,17 @@ const routes: RouteRecordRaw[] = [
     },
   },
   {
+    path: '/sessions/:id/sign-in',
+    name: 'session-sign-in',
+    component: () => import('./SignInScreenPage.vue'),
+    props: true,
+    meta: {
+      title: 'signIn.title',
+      hideInMenu: true,
+      roles: ['branch_secretary', 'branch_committee'],
+    },
+  },
+  {
     path: '/sessions/:id/print',
     name: 'session-print',
     component: () => import('./SessionPrintPage.vue'),

@@ -17,6 +17,8 @@ const routes: RouteRecordRaw[] = [
         'organizer',
         'branch_secretary',
         'branch_committee',
+        'member',
+        'leader',
       ],
     },
   },

@@ -28,6 +28,7 @@ export const ENGINE_EVENTS: Readonly<Record<string, readonly string[]>> = {
     'bpmn:MessageEventDefinition',
     'bpmn:SignalEventDefinition',
     'bpmn:EscalationEventDefinition',
+    'bpmn:CompensateEventDefinition',
   ],
   'bpmn:IntermediateCatchEvent': [
     'bpmn:TimerEventDefinition',
@@ -41,6 +42,7 @@ export const ENGINE_EVENTS: Readonly<Record<string, readonly string[]>> = {
     'bpmn:SignalEventDefinition',
     'bpmn:EscalationEventDefinition',
     'bpmn:LinkEventDefinition',
+    'bpmn:CompensateEventDefinition',
   ],
   'bpmn:BoundaryEvent': [
     'bpmn:TimerEventDefinition',
@@ -48,6 +50,7 @@ export const ENGINE_EVENTS: Readonly<Record<string, readonly string[]>> = {
     'bpmn:SignalEventDefinition',
     'bpmn:ErrorEventDefinition',
     'bpmn:EscalationEventDefinition',
+    'bpmn:CompensateEventDefinition',
   ],
 };
 
@@ -63,6 +66,7 @@ export const ENGINE_NODES: readonly string[] = [
   'bpmn:BusinessRuleTask',
   'bpmn:CallActivity',
   'bpmn:SubProcess',
+  'bpmn:AdHocSubProcess',
   'bpmn:ExclusiveGateway',
   'bpmn:ParallelGateway',
   'bpmn:InclusiveGateway',

@@ -1,14 +1,25 @@
-import type { Member, SessionFormContext, SessionRecordPayload } from '@/api/forms';
+import type { Attendance, Member, SessionFormContext, SessionRecordPayload } from '@/api/forms';
 import { MIN_SEGMENTS } from '@/api/forms';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-/** A first draft of the record from the approved plan: every member present, the plan's segments. */
+/**
+ * A first draft of the record from the approved plan and the QR sign-ins (签到): with sign-ins,
+ * those who signed in are present (or late) and the others absent, for the secretary to confirm
+ * as leave or absence with a reason; without any, every member present. The plan's segments.
+ */
 export function initialRecord(context: SessionFormContext): SessionRecordPayload {
   const members: Member[] = context.members;
+  const signIns = new Map(context.signIns.map((s) => [s.personId, s]));
+  const attendance = (m: Member): Attendance => {
+    if (signIns.size === 0) return { personId: m.id, status: 'present' };
+    const signIn = signIns.get(m.id);
+    if (!signIn) return { personId: m.id, status: 'absent', reason: '' };
+    return { personId: m.id, status: signIn.late ? 'late' : 'present' };
+  };
   return {
     heldAt: context.session.heldAt ?? context.session.scheduledAt,
-    attendance: members.map((m) => ({ personId: m.id, status: 'present' })),
+    attendance: members.map(attendance),
     segments: (context.plan?.segments ?? []).map((s) => ({
       key: s.key,
       ownerId: s.ownerId,
