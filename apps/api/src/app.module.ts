@@ -29,6 +29,7 @@ import { LedgerModule } from './ledger/ledger.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RectificationModule } from './rectification/rectification.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 
 export type { AppOptions } from './app.options.js';
 
@@ -52,6 +53,7 @@ export class AppModule {
         OrgModule,
         SeedModule,
         WorkflowModule.forRoot(options.workflow),
+        NotificationsModule,
         TaskFormsModule,
         AttachmentsModule,
         StudyModule,

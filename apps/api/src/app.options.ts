@@ -1,4 +1,5 @@
 import type { Clock } from './clock/clock.js';
+import type { NotificationOptions } from './notifications/notification.options.js';
 import type { SsoOptions } from './sso/sso.options.js';
 import type { WorkflowModuleOptions } from './workflow/workflow.module.js';
 
@@ -42,4 +43,6 @@ export interface AppOptions {
   metricsToken?: string;
   /** Campus sign-in through OIDC and/or CAS; undefined = local accounts only. */
   sso?: SsoOptions;
+  /** E-mail (SMTP) and the delivery poll; default: no e-mail, polling every 2 s. */
+  notifications?: Partial<NotificationOptions>;
 }

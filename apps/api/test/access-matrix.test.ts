@@ -17,6 +17,7 @@
  *
  * Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
  */
+import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from './support/test-app.js';
 import { createTestApp } from './support/test-app.js';
@@ -65,6 +66,8 @@ interface Row {
   query?: Record<string, string>;
   /** A function when each request needs its own (unique codes, fresh records). */
   body?: object | ((f: Fixtures) => object | Promise<object>);
+  /** An event stream that stays open: the status is read from the first chunk, then it is closed. */
+  stream?: boolean;
 }
 
 let serial = 0;
@@ -350,6 +353,24 @@ const MATRIX: Record<string, Row> = {
   'GET /api/inspections': { allow: EVERYONE_SIGNED_IN(200) },
   'POST /api/inspections': { allow: { od: 201 } },
 
+  // notifications (test/notifications.test.ts): one's own; a unit's robots for its officers
+  'GET /api/notifications': { allow: EVERYONE_SIGNED_IN(200) },
+  'GET /api/notifications/unread-count': { allow: EVERYONE_SIGNED_IN(200) },
+  'GET /api/notifications/stream': { stream: true, allow: EVERYONE_SIGNED_IN(200) },
+  'POST /api/notifications/read-all': { allow: EVERYONE_SIGNED_IN(204) },
+  'POST /api/notifications/:id/read': { deny: 404 },
+  'GET /api/notifications/settings': { allow: EVERYONE_SIGNED_IN(200) },
+  'PUT /api/notifications/settings': { allow: EVERYONE_SIGNED_IN(400) },
+  'GET /api/org-units/:id/robots': {
+    params: (f) => ({ id: f.unitC1B2 }),
+    allow: { od: 200, c1: 200, b: 200 },
+  },
+  'POST /api/org-units/:id/robots': {
+    params: (f) => ({ id: f.unitC1B2 }),
+    allow: EVERYONE_SIGNED_IN(400),
+  },
+  'DELETE /api/robots/:id': { deny: 404 },
+
   // ledger
   'GET /api/ledger/members': { allow: EVERYONE_SIGNED_IN(200) },
   // my own ledger rows (我的台账): anyone signed in
@@ -434,6 +455,15 @@ describe('route access matrix', () => {
     const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     let req = agent[verb](path);
     if (row.query) req = req.query(row.query);
+    if (row.stream) {
+      req = req.buffer(true).parse((res, done) => {
+        const stream = res as unknown as IncomingMessage;
+        stream.once('data', () => {
+          done(null, '');
+          stream.destroy();
+        });
+      });
+    }
     if (method !== 'GET') {
       req = req.send(typeof row.body === 'function' ? await row.body(f) : (row.body ?? {}));
     }

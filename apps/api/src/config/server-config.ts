@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppOptions } from '../app.options.js';
 import { passwordRuleBroken } from '../auth/password-policy.js';
 import { isTimeZone } from '../common/time-zone.js';
+import { readNotificationEnv } from '../notifications/notification.options.js';
 import { readSsoEnv } from '../sso/sso-env.js';
 import type { JobExecutorOptions } from '../workflow/workflow.options.js';
 
@@ -60,6 +61,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       sso: readSsoEnv(env),
       sessionCorrectionDays,
       metricsToken: metricsTokenEnv(env),
+      notifications: readNotificationEnv(env),
     },
   };
 }

@@ -6,6 +6,8 @@ import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { WorkflowTaskComment } from '../workflow/tasks/task-comment.entity.js';
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { newRowId } from '../database/row-id.js';
+import { Notifier } from '../notifications/notifier.js';
+import { candidatesOf } from '../notifications/task-people.js';
 
 export const REMINDER_JOB = 'orglife.reminder';
 export const REMINDER_AUTHOR = 'system';
@@ -19,6 +21,7 @@ export const REMINDER_AUTHOR = 'system';
 export class TaskReminderJob implements OnModuleInit {
   constructor(
     private readonly jobs: JobHandlerRegistry,
+    private readonly notifier: Notifier,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,6 +47,16 @@ export class TaskReminderJob implements OnModuleInit {
         authorId: REMINDER_AUTHOR,
         body,
         createdAt: this.clock.now(),
+      });
+      // the assignee (else everyone who may claim it) hears the reminder (提醒) too
+      const people = task.assignee ? [task.assignee] : await candidatesOf(em, task);
+      await this.notifier.notify(em, {
+        kind: 'reminder',
+        personIds: people,
+        title: `提醒：${(task.name ?? task.elementId).replace(/\s+[A-Za-z][\x20-\x7e]*$/, '')}`,
+        body,
+        link: `/tasks/${task.id}`,
+        orgUnitId: task.orgUnitId,
       });
     }
     return { remindedTasks: tasks.length };

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { InstanceEndHooks } from './instances/instance-end.hooks.js';
+import { TaskCreatedHooks } from './tasks/task-created.hooks.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
@@ -79,6 +80,7 @@ export class WorkflowModule {
       DefinitionDeployer,
       FormOnlyKeys,
       InstanceEndHooks,
+      TaskCreatedHooks,
     ];
     return {
       module: WorkflowModule,
@@ -106,6 +108,7 @@ export class WorkflowModule {
         StartEventRegistrar,
         EffectApplier,
         InstanceEndHooks,
+        TaskCreatedHooks,
         InstanceCommandRunner,
         InstanceMigrator,
         MigrationService,

@@ -16,6 +16,7 @@ import { EndedSession1765700000000 } from './1765700000000-ended-session.js';
 import { SsoAutoCreate1765710000000 } from './1765710000000-sso-auto-create.js';
 import { SessionCorrectionsAndMemberships1765800000000 } from './1765800000000-session-corrections-and-memberships.js';
 import { SessionSignIn1766100000000 } from './1766100000000-session-sign-in.js';
+import { Notifications1766100100000 } from './1766100100000-notifications.js';
 import { TaskEntrustAndUrge1766300000000 } from './1766300000000-task-entrust-and-urge.js';
 import { CancelledWithTheirFlow1766500000000 } from './1766500000000-cancelled-with-their-flow.js';
 
@@ -39,6 +40,7 @@ export const migrations = [
   SsoAutoCreate1765710000000,
   SessionCorrectionsAndMemberships1765800000000,
   SessionSignIn1766100000000,
+  Notifications1766100100000,
   TaskEntrustAndUrge1766300000000,
   CancelledWithTheirFlow1766500000000,
 ];

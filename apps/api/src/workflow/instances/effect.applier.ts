@@ -10,6 +10,7 @@ import { taskTitle } from '../tasks/task-title.js';
 import { deferInsert, deferWrite } from '../../database/deferred-writes.js';
 import type { CommandContext } from './command-context.js';
 import { InstanceEndHooks } from './instance-end.hooks.js';
+import { TaskCreatedHooks } from '../tasks/task-created.hooks.js';
 import type { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
 import { WorkflowSubscription } from './subscription.entity.js';
@@ -29,6 +30,7 @@ export class EffectApplier {
   constructor(
     private readonly candidates: TaskCandidateIndex,
     private readonly endHooks: InstanceEndHooks,
+    private readonly taskHooks: TaskCreatedHooks,
   ) {}
 
   async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
@@ -215,6 +217,7 @@ export class EffectApplier {
     });
     await deferInsert(ctx.em, WorkflowTask, task);
     if (!task.assignee) await this.candidates.add(ctx.em, task);
+    await this.taskHooks.created(ctx.em, task);
   }
 
   private async upsertJob(

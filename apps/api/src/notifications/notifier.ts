@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock.js';
+import { NotificationBus } from './notification.bus.js';
+import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification.options.js';
+import type { NotificationKind } from './notification.vocabulary.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface NotificationInput {
+  kind: NotificationKind;
+  /** Who is told; duplicates and unknown people are dropped. */
+  personIds: string[];
+  title: string;
+  body: string;
+  /** The app path to open, e.g. /tasks/{id}. */
+  link: string | null;
+  /** The unit the change is about: its group robots that take this kind are told once. */
+  orgUnitId?: string | null;
+}
+
+/**
+ * Writes notifications and their deliveries (the outbox) with the caller's `em`, so they commit
+ * or roll back with the change that causes them; the dispatcher sends the deliveries later.
+ */
+@Injectable()
+export class Notifier {
+  constructor(
+    private readonly bus: NotificationBus,
+    @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async notify(em: EntityManager, input: NotificationInput): Promise<void> {
+    const now = this.clock.now();
+    const people = [...new Set(input.personIds)].filter((id) => UUID.test(id));
+    if (people.length > 0) {
+      const rows = await em.query<{ id: string; personId: string }[]>(
+        `INSERT INTO notification (person_id, kind, title, body, link, created_at)
+         SELECT p.id, $2, $3, $4, $5, $6 FROM person p WHERE p.id = ANY($1::uuid[])
+         RETURNING id, person_id AS "personId"`,
+        [people, input.kind, input.title, input.body, input.link, now],
+      );
+      if (this.options.smtp && rows.length > 0) {
+        // e-mail now for those who chose it for this kind and get no daily digest
+        await em.query(
+          `INSERT INTO notification_delivery
+             (notification_id, channel, recipient, subject, body, link, next_attempt_at, created_at)
+           SELECT n.id, 'email', s.email, n.title, n.body, n.link, $2, $2
+             FROM notification n JOIN notification_setting s ON s.person_id = n.person_id
+            WHERE n.id = ANY($1::uuid[]) AND s.email IS NOT NULL AND NOT s.digest
+              AND n.kind = ANY(s.email_kinds)`,
+          [rows.map((r) => r.id), now],
+        );
+      }
+      this.bus.changed(rows.map((r) => r.personId));
+    }
+    if (input.orgUnitId) {
+      await em.query(
+        `INSERT INTO notification_delivery
+           (channel, robot_id, subject, body, link, next_attempt_at, created_at)
+         SELECT 'robot', r.id, $3, $4, $5, $6, $6 FROM group_robot r
+          WHERE r.org_unit_id = $1 AND $2 = ANY(r.kinds)`,
+        [input.orgUnitId, input.kind, input.title, input.body, input.link, now],
+      );
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import type { EntityManager } from 'typeorm';
+import { parseGroup } from '../access/access.service.js';
+import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
+
+/** Candidate users and the holders of the candidate groups (the role on the unit or an ancestor). */
+export async function candidatesOf(em: EntityManager, task: WorkflowTask): Promise<string[]> {
+  const people = new Set(task.candidateUsers);
+  const groups = task.candidateGroups.flatMap((g) => parseGroup(g) ?? []);
+  for (const { role, orgUnitId } of groups) {
+    const rows = await em.query<{ personId: string }[]>(
+      `SELECT DISTINCT r.person_id AS "personId"
+         FROM role_assignment r JOIN org_unit u ON u.id = $2
+        WHERE r.role = $1 AND u.path LIKE '%/' || r.org_unit_id || '/%'`,
+      [role, orgUnitId],
+    );
+    for (const row of rows) people.add(row.personId);
+  }
+  return [...people];
+}
