@@ -7,39 +7,26 @@
 //   node test/run-e2e.mjs            (pnpm run test:e2e)
 //   E2E_SKIP_BUILD=1 node test/run-e2e.mjs   (reuse the existing dist folders)
 //   node test/run-e2e.mjs screens            (only the files whose name contains `screens`)
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// A run of every file then fails when a task form key of the API (TaskFormKey in
+// apps/api/openapi.json) was not opened and submitted through the task page by some test
+// (test/e2e/support/form-coverage.ts records them in test-artifacts/form-keys.jsonl).
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { freePort, root, run, startApi, stop, waitForHealth } from './support/app-process.mjs';
 const artifacts = join(root, 'test-artifacts');
 const E2E_DATABASE = 'orglife_e2e';
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-
-function run(command, args, env = process.env) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
-  });
-}
-
-function freePort() {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePromise(port));
-    });
-  });
-}
 
 /** A fresh PostgreSQL database of its own, so the api's tests and these never share tables. */
 async function freshPostgres(databaseUrl) {
@@ -55,22 +42,6 @@ async function freshPostgres(databaseUrl) {
   const url = new URL(databaseUrl);
   url.pathname = `/${E2E_DATABASE}`;
   return url.toString();
-}
-
-async function waitForHealth(baseUrl, server, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null)
-      throw new Error(`the API exited with code ${server.exitCode} (see test-artifacts/api.log)`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`GET ${baseUrl}/api/health did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
 /**
@@ -114,20 +85,26 @@ async function startIdentityProviders(baseUrl) {
   };
 }
 
-function stop(server) {
-  if (server.exitCode !== null) return Promise.resolve();
-  return new Promise((resolvePromise) => {
-    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-    server.once('exit', () => {
-      clearTimeout(timer);
-      resolvePromise();
-    });
-    server.kill('SIGTERM');
-  });
+const FORM_KEYS_LOG = join(artifacts, 'form-keys.jsonl');
+
+/** The form keys of the API's list that no browser test opened and submitted. */
+function formKeysNotSubmitted() {
+  const document = JSON.parse(readFileSync(join(root, 'apps/api/openapi.json'), 'utf8'));
+  const all = document.components.schemas.TaskFormKey.enum;
+  const lines = existsSync(FORM_KEYS_LOG)
+    ? readFileSync(FORM_KEYS_LOG, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
+  const opened = new Set(lines.filter((l) => l.opened).map((l) => l.formKey));
+  const submitted = new Set(lines.filter((l) => l.submitted).map((l) => l.formKey));
+  return all.filter((key) => !opened.has(key) || !submitted.has(key));
 }
 
 async function main() {
   mkdirSync(artifacts, { recursive: true });
+  rmSync(FORM_KEYS_LOG, { force: true });
   const typecheck = await run(process.execPath, [
     join(root, 'node_modules/typescript/bin/tsc'),
     '-p',
@@ -174,9 +151,7 @@ async function main() {
   else delete env.DATABASE_URL;
 
   const log = createWriteStream(join(artifacts, 'api.log'));
-  const server = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env });
-  server.stdout.pipe(log);
-  server.stderr.pipe(log);
+  const server = startApi(env, log);
   const onSignal = () => server.kill('SIGKILL');
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -186,7 +161,8 @@ async function main() {
     console.log(
       `e2e: API on ${baseUrl} (${databaseUrl ? `PostgreSQL ${E2E_DATABASE}` : 'PGlite'}) ready at ${seconds()}`,
     );
-    return await run(
+    const filtered = process.argv.slice(2).some((arg) => !arg.startsWith('-'));
+    const code = await run(
       process.execPath,
       [
         join(root, 'node_modules/vitest/vitest.mjs'),
@@ -197,6 +173,13 @@ async function main() {
       ],
       { ...process.env, ...identity.testEnv, E2E_BASE_URL: baseUrl },
     );
+    if (code !== 0 || filtered) return code;
+    const missing = formKeysNotSubmitted();
+    if (missing.length === 0) return 0;
+    console.error(
+      `e2e: no browser test opened and submitted the task form of ${missing.join(', ')} (see test-artifacts/form-keys.jsonl)`,
+    );
+    return 1;
   } finally {
     await stop(server);
     await identity.stop();

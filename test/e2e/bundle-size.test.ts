@@ -6,7 +6,12 @@ import { routeSizes } from '../../apps/web/scripts/route-sizes.mjs';
 
 const webRoot = fileURLToPath(new URL('../../apps/web', import.meta.url));
 const dist = join(webRoot, 'dist');
-const INBOX_BUDGET_BYTES = 250_000;
+/**
+ * The inbox's first load: its bytes, and its number of files, which a phone's high-latency
+ * network pays for in round trips (apps/web/vite.config.ts groups the shared code).
+ */
+const INBOX_BUDGET_BYTES = 285_000;
+const INBOX_BUDGET_FILES = 10;
 
 /** The chunk files of the on-demand bpmn-js entries (modeler, instance diagram). */
 function lazyDiagramFiles(): string[] {
@@ -22,9 +27,10 @@ function lazyDiagramFiles(): string[] {
 describe('web bundle budget (vite build manifest)', () => {
   const inbox = routeSizes(dist, webRoot).find((row) => row.path === '/inbox');
 
-  it('keeps the inbox route initial JavaScript within 250 kB gzip', () => {
+  it('keeps the inbox route initial JavaScript within 285 kB gzip, in at most 10 files', () => {
     expect(inbox, 'the /inbox route is in the build manifest').toBeDefined();
     expect(inbox?.gzipBytes).toBeLessThanOrEqual(INBOX_BUDGET_BYTES);
+    expect(inbox?.files.length).toBeLessThanOrEqual(INBOX_BUDGET_FILES);
   });
 
   it('loads the bpmn-js modeler and diagram only on demand, not with the inbox', () => {

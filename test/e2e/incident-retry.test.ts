@@ -4,6 +4,7 @@ import { advanceServerClock, apiGet } from './support/api';
 import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
 import { checkTabsAfterTest } from './support/failure';
 import { deployFlow, type Instance, oneStepFlow, startInstance, unitOfRole } from './support/flows';
+import { expectAccessible } from './support/a11y';
 
 const PROCESS = 'e2e-incident-retry';
 const PROCESS_NAME = '浏览器测试：故障重试';
@@ -105,6 +106,7 @@ describe('an OD user retries an incident from the instance page', () => {
   it('OD finds the instance in the list and sees the open incident on its diagram and in 故障', async () => {
     const { page } = od;
     await page.goto('/instances');
+    await expectAccessible(page);
     await page.getByTestId('instances-filter-process').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: PROCESS_NAME }).click();
     await page.getByTestId('instances-search').click();

@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiGet } from './support/api';
 import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
+import { expectAccessible } from './support/a11y';
+import { checkTabsAfterTest } from './support/failure';
 
 interface Version {
   id: string;
@@ -40,9 +42,7 @@ describe('an OD user edits the monthly plan flow in the modeler', () => {
     latest = Math.max(...versions.map((v) => v.version));
   });
 
-  afterEach(() => {
-    expect(od.errors, 'browser console errors and page errors').toEqual([]);
-  });
+  afterEach((context) => checkTabsAfterTest(context, [od]));
 
   afterAll(async () => {
     await browser?.close();
@@ -52,6 +52,7 @@ describe('an OD user edits the monthly plan flow in the modeler', () => {
     const { page } = od;
     // given the flow list
     await page.goto('/flows');
+    await expectAccessible(page);
     const row = page.locator('tr', {
       has: page.locator('[data-testid="flows-row"][data-process-id="monthly-plan"]'),
     });
@@ -59,6 +60,7 @@ describe('an OD user edits the monthly plan flow in the modeler', () => {
 
     // then the whole diagram fits the canvas (zoomed to fit on open)
     await page.locator('.djs-element[data-element-id="Task_DraftPlan"]').waitFor();
+    await expectAccessible(page);
     const outside = await page.evaluate(() => {
       const canvas = document
         .querySelector('[data-testid="flows-modeler-canvas"]')!

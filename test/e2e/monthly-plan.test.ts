@@ -4,6 +4,8 @@ import { advanceServerClock, apiCall, apiGet, serverNow } from './support/api';
 import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
 import { claimAndOpen, pickOption, submitted } from './support/inbox';
 import { pdfPages } from './support/pdf';
+import { expectAccessible } from './support/a11y';
+import { checkTabsAfterTest } from './support/failure';
 
 interface Me {
   roles: { role: string; orgUnitId: string }[];
@@ -64,10 +66,7 @@ describe('a monthly plan from draft to the recorded session', () => {
     plan = await apiCall<Plan>(secretary.page, 'POST', '/plans', { branchId, month: day.month });
   });
 
-  afterEach(() => {
-    for (const user of users)
-      expect(user.errors, 'browser console errors and page errors').toEqual([]);
-  });
+  afterEach((context) => checkTabsAfterTest(context, users));
 
   afterAll(async () => {
     await browser?.close();
@@ -258,6 +257,7 @@ describe('a monthly plan from draft to the recorded session', () => {
   it('the OD user sees the plan instance with completed steps and its live token on the diagram', async () => {
     const { page } = await as('od_admin');
     await page.goto('/instances');
+    await expectAccessible(page);
     await page.getByTestId('instances-filter-process').click();
     await page
       .locator('.el-select-dropdown__item:visible', { hasText: '月度组织生活计划' })

@@ -10,11 +10,11 @@ import {
   type Screen,
   type UserPage,
 } from './support/browser';
+import { a11yFindings } from './support/a11y';
 import { checkTabsAfterTest } from './support/failure';
 import { unitOfRole } from './support/flows';
 import {
   horizontalOverflow,
-  seriousA11yViolations,
   smallTapTargets,
   squeezedHeadings,
   technicalTexts,
@@ -55,7 +55,7 @@ async function problems(user: UserPage, screen: Screen, shot: string) {
     overflow: await horizontalOverflow(page),
     smallTargets: screen === PHONE ? await smallTapTargets(page) : [],
     squeezedHeadings: await squeezedHeadings(page),
-    a11y: await seriousA11yViolations(page),
+    a11y: await a11yFindings(page),
     technicalTexts: await technicalTexts(page),
   };
 }

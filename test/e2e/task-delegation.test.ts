@@ -13,6 +13,7 @@ import {
   taskOfInstance,
   unitOfRole,
 } from './support/flows';
+import { expectAccessible } from './support/a11y';
 
 const PROCESS = 'e2e-task-delegation';
 const TASK_NAME = '核实支部党员发展材料';
@@ -109,6 +110,8 @@ describe("转办: the assignee hands a task to a person of the task's unit", () 
     expect(await rows.count()).toBe(1);
     await rows.getByTestId('task-open').click();
     await page.waitForURL(`**/tasks/${task.id}`);
+    await page.locator('.form-card').waitFor();
+    await expectAccessible(page);
 
     // when they open 转办, which looks up the people of the task's unit
     const unitPeople = page.waitForResponse(

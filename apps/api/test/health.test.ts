@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -10,6 +11,12 @@ describe('platform', () => {
   beforeAll(async () => {
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>OrgLife</title>');
     writeFileSync(join(webDist, 'app.js'), 'console.log(1);');
+    mkdirSync(join(webDist, 'assets'));
+    writeFileSync(join(webDist, 'assets', 'inbox-Ab12.js'), 'console.log(2);');
+    writeFileSync(
+      join(webDist, 'assets', 'inbox-Ab12.js.br'),
+      brotliCompressSync('console.log(2);'),
+    );
     t = await createTestApp({ app: { webDist } });
   });
   afterAll(async () => {
@@ -25,6 +32,23 @@ describe('platform', () => {
     expect(asset.headers['content-type']).toMatch(/javascript/);
     const api = await t.http().get('/api/inbox/todo').expect(404);
     expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it("sends the build's brotli copy of a file to a browser that takes it, and caches hashed assets for good", async () => {
+    const compressed = await t
+      .http()
+      .get('/assets/inbox-Ab12.js')
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .expect(200);
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(compressed.text).toBe('console.log(2);');
+    const plain = await t.http().get('/assets/inbox-Ab12.js').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe('console.log(2);');
+    // a file outside /assets keeps no long cache (its name does not change with its content)
+    const app = await t.http().get('/app.js').expect(200);
+    expect(app.headers['cache-control']).not.toContain('immutable');
   });
 
   it('seeds the demo university: 2 committees, 6 branches (one 直属), groups, 60 people, a login per role', async () => {

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expectAccessible, trackVisits } from './a11y';
+import { recordTaskForms } from './form-coverage';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 const SCREENSHOTS = join(
@@ -63,7 +65,9 @@ export async function openAs(
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
     });
   });
+  recordTaskForms(context);
   const page = await context.newPage();
+  trackVisits(page);
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error')
@@ -71,15 +75,30 @@ export async function openAs(
   });
   page.on('pageerror', (error) => errors.push(`page error on ${page.url()}: ${error.message}`));
   await page.goto('/login');
+  await expectAccessible(page);
   await page.locator('#login-username').fill(username);
   await page.locator('#login-password').fill('demo1234');
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await expectAccessible(page);
   return { page, context, errors };
 }
 
-/** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png. */
+/**
+ * Saves a full-page screenshot as test-artifacts/screenshots/<name>.png. The app scrolls inside
+ * its main area, so for the picture that area grows to its content (the whole page, not the part
+ * in view), and is put back afterwards.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const grow = (on: boolean) =>
+    page.evaluate((grown) => {
+      for (const element of document.querySelectorAll<HTMLElement>('.layout, .layout-main')) {
+        element.style.height = grown ? 'auto' : '';
+        element.style.overflow = grown ? 'visible' : '';
+      }
+    }, on);
+  await grow(true);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await grow(false);
 }
