@@ -143,7 +143,7 @@ async function main() {
     SEED: 'true',
     // The scenarios play the month themselves; the demo month would have started it already.
     DEMO_MONTH: 'false',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     JWT_SECRET: 'e2e-only-secret-not-for-production',
     ORGLIFE_TEST_CLOCK: '1',
   };

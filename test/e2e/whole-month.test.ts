@@ -463,9 +463,19 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('at the quarter’s end the branch secretary comments on every member’s 先锋创绩', async () => {
     let page = await as('branch_secretary');
-    const pending = await apiGet<{ items: Task[] }>(page, '/tasks?tab=claimable&pageSize=100');
-    if (!pending.items.some((t) => t.formKey === 'orglife:vanguard-comments')) {
-      // the quarterly timer: 00:00 on 20 March, June, September and December, Beijing time
+    const hasVanguardTask = async () => {
+      const tabs = await Promise.all(
+        ['mine', 'claimable'].map((tab) =>
+          apiGet<{ items: Task[] }>(page, `/tasks?tab=${tab}&pageSize=100`),
+        ),
+      );
+      return tabs.some((t) => t.items.some((task) => task.formKey === 'orglife:vanguard-comments'));
+    };
+    // The quarterly timer: 00:00 on 20 March, June, September and December, Beijing time. The
+    // earlier steps jumped the clock over 20 December, so that run fired late, in January, and
+    // opened the round of the quarter it fired in; the next quarter end then finds its round
+    // taken and opens nothing (one round a quarter). So up to two quarter ends are played.
+    for (let jumps = 0; jumps < 2 && !(await hasVanguardTask()); jumps++) {
       const now = new Date((await serverNow()).getTime() + BEIJING);
       let quarterEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 20));
       while (quarterEnd.getUTCMonth() % 3 !== 2 || quarterEnd <= now)
@@ -474,6 +484,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
         );
       await clockTo(new Date(quarterEnd.getTime() - BEIJING + HOUR));
       page = await as('branch_secretary');
+      await new Promise((resolve) => setTimeout(resolve, 3000));
     }
     await taskAppears(page, 'orglife:vanguard-comments');
     await openTask(page, /先锋创绩/);
