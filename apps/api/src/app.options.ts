@@ -1,7 +1,7 @@
 import type { Clock } from './clock/clock.js';
 import type { NotificationOptions } from './notifications/notification.options.js';
 import type { SsoOptions } from './sso/sso.options.js';
-import type { WorkflowModuleOptions } from './workflow/workflow.module.js';
+import type { WorkflowModuleOptions } from './workflow/workflow.options.js';
 
 export const APP_OPTIONS = Symbol('APP_OPTIONS');
 

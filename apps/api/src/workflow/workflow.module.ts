@@ -46,16 +46,9 @@ import { WorkflowAccess } from './workflow-access.js';
 import {
   WORKFLOW_OPTIONS,
   DEFAULT_JOB_EXECUTOR,
+  type WorkflowModuleOptions,
   type WorkflowOptions,
 } from './workflow.options.js';
-
-export interface WorkflowModuleOptions {
-  /** Default: the repository's `workflows/` folder; null = deploy nothing at startup. */
-  workflowsDir?: string | null;
-  jobExecutor?: Partial<WorkflowOptions['jobExecutor']>;
-  maxActivationsPerStep?: number;
-  timeZone?: string;
-}
 
 /** The repository's `workflows/` folder, from `apps/api/{src,dist}/workflow/`. */
 const REPOSITORY_WORKFLOWS = fileURLToPath(new URL('../../../../workflows', import.meta.url));

@@ -43,3 +43,12 @@ export const DEFAULT_JOB_EXECUTOR: JobExecutorOptions = {
   backoffMs: 5_000,
   maxBackoffMs: 10 * 60_000,
 };
+
+/** What the app passes to `WorkflowModule.forRoot`; every field has a default. */
+export interface WorkflowModuleOptions {
+  /** Default: the repository's `workflows/` folder; null = deploy nothing at startup. */
+  workflowsDir?: string | null;
+  jobExecutor?: Partial<WorkflowOptions['jobExecutor']>;
+  maxActivationsPerStep?: number;
+  timeZone?: string;
+}
