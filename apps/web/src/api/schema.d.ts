@@ -2745,6 +2745,10 @@ export interface components {
             reason: "business_trip" | "leave" | "other";
             note?: string;
         };
+        StandInCreatedDto: {
+            /** Format: uuid */
+            id: string;
+        };
         NotificationResponse: {
             /** Format: uuid */
             id: string;
@@ -8787,9 +8791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id?: string;
-                    };
+                    "application/json": components["schemas"]["StandInCreatedDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field */

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
-import { CreateStandInDto, StandInDto } from './stand-in.dto.js';
+import { CreateStandInDto, StandInCreatedDto, StandInDto } from './stand-in.dto.js';
 import { StandInService } from './stand-in.service.js';
 
 @ApiTags('tasks')
@@ -30,11 +30,11 @@ export class StandInController {
   @ApiOperation({
     summary: '代理: name a stand-in for a period (出差, 请假); new tasks go to them',
   })
-  @ApiCreatedResponse({ schema: { properties: { id: { type: 'string' } } } })
+  @ApiCreatedResponse({ type: StandInCreatedDto })
   async create(
     @CurrentUser() user: AuthUser,
     @Body() body: CreateStandInDto,
-  ): Promise<{ id: string }> {
+  ): Promise<StandInCreatedDto> {
     return { id: await this.standIns.create(user, body) };
   }
 

@@ -35,3 +35,9 @@ export class StandInDto {
   @ApiProperty({ enum: STAND_IN_REASONS }) reason: string;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
 }
+
+/** The stand-in just named. */
+export class StandInCreatedDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
