@@ -11,12 +11,8 @@ import {
   type UserPage,
 } from './support/browser';
 import { checkTabsAfterTest } from './support/failure';
-import {
-  horizontalOverflow,
-  seriousA11yViolations,
-  smallTapTargets,
-  technicalTexts,
-} from './support/usability';
+import { a11yFindings } from './support/a11y';
+import { horizontalOverflow, smallTapTargets, technicalTexts } from './support/usability';
 
 interface StudyContent {
   month: string;
@@ -31,7 +27,7 @@ async function problems({ page }: UserPage, screen: Screen, shot: string) {
   return {
     overflow: await horizontalOverflow(page),
     smallTargets: screen === PHONE ? await smallTapTargets(page) : [],
-    a11y: await seriousA11yViolations(page),
+    a11y: await a11yFindings(page),
     technicalTexts: await technicalTexts(page),
   };
 }
