@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
+import { expectAccessible } from './support/a11y';
 import { checkTabsAfterTest } from './support/failure';
 import { deployFlow, type Instance, oneStepFlow, startInstance, unitOfRole } from './support/flows';
 
@@ -46,6 +47,8 @@ describe('an OD user moves running instances to the new version from the version
   it('checks the mapping, is told why an unmapped element blocks, maps it and moves both', async () => {
     const { page } = users[0]!;
     await page.goto(`/flows/${PROCESS}/versions`);
+    await page.locator('[data-testid="flows-version-row"]').first().waitFor();
+    await expectAccessible(page);
     const v1 = page.locator('tr', {
       has: page.locator('[data-testid="flows-version-row"][data-version="1"]'),
     });

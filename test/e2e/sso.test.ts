@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
+import { expectAccessible } from './support/a11y';
 import { checkTabsAfterTest } from './support/failure';
 
 // test/run-e2e.mjs runs a test OpenID provider and CAS server and configures the API with both;
@@ -86,6 +87,8 @@ describe('统一身份认证: signing in through the campus identity service', (
     users.push(od);
     await od.page.goto('/org/units');
     const unit = od.page.locator('.unit', { hasText: '计算机学院研究生党支部' });
+    await unit.waitFor();
+    await expectAccessible(od.page);
     await unit.getByTestId('org-sso-auto-create').click();
     await od.page.getByTestId('org-sso-auto-create-enabled').click();
     await od.page.locator('#org-campus-unit-code').fill('D0301');
