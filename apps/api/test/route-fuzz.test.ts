@@ -13,6 +13,10 @@ import { createTestApp } from './support/test-app.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SLOWEST_MS = 1000;
+/** A request still unanswered after this long counts as hung (and the run goes on). */
+const HUNG_MS = 10_000;
+/** Routes that answer with an open event stream: their first bytes are the answer. */
+const STREAMS = new Set(['GET /api/notifications/stream']);
 /** Tables a refused request may legitimately write: the login throttle's failures. */
 const WRITTEN_ON_REFUSAL = new Set(['login_failure', 'migrations']);
 
@@ -46,6 +50,22 @@ describe('route fuzzing', () => {
       .join(' UNION ALL ');
     const rows = await t.db.query<{ name: string; d: string }[]>(sql);
     return Object.fromEntries(rows.map((r) => [r.name, r.d]));
+  }
+
+  /** Ends an event stream after its first chunk (a refusal ends by itself). */
+  function firstChunkOnly(
+    res: NodeJS.ReadableStream,
+    done: (error: Error | null, body: unknown) => void,
+  ) {
+    let answered = false;
+    const finish = (chunk?: Buffer) => {
+      if (answered) return;
+      answered = true;
+      (res as unknown as { destroy(): void }).destroy();
+      done(null, chunk?.toString() ?? '');
+    };
+    res.once('data', finish);
+    res.once('end', () => finish());
   }
 
   const text = fc.oneof(
@@ -97,6 +117,8 @@ describe('route fuzzing', () => {
             const started = Date.now();
             let req = agent[verb](path).query(search);
             for (const [name, value] of Object.entries(extra)) req = req.set(name, value);
+            req = req.timeout({ deadline: HUNG_MS });
+            if (STREAMS.has(route)) req = req.buffer(true).parse(firstChunkOnly);
             if (method !== 'GET') {
               req = req.send(
                 extra['content-type']?.startsWith('application/json')
@@ -104,7 +126,11 @@ describe('route fuzzing', () => {
                   : String(JSON.stringify(payload)),
               );
             }
-            const res = await req;
+            const res = await req.catch((error: Error) => {
+              failures.push(`hung: ${route} as ${who}: ${error.message}`);
+              return null;
+            });
+            if (!res) return false;
             const ms = Date.now() - started;
             const what = `${route} as ${who} → ${res.status} in ${ms} ms: ${JSON.stringify({ path, search, payload, extra })}`;
             if (res.status >= 500) failures.push(`500: ${what} ${JSON.stringify(res.body)}`);
