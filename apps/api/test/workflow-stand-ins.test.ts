@@ -71,7 +71,18 @@ describe('stand-ins (代理)', () => {
     const during = await taskFor(secretaryId);
     expect(during).toMatchObject({ assignee: standInId, on_behalf_of: secretaryId });
     const seen = await standIn.get(`/api/tasks/${during.id}`).expect(200);
-    expect(seen.body).toMatchObject({ assignee: standInId, onBehalfOf: secretaryId });
+    const secretaryName = (
+      await t.db.query(`SELECT name FROM person WHERE id = $1`, [secretaryId])
+    )[0].name as string;
+    expect(seen.body).toMatchObject({
+      assignee: standInId,
+      onBehalfOf: secretaryId,
+      onBehalfOfName: secretaryName,
+    });
+    const inbox = await standIn.get('/api/tasks?tab=mine&pageSize=100').expect(200);
+    expect(inbox.body.items).toContainEqual(
+      expect.objectContaining({ id: during.id, onBehalfOfName: secretaryName }),
+    );
     const [audit] = await t.db.query(
       `SELECT detail FROM wf_audit WHERE task_id = $1 AND action = 'task.stand-in'`,
       [during.id],
@@ -80,7 +91,11 @@ describe('stand-ins (代理)', () => {
 
     const listed = await standIn.get('/api/stand-ins').expect(200);
     expect(listed.body).toEqual([
-      expect.objectContaining({ id: named.body.id, personId: secretaryId, reason: 'business_trip' }),
+      expect.objectContaining({
+        id: named.body.id,
+        personId: secretaryId,
+        reason: 'business_trip',
+      }),
     ]);
 
     t.clock.advance(3 * DAY + 1000);

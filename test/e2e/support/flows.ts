@@ -11,7 +11,9 @@ export type FlowStep =
       id: string;
       name: string;
       /** FEEL expression of the candidate groups, e.g. `="branch_secretary@" + branchId`. */
-      candidateGroups: string;
+      candidateGroups?: string;
+      /** FEEL expression of the assignee, e.g. `=ownerId`. */
+      assignee?: string;
     }
   | { kind: 'serviceTask'; id: string; name: string; jobType: string; retries: number };
 
@@ -42,10 +44,13 @@ const escape = (text: string) =>
 
 function stepXml(step: FlowStep): string {
   if (step.kind === 'userTask') {
-    const group = escape(step.candidateGroups);
+    const assignment = [
+      step.candidateGroups ? `candidateGroups="${escape(step.candidateGroups)}"` : '',
+      step.assignee ? `assignee="${escape(step.assignee)}"` : '',
+    ].join(' ');
     return `<bpmn:userTask id="${step.id}" name="${escape(step.name)}">
       <bpmn:extensionElements>
-        <zeebe:assignmentDefinition candidateGroups="${group}" />
+        <zeebe:assignmentDefinition ${assignment} />
       </bpmn:extensionElements>
       <bpmn:incoming>Flow_In</bpmn:incoming><bpmn:outgoing>Flow_Out</bpmn:outgoing>
     </bpmn:userTask>`;

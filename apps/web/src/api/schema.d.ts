@@ -2497,6 +2497,8 @@ export interface components {
             urgedAt: string | null;
             /** @description 代理: the person the assignee stands in for on this task ("代 X 办理") */
             onBehalfOf: string | null;
+            /** @description 代理: that person's name */
+            onBehalfOfName: string | null;
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];
@@ -2573,6 +2575,8 @@ export interface components {
             urgedAt: string | null;
             /** @description 代理: the person the assignee stands in for on this task ("代 X 办理") */
             onBehalfOf: string | null;
+            /** @description 代理: that person's name */
+            onBehalfOfName: string | null;
             /** @description Variables the task sees */
             variables: {
                 [key: string]: unknown;

@@ -11,6 +11,9 @@ const dayOf = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.
 /** Hides today and earlier: due dates. */
 export const hideUntilToday = (d: Date): boolean => dayOf(d) <= today();
 
+/** Hides days before today: a period that starts now or later. */
+export const hideBeforeToday = (d: Date): boolean => dayOf(d) < today();
+
 /** Hides days after today: what has already happened. */
 export const hideAfterToday = (d: Date): boolean => dayOf(d) > today();
 

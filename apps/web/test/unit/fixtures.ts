@@ -24,6 +24,7 @@ export function draftTask(): TaskDetail {
     delegation: null,
     urgedAt: null,
     onBehalfOf: null,
+    onBehalfOfName: null,
     headers: {},
     elementId: 'Task_DraftPlan',
     formKey: 'orglife:plan-draft',

@@ -46,7 +46,12 @@ export class TaskController {
   @ApiOkResponse({ type: TaskPageDto })
   async list(@CurrentUser() user: AuthUser, @Query() query: InboxQueryDto): Promise<TaskPageDto> {
     const page = await this.inbox.page(user, query);
-    return { items: page.items.map(toTaskDto), total: page.total, totalCapped: page.totalCapped };
+    const names = await this.namesOf(page.items.flatMap((task) => task.onBehalfOf ?? []));
+    return {
+      items: page.items.map((task) => toTaskDto(task, names)),
+      total: page.total,
+      totalCapped: page.totalCapped,
+    };
   }
 
   @Get('counts')
@@ -170,8 +175,9 @@ export class TaskController {
     return toCommentDto(comment, await this.namesOf([comment.authorId]));
   }
 
-  private outcomeDto({ task, actions }: TaskOutcome): TaskDetailDto {
-    return toTaskDetailDto(task, actions, this.domainForms.has(task.formKey));
+  private async outcomeDto({ task, actions }: TaskOutcome): Promise<TaskDetailDto> {
+    const names = await this.namesOf(task.onBehalfOf ? [task.onBehalfOf] : []);
+    return toTaskDetailDto(task, actions, this.domainForms.has(task.formKey), names);
   }
 
   /** Names of the people among `authorIds` (a reminder's author is `system`, not a person). */
