@@ -107,7 +107,7 @@ describe('代理: a person away names a stand-in, who handles the new work on th
     await row.waitFor();
     expect(await row.innerText()).toContain(`由 ${standIn.name} 代理`);
     expect(await row.innerText()).toContain('出差');
-    expect(await row.innerText()).toContain(tomorrow);
+    expect(await row.innerText()).toContain(`${tomorrow} 24:00`);
     await expectAccessible(page, true);
   });
 
