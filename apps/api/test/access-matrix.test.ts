@@ -236,6 +236,8 @@ const MATRIX: Record<string, Row> = {
     params: (f) => ({ id: f.instanceC1B2 }),
     allow: RECORD_READERS,
   },
+  'GET /api/audit': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
+  'GET /api/audit/export': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'POST /api/instances': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/instances/:id/cancel': { deny: 404 },
   'POST /api/messages': { allow: EVERYONE_SIGNED_IN(400) },
@@ -262,6 +264,12 @@ const MATRIX: Record<string, Row> = {
   'POST /api/tasks/:id/remove-approver': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/task-copies': { allow: EVERYONE_SIGNED_IN(200) },
   'POST /api/task-copies/:id/read': { deny: 404 },
+  'POST /api/tasks/:id/withdraw': { deny: 404 },
+  'POST /api/tasks/:id/return': { allow: EVERYONE_SIGNED_IN(400) },
+  'GET /api/tasks/:id/return-targets': {
+    params: (f) => ({ id: f.approvalTaskC1B2 }),
+    allow: { c1: 200 },
+  },
   'GET /api/task-notifications': { allow: EVERYONE_SIGNED_IN(200) },
   'POST /api/task-notifications/:id/read': { deny: 404 },
   'GET /api/tasks/:id/comments': {

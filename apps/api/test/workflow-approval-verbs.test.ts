@@ -124,14 +124,19 @@ describe('approval verbs: 会签, 加签 / 减签, 抄送', () => {
     expect((await r.tasks()).map((x) => x.status)).toEqual(['completed', 'cancelled', 'completed']);
 
     const trail = await od.get(`/api/instances/${r.instanceId}/trail`).expect(200);
-    const votes = trail.body.filter((e: { action: string }) => e.action === 'task.voted');
+    const votes = trail.body.filter((e: { action: string }) => e.action.startsWith('task.vote-'));
     expect(votes).toEqual([
-      expect.objectContaining({ actorName: '陈晓东', reason: '同意上报', taskName: '会签' }),
-      expect.objectContaining({ actorName: '赵思远', reason: '材料不全' }),
-    ]);
-    expect(votes.map((v: { detail: { vote: string } }) => v.detail.vote)).toEqual([
-      'approved',
-      'rejected',
+      expect.objectContaining({
+        action: 'task.vote-approved',
+        actorName: '陈晓东',
+        reason: '同意上报',
+        taskName: '会签',
+      }),
+      expect.objectContaining({
+        action: 'task.vote-rejected',
+        actorName: '赵思远',
+        reason: '材料不全',
+      }),
     ]);
   });
 
@@ -175,7 +180,7 @@ describe('approval verbs: 会签, 加签 / 减签, 抄送', () => {
       expect.objectContaining({
         action: 'task.approver-added',
         actorName: '陈晓东',
-        toNames: ['刘志刚'],
+        targetName: '刘志刚',
         reason: '涉及组织员职责',
       }),
     );
@@ -227,7 +232,7 @@ describe('approval verbs: 会签, 加签 / 减签, 抄送', () => {
       expect.objectContaining({
         action: 'task.approver-removed',
         actorName: '陈晓东',
-        toNames: ['杨丽娟'],
+        targetName: '杨丽娟',
         reason: '支委回避',
       }),
     );
@@ -268,7 +273,7 @@ describe('approval verbs: 会签, 加签 / 减签, 抄送', () => {
 
     const trail = await od.get(`/api/instances/${r.instanceId}/trail`).expect(200);
     expect(trail.body).toContainEqual(
-      expect.objectContaining({ action: 'task.copied', toNames: ['胡雨桐'], actorName: '陈晓东' }),
+      expect.objectContaining({ action: 'task.copied', targetName: '胡雨桐', actorName: '陈晓东' }),
     );
   });
 });

@@ -180,7 +180,19 @@ export type Command =
   | ({ type: 'addInnerInstance'; bodyId: string; item: JsonValue } & Clocked)
   /** Cancels one open inner instance of a parallel multi-instance body (减签). */
   | ({ type: 'cancelInnerInstance'; elementInstanceId: string } & Clocked)
-  | ({ type: 'cancel' } & Clocked);
+  | ({ type: 'cancel' } & Clocked)
+  /**
+   * Instance modification (撤回, 退回): terminate the element instances `cancel` names (and what
+   * is inside them), then start each element of `activate` in the scope instance `parentId`
+   * (null: the process), as if a token had just arrived there.
+   */
+  | ({ type: 'modify'; cancel: string[]; activate: ElementActivation[] } & Clocked);
+
+/** An element to start by a `modify` command, in an open scope instance (null: the process). */
+export interface ElementActivation {
+  elementId: string;
+  parentId: string | null;
+}
 
 /** `warnings`: what runs but is likely a mistake (a loop with no wait state, …). */
 export type CompileResult<D> =

@@ -95,9 +95,7 @@ export class TaskCopyService implements OnModuleInit {
     people: string[],
     source: WorkflowTaskCopy['source'],
   ): Promise<void> {
-    const to = people.filter((p) => p !== ctx.actor);
-    if (to.length === 0) return;
-    for (const personId of to) {
+    for (const personId of people.filter((p) => p !== ctx.actor)) {
       await ctx.em
         .createQueryBuilder()
         .insert()
@@ -114,8 +112,8 @@ export class TaskCopyService implements OnModuleInit {
         })
         .orIgnore()
         .execute();
+      auditTask(ctx, 'task.copied', task, { to: personId, source });
     }
-    auditTask(ctx, 'task.copied', task, { to, source });
   }
 
   /** Holders of the roles the step's model copies it to, over the task's unit. */

@@ -42,10 +42,14 @@ export class TaskVoteService implements OnModuleInit {
       task.outcome = voteIn(variables);
       await ctx.em.update(WorkflowTask, { id: task.id }, { outcome: task.outcome });
       const opinion = variables['voteComment'];
-      auditTask(ctx, 'task.voted', task, {
-        vote: task.outcome,
-        reason: typeof opinion === 'string' && opinion ? opinion : null,
-      });
+      auditTask(
+        ctx,
+        task.outcome === 'approved' ? 'task.vote-approved' : 'task.vote-rejected',
+        task,
+        {
+          reason: typeof opinion === 'string' && opinion ? opinion : null,
+        },
+      );
     });
   }
 
