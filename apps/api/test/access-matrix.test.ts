@@ -119,6 +119,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/refresh': { public: true, deny: 401 },
   'POST /api/auth/logout': { public: true, allow: { anon: 204, ...EVERYONE_SIGNED_IN(204) } },
   'POST /api/auth/password': { allow: EVERYONE_SIGNED_IN(400) },
+  'POST /api/auth/stream-ticket': { allow: EVERYONE_SIGNED_IN(204) },
   'GET /api/me': { allow: EVERYONE_SIGNED_IN(200) },
 
   // campus sign-in (test/sso-*.test.ts): public; this app has no identity service configured,
