@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { InstanceEndHooks } from './instances/instance-end.hooks.js';
 import { TaskCreatedHooks } from './tasks/task-created.hooks.js';
+import { TaskCompletionHooks } from './tasks/task-completion.hooks.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
@@ -21,6 +22,11 @@ import { FollowUpProcessor } from './instances/follow-up.processor.js';
 import { InstanceCommandRunner } from './instances/instance-command.runner.js';
 import { InstanceController } from './instances/instance.controller.js';
 import { InstanceMigrator } from './migration/instance-migrator.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditQueryService } from './audit/audit-query.service.js';
+import { PersonNames } from './moves/person-names.js';
+import { TaskMovesController } from './moves/task-moves.controller.js';
+import { TaskMovingService } from './moves/task-moving.service.js';
 import { MigrationController } from './migration/migration.controller.js';
 import { MigrationService } from './migration/migration.service.js';
 import { StandInController } from './stand-ins/stand-in.controller.js';
@@ -77,6 +83,10 @@ export class WorkflowModule {
       FormOnlyKeys,
       InstanceEndHooks,
       TaskCreatedHooks,
+      TaskCompletionHooks,
+      InstanceCommandRunner,
+      TaskAccessPolicy,
+      InstanceQueryService,
     ];
     return {
       module: WorkflowModule,
@@ -87,6 +97,8 @@ export class WorkflowModule {
         InstanceController,
         EventController,
         TaskController,
+        TaskMovesController,
+        AuditController,
         TaskNotificationController,
         IncidentController,
         MigrationController,
@@ -106,6 +118,7 @@ export class WorkflowModule {
         EffectApplier,
         InstanceEndHooks,
         TaskCreatedHooks,
+        TaskCompletionHooks,
         InstanceCommandRunner,
         InstanceMigrator,
         MigrationService,
@@ -117,6 +130,9 @@ export class WorkflowModule {
         WorkflowRuntimeService,
         InstanceQueryService,
         TaskAccessPolicy,
+        TaskMovingService,
+        PersonNames,
+        AuditQueryService,
         TaskCandidateIndex,
         TaskCommandService,
         TaskEntrustingService,

@@ -1,7 +1,7 @@
 /** execute(def, state, command): one command → the next state and its effects. */
 import type { Command, InstanceStateBase, StepResult } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
-import { startBody } from '../activities/multi-instance.js';
+import { addInnerInstance, cancelInnerInstance, startBody } from '../activities/multi-instance.js';
 import { createJob } from '../tasks/job.js';
 import { EngineCommandError } from './command-error.js';
 import { throwBpmnError } from './errors.js';
@@ -9,6 +9,7 @@ import { escalate } from './escalations.js';
 import { raiseIncident, takeIncident } from './incidents.js';
 import { activate, complete, listenerDone, terminate } from './lifecycle.js';
 import { runListener } from './listeners.js';
+import { modify } from './modify.js';
 import { elementKinds } from './behaviours.js';
 import { settle } from './settle.js';
 import type { ElementInstance, EngineState, Subscription } from './state.js';
@@ -164,6 +165,15 @@ function run(step: Step, command: Command): void {
       }
       return;
     }
+    case 'addInnerInstance':
+      addInnerInstance(step, command.bodyId, command.item);
+      return;
+    case 'cancelInnerInstance':
+      cancelInnerInstance(step, command.elementInstanceId);
+      return;
+    case 'modify':
+      modify(step, command.cancel, command.activate);
+      return;
     case 'cancel':
       for (const el of step.childrenOf(null)) terminate(step, el.id);
       closeSubscriptionsOf(step, null);
