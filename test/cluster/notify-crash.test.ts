@@ -100,7 +100,7 @@ describe('kill -9 in the middle of sending notifications', () => {
     const database: Record<string, string> = serverUrl
       ? { DATABASE_URL: await freshPostgresDatabase(serverUrl, 'orglife_notify_crash') }
       : { DATA_DIR: (dataDir = mkdtempSync(join(tmpdir(), 'orglife-notify-crash-'))) };
-    const env = {
+    const env: Record<string, string> = {
       ...database,
       SEED: 'true',
       JOB_POLL_MS: '100',
