@@ -11,7 +11,7 @@ import { advanceServerClock, apiCall, apiGet, serverNow } from './support/api';
 import { launchBrowser, openAs, screenshot, type UserPage } from './support/browser';
 import { checkTabsAfterTest } from './support/failure';
 import { unitOfRole } from './support/flows';
-import { openTask, openTaskById, pickOption, submitted } from './support/inbox';
+import { openTaskById, pickOption, submitted } from './support/inbox';
 import { expectAccessible } from './support/a11y';
 import { technicalTexts } from './support/usability';
 
@@ -36,6 +36,7 @@ const SEGMENT_NAMES: Record<string, string> = {
 interface Task {
   id: string;
   formKey: string | null;
+  createdAt: string;
   variables: Record<string, unknown>;
 }
 interface Plan {
@@ -98,7 +99,10 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
     for (const text of await technicalTexts(page)) technical.push(`${name}: ${text}`);
   }
 
-  /** Waits until the signed-in user has an open task of `formKey` (a timer or job makes it). */
+  /**
+   * Waits until the signed-in user has an open task of `formKey` (a timer or job makes it) and
+   * returns the newest: other files in the same server may have left older tasks of that form.
+   */
   async function taskAppears(page: Page, formKey: string, where = (_: Task) => true) {
     let found: Task | undefined;
     await expect
@@ -112,7 +116,9 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
           const listed = tabs.flatMap((t) => t.items).filter((t) => t.formKey === formKey);
           // the inbox lists no variables: the task itself has them
           const tasks = await Promise.all(listed.map((t) => apiGet<Task>(page, `/tasks/${t.id}`)));
-          found = tasks.find((t) => where(t));
+          found = tasks
+            .filter((t) => where(t))
+            .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
           return found !== undefined;
         },
         { timeout: 30_000 },
@@ -167,8 +173,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
     await page.getByTestId('study-save').click();
     await page.locator('.el-message', { hasText: /./ }).first().waitFor();
 
-    await taskAppears(page, 'orglife:study-content-publish');
-    await openTask(page, /审定并发布学习内容/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:study-content-publish')).id);
     await page.getByTestId('study-title').waitFor();
     await step(page, 'study-content-publish');
     await page.getByTestId('study-submit').click();
@@ -177,8 +182,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('the committee secretary adds C1’s theme and arrangement', async () => {
     const page = await as('committee_secretary');
-    await taskAppears(page, 'orglife:study-arrangement');
-    await openTask(page, /补充主题和月度安排/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:study-arrangement')).id);
     await page.getByTestId('study-theme').fill('立足岗位作贡献');
     await page.getByTestId('study-arrangement').fill('10日下午集中组织生活');
     await step(page, 'study-arrangement');
@@ -188,8 +192,10 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('the branch secretary drafts the plan and submits it', async () => {
     const page = await as('branch_secretary');
-    await taskAppears(page, 'orglife:plan-draft', (t) => t.variables['month'] === month);
-    await openTask(page, /起草月度计划/);
+    await openTaskById(
+      page,
+      (await taskAppears(page, 'orglife:plan-draft', (t) => t.variables['month'] === month)).id,
+    );
     await page.locator('#plan-topic').fill('学习贯彻党章，立足岗位作贡献');
     const typed = `${month}-10 14:30`;
     await page.locator('#plan-planned-at').fill(typed);
@@ -211,8 +217,16 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('the committee secretary returns the plan with a comment', async () => {
     const page = await as('committee_secretary');
-    await taskAppears(page, 'orglife:plan-approval', (t) => t.variables['branchId'] === branchId);
-    await openTask(page, /二级党组织审批/);
+    await openTaskById(
+      page,
+      (
+        await taskAppears(
+          page,
+          'orglife:plan-approval',
+          (t) => t.variables['branchId'] === branchId,
+        )
+      ).id,
+    );
     await page.getByTestId('approval-comment').fill('请补充“评”环节');
     await step(page, 'plan-return');
     await page.getByTestId('return').click();
@@ -222,7 +236,10 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('the branch secretary revises the returned plan from 待办 and submits it again', async () => {
     const page = await as('branch_secretary');
-    await openTask(page, /起草月度计划/);
+    await openTaskById(
+      page,
+      (await taskAppears(page, 'orglife:plan-draft', (t) => t.variables['month'] === month)).id,
+    );
     await page.getByTestId('plan-returned').waitFor();
     await page.getByTestId('segment-review').click();
     await pickOption(page, 'segment-owner-review', 0);
@@ -234,7 +251,16 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('the committee secretary approves the revised plan', async () => {
     const page = await as('committee_secretary');
-    await openTask(page, /二级党组织审批/);
+    await openTaskById(
+      page,
+      (
+        await taskAppears(
+          page,
+          'orglife:plan-approval',
+          (t) => t.variables['branchId'] === branchId,
+        )
+      ).id,
+    );
     await page.getByTestId('approval-comment').fill('同意');
     await step(page, 'plan-approve');
     await page.getByTestId('approve').click();
@@ -251,8 +277,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('a member confirms their self-study before the session', async () => {
     const page = await as('member');
-    await taskAppears(page, 'orglife:self-study-confirm');
-    await openTask(page, /自学/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:self-study-confirm')).id);
     await page.getByTestId('self-study-note').fill('已自学党章第一章');
     await step(page, 'self-study');
     await page.getByTestId('self-study-submit').click();
@@ -262,8 +287,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
   it('on the day, the branch secretary records the session with a photo and the sign-in sheet', async () => {
     await clockTo(new Date(sessionAt.getTime() + HOUR));
     const page = await as('branch_secretary');
-    await taskAppears(page, 'orglife:session-record');
-    await openTask(page, /记录组织生活/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:session-record')).id);
     for (const key of ['study', 'lecture', 'report', 'review'])
       await page.getByTestId(`segment-record-${key}`).fill(`${SEGMENT_NAMES[key]}：按计划完成`);
     // one member reports on their work (members review it afterwards)
@@ -290,8 +314,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('the branch secretary writes the summary', async () => {
     const page = await as('branch_secretary');
-    await taskAppears(page, 'orglife:session-summary');
-    await openTask(page, /总结/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:session-summary')).id);
     await page.getByTestId('session-summary').fill('本次组织生活按计划完成，发言充分。');
     await step(page, 'session-summary');
     await page.getByTestId('summary-submit').click();
@@ -300,8 +323,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('a member reviews the branch and the reports; the secretary comments', async () => {
     const member = await as('member');
-    await taskAppears(member, 'orglife:member-review');
-    await openTask(member, /评议/);
+    await openTaskById(member, (await taskAppears(member, 'orglife:member-review')).id);
     await member.getByTestId('review-opinion').fill('组织有序，内容充实');
     for (const input of await member
       .locator('[data-testid="member-review-form"] .el-form-item input:not([type="hidden"])')
@@ -312,8 +334,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
     await submitted(member);
 
     const page = await as('branch_secretary');
-    await taskAppears(page, 'orglife:secretary-comments');
-    await openTask(page, /书记点评/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:secretary-comments')).id);
     for (const input of await page.locator('input[data-testid^="comment-"]').all())
       await input.fill('汇报认真，继续发挥先锋作用');
     await step(page, 'secretary-comments');
@@ -378,16 +399,17 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('the branch secretary proposes a rectification plan; the committee returns it once', async () => {
     const page = await as('branch_secretary');
-    await taskAppears(page, 'orglife:rectification-plan');
-    await openTask(page, /提交整改方案/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:rectification-plan')).id);
     await page.getByTestId('rectification-text').fill('下次组织生活全员交流发言');
     await step(page, 'rectification-plan');
     await page.getByTestId('rectification-submit').click();
     await submitted(page);
 
     const committee = await as('committee_secretary');
-    await taskAppears(committee, 'orglife:rectification-plan-review');
-    await openTask(committee, /审核整改方案/);
+    await openTaskById(
+      committee,
+      (await taskAppears(committee, 'orglife:rectification-plan-review')).id,
+    );
     await committee.getByTestId('rectification-text').fill('请明确时间和责任人');
     await step(committee, 'rectification-plan-return');
     await committee.getByTestId('return').click();
@@ -396,20 +418,22 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
 
   it('the revised plan is approved, the evidence submitted and the rectification closed', async () => {
     const page = await as('branch_secretary');
-    await openTask(page, /提交整改方案/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:rectification-plan')).id);
     await page.getByTestId('rectification-text').fill('本月20日前，书记负责，全员交流发言');
     await step(page, 'rectification-plan-revised');
     await page.getByTestId('rectification-submit').click();
     await submitted(page);
 
     const committee = await as('committee_secretary');
-    await openTask(committee, /审核整改方案/);
+    await openTaskById(
+      committee,
+      (await taskAppears(committee, 'orglife:rectification-plan-review')).id,
+    );
     await step(committee, 'rectification-plan-approve');
     await committee.getByTestId('approve').click();
     await submitted(committee);
 
-    await taskAppears(page, 'orglife:rectification-evidence');
-    await openTask(page, /提交整改佐证/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:rectification-evidence')).id);
     await page.getByTestId('rectification-text').fill('已组织全员交流发言，附记录照片');
     await page
       .getByTestId('attachment-input')
@@ -422,7 +446,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
     const od = await as('od_admin');
     const review = await taskAppears(od, 'orglife:rectification-evidence-review');
     rectificationId = String(review.variables['rectificationId'] ?? '');
-    await openTask(od, /审核整改结果/);
+    await openTaskById(od, review.id);
     await step(od, 'rectification-close');
     await od.getByTestId('approve').click();
     await submitted(od);
@@ -452,8 +476,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
     await submitted(page);
 
     const notice = await as('od_admin');
-    await taskAppears(notice, 'orglife:spot-check-notice');
-    await openTask(notice, /签发通报/);
+    await openTaskById(notice, (await taskAppears(notice, 'orglife:spot-check-notice')).id);
     await notice.getByTestId('notice-title').fill('关于月度抽查发现问题的通报');
     await notice.getByTestId('notice-content').fill('交流发言覆盖面不足，已整改落实。');
     await step(notice, 'spot-check-notice');
@@ -486,8 +509,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
       page = await as('branch_secretary');
       await new Promise((resolve) => setTimeout(resolve, 3000));
     }
-    await taskAppears(page, 'orglife:vanguard-comments');
-    await openTask(page, /先锋创绩/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:vanguard-comments')).id);
     for (const input of await page.locator('input[data-testid^="comment-"]').all())
       await input.fill('立足岗位，作用明显');
     await step(page, 'vanguard-comments');
@@ -499,8 +521,7 @@ describe('a branch’s whole month, by clicking, each step by the role that owns
     const page = await as('committee_secretary');
     // set-up: the visit is started where no page offers it yet
     await apiCall(page, 'POST', '/onsite-supervisions', { branchId });
-    await taskAppears(page, 'orglife:onsite-supervision-record');
-    await openTask(page, /记录督导情况/);
+    await openTaskById(page, (await taskAppears(page, 'orglife:onsite-supervision-record')).id);
     await page.getByTestId('inspection-text').fill('现场指导：发言准备充分，议程规范。');
     await step(page, 'onsite-supervision');
     await page.getByTestId('inspection-submit').click();

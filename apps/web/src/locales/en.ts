@@ -694,6 +694,7 @@ const en: Messages = {
     rateWhy:
       '{unit}: {rate}% — {compliant} of {total} branches have nothing overdue; most missed: “{requirement}” ({branches} branches)',
     rateAllOk: '{unit}: 100% — none of its {total} branches has anything overdue',
+    moreMissedCount: '{count} more missed',
     dueCount: '{count} still due this period',
     allMet: 'All met',
     vanguard: 'Vanguard comments',

@@ -638,6 +638,7 @@ const zhCN = {
     rateWhy:
       '{unit} 达标率 {rate}%：{total} 个支部中 {compliant} 个没有逾期项；逾期最多的要求是「{requirement}」（{branches} 个支部）',
     rateAllOk: '{unit} 达标率 100%：{total} 个支部都没有已逾期的要求',
+    moreMissedCount: '另有 {count} 项未完成',
     dueCount: '本期待完成 {count} 项',
     allMet: '均已完成',
     vanguard: '先锋创绩点评',
