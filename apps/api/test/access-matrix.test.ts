@@ -122,6 +122,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/refresh': { public: true, deny: 401 },
   'POST /api/auth/logout': { public: true, allow: { anon: 204, ...EVERYONE_SIGNED_IN(204) } },
   'POST /api/auth/password': { allow: EVERYONE_SIGNED_IN(400) },
+  'POST /api/auth/stream-ticket': { allow: EVERYONE_SIGNED_IN(204) },
   'GET /api/me': { allow: EVERYONE_SIGNED_IN(200) },
 
   // campus sign-in (test/sso-*.test.ts): public; this app has no identity service configured,
@@ -235,6 +236,12 @@ const MATRIX: Record<string, Row> = {
     params: (f) => ({ id: f.instanceC1B2 }),
     allow: RECORD_READERS,
   },
+  'GET /api/instances/:id/trail': {
+    params: (f) => ({ id: f.instanceC1B2 }),
+    allow: RECORD_READERS,
+  },
+  'GET /api/audit': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
+  'GET /api/audit/export': { allow: { od: 200, c1: 200, c2: 200, b: 200, bx: 200 } },
   'POST /api/instances': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/instances/:id/cancel': { deny: 404 },
   'POST /api/messages': { allow: EVERYONE_SIGNED_IN(400) },
@@ -252,6 +259,12 @@ const MATRIX: Record<string, Row> = {
   'POST /api/tasks/:id/entrust': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/tasks/:id/resolve': { deny: 404 },
   'POST /api/tasks/:id/urge': { deny: 404 },
+  'POST /api/tasks/:id/withdraw': { deny: 404 },
+  'POST /api/tasks/:id/return': { allow: EVERYONE_SIGNED_IN(400) },
+  'GET /api/tasks/:id/return-targets': {
+    params: (f) => ({ id: f.approvalTaskC1B2 }),
+    allow: { c1: 200 },
+  },
   'GET /api/task-notifications': { allow: EVERYONE_SIGNED_IN(200) },
   'POST /api/task-notifications/:id/read': { deny: 404 },
   'GET /api/tasks/:id/comments': {

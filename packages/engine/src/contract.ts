@@ -171,7 +171,19 @@ export type Command =
   | ({ type: 'escalateCallActivity'; elementInstanceId: string; escalationCode: string } & Clocked)
   /** `variables` (optional) are set in the element's scope before the retry. */
   | ({ type: 'resolveIncident'; incidentId: string; variables?: Variables } & Clocked)
-  | ({ type: 'cancel' } & Clocked);
+  | ({ type: 'cancel' } & Clocked)
+  /**
+   * Instance modification (撤回, 退回): terminate the element instances `cancel` names (and what
+   * is inside them), then start each element of `activate` in the scope instance `parentId`
+   * (null: the process), as if a token had just arrived there.
+   */
+  | ({ type: 'modify'; cancel: string[]; activate: ElementActivation[] } & Clocked);
+
+/** An element to start by a `modify` command, in an open scope instance (null: the process). */
+export interface ElementActivation {
+  elementId: string;
+  parentId: string | null;
+}
 
 /** `warnings`: what runs but is likely a mistake (a loop with no wait state, …). */
 export type CompileResult<D> =

@@ -12,6 +12,11 @@ export type {
 } from './compile/model.js';
 export { startInstance, type StartOptions } from './runtime/start-instance.js';
 export { execute } from './runtime/execute.js';
+export {
+  planMoveBack,
+  type MoveBackPlan,
+  type MoveBackProblem,
+} from './runtime/move-back.js';
 export { DEFAULT_MAX_ACTIVATIONS, type RunOptions } from './runtime/step.js';
 export { EngineCommandError } from './runtime/command-error.js';
 export type { EngineState, ElementInstance, Subscription, Incident } from './runtime/state.js';

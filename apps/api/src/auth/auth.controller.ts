@@ -16,6 +16,7 @@ import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { Public } from './public.decorator.js';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
+import { setStreamTicketCookie, STREAM_TICKET_SECONDS } from './stream-ticket.js';
 import { type TokenPair, TokenService } from './token.service.js';
 import { UnauthorizedException } from '@nestjs/common';
 
@@ -109,6 +110,20 @@ export class AuthController {
     @Ip() ip: string,
   ): Promise<void> {
     return this.auth.changePassword(user, dto.oldPassword, dto.newPassword, ip);
+  }
+
+  @ApiBearerAuth()
+  @Post('auth/stream-ticket')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({
+    description: `Sets the stream-ticket cookie (httpOnly, ${STREAM_TICKET_SECONDS} s, sent to /api/notifications/stream only) that opens the event stream from a browser's EventSource, which cannot send the access token`,
+  })
+  async streamTicket(
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    setStreamTicketCookie(request, reply, await this.tokens.issueStreamTicket(user));
   }
 
   @ApiBearerAuth()

@@ -15,6 +15,7 @@ import { EndedSessions } from './ended-sessions.js';
 import { PersonRoles } from './person-roles.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { ALLOWS_SCRAPE_TOKEN } from './scrape-token.decorator.js';
+import { ALLOWS_STREAM_TICKET, streamTicketOf } from './stream-ticket.js';
 import { TokenService } from './token.service.js';
 
 /** Global guard: every route needs a valid access token unless marked `@Public()`. */
@@ -35,14 +36,8 @@ export class JwtGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = this.bearerToken(request);
-    if (this.isScrapeToken(context, token)) return true;
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.tokens.verifyAccessToken(token);
-    } catch {
-      throw new UnauthorizedException('The access token is invalid or has expired.');
-    }
+    const claims = await this.claimsOf(context, request);
+    if (!claims) return true;
     if (claims.sid && (await this.endedSessions.isEnded(claims.sid))) {
       throw new UnauthorizedException(
         bilingual(
@@ -68,16 +63,48 @@ export class JwtGuard implements CanActivate {
     return true;
   }
 
+  /**
+   * Who the access token names; on an event stream without an Authorization header, who the
+   * stream-ticket cookie names (stream-ticket.ts); null for the monitoring system's token.
+   */
+  private async claimsOf(
+    context: ExecutionContext,
+    request: AuthenticatedRequest,
+  ): Promise<AccessTokenClaims | null> {
+    const ticket = streamTicketOf(request);
+    if (!request.headers.authorization && ticket && this.allows(context, ALLOWS_STREAM_TICKET)) {
+      try {
+        return await this.tokens.verifyStreamTicket(ticket);
+      } catch {
+        throw new UnauthorizedException(
+          bilingual('连接凭证无效或已过期', 'The stream ticket is invalid or has expired.'),
+        );
+      }
+    }
+    const token = this.bearerToken(request);
+    if (this.isScrapeToken(context, token)) return null;
+    try {
+      return await this.tokens.verifyAccessToken(token);
+    } catch {
+      throw new UnauthorizedException('The access token is invalid or has expired.');
+    }
+  }
+
+  private allows(context: ExecutionContext, key: string): boolean {
+    return (
+      this.reflector.getAllAndOverride<boolean>(key, [context.getHandler(), context.getClass()]) ===
+      true
+    );
+  }
+
   /** The monitoring system's token, on a route that takes it (compared in constant time). */
   private isScrapeToken(context: ExecutionContext, token: string): boolean {
     const expected = this.options.metricsToken;
     if (!expected) return false;
-    const allowed = this.reflector.getAllAndOverride<boolean>(ALLOWS_SCRAPE_TOKEN, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
     const digest = (value: string) => createHash('sha256').update(value).digest();
-    return allowed === true && timingSafeEqual(digest(token), digest(expected));
+    return (
+      this.allows(context, ALLOWS_SCRAPE_TOKEN) && timingSafeEqual(digest(token), digest(expected))
+    );
   }
 
   private bearerToken(request: AuthenticatedRequest): string {

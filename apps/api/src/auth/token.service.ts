@@ -5,9 +5,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import type { AccessTokenClaims } from './auth-user.js';
+import type { AccessTokenClaims, AuthUser } from './auth-user.js';
 import { EndedSessions } from './ended-sessions.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { STREAM_TICKET_SECONDS } from './stream-ticket.js';
 import { Transactions } from '../database/transactions.js';
 
 export interface TokenPair {
@@ -16,6 +17,8 @@ export interface TokenPair {
   /** Access token lifetime in seconds. */
   expiresIn: number;
 }
+
+type StreamTicketClaims = AccessTokenClaims & { use: 'stream'; iat: number };
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -123,11 +126,36 @@ export class TokenService {
     });
     // A token without an expiry would never end: only tokens this service issued count.
     if (typeof claims.exp !== 'number') throw new Error('access token without exp');
+    // a stream ticket opens event streams only (stream-ticket.ts)
+    if ((claims as { use?: unknown }).use !== undefined) throw new Error('not an access token');
     if (this.verified.size >= MAX_VERIFIED_TOKENS) {
       this.verified.delete(this.verified.keys().next().value as string);
     }
     this.verified.set(token, { ...claims, exp: claims.exp });
     return claims;
+  }
+
+  /** A stream ticket of the caller's session (stream-ticket.ts): opens event streams only. */
+  issueStreamTicket(user: AuthUser): Promise<string> {
+    const claims: StreamTicketClaims = {
+      sub: user.personId,
+      username: user.username,
+      ...(user.sessionId ? { sid: user.sessionId } : {}),
+      use: 'stream',
+      iat: this.seconds(),
+    };
+    return this.jwt.signAsync(claims, { expiresIn: STREAM_TICKET_SECONDS });
+  }
+
+  /** The claims of a stream ticket this service issued and that has not expired. */
+  async verifyStreamTicket(ticket: string): Promise<AccessTokenClaims> {
+    const claims = await this.jwt.verifyAsync<StreamTicketClaims & { exp?: number }>(ticket, {
+      clockTimestamp: this.seconds(),
+    });
+    if (typeof claims.exp !== 'number' || claims.use !== 'stream') {
+      throw new Error('not a stream ticket');
+    }
+    return { sub: claims.sub, username: claims.username, sid: claims.sid };
   }
 
   private async issueIn(

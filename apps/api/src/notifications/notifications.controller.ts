@@ -22,6 +22,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { AllowStreamTicket } from '../auth/stream-ticket.js';
 import { NotificationListQuery, NotificationSettingsDto, RobotDto } from './notification.dto.js';
 import {
   NotificationListResponse,
@@ -56,8 +57,13 @@ export class NotificationsController {
   }
 
   @Get('stream')
+  @AllowStreamTicket()
   @ApiProduces('text/event-stream')
-  @ApiOperation({ summary: 'Server-sent events: `unread` {unread} on connect and on each change' })
+  @ApiOperation({
+    summary: 'Server-sent events: `unread` {unread} on connect and on each change',
+    description:
+      'Opened with the access token, or from a browser EventSource with the stream-ticket cookie of POST /api/auth/stream-ticket.',
+  })
   @ApiOkResponse({
     description: 'An event stream',
     content: { 'text/event-stream': { schema: { type: 'string' } } },

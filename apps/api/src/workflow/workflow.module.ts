@@ -21,6 +21,11 @@ import { FollowUpProcessor } from './instances/follow-up.processor.js';
 import { InstanceCommandRunner } from './instances/instance-command.runner.js';
 import { InstanceController } from './instances/instance.controller.js';
 import { InstanceMigrator } from './migration/instance-migrator.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditQueryService } from './audit/audit-query.service.js';
+import { PersonNames } from './moves/person-names.js';
+import { TaskMovesController } from './moves/task-moves.controller.js';
+import { TaskMovingService } from './moves/task-moving.service.js';
 import { MigrationController } from './migration/migration.controller.js';
 import { MigrationService } from './migration/migration.service.js';
 import { StandInController } from './stand-ins/stand-in.controller.js';
@@ -87,6 +92,8 @@ export class WorkflowModule {
         InstanceController,
         EventController,
         TaskController,
+        TaskMovesController,
+        AuditController,
         TaskNotificationController,
         IncidentController,
         MigrationController,
@@ -117,6 +124,9 @@ export class WorkflowModule {
         WorkflowRuntimeService,
         InstanceQueryService,
         TaskAccessPolicy,
+        TaskMovingService,
+        PersonNames,
+        AuditQueryService,
         TaskCandidateIndex,
         TaskCommandService,
         TaskEntrustingService,

@@ -9,6 +9,7 @@ import { escalate } from './escalations.js';
 import { raiseIncident, takeIncident } from './incidents.js';
 import { activate, complete, listenerDone, terminate } from './lifecycle.js';
 import { runListener } from './listeners.js';
+import { modify } from './modify.js';
 import { elementKinds } from './behaviours.js';
 import { settle } from './settle.js';
 import type { ElementInstance, EngineState, Subscription } from './state.js';
@@ -164,6 +165,9 @@ function run(step: Step, command: Command): void {
       }
       return;
     }
+    case 'modify':
+      modify(step, command.cancel, command.activate);
+      return;
     case 'cancel':
       for (const el of step.childrenOf(null)) terminate(step, el.id);
       closeSubscriptionsOf(step, null);

@@ -169,7 +169,11 @@ export class TaskCommandService {
         variables: merged,
         now: ctx.now.toISOString(),
       });
-      this.log(ctx, 'task.completed', task, { variables: Object.keys(merged) });
+      // The instance's version after the step: a 撤回 holds only while it has not moved on.
+      this.log(ctx, 'task.completed', task, {
+        variables: Object.keys(merged),
+        version: instance.version,
+      });
       return task;
     });
   }

@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { MAX_PAGE } from '../../common/paging.js';
+
+export class AuditFilterDto {
+  @ApiPropertyOptional({ description: 'The unit and its subtree (of the instance acted on)' })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'Person id of who acted' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+
+  @ApiPropertyOptional({ description: 'The verb, e.g. task.returned, task.withdrawn' })
+  @IsOptional()
+  @MaxLength(64)
+  @Matches(/^[a-z][a-z.-]*$/, { message: '操作格式不正确 (action is not valid)' })
+  action?: string;
+
+  @ApiPropertyOptional({
+    description: 'From this day (Beijing time), inclusive',
+    example: '2026-12-01',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({
+    description: 'To this day (Beijing time), inclusive',
+    example: '2026-12-31',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  to?: string;
+}
+
+export class AuditQueryDto extends AuditFilterDto {
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  page: number = 1;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+/** One audit row: who did what to whom, when, why. */
+export class AuditEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
+  @ApiProperty({ description: 'Person id, or system' }) actor: string;
+  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
+  @ApiProperty({ description: 'The verb, e.g. task.returned' }) action: string;
+  @ApiProperty({ type: String, nullable: true }) instanceId: string | null;
+  @ApiProperty({ type: String, nullable: true }) processId: string | null;
+  @ApiProperty({ type: String, nullable: true }) orgUnitId: string | null;
+  @ApiProperty({ type: String, nullable: true }) orgUnitName: string | null;
+  @ApiProperty({ type: String, nullable: true }) taskId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The task acted on' })
+  taskName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Whom it went to (the person a task was handed, returned or given back to)',
+  })
+  targetName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The step the work went back to (退回, 撤回)',
+  })
+  stepName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why (reason, message)' })
+  reason: string | null;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
+  @ApiProperty() total: number;
+}
