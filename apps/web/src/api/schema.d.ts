@@ -3087,7 +3087,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "task_new" | "task_returned" | "reminder" | "plan_approved";
+            kind: "task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due";
             title: string;
             body: string;
             /** @description App path to open, e.g. /tasks/{id} */
@@ -3109,7 +3109,7 @@ export interface components {
         };
         NotificationSettingsResponse: {
             email: string | null;
-            emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved")[];
+            emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             digest: boolean;
             /** @description Whether the server has SMTP configured (e-mail can be sent) */
             emailAvailable: boolean;
@@ -3118,7 +3118,7 @@ export interface components {
             /** @description Where e-mail goes; null = no e-mail */
             email?: Record<string, never> | null;
             /** @description Kinds sent by e-mail */
-            emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved")[];
+            emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             /** @description One e-mail a day with what is unread, instead of one per notice */
             digest: boolean;
         };
@@ -3130,7 +3130,7 @@ export interface components {
             /** @enum {string} */
             provider: "wecom" | "dingtalk" | "feishu";
             name: string;
-            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved")[];
+            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             /** @description A signing secret is kept (never shown) */
             signed: boolean;
             /** Format: date-time */
@@ -3148,7 +3148,7 @@ export interface components {
             /** @description The signing secret (DingTalk 加签, Feishu 签名校验) */
             secret?: string;
             /** @description Kinds posted to the group */
-            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved")[];
+            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
         };
         TaskFormViewResponse: {
             taskId: string;
