@@ -322,6 +322,16 @@ const en: Messages = {
     reopened: 'Look-back: reopened',
     cancelled: 'Flow cancelled, item cancelled',
   },
+  photos: {
+    title: 'Photos',
+    open: 'Open the full image: {name}',
+    takenAt: 'Taken',
+    unknown: 'not recorded in the photo',
+    location: 'Taken at',
+    farInTime: 'Taken {hours} hours from the session',
+    farInPlace: 'Taken far from the venue',
+    farInPlaceBy: 'Taken {metres} m from the venue',
+  },
   attachments: {
     title: 'Attachments',
     pick: 'Upload files',

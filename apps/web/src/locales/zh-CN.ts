@@ -287,6 +287,16 @@ const zhCN = {
     reopened: '回头看：重新整改',
     cancelled: '流程撤销，整改随之撤销',
   },
+  photos: {
+    title: '照片',
+    open: '查看原图：{name}',
+    takenAt: '拍摄时间',
+    unknown: '照片未记录',
+    location: '拍摄地点',
+    farInTime: '拍摄时间与会议相差{hours}小时',
+    farInPlace: '拍摄地点远离会场',
+    farInPlaceBy: '拍摄地点距会场{metres}米',
+  },
   attachments: {
     title: '附件',
     pick: '选择文件上传',
