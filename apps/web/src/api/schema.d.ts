@@ -2948,8 +2948,11 @@ export interface components {
             emailAvailable: boolean;
         };
         NotificationSettingsDto: {
-            /** @description Where e-mail goes; null = no e-mail */
-            email?: Record<string, never> | null;
+            /**
+             * Format: email
+             * @description Where e-mail goes; null = no e-mail
+             */
+            email?: string | null;
             /** @description Kinds sent by e-mail */
             emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved")[];
             /** @description One e-mail a day with what is unread, instead of one per notice */
