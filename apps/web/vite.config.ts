@@ -1,24 +1,40 @@
 import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
+import ElementPlus from 'unplugin-element-plus/vite';
 import { defineConfig } from 'vite';
 
 const vueCore =
   /[\\/]node_modules[\\/](\.pnpm[\\/])?(@vue|vue|vue-router|pinia|vue-i18n|@intlify)[@+\\/]/;
 
 const elementPlus =
-  /[\\/]node_modules[\\/](\.pnpm[\\/])?(element-plus|@element-plus|@floating-ui|@popperjs|lodash-es|lodash-unified|@vueuse|async-validator|dayjs|memoize-one|normalize-wheel-es)[@+\\/]/;
+  /[\\/]node_modules[\\/](\.pnpm[\\/])?(element-plus|@element-plus|@floating-ui|@popperjs|@sxzz|@ctrl|lodash-es|lodash-unified|@vueuse|memoize-one)[@+\\/]/;
+
+/**
+ * Element Plus components no page needs before its first paint (tables, pickers, trees, forms and
+ * their validator, dialogs...). They stay out of the shared element-plus chunk and load with the
+ * routes, or the lazy parts of routes, that use them; the inbox imports its table (desktop only),
+ * org-unit picker and date picker on demand.
+ */
+const elementPlusOnDemand =
+  /[\\/](element-plus[\\/]es[\\/]components[\\/](table|table-column|date-picker|date-picker-panel|time-picker|time-select|tree|tree-select|tree-v2|select-v2|virtual-list|cascader|cascader-panel|color-picker|upload|image|image-viewer|input-tag|input-number|rate|slider|descriptions|timeline|dialog|message-box|progress|form|collapse|popconfirm|switch|radio|card)[\\/]|async-validator|dayjs|normalize-wheel-es)/;
 
 const appShared =
   /[\\/]apps[\\/]web[\\/]src[\\/](api|components|composables|stores|utils|locales|router|layouts)[\\/]/;
+/** Shared components built on on-demand Element Plus parts: they load with the pages using them. */
+const appOnDemand = /[\\/]components[\\/](OrgUnitSelect|SheetRowErrors)\.vue/;
 
-// Few, larger chunks: the vue core, element-plus with its helpers, and the app's shared modules
-// (api client, components, stores, layout) each load as one file, and each route adds its own.
-// On a phone's slow, high-latency network the number of requests costs more than the bytes
-// (HTTP/1.1 fetches six at a time): the inbox loads 7 files instead of 49, for 15% more bytes.
-// bpmn-js and echarts are imported only from lazy route components, so they stay in lazy
+// One shared chunk: the vue core, the Element Plus parts the layout and the inbox show, and the
+// app's shared modules (api client, components, stores, layout); each route adds its own. On a
+// phone's slow, high-latency network requests cost more than bytes: HTTP/1.1 opens six
+// connections, and the seventh file waits a round trip (562 ms on slow 4G) for a free one, so the
+// inbox starts with five files (entry, runtime, shared, two stylesheets). bpmn-js, echarts and the
+// on-demand Element Plus parts are imported only from lazy components, so they stay in lazy
 // chunks. scripts/route-sizes.mjs prints the result; `pnpm bench:web` measures the inbox.
 export default defineConfig({
-  plugins: [vue()],
+  // Each `import { ElX } from 'element-plus'` brings that component's stylesheet along
+  // (element-plus/es/components/x/style/css), so a page downloads the CSS of the components it
+  // uses instead of the whole 360 kB theme.
+  plugins: [vue(), ElementPlus({})],
   // vue-i18n feature flags: composition API only, no global <i18n-t> components, no devtools.
   define: {
     __VUE_I18N_FULL_INSTALL__: false,
@@ -36,9 +52,13 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'vue-core', test: vueCore, priority: 20 },
-            { name: 'element-plus', test: elementPlus, priority: 10 },
-            { name: 'app', test: appShared, priority: 5 },
+            {
+              name: 'shared',
+              test: (id) =>
+                vueCore.test(id) ||
+                (elementPlus.test(id) && !elementPlusOnDemand.test(id)) ||
+                (appShared.test(id) && !appOnDemand.test(id)),
+            },
           ],
         },
       },

@@ -19,6 +19,7 @@ import { SeedModule } from './seed/seed.module.js';
 import { SecurityEventsModule } from './security-events/security-events.module.js';
 import { SsoModule } from './sso/sso.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
+import { ApprovalsModule } from './workflow/approvals/approvals.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { PlansModule } from './plans/plans.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         OrgModule,
         SeedModule,
         WorkflowModule.forRoot(options.workflow),
+        ApprovalsModule,
         NotificationsModule,
         TaskFormsModule,
         AttachmentsModule,

@@ -256,6 +256,15 @@ const MATRIX: Record<string, Row> = {
   'POST /api/tasks/:id/entrust': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/tasks/:id/resolve': { deny: 404 },
   'POST /api/tasks/:id/urge': { deny: 404 },
+  // 会签 / 加签 / 减签 / 抄送 (test/workflow-approval-verbs.test.ts)
+  'GET /api/tasks/:id/votes': {
+    params: (f) => ({ id: f.approvalTaskC1B2 }),
+    allow: { od: 200, c1: 200, b: 200 },
+  },
+  'POST /api/tasks/:id/approvers': { allow: EVERYONE_SIGNED_IN(400) },
+  'POST /api/tasks/:id/remove-approver': { allow: EVERYONE_SIGNED_IN(400) },
+  'GET /api/task-copies': { allow: EVERYONE_SIGNED_IN(200) },
+  'POST /api/task-copies/:id/read': { deny: 404 },
   'POST /api/tasks/:id/withdraw': { deny: 404 },
   'POST /api/tasks/:id/return': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/tasks/:id/return-targets': {

@@ -8,11 +8,16 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Transactions } from '../src/database/transactions.js';
 import { DeliveryDispatcher } from '../src/notifications/delivery.dispatcher.js';
 import { Notifier } from '../src/notifications/notifier.js';
+import {
+  decodeBodies,
+  startMailCatcher,
+  subjectOf,
+  type MailCatcher,
+} from './support/mail-catcher.js';
 import { MonthlyCycleDriver } from './support/monthly-cycle.driver.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -26,43 +31,26 @@ interface Notice {
 }
 interface Received {
   path: string;
+  /** The Idempotency-Key header: the delivery's id. */
+  key: string | undefined;
   query: URLSearchParams;
   body: Record<string, unknown>;
-}
-
-/** Decodes `=?UTF-8?B?…?=` words of a MIME header. */
-function mimeWords(header: string): string {
-  return header.replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, b64: string) =>
-    Buffer.from(b64, 'base64').toString('utf8'),
-  );
 }
 
 describe('notifications', () => {
   let t: TestApp;
   let d: MonthlyCycleDriver;
-  let smtp: SMTPServer;
-  const mails: string[] = [];
+  let smtp: MailCatcher;
+  let mails: string[] = [];
   let receiver: Server;
   let receiverUrl: string;
   const received: Received[] = [];
   let failNext = 0;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startMailCatcher();
+    mails = smtp.mails;
+    const smtpPort = smtp.port;
 
     receiver = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -76,6 +64,7 @@ describe('notifications', () => {
         const url = new URL(req.url ?? '/', 'http://x');
         received.push({
           path: url.pathname,
+          key: req.headers['idempotency-key'] as string | undefined,
           query: url.searchParams,
           body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
         });
@@ -107,7 +96,7 @@ describe('notifications', () => {
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
     await new Promise((resolve) => receiver?.close(resolve));
   });
 
@@ -241,8 +230,7 @@ describe('notifications', () => {
     expect(delivery).toMatchObject({ status: 'sent', attempts: 1 });
     expect(mail).toMatch(/^To: chen@example\.edu\.cn$/m);
     expect(mail).toContain(`Message-ID: <${delivery!.id}@orglife>`);
-    const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(mail)![1]!;
-    expect(mimeWords(subject.replace(/\r?\n/g, ''))).toBe('新待办：起草月度计划');
+    expect(subjectOf(mail)).toBe('新待办：起草月度计划');
     expect(decodeBodies(mail)).toMatch(
       /有一项可签收的待办「起草月度计划」，请签收办理。[\s\S]*查看：https:\/\/dj\.example\.edu\.cn\/tasks\//,
     );
@@ -322,23 +310,10 @@ describe('notifications', () => {
     );
     expect(feishu.body['msg_type']).toBe('text');
     for (const r of received) expect(text(r)).toContain('https://dj.example.edu.cn/tasks/');
+    // each post carries its delivery's id as the idempotency key, the retried one included
+    const robotDeliveries = (await t.db.query(
+      `SELECT id FROM notification_delivery WHERE channel = 'robot'`,
+    )) as { id: string }[];
+    expect(received.map((r) => r.key).sort()).toEqual(robotDeliveries.map((r) => r.id).sort());
   });
 });
-
-/** The text of a MIME message's parts, base64 and quoted-printable decoded. */
-function decodeBodies(mail: string): string {
-  const parts = mail.split(/\r?\n--[^\r\n]+\r?\n/);
-  return parts
-    .map((part) => {
-      const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
-      const body = rest.join('\n\n');
-      if (/Content-Transfer-Encoding: base64/i.test(head))
-        return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-      if (/Content-Transfer-Encoding: quoted-printable/i.test(head))
-        return decodeURIComponent(
-          body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => `%${h}`),
-        );
-      return body;
-    })
-    .join('\n');
-}

@@ -94,6 +94,35 @@ describe('readEnv (configuration from environment variables)', () => {
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_LOCK_MS: '1.5' })).toThrow(/JOB_LOCK_MS/);
   });
 
+  it('configures notifications: the poll, the lock, the digest hour and the escalation delay', () => {
+    expect(readEnv({ DATA_DIR: tempDir() }).app.notifications).toEqual({
+      pollMs: 2000,
+      lockMs: 60_000,
+      digestHour: 8,
+      escalateAfterMs: 48 * 3600_000,
+    });
+    const set = readEnv({
+      DATA_DIR: tempDir(),
+      NOTIFY_POLL_MS: '500',
+      NOTIFY_LOCK_MS: '3000',
+      NOTIFY_DIGEST_HOUR: '18',
+      NOTIFY_ESCALATE_HOURS: '24',
+    });
+    expect(set.app.notifications).toMatchObject({
+      pollMs: 500,
+      lockMs: 3000,
+      digestHour: 18,
+      escalateAfterMs: 24 * 3600_000,
+    });
+    expect(() => readEnv({ DATA_DIR: tempDir(), NOTIFY_DIGEST_HOUR: '24' })).toThrow(
+      /NOTIFY_DIGEST_HOUR/,
+    );
+    expect(() => readEnv({ DATA_DIR: tempDir(), NOTIFY_LOCK_MS: '-1' })).toThrow(/NOTIFY_LOCK_MS/);
+    expect(() => readEnv({ DATA_DIR: tempDir(), NOTIFY_ESCALATE_HOURS: 'x' })).toThrow(
+      /NOTIFY_ESCALATE_HOURS/,
+    );
+  });
+
   it('takes a METRICS_TOKEN only when it is long enough not to be guessed', () => {
     const token = 'x'.repeat(32);
     expect(readEnv({ DATA_DIR: tempDir(), METRICS_TOKEN: token }).app.metricsToken).toBe(token);

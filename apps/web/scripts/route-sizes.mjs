@@ -11,7 +11,11 @@ import { gzipSync } from 'node:zlib';
 const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LAYOUT = 'src/layouts/BasicLayout.vue';
 
-/** Route path → component source, from `path: '…'` … `import('./X.vue')` in route files. */
+/**
+ * Route path → component source, from `path: '…'` … `import('./X.vue')` in route files, or a
+ * component imported statically (`import X from './X.vue'` … `component: X`), which loads with
+ * the entry.
+ */
 export function routeComponents(root = webRoot) {
   const files = [join(root, 'src/router/index.ts')];
   const modules = join(root, 'src/modules');
@@ -24,19 +28,23 @@ export function routeComponents(root = webRoot) {
     } catch {
       continue;
     }
-    const importPattern = /component:\s*\(\)\s*=>\s*import\(\s*'([^']+)'\s*\)/g;
-    for (const match of text.matchAll(importPattern)) {
+    const staticImports = new Map(
+      [...text.matchAll(/^import (\w+) from '([^']+\.vue)';$/gm)].map((m) => [m[1], m[2]]),
+    );
+    const componentPattern = /component:\s*(?:\(\)\s*=>\s*import\(\s*'([^']+)'\s*\)|(\w+))/g;
+    for (const match of text.matchAll(componentPattern)) {
+      const spec = match[1] ?? staticImports.get(match[2] ?? '');
+      if (!spec) continue;
       const paths = [...text.slice(0, match.index).matchAll(/path:\s*'([^']+)'/g)].map((m) => m[1]);
       const own = paths.at(-1);
       if (!own) continue;
       // a child route's relative path hangs under the last absolute path before it
       const parent = paths.findLast((p) => p.startsWith('/')) ?? '';
       const path = own.startsWith('/') ? own : `${parent.replace(/\/$/, '')}/${own}`;
-      const spec = match[1];
       const source = spec.startsWith('@/')
         ? join('src', spec.slice(2))
         : relative(root, resolve(dirname(file), spec));
-      routes.push({ path, source: source.split('\\').join('/') });
+      routes.push({ path, source: source.split('\\').join('/'), lazy: match[1] !== undefined });
     }
   }
   return routes;
@@ -61,7 +69,7 @@ export function routeSizes(distDir = join(webRoot, 'dist'), root = webRoot) {
     return gzipped.get(file);
   };
   return routeComponents(root)
-    .filter(({ source }) => manifest[source] && source !== LAYOUT)
+    .filter(({ source, lazy }) => (!lazy || manifest[source]) && source !== LAYOUT)
     .map(({ path, source }) => {
       const keys = staticClosure(manifest, entry);
       if (source.startsWith('src/modules/')) staticClosure(manifest, LAYOUT, keys);

@@ -1,4 +1,8 @@
-import 'element-plus/dist/index.css';
+// Element Plus's variables first, so main.css's colours override them; each component's own
+// stylesheet comes with its import (unplugin-element-plus, vite.config.ts). v-loading is a
+// directive, which the plugin does not see.
+import 'element-plus/theme-chalk/base.css';
+import 'element-plus/es/components/loading/style/css';
 import './styles/main.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';

@@ -43,6 +43,8 @@ export interface UserTaskInfo {
   headers: Record<string, string>;
   /** Variables visible to the task when it was created (its input mappings applied). */
   variables: Variables;
+  /** Set on an inner instance of a multi-instance task: the element instance of its body. */
+  multiInstanceBodyId?: string;
 }
 
 export interface TimerInfo {
@@ -171,6 +173,13 @@ export type Command =
   | ({ type: 'escalateCallActivity'; elementInstanceId: string; escalationCode: string } & Clocked)
   /** `variables` (optional) are set in the element's scope before the retry. */
   | ({ type: 'resolveIncident'; incidentId: string; variables?: Variables } & Clocked)
+  /**
+   * Adds one inner instance (with `item` as its input element) to a running parallel
+   * multi-instance body — a Camunda-like modification, for 加签.
+   */
+  | ({ type: 'addInnerInstance'; bodyId: string; item: JsonValue } & Clocked)
+  /** Cancels one open inner instance of a parallel multi-instance body (减签). */
+  | ({ type: 'cancelInnerInstance'; elementInstanceId: string } & Clocked)
   | ({ type: 'cancel' } & Clocked)
   /**
    * Instance modification (撤回, 退回): terminate the element instances `cancel` names (and what

@@ -15,6 +15,7 @@ import { WorkflowSubscription } from '../workflow/instances/subscription.entity.
 import { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { WorkflowTaskCandidate } from '../workflow/tasks/task-candidate.entity.js';
 import { WorkflowTaskComment } from '../workflow/tasks/task-comment.entity.js';
+import { WorkflowTaskCopy } from '../workflow/tasks/task-copy.entity.js';
 import { WorkflowTaskNotification } from '../workflow/tasks/task-notification.entity.js';
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
@@ -64,6 +65,7 @@ export const entities = [
   WorkflowTask,
   WorkflowTaskCandidate,
   WorkflowTaskComment,
+  WorkflowTaskCopy,
   WorkflowTaskNotification,
   WorkflowJob,
   WorkflowIncident,

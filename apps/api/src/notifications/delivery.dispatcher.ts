@@ -1,10 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
@@ -26,15 +22,21 @@ interface Claimed {
 }
 
 /**
- * Sends the outbox: claims due deliveries (locked to this process for a while, so another process
- * takes over those of one that died), sends each, marks it sent once; a failure is retried with
- * backoff and given up after the last attempt. Any number of processes may run one.
+ * Sends the outbox with the workflow job executor's semantics: claims due deliveries with
+ * `FOR UPDATE SKIP LOCKED`, locked to this process (`locked_by`) until `locked_until`, so another
+ * process takes over those of one that died; sends each with its idempotency key (the delivery's
+ * id: the e-mail's Message-ID, the robots' Idempotency-Key header); marks it sent once; a
+ * failure is retried with exponential backoff and given up after the last attempt. Only the
+ * process holding a delivery records its outcome. Any number of processes may run one
+ * (NotificationScheduler polls it; tests call `runDue()`).
  */
 @Injectable()
-export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DeliveryDispatcher {
+  /** Identifies this process's claims. */
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly logger = new Logger(DeliveryDispatcher.name);
-  private timer: ReturnType<typeof setInterval> | undefined;
   private round: Promise<number> | null = null;
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -44,15 +46,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.options.pollMs <= 0) return;
-    this.timer = setInterval(() => {
-      if (!this.round) this.runDue().catch((e: unknown) => this.logger.error(e));
-    }, this.options.pollMs);
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+  /** Takes no more deliveries and lets the one in hand finish. */
+  async stop(): Promise<void> {
+    this.stopping = true;
     await this.round?.catch(() => 0);
   }
 
@@ -69,11 +65,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
 
   private async drain(): Promise<number> {
     let sent = 0;
-    for (;;) {
+    while (!this.stopping) {
       const batch = await this.claim(20);
       if (batch.length === 0) return sent;
-      for (const delivery of batch) if (await this.deliver(delivery)) sent++;
+      for (const delivery of batch) {
+        if (this.stopping) break;
+        if (await this.deliver(delivery)) sent++;
+      }
     }
+    return sent;
   }
 
   private async claim(limit: number): Promise<Claimed[]> {
@@ -85,13 +85,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
           WHERE status = 'pending' AND next_attempt_at <= $1
             AND (locked_until IS NULL OR locked_until <= $1)
           ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       UPDATE notification_delivery d SET locked_until = $2, attempts = d.attempts + 1
+       UPDATE notification_delivery d SET locked_until = $2, locked_by = $4, attempts = d.attempts + 1
          FROM due WHERE d.id = due.id
        RETURNING d.id, d.channel, d.recipient, d.subject, d.body, d.link, d.attempts,
          (SELECT provider FROM group_robot WHERE id = d.robot_id) AS provider,
          (SELECT webhook_url FROM group_robot WHERE id = d.robot_id) AS "webhookUrl",
          (SELECT secret FROM group_robot WHERE id = d.robot_id) AS secret`,
-      [now, new Date(now.getTime() + this.options.lockMs), limit],
+      [now, new Date(now.getTime() + this.options.lockMs), limit, this.owner],
     );
     return rows;
   }
@@ -110,20 +110,23 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       const giveUp = d.attempts >= MAX_DELIVERY_ATTEMPTS;
       await this.db.query(
         `UPDATE notification_delivery
-            SET status = $2, next_attempt_at = $3, locked_until = NULL, last_error = $4
-          WHERE id = $1 AND status = 'pending'`,
+            SET status = $2, next_attempt_at = $3, locked_until = NULL, locked_by = NULL,
+                last_error = $4
+          WHERE id = $1 AND status = 'pending' AND locked_by = $5`,
         [
           d.id,
           giveUp ? 'failed' : 'pending',
           new Date(this.clock.now().getTime() + backoffMs(d.attempts)),
           message.slice(0, 1000),
+          this.owner,
         ],
       );
       this.logger.warn(`delivery ${d.id} (${d.channel}) failed, attempt ${d.attempts}: ${message}`);
       return false;
     }
     await this.db.query(
-      `UPDATE notification_delivery SET status = 'sent', sent_at = $2, locked_until = NULL
+      `UPDATE notification_delivery
+          SET status = 'sent', sent_at = $2, locked_until = NULL, locked_by = NULL
         WHERE id = $1 AND status = 'pending'`,
       [d.id, this.clock.now()],
     );

@@ -14,21 +14,54 @@ export interface NotificationOptions {
   publicUrl?: string;
   /** How often deliveries are looked for (ms); 0 = never (tests call `runDue()`). */
   pollMs: number;
-  /** How long a delivery being sent stays locked to its process. */
+  /** How long a delivery being sent stays locked to its process (then another may take it). */
   lockMs: number;
+  /** The hour (0–23, on ORGLIFE_TIME_ZONE's clock) from which the daily digest mails go out. */
+  digestHour: number;
+  /** How long after its due time overdue work is escalated to the unit's secretary (ms). */
+  escalateAfterMs: number;
+}
+
+export const DEFAULT_NOTIFICATION_OPTIONS = {
+  pollMs: 2000,
+  lockMs: 60_000,
+  digestHour: 8,
+  escalateAfterMs: 48 * 3600_000,
+} as const;
+
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  max: number,
+  unit: string,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new Error(`${name} must be a whole number of ${unit} (0–${max}), got "${raw}"`);
+  }
+  return value;
 }
 
 export const NOTIFICATION_OPTIONS = Symbol('NOTIFICATION_OPTIONS');
 
-/** SMTP_* and APP_PUBLIC_URL; throws naming the variable when a value is malformed. */
+/**
+ * SMTP_*, APP_PUBLIC_URL, NOTIFY_POLL_MS, NOTIFY_LOCK_MS, NOTIFY_DIGEST_HOUR and
+ * NOTIFY_ESCALATE_HOURS; throws naming the variable when a value is malformed.
+ */
 export function readNotificationEnv(env: NodeJS.ProcessEnv): NotificationOptions {
-  const pollMs = Number(env.NOTIFY_POLL_MS ?? 2000);
-  if (!Number.isInteger(pollMs) || pollMs < 0) {
-    throw new Error(
-      `NOTIFY_POLL_MS must be a whole number of milliseconds, got "${env.NOTIFY_POLL_MS}"`,
-    );
-  }
-  const options: NotificationOptions = { pollMs, lockMs: 60_000 };
+  const d = DEFAULT_NOTIFICATION_OPTIONS;
+  const day = 24 * 3600_000;
+  const options: NotificationOptions = {
+    pollMs: wholeNumber(env, 'NOTIFY_POLL_MS', d.pollMs, day, 'milliseconds'),
+    lockMs: wholeNumber(env, 'NOTIFY_LOCK_MS', d.lockMs, day, 'milliseconds') || d.lockMs,
+    digestHour: wholeNumber(env, 'NOTIFY_DIGEST_HOUR', d.digestHour, 23, 'hours'),
+    escalateAfterMs:
+      wholeNumber(env, 'NOTIFY_ESCALATE_HOURS', d.escalateAfterMs / 3600_000, 24 * 365, 'hours') *
+      3600_000,
+  };
   if (env.APP_PUBLIC_URL) options.publicUrl = env.APP_PUBLIC_URL.replace(/\/+$/, '');
   if (!env.SMTP_HOST) return options;
   const port = Number(env.SMTP_PORT ?? 587);

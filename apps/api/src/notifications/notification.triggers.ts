@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { TaskCreatedHooks } from '../workflow/tasks/task-created.hooks.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { Notifier } from './notifier.js';
-import { candidatesOf } from './task-people.js';
+import { candidatesOf, taskLabel } from './task-people.js';
 
 /**
  * New work for a person: a task assigned to them, or one they may claim (a candidate user, or a
@@ -23,8 +23,7 @@ export class NotificationTriggers implements OnModuleInit {
 
   private async taskCreated(em: EntityManager, task: WorkflowTask): Promise<void> {
     const people = task.assignee ? [task.assignee] : await candidatesOf(em, task);
-    // task names are written `中文 English`: people read the Chinese
-    const name = (task.name ?? task.elementId).replace(/\s+[A-Za-z][\x20-\x7e]*$/, '');
+    const name = taskLabel(task);
     const returned = task.variables['approvalDecision'] === 'return';
     const comment = task.variables['approvalComment'];
     await this.notifier.notify(em, {

@@ -1,8 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
+import { DeadlineNotices } from './deadline.notices.js';
 import { DeliveryDispatcher } from './delivery.dispatcher.js';
+import { DigestComposer } from './digest.composer.js';
+import { NotificationScheduler } from './notification.scheduler.js';
 import { NotificationBus } from './notification.bus.js';
-import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification.options.js';
+import {
+  DEFAULT_NOTIFICATION_OPTIONS,
+  NOTIFICATION_OPTIONS,
+  type NotificationOptions,
+} from './notification.options.js';
 import { NotificationService } from './notification.service.js';
 import { NotificationStreams } from './notification.streams.js';
 import { NotificationsController, RobotsController } from './notifications.controller.js';
@@ -22,8 +29,7 @@ import { NotificationTriggers } from './notification.triggers.js';
       provide: NOTIFICATION_OPTIONS,
       inject: [APP_OPTIONS],
       useFactory: (app: AppOptions): NotificationOptions => ({
-        pollMs: 2000,
-        lockMs: 60_000,
+        ...DEFAULT_NOTIFICATION_OPTIONS,
         ...app.notifications,
       }),
     },
@@ -34,6 +40,9 @@ import { NotificationTriggers } from './notification.triggers.js';
     MailSender,
     RobotSender,
     DeliveryDispatcher,
+    DeadlineNotices,
+    DigestComposer,
+    NotificationScheduler,
     NotificationTriggers,
   ],
   exports: [Notifier],

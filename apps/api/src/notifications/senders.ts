@@ -37,7 +37,7 @@ export class MailSender implements OnApplicationShutdown {
       // one Message-ID per delivery, so a resend after a crash is recognisably the same mail
       messageId: `<${mail.id}@orglife>`,
       text: [mail.body, link ? `\n查看：${link}` : ''].join('\n'),
-      html: `<p>${escapeHtml(mail.body)}</p>${link ? `<p><a href="${escapeHtml(link)}">查看 / Open</a></p>` : ''}`,
+      html: `<p>${htmlText(mail.body)}</p>${link ? `<p><a href="${escapeHtml(link)}">查看 / Open</a></p>` : ''}`,
     });
   }
 
@@ -71,7 +71,8 @@ export class RobotSender {
     );
     const response = await fetch(request.url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      // none of the three services reads it; a receiver that does can drop a resend after a crash
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotency-Key': message.id },
       body: JSON.stringify(request.body),
       signal: AbortSignal.timeout(10_000),
     });
@@ -96,6 +97,13 @@ function parse(text: string): Record<string, unknown> | null {
 function absolute(publicUrl: string | undefined, link: string | null): string | null {
   if (!link) return null;
   return publicUrl ? `${publicUrl}${link}` : link;
+}
+
+/** Plain text as HTML: escaped, lines kept, web addresses made links (a digest lists several). */
+function htmlText(text: string): string {
+  return escapeHtml(text)
+    .replace(/https?:\/\/[^\s<"]+/g, (url) => `<a href="${url}">${url}</a>`)
+    .replace(/\n/g, '<br>');
 }
 
 function escapeHtml(text: string): string {

@@ -17,3 +17,8 @@ export async function candidatesOf(em: EntityManager, task: WorkflowTask): Promi
   }
   return [...people];
 }
+
+/** A task's name as people read it: names are written `中文 English`, the Chinese part. */
+export function taskLabel(task: Pick<WorkflowTask, 'name' | 'elementId'>): string {
+  return (task.name ?? task.elementId).replace(/\s+[A-Za-z][\x20-\x7e]*$/, '');
+}

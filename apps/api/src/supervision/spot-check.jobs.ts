@@ -9,6 +9,7 @@ import { localDay } from '../common/time-zone.js';
 import { addIsoDuration } from '../rectification/due-date.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
+import { Notifier } from '../notifications/notifier.js';
 import { branchesOfUniversity, previousMonth } from './branch.population.js';
 import { drawSample, newSeed, SAMPLE_ALGORITHM } from './sample.drawer.js';
 import { SpotCheckBatch } from './spot-check-batch.entity.js';
@@ -20,6 +21,7 @@ export class SpotCheckJobs implements OnModuleInit {
   constructor(
     private readonly registry: JobHandlerRegistry,
     private readonly endHooks: InstanceEndHooks,
+    private readonly notifier: Notifier,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
@@ -107,7 +109,25 @@ export class SpotCheckJobs implements OnModuleInit {
         month,
         inspectionDueAt: dueAt,
       });
+      await this.tellBranch(em, branchId, month);
     }
     return { batchId: batch.id, universityId, month, sampledBranches };
+  }
+
+  /** The sampled branch's secretary hears it with the draw (and its robot, if it takes this kind). */
+  private async tellBranch(em: EntityManager, branchId: string, month: string): Promise<void> {
+    const secretaries = await em.query<{ id: string }[]>(
+      `SELECT person_id AS id FROM role_assignment
+        WHERE role = 'branch_secretary' AND org_unit_id = $1`,
+      [branchId],
+    );
+    await this.notifier.notify(em, {
+      kind: 'spot_check',
+      personIds: secretaries.map((s) => s.id),
+      title: `抽查：本支部被抽中 ${month} 督查`,
+      body: `本支部已被抽中接受 ${month} 组织生活督查，请备好该月的会议记录与佐证材料。`,
+      link: '/spot-checks',
+      orgUnitId: branchId,
+    });
   }
 }

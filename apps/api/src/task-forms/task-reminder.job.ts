@@ -7,7 +7,7 @@ import { WorkflowTaskComment } from '../workflow/tasks/task-comment.entity.js';
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { newRowId } from '../database/row-id.js';
 import { Notifier } from '../notifications/notifier.js';
-import { candidatesOf } from '../notifications/task-people.js';
+import { candidatesOf, taskLabel } from '../notifications/task-people.js';
 
 export const REMINDER_JOB = 'orglife.reminder';
 export const REMINDER_AUTHOR = 'system';
@@ -53,7 +53,7 @@ export class TaskReminderJob implements OnModuleInit {
       await this.notifier.notify(em, {
         kind: 'reminder',
         personIds: people,
-        title: `提醒：${(task.name ?? task.elementId).replace(/\s+[A-Za-z][\x20-\x7e]*$/, '')}`,
+        title: `提醒：${taskLabel(task)}`,
         body,
         link: `/tasks/${task.id}`,
         orgUnitId: task.orgUnitId,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { InstanceEndHooks } from './instances/instance-end.hooks.js';
 import { TaskCreatedHooks } from './tasks/task-created.hooks.js';
+import { TaskCompletionHooks } from './tasks/task-completion.hooks.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
@@ -82,6 +83,10 @@ export class WorkflowModule {
       FormOnlyKeys,
       InstanceEndHooks,
       TaskCreatedHooks,
+      TaskCompletionHooks,
+      InstanceCommandRunner,
+      TaskAccessPolicy,
+      InstanceQueryService,
     ];
     return {
       module: WorkflowModule,
@@ -113,6 +118,7 @@ export class WorkflowModule {
         EffectApplier,
         InstanceEndHooks,
         TaskCreatedHooks,
+        TaskCompletionHooks,
         InstanceCommandRunner,
         InstanceMigrator,
         MigrationService,

@@ -1169,6 +1169,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vote round of a 会签/或签/票签 task: each approver and vote */
+        get: operations["ApprovalController_round"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/approvers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an approver (并行加签) to the open vote round; by its approver or leadership */
+        post: operations["ApprovalController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/remove-approver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove this pending approver from its round (减签); by who added them or leadership */
+        post: operations["ApprovalController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Steps copied to me (抄送我的), newest first, with the unread count */
+        get: operations["TaskCopyController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-copies/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a copy of mine read */
+        post: operations["TaskCopyController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -2710,6 +2795,8 @@ export interface components {
             variables?: {
                 [key: string]: unknown;
             };
+            /** @description 抄送: person ids the approver copies the completed step to (read-only) */
+            copyTo?: string[];
         };
         DelegateTaskDto: {
             /** @description Person id of the new assignee */
@@ -2916,11 +3003,74 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        VoterDto: {
+            taskId: string;
+            /** @description Person id */
+            assignee: string | null;
+            name: string | null;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            /** @enum {string|null} */
+            outcome: "approved" | "rejected" | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description The caller may remove this approver (减签) */
+            mayRemove: boolean;
+        };
+        VoteRoundDto: {
+            /**
+             * @description all 会签 · any 或签 · count 票签 (by count) · share 票签 (by share)
+             * @enum {string}
+             */
+            kind: "all" | "any" | "count" | "share";
+            /** @description 票签: votes or share needed */
+            threshold: number | null;
+            approved: number;
+            rejected: number;
+            pending: number;
+            voters: components["schemas"]["VoterDto"][];
+            /** @description The caller may add an approver (加签) */
+            mayAdd: boolean;
+        };
+        VoteRoundResponseDto: {
+            /** @description Null: not a vote step */
+            round: components["schemas"]["VoteRoundDto"] | null;
+        };
+        AddApproverDto: {
+            /** @description Person id of the approver added to the round (加签人) */
+            assignee: string;
+            /** @description Why (加签说明) */
+            reason?: string;
+        };
+        RemoveApproverDto: {
+            /** @description Why (减签理由), required */
+            reason: string;
+        };
+        TaskCopyDto: {
+            id: string;
+            taskId: string;
+            instanceId: string;
+            taskName: string | null;
+            /** @description Person id of the approver */
+            copiedBy: string;
+            copiedByName: string | null;
+            /** @enum {string} */
+            source: "model" | "approver";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        TaskCopyPageDto: {
+            items: components["schemas"]["TaskCopyDto"][];
+            /** @description Unread copies of the caller */
+            unread: number;
+        };
         NotificationResponse: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "task_new" | "task_returned" | "reminder" | "plan_approved";
+            kind: "task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due";
             title: string;
             body: string;
             /** @description App path to open, e.g. /tasks/{id} */
@@ -2942,7 +3092,7 @@ export interface components {
         };
         NotificationSettingsResponse: {
             email: string | null;
-            emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved")[];
+            emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             digest: boolean;
             /** @description Whether the server has SMTP configured (e-mail can be sent) */
             emailAvailable: boolean;
@@ -2954,7 +3104,7 @@ export interface components {
              */
             email?: string | null;
             /** @description Kinds sent by e-mail */
-            emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved")[];
+            emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             /** @description One e-mail a day with what is unread, instead of one per notice */
             digest: boolean;
         };
@@ -2966,7 +3116,7 @@ export interface components {
             /** @enum {string} */
             provider: "wecom" | "dingtalk" | "feishu";
             name: string;
-            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved")[];
+            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             /** @description A signing secret is kept (never shown) */
             signed: boolean;
             /** Format: date-time */
@@ -2984,7 +3134,7 @@ export interface components {
             /** @description The signing secret (DingTalk 加签, Feishu 签名校验) */
             secret?: string;
             /** @description Kinds posted to the group */
-            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved")[];
+            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
         };
         TaskFormViewResponse: {
             taskId: string;
@@ -9472,6 +9622,336 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApprovalController_round: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteRoundResponseDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApprovalController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddApproverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApprovalController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveApproverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskCopyController_mine: {
+        parameters: {
+            query?: {
+                /** @description Only the unread copies */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCopyPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TaskCopyController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCopyDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field */
             400: {

@@ -1,6 +1,14 @@
-import type { Router } from 'vue-router';
+import type { RouteLocationNormalized, Router } from 'vue-router';
 import { i18n } from '@/locales';
 import { useAuthStore } from '@/stores/auth';
+
+/** Starts loading the route's lazy components; the router resolves the same modules later. */
+function preloadComponents(to: RouteLocationNormalized): void {
+  for (const record of to.matched)
+    for (const component of Object.values(record.components ?? {}))
+      if (typeof component === 'function')
+        void (component as () => Promise<unknown>)().catch(() => undefined);
+}
 
 /** Sign-in and role checks before every navigation; the page title after it. */
 export function installGuards(router: Router): void {
@@ -9,6 +17,8 @@ export function installGuards(router: Router): void {
     const auth = useAuthStore();
     if (!auth.isLoggedIn) return { name: 'login', query: { redirect: to.fullPath } };
     if (!auth.me) {
+      // the first navigation: the page's code downloads while /api/me answers, not after it
+      preloadComponents(to);
       try {
         await auth.loadMe();
       } catch {

@@ -5,6 +5,7 @@
 import type { JsonValue, Variables } from '../contract.js';
 import type { FlowNode } from '../compile/model.js';
 import { evaluateExpr } from '../feel/expression.js';
+import { EngineCommandError } from '../runtime/command-error.js';
 import { raiseIncident } from '../runtime/incidents.js';
 import {
   admitActivation,
@@ -116,10 +117,12 @@ export function innerCompleted(step: Step, inner: ElementInstance, scope: Variab
   }
   step.update(body.id, { body: state });
   if (mi?.completionCondition) {
+    // As in Zeebe, the output collection so far is visible to the condition (votes counted).
     const done = evaluateExpr(
       mi.completionCondition,
       {
         ...scope,
+        ...(mi.outputCollection ? { [mi.outputCollection]: resultsOf(state) } : {}),
         numberOfInstances: state.total,
         numberOfActiveInstances: state.active,
         numberOfCompletedInstances: state.completed,
@@ -143,12 +146,66 @@ export function innerCompleted(step: Step, inner: ElementInstance, scope: Variab
   }
 }
 
+/** The results of the inner instances, without those cancelled. */
+function resultsOf(state: MultiInstanceBody): JsonValue[] {
+  const removed = new Set(state.removed ?? []);
+  return (state.results ?? []).filter((_, i) => !removed.has(i));
+}
+
+/** A parallel body a command may change: else the command is invalid. */
+function parallelBody(step: Step, bodyId: string): { body: ElementInstance; node: FlowNode } {
+  const body = step.element(bodyId);
+  if (!body?.body) {
+    throw new EngineCommandError('NOT_FOUND', `no multi-instance body '${bodyId}'`);
+  }
+  const node = step.node(body.elementId);
+  if (node.multiInstance?.sequential) {
+    throw new EngineCommandError('INVALID', `'${node.id}' is a sequential multi-instance`);
+  }
+  return { body, node };
+}
+
+/** Starts one more inner instance of a running parallel body, with `item` as its element. */
+export function addInnerInstance(step: Step, bodyId: string, item: JsonValue): void {
+  const { body, node } = parallelBody(step, bodyId);
+  const state = body.body!;
+  const index = state.next;
+  step.update(bodyId, {
+    body: {
+      ...state,
+      total: state.total + 1,
+      ...(state.results ? { results: [...state.results, null] } : {}),
+    },
+  });
+  startInner(step, bodyId, node, index, item);
+}
+
+/** Cancels one open inner instance of a parallel body; it no longer counts. */
+export function cancelInnerInstance(step: Step, innerId: string): void {
+  const inner = step.element(innerId);
+  if (inner?.loopIndex === undefined || !inner.parentId) {
+    throw new EngineCommandError('NOT_FOUND', `no inner instance '${innerId}'`);
+  }
+  const { body } = parallelBody(step, inner.parentId);
+  terminate(step, inner.id);
+  const state = body.body!;
+  step.update(body.id, {
+    body: {
+      ...state,
+      total: state.total - 1,
+      active: state.active - 1,
+      removed: [...(state.removed ?? []), inner.loopIndex],
+    },
+  });
+  if (state.active - 1 === 0 && state.next >= state.total - 1) completeBody(step, body.id);
+}
+
 function completeBody(step: Step, bodyId: string): void {
   const body = step.element(bodyId);
   if (!body?.body) return;
   const node = step.node(body.elementId);
   const name = node.multiInstance?.outputCollection;
-  if (name) setVariable(step, body.parentId, name, body.body.results ?? []);
+  if (name) setVariable(step, body.parentId, name, resultsOf(body.body));
   closeSubscriptionsOf(step, body.id);
   step.remove(body.id);
   step.history('completed', body, BODY);

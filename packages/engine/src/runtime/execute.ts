@@ -1,7 +1,7 @@
 /** execute(def, state, command): one command → the next state and its effects. */
 import type { Command, InstanceStateBase, StepResult } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
-import { startBody } from '../activities/multi-instance.js';
+import { addInnerInstance, cancelInnerInstance, startBody } from '../activities/multi-instance.js';
 import { createJob } from '../tasks/job.js';
 import { EngineCommandError } from './command-error.js';
 import { throwBpmnError } from './errors.js';
@@ -165,6 +165,12 @@ function run(step: Step, command: Command): void {
       }
       return;
     }
+    case 'addInnerInstance':
+      addInnerInstance(step, command.bodyId, command.item);
+      return;
+    case 'cancelInnerInstance':
+      cancelInnerInstance(step, command.elementInstanceId);
+      return;
     case 'modify':
       modify(step, command.cancel, command.activate);
       return;

@@ -10,6 +10,8 @@ export interface MultiInstanceBody {
   completed: number;
   next: number;
   results?: JsonValue[];
+  /** Loop indexes of inner instances cancelled by `cancelInnerInstance`: not counted, no result. */
+  removed?: number[];
 }
 
 /** One token at one element (activity, event, gateway) or one scope (sub-process, MI body). */

@@ -66,6 +66,7 @@ function createTask(step: Step, el: ElementInstance, node: FlowNode): void {
       ...(priority !== null ? { priority: Number(priority) } : {}),
       headers: def.headers,
       variables,
+      ...(el.loopIndex !== undefined && el.parentId ? { multiInstanceBodyId: el.parentId } : {}),
     };
   } catch (error) {
     if (!(error instanceof AssignmentError)) throw error;

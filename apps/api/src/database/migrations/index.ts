@@ -20,6 +20,8 @@ import { Notifications1766100100000 } from './1766100100000-notifications.js';
 import { TaskEntrustAndUrge1766300000000 } from './1766300000000-task-entrust-and-urge.js';
 import { StandIns1766400000000 } from './1766400000000-stand-ins.js';
 import { CancelledWithTheirFlow1766500000000 } from './1766500000000-cancelled-with-their-flow.js';
+import { NotificationDeadlinesAndDigest1766900000000 } from './1766900000000-notification-deadlines-and-digest.js';
+import { VotesAndCopies1767300000000 } from './1767300000000-votes-and-copies.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   TaskEntrustAndUrge1766300000000,
   StandIns1766400000000,
   CancelledWithTheirFlow1766500000000,
+  NotificationDeadlinesAndDigest1766900000000,
+  VotesAndCopies1767300000000,
 ];

@@ -219,6 +219,8 @@ export class EffectApplier {
       completedAt: null,
       completedBy: null,
       onBehalfOf: standIn ? named : null,
+      miBodyId: info.multiInstanceBodyId ?? null,
+      outcome: null,
     });
     await deferInsert(ctx.em, WorkflowTask, task);
     if (standIn) {

@@ -2,6 +2,8 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { AccessService } from '../../access/access.service.js';
 import { COMMITTEE_ROLES, ORG_ADMIN_ROLES, type RoleName } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { Transactions } from '../../database/transactions.js';
+import { WorkflowTaskCopy } from './task-copy.entity.js';
 import type { WorkflowTask } from './task.entity.js';
 
 /** Roles that may hand a task of their subtree to someone else. */
@@ -50,7 +52,10 @@ export function taskActions(user: AuthUser, task: WorkflowTask, rights: TaskRigh
 
 @Injectable()
 export class TaskAccessPolicy {
-  constructor(private readonly access: AccessService) {}
+  constructor(
+    private readonly access: AccessService,
+    private readonly tx: Transactions,
+  ) {}
 
   async rightsOn(user: AuthUser, task: WorkflowTask): Promise<TaskRights> {
     const candidate = await this.isCandidate(user, task);
@@ -60,8 +65,20 @@ export class TaskAccessPolicy {
       task.assignee === user.personId ||
       task.owner === user.personId ||
       task.completedBy === user.personId;
-    const viewer = involved || manager || (await this.holds(user, task, ORG_ADMIN_ROLES));
+    const viewer =
+      involved ||
+      manager ||
+      (await this.holds(user, task, ORG_ADMIN_ROLES)) ||
+      (await this.copiedTo(user, task));
     return { candidate, manager, viewer };
+  }
+
+  /** 抄送: a person the step was copied to reads it. */
+  private async copiedTo(user: AuthUser, task: WorkflowTask): Promise<boolean> {
+    if (task.status !== 'completed') return false;
+    return this.tx
+      .reader()
+      .existsBy(WorkflowTaskCopy, { taskId: task.id, personId: user.personId });
   }
 
   private async isCandidate(user: AuthUser, task: WorkflowTask): Promise<boolean> {

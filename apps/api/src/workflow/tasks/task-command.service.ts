@@ -29,6 +29,7 @@ import { FormOnlyKeys } from './form-only-keys.js';
 import { WorkflowTaskComment } from './task-comment.entity.js';
 import { WorkflowTask } from './task.entity.js';
 import { validateVariables } from './variables.validator.js';
+import { type CompletionChoices, TaskCompletionHooks } from './task-completion.hooks.js';
 import { DomainRecordGuard } from '../instances/domain-record.guard.js';
 import { Transactions } from '../../database/transactions.js';
 import { newRowId } from '../../database/row-id.js';
@@ -62,6 +63,7 @@ export class TaskCommandService {
     private readonly formOnly: FormOnlyKeys,
     private readonly domainRecords: DomainRecordGuard,
     private readonly access: AccessService,
+    private readonly completionHooks: TaskCompletionHooks,
   ) {}
 
   async claim(user: AuthUser, taskId: string): Promise<TaskOutcome> {
@@ -118,8 +120,8 @@ export class TaskCommandService {
 
   /**
    * Completes the task as `user` (its assignee, or a candidate when unassigned) with
-   * `variables`, in one transaction with whatever `withinTx` writes. Pass `em` to join a
-   * transaction you already opened.
+   * `variables`, in one transaction with whatever `withinTx` writes and the completion hooks do
+   * (votes, copies). Pass `em` to join a transaction you already opened.
    */
   async complete(
     user: AuthUser,
@@ -127,6 +129,7 @@ export class TaskCommandService {
     variables: unknown,
     withinTx?: WithinCompletion,
     em?: EntityManager | null,
+    choices: CompletionChoices = {},
   ): Promise<TaskOutcome> {
     const given = validateVariables(variables);
     await this.domainRecords.refuseLinks(given);
@@ -151,6 +154,7 @@ export class TaskCommandService {
       }
       const extra = withinTx ? await withinTx(ctx.em, task) : undefined;
       const merged = extra ? { ...given, ...validateVariables(extra, 'domain variables') } : given;
+      await this.completionHooks.completing(ctx, user, task, merged, choices);
       const claimable = task.assignee === null;
       task.status = 'completed';
       task.completedAt = ctx.now;

@@ -5,6 +5,8 @@ import { bilingual } from '../../common/locale.js';
 import { ProblemException } from '../../common/problem.js';
 import { newRowId } from '../../database/row-id.js';
 import { Transactions } from '../../database/transactions.js';
+import { Notifier } from '../../notifications/notifier.js';
+import { taskLabel } from '../../notifications/task-people.js';
 import { auditTask, TaskCommandService, type TaskOutcome } from './task-command.service.js';
 import { WorkflowTaskNotification } from './task-notification.entity.js';
 import { WorkflowTask } from './task.entity.js';
@@ -14,7 +16,8 @@ export const URGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * 催办: leadership over a task's unit urges its holder (or, unclaimed, its candidates), who get
- * an in-app notice; once an hour per task at most.
+ * an in-app notice and a notification (`urged`) in the urge's transaction; once an hour per task
+ * at most.
  */
 @Injectable()
 export class TaskUrgingService {
@@ -22,6 +25,7 @@ export class TaskUrgingService {
     private readonly commands: TaskCommandService,
     private readonly access: AccessService,
     private readonly tx: Transactions,
+    private readonly notifier: Notifier,
   ) {}
 
   async urge(user: AuthUser, taskId: string, message: string | undefined): Promise<TaskOutcome> {
@@ -59,6 +63,20 @@ export class TaskUrgingService {
           readAt: null,
         });
       }
+      // and through the outbox (bell, e-mail as each chose, the unit's robot), with the urge
+      const [urger] = await ctx.em.query<{ name: string }[]>(
+        `SELECT name FROM person WHERE id::text = $1`,
+        [user.personId],
+      );
+      const name = taskLabel(task);
+      await this.notifier.notify(ctx.em, {
+        kind: 'urged',
+        personIds: recipients,
+        title: `催办：${name}`,
+        body: `${urger?.name ?? '上级'}催办「${name}」：${text}`,
+        link: `/tasks/${task.id}`,
+        orgUnitId: task.orgUnitId,
+      });
       task.urgedAt = ctx.now;
       await ctx.em.update(WorkflowTask, { id: task.id }, { urgedAt: ctx.now });
       auditTask(ctx, 'task.urged', task, { to: recipients, reason: message ?? null });

@@ -88,7 +88,11 @@ export class TaskController {
     @Param('id') id: string,
     @Body() body: CompleteTaskDto,
   ): Promise<TaskDetailDto> {
-    return this.outcomeDto(await this.commands.complete(user, id, body.variables));
+    return this.outcomeDto(
+      await this.commands.complete(user, id, body.variables, undefined, null, {
+        copyTo: body.copyTo,
+      }),
+    );
   }
 
   @Post(':id/delegate')

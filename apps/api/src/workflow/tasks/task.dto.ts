@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsDate,
   IsIn,
@@ -91,6 +93,17 @@ export class CompleteTaskDto {
   @IsOptional()
   @IsObject()
   variables?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 50,
+    description: '抄送: person ids the approver copies the completed step to (read-only)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  copyTo?: string[];
 }
 
 export class DelegateTaskDto {

@@ -3,6 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 export type TaskDelegation = 'pending' | 'resolved';
+export type TaskOutcomeVote = 'approved' | 'rejected';
 
 /** A user task. Assignee and candidate users are person ids; groups are `<role>@<orgUnitId>`. */
 @Entity('wf_task')
@@ -82,4 +83,12 @@ export class WorkflowTask {
   /** 代理: the person whose stand-in the assignee is for this task ("代 X 办理"), else null. */
   @Column({ name: 'on_behalf_of', type: 'uuid', nullable: true })
   onBehalfOf: string | null;
+
+  /** A task of a multi-instance step (会签, 或签, 票签): the engine's body, i.e. its round. */
+  @Column({ name: 'mi_body_id', type: 'varchar', length: 200, nullable: true })
+  miBodyId: string | null;
+
+  /** The vote cast on a vote task when it was completed. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome: TaskOutcomeVote | null;
 }

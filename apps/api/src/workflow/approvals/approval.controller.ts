@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { FormOnlyKeys } from '../tasks/form-only-keys.js';
+import type { TaskOutcome } from '../tasks/task-command.service.js';
+import { TaskDetailDto, toTaskDetailDto } from '../tasks/task.dto.js';
+import {
+  AddApproverDto,
+  RemoveApproverDto,
+  toVoteRoundDto,
+  VoteRoundResponseDto,
+} from './approval.dto.js';
+import { TaskCosignService } from './task-cosign.service.js';
+import { TaskVoteService } from './task-vote.service.js';
+
+/** 会签 / 或签 / 票签 rounds, 加签 and 减签 on a task. */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class ApprovalController {
+  constructor(
+    private readonly votes: TaskVoteService,
+    private readonly cosign: TaskCosignService,
+    private readonly domainForms: FormOnlyKeys,
+  ) {}
+
+  @Get(':id/votes')
+  @ApiOperation({ summary: 'The vote round of a 会签/或签/票签 task: each approver and vote' })
+  @ApiOkResponse({ type: VoteRoundResponseDto })
+  async round(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+  ): Promise<VoteRoundResponseDto> {
+    const round = await this.votes.round(user, id);
+    return { round: round ? toVoteRoundDto(round) : null };
+  }
+
+  @Post(':id/approvers')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Add an approver (并行加签) to the open vote round; by its approver or leadership',
+  })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async add(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: AddApproverDto,
+  ): Promise<TaskDetailDto> {
+    return this.dto(await this.cosign.add(user, id, body.assignee, body.reason));
+  }
+
+  @Post(':id/remove-approver')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Remove this pending approver from its round (减签); by who added them or leadership',
+  })
+  @ApiOkResponse({ type: TaskDetailDto })
+  async remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: RemoveApproverDto,
+  ): Promise<TaskDetailDto> {
+    return this.dto(await this.cosign.remove(user, id, body.reason));
+  }
+
+  private dto({ task, actions }: TaskOutcome): TaskDetailDto {
+    return toTaskDetailDto(task, actions, this.domainForms.has(task.formKey));
+  }
+}
