@@ -10,7 +10,12 @@ export const NOTICE_KINDS = [
   'task_new',
   'task_returned',
   'reminder',
+  'overdue',
+  'overdue_escalated',
+  'urged',
   'plan_approved',
+  'spot_check',
+  'rectification_due',
 ] as const satisfies readonly NoticeKind[];
 /** A kind the API gained but the list above lacks fails the type check here. */
 type Unlisted = Exclude<NoticeKind, (typeof NOTICE_KINDS)[number]>;

@@ -727,6 +727,11 @@ const en: Messages = {
       task_returned: 'Returned',
       reminder: 'Reminder',
       plan_approved: 'Plan approved',
+      overdue: 'Overdue',
+      overdue_escalated: 'Overdue, escalated',
+      urged: 'Urged',
+      spot_check: 'Spot check',
+      rectification_due: 'Rectification due',
     },
     settings: {
       title: 'Notification settings',

@@ -671,6 +671,11 @@ const zhCN = {
       task_returned: '退回',
       reminder: '提醒',
       plan_approved: '计划已批准',
+      overdue: '已超期',
+      overdue_escalated: '超期督办',
+      urged: '催办',
+      spot_check: '抽查',
+      rectification_due: '整改到期',
     },
     settings: {
       title: '通知设置',

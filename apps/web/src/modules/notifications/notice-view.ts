@@ -13,7 +13,12 @@ const TAG_TYPES: Partial<Record<NoticeKind, 'primary' | 'success' | 'warning' | 
   task_new: 'primary',
   task_returned: 'danger',
   reminder: 'warning',
+  overdue: 'danger',
+  overdue_escalated: 'danger',
+  urged: 'warning',
   plan_approved: 'success',
+  spot_check: 'primary',
+  rectification_due: 'warning',
 };
 
 export function kindTagType(kind: string): 'primary' | 'success' | 'warning' | 'danger' | 'info' {
