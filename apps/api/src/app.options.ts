@@ -1,4 +1,5 @@
 import type { Clock } from './clock/clock.js';
+import type { PhotoTolerance } from './sessions/session-photos.js';
 import type { NotificationOptions } from './notifications/notification.options.js';
 import type { SsoOptions } from './sso/sso.options.js';
 import type { WorkflowModuleOptions } from './workflow/workflow.options.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   workflow?: WorkflowModuleOptions;
   /** Days after recording within which a branch secretary may correct (更正) a session (default 7). */
   sessionCorrectionDays?: number;
+  /** When a photo counts as far from its session (flagged for the inspector, never refused). */
+  photoTolerance?: Partial<PhotoTolerance>;
   /** METRICS_TOKEN: lets a Prometheus scraper read /api/metrics without signing in. */
   metricsToken?: string;
   /** Campus sign-in through OIDC and/or CAS; undefined = local accounts only. */

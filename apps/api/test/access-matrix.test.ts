@@ -18,6 +18,7 @@
  * Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
  */
 import type { IncomingMessage } from 'node:http';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from './support/test-app.js';
 import { createTestApp } from './support/test-app.js';
@@ -46,6 +47,8 @@ interface Fixtures {
   instanceC1B2: string;
   approvalTaskC1B2: string;
   attachmentC1B2: string;
+  /** A photo of C1-B2 (a PNG made by sharp). */
+  photoC1B2: string;
   /** A scheduled session of C1-B2 whose sign-in window is open. */
   sessionC1B2: string;
   studyContent: string;
@@ -296,6 +299,11 @@ const MATRIX: Record<string, Row> = {
     params: (f) => ({ id: f.attachmentC1B2 }),
     allow: RECORD_READERS,
   },
+  // issue 17 point 7: inspectors only for a sampled branch's session photos (session-photos.test.ts)
+  'GET /api/attachments/:id/thumbnail': {
+    params: (f) => ({ id: f.photoC1B2 }),
+    allow: RECORD_READERS,
+  },
 
   // the monthly cycle
   'GET /api/study-contents': { allow: EVERYONE_SIGNED_IN(200) },
@@ -519,6 +527,19 @@ async function fixtures(t: TestApp, od: Client, branch: Client): Promise<Fixture
       contentType: 'application/pdf',
     })
     .expect(201);
+  const photo = await branch
+    .post('/api/attachments')
+    .field('orgUnitId', unitC1B2)
+    .attach(
+      'file',
+      await sharp({
+        create: { width: 40, height: 30, channels: 3, background: '#888888' },
+      })
+        .png()
+        .toBuffer(),
+      { filename: 'photo.png', contentType: 'image/png' },
+    )
+    .expect(201);
   const freshPerson = async () => {
     const res = await od
       .post('/api/people')
@@ -552,6 +573,7 @@ async function fixtures(t: TestApp, od: Client, branch: Client): Promise<Fixture
       [instanceC1B2],
     ),
     attachmentC1B2: (upload.body as { id: string }).id,
+    photoC1B2: (photo.body as { id: string }).id,
     sessionC1B2: await insertSession(t.db, {
       branchId: unitC1B2,
       committeeId: t.units['C1']!,

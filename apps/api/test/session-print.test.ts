@@ -55,6 +55,7 @@ function view(overrides: Partial<SessionView>): SessionView {
     reports: [],
     decisions: [],
     attachments: [],
+    photos: [],
     sixHaves: {
       sessionId: 's1',
       have: {

@@ -77,6 +77,24 @@ export class AttachmentsController {
     return this.attachments.meta(user, id);
   }
 
+  @Get(':id/thumbnail')
+  @ApiOperation({
+    summary: "An image's thumbnail (JPEG, at most 320 px, turned upright); 404 for other files",
+  })
+  @ApiProduces('image/jpeg')
+  @ApiOkResponse({ description: 'The thumbnail', schema: { type: 'string', format: 'binary' } })
+  async thumbnail(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const thumbnail = await this.attachments.thumbnail(user, id);
+    void reply
+      .header('Content-Type', 'image/jpeg')
+      .header('Cache-Control', 'private, max-age=3600');
+    return new StreamableFile(thumbnail);
+  }
+
   @Get(':id/content')
   @ApiOperation({ summary: 'Download an attachment' })
   @ApiProduces('application/octet-stream')

@@ -6,6 +6,7 @@ import type { AppOptions } from '../app.options.js';
 import { passwordRuleBroken } from '../auth/password-policy.js';
 import { isTimeZone } from '../common/time-zone.js';
 import { readNotificationEnv } from '../notifications/notification.options.js';
+import { DEFAULT_PHOTO_TOLERANCE } from '../sessions/session-photos.js';
 import { readSsoEnv } from '../sso/sso-env.js';
 import type { JobExecutorOptions } from '../workflow/workflow.options.js';
 
@@ -60,9 +61,29 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       workflow: { jobExecutor: jobExecutorEnv(env), ...engineEnv(env) },
       sso: readSsoEnv(env),
       sessionCorrectionDays,
+      photoTolerance: photoToleranceEnv(env),
       metricsToken: metricsTokenEnv(env),
       notifications: readNotificationEnv(env),
     },
+  };
+}
+
+/**
+ * PHOTO_TIME_TOLERANCE_HOURS (default 12) and PHOTO_PLACE_TOLERANCE_M (default 1000): a session
+ * photo taken further than this from the session's time or venue is flagged.
+ */
+function photoToleranceEnv(env: NodeJS.ProcessEnv): { hours: number; metres: number } {
+  const positive = (name: string, fallback: number): number => {
+    const raw = env[name];
+    const value = Number(raw ?? fallback);
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new ConfigError(`${name} must be a positive number, got "${raw}"`);
+    }
+    return value;
+  };
+  return {
+    hours: positive('PHOTO_TIME_TOLERANCE_HOURS', DEFAULT_PHOTO_TOLERANCE.hours),
+    metres: positive('PHOTO_PLACE_TOLERANCE_M', DEFAULT_PHOTO_TOLERANCE.metres),
   };
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SessionPhotoResponse } from './session-photo.response.js';
 import {
   BranchMemberResponse,
   MonthlyPlanResponse,
@@ -319,7 +320,8 @@ export class SessionRecordPartsResponse implements Partial<SessionRecordParts> {
   @ApiPropertyOptional({ type: [CorrectedSpeechResponse] }) speeches?: CorrectedSpeechResponse[];
   @ApiPropertyOptional({ type: [CorrectedLectureResponse] }) lectures?: CorrectedLectureResponse[];
   @ApiPropertyOptional({ type: [CorrectedReportResponse] }) reports?: CorrectedReportResponse[];
-  @ApiPropertyOptional({ type: [CorrectedDecisionResponse] }) decisions?: CorrectedDecisionResponse[];
+  @ApiPropertyOptional({ type: [CorrectedDecisionResponse] })
+  decisions?: CorrectedDecisionResponse[];
   @ApiPropertyOptional({ type: [CorrectedAttachmentResponse] })
   attachments?: CorrectedAttachmentResponse[];
   @ApiPropertyOptional({ type: String, nullable: true }) summary?: string | null;
@@ -387,6 +389,12 @@ export class SessionViewResponse extends OrgSessionResponse implements SessionVi
 
   @ApiProperty({ type: [SessionAttachmentResponse] })
   attachments: SessionAttachmentResponse[];
+
+  @ApiProperty({
+    type: [SessionPhotoResponse],
+    description: 'The photos with their EXIF time, flagged when far from the session',
+  })
+  photos: SessionPhotoResponse[];
 
   @ApiProperty({ type: [SessionCorrectionResponse], description: '更正 history, oldest first' })
   corrections: SessionCorrectionResponse[];

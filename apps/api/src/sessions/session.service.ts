@@ -1,6 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { APP_OPTIONS, type AppOptions } from '../app.options.js';
+import { MANDATE_ROLES } from '../attachments/photo.disclosure.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { BranchVisibility } from '../plans/branch-visibility.service.js';
 import {
@@ -14,11 +17,14 @@ import {
   SessionSpeech,
 } from './session-parts.entity.js';
 import { SessionCorrection } from './session-correction.entity.js';
-import {
-  SessionCorrectionService,
-  type CorrectionRight,
-} from './session-correction.service.js';
+import { SessionCorrectionService, type CorrectionRight } from './session-correction.service.js';
 import { OrgSession } from './session.entity.js';
+import {
+  photoTolerance,
+  sessionPhotos,
+  type PhotoTolerance,
+  type SessionPhoto,
+} from './session-photos.js';
 import { checkSixHaves, type SixHavesCheck } from './six-haves.js';
 
 export interface SessionView extends OrgSession {
@@ -32,6 +38,8 @@ export interface SessionView extends OrgSession {
   reports: SessionReport[];
   decisions: SessionDecision[];
   attachments: SessionAttachment[];
+  /** The photos with their EXIF time and how far they are from the session (flags). */
+  photos: SessionPhoto[];
   sixHaves: SixHavesCheck;
   /** Each 更正, oldest first, with the parts before and after. */
   corrections: SessionCorrection[];
@@ -42,11 +50,17 @@ export interface SessionView extends OrgSession {
 /** Reads sessions with their "six haves" records, within the branches the caller can see. */
 @Injectable()
 export class SessionService {
+  private readonly tolerance: PhotoTolerance;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly visibility: BranchVisibility,
     private readonly corrections: SessionCorrectionService,
-  ) {}
+    private readonly access: AccessService,
+    @Inject(APP_OPTIONS) options: AppOptions,
+  ) {
+    this.tolerance = photoTolerance(options);
+  }
 
   async list(user: AuthUser, query: { month?: string; orgUnitId?: string }): Promise<OrgSession[]> {
     const branchIds = await this.visibility.branchIds(user);
@@ -113,6 +127,7 @@ export class SessionService {
       session.branchId,
     ]);
     const [sixHaves] = await checkSixHaves(em, [id]);
+    const mandate = await this.access.hasRole(user, session.branchId, MANDATE_ROLES);
     return {
       ...session,
       branchName: branch?.name ?? '',
@@ -125,6 +140,7 @@ export class SessionService {
       reports,
       decisions,
       attachments,
+      photos: await sessionPhotos(em, [id], this.tolerance, mandate),
       sixHaves: sixHaves!,
       corrections,
       correction: await this.corrections.right(user, session),

@@ -1,8 +1,15 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import {
+  photoTolerance,
+  sessionPhotos,
+  type PhotoTolerance,
+  type SessionPhoto,
+} from '../sessions/session-photos.js';
 import { checkSixHaves, type SixHavesCheck } from '../sessions/six-haves.js';
 
 export interface SessionRecordView {
@@ -20,7 +27,30 @@ export interface SessionRecordView {
   reports: number;
   /** Photos, sign-in sheets and minutes, to open through /api/attachments/:id/content. */
   attachments: { attachmentId: string; kind: string; fileName: string }[];
+  /** Its photos with EXIF time and place (the reader is OD or inspecting) and their flags. */
+  photos: SessionPhoto[];
   sixHaves: SixHavesCheck;
+}
+
+/**
+ * Whether a branch is under inspection for `month`: drawn in that month's spot-check batch,
+ * awaiting a look-back, or in a pending annual inspection of its committee.
+ */
+export async function isUnderInspection(
+  db: Pick<DataSource, 'query'>,
+  branchId: string,
+  month: string,
+): Promise<boolean> {
+  const [row] = await db.query<{ yes: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM spot_check_item i JOIN spot_check_batch b ON b.id = i.batch_id
+                       WHERE i.branch_id = $1 AND b.month = $2)
+           OR EXISTS (SELECT 1 FROM rectification r WHERE r.branch_id = $1 AND r.status = 'closed')
+           OR EXISTS (SELECT 1 FROM annual_inspection a JOIN org_unit b ON b.id = $1
+                       WHERE a.status = 'pending' AND (a.committee_id = b.parent_id OR a.committee_id = b.id))
+           AS yes`,
+    [branchId, month],
+  );
+  return row?.yes === true;
 }
 
 /**
@@ -30,16 +60,21 @@ export interface SessionRecordView {
  */
 @Injectable()
 export class InspectionScope {
+  private readonly tolerance: PhotoTolerance;
+
   constructor(
     private readonly access: AccessService,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+    @Inject(APP_OPTIONS) options: AppOptions,
+  ) {
+    this.tolerance = photoTolerance(options);
+  }
 
   async assertMayInspect(user: AuthUser, branchId: string, month: string): Promise<void> {
     if (await this.access.hasRole(user, branchId, ['od_admin'])) return;
     if (
       (await this.access.hasRole(user, branchId, ['inspector'])) &&
-      (await this.underInspection(branchId, month))
+      (await isUnderInspection(this.db, branchId, month))
     ) {
       return;
     }
@@ -48,22 +83,9 @@ export class InspectionScope {
     );
   }
 
-  private async underInspection(branchId: string, month: string): Promise<boolean> {
-    const [row] = await this.db.query<{ yes: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM spot_check_item i JOIN spot_check_batch b ON b.id = i.batch_id
-                       WHERE i.branch_id = $1 AND b.month = $2)
-           OR EXISTS (SELECT 1 FROM rectification r WHERE r.branch_id = $1 AND r.status = 'closed')
-           OR EXISTS (SELECT 1 FROM annual_inspection a JOIN org_unit b ON b.id = $1
-                       WHERE a.status = 'pending' AND (a.committee_id = b.parent_id OR a.committee_id = b.id))
-           AS yes`,
-      [branchId, month],
-    );
-    return row?.yes === true;
-  }
-
   /** The branch's sessions of `month` as an inspector reads them. */
   async records(em: EntityManager, branchId: string, month: string): Promise<SessionRecordView[]> {
-    const rows = await em.query<Omit<SessionRecordView, 'sixHaves'>[]>(
+    const rows = await em.query<Omit<SessionRecordView, 'sixHaves' | 'photos'>[]>(
       `SELECT s.id, s.status, s.scheduled_at AS "scheduledAt", s.held_at AS "heldAt", s.place,
               s.meeting_types AS "meetingTypes", s.summary,
               COALESCE((SELECT json_agg(json_build_object('key', g.key, 'record', g.record) ORDER BY g.key)
@@ -86,6 +108,16 @@ export class InspectionScope {
       em,
       rows.map((r) => r.id),
     );
-    return rows.map((r) => ({ ...r, sixHaves: checks.find((c) => c.sessionId === r.id)! }));
+    const photos = await sessionPhotos(
+      em,
+      rows.map((r) => r.id),
+      this.tolerance,
+      true,
+    );
+    return rows.map((r) => ({
+      ...r,
+      photos: photos.filter((p) => p.sessionId === r.id),
+      sixHaves: checks.find((c) => c.sessionId === r.id)!,
+    }));
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SessionPhotoResponse } from '../sessions/session-photo.response.js';
 import { SixHavesResponse } from '../sessions/session.response.js';
 import { SESSION_ATTACHMENT_KINDS } from '../sessions/session.vocabulary.js';
 import { TaskFormContext } from '../task-forms/task-form-context.js';
@@ -220,6 +221,12 @@ export class SessionRecordResponse implements SessionRecordView {
     description: 'Photos, sign-in sheets and minutes (GET /api/attachments/:id/content)',
   })
   attachments: RecordAttachmentResponse[];
+
+  @ApiProperty({
+    type: [SessionPhotoResponse],
+    description: 'The photos with EXIF time and place, flagged when far from the session',
+  })
+  photos: SessionPhotoResponse[];
 
   @ApiProperty({ type: SixHavesResponse, description: 'The six haves, computed from the records' })
   sixHaves: SixHavesResponse;

@@ -28,3 +28,10 @@ export function downloadAttachment(id: string) {
     responseType: 'blob',
   });
 }
+
+/** An image's thumbnail (JPEG, ≤320 px, upright), read with the caller's token. */
+export function thumbnailOf(id: string) {
+  return request.get<Blob>(`/attachments/${encodeURIComponent(id)}/thumbnail`, undefined, {
+    responseType: 'blob',
+  });
+}

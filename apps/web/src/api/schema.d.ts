@@ -1447,6 +1447,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/attachments/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image's thumbnail (JPEG, at most 320 px, turned upright); 404 for other files */
+        get: operations["AttachmentsController_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments/{id}/content": {
         parameters: {
             query?: never;
@@ -2867,8 +2884,10 @@ export interface components {
             taskName: string | null;
             /** @description Whom it went to (the person a task was handed, returned or given back to) */
             targetName: string | null;
-            /** @description The step the work went back to (退回, 撤回) */
+            /** @description The step the work was sent back to (退回) */
             stepName: string | null;
+            /** @description BPMN element the work was moved to (退回: the target; 撤回: the task taken back) */
+            movedTo: string | null;
             /** @description Why (reason, message) */
             reason: string | null;
         };
@@ -3187,6 +3206,19 @@ export interface components {
             sizeBytes: number;
             /** @description SHA-256 of the content, hex */
             sha256: string;
+            /**
+             * Format: date-time
+             * @description When a photo was taken (EXIF DateTimeOriginal); null when it doesn't say
+             */
+            takenAt: string | null;
+            /** @description Where a photo was taken (EXIF GPS, WGS-84); null when unknown or the caller has no mandate over the unit */
+            gpsLatitude: number | null;
+            /** @description See gpsLatitude */
+            gpsLongitude: number | null;
+            /** @description A photo's EXIF tags as read; null without them or without a mandate over the unit */
+            exif: {
+                [key: string]: unknown;
+            } | null;
             /** Format: uuid */
             uploadedBy: string;
             /** Format: date-time */
@@ -3621,6 +3653,35 @@ export interface components {
             /** @enum {string} */
             kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
+        PhotoCheckResponse: {
+            /** @description Hours between the EXIF time and the session's (held, else scheduled) time */
+            hoursFromSession: number | null;
+            /** @description Metres from the venue; null when either position is unknown or the caller has no mandate over the branch */
+            metresFromVenue: number | null;
+            /** @description Taken more than PHOTO_TIME_TOLERANCE_HOURS from the session (flag) */
+            farInTime: boolean;
+            /** @description Taken more than PHOTO_PLACE_TOLERANCE_M from the venue (flag) */
+            farInPlace: boolean;
+        };
+        SessionPhotoResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            attachmentId: string;
+            /** @example photo */
+            kind: string;
+            fileName: string;
+            /**
+             * Format: date-time
+             * @description EXIF time
+             */
+            takenAt: string | null;
+            /** @description EXIF position (WGS-84); null when unknown or without a mandate over the branch */
+            gpsLatitude: number | null;
+            /** @description See gpsLatitude */
+            gpsLongitude: number | null;
+            check: components["schemas"]["PhotoCheckResponse"];
+        };
         CorrectedAttendanceResponse: {
             /** Format: uuid */
             personId: string;
@@ -3775,6 +3836,8 @@ export interface components {
             reports: components["schemas"]["SessionReportResponse"][];
             decisions: components["schemas"]["SessionDecisionResponse"][];
             attachments: components["schemas"]["SessionAttachmentResponse"][];
+            /** @description The photos with their EXIF time, flagged when far from the session */
+            photos: components["schemas"]["SessionPhotoResponse"][];
             /** @description 更正 history, oldest first */
             corrections: components["schemas"]["SessionCorrectionResponse"][];
             correction: components["schemas"]["CorrectionRightResponse"];
@@ -4315,6 +4378,8 @@ export interface components {
             reports: number;
             /** @description Photos, sign-in sheets and minutes (GET /api/attachments/:id/content) */
             attachments: components["schemas"]["RecordAttachmentResponse"][];
+            /** @description The photos with EXIF time and place, flagged when far from the session */
+            photos: components["schemas"]["SessionPhotoResponse"][];
             /** @description The six haves, computed from the records */
             sixHaves: components["schemas"]["SixHavesResponse"];
         };
@@ -10803,6 +10868,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
                 };
             };
             /** @description Invalid input: `errors` names each field */

@@ -49,6 +49,7 @@ const en: Messages = {
     leader: 'University leader',
   },
   menu: {
+    audit: 'Audit log',
     inbox: 'Inbox',
     flows: 'Flows',
     instances: 'Instances',
@@ -320,6 +321,16 @@ const en: Messages = {
     follow_up_held: 'Look-back: holds',
     reopened: 'Look-back: reopened',
     cancelled: 'Flow cancelled, item cancelled',
+  },
+  photos: {
+    title: 'Photos',
+    open: 'Open the full image: {name}',
+    takenAt: 'Taken',
+    unknown: 'not recorded in the photo',
+    location: 'Taken at',
+    farInTime: 'Taken {hours} hours from the session',
+    farInPlace: 'Taken far from the venue',
+    farInPlaceBy: 'Taken {metres} m from the venue',
   },
   attachments: {
     title: 'Attachments',

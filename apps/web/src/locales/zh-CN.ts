@@ -47,6 +47,7 @@ const zhCN = {
     leader: '党员校领导',
   },
   menu: {
+    audit: '审计日志',
     inbox: '待办事项',
     flows: '流程管理',
     instances: '流程实例',
@@ -285,6 +286,16 @@ const zhCN = {
     follow_up_held: '回头看：整改落实',
     reopened: '回头看：重新整改',
     cancelled: '流程撤销，整改随之撤销',
+  },
+  photos: {
+    title: '照片',
+    open: '查看原图：{name}',
+    takenAt: '拍摄时间',
+    unknown: '照片未记录',
+    location: '拍摄地点',
+    farInTime: '拍摄时间与会议相差{hours}小时',
+    farInPlace: '拍摄地点远离会场',
+    farInPlaceBy: '拍摄地点距会场{metres}米',
   },
   attachments: {
     title: '附件',

@@ -21,6 +21,7 @@ import { TaskEntrustAndUrge1766300000000 } from './1766300000000-task-entrust-an
 import { StandIns1766400000000 } from './1766400000000-stand-ins.js';
 import { CancelledWithTheirFlow1766500000000 } from './1766500000000-cancelled-with-their-flow.js';
 import { NotificationDeadlinesAndDigest1766900000000 } from './1766900000000-notification-deadlines-and-digest.js';
+import { AttachmentPhotos1767000000000 } from './1767000000000-attachment-photos.js';
 import { VotesAndCopies1767300000000 } from './1767300000000-votes-and-copies.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
@@ -48,5 +49,6 @@ export const migrations = [
   StandIns1766400000000,
   CancelledWithTheirFlow1766500000000,
   NotificationDeadlinesAndDigest1766900000000,
+  AttachmentPhotos1767000000000,
   VotesAndCopies1767300000000,
 ];
