@@ -2810,6 +2810,8 @@ export interface components {
             actions: components["schemas"]["TaskActionsDto"];
             /** @description True when the form key has a domain form (GET/POST /api/task-forms/{taskId}); false: complete it with variables (POST /api/tasks/{id}/complete) */
             domainForm: boolean;
+            /** @description Name of the task's org unit (readable here even when the caller's org tree does not reach it) */
+            orgUnitName: string | null;
         };
         CompleteTaskDto: {
             /** @description Process variables (JSON object, names like identifiers, ≤ 256 KiB) */
@@ -3121,8 +3123,11 @@ export interface components {
             emailAvailable: boolean;
         };
         NotificationSettingsDto: {
-            /** @description Where e-mail goes; null = no e-mail */
-            email?: Record<string, never> | null;
+            /**
+             * Format: email
+             * @description Where e-mail goes; null = no e-mail
+             */
+            email?: string | null;
             /** @description Kinds sent by e-mail */
             emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             /** @description One e-mail a day with what is unread, instead of one per notice */

@@ -197,6 +197,14 @@ export class TaskDetailDto extends TaskDto {
       'True when the form key has a domain form (GET/POST /api/task-forms/{taskId}); false: complete it with variables (POST /api/tasks/{id}/complete)',
   })
   domainForm: boolean;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      "Name of the task's org unit (readable here even when the caller's org tree does not reach it)",
+  })
+  orgUnitName: string | null;
 }
 
 export class TaskPageDto {
@@ -273,6 +281,7 @@ export function toTaskDetailDto(
   t: WorkflowTask,
   actions: TaskActionsDto,
   domainForm: boolean,
+  orgUnitName: string | null,
   names?: ReadonlyMap<string, string>,
 ): TaskDetailDto {
   // Not a spread: V8 copies a spread of this many fields on a slow path, and every task command
@@ -282,6 +291,7 @@ export function toTaskDetailDto(
     headers: t.headers,
     actions,
     domainForm,
+    orgUnitName,
   });
 }
 
