@@ -59,7 +59,10 @@ describe('workflow audit log and its export', () => {
           [returned, elementId],
         )
       )[0]!.id;
-    await secretary.post(`/api/tasks/${await openAt('Draft')}/complete`).send({}).expect(200);
+    await secretary
+      .post(`/api/tasks/${await openAt('Draft')}/complete`)
+      .send({})
+      .expect(200);
     const review = await openAt('Review');
     const branchCommittee = await t.login('branch_committee');
     await branchCommittee
@@ -130,7 +133,7 @@ describe('workflow audit log and its export', () => {
       '流程',
       '任务',
       '对象',
-      '退回/撤回至',
+      '退回至',
       '理由',
       '流程实例',
     ]);

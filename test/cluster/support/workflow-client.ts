@@ -34,7 +34,7 @@ export class WorkflowClient {
 
   /** One request; it fails (rather than hangs) when there is no answer within `timeoutMs`. */
   async send(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body?: unknown,
     timeoutMs = 60_000,
@@ -56,7 +56,7 @@ export class WorkflowClient {
     };
   }
 
-  async expect<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async expect<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
     const reply = await this.send(method, path, body);
     if (reply.status >= 300) {
       throw new Error(`${method} ${path}: HTTP ${reply.status} ${JSON.stringify(reply.body)}`);

@@ -2884,8 +2884,10 @@ export interface components {
             taskName: string | null;
             /** @description Whom it went to (the person a task was handed, returned or given back to) */
             targetName: string | null;
-            /** @description The step the work went back to (退回, 撤回) */
+            /** @description The step the work was sent back to (退回) */
             stepName: string | null;
+            /** @description BPMN element the work was moved to (退回: the target; 撤回: the task taken back) */
+            movedTo: string | null;
             /** @description Why (reason, message) */
             reason: string | null;
         };

@@ -49,6 +49,7 @@ const en: Messages = {
     leader: 'University leader',
   },
   menu: {
+    audit: 'Audit log',
     inbox: 'Inbox',
     flows: 'Flows',
     instances: 'Instances',

@@ -47,6 +47,7 @@ const zhCN = {
     leader: '党员校领导',
   },
   menu: {
+    audit: '审计日志',
     inbox: '待办事项',
     flows: '流程管理',
     instances: '流程实例',

@@ -22,7 +22,7 @@ const COLUMNS: readonly SheetColumn<Key>[] = [
   { key: 'process', header: '流程', width: 20 },
   { key: 'task', header: '任务', width: 20 },
   { key: 'target', header: '对象', width: 14 },
-  { key: 'step', header: '退回/撤回至', width: 16 },
+  { key: 'step', header: '退回至', width: 16 },
   { key: 'reason', header: '理由', width: 40 },
   { key: 'instance', header: '流程实例', width: 38 },
 ];

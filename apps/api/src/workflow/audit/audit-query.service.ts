@@ -130,6 +130,8 @@ export class AuditQueryService {
   }
 }
 
+const MOVES = ['task.returned', 'task.withdrawn'];
+
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
@@ -148,8 +150,8 @@ function toEntry(r: Row): AuditEntryDto {
     taskId: r.task_id,
     taskName: r.task_name,
     targetName: r.target_name,
-    stepName:
-      r.action === 'task.returned' || r.action === 'task.withdrawn' ? text(r.detail['name']) : null,
+    stepName: r.action === 'task.returned' ? text(r.detail['name']) : null,
+    movedTo: MOVES.includes(r.action) ? text(r.detail['elementId']) : null,
     reason: text(r.detail['reason']) ?? text(r.detail['message']),
   };
 }

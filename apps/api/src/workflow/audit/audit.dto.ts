@@ -87,9 +87,15 @@ export class AuditEntryDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'The step the work went back to (退回, 撤回)',
+    description: 'The step the work was sent back to (退回)',
   })
   stepName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'BPMN element the work was moved to (退回: the target; 撤回: the task taken back)',
+  })
+  movedTo: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why (reason, message)' })
   reason: string | null;
 }

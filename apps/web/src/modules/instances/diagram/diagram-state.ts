@@ -8,12 +8,22 @@ export interface DiagramState {
   tokens: Map<string, number>;
   /** Open incidents: element id → their messages. */
   incidents: Map<string, string[]>;
+  /** 退回 / 撤回 that moved the work to an element: element id → badge text and details. */
+  moves: Map<string, { label: string; details: string[] }>;
+}
+
+/** A 退回 or 撤回 to show on the element the work was moved to. */
+export interface DiagramMove {
+  elementId: string;
+  label: string;
+  detail: string;
 }
 
 /** Derives the marks from the history (in order) and the instance's incidents. */
 export function diagramState(
   history: readonly HistoryEvent[],
   incidents: readonly Incident[],
+  movesMade: readonly DiagramMove[] = [],
 ): DiagramState {
   const completed = new Set<string>();
   const live = new Map<string, string>();
@@ -41,5 +51,13 @@ export function diagramState(
     if (incident.status !== 'open') continue;
     open.set(incident.elementId, [...(open.get(incident.elementId) ?? []), incident.message]);
   }
-  return { completed, tokens, incidents: open };
+  const moves = new Map<string, { label: string; details: string[] }>();
+  for (const move of movesMade) {
+    const known = moves.get(move.elementId);
+    moves.set(move.elementId, {
+      label: move.label,
+      details: [...(known?.details ?? []), move.detail],
+    });
+  }
+  return { completed, tokens, incidents: open, moves };
 }

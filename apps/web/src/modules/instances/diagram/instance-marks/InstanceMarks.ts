@@ -17,6 +17,7 @@ const ACTIVE = 'instance-active';
 const INCIDENT = 'instance-incident';
 const TOKEN_OVERLAY = 'instance-token';
 const INCIDENT_OVERLAY = 'instance-incident';
+const MOVE_OVERLAY = 'instance-move';
 
 function badge(className: string, testId: string, elementId: string, text: string, title?: string) {
   const element = document.createElement('div');
@@ -30,7 +31,8 @@ function badge(className: string, testId: string, elementId: string, text: strin
 
 /**
  * Marks an instance on its diagram: completed elements shaded, live tokens as count badges,
- * open incidents outlined red with a badge whose tooltip carries the messages.
+ * open incidents outlined red with a badge whose tooltip carries the messages, and each
+ * 退回 / 撤回 as a badge on the element the work was moved to (who, from where, why as its tooltip).
  */
 export default class InstanceMarks {
   static $inject = ['overlays', 'canvas', 'elementRegistry'];
@@ -66,6 +68,19 @@ export default class InstanceMarks {
         ),
       });
     }
+    for (const [elementId, move] of state.moves) {
+      if (!this.elementRegistry.get(elementId)) continue;
+      this.overlays.add(elementId, MOVE_OVERLAY, {
+        position: { top: -12, left: -12 },
+        html: badge(
+          'instance-move-badge',
+          'instance-move',
+          elementId,
+          move.label,
+          move.details.join('\n'),
+        ),
+      });
+    }
   }
 
   clear(): void {
@@ -73,6 +88,7 @@ export default class InstanceMarks {
     this.marked = [];
     this.overlays.remove({ type: TOKEN_OVERLAY });
     this.overlays.remove({ type: INCIDENT_OVERLAY });
+    this.overlays.remove({ type: MOVE_OVERLAY });
   }
 
   private mark(elementId: string, marker: string): boolean {
