@@ -367,6 +367,16 @@ describe('the monthly cycle, first half: study content → plans → sessions �
   it('members review the branch and each other; secretaries comment; the window closes', async () => {
     const member = await as('member');
     const review = await d.taskFor(member, 'orglife:member-review');
+    // the task page names the branch (组织), though the member's org tree holds only their group
+    const branch = (await (await od()).get(`/api/org-units/${review.orgUnitId}`).expect(200))
+      .body as { name: string; type: string };
+    expect(branch.type).toBe('branch');
+    const tree = JSON.stringify((await member.get('/api/org-units').expect(200)).body);
+    expect(tree).not.toContain(`"id":"${review.orgUnitId}"`);
+    const detail = (await member.get(`/api/tasks/${review.id}`).expect(200)).body as {
+      orgUnitName: string | null;
+    };
+    expect(detail.orgUnitName).toBe(branch.name);
     const context = await d.formContext<{ reports: { id: string; personId: string }[] }>(
       member,
       review.id,

@@ -25,6 +25,7 @@ import { InstanceMigrator } from './migration/instance-migrator.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditQueryService } from './audit/audit-query.service.js';
 import { PersonNames } from './moves/person-names.js';
+import { TaskDetails } from './tasks/task-details.js';
 import { TaskMovesController } from './moves/task-moves.controller.js';
 import { TaskMovingService } from './moves/task-moving.service.js';
 import { MigrationController } from './migration/migration.controller.js';
@@ -81,6 +82,7 @@ export class WorkflowModule {
       JobExecutor,
       DefinitionDeployer,
       FormOnlyKeys,
+      TaskDetails,
       InstanceEndHooks,
       TaskCreatedHooks,
       TaskCompletionHooks,
@@ -132,6 +134,7 @@ export class WorkflowModule {
         TaskAccessPolicy,
         TaskMovingService,
         PersonNames,
+        TaskDetails,
         AuditQueryService,
         TaskCandidateIndex,
         TaskCommandService,

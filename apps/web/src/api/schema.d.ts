@@ -2806,6 +2806,8 @@ export interface components {
             actions: components["schemas"]["TaskActionsDto"];
             /** @description True when the form key has a domain form (GET/POST /api/task-forms/{taskId}); false: complete it with variables (POST /api/tasks/{id}/complete) */
             domainForm: boolean;
+            /** @description Name of the task's org unit (readable here even when the caller's org tree does not reach it) */
+            orgUnitName: string | null;
         };
         CompleteTaskDto: {
             /** @description Process variables (JSON object, names like identifiers, ≤ 256 KiB) */

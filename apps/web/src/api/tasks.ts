@@ -29,11 +29,14 @@ export function unclaimTask(id: string) {
   return api.post('/tasks/{id}/unclaim', undefined as never, { path: { id } });
 }
 
-/** Completes the task with plain variables; a 400 carries field errors. */
-export function completeTask(id: string, variables: Record<string, unknown>) {
+/**
+ * Completes the task with plain variables, copying it to `copyTo` (抄送, person ids); a 400
+ * carries field errors.
+ */
+export function completeTask(id: string, variables: Record<string, unknown>, copyTo?: string[]) {
   return api.post(
     '/tasks/{id}/complete',
-    { variables },
+    { variables, ...(copyTo?.length ? { copyTo } : {}) },
     { path: { id }, options: { silent: true } },
   );
 }

@@ -28,6 +28,7 @@ export function draftTask(): TaskDetail {
     elementId: 'Task_DraftPlan',
     formKey: 'orglife:plan-draft',
     orgUnitId: 'b-1',
+    orgUnitName: '教工第一党支部',
     assignee: members[0]!.id,
     dueAt: null,
     createdAt: '2026-11-27T08:00:00.000Z',

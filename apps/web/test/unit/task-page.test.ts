@@ -68,6 +68,16 @@ describe('the task page', () => {
     ]);
   });
 
+  it("names the task's org unit from the task, though the user's org tree does not hold it", async () => {
+    // a member's tree holds their party group only; the task belongs to the branch above it
+    stubApi((url) => bodyOf(url));
+    const wrapper = mountTaskPageAs(members[0]!);
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(wrapper.find('.meta').text()).toContain('组织教工第一党支部');
+    }, WAIT);
+  });
+
   it('lets the assignee submit the form', async () => {
     stubApi((url) => bodyOf(url));
     const wrapper = mountTaskPageAs(members[0]!);

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
-import { FormOnlyKeys } from '../tasks/form-only-keys.js';
 import type { TaskOutcome } from '../tasks/task-command.service.js';
-import { TaskDetailDto, toTaskDetailDto } from '../tasks/task.dto.js';
+import { TaskDetails } from '../tasks/task-details.js';
+import { TaskDetailDto } from '../tasks/task.dto.js';
 import {
   AddApproverDto,
   RemoveApproverDto,
@@ -22,7 +22,7 @@ export class ApprovalController {
   constructor(
     private readonly votes: TaskVoteService,
     private readonly cosign: TaskCosignService,
-    private readonly domainForms: FormOnlyKeys,
+    private readonly details: TaskDetails,
   ) {}
 
   @Get(':id/votes')
@@ -64,7 +64,7 @@ export class ApprovalController {
     return this.dto(await this.cosign.remove(user, id, body.reason));
   }
 
-  private dto({ task, actions }: TaskOutcome): TaskDetailDto {
-    return toTaskDetailDto(task, actions, this.domainForms.has(task.formKey));
+  private dto(outcome: TaskOutcome): Promise<TaskDetailDto> {
+    return this.details.of(outcome);
   }
 }

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { PersonNames } from './person-names.js';
-import { FormOnlyKeys } from '../tasks/form-only-keys.js';
 import type { TaskOutcome } from '../tasks/task-command.service.js';
-import { TaskDetailDto, toTaskDetailDto } from '../tasks/task.dto.js';
+import { TaskDetailDto } from '../tasks/task.dto.js';
+import { TaskDetails } from '../tasks/task-details.js';
 import {
   ReturnTargetDto,
   ReturnTaskDto,
@@ -21,7 +21,7 @@ import { TaskMovingService } from './task-moving.service.js';
 export class TaskMovesController {
   constructor(
     private readonly moving: TaskMovingService,
-    private readonly domainForms: FormOnlyKeys,
+    private readonly details: TaskDetails,
     private readonly names: PersonNames,
   ) {}
 
@@ -69,7 +69,7 @@ export class TaskMovesController {
     return this.outcomeDto(await this.moving.returnTo(user, id, body.target, body.reason.trim()));
   }
 
-  private outcomeDto({ task, actions }: TaskOutcome): TaskDetailDto {
-    return toTaskDetailDto(task, actions, this.domainForms.has(task.formKey));
+  private outcomeDto(outcome: TaskOutcome): Promise<TaskDetailDto> {
+    return this.details.of(outcome);
   }
 }

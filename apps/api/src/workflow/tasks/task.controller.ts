@@ -17,10 +17,9 @@ import {
   TaskDetailDto,
   TaskPageDto,
   toCommentDto,
-  toTaskDetailDto,
   toTaskDto,
 } from './task.dto.js';
-import { FormOnlyKeys } from './form-only-keys.js';
+import { TaskDetails } from './task-details.js';
 import { TaskEntrustingService } from './task-entrusting.service.js';
 import { TaskUrgingService } from './task-urging.service.js';
 import { EntrustTaskDto, ResolveTaskDto, UrgeTaskDto } from './task-verbs.dto.js';
@@ -36,7 +35,7 @@ export class TaskController {
     private readonly entrusting: TaskEntrustingService,
     private readonly urging: TaskUrgingService,
     private readonly tx: Transactions,
-    private readonly domainForms: FormOnlyKeys,
+    private readonly details: TaskDetails,
   ) {}
 
   @Get()
@@ -174,8 +173,8 @@ export class TaskController {
     return toCommentDto(comment, await this.namesOf([comment.authorId]));
   }
 
-  private outcomeDto({ task, actions }: TaskOutcome): TaskDetailDto {
-    return toTaskDetailDto(task, actions, this.domainForms.has(task.formKey));
+  private outcomeDto(outcome: TaskOutcome): Promise<TaskDetailDto> {
+    return this.details.of(outcome);
   }
 
   /** Names of the people among `authorIds` (a reminder's author is `system`, not a person). */

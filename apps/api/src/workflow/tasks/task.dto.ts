@@ -195,6 +195,14 @@ export class TaskDetailDto extends TaskDto {
       'True when the form key has a domain form (GET/POST /api/task-forms/{taskId}); false: complete it with variables (POST /api/tasks/{id}/complete)',
   })
   domainForm: boolean;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      "Name of the task's org unit (readable here even when the caller's org tree does not reach it)",
+  })
+  orgUnitName: string | null;
 }
 
 export class TaskPageDto {
@@ -269,6 +277,7 @@ export function toTaskDetailDto(
   t: WorkflowTask,
   actions: TaskActionsDto,
   domainForm: boolean,
+  orgUnitName: string | null,
 ): TaskDetailDto {
   // Not a spread: V8 copies a spread of this many fields on a slow path, and every task command
   // answers with this (a spread made building and serialising it take 2.5 times as long).
@@ -277,6 +286,7 @@ export function toTaskDetailDto(
     headers: t.headers,
     actions,
     domainForm,
+    orgUnitName,
   });
 }
 

@@ -3,6 +3,8 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import '@camunda/linting/assets/linting.css';
+import 'bpmn-js-element-templates/dist/assets/element-templates.css';
+import '@bpmn-io/element-template-chooser/dist/element-template-chooser.css';
 import './flow-modeler.css';
 import Modeler from 'bpmn-js/lib/Modeler';
 import {
@@ -11,6 +13,8 @@ import {
   ZeebePropertiesProviderModule,
 } from 'bpmn-js-properties-panel';
 import LintingModule from '@camunda/linting/modeler';
+import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
+import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Locale } from '@/locales';
@@ -19,6 +23,8 @@ import EngineProblemsModule from './engine-problems';
 import type EngineProblems from './engine-problems/EngineProblems';
 import type { DiagramProblem } from './engine-problems/EngineProblems';
 import translateModule from './translate';
+import VoteTemplatesModule from './vote-templates';
+import { VOTE_TEMPLATES } from './vote-templates/vote-templates';
 import { lintOnChange, type LintReport } from './camunda-lint';
 
 export interface FlowModelerContainers {
@@ -69,12 +75,17 @@ export function createFlowModeler(
       BpmnPropertiesProviderModule,
       ZeebePropertiesProviderModule,
       ZeebeBehaviorsModule,
+      CloudElementTemplatesPropertiesProviderModule,
+      ElementTemplateChooserModule,
+      VoteTemplatesModule,
       EngineOnlyModule,
       EngineProblemsModule,
       LintingModule,
       translateModule(() => locale),
     ],
     linting: { active: true },
+    // 会签 / 或签 / 票签, ready in the properties panel's template chooser
+    elementTemplates: VOTE_TEMPLATES,
     moddleExtensions: { zeebe: zeebeModdle },
   });
   const problems = () => modeler.get<EngineProblems>('engineProblems');

@@ -32,3 +32,12 @@ declare module '@camunda/linting/modeler' {
   const linting: BpmnModule;
   export default linting;
 }
+
+declare module 'bpmn-js-element-templates' {
+  export const CloudElementTemplatesPropertiesProviderModule: BpmnModule;
+}
+
+declare module '@bpmn-io/element-template-chooser' {
+  const chooser: BpmnModule;
+  export default chooser;
+}

@@ -37,12 +37,24 @@ export const TASK_FORMS: Readonly<Record<TaskFormKey, FormLoader>> = {
 /** Any other form key (or none) completes with plain variables. */
 export const genericForm: FormLoader = () => import('./GenericVariablesForm.vue');
 
+/** The task header of a 会签 / 或签 / 票签 step (set by the modeler's vote templates). */
+export const VOTE_HEADER = 'orglife.vote';
+
+export function isVoteTask(task: { headers: Record<string, string> }): boolean {
+  return VOTE_HEADER in task.headers;
+}
+
 /**
- * The form a task opens: its domain form when the API says it has one (`domainForm`), else the
- * plain variables form.
+ * The form a task opens: its domain form when the API says it has one (`domainForm`), the vote
+ * form on a vote step, else the plain variables form.
  */
-export function formLoader(task: { formKey: string | null; domainForm: boolean }): FormLoader {
+export function formLoader(task: {
+  formKey: string | null;
+  domainForm: boolean;
+  headers: Record<string, string>;
+}): FormLoader {
   const loader =
     task.domainForm && task.formKey ? TASK_FORMS[task.formKey as TaskFormKey] : undefined;
-  return loader ?? genericForm;
+  if (loader) return loader;
+  return isVoteTask(task) ? () => import('../approvals/VoteForm.vue') : genericForm;
 }

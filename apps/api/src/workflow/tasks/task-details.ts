@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '../../database/transactions.js';
+import { FormOnlyKeys } from './form-only-keys.js';
+import type { TaskOutcome } from './task-command.service.js';
+import { TaskDetailDto, toTaskDetailDto } from './task.dto.js';
+
+/**
+ * A task as its page shows it: with whether a domain form exists and the name of its org unit,
+ * which the caller may not reach in the org tree (a member holds a role in a party group, the
+ * branch's task belongs to the branch above it).
+ */
+@Injectable()
+export class TaskDetails {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly domainForms: FormOnlyKeys,
+  ) {}
+
+  async of({ task, actions }: TaskOutcome): Promise<TaskDetailDto> {
+    const [unit] = task.orgUnitId
+      ? await this.tx
+          .reader()
+          .query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [task.orgUnitId])
+      : [];
+    return toTaskDetailDto(task, actions, this.domainForms.has(task.formKey), unit?.name ?? null);
+  }
+}

@@ -1,0 +1,33 @@
+import { api, type Schemas } from './typed';
+
+export type VoteRound = Schemas['VoteRoundDto'];
+export type Voter = Schemas['VoterDto'];
+export type TaskCopy = Schemas['TaskCopyDto'];
+
+/** The vote round of a 会签 / 或签 / 票签 task; `round` is null for any other task. */
+export function getVoteRound(id: string) {
+  return api.get('/tasks/{id}/votes', { path: { id } });
+}
+
+/** 并行加签: the person votes in the task's round too. */
+export function addApprover(id: string, assignee: string, reason?: string) {
+  return api.post(
+    '/tasks/{id}/approvers',
+    { assignee, ...(reason ? { reason } : {}) },
+    { path: { id }, options: { silent: true } },
+  );
+}
+
+/** 减签: the pending approver's task `id` leaves its round. */
+export function removeApprover(id: string, reason: string) {
+  return api.post('/tasks/{id}/remove-approver', { reason }, { path: { id } });
+}
+
+/** 抄送我的: the steps copied to me, with the unread count. */
+export function listCopies(unread = false) {
+  return api.get('/task-copies', { query: unread ? { unread: true } : {} });
+}
+
+export function readCopy(id: string) {
+  return api.post('/task-copies/{id}/read', undefined as never, { path: { id } });
+}
