@@ -42,7 +42,12 @@ export class NotificationListQuery {
 
 /** A person's choices: e-mail per kind (none by default), or one daily digest instead. */
 export class NotificationSettingsDto {
-  @ApiPropertyOptional({ nullable: true, description: 'Where e-mail goes; null = no e-mail' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'email',
+    description: 'Where e-mail goes; null = no e-mail',
+  })
   @ValidateIf((o: NotificationSettingsDto) => o.email !== null && o.email !== undefined)
   @IsEmail({}, { message: '请填写有效的邮箱地址 (email must be an e-mail address)' })
   @MaxLength(254)

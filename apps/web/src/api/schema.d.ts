@@ -3119,8 +3119,11 @@ export interface components {
             emailAvailable: boolean;
         };
         NotificationSettingsDto: {
-            /** @description Where e-mail goes; null = no e-mail */
-            email?: Record<string, never> | null;
+            /**
+             * Format: email
+             * @description Where e-mail goes; null = no e-mail
+             */
+            email?: string | null;
             /** @description Kinds sent by e-mail */
             emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             /** @description One e-mail a day with what is unread, instead of one per notice */

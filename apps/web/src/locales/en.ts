@@ -722,6 +722,52 @@ const en: Messages = {
     asLeader: 'As a school leader',
     noLedgerRow: 'You have no ledger row for {year}',
   },
+  notifications: {
+    title: 'Notifications',
+    bellUnread: 'Notifications, {n} unread',
+    bellNone: 'Notifications, none unread',
+    readAll: 'Mark all read',
+    markRead: 'Mark read',
+    unread: 'Unread',
+    summary: '{total} in all, {unread} unread',
+    empty: 'No notifications',
+    backToList: 'Back to notifications',
+    kindOther: 'Notice',
+    kinds: {
+      task_new: 'New to-do',
+      task_returned: 'Returned',
+      reminder: 'Reminder',
+      plan_approved: 'Plan approved',
+      overdue: 'Overdue',
+      overdue_escalated: 'Overdue, escalated',
+      urged: 'Urged',
+      spot_check: 'Spot check',
+      rectification_due: 'Rectification due',
+    },
+    settings: {
+      title: 'Notification settings',
+      email: 'E-mail address',
+      emailPlaceholder: "e.g. name{'@'}example.edu.cn",
+      emailRequired: 'You chose e-mail or the daily digest: enter an e-mail address',
+      emailUnavailable:
+        'E-mail is not configured on the server yet: your choices are saved and apply once it is.',
+      channels: 'How each kind reaches you',
+      kind: 'Kind',
+      inApp: 'In the app',
+      byEmail: 'E-mail',
+      inAppAlways: '{kind}: in the app (always on)',
+      emailFor: '{kind}: by e-mail',
+      inAppHint:
+        'Every notification appears in the notification centre, with the unread count on the bell; this cannot be turned off.',
+      digest: 'Daily digest',
+      digestHint:
+        'Instead of one e-mail per notification, one e-mail a day lists what is still unread.',
+      robots: 'Group robots',
+      robotsHint:
+        "WeCom, DingTalk and Feishu group robots are registered per unit by the Organization Department, a committee secretary or a branch secretary for their unit's group; they post to the whole group and are not chosen here.",
+      saved: 'Notification settings saved',
+    },
+  },
 };
 
 export default en;
