@@ -4,6 +4,7 @@
  * with jsQR, logs in and is signed in; the screen's count and names follow; an expired code, a
  * member of another branch and the place check are refused or flagged with clear messages; 代签.
  */
+import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,22 @@ import {
   screenshot,
   type UserPage,
 } from './support/browser';
-import { claimTaskOf } from './support/flows';
+import { expectAccessible } from './support/a11y';
+import { claimTaskOf, taskOfInstance, type Task } from './support/flows';
+import { openTaskById } from './support/inbox';
+
+/** sharp, a dependency of the API, makes the phone's photo with its EXIF (the calls used here). */
+interface SharpChain {
+  jpeg(): SharpChain;
+  withMetadata(options: { orientation: number }): SharpChain;
+  withExifMerge(exif: Record<string, Record<string, string>>): SharpChain;
+  toBuffer(): Promise<Buffer>;
+}
+const sharp = createRequire(new URL('../../apps/api/package.json', import.meta.url))(
+  'sharp',
+) as (input: {
+  create: { width: number; height: number; channels: 3; background: string };
+}) => SharpChain;
 
 const SECRETARY = 'c2b1_secretary';
 const COMMITTEE = 'c2_secretary';
@@ -31,6 +47,8 @@ interface Plan {
 interface Session {
   id: string;
   planId: string;
+  instanceId: string | null;
+  scheduledAt: string;
 }
 interface FormContext {
   members: { id: string; name: string }[];
@@ -293,5 +311,68 @@ describe('签到: the QR code on one phone, the sign-in on another', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('sign-in-export').click();
     expect((await download).suggestedFilename()).toMatch(/^签到表-.*\.xlsx$/);
+  });
+
+  it('after the session, the secretary records it on the phone: a camera photo with EXIF shows its thumbnail and time', async () => {
+    // the 签到 screen closes first (its token would expire with the hour gone by)
+    await secretary.context.close();
+    users.splice(users.indexOf(secretary), 1);
+    const start = new Date(session.scheduledAt);
+    await advanceServerClock(start.getTime() + 60 * 60_000 - (await serverNow()).getTime());
+    // the secretary signs in afresh on the phone
+    const { page } = await as(SECRETARY);
+    const { instanceId } = await apiGet<Session>(page, `/sessions/${session.id}`);
+    let task: (Task & { formKey?: string }) | undefined;
+    await expect
+      .poll(
+        async () => {
+          task = await taskOfInstance(page, 'claimable', 'session', instanceId!);
+          return task?.formKey;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('orglife:session-record');
+    await openTaskById(page, task!.id);
+    // taken 20 minutes into the session (Beijing wall clock, as a phone writes it), at the venue
+    const beijing = new Date(start.getTime() + 8 * 3_600_000 + 20 * 60_000);
+    const exifTime = beijing.toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
+    const photo = await sharp({
+      create: { width: 1200, height: 900, channels: 3, background: '#b03a2e' },
+    })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .withExifMerge({
+        IFD2: { DateTimeOriginal: exifTime },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '39/1 54/1 1512/100',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '116/1 24/1 2664/100',
+        },
+      })
+      .toBuffer();
+    await page
+      .getByTestId('attachment-camera')
+      .setInputFiles({ name: 'meeting.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const thumb = page.getByTestId('photo-thumb-image');
+    await thumb.waitFor();
+    // the server's thumbnail: upright (portrait from a landscape shot turned by its EXIF), small
+    const size = await thumb.evaluate(async (element) => {
+      const img = element as HTMLImageElement;
+      await img.decode();
+      return { width: img.naturalWidth, height: img.naturalHeight };
+    });
+    expect(size).toEqual({ width: 240, height: 320 });
+    const shownTime = exifTime.slice(0, 16).replace(/^(\d{4}):(\d{2}):/, '$1-$2-');
+    expect(await page.getByTestId('attachment-taken-at').textContent()).toContain(
+      `拍摄时间：${shownTime}`,
+    );
+    await expectAccessible(page, true);
+    await screenshot(page, 'sign-in-4-record-photo');
+    // a click opens the full image
+    await page.getByTestId('photo-thumb').click();
+    await page.locator('.el-image-viewer__wrapper img').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.el-image-viewer__wrapper').waitFor({ state: 'detached' });
   });
 });
