@@ -2,9 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, MonthlyCycleDriver, planPayload } from './support/monthly-cycle.driver.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { TINY_PNG } from './support/images.js';
 
 const SESSION_AT = '2026-03-20T06:30:00.000Z';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+const PNG = TINY_PNG;
 
 describe('monthly cycle: refusals by role and org subtree', () => {
   let t: TestApp;

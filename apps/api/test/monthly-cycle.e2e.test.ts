@@ -15,6 +15,7 @@ import {
   planPayload,
 } from './support/monthly-cycle.driver.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { TINY_PNG } from './support/images.js';
 
 const MONTH = '2026-03';
 const SESSION_AT = '2026-03-20T06:30:00.000Z'; // 14:30 in Beijing
@@ -273,7 +274,7 @@ describe('the monthly cycle, first half: study content → plans → sessions �
     expect(await d.inbox(await as('m001'), 'orglife:self-study-confirm')).toHaveLength(0);
 
     // C1-B1 attaches a photo of the session (uploads are limited by size and type)
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const png = TINY_PNG;
     const photo = await (
       await secretary('C1-B1')
     )
