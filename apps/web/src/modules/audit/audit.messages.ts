@@ -34,6 +34,17 @@ const zhCN = {
     task_withdrawn: '撤回',
     task_returned: '退回',
     task_stand_in: '代理',
+    task_vote_approved: '投票同意',
+    task_vote_rejected: '投票不同意',
+    task_approver_added: '加签',
+    task_approver_removed: '减签',
+    task_copied: '抄送',
+    incident_retried: '重试故障',
+    message_correlated: '发送消息',
+    signal_broadcast: '广播信号',
+    definition_deployed: '部署流程',
+    stand_in_named: '指定代理人',
+    stand_in_revoked: '撤销代理人',
   },
 };
 
@@ -74,6 +85,17 @@ const en: Messages = {
     task_withdrawn: 'Took back',
     task_returned: 'Returned',
     task_stand_in: 'Stand-in',
+    task_vote_approved: 'Voted to approve',
+    task_vote_rejected: 'Voted to reject',
+    task_approver_added: 'Added an approver',
+    task_approver_removed: 'Removed an approver',
+    task_copied: 'Copied to',
+    incident_retried: 'Retried an incident',
+    message_correlated: 'Sent a message',
+    signal_broadcast: 'Broadcast a signal',
+    definition_deployed: 'Deployed a flow',
+    stand_in_named: 'Named a stand-in',
+    stand_in_revoked: 'Ended a stand-in',
   },
 };
 
@@ -94,6 +116,17 @@ export const AUDIT_VERBS = [
   'task.withdrawn',
   'task.returned',
   'task.stand-in',
+  'task.vote-approved',
+  'task.vote-rejected',
+  'task.approver-added',
+  'task.approver-removed',
+  'task.copied',
+  'incident.retried',
+  'message.correlated',
+  'signal.broadcast',
+  'definition.deployed',
+  'stand-in.named',
+  'stand-in.revoked',
 ];
 
 /** The message key of a verb (`task.returned` → `action.task_returned`). */
