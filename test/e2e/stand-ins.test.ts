@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/a11y';
-import { apiCall, apiGet } from './support/api';
+import { apiCall, apiGet, serverNow } from './support/api';
 import {
   DESKTOP,
   launchBrowser,
@@ -31,6 +31,11 @@ interface Person {
 interface StandIn {
   id: string;
   personId: string;
+}
+
+/** The calendar day of `at` in Beijing, YYYY-MM-DD. */
+function dayInBeijing(at: Date): string {
+  return at.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 10);
 }
 
 async function person(page: Page, username: string): Promise<Person> {
@@ -90,14 +95,15 @@ describe('代理: a person away names a stand-in, who handles the new work on th
     await page.getByTestId('stand-in-person').click();
     await page.locator('#stand-in-person').fill(standIn.name);
     await page.locator('.el-select-dropdown__item:visible', { hasText: standIn.name }).click();
-    // the period defaults to today; the trip is today and tomorrow
-    const last = page.locator('[data-testid="stand-in-days"] input').nth(1);
-    const today = await last.inputValue();
-    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    await last.fill(tomorrow);
-    await last.press('Enter');
+    // the trip: today and tomorrow on the server's clock (other files move it ahead)
+    const today = dayInBeijing(await serverNow());
+    const tomorrow = dayInBeijing(new Date(Date.parse(`${today}T12:00:00+08:00`) + 86_400_000));
+    const [first, last] = [0, 1].map((i) =>
+      page.locator('[data-testid="stand-in-days"] input').nth(i),
+    );
+    await first!.fill(today);
+    await last!.fill(tomorrow);
+    await last!.press('Enter');
     await page.getByTestId('stand-in-note').fill('赴京培训');
     await expectAccessible(page, true);
     await screenshot(page, 'stand-in-dialog');
