@@ -1,4 +1,5 @@
 import { type SheetColumn, writeSheet } from '../../common/spreadsheet.js';
+import { wallClock } from '../../common/time-zone.js';
 import { actionLabel } from './audit-actions.js';
 import type { AuditEntryDto } from './audit.dto.js';
 
@@ -27,22 +28,14 @@ const COLUMNS: readonly SheetColumn<Key>[] = [
   { key: 'instance', header: '流程实例', width: 38 },
 ];
 
-/** Beijing time, `YYYY-MM-DD HH:mm:ss`. */
-function beijing(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000)
-    .toISOString()
-    .slice(0, 19)
-    .replace('T', ' ');
-}
-
 /** The audit rows as a workbook, one row each, in the users' words. */
 export async function auditWorkbook(rows: readonly AuditEntryDto[]): Promise<Buffer> {
   return writeSheet(
     '审计日志',
     COLUMNS,
     rows.map((r) => ({
-      at: beijing(r.at),
-      actor: r.actorName ?? r.actor,
+      at: wallClock(new Date(r.at)),
+      actor: r.actorName ?? (r.actor === 'system' ? '系统' : r.actor),
       action: actionLabel(r.action),
       unit: r.orgUnitName ?? '',
       process: r.processId ?? '',

@@ -3,6 +3,7 @@ import { AccessService } from '../../access/access.service.js';
 import { ORG_ADMIN_ROLES } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
+import { instantOf } from '../../common/time-zone.js';
 import { ReadReplica } from '../../database/read-replica.js';
 import { WorkflowAccess } from '../workflow-access.js';
 import type { AuditEntryDto, AuditFilterDto } from './audit.dto.js';
@@ -117,14 +118,10 @@ export class AuditQueryService {
     if (filter.personId) where.push(`a.actor = ${bind(filter.personId)}`);
     if (filter.action) where.push(`a.action = ${bind(filter.action)}`);
     if (filter.from) {
-      where.push(
-        `a.at >= (${bind(filter.from.slice(0, 10))}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`,
-      );
+      where.push(`a.at >= ${bind(instantOf(`${filter.from.slice(0, 10)} 00:00:00`))}`);
     }
     if (filter.to) {
-      where.push(
-        `a.at < ((${bind(filter.to.slice(0, 10))}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
-      );
+      where.push(`a.at < ${bind(instantOf(`${nextDay(filter.to.slice(0, 10))} 00:00:00`))}`);
     }
     return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
@@ -154,4 +151,9 @@ function toEntry(r: Row): AuditEntryDto {
     movedTo: MOVES.includes(r.action) ? text(r.detail['elementId']) : null,
     reason: text(r.detail['reason']) ?? text(r.detail['message']),
   };
+}
+
+/** The calendar day after `day` (YYYY-MM-DD). */
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
