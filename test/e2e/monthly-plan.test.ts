@@ -12,6 +12,7 @@ interface Me {
 }
 interface Plan {
   id: string;
+  instanceId: string;
   status: string;
   revision: number;
   plannedAt: string | null;
@@ -263,8 +264,9 @@ describe('a monthly plan from draft to the recorded session', () => {
       .locator('.el-select-dropdown__item:visible', { hasText: '月度组织生活计划' })
       .click();
     await page.getByTestId('instances-search').click();
-    await page.locator('[data-testid="instances-row"]').first().click();
-    await page.waitForURL('**/instances/**');
+    await page.locator('[data-testid="instances-row"]').first().waitFor();
+    // this file's plan (other files start plans too in the shared server; the list is newest first)
+    await page.goto(`/instances/${plan.instanceId}`);
 
     await page
       .locator('.djs-element.instance-completed[data-element-id="Task_DraftPlan"]')
