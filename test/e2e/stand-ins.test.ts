@@ -12,7 +12,14 @@ import {
   type UserPage,
 } from './support/browser';
 import { checkTabsAfterTest } from './support/failure';
-import { deployFlow, oneStepFlow, startInstance, taskOfInstance } from './support/flows';
+import {
+  deployFlow,
+  oneStepFlow,
+  startInstance,
+  taskOfInstance,
+  type Person,
+  personByUsername,
+} from './support/flows';
 import { horizontalOverflow } from './support/usability';
 
 const PROCESS = 'e2e-stand-ins';
@@ -22,12 +29,6 @@ const OWNER = 'c2_organizer';
 /** …and names a branch committee member of C2-B2 to take the new work meanwhile (代理). */
 const STAND_IN = 'c2b2_committee';
 
-interface Person {
-  id: string;
-  name: string;
-  username: string | null;
-  orgUnitId: string;
-}
 interface StandIn {
   id: string;
   personId: string;
@@ -36,13 +37,6 @@ interface StandIn {
 /** The calendar day of `at` in Beijing, YYYY-MM-DD. */
 function dayInBeijing(at: Date): string {
   return at.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 10);
-}
-
-async function person(page: Page, username: string): Promise<Person> {
-  const { items } = await apiGet<{ items: Person[] }>(page, `/people?q=${username}&pageSize=20`);
-  const found = items.find((p) => p.username === username);
-  if (!found) throw new Error(`no person with the username ${username}`);
-  return found;
 }
 
 describe('代理: a person away names a stand-in, who handles the new work on their behalf (issue 19)', () => {
@@ -77,8 +71,8 @@ describe('代理: a person away names a stand-in, who handles the new work on th
         assignee: '=ownerId',
       }),
     );
-    owner = await person(od.page, OWNER);
-    standIn = await person(od.page, STAND_IN);
+    owner = await personByUsername(od.page, OWNER);
+    standIn = await personByUsername(od.page, STAND_IN);
     await od.context.close();
   });
   afterEach((context) => checkTabsAfterTest(context, users));

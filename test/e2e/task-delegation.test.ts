@@ -12,6 +12,8 @@ import {
   type Task,
   taskOfInstance,
   unitOfRole,
+  type Person,
+  personByUsername,
 } from './support/flows';
 import { expectAccessible } from './support/a11y';
 
@@ -23,20 +25,6 @@ const ASSIGNEE = 'committee_secretary';
 const DELEGATE = 'c1b2_committee';
 /** The secretary of another branch of C1: the assignee oversees them, but not the task's unit. */
 const OTHER_BRANCH = 'branch_secretary';
-
-interface Person {
-  id: string;
-  name: string;
-  username: string | null;
-  orgUnitId: string;
-}
-
-async function person(page: Page, username: string): Promise<Person> {
-  const { items } = await apiGet<{ items: Person[] }>(page, `/people?q=${username}&pageSize=20`);
-  const found = items.find((p) => p.username === username);
-  if (!found) throw new Error(`no person with the username ${username}`);
-  return found;
-}
 
 /** Opens the user's 待办 (mine) tab and returns its rows that show the test's task. */
 async function inboxRows(page: Page) {
@@ -83,8 +71,8 @@ describe("转办: the assignee hands a task to a person of the task's unit", () 
         candidateGroups: '="committee_secretary@" + committeeId',
       }),
     );
-    delegate = await person(od.page, DELEGATE);
-    otherBranch = await person(od.page, OTHER_BRANCH);
+    delegate = await personByUsername(od.page, DELEGATE);
+    otherBranch = await personByUsername(od.page, OTHER_BRANCH);
     await od.context.close();
 
     const assignee = await as(ASSIGNEE);

@@ -11,6 +11,8 @@ import {
   type Task,
   taskOfInstance,
   unitOfRole,
+  type Person,
+  personByUsername,
 } from './support/flows';
 
 const PROCESS = 'e2e-task-verbs';
@@ -21,20 +23,6 @@ const OWNER = 'committee_secretary';
 const DELEGATE = 'c1b2_committee';
 /** …and the Organization Department urges it (催办). */
 const SUPERIOR = 'od_admin';
-
-interface Person {
-  id: string;
-  name: string;
-  username: string | null;
-  orgUnitId: string;
-}
-
-async function person(page: Page, username: string): Promise<Person> {
-  const { items } = await apiGet<{ items: Person[] }>(page, `/people?q=${username}&pageSize=20`);
-  const found = items.find((p) => p.username === username);
-  if (!found) throw new Error(`no person with the username ${username}`);
-  return found;
-}
 
 /** Answers the prompt ElMessageBox opens with `text`. */
 async function answerPrompt(page: Page, text: string): Promise<void> {
@@ -67,7 +55,7 @@ describe('task verbs: 委派 and 交回, 催办 (issue 19)', () => {
         candidateGroups: '="committee_secretary@" + committeeId',
       }),
     );
-    delegate = await person(od.page, DELEGATE);
+    delegate = await personByUsername(od.page, DELEGATE);
     await od.context.close();
 
     const owner = await as(OWNER);

@@ -87,6 +87,21 @@ export function oneStepFlow(processId: string, name: string, step: FlowStep): st
 `;
 }
 
+export interface Person {
+  id: string;
+  name: string;
+  username: string | null;
+  orgUnitId: string;
+}
+
+/** The person who signs in as `username`, looked up as the signed-in user. */
+export async function personByUsername(page: Page, username: string): Promise<Person> {
+  const { items } = await apiGet<{ items: Person[] }>(page, `/people?q=${username}&pageSize=20`);
+  const found = items.find((p) => p.username === username);
+  if (!found) throw new Error(`no person with the username ${username}`);
+  return found;
+}
+
 /** Deploys the flow as a new version (OD only). */
 export async function deployFlow(od: Page, xml: string): Promise<void> {
   await apiCall(od, 'POST', '/definitions', { xml });
