@@ -121,7 +121,15 @@ describe('会签, 加签 / 减签 and 抄送 in the browser (issue 19 points 1, 
     await page.locator('#vote-comment').fill('同意');
     await pick(page, 'vote-copy-to', '何佳琪');
     await page.keyboard.press('Escape');
+    // leaving the picker clears its search text and reflows the form: settle that before the
+    // click, or the button can move between the press and the release and take no click
+    await page.locator('#vote-comment').click();
+    await expect.poll(() => page.locator('.el-select-dropdown:visible').count()).toBe(0);
+    const completed = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/tasks/${task.id}/complete`) && r.request().method() === 'POST',
+    );
     await page.getByTestId('vote-submit').click();
+    expect((await completed).status()).toBe(200);
     await page.waitForURL('**/inbox');
     const trail = await apiGet<{ action: string; targetName: string | null }[]>(
       page,
