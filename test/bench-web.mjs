@@ -32,6 +32,23 @@ async function signIn(baseUrl) {
   return response.json();
 }
 
+/**
+ * Every request of the load as CDP reports it: when it was asked, when its last byte came
+ * (seconds on the network's clock), its encoded bytes and its initiator.
+ */
+function recordRequests(cdp) {
+  const requests = new Map();
+  cdp.on('Network.requestWillBeSent', ({ requestId, request, timestamp, initiator }) => {
+    const from = initiator?.url ?? initiator?.stack?.callFrames?.[0]?.url ?? initiator?.type;
+    requests.set(requestId, { url: request.url, start: timestamp, end: null, bytes: 0, from });
+  });
+  cdp.on('Network.loadingFinished', ({ requestId, timestamp, encodedDataLength }) => {
+    const entry = requests.get(requestId);
+    if (entry) Object.assign(entry, { end: timestamp, bytes: encodedDataLength });
+  });
+  return requests;
+}
+
 /** One cold load of /inbox in a fresh, throttled phone tab: LCP and the time the list showed. */
 async function measure(browser, baseUrl) {
   const tokens = await signIn(baseUrl);
@@ -52,6 +69,7 @@ async function measure(browser, baseUrl) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  const requests = recordRequests(cdp);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
@@ -67,7 +85,28 @@ async function measure(browser, baseUrl) {
       .reduce((sum, entry) => sum + (entry.transferSize ?? 0), 0),
   );
   await context.close();
-  return { lcp, listed, transferred };
+  return { lcp, listed, transferred, requests: [...requests.values()] };
+}
+
+/**
+ * The median load's requests until the list showed, in the order they were asked: what the first
+ * screen waited for, and how many bytes crossed the network before it.
+ */
+function printWaterfall(load) {
+  const first = Math.min(...load.requests.map((r) => r.start));
+  const listedAt = load.listed / 1000;
+  const before = load.requests.filter((r) => r.start - first < listedAt);
+  console.log('  median load, requests asked before the list showed (s from the first request):');
+  for (const r of before.sort((a, b) => a.start - b.start)) {
+    const { pathname, search } = new URL(r.url);
+    const end = r.end === null ? '   …  ' : (r.end - first).toFixed(2).padStart(6);
+    const kib = (r.bytes / 1024).toFixed(1).padStart(6);
+    console.log(
+      `    ${(r.start - first).toFixed(2).padStart(5)} → ${end} ${kib} KiB  ${pathname}${search.slice(0, 60)}`,
+    );
+  }
+  const bytes = before.reduce((sum, r) => sum + r.bytes, 0);
+  console.log(`  ${before.length} requests, ${Math.round(bytes / 1024)} KiB before the list`);
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -114,6 +153,8 @@ async function main() {
         `  load ${i + 1}: LCP ${ms(r.lcp)}, tasks listed at ${ms(r.listed)}, ${Math.round(r.transferred / 1024)} KiB`,
       );
     const lcp = median(runs.map((r) => r.lcp));
+    const middle = runs.find((r) => r.lcp === lcp);
+    if (middle) printWaterfall(middle);
     console.log(
       `median LCP ${ms(lcp)} (target ≤ 2.50 s) on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}`,
     );

@@ -15,13 +15,64 @@ const elementPlus =
  * routes, or the lazy parts of routes, that use them; the inbox imports its table (desktop only),
  * org-unit picker and date picker on demand.
  */
-const elementPlusOnDemand =
-  /[\\/](element-plus[\\/]es[\\/]components[\\/](table|table-column|date-picker|date-picker-panel|time-picker|time-select|tree|tree-select|tree-v2|select-v2|virtual-list|cascader|cascader-panel|color-picker|upload|image|image-viewer|input-tag|input-number|rate|slider|descriptions|timeline|dialog|message-box|progress|form|collapse|popconfirm|switch|radio|card)[\\/]|async-validator|dayjs|normalize-wheel-es)/;
+const onDemandComponents = [
+  'table',
+  'table-column',
+  'date-picker',
+  'date-picker-panel',
+  'time-picker',
+  'time-select',
+  'tree',
+  'tree-select',
+  'tree-v2',
+  'select-v2',
+  'virtual-list',
+  'cascader',
+  'cascader-panel',
+  'color-picker',
+  'upload',
+  'image',
+  'image-viewer',
+  'input-tag',
+  'input-number',
+  'rate',
+  'slider',
+  'descriptions',
+  'timeline',
+  'dialog',
+  'message-box',
+  'progress',
+  'form',
+  'collapse',
+  'popconfirm',
+  'switch',
+  'radio',
+  'card',
+  // the shell's menu and drawer, and the inbox's filters, tabs and pager: after the first paint
+  'select',
+  'dropdown',
+  'drawer',
+  'menu',
+  'tabs',
+  'pagination',
+  'tooltip',
+  'popper',
+  'scrollbar',
+  'checkbox',
+  'input',
+  'focus-trap',
+  'roving-focus-group',
+  'collection',
+].join('|');
+const elementPlusOnDemand = new RegExp(
+  String.raw`[\/](element-plus[\/]es[\/]components[\/](${onDemandComponents})[\/]|element-plus[\/]theme-chalk[\/]el-(${onDemandComponents}|option|option-group|sub-menu|menu-item|menu-item-group|tab-pane|dropdown-menu|dropdown-item|checkbox-group|checkbox-button|popper|overlay)\.css$|async-validator|dayjs|normalize-wheel-es)`,
+);
 
 const appShared =
   /[\\/]apps[\\/]web[\\/]src[\\/](api|components|composables|stores|utils|locales|router|layouts)[\\/]/;
 /** Shared components built on on-demand Element Plus parts: they load with the pages using them. */
-const appOnDemand = /[\\/]components[\\/](OrgUnitSelect|SheetRowErrors)\.vue/;
+const appOnDemand =
+  /[\\/](components[\\/](OrgUnitSelect|SheetRowErrors|ListPager|PhotoThumb)|layouts[\\/]components[\\/]SideMenu)\.vue/;
 
 // One shared chunk: the vue core, the Element Plus parts the layout and the inbox show, and the
 // app's shared modules (api client, components, stores, layout); each route adds its own. On a

@@ -2,6 +2,7 @@ import { ElMessage } from 'element-plus';
 import { i18n } from '@/locales';
 import { createRequestClient } from './client';
 import { ApiError } from './errors';
+import { takePrefetched } from './prefetched';
 import { localTokenStore } from './tokens';
 
 const expiredHandlers = new Set<() => void>();
@@ -25,6 +26,11 @@ function errorText(error: unknown): string {
 export const request = createRequestClient({
   baseUrl: '/api',
   tokens: localTokenStore,
+  // an answer public/prefetch.js asked for early is taken instead of asking again
+  fetch: (input, init) => {
+    const again = () => globalThis.fetch(input, init);
+    return takePrefetched(String(input), init, again) ?? again();
+  },
   locale: () => i18n.global.locale.value,
   onSessionExpired: () => expiredHandlers.forEach((handler) => handler()),
   onError: (error) => {

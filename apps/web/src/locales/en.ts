@@ -119,6 +119,7 @@ const en: Messages = {
     markRead: 'Dismiss',
     tabs: { mine: 'To do', claimable: 'Claimable', done: 'Done' },
     filters: 'Filter tasks',
+    filterToggle: 'Filter',
     process: 'Process',
     orgUnit: 'Org unit',
     dueBefore: 'Due before',

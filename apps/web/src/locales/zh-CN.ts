@@ -113,6 +113,7 @@ const zhCN = {
     markRead: '知道了',
     tabs: { mine: '待办', claimable: '待签收', done: '已办' },
     filters: '筛选待办',
+    filterToggle: '筛选',
     process: '流程',
     orgUnit: '组织',
     dueBefore: '截止日期早于',

@@ -8,24 +8,6 @@ import { localTokenStore } from '@/api/tokens';
 /** Which campus sign-in started this session, so logging out ends that one too. */
 const SSO_PROVIDER_KEY = 'orglife.ssoProvider';
 
-declare global {
-  interface Window {
-    /** GET /api/me asked by public/prefetch-me.js before the app's scripts arrived. */
-    __orglifePrefetchedMe?: { accessToken: string; me: Promise<Me | null> };
-  }
-}
-
-/**
- * The early answer of public/prefetch-me.js, once, and only for the session still signed in:
- * null when there was none, it failed, or another sign-in replaced its token since.
- */
-async function takePrefetchedMe(): Promise<Me | null> {
-  const prefetched = window.__orglifePrefetchedMe;
-  delete window.__orglifePrefetchedMe;
-  if (!prefetched || prefetched.accessToken !== localTokenStore.get()?.accessToken) return null;
-  return prefetched.me;
-}
-
 export const useAuthStore = defineStore('auth', () => {
   const me = ref<Me | null>(null);
   const hasTokens = ref(localTokenStore.get() !== null);
@@ -71,7 +53,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   async function loadMe(): Promise<Me> {
-    me.value = (await takePrefetchedMe()) ?? (await authApi.getMe());
+    me.value = await authApi.getMe();
     return me.value;
   }
 

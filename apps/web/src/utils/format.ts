@@ -20,22 +20,32 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-/** Formatting and reading times on one zone's clock. */
-export function universityClock(zone: string) {
-  const wallClock = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+/**
+ * Formatting and reading times on one zone's clock (or the zone a function names on first use:
+ * the first formatter with a time zone costs the browser its zone data, which a first screen
+ * without times need not wait for).
+ */
+export function universityClock(zone: string | (() => string)) {
+  let wallClock: Intl.DateTimeFormat | undefined;
+  const clock = () =>
+    (wallClock ??= new Intl.DateTimeFormat('en-CA', {
+      timeZone: typeof zone === 'string' ? zone : zone(),
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }));
 
   /** `YYYY-MM-DD HH:mm:ss` of the instant on the zone's clock. */
   function wall(d: Date): string {
-    const part = Object.fromEntries(wallClock.formatToParts(d).map((p) => [p.type, p.value]));
+    const part = Object.fromEntries(
+      clock()
+        .formatToParts(d)
+        .map((p) => [p.type, p.value]),
+    );
     return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
   }
 
@@ -72,12 +82,14 @@ export function universityClock(zone: string) {
   };
 }
 
-export const TIME_ZONE: string = configuredTimeZone(
-  typeof document === 'undefined' ? undefined : document,
-);
+let zone: string | undefined;
+/** The university's time zone (index.html's meta, the build's VITE_TIME_ZONE, Asia/Shanghai). */
+export function timeZone(): string {
+  return (zone ??= configuredTimeZone(typeof document === 'undefined' ? undefined : document));
+}
 
 export const { formatDateTime, formatDate, toLocalDateTime, fromLocalDateTime } =
-  universityClock(TIME_ZONE);
+  universityClock(timeZone);
 
 /** Today, `YYYY-MM-DD`, on the university's clock. */
 export function today(): string {

@@ -1,0 +1,41 @@
+/**
+ * The answers public/prefetch.js asked for before the app's scripts arrived (the signed-in
+ * user, the inbox's first page and the names on it), handed to the request client once each.
+ */
+export interface Prefetched {
+  accessToken: string;
+  locale: string;
+  /** URL (with its query) → the response on its way. */
+  answers: Record<string, Promise<Response> | undefined>;
+}
+
+declare global {
+  interface Window {
+    __orglifePrefetch?: Prefetched;
+  }
+}
+
+/**
+ * The early response for a GET of `url` with these headers, once: null when there is none, or
+ * when it was asked with another token (a sign-in since) or language. A failed early request
+ * falls back to `fetchAgain`.
+ */
+export function takePrefetched(
+  url: string,
+  init: RequestInit | undefined,
+  fetchAgain: () => Promise<Response>,
+): Promise<Response> | null {
+  const prefetched = typeof window === 'undefined' ? undefined : window.__orglifePrefetch;
+  const answer = prefetched?.answers[url];
+  if (!prefetched || !answer) return null;
+  delete prefetched.answers[url];
+  const headers = (init?.headers ?? {}) as Record<string, string | undefined>;
+  if (
+    (init?.method ?? 'GET') !== 'GET' ||
+    init?.body !== undefined ||
+    headers.Authorization !== `Bearer ${prefetched.accessToken}` ||
+    headers['Accept-Language'] !== prefetched.locale
+  )
+    return null;
+  return answer.catch(fetchAgain);
+}

@@ -1,0 +1,87 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { listTasks } from '@/api/tasks';
+import { localTokenStore } from '@/api/tokens';
+import { useAuthStore } from '@/stores/auth';
+
+const early = { id: 'p1', username: 'branch_secretary', name: '李支书', orgUnitId: 'u', roles: [] };
+const late = { ...early, id: 'p2', username: 'member', name: '张党员' };
+
+/** The API answering `late` to everything; the URLs it was asked. */
+function apiAnswering() {
+  const calls: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string) => {
+      calls.push(String(input));
+      return Response.json(late);
+    }),
+  );
+  return calls;
+}
+
+function prefetched(accessToken: string, answers: Record<string, Promise<Response>>) {
+  window.__orglifePrefetch = { accessToken, locale: 'zh-CN', answers };
+}
+
+describe('answers asked early by public/prefetch.js', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    localTokenStore.set(null);
+    delete window.__orglifePrefetch;
+  });
+
+  it('are taken once instead of asking the API again', async () => {
+    localTokenStore.set({ accessToken: 'a' });
+    prefetched('a', { '/api/me': Promise.resolve(Response.json(early)) });
+    const calls = apiAnswering();
+    const auth = useAuthStore();
+    expect((await auth.loadMe()).name).toBe('李支书');
+    expect(calls).toEqual([]);
+    expect((await auth.loadMe()).name).toBe('张党员');
+    expect(calls).toEqual(['/api/me']);
+  });
+
+  it('match the URL with its query', async () => {
+    localTokenStore.set({ accessToken: 'a' });
+    const page = { items: [], total: 0, page: 1, pageSize: 20 };
+    prefetched('a', {
+      '/api/tasks?tab=mine&page=1&pageSize=20': Promise.resolve(Response.json(page)),
+    });
+    const calls = apiAnswering();
+    await listTasks({ tab: 'claimable', page: 1, pageSize: 20 });
+    expect(calls).toEqual(['/api/tasks?tab=claimable&page=1&pageSize=20']);
+    expect(await listTasks({ tab: 'mine', page: 1, pageSize: 20 })).toEqual(page);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('are ignored when they failed or another sign-in replaced their token', async () => {
+    localTokenStore.set({ accessToken: 'b' });
+    prefetched('a', { '/api/me': Promise.resolve(Response.json(early)) });
+    const calls = apiAnswering();
+    expect((await useAuthStore().loadMe()).name).toBe('张党员');
+    prefetched('b', { '/api/me': Promise.reject(new TypeError('offline')) });
+    expect((await useAuthStore().loadMe()).name).toBe('张党员');
+    expect(calls).toEqual(['/api/me', '/api/me']);
+  });
+
+  it('an early 401 goes through the refresh and the retry', async () => {
+    localTokenStore.set({ accessToken: 'old' });
+    prefetched('old', {
+      '/api/me': Promise.resolve(Response.json({ title: 'Unauthorized' }, { status: 401 })),
+    });
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        calls.push(String(input));
+        return String(input).endsWith('/auth/refresh')
+          ? Response.json({ accessToken: 'new' })
+          : Response.json(late);
+      }),
+    );
+    expect((await useAuthStore().loadMe()).name).toBe('张党员');
+    expect(calls).toEqual(['/api/auth/refresh', '/api/me']);
+  });
+});
