@@ -1,7 +1,7 @@
 /** 代理 (issue 19 point 9): a stand-in named for a period takes the new work, "代 X 办理". */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './support/test-app.js';
-import { WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
+import { deploy, WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="https://orglife.example/test">
@@ -147,5 +147,52 @@ describe('stand-ins (代理)', () => {
       .post('/api/stand-ins')
       .send({ ...period, personId: secretaryId, standInId })
       .expect(201);
+  });
+
+  it('work sent back (退回) to a step the person did goes to their stand-in while they are away', async () => {
+    await deploy(od, 'wf-return');
+    const unit = t.units['C1-B1']!;
+    const started = await secretary
+      .post('/api/instances')
+      .send({ processId: 'wf_return', orgUnitId: unit, variables: { orgUnitId: unit } })
+      .expect(201);
+    const openAt = async (elementId: string) =>
+      (
+        await t.db.query<{ id: string }[]>(
+          `SELECT id FROM wf_task WHERE instance_id = $1 AND status = 'open' AND element_id = $2`,
+          [started.body.id, elementId],
+        )
+      )[0]!.id;
+    await secretary
+      .post(`/api/tasks/${await openAt('Draft')}/complete`)
+      .send({})
+      .expect(200);
+    const now = t.clock.now().getTime();
+    const named = await secretary
+      .post('/api/stand-ins')
+      .send({
+        standInId,
+        startsAt: new Date(now).toISOString(),
+        endsAt: new Date(now + DAY).toISOString(),
+        reason: 'leave',
+      })
+      .expect(201);
+    const branchCommittee = await t.login('branch_committee');
+    await branchCommittee
+      .post(`/api/tasks/${await openAt('Review')}/return`)
+      .send({ target: 'Draft', reason: '缺少会议记录' })
+      .expect(200);
+    const draft = await openAt('Draft');
+    const [row] = await t.db.query<{ assignee: string; on_behalf_of: string | null }[]>(
+      `SELECT assignee, on_behalf_of FROM wf_task WHERE id = $1`,
+      [draft],
+    );
+    expect(row).toEqual({ assignee: standInId, on_behalf_of: secretaryId });
+    const [audit] = await t.db.query<{ detail: unknown }[]>(
+      `SELECT detail FROM wf_audit WHERE task_id = $1 AND action = 'task.stand-in'`,
+      [draft],
+    );
+    expect(audit?.detail).toEqual({ for: secretaryId, standIn: standInId });
+    await secretary.post(`/api/stand-ins/${named.body.id}/revoke`).expect(204);
   });
 });

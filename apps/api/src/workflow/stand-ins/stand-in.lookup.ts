@@ -15,6 +15,18 @@ export class StandInLookup {
     )) as { stand_in_id: string }[];
     return row?.stand_in_id ?? null;
   }
+
+  /** Whom work meant for `personId` goes to at `at`: their stand-in on their behalf, or themselves. */
+  async assignment(
+    em: EntityManager,
+    personId: string,
+    at: Date,
+  ): Promise<{ assignee: string; onBehalfOf: string | null }> {
+    const standIn = await this.of(em, personId, at);
+    return standIn
+      ? { assignee: standIn, onBehalfOf: personId }
+      : { assignee: personId, onBehalfOf: null };
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
