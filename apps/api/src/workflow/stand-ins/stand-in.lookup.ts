@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 @Injectable()
 export class StandInLookup {
   /** The stand-in of `personId` at `at`, or null; a stand-in's own stand-in is not followed. */
-  async of(em: EntityManager, personId: string, at: Date): Promise<string | null> {
+  private async of(em: EntityManager, personId: string, at: Date): Promise<string | null> {
     if (!UUID.test(personId)) return null;
     const [row] = (await em.query(
       `SELECT stand_in_id FROM wf_stand_in
