@@ -38,6 +38,7 @@ describe('stand-ins (代理)', () => {
     secretaryId = t.people['branch_secretary'] as string;
     standInId = t.people['c1b2_secretary'] as string;
     await od.post('/api/definitions').send({ xml: XML }).expect(201);
+    await deploy(od, 'wf-return');
   });
   afterAll(async () => {
     await t.close();
@@ -150,7 +151,6 @@ describe('stand-ins (代理)', () => {
   });
 
   it('work sent back (退回) to a step the person did goes to their stand-in while they are away', async () => {
-    await deploy(od, 'wf-return');
     const unit = t.units['C1-B1']!;
     const started = await secretary
       .post('/api/instances')
@@ -194,5 +194,59 @@ describe('stand-ins (代理)', () => {
     );
     expect(audit?.detail).toEqual({ for: secretaryId, standIn: standInId });
     await secretary.post(`/api/stand-ins/${named.body.id}/revoke`).expect(204);
+  });
+
+  it('the stand-in may take the pooled work (可认领) of the person away, on their behalf, and not after', async () => {
+    t.clock.advance(2 * DAY); // past every stand-in the tests above named
+    const unit = t.units['C1-B1']!;
+    const started = await od
+      .post('/api/instances')
+      .send({ processId: 'wf_return', orgUnitId: unit, variables: { orgUnitId: unit } })
+      .expect(201);
+    const [{ id: draft }] = await t.db.query<{ id: string }[]>(
+      `SELECT id FROM wf_task WHERE instance_id = $1 AND element_id = 'Draft'`,
+      [started.body.id],
+    );
+    const claimable = async () =>
+      (
+        (await standIn.get('/api/tasks?tab=claimable&pageSize=100').expect(200)).body.items as {
+          id: string;
+        }[]
+      ).map((task) => task.id);
+    expect(await claimable()).not.toContain(draft);
+    await standIn.post(`/api/tasks/${draft}/claim`).expect(403);
+
+    const now = t.clock.now().getTime();
+    const named = await secretary
+      .post('/api/stand-ins')
+      .send({
+        standInId,
+        startsAt: new Date(now).toISOString(),
+        endsAt: new Date(now + DAY).toISOString(),
+        reason: 'business_trip',
+      })
+      .expect(201);
+    expect(await claimable()).toContain(draft);
+    const counts = await standIn.get('/api/tasks/counts').expect(200);
+    expect(counts.body.claimable).toBeGreaterThanOrEqual(1);
+    const claimed = await standIn.post(`/api/tasks/${draft}/claim`).expect(200);
+    expect(claimed.body).toMatchObject({ assignee: standInId, onBehalfOf: secretaryId });
+    const [audit] = await t.db.query<{ detail: unknown }[]>(
+      `SELECT detail FROM wf_audit WHERE task_id = $1 AND action = 'task.claimed'`,
+      [draft],
+    );
+    expect(audit?.detail).toMatchObject({ for: secretaryId });
+
+    await secretary.post(`/api/stand-ins/${named.body.id}/revoke`).expect(204);
+    const later = await od
+      .post('/api/instances')
+      .send({ processId: 'wf_return', orgUnitId: unit, variables: { orgUnitId: unit } })
+      .expect(201);
+    const [{ id: laterDraft }] = await t.db.query<{ id: string }[]>(
+      `SELECT id FROM wf_task WHERE instance_id = $1 AND element_id = 'Draft'`,
+      [later.body.id],
+    );
+    expect(await claimable()).not.toContain(laterDraft);
+    await standIn.post(`/api/tasks/${laterDraft}/claim`).expect(403);
   });
 });

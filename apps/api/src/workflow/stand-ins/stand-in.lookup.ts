@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { HeldRole } from '../../auth/person-roles.js';
+
+/** Someone a person stands in for now, with the roles whose pooled work the stand-in may take. */
+export interface Principal {
+  personId: string;
+  roles: HeldRole[];
+}
 
 /** Who stands in for a person at a moment (代理), read in the caller's transaction. */
 @Injectable()
@@ -26,6 +33,34 @@ export class StandInLookup {
     return standIn
       ? { assignee: standIn, onBehalfOf: personId }
       : { assignee: personId, onBehalfOf: null };
+  }
+
+  /**
+   * The people `standInId` stands in for at `at` (active accounts only), with their roles: the
+   * stand-in may take their pooled work (可认领) as well as what is assigned to them by name.
+   */
+  async principalsOf(
+    db: Pick<EntityManager, 'query'>,
+    standInId: string,
+    at: Date,
+  ): Promise<Principal[]> {
+    if (!UUID.test(standInId)) return [];
+    const rows = (await db.query(
+      `SELECT s.person_id AS "personId", r.role, r.org_unit_id AS "orgUnitId"
+         FROM wf_stand_in s
+         JOIN account a ON a.person_id = s.person_id AND a.deactivated_at IS NULL
+         LEFT JOIN role_assignment r ON r.person_id = s.person_id
+        WHERE s.stand_in_id = $1 AND s.revoked_at IS NULL AND s.starts_at <= $2 AND s.ends_at > $2`,
+      [standInId, at],
+    )) as { personId: string; role: HeldRole['role'] | null; orgUnitId: string | null }[];
+    const principals = new Map<string, Principal>();
+    for (const row of rows) {
+      const principal = principals.get(row.personId) ?? { personId: row.personId, roles: [] };
+      if (row.role && row.orgUnitId)
+        principal.roles.push({ role: row.role, orgUnitId: row.orgUnitId });
+      principals.set(row.personId, principal);
+    }
+    return [...principals.values()];
   }
 }
 
