@@ -8,6 +8,8 @@
 // the module graph. The URLs must stay those the app asks (InboxPage.vue, stores/directory.ts).
 (function prefetch() {
   try {
+    // the app started first (this script is async): it asks for itself
+    if (window.__orglifeStarted) return;
     var stored = JSON.parse(localStorage.getItem('orglife.tokens') || 'null');
     if (!stored || typeof stored.accessToken !== 'string') return;
     var locale = localStorage.getItem('orglife.locale') === 'en' ? 'en' : 'zh-CN';

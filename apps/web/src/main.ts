@@ -5,13 +5,15 @@ import 'element-plus/theme-chalk/base.css';
 import 'element-plus/es/components/loading/style/css';
 import './styles/main.css';
 import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { createApp, nextTick } from 'vue';
+import { dropPrefetched, markStarted } from './api/prefetched';
 import { onSessionExpired } from './api/request';
 import App from './App.vue';
 import { i18n } from './locales';
 import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
 
+markStarted();
 const app = createApp(App);
 const pinia = createPinia();
 const router = createAppRouter();
@@ -27,3 +29,11 @@ onSessionExpired(() => {
 
 document.documentElement.lang = i18n.global.locale.value;
 app.mount('#app');
+// once the first page has mounted (and asked for its data), early answers left over are dropped
+void router
+  .isReady()
+  .then(
+    () => nextTick(),
+    () => undefined,
+  )
+  .then(() => setTimeout(dropPrefetched));

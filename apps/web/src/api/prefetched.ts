@@ -12,7 +12,25 @@ export interface Prefetched {
 declare global {
   interface Window {
     __orglifePrefetch?: Prefetched;
+    /** Set when the app starts: public/prefetch.js, had it not run yet, then asks for nothing. */
+    __orglifeStarted?: boolean;
   }
+}
+
+/**
+ * The app has started: a prefetch script arriving after this point (its order against the module
+ * scripts is not fixed) asks for nothing, since the app asks for itself.
+ */
+export function markStarted(): void {
+  window.__orglifeStarted = true;
+}
+
+/**
+ * Forgets the early answers nobody took (the first page asked for what it needed, synchronously
+ * as it mounted): one taken later, e.g. on coming back to the inbox, would be out of date.
+ */
+export function dropPrefetched(): void {
+  delete window.__orglifePrefetch;
 }
 
 /**

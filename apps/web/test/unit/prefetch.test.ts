@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listTasks } from '@/api/tasks';
@@ -83,5 +85,33 @@ describe('answers asked early by public/prefetch.js', () => {
     );
     expect((await useAuthStore().loadMe()).name).toBe('张党员');
     expect(calls).toEqual(['/api/auth/refresh', '/api/me']);
+  });
+});
+
+describe('the app and public/prefetch.js, whichever starts first', () => {
+  afterEach(() => {
+    delete window.__orglifePrefetch;
+    delete window.__orglifeStarted;
+    localStorage.clear();
+  });
+
+  it('the script asks for nothing once the app has started, and leftovers are dropped', async () => {
+    const { dropPrefetched, markStarted } = await import('@/api/prefetched');
+    localStorage.setItem('orglife.tokens', JSON.stringify({ accessToken: 'a' }));
+    const fetchSpy = vi.fn(async () => Response.json({}));
+    vi.stubGlobal('fetch', fetchSpy);
+    const script = readFileSync(join(__dirname, '../../public/prefetch.js'), 'utf8');
+    markStarted();
+    new Function(script)();
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(window.__orglifePrefetch).toBeUndefined();
+
+    delete window.__orglifeStarted;
+    new Function(script)();
+    expect(fetchSpy).toHaveBeenCalledWith('/api/me', expect.anything());
+    expect(window.__orglifePrefetch?.answers['/api/me']).toBeDefined();
+    dropPrefetched();
+    expect(window.__orglifePrefetch).toBeUndefined();
+    vi.unstubAllGlobals();
   });
 });
