@@ -1,8 +1,9 @@
 // The inbox's Largest Contentful Paint on a slow phone: Chromium with the CPU slowed 4× and
 // Lighthouse's slow-4G network (562.5 ms round trip, 1.47 Mbit/s down, 0.68 Mbit/s up), a cold
 // cache, the demo branch secretary signed in. A benchmark, not a test: it prints the figures
-// (target: LCP ≤ 2.5 s). Builds engine, api and web first unless BENCH_SKIP_BUILD=1; starts the
-// built API on a free port with a fresh embedded database and the demo month.
+// (target: LCP ≤ 2.5 s) and the median load's requests until the list showed (its critical
+// path). Builds engine, api and web first unless BENCH_SKIP_BUILD=1; starts the built API on a
+// free port with a fresh embedded database and the demo month.
 //   pnpm bench:web                     (5 cold loads; BENCH_RUNS=n for another number)
 //   WEB_DIST=/tmp/dist BENCH_SKIP_BUILD=1 node test/bench-web.mjs   (another build of the web app)
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
