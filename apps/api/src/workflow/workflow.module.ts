@@ -32,6 +32,7 @@ import { MigrationController } from './migration/migration.controller.js';
 import { MigrationService } from './migration/migration.service.js';
 import { StandInController } from './stand-ins/stand-in.controller.js';
 import { StandInLookup } from './stand-ins/stand-in.lookup.js';
+import { ApproverRules } from './approvals/approver-rules.js';
 import { StandInService } from './stand-ins/stand-in.service.js';
 import { InstanceQueryService } from './instances/instance-query.service.js';
 import { WorkflowRuntimeService } from './instances/workflow-runtime.service.js';
@@ -125,6 +126,7 @@ export class WorkflowModule {
         InstanceMigrator,
         MigrationService,
         StandInLookup,
+        ApproverRules,
         StandInService,
         EventCorrelator,
         FollowUpProcessor,

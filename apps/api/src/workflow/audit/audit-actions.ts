@@ -19,6 +19,8 @@ export const AUDIT_ACTION_LABELS: Record<string, [zh: string, en: string]> = {
   'task.approver-added': ['加签', 'added an approver'],
   'task.approver-removed': ['减签', 'removed an approver'],
   'task.copied': ['抄送', 'copied to'],
+  'task.skipped': ['按规则跳过', 'skipped by rule'],
+  'task.fallback': ['转组织书记', "sent to the unit's secretary"],
   'incident.retried': ['重试故障', 'retried an incident'],
   'message.correlated': ['发送消息', 'sent a message'],
   'signal.broadcast': ['广播信号', 'broadcast a signal'],
