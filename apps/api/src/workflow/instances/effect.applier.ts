@@ -201,7 +201,9 @@ export class EffectApplier {
     if (fallback) info = { ...info, candidateGroups: [fallback.to] };
     const skip = await this.rules.skip(ctx.em, instance, info, ctx.actor);
     const named = skip ? null : (info.assignee ?? null);
-    const standIn = named ? await this.standIns.of(ctx.em, named, ctx.now) : null;
+    const assignment = named
+      ? await this.standIns.assignment(ctx.em, named, ctx.now)
+      : { assignee: null, onBehalfOf: null };
     const task = ctx.em.create(WorkflowTask, {
       id: info.id,
       instanceId: instance.id,
@@ -210,7 +212,7 @@ export class EffectApplier {
       elementId: info.elementId,
       name: await taskTitle(ctx.em, info.elementName ?? null, info.headers['title'], orgUnitId),
       orgUnitId,
-      assignee: standIn ?? named,
+      assignee: assignment.assignee,
       candidateUsers: info.candidateUsers,
       candidateGroups: info.candidateGroups,
       dueAt: info.dueDate ? new Date(info.dueDate) : null,
@@ -223,7 +225,7 @@ export class EffectApplier {
       createdAt: ctx.now,
       completedAt: skip ? ctx.now : null,
       completedBy: null,
-      onBehalfOf: standIn ? named : null,
+      onBehalfOf: assignment.onBehalfOf,
       miBodyId: info.multiInstanceBodyId ?? null,
       outcome: null,
     });
@@ -259,13 +261,13 @@ export class EffectApplier {
       });
       return;
     }
-    if (standIn) {
+    if (assignment.onBehalfOf) {
       ctx.journal.recordAudit(ctx.now, {
         actor: 'system',
         action: 'task.stand-in',
         instanceId: instance.id,
         taskId: task.id,
-        detail: { for: named, standIn },
+        detail: { for: assignment.onBehalfOf, standIn: assignment.assignee },
       });
     }
     if (!task.assignee) await this.candidates.add(ctx.em, task);
