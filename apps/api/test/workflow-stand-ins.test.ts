@@ -203,10 +203,10 @@ describe('stand-ins (代理)', () => {
       .post('/api/instances')
       .send({ processId: 'wf_return', orgUnitId: unit, variables: { orgUnitId: unit } })
       .expect(201);
-    const [{ id: draft }] = await t.db.query<{ id: string }[]>(
+    const [{ id: draft }] = (await t.db.query<{ id: string }[]>(
       `SELECT id FROM wf_task WHERE instance_id = $1 AND element_id = 'Draft'`,
       [started.body.id],
-    );
+    )) as [{ id: string }];
     const claimable = async () =>
       (
         (await standIn.get('/api/tasks?tab=claimable&pageSize=100').expect(200)).body.items as {
@@ -242,10 +242,10 @@ describe('stand-ins (代理)', () => {
       .post('/api/instances')
       .send({ processId: 'wf_return', orgUnitId: unit, variables: { orgUnitId: unit } })
       .expect(201);
-    const [{ id: laterDraft }] = await t.db.query<{ id: string }[]>(
+    const [{ id: laterDraft }] = (await t.db.query<{ id: string }[]>(
       `SELECT id FROM wf_task WHERE instance_id = $1 AND element_id = 'Draft'`,
       [later.body.id],
-    );
+    )) as [{ id: string }];
     expect(await claimable()).not.toContain(laterDraft);
     await standIn.post(`/api/tasks/${laterDraft}/claim`).expect(403);
   });
