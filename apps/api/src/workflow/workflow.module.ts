@@ -33,6 +33,9 @@ import { MigrationService } from './migration/migration.service.js';
 import { StandInController } from './stand-ins/stand-in.controller.js';
 import { StandInLookup } from './stand-ins/stand-in.lookup.js';
 import { ApproverRules } from './approvals/approver-rules.js';
+import { HandoverController } from './handover/handover.controller.js';
+import { HandoverService } from './handover/handover.service.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { StandInService } from './stand-ins/stand-in.service.js';
 import { InstanceQueryService } from './instances/instance-query.service.js';
 import { WorkflowRuntimeService } from './instances/workflow-runtime.service.js';
@@ -94,7 +97,7 @@ export class WorkflowModule {
     return {
       module: WorkflowModule,
       global: true,
-      imports: [ScheduleModule.forRoot()],
+      imports: [ScheduleModule.forRoot(), AuthModule],
       controllers: [
         DefinitionController,
         InstanceController,
@@ -106,6 +109,7 @@ export class WorkflowModule {
         IncidentController,
         MigrationController,
         StandInController,
+        HandoverController,
       ],
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
@@ -127,6 +131,7 @@ export class WorkflowModule {
         MigrationService,
         StandInLookup,
         ApproverRules,
+        HandoverService,
         StandInService,
         EventCorrelator,
         FollowUpProcessor,

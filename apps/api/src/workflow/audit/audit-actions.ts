@@ -27,6 +27,9 @@ export const AUDIT_ACTION_LABELS: Record<string, [zh: string, en: string]> = {
   'definition.deployed': ['部署流程', 'deployed a flow'],
   'stand-in.named': ['指定代理人', 'named a stand-in'],
   'stand-in.revoked': ['撤销代理人', 'revoked a stand-in'],
+  'role.handed-over': ['换届交接', 'handed a role over'],
+  'task.handed-over': ['换届移交待办', 'handed a task over'],
+  'draft.handed-over': ['换届移交草稿', 'handed a draft over'],
 };
 
 export function actionLabel(action: string): string {
