@@ -3114,7 +3114,7 @@ export interface components {
             /** @description 换届说明, e.g. 2026 年换届选举 */
             note?: string;
         };
-        DecisionDto: {
+        DeployedDecisionDto: {
             decisionId: string;
             name: string;
             deploymentId: string;
@@ -3992,6 +3992,11 @@ export interface components {
              * @enum {string}
              */
             kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
             content: string;
         };
         SessionAttachmentDto: {
@@ -9989,7 +9994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecisionDto"][];
+                    "application/json": components["schemas"]["DeployedDecisionDto"][];
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -10039,7 +10044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecisionDto"][];
+                    "application/json": components["schemas"]["DeployedDecisionDto"][];
                 };
             };
             /** @description Invalid input: `errors` names each field */
