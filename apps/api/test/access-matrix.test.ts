@@ -189,6 +189,17 @@ const MATRIX: Record<string, Row> = {
     params: async (f) => ({ id: await f.freshRoleAssignment() }),
     allow: { od: 204, c1: 204, b: 204 },
   },
+  // 换届: only who may grant the role; a new holder that does not exist is refused with 400
+  'GET /api/role-assignments/:id/handover': {
+    params: (f) => ({ id: f.roleAssignmentC1B2 }),
+    query: { toPersonId: MISSING },
+    allow: { od: 400, c1: 400 },
+  },
+  'POST /api/role-assignments/:id/handover': {
+    params: (f) => ({ id: f.roleAssignmentC1B2 }),
+    body: { toPersonId: MISSING },
+    allow: { od: 400, c1: 400 },
+  },
   'POST /api/roster/import': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/roster/export': { allow: { ...EVERYONE_SIGNED_IN(200), member: 403 } },
 
@@ -230,6 +241,9 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/definitions/validate': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/definitions': { allow: EVERYONE_SIGNED_IN(400) },
+  // DMN decisions beside the flows: the Organization Department deploys and lists them.
+  'GET /api/decisions': { allow: { od: 200 } },
+  'POST /api/decisions': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/instances': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/instances/:id': { params: (f) => ({ id: f.instanceC1B2 }), allow: RECORD_READERS },
   'GET /api/instances/:id/history': {

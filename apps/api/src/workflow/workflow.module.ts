@@ -10,6 +10,9 @@ import { DefinitionCache } from './definitions/definition.cache.js';
 import { DefinitionController } from './definitions/definition.controller.js';
 import { DefinitionDeployer } from './definitions/definition.deployer.js';
 import { DefinitionFilesLoader } from './definitions/definition-files.loader.js';
+import { DecisionController } from './decisions/decision.controller.js';
+import { DecisionDeployer } from './decisions/decision.deployer.js';
+import { DecisionRegistry } from './decisions/decision.registry.js';
 import { DefinitionRepository } from './definitions/definition.repository.js';
 import { StartEventRegistrar } from './definitions/start-event.registrar.js';
 import { IncidentController } from './incidents/incident.controller.js';
@@ -32,6 +35,10 @@ import { MigrationController } from './migration/migration.controller.js';
 import { MigrationService } from './migration/migration.service.js';
 import { StandInController } from './stand-ins/stand-in.controller.js';
 import { StandInLookup } from './stand-ins/stand-in.lookup.js';
+import { ApproverRules } from './approvals/approver-rules.js';
+import { HandoverController } from './handover/handover.controller.js';
+import { HandoverService } from './handover/handover.service.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { StandInService } from './stand-ins/stand-in.service.js';
 import { InstanceQueryService } from './instances/instance-query.service.js';
 import { WorkflowRuntimeService } from './instances/workflow-runtime.service.js';
@@ -93,7 +100,7 @@ export class WorkflowModule {
     return {
       module: WorkflowModule,
       global: true,
-      imports: [ScheduleModule.forRoot()],
+      imports: [ScheduleModule.forRoot(), AuthModule],
       controllers: [
         DefinitionController,
         InstanceController,
@@ -105,6 +112,8 @@ export class WorkflowModule {
         IncidentController,
         MigrationController,
         StandInController,
+        HandoverController,
+        DecisionController,
       ],
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
@@ -116,6 +125,8 @@ export class WorkflowModule {
         DefinitionRepository,
         DefinitionDeployer,
         DefinitionFilesLoader,
+        DecisionRegistry,
+        DecisionDeployer,
         StartEventRegistrar,
         EffectApplier,
         InstanceEndHooks,
@@ -125,6 +136,8 @@ export class WorkflowModule {
         InstanceMigrator,
         MigrationService,
         StandInLookup,
+        ApproverRules,
+        HandoverService,
         StandInService,
         EventCorrelator,
         FollowUpProcessor,
