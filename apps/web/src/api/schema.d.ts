@@ -2883,6 +2883,8 @@ export interface components {
             action: string;
             instanceId: string | null;
             processId: string | null;
+            /** @description The process name of the instance’s version */
+            processName: string | null;
             orgUnitId: string | null;
             orgUnitName: string | null;
             taskId: string | null;
@@ -9084,7 +9086,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The filtered audit log as .xlsx (审计日志), oldest first, at most 50000 rows */
+            /** @description The filtered audit log as .xlsx (审计日志), oldest first; more than 50000 rows is refused (422) with the count */
             200: {
                 headers: {
                     [name: string]: unknown;
