@@ -75,7 +75,6 @@ const zhCN = {
     notePlaceholder: '版本说明：本次修改了什么（选填，最多 500 字）',
     noteTooLong: '版本说明最多 500 字',
     confirmDeploy: '确认部署',
-    simulate: '模拟',
   },
 };
 
@@ -158,7 +157,6 @@ const en: Messages = {
     notePlaceholder: 'Version note: what changed (optional, up to 500 characters)',
     noteTooLong: 'The version note has at most 500 characters',
     confirmDeploy: 'Deploy',
-    simulate: 'Simulate',
   },
 };
 
