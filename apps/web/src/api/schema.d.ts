@@ -3048,7 +3048,7 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
-        DecisionDto: {
+        DeployedDecisionDto: {
             decisionId: string;
             name: string;
             deploymentId: string;
@@ -3926,6 +3926,11 @@ export interface components {
              * @enum {string}
              */
             kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
             content: string;
         };
         SessionAttachmentDto: {
@@ -9784,7 +9789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecisionDto"][];
+                    "application/json": components["schemas"]["DeployedDecisionDto"][];
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -9834,7 +9839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecisionDto"][];
+                    "application/json": components["schemas"]["DeployedDecisionDto"][];
                 };
             };
             /** @description Invalid input: `errors` names each field */
