@@ -19,12 +19,17 @@ export const AUDIT_ACTION_LABELS: Record<string, [zh: string, en: string]> = {
   'task.approver-added': ['加签', 'added an approver'],
   'task.approver-removed': ['减签', 'removed an approver'],
   'task.copied': ['抄送', 'copied to'],
+  'task.skipped': ['按规则跳过', 'skipped by rule'],
+  'task.fallback': ['转组织书记', "sent to the unit's secretary"],
   'incident.retried': ['重试故障', 'retried an incident'],
   'message.correlated': ['发送消息', 'sent a message'],
   'signal.broadcast': ['广播信号', 'broadcast a signal'],
   'definition.deployed': ['部署流程', 'deployed a flow'],
   'stand-in.named': ['指定代理人', 'named a stand-in'],
   'stand-in.revoked': ['撤销代理人', 'revoked a stand-in'],
+  'role.handed-over': ['换届交接', 'handed a role over'],
+  'task.handed-over': ['换届移交待办', 'handed a task over'],
+  'draft.handed-over': ['换届移交草稿', 'handed a draft over'],
 };
 
 export function actionLabel(action: string): string {

@@ -24,6 +24,7 @@ import type EngineProblems from './engine-problems/EngineProblems';
 import type { DiagramProblem } from './engine-problems/EngineProblems';
 import translateModule from './translate';
 import VoteTemplatesModule from './vote-templates';
+import ApproverRulesModule from './approver-rules';
 import { VOTE_TEMPLATES } from './vote-templates/vote-templates';
 import { lintOnChange, type LintReport } from './camunda-lint';
 
@@ -80,6 +81,7 @@ export function createFlowModeler(
       CloudElementTemplatesPropertiesProviderModule,
       ElementTemplateChooserModule,
       VoteTemplatesModule,
+      ApproverRulesModule,
       EngineOnlyModule,
       EngineProblemsModule,
       LintingModule,
