@@ -28,8 +28,11 @@ export {
   type ServiceWorker,
 } from './runtime/memory-runtime.js';
 export {
+  readSimulationScript,
   simulate,
+  Simulation,
   SimulationError,
+  type SimulationOptions,
   type SimulationScript,
   type SimulationStep,
 } from './runtime/simulation-script.js';

@@ -45,6 +45,8 @@ export interface FlowModeler {
   showProblems(problems: readonly DiagramProblem[]): void;
   focus(elementId: string): boolean;
   onChange(listener: () => void): void;
+  /** A bpmn-js service by name (overlays, canvas…), for the 模拟 panel's drawing. */
+  service<T>(name: string): T;
   /** Switches language: palette, properties panel and an open context pad redraw. */
   setLocale(locale: Locale): void;
   destroy(): void;
@@ -111,6 +113,7 @@ export function createFlowModeler(
     xml,
     showProblems: (list) => problems().show(list),
     focus: (elementId) => problems().focus(elementId),
+    service: <T>(name: string) => modeler.get<T>(name),
     onChange(listener) {
       modeler.on('commandStack.changed', listener);
     },
