@@ -89,6 +89,7 @@ export class WorkflowModule {
       InstanceCommandRunner,
       TaskAccessPolicy,
       InstanceQueryService,
+      PersonNames,
     ];
     return {
       module: WorkflowModule,
