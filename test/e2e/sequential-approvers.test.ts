@@ -121,4 +121,15 @@ describe('前加签 / 后加签 in the browser (issue 19 point 2)', () => {
     await dialog.getByText('不能重复加签').waitFor();
     await expectAccessible(page);
   });
+
+  it('the instance diagram counts the approvers added on the step', async () => {
+    const { page } = await as('od_admin');
+    await page.goto(`/instances/${instanceId}`);
+    const badge = page
+      .getByTestId('instance-verb')
+      .and(page.locator('[data-element-id="Approve"]'));
+    await badge.filter({ hasText: '加签 1' }).waitFor();
+    expect(await badge.getAttribute('title')).toContain('请支委先把关');
+    await expectAccessible(page);
+  });
 });

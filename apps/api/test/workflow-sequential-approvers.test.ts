@@ -117,7 +117,12 @@ describe('前加签 / 后加签', () => {
       'task.added-approved',
       'task.completed',
     ]);
-    expect(rows[1]).toMatchObject({ targetName: '杨丽娟', reason: '请先把关' });
+    // the diagram marks the 加签 on the step's element
+    expect(rows[1]).toMatchObject({
+      targetName: '杨丽娟',
+      reason: '请先把关',
+      taskElementId: 'Draft',
+    });
     expect(rows[2]).toMatchObject({ actorName: '杨丽娟', reason: '内容可行' });
   });
 

@@ -2937,6 +2937,8 @@ export interface components {
             taskId: string | null;
             /** @description The task acted on */
             taskName: string | null;
+            /** @description BPMN element of the task acted on (the diagram marks verbs on it) */
+            taskElementId: string | null;
             /** @description Whom it went to (the person a task was handed, returned or given back to) */
             targetName: string | null;
             /** @description The step the work was sent back to (退回) */
