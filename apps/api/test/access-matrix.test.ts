@@ -230,6 +230,9 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/definitions/validate': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/definitions': { allow: EVERYONE_SIGNED_IN(400) },
+  // DMN decisions beside the flows: the Organization Department deploys and lists them.
+  'GET /api/decisions': { allow: { od: 200 } },
+  'POST /api/decisions': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/instances': { allow: EVERYONE_SIGNED_IN(200) },
   'GET /api/instances/:id': { params: (f) => ({ id: f.instanceC1B2 }), allow: RECORD_READERS },
   'GET /api/instances/:id/history': {

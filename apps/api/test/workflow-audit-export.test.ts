@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_EXPORT_MAX } from '../src/workflow/audit/audit-query.service.js';
 import { createTestApp, type Client, type TestApp } from './support/test-app.js';
 import { deploy, WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
 
@@ -141,7 +142,7 @@ describe('workflow audit log and its export', () => {
     expect(rows[1]!.slice(2, 9)).toEqual([
       '退回',
       expect.any(String),
-      'wf_return',
+      '测试退回',
       '支委审核',
       expect.any(String),
       '起草',
@@ -155,4 +156,27 @@ describe('workflow audit log and its export', () => {
       .expect(200);
     expect(await sheetRows(none.body as Buffer)).toHaveLength(1);
   });
+
+  it('refuses an export larger than one file holds, naming the count, instead of cutting it short', async () => {
+    await t.db.query(
+      `INSERT INTO wf_audit (at, actor, action, instance_id, task_id, detail)
+       SELECT now(), 'system', 'test.bulk', $1, NULL, '{}'::jsonb
+         FROM generate_series(1, $2::int)`,
+      [returned, AUDIT_EXPORT_MAX + 1],
+    );
+    const refused = await od.get('/api/audit/export').query({ action: 'test.bulk' }).expect(422);
+    expect(refused.body.detail).toBe(
+      `符合条件的审计记录有 ${AUDIT_EXPORT_MAX + 1} 条，超过单次导出上限 ${AUDIT_EXPORT_MAX} 条，请缩小时间段或增加筛选条件后分次导出`,
+    );
+    await t.db.query(
+      `DELETE FROM wf_audit WHERE action = 'test.bulk' AND id = (SELECT max(id) FROM wf_audit WHERE action = 'test.bulk')`,
+    );
+    const whole = await od
+      .get('/api/audit/export')
+      .query({ action: 'test.bulk' })
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
+    expect(await sheetRows(whole.body as Buffer)).toHaveLength(AUDIT_EXPORT_MAX + 1);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 /** 代理 (issue 19 point 9): a stand-in named for a period takes the new work, "代 X 办理". */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './support/test-app.js';
-import { WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
+import { deploy, WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="https://orglife.example/test">
@@ -38,6 +38,7 @@ describe('stand-ins (代理)', () => {
     secretaryId = t.people['branch_secretary'] as string;
     standInId = t.people['c1b2_secretary'] as string;
     await od.post('/api/definitions').send({ xml: XML }).expect(201);
+    await deploy(od, 'wf-return');
   });
   afterAll(async () => {
     await t.close();
@@ -147,5 +148,105 @@ describe('stand-ins (代理)', () => {
       .post('/api/stand-ins')
       .send({ ...period, personId: secretaryId, standInId })
       .expect(201);
+  });
+
+  it('work sent back (退回) to a step the person did goes to their stand-in while they are away', async () => {
+    const unit = t.units['C1-B1']!;
+    const started = await secretary
+      .post('/api/instances')
+      .send({ processId: 'wf_return', orgUnitId: unit, variables: { orgUnitId: unit } })
+      .expect(201);
+    const openAt = async (elementId: string) =>
+      (
+        await t.db.query<{ id: string }[]>(
+          `SELECT id FROM wf_task WHERE instance_id = $1 AND status = 'open' AND element_id = $2`,
+          [started.body.id, elementId],
+        )
+      )[0]!.id;
+    await secretary
+      .post(`/api/tasks/${await openAt('Draft')}/complete`)
+      .send({})
+      .expect(200);
+    const now = t.clock.now().getTime();
+    const named = await secretary
+      .post('/api/stand-ins')
+      .send({
+        standInId,
+        startsAt: new Date(now).toISOString(),
+        endsAt: new Date(now + DAY).toISOString(),
+        reason: 'leave',
+      })
+      .expect(201);
+    const branchCommittee = await t.login('branch_committee');
+    await branchCommittee
+      .post(`/api/tasks/${await openAt('Review')}/return`)
+      .send({ target: 'Draft', reason: '缺少会议记录' })
+      .expect(200);
+    const draft = await openAt('Draft');
+    const [row] = await t.db.query<{ assignee: string; on_behalf_of: string | null }[]>(
+      `SELECT assignee, on_behalf_of FROM wf_task WHERE id = $1`,
+      [draft],
+    );
+    expect(row).toEqual({ assignee: standInId, on_behalf_of: secretaryId });
+    const [audit] = await t.db.query<{ detail: unknown }[]>(
+      `SELECT detail FROM wf_audit WHERE task_id = $1 AND action = 'task.stand-in'`,
+      [draft],
+    );
+    expect(audit?.detail).toEqual({ for: secretaryId, standIn: standInId });
+    await secretary.post(`/api/stand-ins/${named.body.id}/revoke`).expect(204);
+  });
+
+  it('the stand-in may take the pooled work (可认领) of the person away, on their behalf, and not after', async () => {
+    t.clock.advance(2 * DAY); // past every stand-in the tests above named
+    const unit = t.units['C1-B1']!;
+    const started = await od
+      .post('/api/instances')
+      .send({ processId: 'wf_return', orgUnitId: unit, variables: { orgUnitId: unit } })
+      .expect(201);
+    const [{ id: draft }] = (await t.db.query<{ id: string }[]>(
+      `SELECT id FROM wf_task WHERE instance_id = $1 AND element_id = 'Draft'`,
+      [started.body.id],
+    )) as [{ id: string }];
+    const claimable = async () =>
+      (
+        (await standIn.get('/api/tasks?tab=claimable&pageSize=100').expect(200)).body.items as {
+          id: string;
+        }[]
+      ).map((task) => task.id);
+    expect(await claimable()).not.toContain(draft);
+    await standIn.post(`/api/tasks/${draft}/claim`).expect(403);
+
+    const now = t.clock.now().getTime();
+    const named = await secretary
+      .post('/api/stand-ins')
+      .send({
+        standInId,
+        startsAt: new Date(now).toISOString(),
+        endsAt: new Date(now + DAY).toISOString(),
+        reason: 'business_trip',
+      })
+      .expect(201);
+    expect(await claimable()).toContain(draft);
+    const counts = await standIn.get('/api/tasks/counts').expect(200);
+    expect(counts.body.claimable).toBeGreaterThanOrEqual(1);
+    const claimed = await standIn.post(`/api/tasks/${draft}/claim`).expect(200);
+    expect(claimed.body).toMatchObject({ assignee: standInId, onBehalfOf: secretaryId });
+    const [audit] = await t.db.query<{ detail: unknown }[]>(
+      `SELECT detail FROM wf_audit WHERE task_id = $1 AND action = 'task.claimed'`,
+      [draft],
+    );
+    expect(audit?.detail).toMatchObject({ for: secretaryId });
+
+    await secretary.post(`/api/stand-ins/${named.body.id}/revoke`).expect(204);
+    const later = await od
+      .post('/api/instances')
+      .send({ processId: 'wf_return', orgUnitId: unit, variables: { orgUnitId: unit } })
+      .expect(201);
+    const [{ id: laterDraft }] = (await t.db.query<{ id: string }[]>(
+      `SELECT id FROM wf_task WHERE instance_id = $1 AND element_id = 'Draft'`,
+      [later.body.id],
+    )) as [{ id: string }];
+    expect(await claimable()).not.toContain(laterDraft);
+    await standIn.post(`/api/tasks/${laterDraft}/claim`).expect(403);
   });
 });

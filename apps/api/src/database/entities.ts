@@ -8,6 +8,7 @@ import { SessionCorrection } from '../sessions/session-correction.entity.js';
 import { WorkflowDefinition } from '../workflow/definitions/definition.entity.js';
 import { WorkflowAuditEntry } from '../workflow/history/audit.entity.js';
 import { WorkflowStandIn } from '../workflow/stand-ins/stand-in.entity.js';
+import { DecisionDeployment } from '../workflow/decisions/decision-deployment.entity.js';
 import { WorkflowHistoryEvent } from '../workflow/history/history.entity.js';
 import { WorkflowIncident } from '../workflow/incidents/incident.entity.js';
 import { WorkflowInstance } from '../workflow/instances/instance.entity.js';
@@ -74,6 +75,7 @@ export const entities = [
   WorkflowHistoryEvent,
   WorkflowAuditEntry,
   WorkflowStandIn,
+  DecisionDeployment,
   // monthly cycle (study, plans, sessions, evaluations)
   Attachment,
   StudyContent,

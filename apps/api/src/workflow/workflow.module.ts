@@ -10,6 +10,9 @@ import { DefinitionCache } from './definitions/definition.cache.js';
 import { DefinitionController } from './definitions/definition.controller.js';
 import { DefinitionDeployer } from './definitions/definition.deployer.js';
 import { DefinitionFilesLoader } from './definitions/definition-files.loader.js';
+import { DecisionController } from './decisions/decision.controller.js';
+import { DecisionDeployer } from './decisions/decision.deployer.js';
+import { DecisionRegistry } from './decisions/decision.registry.js';
 import { DefinitionRepository } from './definitions/definition.repository.js';
 import { StartEventRegistrar } from './definitions/start-event.registrar.js';
 import { IncidentController } from './incidents/incident.controller.js';
@@ -106,6 +109,7 @@ export class WorkflowModule {
         IncidentController,
         MigrationController,
         StandInController,
+        DecisionController,
       ],
       providers: [
         { provide: WORKFLOW_OPTIONS, useValue: resolved },
@@ -117,6 +121,8 @@ export class WorkflowModule {
         DefinitionRepository,
         DefinitionDeployer,
         DefinitionFilesLoader,
+        DecisionRegistry,
+        DecisionDeployer,
         StartEventRegistrar,
         EffectApplier,
         InstanceEndHooks,

@@ -1169,6 +1169,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every deployed decision at its latest deployment (OD) */
+        get: operations["DecisionController_list"];
+        put?: never;
+        /** Deploy a DMN file beside the flows (OD): its decisions become the latest for business rule tasks; 400 with problems, nothing stored */
+        post: operations["DecisionController_deploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/added-approvers": {
         parameters: {
             query?: never;
@@ -2932,6 +2950,8 @@ export interface components {
             action: string;
             instanceId: string | null;
             processId: string | null;
+            /** @description The process name of the instance’s version */
+            processName: string | null;
             orgUnitId: string | null;
             orgUnitName: string | null;
             taskId: string | null;
@@ -3078,6 +3098,20 @@ export interface components {
         StandInCreatedDto: {
             /** Format: uuid */
             id: string;
+        };
+        DecisionDto: {
+            decisionId: string;
+            name: string;
+            deploymentId: string;
+            sourceName: string | null;
+            /** Format: date-time */
+            deployedAt: string;
+        };
+        DeployDecisionsDto: {
+            /** @description DMN 1.3 XML (decision tables, literal expressions) */
+            xml: string;
+            /** @description The file name it came from */
+            sourceName?: string;
         };
         AddedApproverDto: {
             /** @description Person id of the added approver */
@@ -3978,11 +4012,6 @@ export interface components {
              * @enum {string}
              */
             kind: "task" | "vanguard" | "thought";
-            content: string;
-        };
-        DecisionDto: {
-            /** @enum {string} */
-            category: "work" | "matter" | "self_building";
             content: string;
         };
         SessionAttachmentDto: {
@@ -9170,7 +9199,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The filtered audit log as .xlsx (审计日志), oldest first, at most 50000 rows */
+            /** @description The filtered audit log as .xlsx (审计日志), oldest first; more than 50000 rows is refused (422) with the count */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9809,6 +9838,111 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DecisionController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DecisionController_deploy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeployDecisionsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -708,7 +708,7 @@ const en: Messages = {
   },
   standIns: {
     name: 'Name a stand-in',
-    hint: 'While you are away, new work assigned to you goes to your stand-in, marked "on behalf of" you; work already in your inbox stays.',
+    hint: 'While you are away, new work assigned to you goes to your stand-in, marked "on behalf of" you, and your stand-in may also claim the work you could claim; work already in your inbox stays.',
     standIn: 'Stand-in',
     period: 'Period',
     firstDay: 'First day',

@@ -24,6 +24,7 @@ import { NotificationDeadlinesAndDigest1766900000000 } from './1766900000000-not
 import { AttachmentPhotos1767000000000 } from './1767000000000-attachment-photos.js';
 import { VotesAndCopies1767300000000 } from './1767300000000-votes-and-copies.js';
 import { SequentialApprovers1767400000000 } from './1767400000000-sequential-approvers.js';
+import { DecisionDeployments1767600000000 } from './1767600000000-decision-deployments.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   AttachmentPhotos1767000000000,
   VotesAndCopies1767300000000,
   SequentialApprovers1767400000000,
+  DecisionDeployments1767600000000,
 ];

@@ -38,7 +38,7 @@ export async function auditWorkbook(rows: readonly AuditEntryDto[]): Promise<Buf
       actor: r.actorName ?? (r.actor === 'system' ? '系统' : r.actor),
       action: actionLabel(r.action),
       unit: r.orgUnitName ?? '',
-      process: r.processId ?? '',
+      process: r.processName ?? r.processId ?? '',
       task: r.taskName ?? '',
       target: r.targetName ?? '',
       step: r.stepName ?? '',

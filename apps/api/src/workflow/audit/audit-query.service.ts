@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ProblemException } from '../../common/problem.js';
 import { AccessService } from '../../access/access.service.js';
 import { ORG_ADMIN_ROLES } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -16,6 +17,7 @@ interface Row {
   action: string;
   instance_id: string | null;
   process_id: string | null;
+  process_name: string | null;
   org_unit_id: string | null;
   unit_name: string | null;
   task_id: string | null;
@@ -27,10 +29,12 @@ interface Row {
 
 const SELECT = `
   SELECT a.id, a.at, a.actor, p.name AS actor_name, a.action, a.instance_id, i.process_id,
-         i.org_unit_id, u.name AS unit_name, a.task_id, t.name AS task_name, t.element_id AS task_element_id,
+         d.name AS process_name, i.org_unit_id, u.name AS unit_name, a.task_id, t.name AS task_name,
+         t.element_id AS task_element_id,
          tp.name AS target_name, a.detail
     FROM wf_audit a
     LEFT JOIN wf_instance i ON i.id = a.instance_id
+    LEFT JOIN wf_definition d ON d.id = i.definition_id
     LEFT JOIN org_unit u ON u.id = i.org_unit_id
     LEFT JOIN wf_task t ON t.id = a.task_id
     LEFT JOIN person p ON p.id::text = a.actor
@@ -72,14 +76,32 @@ export class AuditQueryService {
     return { items: rows.map(toEntry), total: Number(counted[0]?.n ?? 0) };
   }
 
-  /** Every row of the filter, oldest first, up to `AUDIT_EXPORT_MAX`. */
+  /**
+   * Every row of the filter, oldest first. More than `AUDIT_EXPORT_MAX` rows is refused, naming
+   * the count, rather than cut short: an export is evidence and must be whole.
+   */
   async all(user: AuthUser, filter: AuditFilterDto): Promise<AuditEntryDto[]> {
     const { where, params } = await this.where(user, filter);
     const db = await this.replica.reader();
     const rows = await db.query<Row[]>(
-      `${SELECT} ${where} ORDER BY a.id LIMIT ${AUDIT_EXPORT_MAX}`,
+      `${SELECT} ${where} ORDER BY a.id LIMIT ${AUDIT_EXPORT_MAX + 1}`,
       params,
     );
+    if (rows.length > AUDIT_EXPORT_MAX) {
+      const counted = await db.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM wf_audit a LEFT JOIN wf_instance i ON i.id = a.instance_id ${where}`,
+        params,
+      );
+      const total = Number(counted[0]?.n ?? 0);
+      throw new ProblemException(
+        422,
+        bilingual(
+          `符合条件的审计记录有 ${total} 条，超过单次导出上限 ${AUDIT_EXPORT_MAX} 条，请缩小时间段或增加筛选条件后分次导出`,
+          `${total} audit rows match, more than the ${AUDIT_EXPORT_MAX} one export holds: narrow the period or the filter and export in parts`,
+        ),
+        { total, limit: AUDIT_EXPORT_MAX },
+      );
+    }
     return rows.map(toEntry);
   }
 
@@ -143,6 +165,7 @@ function toEntry(r: Row): AuditEntryDto {
     action: r.action,
     instanceId: r.instance_id,
     processId: r.process_id,
+    processName: r.process_name,
     orgUnitId: r.org_unit_id,
     orgUnitName: r.unit_name,
     taskId: r.task_id,

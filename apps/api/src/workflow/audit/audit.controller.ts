@@ -31,7 +31,7 @@ export class AuditController {
   @Get('audit/export')
   @ApiProduces(XLSX)
   @ApiOkResponse({
-    description: `The filtered audit log as .xlsx (审计日志), oldest first, at most ${AUDIT_EXPORT_MAX} rows`,
+    description: `The filtered audit log as .xlsx (审计日志), oldest first; more than ${AUDIT_EXPORT_MAX} rows is refused (422) with the count`,
     schema: { type: 'string', format: 'binary' },
   })
   async export(

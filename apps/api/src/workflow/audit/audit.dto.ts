@@ -73,6 +73,12 @@ export class AuditEntryDto {
   @ApiProperty({ description: 'The verb, e.g. task.returned' }) action: string;
   @ApiProperty({ type: String, nullable: true }) instanceId: string | null;
   @ApiProperty({ type: String, nullable: true }) processId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The process name of the instance’s version',
+  })
+  processName: string | null;
   @ApiProperty({ type: String, nullable: true }) orgUnitId: string | null;
   @ApiProperty({ type: String, nullable: true }) orgUnitName: string | null;
   @ApiProperty({ type: String, nullable: true }) taskId: string | null;

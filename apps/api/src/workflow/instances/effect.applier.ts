@@ -196,7 +196,9 @@ export class EffectApplier {
   ): Promise<void> {
     const orgUnitId = orgUnitOf(info.variables) ?? instance.orgUnitId;
     const named = info.assignee ?? null;
-    const standIn = named ? await this.standIns.of(ctx.em, named, ctx.now) : null;
+    const assignment = named
+      ? await this.standIns.assignment(ctx.em, named, ctx.now)
+      : { assignee: null, onBehalfOf: null };
     const task = ctx.em.create(WorkflowTask, {
       id: info.id,
       instanceId: instance.id,
@@ -205,7 +207,7 @@ export class EffectApplier {
       elementId: info.elementId,
       name: await taskTitle(ctx.em, info.elementName ?? null, info.headers['title'], orgUnitId),
       orgUnitId,
-      assignee: standIn ?? named,
+      assignee: assignment.assignee,
       candidateUsers: info.candidateUsers,
       candidateGroups: info.candidateGroups,
       dueAt: info.dueDate ? new Date(info.dueDate) : null,
@@ -218,18 +220,18 @@ export class EffectApplier {
       createdAt: ctx.now,
       completedAt: null,
       completedBy: null,
-      onBehalfOf: standIn ? named : null,
+      onBehalfOf: assignment.onBehalfOf,
       miBodyId: info.multiInstanceBodyId ?? null,
       outcome: null,
     });
     await deferInsert(ctx.em, WorkflowTask, task);
-    if (standIn) {
+    if (assignment.onBehalfOf) {
       ctx.journal.recordAudit(ctx.now, {
         actor: 'system',
         action: 'task.stand-in',
         instanceId: instance.id,
         taskId: task.id,
-        detail: { for: named, standIn },
+        detail: { for: assignment.onBehalfOf, standIn: assignment.assignee },
       });
     }
     if (!task.assignee) await this.candidates.add(ctx.em, task);

@@ -1,6 +1,7 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type Command,
+  type CompiledDefinition,
   execute,
   type RunOptions,
   startInstance,
@@ -18,6 +19,7 @@ import { deferInsert, deferWrite, readInOrder } from '../../database/deferred-wr
 import { WorkflowTask } from '../tasks/task.entity.js';
 import { newRowId } from '../../database/row-id.js';
 import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
+import { DecisionRegistry } from '../decisions/decision.registry.js';
 
 export interface StartInput {
   definition: WorkflowDefinition;
@@ -40,6 +42,7 @@ export class InstanceCommandRunner {
   constructor(
     private readonly definitions: DefinitionCache,
     private readonly effects: EffectApplier,
+    private readonly decisions: DecisionRegistry,
     @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
   ) {}
 
@@ -112,7 +115,7 @@ export class InstanceCommandRunner {
       processId: input.definition.processId,
       ...(input.startEventId ? { startEventId: input.startEventId } : {}),
       variables: input.variables,
-      ...this.runOptions(),
+      ...(await this.runOptions(ctx, compiled)),
       now: ctx.now.toISOString(),
     });
     const instance = ctx.em.create(WorkflowInstance, {
@@ -135,8 +138,12 @@ export class InstanceCommandRunner {
     return instance;
   }
 
-  private runOptions(): RunOptions {
-    return { maxActivations: this.options.maxActivationsPerStep, timeZone: this.options.timeZone };
+  private async runOptions(ctx: CommandContext, compiled: CompiledDefinition): Promise<RunOptions> {
+    return {
+      maxActivations: this.options.maxActivationsPerStep,
+      timeZone: this.options.timeZone,
+      ...(callsDecisions(compiled) ? { decisions: await this.decisions.decisions(ctx.em) } : {}),
+    };
   }
 
   /** Runs `command` on an instance the caller has locked; saves state, then its effects. */
@@ -149,7 +156,7 @@ export class InstanceCommandRunner {
       throw new ConflictException(`Process instance ${instance.id} has already ended.`);
     }
     const compiled = await this.definitions.get(ctx.em, instance.definitionId);
-    const result = execute(compiled, instance.state, command, this.runOptions());
+    const result = execute(compiled, instance.state, command, await this.runOptions(ctx, compiled));
     const previousVersion = instance.version;
     instance.state = result.state;
     instance.version = result.state.version;
@@ -198,3 +205,17 @@ const LOCK_OF_TASK = `
     FROM wf_task t JOIN wf_instance i ON i.id = t.instance_id
    WHERE t.id = $1
      FOR UPDATE OF i FOR NO KEY UPDATE OF t`;
+
+const decisionCallers = new WeakMap<CompiledDefinition, boolean>();
+
+/** Whether a business rule task of the definition calls a DMN decision. */
+function callsDecisions(compiled: CompiledDefinition): boolean {
+  let calls = decisionCallers.get(compiled);
+  if (calls === undefined) {
+    calls = [...compiled.processes.values()].some((process) =>
+      [...process.nodes.values()].some((node) => node.decision !== undefined),
+    );
+    decisionCallers.set(compiled, calls);
+  }
+  return calls;
+}

@@ -14,6 +14,7 @@ import { DefinitionCache } from '../definitions/definition.cache.js';
 import type { CommandContext } from '../instances/command-context.js';
 import { CommandScope } from '../instances/command.scope.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
+import { StandInLookup } from '../stand-ins/stand-in.lookup.js';
 import type { WorkflowInstance } from '../instances/instance.entity.js';
 import { TaskAccessPolicy, taskActions } from '../tasks/task-access.policy.js';
 import { TaskCandidateIndex } from '../tasks/task-candidate.index.js';
@@ -50,6 +51,7 @@ export class TaskMovingService {
     private readonly commands: TaskCommandService,
     private readonly definitions: DefinitionCache,
     private readonly candidates: TaskCandidateIndex,
+    private readonly standIns: StandInLookup,
   ) {}
 
   /**
@@ -109,7 +111,10 @@ export class TaskMovingService {
       }
       const cancelledTasks = await this.openTasksAmong(ctx.em, instance.id, alive);
       const result = await this.move(ctx, instance, cancel, task.elementId, parentId);
-      const recreated = await this.assignRecreated(ctx, result, task.elementId, user.personId);
+      const recreated = await this.assignRecreated(ctx, instance.id, result, task.elementId, {
+        assignee: user.personId,
+        onBehalfOf: null,
+      });
       auditTask(ctx, 'task.withdrawn', task, {
         reason: reason ?? null,
         elementId: task.elementId,
@@ -176,7 +181,14 @@ export class TaskMovingService {
         withDescendants(state, plan.cancel),
       );
       const result = await this.move(ctx, instance, plan.cancel, targetId, plan.parentId);
-      const recreated = await this.assignRecreated(ctx, result, targetId, previous.completedBy);
+      // the person who did the step may be away: the work goes to their stand-in (代理)
+      const recreated = await this.assignRecreated(
+        ctx,
+        instance.id,
+        result,
+        targetId,
+        await this.standIns.assignment(ctx.em, previous.completedBy, ctx.now),
+      );
       task.status = 'cancelled';
       auditTask(ctx, 'task.returned', task, {
         reason,
@@ -228,19 +240,29 @@ export class TaskMovingService {
     });
   }
 
-  /** Gives the task the step created at `elementId` to `personId`; its id. */
+  /** Gives the task the step created at `elementId` to `to.assignee` (on behalf of `to.onBehalfOf`); its id. */
   private async assignRecreated(
     ctx: CommandContext,
+    instanceId: string,
     result: StepResult,
     elementId: string,
-    personId: string,
+    to: { assignee: string; onBehalfOf: string | null },
   ): Promise<string | null> {
     const created = result.effects.find(
       (e) => e.type === 'taskCreated' && e.task.elementId === elementId,
     );
     if (created?.type !== 'taskCreated') return null;
-    await ctx.em.update(WorkflowTask, { id: created.task.id }, { assignee: personId });
+    await ctx.em.update(WorkflowTask, { id: created.task.id }, to);
     await this.candidates.remove(ctx.em, [created.task.id]);
+    if (to.onBehalfOf) {
+      ctx.journal.recordAudit(ctx.now, {
+        actor: 'system',
+        action: 'task.stand-in',
+        instanceId,
+        taskId: created.task.id,
+        detail: { for: to.onBehalfOf, standIn: to.assignee },
+      });
+    }
     return created.task.id;
   }
 

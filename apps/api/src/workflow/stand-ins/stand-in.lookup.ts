@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { HeldRole } from '../../auth/person-roles.js';
+
+/** Someone a person stands in for now, with the roles whose pooled work the stand-in may take. */
+export interface Principal {
+  personId: string;
+  roles: HeldRole[];
+}
 
 /** Who stands in for a person at a moment (代理), read in the caller's transaction. */
 @Injectable()
 export class StandInLookup {
   /** The stand-in of `personId` at `at`, or null; a stand-in's own stand-in is not followed. */
-  async of(em: EntityManager, personId: string, at: Date): Promise<string | null> {
+  private async of(em: EntityManager, personId: string, at: Date): Promise<string | null> {
     if (!UUID.test(personId)) return null;
     const [row] = (await em.query(
       `SELECT stand_in_id FROM wf_stand_in
@@ -14,6 +21,46 @@ export class StandInLookup {
       [personId, at],
     )) as { stand_in_id: string }[];
     return row?.stand_in_id ?? null;
+  }
+
+  /** Whom work meant for `personId` goes to at `at`: their stand-in on their behalf, or themselves. */
+  async assignment(
+    em: EntityManager,
+    personId: string,
+    at: Date,
+  ): Promise<{ assignee: string; onBehalfOf: string | null }> {
+    const standIn = await this.of(em, personId, at);
+    return standIn
+      ? { assignee: standIn, onBehalfOf: personId }
+      : { assignee: personId, onBehalfOf: null };
+  }
+
+  /**
+   * The people `standInId` stands in for at `at` (active accounts only), with their roles: the
+   * stand-in may take their pooled work (可认领) as well as what is assigned to them by name.
+   */
+  async principalsOf(
+    db: Pick<EntityManager, 'query'>,
+    standInId: string,
+    at: Date,
+  ): Promise<Principal[]> {
+    if (!UUID.test(standInId)) return [];
+    const rows = (await db.query(
+      `SELECT s.person_id AS "personId", r.role, r.org_unit_id AS "orgUnitId"
+         FROM wf_stand_in s
+         JOIN account a ON a.person_id = s.person_id AND a.deactivated_at IS NULL
+         LEFT JOIN role_assignment r ON r.person_id = s.person_id
+        WHERE s.stand_in_id = $1 AND s.revoked_at IS NULL AND s.starts_at <= $2 AND s.ends_at > $2`,
+      [standInId, at],
+    )) as { personId: string; role: HeldRole['role'] | null; orgUnitId: string | null }[];
+    const principals = new Map<string, Principal>();
+    for (const row of rows) {
+      const principal = principals.get(row.personId) ?? { personId: row.personId, roles: [] };
+      if (row.role && row.orgUnitId)
+        principal.roles.push({ role: row.role, orgUnitId: row.orgUnitId });
+      principals.set(row.personId, principal);
+    }
+    return [...principals.values()];
   }
 }
 

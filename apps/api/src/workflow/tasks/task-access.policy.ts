@@ -1,8 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AccessService } from '../../access/access.service.js';
 import { COMMITTEE_ROLES, ORG_ADMIN_ROLES, type RoleName } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { CLOCK, type Clock } from '../../clock/clock.js';
 import { Transactions } from '../../database/transactions.js';
+import { StandInLookup } from '../stand-ins/stand-in.lookup.js';
 import { WorkflowTaskAddedApprover } from './task-added-approver.entity.js';
 import { WorkflowTaskCopy } from './task-copy.entity.js';
 import type { WorkflowTask } from './task.entity.js';
@@ -12,8 +14,13 @@ const TASK_MANAGER_ROLES: RoleName[] = ['od_admin', ...COMMITTEE_ROLES];
 
 /** What the user may do with one task. */
 export interface TaskRights {
-  /** A candidate user, or holds a candidate group. Candidates never change after creation. */
+  /**
+   * A candidate user, or holds a candidate group, in person or as the stand-in (代理) of someone
+   * who does. Candidates never change after creation.
+   */
   candidate: boolean;
+  /** When the user is a candidate only as someone's stand-in: that person. */
+  onBehalfOf: string | null;
   /** OD or committee leadership over the task's org unit: may reassign and unclaim. */
   manager: boolean;
   /** May read the task and its comments. */
@@ -65,10 +72,14 @@ export class TaskAccessPolicy {
   constructor(
     private readonly access: AccessService,
     private readonly tx: Transactions,
+    private readonly standIns: StandInLookup,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async rightsOn(user: AuthUser, task: WorkflowTask): Promise<TaskRights> {
-    const candidate = await this.isCandidate(user, task);
+    const inPerson = await this.isCandidate(user, task);
+    const onBehalfOf = inPerson ? null : await this.candidateStoodInFor(user, task);
+    const candidate = inPerson || onBehalfOf !== null;
     const manager = await this.holds(user, task, TASK_MANAGER_ROLES);
     const involved =
       candidate ||
@@ -81,7 +92,7 @@ export class TaskAccessPolicy {
       manager ||
       (await this.holds(user, task, ORG_ADMIN_ROLES)) ||
       (await this.copiedTo(user, task));
-    return { candidate, manager, viewer };
+    return { candidate, onBehalfOf, manager, viewer };
   }
 
   /** 前加签 / 后加签: the approver who added someone keeps sight of the task while they hold it. */
@@ -98,6 +109,21 @@ export class TaskAccessPolicy {
     return this.tx
       .reader()
       .existsBy(WorkflowTaskCopy, { taskId: task.id, personId: user.personId });
+  }
+
+  /** The person, among those the user stands in for now, who is a candidate of the open task. */
+  private async candidateStoodInFor(user: AuthUser, task: WorkflowTask): Promise<string | null> {
+    if (task.status !== 'open') return null;
+    const principals = await this.standIns.principalsOf(
+      this.tx.reader(),
+      user.personId,
+      this.clock.now(),
+    );
+    for (const principal of principals) {
+      const as = { personId: principal.personId, username: '', roles: principal.roles };
+      if (await this.isCandidate(as, task)) return principal.personId;
+    }
+    return null;
   }
 
   private async isCandidate(user: AuthUser, task: WorkflowTask): Promise<boolean> {

@@ -17,7 +17,7 @@ export function userGrantee(personId: string): string {
  * assigned (`<role>@<orgUnitId>`). No subtree expansion at read time: the index already
  * files each task under every ancestor of its groups' units.
  */
-export function granteesOf(user: AuthUser): string[] {
+export function granteesOf(user: Pick<AuthUser, 'personId' | 'roles'>): string[] {
   return [
     ...new Set([userGrantee(user.personId), ...user.roles.map((r) => `${r.role}@${r.orgUnitId}`)]),
   ];

@@ -75,9 +75,14 @@ export class TaskCommandService {
         throw new ConflictException(`Task ${taskId} is already claimed (任务已被签收).`);
       }
       task.assignee = user.personId;
-      await ctx.em.update(WorkflowTask, { id: task.id }, { assignee: task.assignee });
+      task.onBehalfOf = rights.onBehalfOf;
+      await ctx.em.update(
+        WorkflowTask,
+        { id: task.id },
+        { assignee: task.assignee, onBehalfOf: task.onBehalfOf },
+      );
       await this.candidates.remove(ctx.em, [task.id]);
-      this.log(ctx, 'task.claimed', task);
+      this.log(ctx, 'task.claimed', task, rights.onBehalfOf ? { for: rights.onBehalfOf } : {});
       return task;
     });
   }
@@ -162,7 +167,13 @@ export class TaskCommandService {
       task.status = 'completed';
       task.completedAt = ctx.now;
       task.completedBy = user.personId;
-      task.assignee ??= user.personId;
+      if (claimable) {
+        task.assignee = user.personId;
+        if (rights.onBehalfOf) {
+          task.onBehalfOf = rights.onBehalfOf;
+          await ctx.em.update(WorkflowTask, { id: task.id }, { onBehalfOf: task.onBehalfOf });
+        }
+      }
       await closeTasks(ctx.em, {
         ids: [task.id],
         status: 'completed',

@@ -4,6 +4,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { columnsOf, entityFromRow } from '../../database/entity-rows.js';
 import { Transactions } from '../../database/transactions.js';
+import { StandInLookup } from '../stand-ins/stand-in.lookup.js';
 import { granteesOf } from './task-candidate.index.js';
 import { WorkflowTask } from './task.entity.js';
 
@@ -78,15 +79,26 @@ export class TaskInboxService {
   constructor(
     private readonly tx: Transactions,
     private readonly access: AccessService,
+    private readonly standIns: StandInLookup,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The keys of the user's claimable work: their own, and those of anyone they stand in for. */
+  private async granteesOf(user: AuthUser): Promise<string[]> {
+    const principals = await this.standIns.principalsOf(
+      this.tx.reader(),
+      user.personId,
+      this.clock.now(),
+    );
+    return [...new Set([user, ...principals].flatMap(granteesOf))];
+  }
 
   async page(user: AuthUser, query: InboxQuery): Promise<InboxPage> {
     const sort = query.sort ?? (query.tab === 'done' ? '-completedAt' : 'dueAt');
     const limit = query.pageSize;
     const offset = (query.page - 1) * query.pageSize;
     if (query.tab === 'claimable') {
-      const grantees = granteesOf(user);
+      const grantees = await this.granteesOf(user);
       const [items, total] = await Promise.all([
         this.claimablePage(grantees, query, sort, limit, offset),
         this.countClaimable(grantees, query),
@@ -108,7 +120,7 @@ export class TaskInboxService {
   async counts(user: AuthUser, filter: InboxFilter): Promise<InboxCounts> {
     const [mine, claimable, done] = await Promise.all([
       this.ownWhere(user, 'mine', filter).then((where) => this.countOwn(where)),
-      this.countClaimable(granteesOf(user), filter),
+      this.granteesOf(user).then((grantees) => this.countClaimable(grantees, filter)),
       this.ownWhere(user, 'done', filter).then((where) => this.countOwn(where)),
     ]);
     const tabs = { mine, claimable, done };
