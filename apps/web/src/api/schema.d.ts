@@ -3099,7 +3099,7 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
-        DecisionDto: {
+        DeployedDecisionDto: {
             decisionId: string;
             name: string;
             deploymentId: string;
@@ -4012,6 +4012,11 @@ export interface components {
              * @enum {string}
              */
             kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
             content: string;
         };
         SessionAttachmentDto: {
@@ -9870,7 +9875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecisionDto"][];
+                    "application/json": components["schemas"]["DeployedDecisionDto"][];
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -9920,7 +9925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecisionDto"][];
+                    "application/json": components["schemas"]["DeployedDecisionDto"][];
                 };
             };
             /** @description Invalid input: `errors` names each field */

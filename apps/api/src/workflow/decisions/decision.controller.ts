@@ -13,7 +13,7 @@ import { SecurityEvents } from '../../security-events/security-events.service.js
 import { WorkflowAccess } from '../workflow-access.js';
 import { DecisionDeployment } from './decision-deployment.entity.js';
 import { DecisionDeployer } from './decision.deployer.js';
-import { DecisionDto, DeployDecisionsDto } from './decision.dto.js';
+import { DeployedDecisionDto, DeployDecisionsDto } from './decision.dto.js';
 
 @ApiTags('decisions')
 @ApiBearerAuth()
@@ -28,8 +28,8 @@ export class DecisionController {
 
   @Get()
   @ApiOperation({ summary: 'Every deployed decision at its latest deployment (OD)' })
-  @ApiOkResponse({ type: [DecisionDto] })
-  async list(@CurrentUser() user: AuthUser): Promise<DecisionDto[]> {
+  @ApiOkResponse({ type: [DeployedDecisionDto] })
+  async list(@CurrentUser() user: AuthUser): Promise<DeployedDecisionDto[]> {
     this.access.assertOd(user);
     const rows = await this.tx.reader().find(DecisionDeployment, {
       select: {
@@ -41,7 +41,7 @@ export class DecisionController {
       },
       order: { deployedAt: 'ASC', id: 'ASC' },
     });
-    const latest = new Map<string, DecisionDto>();
+    const latest = new Map<string, DeployedDecisionDto>();
     for (const row of rows) {
       for (const decision of decisionsOf(row)) latest.set(decision.decisionId, decision);
     }
@@ -53,11 +53,11 @@ export class DecisionController {
     summary:
       'Deploy a DMN file beside the flows (OD): its decisions become the latest for business rule tasks; 400 with problems, nothing stored',
   })
-  @ApiCreatedResponse({ type: [DecisionDto] })
+  @ApiCreatedResponse({ type: [DeployedDecisionDto] })
   async deploy(
     @CurrentUser() user: AuthUser,
     @Body() body: DeployDecisionsDto,
-  ): Promise<DecisionDto[]> {
+  ): Promise<DeployedDecisionDto[]> {
     this.access.assertOd(user);
     const row = await this.deployer.deploy({
       xml: body.xml,
@@ -79,7 +79,7 @@ function decisionsOf(
     DecisionDeployment,
     'id' | 'decisionIds' | 'decisionNames' | 'sourceName' | 'deployedAt'
   >,
-): DecisionDto[] {
+): DeployedDecisionDto[] {
   return row.decisionIds.map((decisionId, i) => ({
     decisionId,
     name: row.decisionNames[i] ?? decisionId,

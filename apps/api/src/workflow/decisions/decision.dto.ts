@@ -18,7 +18,7 @@ export class DeployDecisionsDto {
 }
 
 /** One decision business rule tasks can call: its latest deployment. */
-export class DecisionDto {
+export class DeployedDecisionDto {
   @ApiProperty() decisionId: string;
   @ApiProperty() name: string;
   @ApiProperty() deploymentId: string;

@@ -58,3 +58,15 @@ export function getMigrationPlan(processId: string, fromVersion: number, toVersi
 export function migrateInstances(processId: string, body: MigrationRequest) {
   return api.post('/definitions/{processId}/migrations', body, { path: { processId } });
 }
+
+export type DecisionSummary = Schemas['DeployedDecisionDto'];
+
+/** Every deployed decision at its latest deployment. */
+export function listDecisions() {
+  return api.get('/decisions');
+}
+
+/** Deploys a DMN file; rejects with ApiError carrying `problems` when it does not compile. */
+export function deployDecisions(xml: string, sourceName: string) {
+  return api.post('/decisions', { xml, sourceName }, { options: { silent: true } });
+}
