@@ -189,6 +189,17 @@ const MATRIX: Record<string, Row> = {
     params: async (f) => ({ id: await f.freshRoleAssignment() }),
     allow: { od: 204, c1: 204, b: 204 },
   },
+  // 换届: only who may grant the role; a new holder that does not exist is refused with 400
+  'GET /api/role-assignments/:id/handover': {
+    params: (f) => ({ id: f.roleAssignmentC1B2 }),
+    query: { toPersonId: MISSING },
+    allow: { od: 400, c1: 400 },
+  },
+  'POST /api/role-assignments/:id/handover': {
+    params: (f) => ({ id: f.roleAssignmentC1B2 }),
+    body: { toPersonId: MISSING },
+    allow: { od: 400, c1: 400 },
+  },
   'POST /api/roster/import': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/roster/export': { allow: { ...EVERYONE_SIGNED_IN(200), member: 403 } },
 

@@ -1,5 +1,6 @@
 export * from './contract.js';
 export { compile } from './compile/compile.js';
+export { APPROVER_FALLBACKS, APPROVER_RULE_HEADERS } from './compile/approver-rules.js';
 export { compileDecisions, type DecisionsResult } from './decisions/compile-dmn.js';
 export { evaluateDecision } from './decisions/evaluate-decision.js';
 export type { Decision, Decisions } from './decisions/model.js';
@@ -12,11 +13,7 @@ export type {
 } from './compile/model.js';
 export { startInstance, type StartOptions } from './runtime/start-instance.js';
 export { execute } from './runtime/execute.js';
-export {
-  planMoveBack,
-  type MoveBackPlan,
-  type MoveBackProblem,
-} from './runtime/move-back.js';
+export { planMoveBack, type MoveBackPlan, type MoveBackProblem } from './runtime/move-back.js';
 export { DEFAULT_MAX_ACTIVATIONS, type RunOptions } from './runtime/step.js';
 export { EngineCommandError } from './runtime/command-error.js';
 export type { EngineState, ElementInstance, Subscription, Incident } from './runtime/state.js';
@@ -31,8 +28,11 @@ export {
   type ServiceWorker,
 } from './runtime/memory-runtime.js';
 export {
+  readSimulationScript,
   simulate,
+  Simulation,
   SimulationError,
+  type SimulationOptions,
   type SimulationScript,
   type SimulationStep,
 } from './runtime/simulation-script.js';

@@ -35,6 +35,10 @@ import { MigrationController } from './migration/migration.controller.js';
 import { MigrationService } from './migration/migration.service.js';
 import { StandInController } from './stand-ins/stand-in.controller.js';
 import { StandInLookup } from './stand-ins/stand-in.lookup.js';
+import { ApproverRules } from './approvals/approver-rules.js';
+import { HandoverController } from './handover/handover.controller.js';
+import { HandoverService } from './handover/handover.service.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { StandInService } from './stand-ins/stand-in.service.js';
 import { InstanceQueryService } from './instances/instance-query.service.js';
 import { WorkflowRuntimeService } from './instances/workflow-runtime.service.js';
@@ -97,7 +101,7 @@ export class WorkflowModule {
     return {
       module: WorkflowModule,
       global: true,
-      imports: [ScheduleModule.forRoot()],
+      imports: [ScheduleModule.forRoot(), AuthModule],
       controllers: [
         DefinitionController,
         InstanceController,
@@ -109,6 +113,7 @@ export class WorkflowModule {
         IncidentController,
         MigrationController,
         StandInController,
+        HandoverController,
         DecisionController,
       ],
       providers: [
@@ -132,6 +137,8 @@ export class WorkflowModule {
         InstanceMigrator,
         MigrationService,
         StandInLookup,
+        ApproverRules,
+        HandoverService,
         StandInService,
         EventCorrelator,
         FollowUpProcessor,

@@ -114,3 +114,22 @@ export function exportActivationCodes(orgUnitId: string) {
     responseType: 'blob',
   });
 }
+
+export type HandoverPreview = Schemas['HandoverPreviewDto'];
+
+/** 换届: what would move to the new holder of the role. */
+export function previewHandover(assignmentId: string, toPersonId: string) {
+  return api.get('/role-assignments/{id}/handover', {
+    path: { id: assignmentId },
+    query: { toPersonId },
+    options: { silent: true },
+  });
+}
+
+/** 换届 / 职务交接: the role, its open tasks, drafts and records pass to the new holder. */
+export function handOverRole(assignmentId: string, body: { toPersonId: string; note?: string }) {
+  return api.post('/role-assignments/{id}/handover', body, {
+    path: { id: assignmentId },
+    options: { silent: true },
+  });
+}

@@ -1169,6 +1169,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/role-assignments/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 换届 preview: the open tasks, drafts and records that would follow the role to the new holder */
+        get: operations["HandoverController_preview"];
+        put?: never;
+        /** 换届 / 职务交接: the role passes to the new holder (a person of the unit), with its open tasks, drafts and records; audit rows for each */
+        post: operations["HandoverController_handOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions": {
         parameters: {
             query?: never;
@@ -3098,6 +3116,54 @@ export interface components {
         StandInCreatedDto: {
             /** Format: uuid */
             id: string;
+        };
+        HandoverTaskDto: {
+            id: string;
+            name: string | null;
+            instanceId: string;
+            processId: string;
+            /**
+             * @description assignee: the old holder (or their stand-in) holds it; owner: they delegated it (委派) and it comes back to them
+             * @enum {string}
+             */
+            holds: "assignee" | "owner";
+        };
+        HandoverDraftDto: {
+            instanceId: string;
+            processId: string;
+            /** @description The flow variable that names the old holder, e.g. drafter */
+            variable: string;
+        };
+        HandoverRecordDto: {
+            /** @enum {string} */
+            kind: "study_content";
+            id: string;
+            title: string;
+        };
+        HandoverPreviewDto: {
+            assignmentId: string;
+            role: string;
+            orgUnitId: string;
+            orgUnitName: string;
+            fromPersonId: string;
+            fromName: string;
+            toPersonId: string;
+            toName: string;
+            /** @description 待办: open tasks that move */
+            tasks: components["schemas"]["HandoverTaskDto"][];
+            /** @description 草稿: running flows whose drafter is the old holder (e.g. a monthly plan) */
+            drafts: components["schemas"]["HandoverDraftDto"][];
+            /** @description 归属: unpublished records the old holder owns in the role */
+            records: components["schemas"]["HandoverRecordDto"][];
+        };
+        HandoverDto: {
+            /**
+             * Format: uuid
+             * @description The new holder of the role
+             */
+            toPersonId: string;
+            /** @description 换届说明, e.g. 2026 年换届选举 */
+            note?: string;
         };
         DeployedDecisionDto: {
             decisionId: string;
@@ -9813,6 +9879,145 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HandoverController_preview: {
+        parameters: {
+            query: {
+                /** @description The new holder of the role */
+                toPersonId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPreviewDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HandoverController_handOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPreviewDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field */
             400: {

@@ -546,6 +546,8 @@ const en: Messages = {
     role: 'Role',
     assign: 'Assign role',
     assigned: 'Role assigned',
+    handover: 'Hand over',
+    handedOver: 'The role was handed over',
     filterUnit: 'Filter by unit',
     confirmRemove: 'Revoke this role?',
     import: 'Import roster',

@@ -500,6 +500,8 @@ const zhCN = {
     role: '角色',
     assign: '分配角色',
     assigned: '已分配角色',
+    handover: '换届交接',
+    handedOver: '已完成换届交接',
     filterUnit: '按组织筛选',
     confirmRemove: '确定撤销该角色？',
     import: '导入名册',

@@ -11,7 +11,12 @@ import {
   type Decision,
   type Problem,
 } from '../index.js';
-import { simulate, SimulationError, type SimulationScript } from '../runtime/simulation-script.js';
+import {
+  readSimulationScript,
+  simulate,
+  SimulationError,
+  type SimulationScript,
+} from '../runtime/simulation-script.js';
 
 const USAGE = `usage:
   engine validate FILE.bpmn
@@ -60,15 +65,11 @@ function parseScript(path: string): SimulationScript {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`script '${path}' is not valid JSON: ${(error as Error).message}`);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    throw new UsageError(`script '${path}' must be a JSON object`);
-  const script = raw as Partial<SimulationScript>;
-  const start = script.start ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(start)))
-    throw new UsageError(`script "start" '${start}' is not an ISO date-time`);
-  if (script.steps !== undefined && !Array.isArray(script.steps))
-    throw new UsageError('script "steps" must be a list');
-  return { ...script, start: new Date(start).toISOString() };
+  try {
+    return readSimulationScript(raw);
+  } catch (error) {
+    throw new UsageError(`script '${path}': ${(error as Error).message}`);
+  }
 }
 
 async function main(args: string[]): Promise<number> {

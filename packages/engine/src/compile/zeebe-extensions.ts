@@ -17,6 +17,7 @@ import type {
 import { bool, child, children, extension, str } from './moddle-access.js';
 import { checkedFeel, checkedValue } from './checked-expression.js';
 import type { Problems } from './problems.js';
+import { checkApproverRules } from './approver-rules.js';
 
 function mappings(
   list: ModdleElement[],
@@ -90,6 +91,7 @@ export function userTaskDef(el: ModdleElement, id: string, problems: Problems): 
   // externalReference (a custom form key) or formId (a linked Camunda form).
   const formKey = str(form, 'formKey') ?? str(form, 'externalReference') ?? str(form, 'formId');
   const def: UserTaskDef = { headers: headers(el) };
+  checkApproverRules(def.headers, id, problems);
   const fields = {
     assignee: value(assignment, 'assignee'),
     candidateGroups: value(assignment, 'candidateGroups'),

@@ -4,7 +4,7 @@
  */
 import { DmnModdle } from 'dmn-moddle';
 import type { Problem } from '../contract.js';
-import { feel, feelSyntaxError, type Expr } from '../feel/expression.js';
+import { feel, feelSyntaxError, unaryTestsParse, type Expr } from '../feel/expression.js';
 import { Problems } from '../compile/problems.js';
 import type { ModdleElement } from 'bpmn-moddle';
 import { children, child, str } from '../compile/moddle-access.js';
@@ -77,6 +77,10 @@ function decisionOf(el: ModdleElement, problems: Problems): Decision | null {
   });
   const rules = children(logic, 'rule').map((rule, r) => {
     const tests = children(rule, 'inputEntry').map(text);
+    tests.forEach((test, i) => {
+      if (!unaryTestsParse(test))
+        problems.add(id, `rule ${r + 1} input ${i + 1} '${test}' is not valid FEEL unary tests`);
+    });
     if (tests.length !== inputs.length)
       problems.add(
         id,

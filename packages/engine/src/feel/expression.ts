@@ -2,7 +2,15 @@
  * Expressions as Camunda 8 writes them: a value starting with `=` is FEEL, anything else a
  * literal. FEEL syntax is checked once at compile time; evaluation never throws.
  */
-import { date, dateAndTime, evaluate, parseExpression, unaryTest, type Warning } from 'feelin';
+import {
+  date,
+  dateAndTime,
+  evaluate,
+  parseExpression,
+  parseUnaryTests,
+  unaryTest,
+  type Warning,
+} from 'feelin';
 import type { JsonValue, Variables } from '../contract.js';
 import { CAMUNDA_FUNCTION_NAMES, camundaFunctionsIn } from './camunda-functions.js';
 import { compileFast, type FastExpression } from './fast-path.js';
@@ -68,6 +76,20 @@ export function feelSyntaxError(text: string): number | null {
     },
   });
   return at;
+}
+
+/** Whether a DMN input entry (FEEL unary tests; empty or `-` match anything) parses. */
+export function unaryTestsParse(test: string): boolean {
+  if (test === '' || test === '-') return true;
+  let parses = true;
+  parseUnaryTests(test, { ...CAMUNDA_FUNCTION_NAMES }, undefined).iterate({
+    enter(node) {
+      if (!parses) return false;
+      if (node.type.isError) parses = false;
+      return undefined;
+    },
+  });
+  return parses;
 }
 
 /** Evaluates against the visible variables; `now()` and `today()` read the caller's clock. */

@@ -22,12 +22,17 @@ export const AUDIT_ACTION_LABELS: Record<string, [zh: string, en: string]> = {
   'task.added-approved': ['加签人同意', 'the added approver agreed'],
   'task.added-rejected': ['加签人不同意', 'the added approver disagreed'],
   'task.decided-before-added': ['审批（待后加签人办理）', 'decided; the added approver acts next'],
+  'task.skipped': ['按规则跳过', 'skipped by rule'],
+  'task.fallback': ['转组织书记', "sent to the unit's secretary"],
   'incident.retried': ['重试故障', 'retried an incident'],
   'message.correlated': ['发送消息', 'sent a message'],
   'signal.broadcast': ['广播信号', 'broadcast a signal'],
   'definition.deployed': ['部署流程', 'deployed a flow'],
   'stand-in.named': ['指定代理人', 'named a stand-in'],
   'stand-in.revoked': ['撤销代理人', 'revoked a stand-in'],
+  'role.handed-over': ['换届交接', 'handed a role over'],
+  'task.handed-over': ['换届移交待办', 'handed a task over'],
+  'draft.handed-over': ['换届移交草稿', 'handed a draft over'],
 };
 
 export function actionLabel(action: string): string {

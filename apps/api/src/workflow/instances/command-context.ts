@@ -10,7 +10,9 @@ export type FollowUp =
   | { kind: 'childEscalated'; parentId: string; elementInstanceId: string; escalationCode: string }
   | { kind: 'cancelChild'; parentId: string; elementInstanceId: string }
   | { kind: 'message'; name: string; correlationKey: string | null; variables: Variables }
-  | { kind: 'signal'; name: string; variables: Variables };
+  | { kind: 'signal'; name: string; variables: Variables }
+  /** A step its model's approver rules skipped: completed as approved by rule. */
+  | { kind: 'skipTask'; instanceId: string; taskId: string; variables: Variables };
 
 /** One command's transaction: every step in it shares the clock reading and the actor. */
 export interface CommandContext {

@@ -16,6 +16,7 @@ import { orgUnitOf } from './org-unit-of.js';
 import { WorkflowSubscription } from './subscription.entity.js';
 import { newRowId } from '../../database/row-id.js';
 import { StandInLookup } from '../stand-ins/stand-in.lookup.js';
+import { ApproverRules } from '../approvals/approver-rules.js';
 
 /** Retries a timer gets when firing it fails for a technical reason. */
 const TIMER_RETRIES = 3;
@@ -33,6 +34,7 @@ export class EffectApplier {
     private readonly endHooks: InstanceEndHooks,
     private readonly taskHooks: TaskCreatedHooks,
     private readonly standIns: StandInLookup,
+    private readonly rules: ApproverRules,
   ) {}
 
   async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
@@ -195,7 +197,10 @@ export class EffectApplier {
     info: UserTaskInfo,
   ): Promise<void> {
     const orgUnitId = orgUnitOf(info.variables) ?? instance.orgUnitId;
-    const named = info.assignee ?? null;
+    const fallback = await this.rules.fallback(ctx.em, info);
+    if (fallback) info = { ...info, candidateGroups: [fallback.to] };
+    const skip = await this.rules.skip(ctx.em, instance, info, ctx.actor);
+    const named = skip ? null : (info.assignee ?? null);
     const assignment = named
       ? await this.standIns.assignment(ctx.em, named, ctx.now)
       : { assignee: null, onBehalfOf: null };
@@ -216,15 +221,46 @@ export class EffectApplier {
       priority: info.priority ?? 50,
       headers: info.headers,
       variables: info.variables,
-      status: 'open',
+      status: skip ? 'completed' : 'open',
       createdAt: ctx.now,
-      completedAt: null,
+      completedAt: skip ? ctx.now : null,
       completedBy: null,
       onBehalfOf: assignment.onBehalfOf,
       miBodyId: info.multiInstanceBodyId ?? null,
       outcome: null,
     });
+    if (skip) task.assignee = skip.approver;
     await deferInsert(ctx.em, WorkflowTask, task);
+    if (fallback) {
+      ctx.journal.recordAudit(ctx.now, {
+        actor: 'system',
+        action: 'task.fallback',
+        instanceId: instance.id,
+        taskId: task.id,
+        detail: {
+          from: fallback.from,
+          group: fallback.to,
+          to: fallback.holder,
+          reason: fallback.reason,
+        },
+      });
+    }
+    if (skip) {
+      ctx.journal.recordAudit(ctx.now, {
+        actor: 'system',
+        action: 'task.skipped',
+        instanceId: instance.id,
+        taskId: task.id,
+        detail: { rule: skip.rule, to: skip.approver, reason: skip.reason },
+      });
+      ctx.followUps.push({
+        kind: 'skipTask',
+        instanceId: instance.id,
+        taskId: task.id,
+        variables: skip.variables,
+      });
+      return;
+    }
     if (assignment.onBehalfOf) {
       ctx.journal.recordAudit(ctx.now, {
         actor: 'system',

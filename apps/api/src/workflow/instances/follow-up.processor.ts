@@ -74,6 +74,13 @@ export class FollowUpProcessor {
       case 'signal':
         await this.correlator.broadcastSignal(ctx, followUp);
         return;
+      case 'skipTask':
+        return this.runOnParent(ctx, followUp.instanceId, {
+          type: 'completeTask',
+          taskId: followUp.taskId,
+          variables: followUp.variables,
+          now,
+        });
       default: {
         const unknown: never = followUp;
         throw new Error(`Unhandled follow-up ${JSON.stringify(unknown)}`);
@@ -120,7 +127,10 @@ export class FollowUpProcessor {
     });
   }
 
-  /** A parent that moved on (cancelled, call activity interrupted) ignores its child's result. */
+  /**
+   * A parent that moved on (cancelled, call activity interrupted) ignores its child's result;
+   * an instance that moved on ignores the completion of a step skipped by rule.
+   */
   private async runOnParent(
     ctx: CommandContext,
     parentId: string,

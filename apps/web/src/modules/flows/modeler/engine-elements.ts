@@ -1,7 +1,7 @@
 /**
  * The BPMN elements packages/engine executes, as the modeler offers them. Kept in step with
- * the engine's own list by test/unit/flows/engine-elements.test.ts (the web app never imports
- * the engine at run time).
+ * the engine's own list by test/unit/flows/engine-elements.test.ts (this list loads with the
+ * modeler; the engine itself loads only with its 模拟 mode, modeler/simulation).
  */
 
 /** An element kind: its moddle type plus, for events, the event definition it carries. */

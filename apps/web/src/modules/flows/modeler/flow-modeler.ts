@@ -24,6 +24,7 @@ import type EngineProblems from './engine-problems/EngineProblems';
 import type { DiagramProblem } from './engine-problems/EngineProblems';
 import translateModule from './translate';
 import VoteTemplatesModule from './vote-templates';
+import ApproverRulesModule from './approver-rules';
 import { VOTE_TEMPLATES } from './vote-templates/vote-templates';
 import { lintOnChange, type LintReport } from './camunda-lint';
 
@@ -44,6 +45,8 @@ export interface FlowModeler {
   showProblems(problems: readonly DiagramProblem[]): void;
   focus(elementId: string): boolean;
   onChange(listener: () => void): void;
+  /** A bpmn-js service by name (overlays, canvas…), for the 模拟 panel's drawing. */
+  service<T>(name: string): T;
   /** Switches language: palette, properties panel and an open context pad redraw. */
   setLocale(locale: Locale): void;
   destroy(): void;
@@ -78,6 +81,7 @@ export function createFlowModeler(
       CloudElementTemplatesPropertiesProviderModule,
       ElementTemplateChooserModule,
       VoteTemplatesModule,
+      ApproverRulesModule,
       EngineOnlyModule,
       EngineProblemsModule,
       LintingModule,
@@ -109,6 +113,7 @@ export function createFlowModeler(
     xml,
     showProblems: (list) => problems().show(list),
     focus: (elementId) => problems().focus(elementId),
+    service: <T>(name: string) => modeler.get<T>(name),
     onChange(listener) {
       modeler.on('commandStack.changed', listener);
     },

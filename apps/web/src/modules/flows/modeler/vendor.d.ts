@@ -41,3 +41,16 @@ declare module '@bpmn-io/element-template-chooser' {
   const chooser: BpmnModule;
   export default chooser;
 }
+
+declare module 'bpmn-js-properties-panel' {
+  /** A diagram service, inside a properties panel entry's render. */
+  export function useService(name: string): unknown;
+}
+
+declare module '@bpmn-io/properties-panel' {
+  type Entry = import('@bpmn-io/properties-panel/preact').FunctionComponent<
+    Record<string, unknown>
+  >;
+  export const CheckboxEntry: Entry;
+  export const SelectEntry: Entry;
+}

@@ -471,6 +471,17 @@ const zhCN: Readonly<Record<string, string>> = {
   'Toggle list item': '展开/收起该项',
   'Delete item': '删除该项',
   '<empty>': '<空>',
+  // OrgLife's 审批人规则 group (approver-rules/ApproverRulesProvider)
+  'Approver rules': '审批人规则',
+  'Skip when the approver is the submitter': '审批人即提交人时跳过',
+  'The step is approved by rule when its only approver submitted the item':
+    '审批人就是提交人（发起流程或办理上一步的人）时，本步按规则视为同意',
+  'Skip when the approver already approved (dedupe)': '审批人已审批过时跳过（去重）',
+  'The step is approved by rule when its approver approved an earlier step':
+    '审批人已在本流程前序环节审批同意时，本步按规则视为同意',
+  'When nobody holds the role': '无人担任审批角色时',
+  'Leave the task to its candidates': '留给候选人（不处理）',
+  "Send to the unit's secretary": '转本组织书记办理（逐级向上）',
 };
 
 export default zhCN;

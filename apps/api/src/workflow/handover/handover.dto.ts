@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+export class HandoverQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The new holder of the role' })
+  @IsUUID()
+  toPersonId: string;
+}
+
+export class HandoverDto extends HandoverQueryDto {
+  @ApiPropertyOptional({ description: '换届说明, e.g. 2026 年换届选举' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+export class HandoverTaskDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty() instanceId: string;
+  @ApiProperty() processId: string;
+  @ApiProperty({
+    enum: ['assignee', 'owner'],
+    description:
+      'assignee: the old holder (or their stand-in) holds it; owner: they delegated it (委派) and it comes back to them',
+  })
+  holds: 'assignee' | 'owner';
+}
+
+export class HandoverDraftDto {
+  @ApiProperty() instanceId: string;
+  @ApiProperty() processId: string;
+  @ApiProperty({ description: 'The flow variable that names the old holder, e.g. drafter' })
+  variable: string;
+}
+
+export class HandoverRecordDto {
+  @ApiProperty({ enum: ['study_content'] }) kind: string;
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+}
+
+/** What a 换届 hands over (the preview), or handed over (the result). */
+export class HandoverPreviewDto {
+  @ApiProperty() assignmentId: string;
+  @ApiProperty() role: string;
+  @ApiProperty() orgUnitId: string;
+  @ApiProperty() orgUnitName: string;
+  @ApiProperty() fromPersonId: string;
+  @ApiProperty() fromName: string;
+  @ApiProperty() toPersonId: string;
+  @ApiProperty() toName: string;
+  @ApiProperty({ type: [HandoverTaskDto], description: '待办: open tasks that move' })
+  tasks: HandoverTaskDto[];
+  @ApiProperty({
+    type: [HandoverDraftDto],
+    description: '草稿: running flows whose drafter is the old holder (e.g. a monthly plan)',
+  })
+  drafts: HandoverDraftDto[];
+  @ApiProperty({
+    type: [HandoverRecordDto],
+    description: '归属: unpublished records the old holder owns in the role',
+  })
+  records: HandoverRecordDto[];
+}
