@@ -54,3 +54,24 @@ export function requestStreamTicket() {
 
 /** The unread-count event stream (server-sent `unread` events). */
 export const NOTIFICATION_STREAM_URL = '/api/notifications/stream';
+
+export type Robot = Schemas['RobotResponse'];
+export type RobotInput = Schemas['RobotDto'];
+export type RobotProvider = Robot['provider'];
+export const ROBOT_PROVIDERS: RobotProvider[] = ['wecom', 'dingtalk', 'feishu'];
+
+/** A unit's group robots (企业微信 / 钉钉 / 飞书). */
+export function listRobots(orgUnitId: string) {
+  return api.get('/org-units/{id}/robots', { path: { id: orgUnitId } });
+}
+
+export function addRobot(orgUnitId: string, body: RobotInput) {
+  return api.post('/org-units/{id}/robots', body, {
+    path: { id: orgUnitId },
+    options: { silent: true },
+  });
+}
+
+export function removeRobot(id: string) {
+  return api.delete('/robots/{id}', { path: { id } });
+}
