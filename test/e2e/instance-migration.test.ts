@@ -76,5 +76,7 @@ describe('an OD user moves running instances to the new version from the version
     const tag = page.getByTestId('instance-migrated');
     await tag.waitFor();
     expect(await tag.innerText()).toBe('迁移自第 1 版');
+    // and so does its diagram
+    expect(await page.getByTestId('diagram-migrated').innerText()).toBe('迁移自第 1 版');
   });
 });

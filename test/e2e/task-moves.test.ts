@@ -174,6 +174,9 @@ describe('task moves: 撤回 and 退回 (issue 19 points 4 and 5), the trail and
     const badge = page.getByTestId('instance-move').and(page.locator('[data-element-id="Draft"]'));
     await badge.filter({ hasText: '退回' }).waitFor();
     expect(await badge.getAttribute('title')).toContain('请补充换届选举结果');
+    // and the step the return left from carries 已退回, with who, where to and why
+    const from = page.getByTestId('instance-verb').filter({ hasText: '已退回' });
+    expect(await from.first().getAttribute('title')).toContain('请补充换届选举结果');
     await page.getByRole('tab', { name: '经办记录' }).click();
     const trail = page.getByTestId('instance-trail');
     await trail

@@ -280,6 +280,13 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/tasks/:id/approvers': { allow: EVERYONE_SIGNED_IN(400) },
   'POST /api/tasks/:id/remove-approver': { allow: EVERYONE_SIGNED_IN(400) },
+  // 前加签 / 后加签 (test/workflow-sequential-approvers.test.ts)
+  'GET /api/tasks/:id/added-approvers': {
+    params: (f) => ({ id: f.approvalTaskC1B2 }),
+    allow: { od: 200, c1: 200, b: 200 },
+  },
+  'POST /api/tasks/:id/added-approvers': { allow: EVERYONE_SIGNED_IN(400) },
+  'POST /api/tasks/:id/added-approval': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/task-copies': { allow: EVERYONE_SIGNED_IN(200) },
   'POST /api/task-copies/:id/read': { deny: 404 },
   'POST /api/tasks/:id/withdraw': { deny: 404 },

@@ -203,6 +203,8 @@ describe('user tasks', () => {
       resolve: false,
       urge: false,
       complete: false,
+      addSequential: false,
+      actAsAdded: false,
     };
     // unassigned: the candidate may claim or complete it; committee leadership may reassign it
     expect(await actionsOf(secretary)).toEqual({ ...none, claim: true, complete: true });
@@ -215,6 +217,7 @@ describe('user tasks', () => {
       delegate: true,
       entrust: true,
       complete: true,
+      addSequential: true,
     });
     expect(await actionsOf(committee)).toEqual({
       ...none,

@@ -17,6 +17,7 @@ import { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { WorkflowTaskCandidate } from '../workflow/tasks/task-candidate.entity.js';
 import { WorkflowTaskComment } from '../workflow/tasks/task-comment.entity.js';
 import { WorkflowTaskCopy } from '../workflow/tasks/task-copy.entity.js';
+import { WorkflowTaskAddedApprover } from '../workflow/tasks/task-added-approver.entity.js';
 import { WorkflowTaskNotification } from '../workflow/tasks/task-notification.entity.js';
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
@@ -67,6 +68,7 @@ export const entities = [
   WorkflowTaskCandidate,
   WorkflowTaskComment,
   WorkflowTaskCopy,
+  WorkflowTaskAddedApprover,
   WorkflowTaskNotification,
   WorkflowJob,
   WorkflowIncident,

@@ -6,6 +6,7 @@ import { createValidationPipe } from '../common/validation.pipe.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { TaskCommandService } from '../workflow/tasks/task-command.service.js';
 import { TaskFormRegistry } from './task-form.registry.js';
+import { TaskCompletionHooks } from '../workflow/tasks/task-completion.hooks.js';
 
 export interface TaskFormView {
   taskId: string;
@@ -25,7 +26,18 @@ export class TaskFormService {
     private readonly registry: TaskFormRegistry,
     private readonly tasks: TaskCommandService,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+    hooks: TaskCompletionHooks,
+  ) {
+    // 后加签: the approver's held form goes through once the added approver agrees.
+    hooks.formReplayer = async (em, user, task, payload) => {
+      const form = this.registry.get(task);
+      const valid: object = await this.pipe.transform(payload, {
+        type: 'body',
+        metatype: form.payload,
+      });
+      return form.submit(em, user, task, valid);
+    };
+  }
 
   async view(user: AuthUser, taskId: string): Promise<TaskFormView> {
     const task = await this.tasks.visibleTask(user, taskId);
@@ -48,8 +60,13 @@ export class TaskFormService {
       type: 'body',
       metatype: form.payload,
     });
-    const { task: completed } = await this.tasks.complete(user, taskId, {}, (em, locked) =>
-      form.submit(em, user, locked, payload),
+    const { task: completed } = await this.tasks.complete(
+      user,
+      taskId,
+      {},
+      (em, locked) => form.submit(em, user, locked, payload),
+      null,
+      { formPayload: body ?? {} },
     );
     return completed;
   }

@@ -96,6 +96,7 @@ export class WorkflowModule {
       InstanceCommandRunner,
       TaskAccessPolicy,
       InstanceQueryService,
+      PersonNames,
     ];
     return {
       module: WorkflowModule,

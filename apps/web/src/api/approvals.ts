@@ -31,3 +31,33 @@ export function listCopies(unread = false) {
 export function readCopy(id: string) {
   return api.post('/task-copies/{id}/read', undefined as never, { path: { id } });
 }
+
+export type AddedApprover = Schemas['AddedApproverDto'];
+
+/** The people added before or after the approver of a task (前加签 / 后加签). */
+export function listAddedApprovers(id: string) {
+  return api.get('/tasks/{id}/added-approvers', { path: { id } });
+}
+
+/** 前加签 (`before`) or 后加签 (`after`) on the task I hold. */
+export function addSequentialApprover(
+  id: string,
+  assignee: string,
+  position: 'before' | 'after',
+  reason?: string,
+) {
+  return api.post(
+    '/tasks/{id}/added-approvers',
+    { assignee, position, ...(reason ? { reason } : {}) },
+    { path: { id }, options: { silent: true } },
+  );
+}
+
+/** The added approver's opinion (加签意见). */
+export function actAsAddedApprover(id: string, approved: boolean, comment?: string) {
+  return api.post(
+    '/tasks/{id}/added-approval',
+    { approved, ...(comment ? { comment } : {}) },
+    { path: { id } },
+  );
+}

@@ -1205,6 +1205,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/added-approvers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people added before or after the approver (前加签 / 后加签) */
+        get: operations["ApprovalController_added"];
+        put?: never;
+        /** Add a person before (前加签) or after (后加签) the current holder of this single-assignee task; by its holder */
+        post: operations["ApprovalController_addSequential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/added-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The added approver's opinion (加签意见): 前加签 returns the task to the approver; 后加签 agreed lets the held decision go through */
+        post: operations["ApprovalController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/votes": {
         parameters: {
             query?: never;
@@ -2749,6 +2784,11 @@ export interface components {
             /** @enum {string|null} */
             delegation: "pending" | "resolved" | null;
             /**
+             * @description 前加签 / 后加签: before — the added person holds it first; after — the approver decides, then the added person acts; after_acting — the added person acts on the decision
+             * @enum {string|null}
+             */
+            addedStep: "before" | "after" | "after_acting" | null;
+            /**
              * Format: date-time
              * @description Last 催办
              */
@@ -2787,6 +2827,10 @@ export interface components {
             urge: boolean;
             /** @description May complete it (办理) */
             complete: boolean;
+            /** @description May add a person before or after themselves (前加签 / 后加签) */
+            addSequential: boolean;
+            /** @description Holds the task as an added approver: gives their opinion */
+            actAsAdded: boolean;
         };
         TaskDetailDto: {
             id: string;
@@ -2826,6 +2870,11 @@ export interface components {
             owner: string | null;
             /** @enum {string|null} */
             delegation: "pending" | "resolved" | null;
+            /**
+             * @description 前加签 / 后加签: before — the added person holds it first; after — the approver decides, then the added person acts; after_acting — the added person acts on the decision
+             * @enum {string|null}
+             */
+            addedStep: "before" | "after" | "after_acting" | null;
             /**
              * Format: date-time
              * @description Last 催办
@@ -2926,6 +2975,8 @@ export interface components {
             taskId: string | null;
             /** @description The task acted on */
             taskName: string | null;
+            /** @description BPMN element of the task acted on (the diagram marks verbs on it) */
+            taskElementId: string | null;
             /** @description Whom it went to (the person a task was handed, returned or given back to) */
             targetName: string | null;
             /** @description The step the work was sent back to (退回) */
@@ -3127,6 +3178,41 @@ export interface components {
             xml: string;
             /** @description The file name it came from */
             sourceName?: string;
+        };
+        AddedApproverDto: {
+            /** @description Person id of the added approver */
+            personId: string;
+            name: string | null;
+            /** @enum {string} */
+            position: "before" | "after";
+            addedByName: string | null;
+            reason: string | null;
+            /** @enum {string} */
+            status: "pending" | "done" | "cancelled";
+            /** @enum {string|null} */
+            opinion: "approved" | "rejected" | null;
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            actedAt: string | null;
+        };
+        AddSequentialApproverDto: {
+            /** @description Person id of the added approver (加签人) */
+            assignee: string;
+            /**
+             * @description before: 前加签 (they act first, then it returns to you) · after: 后加签
+             * @enum {string}
+             */
+            position: "before" | "after";
+            /** @description Why (加签说明) */
+            reason?: string;
+        };
+        AddedApprovalDto: {
+            /** @description The added approver agrees (同意) or not (不同意) */
+            approved: boolean;
+            /** @description 加签意见 */
+            comment?: string;
         };
         VoterDto: {
             taskId: string;
@@ -10067,6 +10153,212 @@ export interface operations {
             };
             /** @description No role that allows this on the unit concerned */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApprovalController_added: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedApproverDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApprovalController_addSequential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddSequentialApproverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApprovalController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddedApprovalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,7 @@ export function draftTask(): TaskDetail {
     returnComment: null,
     owner: null,
     delegation: null,
+    addedStep: null,
     urgedAt: null,
     onBehalfOf: null,
     onBehalfOfName: null,
@@ -45,6 +46,8 @@ export function draftTask(): TaskDetail {
       resolve: false,
       urge: false,
       complete: true,
+      addSequential: true,
+      actAsAdded: false,
     },
     domainForm: true,
   };

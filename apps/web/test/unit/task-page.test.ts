@@ -15,6 +15,8 @@ const NONE: Actions = {
   resolve: false,
   urge: false,
   complete: false,
+  addSequential: false,
+  actAsAdded: false,
 };
 
 function bodyOf(url: string, actions?: Actions): unknown {
@@ -22,7 +24,7 @@ function bodyOf(url: string, actions?: Actions): unknown {
     ? { ...draftTask(), ...(actions ? { actions } : {}) }
     : url === '/api/task-forms/task-1'
       ? { taskId: 'task-1', formKey: 'orglife:plan-draft', context: draftContext() }
-      : url === '/api/tasks/task-1/comments'
+      : url === '/api/tasks/task-1/comments' || url === '/api/tasks/task-1/added-approvers'
         ? []
         : undefined;
 }

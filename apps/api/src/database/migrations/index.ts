@@ -23,6 +23,7 @@ import { CancelledWithTheirFlow1766500000000 } from './1766500000000-cancelled-w
 import { NotificationDeadlinesAndDigest1766900000000 } from './1766900000000-notification-deadlines-and-digest.js';
 import { AttachmentPhotos1767000000000 } from './1767000000000-attachment-photos.js';
 import { VotesAndCopies1767300000000 } from './1767300000000-votes-and-copies.js';
+import { SequentialApprovers1767400000000 } from './1767400000000-sequential-approvers.js';
 import { DecisionDeployments1767600000000 } from './1767600000000-decision-deployments.js';
 
 /** Every migration, oldest first. Append new ones at the end (class refs work in vitest and dist). */
@@ -52,5 +53,6 @@ export const migrations = [
   NotificationDeadlinesAndDigest1766900000000,
   AttachmentPhotos1767000000000,
   VotesAndCopies1767300000000,
+  SequentialApprovers1767400000000,
   DecisionDeployments1767600000000,
 ];

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import type { CopyRow } from './task-copy.service.js';
+import type { AddedApproverRow } from './task-sequential.service.js';
 import type { VoteRound } from './task-vote.service.js';
 import { VOTE_KINDS } from './vote-rule.js';
 
@@ -113,5 +122,65 @@ export function toCopyDto({ copy, taskName, copiedByName }: CopyRow): TaskCopyDt
     source: copy.source,
     createdAt: copy.createdAt.toISOString(),
     readAt: copy.readAt ? copy.readAt.toISOString() : null,
+  };
+}
+
+export class AddSequentialApproverDto {
+  @ApiProperty({ description: 'Person id of the added approver (加签人)' })
+  @IsUUID()
+  assignee: string;
+
+  @ApiProperty({
+    enum: ['before', 'after'],
+    description: 'before: 前加签 (they act first, then it returns to you) · after: 后加签',
+  })
+  @IsIn(['before', 'after'])
+  position: 'before' | 'after';
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why (加签说明)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class AddedApprovalDto {
+  @ApiProperty({ description: 'The added approver agrees (同意) or not (不同意)' })
+  @IsBoolean()
+  approved: boolean;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: '加签意见' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class AddedApproverDto {
+  @ApiProperty({ description: 'Person id of the added approver' }) personId: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ enum: ['before', 'after'] }) position: string;
+  @ApiProperty({ type: String, nullable: true }) addedByName: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ enum: ['pending', 'done', 'cancelled'] }) status: string;
+  @ApiProperty({ enum: ['approved', 'rejected'], type: String, nullable: true })
+  opinion: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) actedAt: string | null;
+}
+
+export function toAddedApproverDto({ row, name, addedByName }: AddedApproverRow): AddedApproverDto {
+  return {
+    personId: row.personId,
+    name,
+    position: row.position,
+    addedByName,
+    reason: row.reason,
+    status: row.status,
+    opinion: row.opinion,
+    comment: row.comment,
+    createdAt: row.createdAt.toISOString(),
+    actedAt: row.actedAt ? row.actedAt.toISOString() : null,
   };
 }

@@ -3,6 +3,7 @@ import { ApprovalController } from './approval.controller.js';
 import { TaskCopyController } from './task-copy.controller.js';
 import { TaskCopyService } from './task-copy.service.js';
 import { TaskCosignService } from './task-cosign.service.js';
+import { TaskSequentialService } from './task-sequential.service.js';
 import { TaskVoteService } from './task-vote.service.js';
 
 /**
@@ -11,6 +12,6 @@ import { TaskVoteService } from './task-vote.service.js';
  */
 @Module({
   controllers: [ApprovalController, TaskCopyController],
-  providers: [TaskVoteService, TaskCosignService, TaskCopyService],
+  providers: [TaskVoteService, TaskCosignService, TaskCopyService, TaskSequentialService],
 })
 export class ApprovalsModule {}

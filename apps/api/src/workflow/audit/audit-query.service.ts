@@ -22,6 +22,7 @@ interface Row {
   unit_name: string | null;
   task_id: string | null;
   task_name: string | null;
+  task_element_id: string | null;
   target_name: string | null;
   detail: Record<string, unknown>;
 }
@@ -29,6 +30,7 @@ interface Row {
 const SELECT = `
   SELECT a.id, a.at, a.actor, p.name AS actor_name, a.action, a.instance_id, i.process_id,
          d.name AS process_name, i.org_unit_id, u.name AS unit_name, a.task_id, t.name AS task_name,
+         t.element_id AS task_element_id,
          tp.name AS target_name, a.detail
     FROM wf_audit a
     LEFT JOIN wf_instance i ON i.id = a.instance_id
@@ -168,6 +170,7 @@ function toEntry(r: Row): AuditEntryDto {
     orgUnitName: r.unit_name,
     taskId: r.task_id,
     taskName: r.task_name,
+    taskElementId: r.task_element_id,
     targetName: r.target_name,
     stepName: r.action === 'task.returned' ? text(r.detail['name']) : null,
     movedTo: MOVES.includes(r.action) ? text(r.detail['elementId']) : null,

@@ -87,6 +87,12 @@ export class AuditEntryDto {
   @ApiProperty({
     type: String,
     nullable: true,
+    description: 'BPMN element of the task acted on (the diagram marks verbs on it)',
+  })
+  taskElementId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
     description: 'Whom it went to (the person a task was handed, returned or given back to)',
   })
   targetName: string | null;

@@ -5,6 +5,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { Transactions } from '../../database/transactions.js';
 import { StandInLookup } from '../stand-ins/stand-in.lookup.js';
+import { WorkflowTaskAddedApprover } from './task-added-approver.entity.js';
 import { WorkflowTaskCopy } from './task-copy.entity.js';
 import type { WorkflowTask } from './task.entity.js';
 
@@ -39,6 +40,10 @@ export interface TaskActions {
   /** Urge its holder (催办): leadership over its unit. */
   urge: boolean;
   complete: boolean;
+  /** 前加签 / 后加签: add a person before or after me on this single-assignee task. */
+  addSequential: boolean;
+  /** Give my opinion as the added approver (加签意见). */
+  actAsAdded: boolean;
 }
 
 /** The commands open to `user` on `task`, given their rights on it. */
@@ -46,14 +51,19 @@ export function taskActions(user: AuthUser, task: WorkflowTask, rights: TaskRigh
   const open = task.status === 'open';
   const assignedToMe = task.assignee === user.personId;
   const delegated = task.delegation === 'pending';
+  const added = task.addedStep !== null && task.addedStep !== undefined;
+  const addedHolds = task.addedStep === 'before' || task.addedStep === 'after_acting';
   return {
     claim: open && !task.assignee && rights.candidate,
-    unclaim: open && !!task.assignee && !delegated && (assignedToMe || rights.manager),
-    delegate: open && !delegated && (assignedToMe || rights.manager),
-    entrust: open && assignedToMe && !delegated,
+    unclaim: open && !!task.assignee && !delegated && !added && (assignedToMe || rights.manager),
+    delegate: open && !delegated && !added && (assignedToMe || rights.manager),
+    entrust: open && assignedToMe && !delegated && !added,
     resolve: open && assignedToMe && delegated,
     urge: open && rights.manager,
-    complete: open && !delegated && (task.assignee ? assignedToMe : rights.candidate),
+    complete:
+      open && !delegated && !addedHolds && (task.assignee ? assignedToMe : rights.candidate),
+    addSequential: open && assignedToMe && !delegated && !added && !task.miBodyId,
+    actAsAdded: open && assignedToMe && addedHolds,
   };
 }
 
@@ -75,13 +85,22 @@ export class TaskAccessPolicy {
       candidate ||
       task.assignee === user.personId ||
       task.owner === user.personId ||
-      task.completedBy === user.personId;
+      task.completedBy === user.personId ||
+      (await this.waitsOnAdded(user, task));
     const viewer =
       involved ||
       manager ||
       (await this.holds(user, task, ORG_ADMIN_ROLES)) ||
       (await this.copiedTo(user, task));
     return { candidate, onBehalfOf, manager, viewer };
+  }
+
+  /** 前加签 / 后加签: the approver who added someone keeps sight of the task while they hold it. */
+  private async waitsOnAdded(user: AuthUser, task: WorkflowTask): Promise<boolean> {
+    if (!task.addedStep) return false;
+    return this.tx
+      .reader()
+      .existsBy(WorkflowTaskAddedApprover, { taskId: task.id, addedBy: user.personId });
   }
 
   /** 抄送: a person the step was copied to reads it. */

@@ -30,6 +30,7 @@ import { WorkflowTaskComment } from './task-comment.entity.js';
 import { WorkflowTask } from './task.entity.js';
 import { validateVariables } from './variables.validator.js';
 import { type CompletionChoices, TaskCompletionHooks } from './task-completion.hooks.js';
+import { type HeldCompletion, WorkflowTaskAddedApprover } from './task-added-approver.entity.js';
 import { DomainRecordGuard } from '../instances/domain-record.guard.js';
 import { Transactions } from '../../database/transactions.js';
 import { newRowId } from '../../database/row-id.js';
@@ -146,6 +147,7 @@ export class TaskCommandService {
           'a delegated task is handed back by the delegate and finished by its owner',
         ),
       );
+      refuseWhileAdded(task);
       if (!taskActions(user, task, rights).complete) throw forbidden('complete');
       if (!withinTx && this.formOnly.has(task.formKey)) {
         throw new ProblemException(
@@ -157,6 +159,7 @@ export class TaskCommandService {
           { type: 'urn:orglife:problem:domain-form' },
         );
       }
+      if (task.addedStep === 'after') return this.holdForAdded(ctx, user, task, given, choices);
       const extra = withinTx ? await withinTx(ctx.em, task) : undefined;
       const merged = extra ? { ...given, ...validateVariables(extra, 'domain variables') } : given;
       await this.completionHooks.completing(ctx, user, task, merged, choices);
@@ -191,6 +194,44 @@ export class TaskCommandService {
       });
       return task;
     });
+  }
+
+  /**
+   * 后加签: the approver decided; the decision waits (held) while the added person acts on it,
+   * and goes through as the approver's once they agree (see TaskSequentialService).
+   */
+  private async holdForAdded(
+    ctx: CommandContext,
+    user: AuthUser,
+    task: WorkflowTask,
+    variables: Variables,
+    choices: CompletionChoices,
+  ): Promise<WorkflowTask> {
+    const added = await ctx.em.findOneBy(WorkflowTaskAddedApprover, {
+      taskId: task.id,
+      status: 'pending',
+      position: 'after',
+    });
+    if (!added) throw new ConflictException('后加签记录缺失 (the added approver is missing)');
+    const held: HeldCompletion = { by: user.personId, variables };
+    if (choices.copyTo?.length) held.copyTo = choices.copyTo;
+    if (choices.formPayload) held.formPayload = choices.formPayload;
+    task.assignee = added.personId;
+    task.addedStep = 'after_acting';
+    await ctx.em.update(
+      WorkflowTask,
+      { id: task.id },
+      { assignee: task.assignee, addedStep: task.addedStep },
+    );
+    await ctx.em.query(`UPDATE wf_task_added_approver SET held = $2::jsonb WHERE id = $1`, [
+      added.id,
+      JSON.stringify(held),
+    ]);
+    this.log(ctx, 'task.decided-before-added', task, {
+      to: added.personId,
+      variables: Object.keys(variables),
+    });
+    return task;
   }
 
   async comment(user: AuthUser, taskId: string, body: string): Promise<WorkflowTaskComment> {
@@ -242,14 +283,18 @@ export class TaskCommandService {
       rights: TaskRights,
       instance: WorkflowInstance,
     ) => Promise<WorkflowTask>,
+    verb?: string,
   ): Promise<TaskOutcome> {
     return this.scope.run(em, user.personId, async (ctx) => {
       const { instance, task } = await this.runner.lockOfTask(ctx, taskId);
       const rights = await this.policy.rightsOn(user, task);
       if (!rights.viewer) throw forbidden('see');
       if (task.status !== 'open') {
+        const closed = task.status === 'completed' ? '办结' : '取消';
         throw new ConflictException(
-          `Task ${taskId} is already ${task.status} (任务已${task.status === 'completed' ? '办结' : '取消'}).`,
+          verb
+            ? bilingual(`任务已${closed}，不能${verb}`, `the task is already ${task.status}`)
+            : `Task ${taskId} is already ${task.status} (任务已${closed}).`,
         );
       }
       const after = await work(ctx, task, rights, instance);
@@ -294,6 +339,18 @@ export class TaskCommandService {
   async assertMayGoTo(em: EntityManager, task: WorkflowTask, personId: string): Promise<void> {
     if (!isUuid(personId)) throw assigneeError('must be a person id (须为人员编号)');
     await this.assertMayReceive(em, task, personId);
+  }
+}
+
+/** 409 while an added approver (前加签, or 后加签 acting on the decision) holds the task. */
+export function refuseWhileAdded(task: WorkflowTask): void {
+  if (task.addedStep === 'before' || task.addedStep === 'after_acting') {
+    throw new ConflictException(
+      bilingual(
+        '该任务正由加签人办理，须由加签人提交加签意见',
+        'an added approver holds the task: they give their opinion on it',
+      ),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import type { CommandContext } from '../instances/command-context.js';
 import type { WorkflowTask } from './task.entity.js';
@@ -8,7 +9,17 @@ import type { WorkflowTask } from './task.entity.js';
 export interface CompletionChoices {
   /** 抄送: person ids the approver copies the step to. */
   copyTo?: string[];
+  /** The domain form's payload (a 后加签 holds it to replay through the form). */
+  formPayload?: object;
 }
+
+/** Writes a domain form's rows for `payload` again, as `user`: a held 后加签 decision goes through. */
+export type FormReplayer = (
+  em: EntityManager,
+  user: AuthUser,
+  task: WorkflowTask,
+  payload: object,
+) => Promise<Variables | void>;
 
 /**
  * Domain work when a user task is completed, in the completion's transaction before the engine
@@ -26,6 +37,8 @@ export type TaskCompletionHook = (
 @Injectable()
 export class TaskCompletionHooks {
   private readonly hooks: TaskCompletionHook[] = [];
+  /** The domain forms' replayer (set by the task-forms module). */
+  formReplayer: FormReplayer | null = null;
 
   onCompleting(hook: TaskCompletionHook): void {
     this.hooks.push(hook);

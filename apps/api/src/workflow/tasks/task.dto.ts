@@ -154,6 +154,14 @@ export class TaskDto {
   owner: string | null;
   @ApiProperty({ nullable: true, enum: ['pending', 'resolved'], type: String })
   delegation: string | null;
+  @ApiProperty({
+    nullable: true,
+    enum: ['before', 'after', 'after_acting'],
+    type: String,
+    description:
+      '前加签 / 后加签: before — the added person holds it first; after — the approver decides, then the added person acts; after_acting — the added person acts on the decision',
+  })
+  addedStep: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Last 催办' })
   urgedAt: string | null;
   @ApiProperty({
@@ -176,6 +184,10 @@ export class TaskActionsDto {
   resolve: boolean;
   @ApiProperty({ description: 'May urge its holder (催办)' }) urge: boolean;
   @ApiProperty({ description: 'May complete it (办理)' }) complete: boolean;
+  @ApiProperty({ description: 'May add a person before or after themselves (前加签 / 后加签)' })
+  addSequential: boolean;
+  @ApiProperty({ description: 'Holds the task as an added approver: gives their opinion' })
+  actAsAdded: boolean;
 }
 
 export class TaskDetailDto extends TaskDto {
@@ -271,6 +283,7 @@ export function toTaskDto(t: WorkflowTask, names?: ReadonlyMap<string, string>):
     returnComment: returnCommentOf(t),
     owner: t.owner,
     delegation: t.delegation,
+    addedStep: t.addedStep ?? null,
     urgedAt: iso(t.urgedAt),
     onBehalfOf: t.onBehalfOf ?? null,
     onBehalfOfName: (t.onBehalfOf && names?.get(t.onBehalfOf)) || null,

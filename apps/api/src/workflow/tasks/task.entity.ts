@@ -4,6 +4,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 export type TaskDelegation = 'pending' | 'resolved';
 export type TaskOutcomeVote = 'approved' | 'rejected';
+/**
+ * 前加签 / 后加签: `before` the added person holds it and hands it back; `after` the approver
+ * holds it and their decision waits; `after_acting` the added person acts on that decision.
+ */
+export type TaskAddedStep = 'before' | 'after' | 'after_acting';
 
 /** A user task. Assignee and candidate users are person ids; groups are `<role>@<orgUnitId>`. */
 @Entity('wf_task')
@@ -91,4 +96,8 @@ export class WorkflowTask {
   /** The vote cast on a vote task when it was completed. */
   @Column({ type: 'varchar', length: 16, nullable: true })
   outcome: TaskOutcomeVote | null;
+
+  /** 前加签 / 后加签: the sub-step holding the task now (see `wf_task_added_approver`). */
+  @Column({ name: 'added_step', type: 'varchar', length: 16, nullable: true })
+  addedStep: TaskAddedStep | null;
 }

@@ -60,4 +60,22 @@ describe('instance diagram state', () => {
 
     expect([...state.incidents]).toEqual([['Service', ['timeout', 'again']]]);
   });
+
+  it('groups the verbs done on each element: one badge, every detail', () => {
+    const state = diagramState(
+      [],
+      [],
+      [],
+      [
+        { elementId: 'Approve', label: '加签 2', detail: '加签 何佳琪' },
+        { elementId: 'Approve', label: '加签 2', detail: '加签 杨丽娟' },
+        { elementId: 'Review', label: '已退回', detail: '退回至起草' },
+      ],
+    );
+
+    expect([...state.verbs]).toEqual([
+      ['Approve', { label: '加签 2', details: ['加签 何佳琪', '加签 杨丽娟'] }],
+      ['Review', { label: '已退回', details: ['退回至起草'] }],
+    ]);
+  });
 });

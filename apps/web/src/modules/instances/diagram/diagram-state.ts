@@ -10,6 +10,8 @@ export interface DiagramState {
   incidents: Map<string, string[]>;
   /** 退回 / 撤回 that moved the work to an element: element id → badge text and details. */
   moves: Map<string, { label: string; details: string[] }>;
+  /** Verbs on an element's tasks (加签 count, 退回 from here): element id → badge and details. */
+  verbs: Map<string, { label: string; details: string[] }>;
 }
 
 /** A 退回 or 撤回 to show on the element the work was moved to. */
@@ -24,6 +26,7 @@ export function diagramState(
   history: readonly HistoryEvent[],
   incidents: readonly Incident[],
   movesMade: readonly DiagramMove[] = [],
+  verbsDone: readonly DiagramMove[] = [],
 ): DiagramState {
   const completed = new Set<string>();
   const live = new Map<string, string>();
@@ -51,13 +54,24 @@ export function diagramState(
     if (incident.status !== 'open') continue;
     open.set(incident.elementId, [...(open.get(incident.elementId) ?? []), incident.message]);
   }
-  const moves = new Map<string, { label: string; details: string[] }>();
-  for (const move of movesMade) {
-    const known = moves.get(move.elementId);
-    moves.set(move.elementId, {
-      label: move.label,
-      details: [...(known?.details ?? []), move.detail],
+  return {
+    completed,
+    tokens,
+    incidents: open,
+    moves: grouped(movesMade),
+    verbs: grouped(verbsDone),
+  };
+}
+
+/** Marks by element: the last label, every detail. */
+function grouped(marks: readonly DiagramMove[]): Map<string, { label: string; details: string[] }> {
+  const out = new Map<string, { label: string; details: string[] }>();
+  for (const mark of marks) {
+    const known = out.get(mark.elementId);
+    out.set(mark.elementId, {
+      label: mark.label,
+      details: [...(known?.details ?? []), mark.detail],
     });
   }
-  return { completed, tokens, incidents: open, moves };
+  return out;
 }

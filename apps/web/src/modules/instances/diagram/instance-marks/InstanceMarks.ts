@@ -18,6 +18,7 @@ const INCIDENT = 'instance-incident';
 const TOKEN_OVERLAY = 'instance-token';
 const INCIDENT_OVERLAY = 'instance-incident';
 const MOVE_OVERLAY = 'instance-move';
+const VERB_OVERLAY = 'instance-verb';
 
 function badge(className: string, testId: string, elementId: string, text: string, title?: string) {
   const element = document.createElement('div');
@@ -32,7 +33,9 @@ function badge(className: string, testId: string, elementId: string, text: strin
 /**
  * Marks an instance on its diagram: completed elements shaded, live tokens as count badges,
  * open incidents outlined red with a badge whose tooltip carries the messages, and each
- * 退回 / 撤回 as a badge on the element the work was moved to (who, from where, why as its tooltip).
+ * 退回 / 撤回 as a badge on the element the work was moved to (who, from where, why as its tooltip),
+ * and the verbs done on an element's tasks (加签 with a count, 已退回 on the step a return left)
+ * as a badge at its lower right.
  */
 export default class InstanceMarks {
   static $inject = ['overlays', 'canvas', 'elementRegistry'];
@@ -81,6 +84,19 @@ export default class InstanceMarks {
         ),
       });
     }
+    for (const [elementId, verb] of state.verbs) {
+      if (!this.elementRegistry.get(elementId)) continue;
+      this.overlays.add(elementId, VERB_OVERLAY, {
+        position: { bottom: -12, right: -12 },
+        html: badge(
+          'instance-verb-badge',
+          'instance-verb',
+          elementId,
+          verb.label,
+          verb.details.join('\n'),
+        ),
+      });
+    }
   }
 
   clear(): void {
@@ -89,6 +105,7 @@ export default class InstanceMarks {
     this.overlays.remove({ type: TOKEN_OVERLAY });
     this.overlays.remove({ type: INCIDENT_OVERLAY });
     this.overlays.remove({ type: MOVE_OVERLAY });
+    this.overlays.remove({ type: VERB_OVERLAY });
   }
 
   private mark(elementId: string, marker: string): boolean {
