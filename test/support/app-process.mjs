@@ -45,9 +45,9 @@ export async function waitForHealth(baseUrl, server, timeoutMs = 120_000) {
   throw new Error(`GET ${baseUrl}/api/health did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
-/** Stops the API: SIGTERM, then SIGKILL after 10 s. */
+/** Stops the API: SIGTERM, then SIGKILL after 10 s. One that already ended (or was killed) is left. */
 export function stop(server) {
-  if (server.exitCode !== null) return Promise.resolve();
+  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
   return new Promise((resolvePromise) => {
     const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
     server.once('exit', () => {
