@@ -52,6 +52,27 @@ export default tseslint.config(
     files: ['packages/engine/src/cli/**/*.ts'],
     rules: { 'no-restricted-globals': 'off', 'no-restricted-imports': 'off' },
   },
+  {
+    // Below the controllers the API states refusals as its own errors (common/errors.ts); the
+    // problem filter alone maps them to HTTP.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.controller.ts', 'apps/api/src/common/problem.filter.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/common', '@nestjs/common/*'],
+              importNamePattern: '^Http|Exception$',
+              message:
+                'Throw a DomainError subclass from common/errors.ts; only controllers and the problem filter speak HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...vue.configs['flat/recommended'],
   {
     files: ['apps/web/**/*.vue'],

@@ -1,7 +1,18 @@
 import { ForbiddenException, Logger, type ArgumentsHost } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
-import { ProblemException } from '../src/common/problem.js';
+import {
+  Conflict,
+  Expired,
+  Forbidden,
+  Inconsistent,
+  InvalidInput,
+  NotAuthenticated,
+  NotFound,
+  RuleViolation,
+  TooLarge,
+  TooSoon,
+} from '../src/common/errors.js';
 import { ProblemFilter } from '../src/common/problem.filter.js';
 
 function respond(
@@ -69,7 +80,7 @@ describe('ProblemFilter (the one exception filter)', () => {
   });
 
   it('answers in Chinese, or in English when the client asks for it first', () => {
-    const bad = new ProblemException(400, '请填写主题 (topic is required)', {
+    const bad = new InvalidInput('请填写主题 (topic is required)', {
       type: 'urn:orglife:problem:validation',
       errors: [{ field: 'topic', message: '请填写主题 (topic is required)' }],
     });
@@ -95,9 +106,33 @@ describe('ProblemFilter (the one exception filter)', () => {
     });
   });
 
-  it('passes structured details of a ProblemException through', () => {
+  it.each([
+    [new InvalidInput('x'), 400, 'Bad Request'],
+    [new NotAuthenticated('x'), 401, 'Unauthorized'],
+    [new Forbidden('x'), 403, 'Forbidden'],
+    [new NotFound('x'), 404, 'Not Found'],
+    [new Conflict('x'), 409, 'Conflict'],
+    [new Expired('x'), 410, 'Error'],
+    [new TooLarge('x'), 413, 'Payload Too Large'],
+    [new RuleViolation('x'), 422, 'Unprocessable Entity'],
+    [new TooSoon('x'), 429, 'Too Many Requests'],
+  ])('answers the domain refusal %s with its status', (error, status, title) => {
+    expect(respond(error).body).toEqual({ type: 'about:blank', title, status, detail: 'x' });
+  });
+
+  it('shows the message of the server’s own inconsistent data with 500', () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const sent = respond(new Inconsistent('Stored definition p v1 no longer compiles'));
+    logged.mockRestore();
+    expect(sent.body).toMatchObject({
+      status: 500,
+      detail: 'Stored definition p v1 no longer compiles',
+    });
+  });
+
+  it('passes structured details of a domain refusal through', () => {
     const sent = respond(
-      new ProblemException(400, 'bad flow', {
+      new InvalidInput('bad flow', {
         type: 'urn:orglife:problem:bpmn',
         problems: [{ elementId: 'Task_1', message: 'no outgoing flow' }],
       }),

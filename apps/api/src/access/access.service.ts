@@ -1,6 +1,7 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Forbidden, NotFound } from '../common/errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import {
   ABOVE_BRANCH_RECORD_ROLES,
@@ -33,7 +34,7 @@ export class AccessService {
       ? await this.db.query<{ path: string }[]>(`SELECT path FROM org_unit WHERE id = $1`, [unitId])
       : [];
     const path = rows[0]?.path;
-    if (!path) throw new NotFoundException(`Org unit ${unitId} does not exist.`);
+    if (!path) throw new NotFound(`Org unit ${unitId} does not exist.`);
     this.paths.set(unitId, { path, until: performance.now() + PATH_TTL_MS });
     return path;
   }
@@ -72,7 +73,7 @@ export class AccessService {
   /** Throws 403 unless the user holds one of `roles` reaching the unit (404 if no such unit). */
   async assertRole(user: AuthUser, unitId: string, roles: readonly RoleName[]): Promise<void> {
     if (!(await this.hasRole(user, unitId, roles))) {
-      throw new ForbiddenException(
+      throw new Forbidden(
         `You need one of the roles ${roles.join(', ')} on this org unit. 您无权访问该组织的数据。`,
       );
     }
@@ -84,7 +85,7 @@ export class AccessService {
       `SELECT id FROM org_unit WHERE parent_id IS NULL`,
     );
     if (!user.roles.some((r) => r.role === 'od_admin' && r.orgUnitId === roots[0]?.id)) {
-      throw new ForbiddenException(
+      throw new Forbidden(
         'Only the Organization Department may do this. 仅组织部管理员可执行此操作。',
       );
     }
@@ -132,7 +133,7 @@ export class AccessService {
     try {
       return await this.hasRole(user, parsed.orgUnitId, [parsed.role]);
     } catch (error) {
-      if (error instanceof NotFoundException) return false;
+      if (error instanceof NotFound) return false;
       throw error;
     }
   }

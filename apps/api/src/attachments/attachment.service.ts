@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Forbidden, NotFound } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, ROLE_NAMES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -69,7 +70,7 @@ export class AttachmentService {
   async thumbnail(user: AuthUser, id: string): Promise<Buffer> {
     const meta = await this.readable(user, id);
     if (!meta.mimeType.startsWith('image/')) {
-      throw new NotFoundException(`Attachment ${id} is not an image (该附件不是图片，没有缩略图).`);
+      throw new NotFound(`Attachment ${id} is not an image (该附件不是图片，没有缩略图).`);
     }
     const repository = this.db.getRepository(Attachment);
     const row = await repository
@@ -96,7 +97,7 @@ export class AttachmentService {
 
   private async readable(user: AuthUser, id: string): Promise<Attachment> {
     const attachment = await this.db.getRepository(Attachment).findOneBy({ id });
-    if (!attachment) throw new NotFoundException(`Attachment ${id} does not exist (附件不存在).`);
+    if (!attachment) throw new NotFound(`Attachment ${id} does not exist (附件不存在).`);
     await this.assertReadable(user, attachment);
     return attachment;
   }
@@ -114,7 +115,7 @@ export class AttachmentService {
       if (unitPath.startsWith(rolePath) || rolePath.startsWith(unitPath)) return;
     }
     if (await this.inspecting(user, attachment)) return;
-    throw new ForbiddenException(`You may not read this attachment (您无权查看该附件).`);
+    throw new Forbidden(`You may not read this attachment (您无权查看该附件).`);
   }
 
   /** A mandate over the unit: OD, its committee, the branch's own leaders; inspectors while inspecting. */

@@ -1,6 +1,7 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { NotAuthenticated, Forbidden } from '../common/errors.js';
 import type { RoleName } from '../access/role-name.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
@@ -39,7 +40,7 @@ export class AuthService {
         ip,
         detail: 'password sign-in closed: 统一身份认证 required (SSO_REQUIRED)',
       });
-      throw new ForbiddenException(
+      throw new Forbidden(
         'Sign in through the campus identity service. 本系统要求使用统一身份认证登录。',
       );
     }
@@ -50,11 +51,11 @@ export class AuthService {
     const ok = (await this.hasher.verify(passwordHash, password)) && account?.passwordHash != null;
     if (!account || !ok) {
       await this.failed(attempt, account?.personId, 'wrong username or password');
-      throw new UnauthorizedException(WRONG_LOGIN);
+      throw new NotAuthenticated(WRONG_LOGIN);
     }
     if (account.deactivatedAt) {
       await this.failed(attempt, account.personId, 'account deactivated');
-      throw new UnauthorizedException('This account is deactivated. 该账号已停用。');
+      throw new NotAuthenticated('This account is deactivated. 该账号已停用。');
     }
     await this.limiter.succeeded(attempt);
     await this.events.record({
@@ -92,7 +93,7 @@ export class AuthService {
       new Date(stored.expiresAt) <= this.clock.now()
     ) {
       await this.failed(attempt, account?.personId, 'wrong or expired activation code');
-      throw new UnauthorizedException(
+      throw new NotAuthenticated(
         'Wrong username or activation code, or the code has expired. 用户名或激活码错误，或激活码已过期。',
       );
     }
@@ -119,8 +120,7 @@ export class AuthService {
       );
       return true;
     });
-    if (!used)
-      throw new UnauthorizedException('The activation code has been used. 激活码已被使用。');
+    if (!used) throw new NotAuthenticated('The activation code has been used. 激活码已被使用。');
     return this.tokens.issue(account.personId, account.username);
   }
 
@@ -149,7 +149,7 @@ export class AuthService {
       (await this.hasher.verify(account.passwordHash, oldPassword));
     if (!ok) {
       await this.failed(attempt, user.personId, 'wrong old password');
-      throw new UnauthorizedException('The current password is wrong. 原密码错误。');
+      throw new NotAuthenticated('The current password is wrong. 原密码错误。');
     }
     await this.limiter.succeeded(attempt);
     assertPasswordAllowed(newPassword, user.username, 'newPassword');
@@ -176,7 +176,7 @@ export class AuthService {
       `SELECT name, org_unit_id AS "orgUnitId" FROM person WHERE id = $1`,
       [user.personId],
     );
-    if (!person) throw new UnauthorizedException('The account no longer exists.');
+    if (!person) throw new NotAuthenticated('The account no longer exists.');
     const roles = await this.db.query<{ role: RoleName; orgUnitId: string; orgUnitName: string }[]>(
       `SELECT r.role, r.org_unit_id AS "orgUnitId", u.name AS "orgUnitName"
          FROM role_assignment r JOIN org_unit u ON u.id = r.org_unit_id

@@ -1,12 +1,7 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { NotAuthenticated } from '../common/errors.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { bilingual } from '../common/locale.js';
 import type { AccessTokenClaims } from './auth-user.js';
@@ -39,7 +34,7 @@ export class JwtGuard implements CanActivate {
     const claims = await this.claimsOf(context, request);
     if (!claims) return true;
     if (claims.sid && (await this.endedSessions.isEnded(claims.sid))) {
-      throw new UnauthorizedException(
+      throw new NotAuthenticated(
         bilingual(
           '登录会话已结束（已退出、密码已修改或统一身份认证已注销），请重新登录。',
           'The sign-in session has ended (signed out, password changed or ended at the campus identity service); sign in again.',
@@ -50,9 +45,7 @@ export class JwtGuard implements CanActivate {
     // ROLES_FRESH_MS even though the token lives on.
     const roles = await this.personRoles.ofActive(claims.sub);
     if (!roles) {
-      throw new UnauthorizedException(
-        'The account is deactivated or no longer exists. 账号已停用。',
-      );
+      throw new NotAuthenticated('The account is deactivated or no longer exists. 账号已停用。');
     }
     request.user = {
       personId: claims.sub,
@@ -76,7 +69,7 @@ export class JwtGuard implements CanActivate {
       try {
         return await this.tokens.verifyStreamTicket(ticket);
       } catch {
-        throw new UnauthorizedException(
+        throw new NotAuthenticated(
           bilingual('连接凭证无效或已过期', 'The stream ticket is invalid or has expired.'),
         );
       }
@@ -86,7 +79,7 @@ export class JwtGuard implements CanActivate {
     try {
       return await this.tokens.verifyAccessToken(token);
     } catch {
-      throw new UnauthorizedException('The access token is invalid or has expired.');
+      throw new NotAuthenticated('The access token is invalid or has expired.');
     }
   }
 
@@ -111,7 +104,7 @@ export class JwtGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token) {
-      throw new UnauthorizedException('An access token is required (Authorization: Bearer …).');
+      throw new NotAuthenticated('An access token is required (Authorization: Bearer …).');
     }
     return token;
   }

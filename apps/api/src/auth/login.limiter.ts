@@ -1,8 +1,8 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { TooSoon } from '../common/errors.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { ProblemException } from '../common/problem.js';
 import { Transactions } from '../database/transactions.js';
 
 const WINDOW_MS = 15 * 60_000;
@@ -54,8 +54,7 @@ export class LoginLimiter {
     });
     if ('attempt' in outcome) return outcome.attempt;
     const retryAfterSeconds = Math.ceil((outcome.blockedUntil - outcome.now.getTime()) / 1000);
-    throw new ProblemException(
-      HttpStatus.TOO_MANY_REQUESTS,
+    throw new TooSoon(
       `Too many failed attempts; try again in ${retryAfterSeconds} s. 密码错误次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试。`,
       { retryAfterSeconds },
     );

@@ -1,5 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { ProblemException } from '../common/problem.js';
+import { InvalidInput } from '../common/errors.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -26,7 +26,7 @@ export function passwordRuleBroken(password: string, username: string): string |
 export function assertPasswordAllowed(password: string, username: string, field: string): void {
   const broken = passwordRuleBroken(password, username);
   if (broken) {
-    throw new ProblemException(400, `${field}: ${broken}`, {
+    throw new InvalidInput(`${field}: ${broken}`, {
       errors: [{ field, message: broken }],
     });
   }

@@ -1,8 +1,9 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NotAuthenticated } from '../common/errors.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import type { AccessTokenClaims, AuthUser } from './auth-user.js';
@@ -83,7 +84,7 @@ export class TokenService {
       return { pair: await this.issueIn(tx, row.personId, username, row.familyId) };
     });
     if ('pair' in outcome) return outcome.pair;
-    throw new UnauthorizedException(
+    throw new NotAuthenticated(
       `The refresh token is ${outcome.error === 'unknown' ? 'invalid' : outcome.error}.`,
     );
   }
@@ -191,9 +192,7 @@ export class TokenService {
     );
     const username = rows[0]?.username;
     if (!username) {
-      throw new UnauthorizedException(
-        'The account is deactivated or no longer exists. 账号已停用。',
-      );
+      throw new NotAuthenticated('The account is deactivated or no longer exists. 账号已停用。');
     }
     return username;
   }

@@ -1,4 +1,4 @@
-import { ProblemException } from '../common/problem.js';
+import { DomainError } from '../common/errors.js';
 import { AdministratorService } from '../org/administrator.service.js';
 import { withAppContext } from './app-context.js';
 import { type CliCommand, CliUsageError } from './command.js';
@@ -31,7 +31,7 @@ export const adminCreateCommand: CliCommand = {
         orgCode: options['--org-code'],
       }),
     ).catch((error: unknown) => {
-      if (error instanceof ProblemException) throw new CliUsageError(error.detail);
+      if (error instanceof DomainError) throw new CliUsageError(error.message);
       throw error;
     });
     console.log(

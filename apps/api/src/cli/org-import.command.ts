@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ProblemException } from '../common/problem.js';
+import { DomainError } from '../common/errors.js';
 import type { SheetError } from '../common/spreadsheet.js';
 import { OrgSheetService } from '../org/sheet/org-sheet.service.js';
 import { withAppContext } from './app-context.js';
@@ -18,10 +18,10 @@ export const orgImportCommand: CliCommand = {
     });
     const result = await withAppContext((app) => app.get(OrgSheetService).import(file)).catch(
       (error: unknown) => {
-        if (!(error instanceof ProblemException)) throw error;
-        const rows = (error.extras.errors ?? []) as SheetError[];
+        if (!(error instanceof DomainError)) throw error;
+        const rows = (error.details.errors ?? []) as SheetError[];
         for (const row of rows) console.error(`row ${row.row}, ${row.column}: ${row.reason}`);
-        throw new CliUsageError(`${path}: ${error.detail}`);
+        throw new CliUsageError(`${path}: ${error.message}`);
       },
     );
     console.log(

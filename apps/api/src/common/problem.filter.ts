@@ -13,7 +13,20 @@ import {
   isDatabaseUnavailable,
 } from '../database/database-unavailable.js';
 import { bilingual, type Language, languageOf, localize } from './locale.js';
-import { type Problem, ProblemException } from './problem.js';
+import {
+  Conflict,
+  DomainError,
+  Expired,
+  Forbidden,
+  Inconsistent,
+  InvalidInput,
+  NotAuthenticated,
+  NotFound,
+  RuleViolation,
+  TooLarge,
+  TooSoon,
+} from './errors.js';
+import type { Problem } from './problem.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -28,6 +41,20 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** The one place a domain refusal becomes an HTTP status. */
+const DOMAIN_STATUS: readonly [new (...args: never[]) => DomainError, number][] = [
+  [InvalidInput, HttpStatus.BAD_REQUEST],
+  [NotAuthenticated, HttpStatus.UNAUTHORIZED],
+  [Forbidden, HttpStatus.FORBIDDEN],
+  [NotFound, HttpStatus.NOT_FOUND],
+  [Conflict, HttpStatus.CONFLICT],
+  [Expired, HttpStatus.GONE],
+  [TooLarge, HttpStatus.PAYLOAD_TOO_LARGE],
+  [RuleViolation, HttpStatus.UNPROCESSABLE_ENTITY],
+  [TooSoon, HttpStatus.TOO_MANY_REQUESTS],
+  [Inconsistent, HttpStatus.INTERNAL_SERVER_ERROR],
+];
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
@@ -65,9 +92,9 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): Problem {
-    if (exception instanceof ProblemException) {
-      const { type, ...extras } = exception.extras;
-      return { ...this.base(exception.getStatus(), exception.detail, type), ...extras };
+    if (exception instanceof DomainError) {
+      const { type, ...details } = exception.details;
+      return { ...this.base(statusOf(exception), exception.message, type), ...details };
     }
     if (exception instanceof HttpException) {
       return this.base(exception.getStatus(), this.messageOf(exception));
@@ -137,4 +164,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (typeof message === 'string') return message;
     return exception.message;
   }
+}
+
+function statusOf(error: DomainError): number {
+  const kind = DOMAIN_STATUS.find(([type]) => error instanceof type);
+  return kind ? kind[1] : HttpStatus.INTERNAL_SERVER_ERROR;
 }

@@ -1,4 +1,3 @@
-import { HttpException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class FieldError {
@@ -40,26 +39,4 @@ export class Problem {
 
   @ApiPropertyOptional({ type: [ElementProblem] })
   problems?: ElementProblem[];
-}
-
-export interface ProblemExtras {
-  type?: string;
-  errors?: FieldError[];
-  problems?: ElementProblem[];
-  /** Any other structured detail, e.g. the roster import's `{ row, column, reason }` list. */
-  [key: string]: unknown;
-}
-
-/**
- * Throw this for a problem with structured details (field errors, BPMN problems, rows);
- * plain Nest exceptions (ForbiddenException…) become problems too.
- */
-export class ProblemException extends HttpException {
-  constructor(
-    status: number,
-    readonly detail: string,
-    readonly extras: ProblemExtras = {},
-  ) {
-    super(detail, status);
-  }
 }

@@ -1,12 +1,8 @@
-import {
-  type ArgumentMetadata,
-  HttpStatus,
-  ValidationPipe,
-  type ValidationError,
-} from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { InvalidInput } from './errors.js';
 import { fieldLabel } from './field-labels.js';
 import { bilingual } from './locale.js';
-import { type FieldError, ProblemException } from './problem.js';
+import type { FieldError } from './problem.js';
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -102,11 +98,10 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
-      return new ProblemException(
-        HttpStatus.BAD_REQUEST,
-        fieldErrors.map((e) => e.message).join('; '),
-        { type: 'urn:orglife:problem:validation', errors: fieldErrors },
-      );
+      return new InvalidInput(fieldErrors.map((e) => e.message).join('; '), {
+        type: 'urn:orglife:problem:validation',
+        errors: fieldErrors,
+      });
     },
   });
 }

@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { ProblemException } from '../common/problem.js';
+import { Conflict } from '../common/errors.js';
 import { assertMembers, BranchDirectory, type BranchMember } from '../plans/branch.directory.js';
 import { SessionReport } from '../sessions/session-parts.entity.js';
 import { sessionOfTask } from '../sessions/session.forms.js';
@@ -112,10 +112,7 @@ export class EvaluationForms implements OnModuleInit {
   ) {
     const session = await sessionOfTask(em, task);
     if (session.status !== 'closed') {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
-        `Session ${session.id} is not closed yet (组织生活尚未结束).`,
-      );
+      throw new Conflict(`Session ${session.id} is not closed yet (组织生活尚未结束).`);
     }
     const reportIds = dto.peerReviews.map((p) => p.reportId);
     const reports = reportIds.length

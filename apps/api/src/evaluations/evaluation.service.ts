@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
+import { NotFound } from '../common/errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { BranchVisibility } from '../plans/branch-visibility.service.js';
 import { SessionReport } from '../sessions/session-parts.entity.js';
@@ -32,8 +33,7 @@ export class EvaluationService {
   async ofSession(user: AuthUser, sessionId: string): Promise<SessionEvaluations> {
     const em = this.db.manager;
     const session = await em.findOneBy(OrgSession, { id: sessionId });
-    if (!session)
-      throw new NotFoundException(`Session ${sessionId} does not exist (组织生活不存在).`);
+    if (!session) throw new NotFound(`Session ${sessionId} does not exist (组织生活不存在).`);
     await this.visibility.assertVisible(user, session.branchId);
     const reportIds = (await em.findBy(SessionReport, { sessionId })).map((r) => r.id);
     return {

@@ -2,16 +2,14 @@ import {
   type CallHandler,
   createParamDecorator,
   type ExecutionContext,
-  HttpException,
   type NestInterceptor,
-  PayloadTooLargeException,
   type Type,
   mixin,
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
+import { DomainError, InvalidInput, TooLarge } from '../common/errors.js';
 import { bilingual } from '../common/locale.js';
-import { ProblemException } from '../common/problem.js';
 
 /** A file sent as multipart/form-data, as `@ReceivedUpload()` hands it to a handler. */
 export interface ReceivedFile {
@@ -53,18 +51,17 @@ export function FileUpload(field: string, maxBytes: number): Type<NestIntercepto
       } catch (error) {
         if (isLimitError(error)) {
           const mb = Math.round(maxBytes / 1024 / 1024);
-          throw new PayloadTooLargeException(
+          throw new TooLarge(
             bilingual(
               `${field}：只能上传一个文件，最大 ${mb} MB`,
               `${field}: one file of at most ${mb} MB`,
             ),
           );
         }
-        if (error instanceof HttpException || hasClientStatus(error)) throw error;
+        if (error instanceof DomainError || hasClientStatus(error)) throw error;
         // The parser's own errors (no boundary, a cut-off or malformed part) mean the body is not
         // readable multipart: the client's mistake, not the server's.
-        throw new ProblemException(
-          400,
+        throw new InvalidInput(
           bilingual(
             '请求体不是有效的 multipart/form-data',
             `the body is not valid multipart/form-data: ${message(error).replace(/[()]/g, '')}`,
@@ -110,10 +107,10 @@ export const ReceivedUpload = createParamDecorator(
 );
 
 /** The 400 for an import sent without its .xlsx file. */
-export function missingXlsx(field: string): ProblemException {
+export function missingXlsx(field: string): InvalidInput {
   const message = bilingual(
     `请在表单字段 ${field} 中上传 .xlsx 文件`,
     `an .xlsx file is required in the multipart field "${field}"`,
   );
-  return new ProblemException(400, message, { errors: [{ field, message }] });
+  return new InvalidInput(message, { errors: [{ field, message }] });
 }

@@ -1,6 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { InvalidInput } from '../common/errors.js';
 
 /**
  * How deep a JSON body may nest. The deepest legitimate body (process variables, at most 16
@@ -54,12 +54,12 @@ export function registerJsonBodyParser(app: NestFastifyApplication): void {
     async (_request: FastifyRequest, body: Buffer) => {
       const text = body.toString('utf8');
       if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-        throw new BadRequestException(
+        throw new InvalidInput(
           `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels (请求嵌套过深).`,
         );
       }
       if (ESCAPED_NUL.test(text)) {
-        throw new BadRequestException(
+        throw new InvalidInput(
           'The JSON body holds a NUL character (\\u0000), which no field accepts (请求含有空字符).',
         );
       }
@@ -67,7 +67,7 @@ export function registerJsonBodyParser(app: NestFastifyApplication): void {
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        throw new BadRequestException('The body is not valid JSON (请求体不是有效的JSON).');
+        throw new InvalidInput('The body is not valid JSON (请求体不是有效的JSON).');
       }
     },
   );

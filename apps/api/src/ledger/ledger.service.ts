@@ -1,6 +1,7 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Forbidden, NotFound } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -108,9 +109,9 @@ export class LedgerService {
     dto: UpdateRequirementDto,
   ): Promise<LedgerRequirement> {
     if (!this.isOd(user))
-      throw new ForbiddenException('Only OD edits ledger requirements (仅组织部可修改).');
+      throw new Forbidden('Only OD edits ledger requirements (仅组织部可修改).');
     const row = await this.db.manager.findOneBy(LedgerRequirement, { key });
-    if (!row) throw new NotFoundException(`Ledger requirement ${key} does not exist.`);
+    if (!row) throw new NotFound(`Ledger requirement ${key} does not exist.`);
     Object.assign(row, { ...dto, updatedBy: user.personId, updatedAt: this.clock.now() });
     return this.db.manager.save(row);
   }
@@ -189,6 +190,6 @@ export class LedgerService {
   }
 }
 
-function forbidden(): ForbiddenException {
-  return new ForbiddenException('You may not see this ledger (您无权查看该台账).');
+function forbidden(): Forbidden {
+  return new Forbidden('You may not see this ledger (您无权查看该台账).');
 }

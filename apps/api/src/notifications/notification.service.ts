@@ -1,6 +1,7 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Forbidden, NotFound } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -60,7 +61,7 @@ export class NotificationService {
       [id, user.personId, this.clock.now()],
     );
     if (affected === 0)
-      throw new NotFoundException(bilingual('通知不存在', `notification ${id} does not exist`));
+      throw new NotFound(bilingual('通知不存在', `notification ${id} does not exist`));
     this.bus.changed([user.personId]);
   }
 
@@ -135,10 +136,9 @@ export class NotificationService {
       `SELECT org_unit_id AS "orgUnitId" FROM group_robot WHERE id = $1`,
       [id],
     );
-    if (!robot)
-      throw new NotFoundException(bilingual('机器人不存在', `robot ${id} does not exist`));
+    if (!robot) throw new NotFound(bilingual('机器人不存在', `robot ${id} does not exist`));
     if (!(await this.access.hasRole(user, robot.orgUnitId, ROBOT_KEEPERS))) {
-      throw new ForbiddenException(
+      throw new Forbidden(
         bilingual('您无权管理该单位的群机器人', 'you may not manage this unit’s robots'),
       );
     }

@@ -1,10 +1,10 @@
+import { InvalidInput, Conflict } from '../common/errors.js';
 import { localDay } from '../common/time-zone.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password.hasher.js';
 import { assertPasswordAllowed } from '../auth/password-policy.js';
-import { ProblemException } from '../common/problem.js';
 import { newRowId } from '../database/row-id.js';
 import { Transactions } from '../database/transactions.js';
 import { SecurityEvents } from '../security-events/security-events.service.js';
@@ -30,7 +30,7 @@ export interface CreatedAdministrator {
 const USERNAME = /^[A-Za-z0-9_.-]{3,64}$/;
 
 const refuse = (field: string, message: string) =>
-  new ProblemException(400, `${field}: ${message}`, { errors: [{ field, message }] });
+  new InvalidInput(`${field}: ${message}`, { errors: [{ field, message }] });
 
 /**
  * The Organization Department administrator (组织部管理员) of an installation, created from the
@@ -72,7 +72,7 @@ export class AdministratorService {
         [username, username.slice(0, 32)],
       );
       if (taken.length > 0) {
-        throw new ProblemException(409, `用户名 ${username} 已被使用（用户名不区分大小写）。`, {
+        throw new Conflict(`用户名 ${username} 已被使用（用户名不区分大小写）。`, {
           errors: [{ field: 'username', message: `用户名 ${username} 已被使用` }],
         });
       }

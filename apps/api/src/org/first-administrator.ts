@@ -2,8 +2,8 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
-import { ProblemException } from '../common/problem.js';
 import { APP_LOGGER } from '../logging/app-logger.js';
 import { AdministratorService } from './administrator.service.js';
 
@@ -38,8 +38,8 @@ export class FirstAdministrator implements OnApplicationBootstrap {
     const created = await this.administrators
       .create({ ...wanted, orgName: units === 0 ? wanted.orgName : undefined })
       .catch((error: unknown) => {
-        if (!(error instanceof ProblemException)) throw error;
-        this.logger.error(`ORGLIFE_ADMIN_USERNAME: ${error.detail} ${CREATE_ADMIN_HINT}`);
+        if (!(error instanceof DomainError)) throw error;
+        this.logger.error(`ORGLIFE_ADMIN_USERNAME: ${error.message} ${CREATE_ADMIN_HINT}`);
         return null;
       });
     if (!created) return;

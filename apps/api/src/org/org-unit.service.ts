@@ -1,10 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
+import { InvalidInput, NotFound, Conflict } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { ORG_ADMIN_ROLES } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ProblemException } from '../common/problem.js';
 import type {
   CreateOrgUnitDto,
   OrgUnitDto,
@@ -63,9 +63,9 @@ export class OrgUnitService {
   async create(user: AuthUser, dto: CreateOrgUnitDto): Promise<OrgUnitDto> {
     await this.access.assertRole(user, dto.parentId, ORG_ADMIN_ROLES);
     const parent = await this.units.findOneBy({ id: dto.parentId });
-    if (!parent) throw new NotFoundException(`Org unit ${dto.parentId} does not exist.`);
+    if (!parent) throw new NotFound(`Org unit ${dto.parentId} does not exist.`);
     if (!ALLOWED_PARENT_TYPES[dto.type].includes(parent.type)) {
-      throw new ProblemException(400, `A ${dto.type} cannot be placed under a ${parent.type}.`, {
+      throw new InvalidInput(`A ${dto.type} cannot be placed under a ${parent.type}.`, {
         errors: [
           { field: 'parentId', message: `a ${dto.type} cannot be placed under a ${parent.type}` },
         ],
@@ -99,7 +99,7 @@ export class OrgUnitService {
         .setLock('pessimistic_write')
         .getMany();
       const unit = all.find((u) => u.id === id);
-      if (!unit) throw new NotFoundException(`Org unit ${id} does not exist. 组织不存在。`);
+      if (!unit) throw new NotFound(`Org unit ${id} does not exist. 组织不存在。`);
       if (dto.code !== undefined && all.some((u) => u.code === dto.code && u.id !== id)) {
         throw unitError('code', `组织编码 ${dto.code} 已被使用 (code already in use)`);
       }
@@ -139,9 +139,8 @@ export class OrgUnitService {
     await this.access.assertOrgDepartment(user);
     await this.transactions.run(async (tx) => {
       const unit = await tx.getRepository(OrgUnit).findOneBy({ id });
-      if (!unit) throw new NotFoundException(`Org unit ${id} does not exist. 组织不存在。`);
-      if (!unit.parentId)
-        throw new ConflictException('学校党委不能删除 (the university cannot be deleted)');
+      if (!unit) throw new NotFound(`Org unit ${id} does not exist. 组织不存在。`);
+      if (!unit.parentId) throw new Conflict('学校党委不能删除 (the university cannot be deleted)');
       const [uses] = await tx.query<[{ children: number; people: number; roles: number }]>(
         `SELECT (SELECT count(*)::int FROM org_unit WHERE parent_id = $1) AS children,
                 (SELECT count(*)::int FROM person WHERE org_unit_id = $1) AS people,
@@ -149,7 +148,7 @@ export class OrgUnitService {
         [id],
       );
       if (uses.children || uses.people || uses.roles) {
-        throw new ConflictException(
+        throw new Conflict(
           `该组织还有 ${uses.children} 个下级组织、${uses.people} 名人员、${uses.roles} 项角色，不能删除 (move or remove them first)`,
         );
       }
@@ -159,7 +158,7 @@ export class OrgUnitService {
         const code =
           error instanceof QueryFailedError && (error.driverError as { code?: string }).code;
         if (code !== PG_FOREIGN_KEY_VIOLATION) throw error;
-        throw new ConflictException(
+        throw new Conflict(
           '该组织已有组织生活等记录，不能删除 (the unit has records such as meetings or plans)',
         );
       }
@@ -174,6 +173,6 @@ export class OrgUnitService {
   }
 }
 
-function unitError(field: string, message: string): ProblemException {
-  return new ProblemException(400, `${field}: ${message}`, { errors: [{ field, message }] });
+function unitError(field: string, message: string): InvalidInput {
+  return new InvalidInput(`${field}: ${message}`, { errors: [{ field, message }] });
 }

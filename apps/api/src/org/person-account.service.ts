@@ -1,6 +1,7 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NotFound, Conflict } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import {
@@ -62,7 +63,7 @@ export class PersonAccountService {
   async resetToCode(user: AuthUser, personId: string, ip: string): Promise<ActivationCodeDto> {
     const person = await this.holderInReach(user, personId);
     if (person.deactivatedAt) {
-      throw new ConflictException(
+      throw new Conflict(
         `${person.name}'s account is deactivated; reactivate it first. 该账号已停用，请先启用。`,
       );
     }
@@ -107,9 +108,9 @@ export class PersonAccountService {
   async deactivate(user: AuthUser, personId: string, ip: string): Promise<void> {
     const person = await this.holderInReach(user, personId);
     if (person.id === user.personId) {
-      throw new ConflictException('You cannot deactivate your own account. 不能停用自己的账号。');
+      throw new Conflict('You cannot deactivate your own account. 不能停用自己的账号。');
     }
-    if (!person.username) throw new NotFoundException(`${person.name} has no account.`);
+    if (!person.username) throw new NotFound(`${person.name} has no account.`);
     await this.transactions.run(async (tx) => {
       await tx.query(`UPDATE account SET deactivated_at = $2 WHERE person_id = $1`, [
         person.id,
@@ -127,7 +128,7 @@ export class PersonAccountService {
 
   async reactivate(user: AuthUser, personId: string, ip: string): Promise<void> {
     const person = await this.holderInReach(user, personId);
-    if (!person.username) throw new NotFoundException(`${person.name} has no account.`);
+    if (!person.username) throw new NotFound(`${person.name} has no account.`);
     await this.transactions.run(async (tx) => {
       await tx.query(`UPDATE account SET deactivated_at = NULL WHERE person_id = $1`, [person.id]);
       await this.events.record(
@@ -140,7 +141,7 @@ export class PersonAccountService {
 
   private async holderInReach(user: AuthUser, personId: string): Promise<AccountHolder> {
     const [person] = await this.db.query<AccountHolder[]>(`${HOLDER} WHERE p.id = $1`, [personId]);
-    if (!person) throw new NotFoundException(`Person ${personId} does not exist.`);
+    if (!person) throw new NotFound(`Person ${personId} does not exist.`);
     await this.access.assertRole(user, person.orgUnitId, ACCOUNT_ADMIN_ROLES);
     return person;
   }
@@ -179,7 +180,7 @@ export class PersonAccountService {
       [person.employeeNo],
     );
     if (taken.length > 0) {
-      throw new ConflictException(
+      throw new Conflict(
         `${person.name} (${person.employeeNo}) has no account and the username ${person.employeeNo} is taken; give them a username in the roster first. 该工号已被用作他人的用户名，请先在花名册中为其指定用户名。`,
       );
     }

@@ -1,13 +1,13 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { InvalidInput, Forbidden, NotFound, Conflict } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { ORG_ADMIN_ROLES, ORG_READ_ROLES } from '../access/role-name.js';
 import { Account } from '../auth/account.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PasswordHasher } from '../auth/password.hasher.js';
 import { assertPasswordAllowed } from '../auth/password-policy.js';
-import { ProblemException } from '../common/problem.js';
 import { assertDates, notAfterToday } from '../common/date-rules.js';
 import { bilingual } from '../common/locale.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
@@ -51,7 +51,7 @@ export class PersonService {
   async list(user: AuthUser, query: PeopleQueryDto): Promise<PersonPageDto> {
     const patterns = await this.access.visiblePathPatterns(user, ORG_READ_ROLES);
     if (patterns.length === 0) {
-      throw new ProblemException(403, 'Only officers can list people. 仅党组织负责人可查看人员。');
+      throw new Forbidden('Only officers can list people. 仅党组织负责人可查看人员。');
     }
     const params: unknown[] = [patterns];
     const where = ['u.path LIKE ANY($1::text[])'];
@@ -84,7 +84,7 @@ export class PersonService {
       `SELECT ${PERSON_COLUMNS} FROM ${PERSON_FROM} WHERE p.id = $1`,
       [id],
     );
-    if (!person) throw new NotFoundException(`Person ${id} does not exist.`);
+    if (!person) throw new NotFound(`Person ${id} does not exist.`);
     if (person.id !== user.personId) {
       await this.access.assertRole(user, person.orgUnitId, ORG_READ_ROLES);
     }
@@ -100,7 +100,7 @@ export class PersonService {
   async create(user: AuthUser, dto: CreatePersonDto): Promise<PersonDetailDto> {
     await this.access.assertRole(user, dto.orgUnitId, ORG_ADMIN_ROLES);
     if (dto.password && !dto.username) {
-      throw new ProblemException(400, 'password needs a username', {
+      throw new InvalidInput('password needs a username', {
         errors: [{ field: 'username', message: 'username is required when a password is given' }],
       });
     }
@@ -142,12 +142,15 @@ export class PersonService {
    */
   async transfer(user: AuthUser, id: string, dto: TransferPersonDto): Promise<PersonDetailDto> {
     const person = await this.db.getRepository(Person).findOneBy({ id });
-    if (!person) throw new NotFoundException(`Person ${id} does not exist (人员不存在).`);
+    if (!person) throw new NotFound(`Person ${id} does not exist (人员不存在).`);
     await this.access.assertRole(user, person.orgUnitId, ORG_ADMIN_ROLES);
     await this.access.assertRole(user, dto.orgUnitId, ORG_ADMIN_ROLES);
     const target = await this.db.getRepository(OrgUnit).findOneBy({ id: dto.orgUnitId });
     if (!target || (target.type !== 'branch' && target.type !== 'group')) {
-      throw fieldError('orgUnitId', bilingual('请选择党支部或党小组', 'choose a branch or a group'));
+      throw fieldError(
+        'orgUnitId',
+        bilingual('请选择党支部或党小组', 'choose a branch or a group'),
+      );
     }
     if (target.id === person.orgUnitId) {
       throw fieldError(
@@ -192,7 +195,7 @@ export class PersonService {
       [username],
     );
     if (taken.length > 0) {
-      throw new ProblemException(409, `用户名 ${username} 已被使用（用户名不区分大小写）。`, {
+      throw new Conflict(`用户名 ${username} 已被使用（用户名不区分大小写）。`, {
         errors: [{ field: 'username', message: `用户名 ${username} 已被使用（不区分大小写）` }],
       });
     }

@@ -1,10 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { InvalidInput, Forbidden, NotFound, Conflict } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { ORG_READ_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ProblemException } from '../common/problem.js';
 import { OrgUnit } from './org-unit.entity.js';
 import { Person } from './person.entity.js';
 import type {
@@ -34,7 +34,7 @@ export class RoleAssignmentService {
   async list(user: AuthUser, query: RoleAssignmentQueryDto): Promise<RoleAssignmentDto[]> {
     const patterns = await this.access.visiblePathPatterns(user, ORG_READ_ROLES);
     if (patterns.length === 0) {
-      throw new ProblemException(403, 'Only officers can list role assignments.');
+      throw new Forbidden('Only officers can list role assignments.');
     }
     const params: unknown[] = [patterns];
     const where = ['u.path LIKE ANY($1::text[])'];
@@ -57,12 +57,12 @@ export class RoleAssignmentService {
     await this.assertMayGrant(user, dto.role, dto.orgUnitId);
     const unit = await this.db.getRepository(OrgUnit).findOneByOrFail({ id: dto.orgUnitId });
     if (!roleFitsUnit(dto.role, unit)) {
-      throw new ProblemException(400, `The role ${dto.role} cannot be held on a ${unit.type}.`, {
+      throw new InvalidInput(`The role ${dto.role} cannot be held on a ${unit.type}.`, {
         errors: [{ field: 'role', message: `${dto.role} cannot be held on a ${unit.type}` }],
       });
     }
     if (!(await this.db.getRepository(Person).existsBy({ id: dto.personId }))) {
-      throw new NotFoundException(`Person ${dto.personId} does not exist.`);
+      throw new NotFound(`Person ${dto.personId} does not exist.`);
     }
     const { identifiers } = await this.db.getRepository(RoleAssignment).insert(dto);
     this.personRoles.forget(dto.personId);
@@ -78,10 +78,10 @@ export class RoleAssignmentService {
 
   async remove(user: AuthUser, id: string): Promise<void> {
     const assignment = await this.db.getRepository(RoleAssignment).findOneBy({ id });
-    if (!assignment) throw new NotFoundException(`Role assignment ${id} does not exist.`);
+    if (!assignment) throw new NotFound(`Role assignment ${id} does not exist.`);
     await this.assertMayGrant(user, assignment.role, assignment.orgUnitId);
     if (assignment.role === 'od_admin' && (await this.countOf('od_admin')) <= 1) {
-      throw new ConflictException('The last 组织部管理员 (od_admin) cannot be removed.');
+      throw new Conflict('The last 组织部管理员 (od_admin) cannot be removed.');
     }
     const revoked = await this.get(id);
     await this.db.getRepository(RoleAssignment).delete(id);
@@ -107,7 +107,7 @@ export class RoleAssignmentService {
       `SELECT ${COLUMNS} FROM ${FROM} WHERE r.id = $1`,
       [id],
     );
-    if (!row) throw new NotFoundException(`Role assignment ${id} does not exist.`);
+    if (!row) throw new NotFound(`Role assignment ${id} does not exist.`);
     return row;
   }
 }

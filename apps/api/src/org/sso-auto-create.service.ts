@@ -1,10 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { NotFound, Conflict } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { bilingual } from '../common/locale.js';
-import { ProblemException } from '../common/problem.js';
 import { Transactions } from '../database/transactions.js';
 import { SecurityEvents } from '../security-events/security-events.service.js';
 import { OrgUnit } from './org-unit.entity.js';
@@ -41,8 +41,7 @@ export class SsoAutoCreateService {
         );
         if (other) {
           const message = `统一身份认证单位编码 ${code} 已用于 ${other.name}`;
-          throw new ProblemException(
-            409,
+          throw new Conflict(
             bilingual(message, `campus unit code ${code} is already used by ${other.name}`),
             { errors: [{ field: 'campusUnitCode', message }] },
           );
@@ -76,11 +75,10 @@ export class SsoAutoCreateService {
          FROM person WHERE id = $1`,
       [personId],
     );
-    if (!person)
-      throw new NotFoundException(bilingual('人员不存在', `Person ${personId} does not exist`));
+    if (!person) throw new NotFound(bilingual('人员不存在', `Person ${personId} does not exist`));
     await this.access.assertRole(user, person.orgUnitId, ['od_admin']);
     if (!person.pending) {
-      throw new ConflictException(
+      throw new Conflict(
         bilingual(
           `${person.name} 不是待确认的自动建档人员`,
           `${person.name} is not awaiting confirmation of an auto-created record`,

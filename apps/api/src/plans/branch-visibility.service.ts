@@ -1,6 +1,7 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Forbidden } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 
@@ -33,9 +34,7 @@ export class BranchVisibility {
 
   async assertVisible(user: AuthUser, branchId: string): Promise<void> {
     if (!(await this.branchIds(user)).includes(branchId)) {
-      throw new ForbiddenException(
-        `You may not see this branch's records (您无权查看该支部的记录).`,
-      );
+      throw new Forbidden(`You may not see this branch's records (您无权查看该支部的记录).`);
     }
   }
 }

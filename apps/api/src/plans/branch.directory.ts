@@ -1,6 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ProblemException } from '../common/problem.js';
+import { InvalidInput } from '../common/errors.js';
 import { bilingual } from '../common/locale.js';
 import { fieldErrors } from '../task-forms/field-error.js';
 
@@ -38,13 +38,9 @@ export class BranchDirectory {
     );
     const row = rows[0];
     if (!row || row.type !== 'branch' || !row.parentId) {
-      throw new ProblemException(
-        HttpStatus.BAD_REQUEST,
-        `Org unit ${branchId} is not a branch (不是党支部).`,
-        {
-          errors: [{ field: 'branchId', message: '请选择党支部 (must be a branch)' }],
-        },
-      );
+      throw new InvalidInput(`Org unit ${branchId} is not a branch (不是党支部).`, {
+        errors: [{ field: 'branchId', message: '请选择党支部 (must be a branch)' }],
+      });
     }
     const universityId = row.path.split('/').filter(Boolean)[0] ?? row.parentId;
     const direct = row.parentType === 'university';

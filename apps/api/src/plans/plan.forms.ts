@@ -1,8 +1,8 @@
-import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Conflict } from '../common/errors.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { ahead, assertDates, withinMonth } from '../common/date-rules.js';
-import { ProblemException } from '../common/problem.js';
 import { StudyArrangement } from '../study/study-arrangement.entity.js';
 import { StudyContent } from '../study/study-content.entity.js';
 import { fieldError } from '../task-forms/field-error.js';
@@ -140,8 +140,7 @@ export class PlanForms implements OnModuleInit {
   ) {
     const plan = await planOfTask(em, task);
     if (plan.status !== 'submitted') {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
+      throw new Conflict(
         `Plan ${plan.id} is ${plan.status}, not awaiting review (计划不在审批中).`,
       );
     }
@@ -162,11 +161,7 @@ export class PlanForms implements OnModuleInit {
 /** The plan behind a task of the `monthly-plan` flow: the plan that flow was started for. */
 export async function planOfTask(em: EntityManager, task: WorkflowTask): Promise<MonthlyPlan> {
   const plan = await linkedRecord(em, MonthlyPlan, task);
-  if (!plan)
-    throw new ProblemException(
-      HttpStatus.CONFLICT,
-      `Task ${task.id} is not linked to a plan (任务未关联计划).`,
-    );
+  if (!plan) throw new Conflict(`Task ${task.id} is not linked to a plan (任务未关联计划).`);
   return plan;
 }
 

@@ -1,9 +1,9 @@
-import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound, Conflict } from '../common/errors.js';
 import { assertDates, monthInWords, monthNotOver } from '../common/date-rules.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, Not } from 'typeorm';
 import { bilingual } from '../common/locale.js';
-import { ProblemException } from '../common/problem.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -122,14 +122,13 @@ export class PlanService {
     return em.findOneBy(MonthlyPlan, { branchId, month, status: Not('cancelled') });
   }
 
-  private async duplicate(em: EntityManager, plan: MonthlyPlan): Promise<ProblemException> {
+  private async duplicate(em: EntityManager, plan: MonthlyPlan): Promise<Conflict> {
     const [unit] = await em.query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [
       plan.branchId,
     ]);
     const [zhMonth, enMonth] = monthInWords(plan.month);
     const name = unit?.name ?? plan.branchId;
-    return new ProblemException(
-      HttpStatus.CONFLICT,
+    return new Conflict(
       bilingual(
         `${name}${zhMonth}已有月度计划（${PLAN_STATUS_WORDS[plan.status]}），不能重复创建`,
         `${name} already has its plan for ${enMonth} (${plan.status})`,
@@ -160,7 +159,7 @@ export class PlanService {
   async get(user: AuthUser, id: string): Promise<PlanView> {
     const em = this.db.manager;
     const plan = await em.findOneBy(MonthlyPlan, { id });
-    if (!plan) throw new NotFoundException(`Plan ${id} does not exist (计划不存在).`);
+    if (!plan) throw new NotFound(`Plan ${id} does not exist (计划不存在).`);
     await this.visibility.assertVisible(user, plan.branchId);
     const reviews = await em.find(PlanReview, {
       where: { planId: id },

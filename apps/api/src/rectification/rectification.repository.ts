@@ -1,5 +1,5 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { NotFound, Conflict } from '../common/errors.js';
 import { RectificationEvent, type RectificationAction } from './rectification-event.entity.js';
 import { Rectification, type RectificationStatus } from './rectification.entity.js';
 
@@ -21,7 +21,7 @@ export class RectificationRepository {
   }
 
   private found(id: string, item: Rectification | null): Rectification {
-    if (!item) throw new NotFoundException(`Rectification ${id} does not exist (整改事项不存在).`);
+    if (!item) throw new NotFound(`Rectification ${id} does not exist (整改事项不存在).`);
     return item;
   }
 
@@ -29,7 +29,7 @@ export class RectificationRepository {
   async lockIn(id: string, expected: RectificationStatus): Promise<Rectification> {
     const item = await this.lock(id);
     if (item.status !== expected) {
-      throw new ConflictException(
+      throw new Conflict(
         `Rectification ${id} is ${item.status}, not ${expected} (整改事项状态已变化).`,
       );
     }

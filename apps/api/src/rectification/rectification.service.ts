@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Forbidden, NotFound } from '../common/errors.js';
 import { assertDates, dueAfterToday } from '../common/date-rules.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -81,7 +82,7 @@ export class RectificationService {
     id: string,
   ): Promise<{ rectification: Rectification; history: RectificationEvent[] }> {
     const item = await this.db.manager.findOneBy(Rectification, { id });
-    if (!item) throw new NotFoundException(`Rectification ${id} does not exist (整改事项不存在).`);
+    if (!item) throw new NotFound(`Rectification ${id} does not exist (整改事项不存在).`);
     await this.access.assertRole(user, item.branchId, READERS);
     return {
       rectification: item,
@@ -115,6 +116,6 @@ export class RectificationService {
   }
 }
 
-function noAccess(): ForbiddenException {
-  return new ForbiddenException('You may not see rectification items (您无权查看整改事项).');
+function noAccess(): Forbidden {
+  return new Forbidden('You may not see rectification items (您无权查看整改事项).');
 }

@@ -1,5 +1,6 @@
-import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Forbidden, NotFound, Conflict } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES } from '../access/role-name.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
@@ -7,7 +8,6 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { localDay } from '../common/time-zone.js';
 import { bilingual } from '../common/locale.js';
-import { ProblemException } from '../common/problem.js';
 import { Transactions } from '../database/transactions.js';
 import { BranchDirectory, type BranchMember } from '../plans/branch.directory.js';
 import { fieldError } from '../task-forms/field-error.js';
@@ -70,14 +70,17 @@ export class SessionCorrectionService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!session) throw new NotFoundException(`Session ${id} does not exist (组织生活不存在).`);
+      if (!session) throw new NotFound(`Session ${id} does not exist (组织生活不存在).`);
       await this.assertMayCorrect(user, session);
       const given: Partial<SessionRecordParts> = recordOf(dto);
       if (dto.summary !== undefined) {
         if (session.summary === null) {
           throw fieldError(
             'summary',
-            bilingual('尚未提交总结，不能更正总结', 'the summary is not in yet; it cannot be corrected'),
+            bilingual(
+              '尚未提交总结，不能更正总结',
+              'the summary is not in yet; it cannot be corrected',
+            ),
           );
         }
         given.summary = dto.summary;
@@ -120,24 +123,24 @@ export class SessionCorrectionService {
 
   private async assertMayCorrect(user: AuthUser, session: OrgSession): Promise<void> {
     if (session.status === 'scheduled' || !session.recordedAt) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
-        bilingual('该组织生活尚未记录，不能更正', 'the session is not recorded yet; nothing to correct'),
+      throw new Conflict(
+        bilingual(
+          '该组织生活尚未记录，不能更正',
+          'the session is not recorded yet; nothing to correct',
+        ),
       );
     }
     const right = await this.right(user, session);
     if (right.allowed) return;
     if (right.until) {
-      throw new ProblemException(
-        HttpStatus.FORBIDDEN,
+      throw new Forbidden(
         bilingual(
           `记录已超过${this.windowDays}天更正期限（${localDay(right.until)}），请由二级党组织更正`,
           `the ${this.windowDays}-day correction period ended on ${localDay(right.until)}; the committee may still correct it`,
         ),
       );
     }
-    throw new ProblemException(
-      HttpStatus.FORBIDDEN,
+    throw new Forbidden(
       bilingual(
         '仅本支部书记或二级党组织可更正组织生活记录',
         'only the branch secretary or the committee may correct a session record',

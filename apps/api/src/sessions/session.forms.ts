@@ -1,7 +1,7 @@
-import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Conflict } from '../common/errors.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { ProblemException } from '../common/problem.js';
 import { BranchDirectory } from '../plans/branch.directory.js';
 import { MonthlyPlan } from '../plans/plan.entity.js';
 import { linkedRecord } from '../task-forms/linked-record.js';
@@ -125,13 +125,9 @@ export async function sessionOfTask(
 ): Promise<OrgSession> {
   const session = await linkedRecord(em, OrgSession, task);
   if (!session)
-    throw new ProblemException(
-      HttpStatus.CONFLICT,
-      `Task ${task.id} is not linked to a session (任务未关联组织生活).`,
-    );
+    throw new Conflict(`Task ${task.id} is not linked to a session (任务未关联组织生活).`);
   if (statuses && !statuses.includes(session.status)) {
-    throw new ProblemException(
-      HttpStatus.CONFLICT,
+    throw new Conflict(
       `Session ${session.id} is ${session.status}; this form needs it ${statuses.join(' or ')} (组织生活状态不符).`,
     );
   }

@@ -1,6 +1,7 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { NotFound } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { MANDATE_ROLES } from '../attachments/photo.disclosure.js';
@@ -84,7 +85,7 @@ export class SessionService {
   async get(user: AuthUser, id: string): Promise<SessionView> {
     const em = this.db.manager;
     const session = await em.findOneBy(OrgSession, { id });
-    if (!session) throw new NotFoundException(`Session ${id} does not exist (组织生活不存在).`);
+    if (!session) throw new NotFound(`Session ${id} does not exist (组织生活不存在).`);
     await this.visibility.assertVisible(user, session.branchId);
     const by = { where: { sessionId: id } };
     const [selfStudy, attendance, segments, speeches, lectures, reports, decisions, attachments] = [

@@ -1,8 +1,9 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import * as openid from 'openid-client';
 import { DataSource } from 'typeorm';
+import { NotAuthenticated } from '../common/errors.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import { EndedSessions } from '../auth/ended-sessions.js';
 import { type TokenPair, TokenService } from '../auth/token.service.js';
@@ -189,7 +190,7 @@ export class SsoService {
         ip,
         detail: '统一身份认证: sign-in code unknown, used or expired',
       });
-      throw new UnauthorizedException(
+      throw new NotAuthenticated(
         'The sign-in code is unknown, used or expired. 登录凭据无效或已过期，请重新登录。',
       );
     }

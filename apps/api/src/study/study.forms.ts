@@ -1,7 +1,7 @@
-import { HttpStatus, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Conflict } from '../common/errors.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { ProblemException } from '../common/problem.js';
 import { fieldError } from '../task-forms/field-error.js';
 import { assertTaskFor, linkedRecord } from '../task-forms/linked-record.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
@@ -83,10 +83,7 @@ export class StudyForms implements OnModuleInit {
 async function contentOfTask(em: EntityManager, task: WorkflowTask): Promise<StudyContent> {
   const content = await linkedRecord(em, StudyContent, task);
   if (!content) {
-    throw new ProblemException(
-      HttpStatus.CONFLICT,
-      `Task ${task.id} is not linked to a study content (任务未关联学习内容).`,
-    );
+    throw new Conflict(`Task ${task.id} is not linked to a study content (任务未关联学习内容).`);
   }
   return content;
 }

@@ -1,4 +1,5 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound, Conflict } from '../common/errors.js';
 import { assertDates, monthNotOver } from '../common/date-rules.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -49,7 +50,7 @@ export class StudyService {
           status: Not('cancelled'),
         })
       ) {
-        throw new ConflictException(
+        throw new Conflict(
           `The study content of ${dto.month} already exists (本月学习内容已存在).`,
         );
       }
@@ -96,7 +97,7 @@ export class StudyService {
       content.universityId !== universityId ||
       (content.status !== 'published' && !od)
     ) {
-      throw new NotFoundException(`Study content ${id} does not exist (学习内容不存在).`);
+      throw new NotFound(`Study content ${id} does not exist (学习内容不存在).`);
     }
     const arrangements = await this.db
       .getRepository(StudyArrangement)
@@ -124,7 +125,7 @@ export class StudyService {
   private async openTask(id: string, formKey: string, committeeId?: string): Promise<string> {
     const content = await this.db.getRepository(StudyContent).findOneBy({ id });
     if (!content?.instanceId)
-      throw new NotFoundException(`Study content ${id} does not exist (学习内容不存在).`);
+      throw new NotFound(`Study content ${id} does not exist (学习内容不存在).`);
     const tasks = await this.db.getRepository(WorkflowTask).findBy({
       instanceId: content.instanceId,
       formKey,
@@ -132,7 +133,7 @@ export class StudyService {
     });
     const task = tasks.find((t) => !committeeId || t.variables['committeeId'] === committeeId);
     if (!task) {
-      throw new ConflictException(
+      throw new Conflict(
         `Study content ${id} has no open ${formKey} task${committeeId ? ` for committee ${committeeId}` : ''} (当前没有待办).`,
       );
     }
@@ -142,9 +143,9 @@ export class StudyService {
   /** The root of the caller's org tree (one university per deployment). */
   private async universityOf(user: AuthUser): Promise<string> {
     const first = user.roles[0];
-    if (!first) throw new NotFoundException('You hold no role (未分配角色).');
+    if (!first) throw new NotFound('You hold no role (未分配角色).');
     const root = (await this.access.pathOf(first.orgUnitId)).split('/').filter(Boolean)[0];
-    if (!root) throw new NotFoundException('No university above your units.');
+    if (!root) throw new NotFound('No university above your units.');
     return root;
   }
 }

@@ -1,12 +1,6 @@
-import {
-  ConflictException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Conflict } from '../common/errors.js';
 import { bilingual } from '../common/locale.js';
-import { ProblemException } from '../common/problem.js';
 import { assertDates, yearBegun } from '../common/date-rules.js';
 import type { Variables } from '@orglife/engine';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -72,7 +66,7 @@ export class AnnualInspectionService implements OnModuleInit {
       submit: async (em, user, task, p) => {
         const row = await inspectionOf(em, task, true);
         if (row.status !== 'pending')
-          throw new ConflictException(`调研督查已完成 (inspection ${row.id} is already done)`);
+          throw new Conflict(`调研督查已完成 (inspection ${row.id} is already done)`);
         const { branches } = await branchesOfUniversity(em);
         const ours = new Set(
           branches.filter((b) => b.committeeId === row.committeeId).map((b) => b.branchId),
@@ -120,8 +114,7 @@ export class AnnualInspectionService implements OnModuleInit {
       .getRepository(AnnualInspection)
       .findOneBy({ year, status: Not('cancelled') });
     if (taken) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
+      throw new Conflict(
         bilingual(
           `${year}年度调研督查已发起，不能重复发起`,
           `The ${year} inspection has already been started`,

@@ -1,6 +1,7 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Forbidden } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { APP_OPTIONS, type AppOptions } from '../app.options.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -78,7 +79,7 @@ export class InspectionScope {
     ) {
       return;
     }
-    throw new ForbiddenException(
+    throw new Forbidden(
       `Branch ${branchId} is not under inspection for ${month} (该支部未被抽中或不在督查范围内).`,
     );
   }

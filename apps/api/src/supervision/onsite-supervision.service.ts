@@ -1,17 +1,11 @@
-import {
-  ConflictException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { InvalidInput, Conflict } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import { ProblemException } from '../common/problem.js';
 import { BranchDirectory } from '../plans/branch.directory.js';
 import { assertDates, notAfterToday, sameDay } from '../common/date-rules.js';
 import { localDay } from '../common/time-zone.js';
@@ -72,9 +66,7 @@ export class OnsiteSupervisionService implements OnModuleInit {
           lock: { mode: 'pessimistic_write' },
         });
         if (row.status !== 'pending')
-          throw new ConflictException(
-            `现场督导已记录 (on-site supervision ${row.id} is already recorded)`,
-          );
+          throw new Conflict(`现场督导已记录 (on-site supervision ${row.id} is already recorded)`);
         const now = this.clock.now();
         // The visit attended a session: it happened the day that session was held.
         const session = row.sessionId
@@ -125,18 +117,14 @@ export class OnsiteSupervisionService implements OnModuleInit {
           throw fieldError('sessionId', '该次组织生活已取消 (the session was cancelled)');
         }
         if (session?.branchId !== dto.branchId) {
-          throw new ProblemException(
-            HttpStatus.BAD_REQUEST,
-            'sessionId: not a session of this branch',
-            {
-              errors: [
-                {
-                  field: 'sessionId',
-                  message: '不是该支部的组织生活 (not a session of this branch)',
-                },
-              ],
-            },
-          );
+          throw new InvalidInput('sessionId: not a session of this branch', {
+            errors: [
+              {
+                field: 'sessionId',
+                message: '不是该支部的组织生活 (not a session of this branch)',
+              },
+            ],
+          });
         }
       }
       const row = await em.save(

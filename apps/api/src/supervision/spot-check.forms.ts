@@ -1,6 +1,7 @@
+import { Conflict } from '../common/errors.js';
 import { fieldError } from '../task-forms/field-error.js';
 import { assertDates } from '../common/date-rules.js';
-import { ConflictException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import {
@@ -46,9 +47,7 @@ export class SpotCheckForms implements OnModuleInit {
         const item = await this.item(em, task, await batchOf(em, task), true);
         assertTaskFor(task, item.branchId);
         if (item.status !== 'pending') {
-          throw new ConflictException(
-            `Spot-check item ${item.id} is already ${item.status} (已检查).`,
-          );
+          throw new Conflict(`Spot-check item ${item.id} is already ${item.status} (已检查).`);
         }
         if (p.outcome === 'pass' && p.findings?.length) {
           throw fieldError('findings', '合格时不填写问题 (a passing outcome lists no findings)');
@@ -130,7 +129,7 @@ export class SpotCheckForms implements OnModuleInit {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!item) {
-      throw new ConflictException(
+      throw new Conflict(
         bilingual('该待办未关联此抽查项', 'the task is not linked to this spot-check item'),
       );
     }

@@ -1,16 +1,10 @@
-import {
-  ForbiddenException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Forbidden, NotFound, Conflict } from '../common/errors.js';
 import { assertDates, monthBegun } from '../common/date-rules.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull } from 'typeorm';
 import { bilingual } from '../common/locale.js';
-import { ProblemException } from '../common/problem.js';
 import { localDay } from '../common/time-zone.js';
 import { AccessService } from '../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
@@ -68,7 +62,7 @@ export class SpotCheckService {
   async get(user: AuthUser, id: string): Promise<BatchView> {
     const visible = await this.visibleUnits(user);
     const batch = await this.db.manager.findOneBy(SpotCheckBatch, { id });
-    if (!batch) throw new NotFoundException(`Spot-check batch ${id} does not exist.`);
+    if (!batch) throw new NotFound(`Spot-check batch ${id} does not exist.`);
     const items = await this.db.manager.findBy(SpotCheckItem, { batchId: id });
     const mine = items.filter((i) => visible(i.branchId));
     if (mine.length === 0 && !visible(null)) throw forbidden();
@@ -79,7 +73,7 @@ export class SpotCheckService {
   async replay(user: AuthUser, id: string): Promise<ReplayView> {
     if (!(await this.isAuditor(user))) throw forbidden();
     const batch = await this.db.manager.findOneBy(SpotCheckBatch, { id });
-    if (!batch) throw new NotFoundException(`Spot-check batch ${id} does not exist.`);
+    if (!batch) throw new NotFound(`Spot-check batch ${id} does not exist.`);
     const rederived = drawSample(batch.population, {
       seed: batch.seed,
       rate: batch.sampleRate,
@@ -106,8 +100,7 @@ export class SpotCheckService {
     });
     if (!existing) return;
     const day = localDay(existing.createdAt);
-    throw new ProblemException(
-      HttpStatus.CONFLICT,
+    throw new Conflict(
       bilingual(
         `${month}已有月度抽查（${day}抽取），如需再次抽查请选择“追加抽查”并填写理由`,
         `${month} already has its regular spot check (drawn ${day}); start an extra check with a reason`,
@@ -166,6 +159,6 @@ export class SpotCheckService {
   }
 }
 
-function forbidden(): ForbiddenException {
-  return new ForbiddenException('You may not see this spot check (您无权查看该抽查).');
+function forbidden(): Forbidden {
+  return new Forbidden('You may not see this spot check (您无权查看该抽查).');
 }

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { InvalidInput } from '../common/errors.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 
 /** A string field of an object variable of the task (e.g. `sample.itemId`), or 400. */
@@ -11,7 +11,7 @@ export function taskField(task: WorkflowTask, variable: string, field?: string):
         ? raw[field]
         : undefined;
   if (typeof value !== 'string') {
-    throw new BadRequestException(
+    throw new InvalidInput(
       `Task ${task.id} carries no ${field ? `${variable}.${field}` : variable} variable.`,
     );
   }

@@ -1,5 +1,5 @@
-import { ConflictException } from '@nestjs/common';
 import { type EntityManager, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import { Conflict } from '../common/errors.js';
 import { bilingual } from '../common/locale.js';
 import { WorkflowInstance } from '../workflow/instances/instance.entity.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
@@ -85,12 +85,12 @@ export async function linkedRecordById<T extends Linked>(
  */
 export function assertTaskFor(task: Pick<WorkflowTask, 'candidateGroups'>, unitId: string): void {
   if (!task.candidateGroups.some((group) => group.endsWith(`@${unitId}`))) {
-    throw new ConflictException(
+    throw new Conflict(
       bilingual('该待办不是为此组织创建的', `this task was not made for org unit ${unitId}`),
     );
   }
 }
 
-function notLinked([zh, en]: readonly [string, string]): ConflictException {
-  return new ConflictException(bilingual(`该待办未关联${zh}`, `the task is not linked to ${en}`));
+function notLinked([zh, en]: readonly [string, string]): Conflict {
+  return new Conflict(bilingual(`该待办未关联${zh}`, `the task is not linked to ${en}`));
 }

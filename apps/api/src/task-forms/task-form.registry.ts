@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import type { ClassConstructor } from 'class-transformer';
+import { InvalidInput } from '../common/errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ProblemException } from '../common/problem.js';
 import { taskFormBody } from './task-form-body.js';
 import { taskFormContext } from './task-form-context.js';
 import { FormOnlyKeys } from '../workflow/tasks/form-only-keys.js';
@@ -59,8 +59,7 @@ export class TaskFormRegistry {
   get(task: WorkflowTask): TaskForm {
     const form = task.formKey ? this.forms.get(task.formKey) : undefined;
     if (!form) {
-      throw new ProblemException(
-        HttpStatus.BAD_REQUEST,
+      throw new InvalidInput(
         `Task ${task.id} has no domain form (form key ${task.formKey ?? 'none'}); complete it through POST /api/tasks/${task.id}/complete.`,
       );
     }

@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { Forbidden } from '../common/errors.js';
 import { AccessService } from '../access/access.service.js';
 import {
   ABOVE_BRANCH_RECORD_ROLES,
@@ -21,9 +22,7 @@ export class WorkflowAccess {
 
   assertOd(user: AuthUser): void {
     if (!this.isOd(user)) {
-      throw new ForbiddenException(
-        'Only the Organization Department may do this (仅组织部可操作).',
-      );
+      throw new Forbidden('Only the Organization Department may do this (仅组织部可操作).');
     }
   }
 

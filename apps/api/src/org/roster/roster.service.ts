@@ -1,12 +1,12 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { InvalidInput, Forbidden } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import { ORG_ADMIN_ROLES, ORG_READ_ROLES } from '../../access/role-name.js';
 import { Account } from '../../auth/account.entity.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import { OrgUnit } from '../org-unit.entity.js';
 import { Person } from '../person.entity.js';
 import { RoleAssignment } from '../role-assignment.entity.js';
@@ -39,8 +39,7 @@ export class RosterService {
 
   async import(user: AuthUser, file: Buffer): Promise<RosterImportResult> {
     if (!(await this.access.visiblePathPatterns(user, ORG_ADMIN_ROLES)).length) {
-      throw new ProblemException(
-        403,
+      throw new Forbidden(
         bilingual(
           '只有管理组织的干部可以导入花名册',
           'Only officers who manage org units can import a roster.',
@@ -75,8 +74,7 @@ export class RosterService {
   async export(user: AuthUser, orgUnitId?: string): Promise<Buffer> {
     const patterns = await this.access.visiblePathPatterns(user, ORG_READ_ROLES);
     if (patterns.length === 0)
-      throw new ProblemException(
-        403,
+      throw new Forbidden(
         bilingual('只有干部可以导出花名册', 'Only officers can export a roster.'),
       );
     const params: unknown[] = [patterns];
@@ -217,9 +215,8 @@ function unique(values: string[]): string[] {
   return [...new Set(values.filter((v) => v !== ''))];
 }
 
-function badRoster(errors: SheetError[]): ProblemException {
-  return new ProblemException(
-    HttpStatus.BAD_REQUEST,
+function badRoster(errors: SheetError[]): InvalidInput {
+  return new InvalidInput(
     bilingual(
       `花名册有 ${errors.length} 处错误，未导入任何数据`,
       `The roster has ${errors.length} problems; nothing was imported`,

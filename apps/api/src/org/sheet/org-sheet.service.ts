@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { InvalidInput } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import { readSheet, type SheetError, sheetError, writeSheet } from '../../common/spreadsheet.js';
 import { newRowId } from '../../database/row-id.js';
 import { Transactions } from '../../database/transactions.js';
@@ -86,9 +86,8 @@ export class OrgSheetService {
   }
 }
 
-function badOrgSheet(errors: SheetError[]): ProblemException {
-  return new ProblemException(
-    HttpStatus.BAD_REQUEST,
+function badOrgSheet(errors: SheetError[]): InvalidInput {
+  return new InvalidInput(
     bilingual(
       `组织架构表有 ${errors.length} 处错误，未导入任何数据`,
       `The org sheet has ${errors.length} problems; nothing was imported`,

@@ -1,8 +1,8 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { Expired } from '../../common/errors.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import { fieldError } from '../../task-forms/field-error.js';
 
 /** The QR code changes every 20 s; a code is accepted for three periods (at most a minute). */
@@ -23,8 +23,7 @@ interface PassClaims {
 }
 
 const expired = () =>
-  new ProblemException(
-    HttpStatus.GONE,
+  new Expired(
     bilingual(
       '签到码已过期，请扫描现场屏幕上的最新二维码',
       'the sign-in code has expired: scan the current QR code on the screen',

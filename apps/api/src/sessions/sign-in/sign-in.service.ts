@@ -1,18 +1,12 @@
-import {
-  ForbiddenException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Forbidden, NotFound, Conflict, RuleViolation } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import { COMMITTEE_ROLES, type RoleName } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import { BranchDirectory } from '../../plans/branch.directory.js';
 import { fieldError } from '../../task-forms/field-error.js';
 import { OrgSession } from '../session.entity.js';
@@ -181,7 +175,7 @@ export class SignInService {
       })
       .execute();
     if (!result.affected) {
-      throw new NotFoundException(
+      throw new NotFound(
         bilingual('没有待确认位置的签到', 'no sign-in of this member awaits a place confirmation'),
       );
     }
@@ -264,8 +258,7 @@ export class SignInService {
     }
     const distance = distanceM(venue, { latitude: dto.latitude, longitude: dto.longitude });
     if (distance > venue.radiusM) {
-      throw new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
+      throw new RuleViolation(
         bilingual(
           `您距会场约${distance}米，超出${venue.radiusM}米的签到范围`,
           `you are about ${distance} m from the venue, beyond the ${venue.radiusM} m allowed`,
@@ -279,8 +272,7 @@ export class SignInService {
     this.assertScheduled(session);
     const window = signInWindow(session);
     if (!isWithin(window, now)) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
+      throw new Conflict(
         bilingual(
           `不在签到时间内（${when(window.opensAt)} 至 ${when(window.closesAt)}）`,
           `outside the sign-in window (${window.opensAt.toISOString()} to ${window.closesAt.toISOString()})`,
@@ -291,8 +283,7 @@ export class SignInService {
 
   private assertScheduled(session: OrgSession): void {
     if (session.status !== 'scheduled') {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
+      throw new Conflict(
         bilingual(
           '本次组织生活已记录，签到已结束',
           'the session has been recorded: sign-in is over',
@@ -303,7 +294,7 @@ export class SignInService {
 
   private async assertMember(user: AuthUser, session: OrgSession): Promise<void> {
     if (!(await this.isMember(user.personId, session.branchId))) {
-      throw new ForbiddenException(
+      throw new Forbidden(
         bilingual(
           '您不是本支部党员，不能在此签到',
           'you are not a member of this branch and cannot sign in here',
@@ -324,8 +315,7 @@ export class SignInService {
 
   private async session(id: string): Promise<OrgSession> {
     const session = await this.db.getRepository(OrgSession).findOneBy({ id });
-    if (!session)
-      throw new NotFoundException(bilingual('组织生活不存在', `session ${id} does not exist`));
+    if (!session) throw new NotFound(bilingual('组织生活不存在', `session ${id} does not exist`));
     return session;
   }
 

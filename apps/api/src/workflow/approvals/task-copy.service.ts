@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InvalidInput, NotFound } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import { isRoleName } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import { newRowId } from '../../database/row-id.js';
 import { Transactions } from '../../database/transactions.js';
 import type { CommandContext } from '../instances/command-context.js';
@@ -81,7 +81,7 @@ export class TaskCopyService implements OnModuleInit {
     const copy = isUuid(id)
       ? await reader.findOneBy(WorkflowTaskCopy, { id, personId: user.personId })
       : null;
-    if (!copy) throw new NotFoundException(bilingual('没有该抄送', 'no such copy of yours'));
+    if (!copy) throw new NotFound(bilingual('没有该抄送', 'no such copy of yours'));
     if (!copy.readAt) {
       copy.readAt = new Date();
       await reader.update(WorkflowTaskCopy, { id }, { readAt: copy.readAt });
@@ -142,7 +142,7 @@ export class TaskCopyService implements OnModuleInit {
       `copyTo：抄送对象不存在：${missing.join('、')}`,
       `copyTo: no such person: ${missing.join(', ')}`,
     );
-    throw new ProblemException(HttpStatus.BAD_REQUEST, message, {
+    throw new InvalidInput(message, {
       type: 'urn:orglife:problem:validation',
       errors: [{ field: 'copyTo', message }],
     });

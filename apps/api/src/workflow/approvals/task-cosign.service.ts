@@ -1,4 +1,5 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { Forbidden, Conflict } from '../../common/errors.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
 import type { CommandContext } from '../instances/command-context.js';
@@ -31,7 +32,7 @@ export class TaskCosignService {
     return this.commands.onOpenTask(user, taskId, null, async (ctx, task, rights, instance) => {
       const bodyId = roundOf(task, '加签');
       if (!rights.manager && task.assignee !== user.personId) {
-        throw new ForbiddenException(
+        throw new Forbidden(
           bilingual(
             '只有本步骤的当前审批人或其上级（组织部、党委领导）可以加签',
             'only the step’s current approver or the leadership over its unit may add an approver',
@@ -40,7 +41,7 @@ export class TaskCosignService {
       }
       await this.commands.assertMayGoTo(ctx.em, task, personId);
       if ((await openInRound(ctx, bodyId)).some((t) => t.assignee === personId)) {
-        throw new ConflictException(
+        throw new Conflict(
           bilingual(
             '该人员已是本轮的待审批人，不能重复加签',
             'the person already has a pending vote in this round',
@@ -70,7 +71,7 @@ export class TaskCosignService {
       const bodyId = roundOf(task, '减签');
       const addedBy = await this.votes.addedBy(task.instanceId, ctx.em);
       if (!rights.manager && addedBy.get(task.id) !== user.personId) {
-        throw new ForbiddenException(
+        throw new Forbidden(
           bilingual(
             '只有加签人或该步骤的上级（组织部、党委领导）可以减签',
             'only who added the approver or the leadership over the step’s unit may remove them',
@@ -78,7 +79,7 @@ export class TaskCosignService {
         );
       }
       if ((await openInRound(ctx, bodyId)).length <= 1) {
-        throw new ConflictException(
+        throw new Conflict(
           bilingual(
             '该审批人是本轮最后一位待审批人，不能减签',
             'the approver is the last one pending in the round and cannot be removed',
@@ -100,7 +101,7 @@ export class TaskCosignService {
 /** The round (multi-instance body) of a vote task; 409 saying why `verb` does not apply. */
 function roundOf(task: WorkflowTask, verb: string): string {
   if (!voteKindOf(task) || !task.miBodyId) {
-    throw new ConflictException(
+    throw new Conflict(
       bilingual(
         `该步骤不是会签、或签或票签，不能${verb}`,
         `the step is not a vote (countersign) step: no approver can be ${verb === '加签' ? 'added' : 'removed'}`,

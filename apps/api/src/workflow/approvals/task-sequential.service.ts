@@ -1,4 +1,5 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { Forbidden, Conflict } from '../../common/errors.js';
 import type { RoleName } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
@@ -54,7 +55,7 @@ export class TaskSequentialService {
       null,
       async (ctx, task) => {
         if (task.miBodyId) {
-          throw new ConflictException(
+          throw new Conflict(
             bilingual(
               '会签、或签、票签步骤请在投票轮次中并行加签',
               'on a vote step, add an approver to the round (parallel)',
@@ -62,7 +63,7 @@ export class TaskSequentialService {
           );
         }
         if (task.assignee !== user.personId) {
-          throw new ForbiddenException(
+          throw new Forbidden(
             bilingual(
               '只有任务的当前办理人可以前加签或后加签（请先签收）',
               'only the task’s current holder may add an approver before or after themselves',
@@ -70,7 +71,7 @@ export class TaskSequentialService {
           );
         }
         if (task.delegation === 'pending') {
-          throw new ConflictException(
+          throw new Conflict(
             bilingual(
               '该任务正在委派中，不能加签',
               'the task is delegated: no approver can be added',
@@ -78,7 +79,7 @@ export class TaskSequentialService {
           );
         }
         if (task.addedStep) {
-          throw new ConflictException(
+          throw new Conflict(
             bilingual(
               '该任务已有加签人待办理，办理完毕后才能再加签',
               'an added approver is still pending on the task',
@@ -86,12 +87,10 @@ export class TaskSequentialService {
           );
         }
         if (personId === user.personId) {
-          throw new ConflictException(
-            bilingual('不能给自己加签', 'you cannot add yourself as an approver'),
-          );
+          throw new Conflict(bilingual('不能给自己加签', 'you cannot add yourself as an approver'));
         }
         if (await ctx.em.existsBy(WorkflowTaskAddedApprover, { taskId: task.id, personId })) {
-          throw new ConflictException(
+          throw new Conflict(
             bilingual(
               '该人员已在本任务加签过，不能重复加签',
               'the person was already added to this task',
@@ -148,7 +147,7 @@ export class TaskSequentialService {
           (task.addedStep !== 'before' && task.addedStep !== 'after_acting') ||
           task.assignee !== user.personId
         ) {
-          throw new ForbiddenException(
+          throw new Forbidden(
             bilingual(
               '您不是该任务待办理的加签人',
               'you are not the pending added approver of this task',

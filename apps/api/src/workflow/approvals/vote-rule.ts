@@ -1,7 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
+import { InvalidInput } from '../../common/errors.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import type { TaskOutcomeVote, WorkflowTask } from '../tasks/task.entity.js';
 
 /** The task header the vote element templates set: how the step's votes decide. */
@@ -27,7 +26,7 @@ export function voteIn(variables: Variables): TaskOutcomeVote {
       'approved：会签/或签/票签须表明同意（true）或不同意（false）',
       'approved: a vote must say approve (true) or reject (false)',
     );
-    throw new ProblemException(HttpStatus.BAD_REQUEST, message, {
+    throw new InvalidInput(message, {
       type: 'urn:orglife:problem:validation',
       errors: [{ field: VOTE_VARIABLE, message }],
     });

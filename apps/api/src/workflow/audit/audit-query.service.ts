@@ -1,5 +1,5 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
-import { ProblemException } from '../../common/problem.js';
+import { Injectable } from '@nestjs/common';
+import { Forbidden, RuleViolation } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import { ORG_ADMIN_ROLES } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -93,8 +93,7 @@ export class AuditQueryService {
         params,
       );
       const total = Number(counted[0]?.n ?? 0);
-      throw new ProblemException(
-        422,
+      throw new RuleViolation(
         bilingual(
           `符合条件的审计记录有 ${total} 条，超过单次导出上限 ${AUDIT_EXPORT_MAX} 条，请缩小时间段或增加筛选条件后分次导出`,
           `${total} audit rows match, more than the ${AUDIT_EXPORT_MAX} one export holds: narrow the period or the filter and export in parts`,
@@ -126,7 +125,7 @@ export class AuditQueryService {
     const where: string[] = [];
     const scope = await this.access.scope(user, 'i', ORG_ADMIN_ROLES, params);
     if (scope === 'false') {
-      throw new ForbiddenException(
+      throw new Forbidden(
         bilingual(
           '仅组织部、党委和党支部书记可查看审计日志',
           'only the Organization Department, committees and branch secretaries may read the audit log',

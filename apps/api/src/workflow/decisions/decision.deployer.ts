@@ -1,9 +1,9 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { compileDecisions } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
+import { InvalidInput } from '../../common/errors.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import { newRowId } from '../../database/row-id.js';
 import { Transactions } from '../../database/transactions.js';
 import type { DefinitionSource } from '../definitions/definition.entity.js';
@@ -78,9 +78,8 @@ export class DecisionDeployer {
 }
 
 /** The 400 for a DMN file that does not compile, listing each problem with its element. */
-function dmnProblems(problems: { elementId?: string | null; message: string }[]): ProblemException {
-  return new ProblemException(
-    HttpStatus.BAD_REQUEST,
+function dmnProblems(problems: { elementId?: string | null; message: string }[]): InvalidInput {
+  return new InvalidInput(
     bilingual(
       `决策文件有 ${problems.length} 处问题，未部署`,
       `The decision file has ${problems.length} problem${problems.length === 1 ? '' : 's'} and was not deployed`,

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ProblemException } from '../../common/problem.js';
+import { DomainError } from '../../common/errors.js';
 import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import { DecisionDeployer } from '../decisions/decision.deployer.js';
 import { DefinitionDeployer } from './definition.deployer.js';
@@ -40,9 +40,9 @@ export class DefinitionFilesLoader implements OnApplicationBootstrap {
         });
         this.logger.log(`Decisions ${row.decisionIds.join(', ')} from ${file}`);
       } catch (error) {
-        if (!(error instanceof ProblemException)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         this.logger.error(
-          { file, problems: error.extras.problems },
+          { file, problems: error.details.problems },
           `Skipped ${file}: it does not compile`,
         );
       }
@@ -55,9 +55,9 @@ export class DefinitionFilesLoader implements OnApplicationBootstrap {
           this.logger.log(`Deployed ${row.processId} v${row.version} from ${file}`);
         }
       } catch (error) {
-        if (!(error instanceof ProblemException)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         this.logger.error(
-          { file, problems: error.extras.problems },
+          { file, problems: error.details.problems },
           `Skipped ${file}: it does not compile`,
         );
       }

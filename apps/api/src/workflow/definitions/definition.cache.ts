@@ -1,6 +1,7 @@
-import { Injectable, InternalServerErrorException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { compile, type CompiledDefinition } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
+import { Inconsistent } from '../../common/errors.js';
 import { WorkflowDefinition } from './definition.entity.js';
 
 /**
@@ -30,7 +31,7 @@ export class DefinitionCache {
     const result = await compile(row.xml);
     if (!result.ok) {
       const first = result.problems[0]?.message ?? 'unknown problem';
-      throw new InternalServerErrorException(
+      throw new Inconsistent(
         `Stored definition ${row.processId} v${row.version} no longer compiles: ${first}`,
       );
     }

@@ -1,5 +1,6 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { NotFound } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import { ROLE_LABELS, type RoleName } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -157,7 +158,7 @@ export class HandoverService {
         WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`,
       [assignmentId],
     );
-    if (!assignment) throw new NotFoundException('该职务任职记录不存在 (no such role assignment)');
+    if (!assignment) throw new NotFound('该职务任职记录不存在 (no such role assignment)');
     await this.access.assertRole(user, assignment.org_unit_id, GRANTERS[assignment.role]);
     if (assignment.person_id === toPersonId) {
       throw fieldError('toPersonId', '新任与原任是同一人，无需交接');

@@ -1,5 +1,6 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { NotFound, Conflict } from '../../common/errors.js';
 import { COMMITTEE_ROLES, type RoleName } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CommandScope } from '../instances/command.scope.js';
@@ -72,14 +73,14 @@ export class IncidentService {
     const found = isUuid(incidentId)
       ? await this.tx.reader().findOneBy(WorkflowIncident, { id: incidentId })
       : null;
-    if (!found) throw new NotFoundException(`Incident ${incidentId} does not exist.`);
+    if (!found) throw new NotFound(`Incident ${incidentId} does not exist.`);
     await this.access.assertOnUnit(user, found.orgUnitId, INCIDENT_ROLES);
     return this.scope.run(null, user.personId, async (ctx) => {
       if (found.instanceId) {
         const instance = await this.runner.lock(ctx, found.instanceId);
         const incident = await ctx.em.findOneByOrFail(WorkflowIncident, { id: incidentId });
         if (incident.status !== 'open')
-          throw new ConflictException(`Incident ${incidentId} is already resolved.`);
+          throw new Conflict(`Incident ${incidentId} is already resolved.`);
         if (incident.engineIncidentId) {
           await this.runner.run(ctx, instance, {
             type: 'resolveIncident',

@@ -1,10 +1,11 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
+import { Conflict } from '../../common/errors.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { Transactions } from '../../database/transactions.js';
 import { Journal } from '../history/journal.js';
 import type { CommandContext } from './command-context.js';
-import { toHttpError } from './engine-errors.js';
+import { asDomainError } from './engine-errors.js';
 import { FollowUpProcessor } from './follow-up.processor.js';
 
 const PG_SERIALIZATION_FAILURE = '40001';
@@ -43,7 +44,7 @@ export class CommandScope {
         return result;
       }, em);
     } catch (error) {
-      throw toHttpError(asConflict(error));
+      throw asDomainError(asConflict(error));
     }
   }
 }
@@ -52,6 +53,6 @@ function asConflict(error: unknown): unknown {
   if (!(error instanceof QueryFailedError)) return error;
   const code = (error.driverError as { code?: string } | undefined)?.code;
   return code === PG_SERIALIZATION_FAILURE || code === PG_DEADLOCK_DETECTED
-    ? new ConflictException('A concurrent change got in the way; please retry (并发冲突，请重试).')
+    ? new Conflict('A concurrent change got in the way; please retry (并发冲突，请重试).')
     : error;
 }

@@ -1,8 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Variables } from '@orglife/engine';
 import type { DataSource } from 'typeorm';
-import { type FieldError, ProblemException } from '../../common/problem.js';
+import { InvalidInput } from '../../common/errors.js';
+import type { FieldError } from '../../common/problem.js';
 import { bilingual } from '../../common/locale.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,11 +53,10 @@ export class DomainRecordGuard {
         ),
       };
     });
-    throw new ProblemException(
-      HttpStatus.BAD_REQUEST,
-      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      { type: 'urn:orglife:problem:validation', errors },
-    );
+    throw new InvalidInput(errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      type: 'urn:orglife:problem:validation',
+      errors,
+    });
   }
 }
 

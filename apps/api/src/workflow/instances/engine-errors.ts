@@ -1,16 +1,16 @@
-import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import { EngineCommandError } from '@orglife/engine';
+import { InvalidInput, NotFound, Conflict } from '../../common/errors.js';
 
-/** Maps the engine's refusal of a command to the HTTP error the caller sees. */
-export function toHttpError(error: unknown): unknown {
+/** The engine's refusal of a command, said as the API's own refusal. */
+export function asDomainError(error: unknown): unknown {
   if (!(error instanceof EngineCommandError)) return error;
   switch (error.code) {
     case 'NOT_FOUND':
-      return new NotFoundException(error.message);
+      return new NotFound(error.message);
     case 'NOT_ACTIVE':
-      return new ConflictException(error.message);
+      return new Conflict(error.message);
     case 'INVALID':
-      return new BadRequestException(error.message);
+      return new InvalidInput(error.message);
     default:
       return error;
   }

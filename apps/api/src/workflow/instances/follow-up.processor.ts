@@ -1,6 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Command } from '@orglife/engine';
-import { ProblemException } from '../../common/problem.js';
+import { Conflict } from '../../common/errors.js';
 import { DefinitionRepository } from '../definitions/definition.repository.js';
 import type { CommandContext, FollowUp } from './command-context.js';
 import { isStale } from './engine-errors.js';
@@ -99,8 +99,7 @@ export class FollowUpProcessor {
         : await this.definitions.version(ctx.em, call.calledProcessId, call.version);
     if (!definition) {
       const version = call.version === 'latest' ? '' : ` version ${call.version}`;
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
+      throw new Conflict(
         `Call activity ${call.elementId} calls process ${call.calledProcessId}${version}, which is not deployed (被调用的流程未部署).`,
         {
           problems: [

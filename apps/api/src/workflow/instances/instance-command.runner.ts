@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type Command,
   type CompiledDefinition,
@@ -8,6 +8,7 @@ import {
   type StepResult,
   type Variables,
 } from '@orglife/engine';
+import { NotFound, Conflict } from '../../common/errors.js';
 import { DefinitionCache } from '../definitions/definition.cache.js';
 import type { WorkflowDefinition } from '../definitions/definition.entity.js';
 import type { CommandContext } from './command-context.js';
@@ -49,7 +50,7 @@ export class InstanceCommandRunner {
   /** Row-locks the instance (`FOR UPDATE`) for the rest of the transaction. */
   async lock(ctx: CommandContext, instanceId: string): Promise<WorkflowInstance> {
     const [instance] = await this.lockWhere(ctx, 'id = $1', [instanceId]);
-    if (!instance) throw new NotFoundException(`Process instance ${instanceId} does not exist.`);
+    if (!instance) throw new NotFound(`Process instance ${instanceId} does not exist.`);
     return instance;
   }
 
@@ -81,7 +82,7 @@ export class InstanceCommandRunner {
     const [rows = []] = await readInOrder(ctx.em, [{ sql: LOCK_OF_TASK, params: [taskId] }]);
     const row = rows[0] as
       { instance: Record<string, unknown>; task: Record<string, unknown> } | undefined;
-    if (!row) throw new NotFoundException(`Task ${taskId} does not exist.`);
+    if (!row) throw new NotFound(`Task ${taskId} does not exist.`);
     return {
       instance: entityFromRow(ctx.em, WorkflowInstance, row.instance),
       task: entityFromRow(ctx.em, WorkflowTask, row.task),
@@ -153,7 +154,7 @@ export class InstanceCommandRunner {
     command: Command,
   ): Promise<StepResult> {
     if (instance.status !== 'active') {
-      throw new ConflictException(`Process instance ${instance.id} has already ended.`);
+      throw new Conflict(`Process instance ${instance.id} has already ended.`);
     }
     const compiled = await this.definitions.get(ctx.em, instance.definitionId);
     const result = execute(compiled, instance.state, command, await this.runOptions(ctx, compiled));

@@ -1,5 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { NotFound } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { WorkflowHistoryEvent } from '../history/history.entity.js';
@@ -80,7 +81,7 @@ export class InstanceQueryService {
   /** 404 when it does not exist, 403 when it lies outside the user's reach. */
   async get(user: AuthUser, id: string): Promise<WorkflowInstance> {
     const instance = isUuid(id) ? await this.tx.reader().findOneBy(WorkflowInstance, { id }) : null;
-    if (!instance) throw new NotFoundException(`Process instance ${id} does not exist.`);
+    if (!instance) throw new NotFound(`Process instance ${id} does not exist.`);
     await this.access.assertRecordReadable(user, instance.orgUnitId);
     return instance;
   }

@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
-import { ProblemException } from '../../common/problem.js';
+import { InvalidInput, NotFound } from '../../common/errors.js';
 import { DefinitionCache } from '../definitions/definition.cache.js';
 import type { WorkflowDefinition } from '../definitions/definition.entity.js';
 import { DefinitionRepository } from '../definitions/definition.repository.js';
@@ -66,8 +66,7 @@ export class WorkflowRuntimeService {
           ? await this.definitions.latest(ctx.em, input.processId)
           : await this.definitions.version(ctx.em, input.processId, input.version);
       if (!definition) {
-        throw new ProblemException(
-          HttpStatus.NOT_FOUND,
+        throw new NotFound(
           `Process ${input.processId}${input.version ? ` version ${input.version}` : ''} is not deployed (流程未部署).`,
         );
       }
@@ -134,8 +133,7 @@ export class WorkflowRuntimeService {
       (task) => task.processId === definition.processId && this.formOnly.has(task.formKey ?? null),
     );
     if (domainForm) {
-      throw new ProblemException(
-        HttpStatus.BAD_REQUEST,
+      throw new InvalidInput(
         `Process ${definition.processId} is a domain flow (form ${domainForm.formKey}): it is started by its own command, not POST /api/instances (业务流程须通过业务功能发起).`,
         { type: 'urn:orglife:problem:domain-process' },
       );

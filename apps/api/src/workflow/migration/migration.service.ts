@@ -1,9 +1,9 @@
-import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { MigrationProblem } from '@orglife/engine';
+import { InvalidInput, Forbidden, NotFound } from '../../common/errors.js';
 import { ORG_ADMIN_ROLES } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import { Transactions } from '../../database/transactions.js';
 import { DefinitionCache } from '../definitions/definition.cache.js';
 import type { WorkflowDefinition } from '../definitions/definition.entity.js';
@@ -114,8 +114,7 @@ export class MigrationService {
       request.toVersion,
     );
     if (from.id === to.id) {
-      throw new ProblemException(
-        HttpStatus.BAD_REQUEST,
+      throw new InvalidInput(
         bilingual(
           'toVersion：目标版本不能与原版本相同',
           'toVersion: the target version must differ from the source',
@@ -171,8 +170,7 @@ export class MigrationService {
       ['toVersion', toVersion, to],
     ] as const) {
       if (!row) {
-        throw new ProblemException(
-          HttpStatus.NOT_FOUND,
+        throw new NotFound(
           bilingual(
             `${field}：流程 ${processId} 没有版本 ${version}`,
             `${field}: process ${processId} has no version ${version}`,
@@ -187,7 +185,7 @@ export class MigrationService {
   private async reach(user: AuthUser, params: unknown[]): Promise<string> {
     const scope = await this.access.scope(user, 'i', ORG_ADMIN_ROLES, params);
     if (scope === 'false') {
-      throw new ForbiddenException(
+      throw new Forbidden(
         bilingual(
           '只有组织部或党委、支部管理员可以迁移流程实例',
           'only OD or committee and branch administrators may migrate process instances',

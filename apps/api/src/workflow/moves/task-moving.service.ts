@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   type CompiledDefinition,
   type EngineState,
@@ -7,9 +7,9 @@ import {
   type StepResult,
 } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
+import { Forbidden, Conflict } from '../../common/errors.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import { DefinitionCache } from '../definitions/definition.cache.js';
 import type { CommandContext } from '../instances/command-context.js';
 import { CommandScope } from '../instances/command.scope.js';
@@ -67,7 +67,7 @@ export class TaskMovingService {
         throw refusal('只有已办结的任务可以撤回', 'only a completed task can be taken back');
       }
       if (task.completedBy !== user.personId) {
-        throw new ForbiddenException(
+        throw new Forbidden(
           bilingual(
             '只有办理该任务的人可以撤回',
             'only the person who completed the task may take it back',
@@ -296,8 +296,8 @@ function scopeInstanceOf(state: EngineState, scopeId: string | null): string | n
   return scopes.length === 1 ? scopes[0]?.id : undefined;
 }
 
-function refusal(zh: string, en: string): ConflictException {
-  return new ConflictException(bilingual(zh, en));
+function refusal(zh: string, en: string): Conflict {
+  return new Conflict(bilingual(zh, en));
 }
 
 const RETURN_REFUSALS: Record<MoveBackProblem, [string, string]> = {
@@ -322,9 +322,9 @@ const RETURN_REFUSALS: Record<MoveBackProblem, [string, string]> = {
 };
 
 /** 409 naming the `target` field. */
-function targetRefusal([zh, en]: [string, string]): ProblemException {
+function targetRefusal([zh, en]: [string, string]): Conflict {
   const message = bilingual(zh, en);
-  return new ProblemException(HttpStatus.CONFLICT, message, {
+  return new Conflict(message, {
     type: 'urn:orglife:problem:return-target',
     errors: [{ field: 'target', message }],
   });

@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Forbidden, NotFound } from '../../common/errors.js';
 import { ORG_ADMIN_ROLES } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
@@ -105,9 +106,7 @@ export class StandInService {
     await this.tx.run(async (em) => {
       const row = await em.findOneBy(WorkflowStandIn, { id });
       if (!row || row.revokedAt) {
-        throw new NotFoundException(
-          bilingual('代理不存在或已撤销', 'no such stand-in, or it was revoked'),
-        );
+        throw new NotFound(bilingual('代理不存在或已撤销', 'no such stand-in, or it was revoked'));
       }
       if (row.personId !== user.personId && row.createdBy !== user.personId) {
         const person = await em.findOneByOrFail(Person, { id: row.personId });
@@ -130,7 +129,7 @@ export class StandInService {
     try {
       await this.access.assertOnUnit(user, orgUnitId, ORG_ADMIN_ROLES);
     } catch {
-      throw new ForbiddenException(
+      throw new Forbidden(
         bilingual(
           '只能为本人或所管辖组织的人员指定代理人',
           'you may name a stand-in only for yourself or people of the units you administer',

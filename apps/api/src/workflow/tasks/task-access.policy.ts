@@ -1,4 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import { COMMITTEE_ROLES, ORG_ADMIN_ROLES, type RoleName } from '../../access/role-name.js';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -139,7 +140,7 @@ export class TaskAccessPolicy {
     try {
       return await this.access.hasRole(user, task.orgUnitId, roles);
     } catch (error) {
-      if (error instanceof NotFoundException) return false;
+      if (error instanceof NotFound) return false;
       throw error;
     }
   }

@@ -1,17 +1,10 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  HttpStatus,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
+import { InvalidInput, Forbidden, NotFound, Conflict } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import type { CommandContext } from '../instances/command-context.js';
 import { CommandScope } from '../instances/command.scope.js';
 import { InstanceCommandRunner } from '../instances/instance-command.runner.js';
@@ -72,7 +65,7 @@ export class TaskCommandService {
       if (task.assignee === user.personId) return task;
       if (!rights.candidate) throw forbidden('claim');
       if (!taskActions(user, task, rights).claim) {
-        throw new ConflictException(`Task ${taskId} is already claimed (任务已被签收).`);
+        throw new Conflict(`Task ${taskId} is already claimed (任务已被签收).`);
       }
       task.assignee = user.personId;
       task.onBehalfOf = rights.onBehalfOf;
@@ -104,7 +97,7 @@ export class TaskCommandService {
    * person the task may go to (see `assertMayReceive`).
    */
   async delegate(user: AuthUser, taskId: string, assignee: string): Promise<TaskOutcome> {
-    if (!isUuid(assignee)) throw new BadRequestException('assignee must be a person id');
+    if (!isUuid(assignee)) throw new InvalidInput('assignee must be a person id');
     return this.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
       refuseWhileEntrusted(
         task,
@@ -150,8 +143,7 @@ export class TaskCommandService {
       refuseWhileAdded(task);
       if (!taskActions(user, task, rights).complete) throw forbidden('complete');
       if (!withinTx && this.formOnly.has(task.formKey)) {
-        throw new ProblemException(
-          HttpStatus.BAD_REQUEST,
+        throw new InvalidInput(
           bilingual(
             `请通过业务表单办理：POST /api/task-forms/${task.id}`,
             `Task ${task.id} has the domain form ${task.formKey}: submit it with POST /api/task-forms/${task.id}`,
@@ -212,7 +204,7 @@ export class TaskCommandService {
       status: 'pending',
       position: 'after',
     });
-    if (!added) throw new ConflictException('后加签记录缺失 (the added approver is missing)');
+    if (!added) throw new Conflict('后加签记录缺失 (the added approver is missing)');
     const held: HeldCompletion = { by: user.personId, variables };
     if (choices.copyTo?.length) held.copyTo = choices.copyTo;
     if (choices.formPayload) held.formPayload = choices.formPayload;
@@ -262,7 +254,7 @@ export class TaskCommandService {
     em?: EntityManager,
   ): Promise<{ task: WorkflowTask; actions: TaskActions }> {
     const task = await this.tx.reader(em).findOneBy(WorkflowTask, { id: taskId });
-    if (!task) throw new NotFoundException(`Task ${taskId} does not exist.`);
+    if (!task) throw new NotFound(`Task ${taskId} does not exist.`);
     const rights = await this.policy.rightsOn(user, task);
     if (!rights.viewer) throw forbidden('see');
     return { task, actions: taskActions(user, task, rights) };
@@ -291,7 +283,7 @@ export class TaskCommandService {
       if (!rights.viewer) throw forbidden('see');
       if (task.status !== 'open') {
         const closed = task.status === 'completed' ? '办结' : '取消';
-        throw new ConflictException(
+        throw new Conflict(
           verb
             ? bilingual(`任务已${closed}，不能${verb}`, `the task is already ${task.status}`)
             : `Task ${taskId} is already ${task.status} (任务已${closed}).`,
@@ -345,7 +337,7 @@ export class TaskCommandService {
 /** 409 while an added approver (前加签, or 后加签 acting on the decision) holds the task. */
 export function refuseWhileAdded(task: WorkflowTask): void {
   if (task.addedStep === 'before' || task.addedStep === 'after_acting') {
-    throw new ConflictException(
+    throw new Conflict(
       bilingual(
         '该任务正由加签人办理，须由加签人提交加签意见',
         'an added approver holds the task: they give their opinion on it',
@@ -356,7 +348,7 @@ export function refuseWhileAdded(task: WorkflowTask): void {
 
 /** 409 with `message` while a 委派 of the task is pending. */
 function refuseWhileEntrusted(task: WorkflowTask, message: string): void {
-  if (task.delegation === 'pending') throw new ConflictException(message);
+  if (task.delegation === 'pending') throw new Conflict(message);
 }
 
 /** An audit row (and instance history entry) of a command on `task`. */
@@ -375,13 +367,13 @@ export function auditTask(
   });
 }
 
-export function forbidden(action: string): ForbiddenException {
-  return new ForbiddenException(`You may not ${action} this task (您无权办理该任务).`);
+export function forbidden(action: string): Forbidden {
+  return new Forbidden(`You may not ${action} this task (您无权办理该任务).`);
 }
 
 /** 400 naming the `assignee` field of a delegation. */
-function assigneeError(message: string): ProblemException {
-  return new ProblemException(HttpStatus.BAD_REQUEST, `assignee: ${message}`, {
+function assigneeError(message: string): InvalidInput {
+  return new InvalidInput(`assignee: ${message}`, {
     type: 'urn:orglife:problem:validation',
     errors: [{ field: 'assignee', message }],
   });

@@ -1,4 +1,5 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { Conflict } from '../../common/errors.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
 import { newRowId } from '../../database/row-id.js';
@@ -28,7 +29,7 @@ export class TaskEntrustingService {
   ): Promise<TaskOutcome> {
     return this.commands.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
       if (task.delegation === 'pending') {
-        throw new ConflictException(
+        throw new Conflict(
           bilingual(
             '该任务已委派，等待被委派人交回',
             'the task is already delegated and not yet handed back',
@@ -37,7 +38,7 @@ export class TaskEntrustingService {
       }
       if (!rights.candidate && task.assignee !== user.personId) throw forbidden('delegate');
       if (!taskActions(user, task, rights).entrust) {
-        throw new ConflictException(
+        throw new Conflict(
           bilingual(
             '只有任务的办理人可以委派（请先签收）',
             'only the task’s assignee may delegate it (claim it first)',
@@ -45,9 +46,7 @@ export class TaskEntrustingService {
         );
       }
       if (delegateId === user.personId) {
-        throw new ConflictException(
-          bilingual('不能委派给自己', 'you cannot delegate a task to yourself'),
-        );
+        throw new Conflict(bilingual('不能委派给自己', 'you cannot delegate a task to yourself'));
       }
       await this.commands.assertMayGoTo(ctx.em, task, delegateId);
       task.owner = user.personId;
@@ -71,7 +70,7 @@ export class TaskEntrustingService {
   async resolve(user: AuthUser, taskId: string, comment: string | undefined): Promise<TaskOutcome> {
     return this.commands.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
       if (task.delegation !== 'pending') {
-        throw new ConflictException(bilingual('该任务不在委派中', 'the task is not delegated'));
+        throw new Conflict(bilingual('该任务不在委派中', 'the task is not delegated'));
       }
       if (!taskActions(user, task, rights).resolve) throw forbidden('hand back');
       const delegateId = task.assignee;

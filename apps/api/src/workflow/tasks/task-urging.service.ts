@@ -1,8 +1,8 @@
-import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { Forbidden, TooSoon } from '../../common/errors.js';
 import { AccessService } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { bilingual } from '../../common/locale.js';
-import { ProblemException } from '../../common/problem.js';
 import { newRowId } from '../../database/row-id.js';
 import { Transactions } from '../../database/transactions.js';
 import { Notifier } from '../../notifications/notifier.js';
@@ -31,7 +31,7 @@ export class TaskUrgingService {
   async urge(user: AuthUser, taskId: string, message: string | undefined): Promise<TaskOutcome> {
     return this.commands.onOpenTask(user, taskId, null, async (ctx, task, rights) => {
       if (!rights.manager) {
-        throw new ForbiddenException(
+        throw new Forbidden(
           bilingual(
             '只有该任务所在单位的上级（组织部或党委领导）可以催办',
             'only the Organization Department or committee leadership over the task’s unit may urge it',
@@ -40,8 +40,7 @@ export class TaskUrgingService {
       }
       if (task.urgedAt && ctx.now.getTime() - task.urgedAt.getTime() < URGE_INTERVAL_MS) {
         const next = new Date(task.urgedAt.getTime() + URGE_INTERVAL_MS);
-        throw new ProblemException(
-          HttpStatus.TOO_MANY_REQUESTS,
+        throw new TooSoon(
           bilingual(
             `该任务一小时内已催办过，请于 ${next.toISOString()} 之后再催办`,
             `the task was urged less than an hour ago; urge it again after ${next.toISOString()}`,

@@ -1,6 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
 import type { Variables } from '@orglife/engine';
-import { type FieldError, ProblemException } from '../../common/problem.js';
+import { InvalidInput } from '../../common/errors.js';
+import type { FieldError } from '../../common/problem.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MAX_BYTES = 256 * 1024;
@@ -36,11 +36,10 @@ export function validateVariables(value: unknown, field = 'variables'): Variable
     }
   }
   if (errors.length > 0) {
-    throw new ProblemException(
-      HttpStatus.BAD_REQUEST,
-      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      { type: 'urn:orglife:problem:validation', errors },
-    );
+    throw new InvalidInput(errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      type: 'urn:orglife:problem:validation',
+      errors,
+    });
   }
   return value as Variables;
 }
