@@ -33,10 +33,17 @@ export type TaskCompletionHook = (
   choices: CompletionChoices,
 ) => Promise<void>;
 
+/**
+ * Domain work when the approver rules skip a user task (completed as approved by rule), in the
+ * step's transaction.
+ */
+export type TaskSkippedHook = (ctx: CommandContext, task: WorkflowTask) => Promise<void>;
+
 /** Modules register what a completion also does (votes are counted, copies sent). */
 @Injectable()
 export class TaskCompletionHooks {
   private readonly hooks: TaskCompletionHook[] = [];
+  private readonly skippedHooks: TaskSkippedHook[] = [];
   /** The domain forms' replayer (set by the task-forms module). */
   formReplayer: FormReplayer | null = null;
 
@@ -46,5 +53,13 @@ export class TaskCompletionHooks {
 
   async completing(...args: Parameters<TaskCompletionHook>): Promise<void> {
     for (const hook of this.hooks) await hook(...args);
+  }
+
+  onSkipped(hook: TaskSkippedHook): void {
+    this.skippedHooks.push(hook);
+  }
+
+  async skipped(ctx: CommandContext, task: WorkflowTask): Promise<void> {
+    for (const hook of this.skippedHooks) await hook(ctx, task);
   }
 }
