@@ -11,6 +11,8 @@ export interface CompletionChoices {
   copyTo?: string[];
   /** The domain form's payload (a 后加签 holds it to replay through the form). */
   formPayload?: object;
+  /** The completion is one of a 批量审批 (batch approval). */
+  batch?: boolean;
 }
 
 /** Writes a domain form's rows for `payload` again, as `user`: a held 后加签 decision goes through. */
