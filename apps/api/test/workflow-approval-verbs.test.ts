@@ -299,6 +299,8 @@ describe('approval verbs: 会签, 加签 / 减签, 抄送', () => {
       .expect(200);
     await secretary.post(`/api/tasks/${first}/withdraw`).send({ reason: '意见有误' }).expect(200);
 
+    const twice = await secretary.post(`/api/tasks/${first}/withdraw`).send({}).expect(409);
+    expect(twice.body.detail).toBe('该投票已撤回');
     const again = await r.taskOf('branch_secretary');
     expect(again).not.toBe(first);
     const view = await member.get(`/api/tasks/${await r.taskOf('member')}/votes`).expect(200);

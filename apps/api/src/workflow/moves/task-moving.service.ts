@@ -153,6 +153,11 @@ export class TaskMovingService {
         'the round has been decided: the vote can no longer be taken back',
       );
     }
+    const [taken] = await ctx.em.query<unknown[]>(
+      `SELECT 1 FROM wf_audit WHERE instance_id = $1 AND task_id = $2 AND action = 'task.withdrawn'`,
+      [instance.id, task.id],
+    );
+    if (taken) throw refusal('该投票已撤回', 'the vote has already been taken back');
     const loop = node.multiInstance;
     if (loop?.sequential) {
       throw refusal(
