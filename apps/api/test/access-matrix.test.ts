@@ -341,6 +341,12 @@ const MATRIX: Record<string, Row> = {
     allow: RECORD_READERS,
   },
   'POST /api/plans': { allow: EVERYONE_SIGNED_IN(400) },
+  // 批量审批: plan approvers (OD, committee leadership), each on their own open approvals
+  'GET /api/plan-approvals/batch': { allow: { od: 200, c1: 200, c2: 200 } },
+  'POST /api/plan-approvals/batch': {
+    body: { taskIds: [MISSING] },
+    allow: { od: 200, c1: 200, c2: 200 },
+  },
   'PUT /api/branches/:id/weak': { allow: EVERYONE_SIGNED_IN(400) },
   'GET /api/sessions': { allow: EVERYONE_SIGNED_IN(200) },
   // my own record only (我的组织生活): anyone signed in, never another person's rows

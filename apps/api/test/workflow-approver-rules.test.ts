@@ -50,6 +50,17 @@ const SUBMITTER = flow('wf_rule_submitter', [
   userTask('After', 'assignee="=drafter"'),
 ]);
 
+/** The skipped step copies the committee secretary (抄送 from the model). */
+const SUBMITTER_CC = flow('wf_rule_submitter_cc', [
+  userTask('Draft', 'assignee="=drafter"'),
+  userTask(
+    'Approve',
+    'assignee="=approver"',
+    header('orglife.skipIfSubmitter', 'true') + header('orglife.cc', 'committee_secretary'),
+  ),
+  userTask('After', 'assignee="=drafter"'),
+]);
+
 const DEDUPE = flow('wf_rule_dedupe', [
   userTask('Level1', 'assignee="=first"'),
   userTask('Level2', 'assignee="=second"', header('orglife.skipIfApprovedBefore', 'true')),
@@ -85,7 +96,7 @@ describe('approver rules (审批人规则)', () => {
       'branch_secretary',
       'committee_secretary',
     );
-    for (const xml of [SUBMITTER, DEDUPE, FALLBACK]) {
+    for (const xml of [SUBMITTER, SUBMITTER_CC, DEDUPE, FALLBACK]) {
       await od.post('/api/definitions').send({ xml }).expect(201);
     }
   });
@@ -143,6 +154,24 @@ describe('approver rules (审批人规则)', () => {
     expect(await open(other, 'Approve')).toMatchObject({
       assignee: t.people['committee_secretary'],
     });
+  });
+
+  it("a skipped step still sends its model's 抄送, the trail saying it was skipped", async () => {
+    const secretaryId = t.people['branch_secretary']!;
+    const id = await start('wf_rule_submitter_cc', { drafter: secretaryId, approver: secretaryId });
+    await secretary
+      .post(`/api/tasks/${(await open(id, 'Draft'))!.id}/complete`)
+      .send({ variables: {} })
+      .expect(200);
+
+    const approve = (await tasks(id)).find((r) => r.element_id === 'Approve')!;
+    expect(approve.status).toBe('completed');
+    const copies = await committee.get('/api/task-copies').expect(200);
+    expect(copies.body.items).toContainEqual(
+      expect.objectContaining({ taskId: approve.id, source: 'model', copiedBy: secretaryId }),
+    );
+    const copied = (await trail(id)).find((e) => e.action === 'task.copied');
+    expect(copied).toMatchObject({ taskName: 'Approve', reason: '该步骤按规则跳过，仍按模型抄送' });
   });
 
   it('去重: skips the step whose approver already approved an earlier step of the instance', async () => {

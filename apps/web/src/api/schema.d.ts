@@ -1673,6 +1673,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plan-approvals/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans awaiting my committee approval, each against its branch's previous month, with the warnings that keep it out of a batch */
+        get: operations["PlanBatchApprovalController_preview"];
+        put?: never;
+        /** 批量审批: approve the chosen plans, each in its own transaction; a plan with a warning is refused (handle it one by one) */
+        post: operations["PlanBatchApprovalController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -3127,6 +3145,11 @@ export interface components {
              * @enum {string}
              */
             holds: "assignee" | "owner";
+            /**
+             * @description role: the task's candidate groups name the role; name: it was named to the old holder alone (指名) in a flow of the unit
+             * @enum {string}
+             */
+            via: "role" | "name";
         };
         HandoverDraftDto: {
             instanceId: string;
@@ -3638,6 +3661,45 @@ export interface components {
         WeakBranchDto: {
             weak: boolean;
             note?: string;
+        };
+        PlanWarningResponse: {
+            /** @enum {string} */
+            code: "incomplete" | "fewSegments" | "ownerNotMember" | "outsideMonth" | "timePassed" | "noStudySegment" | "returnedBefore" | "weakBranch" | "taskInProgress";
+            /** @description In the language the caller asked for */
+            message: string;
+        };
+        BranchMemberResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        BatchApprovalItemResponse: {
+            taskId: string;
+            taskName: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            branchName: string;
+            plan: components["schemas"]["MonthlyPlanResponse"];
+            /** @description The branch's plan of the month before; null when it has none */
+            previous: components["schemas"]["MonthlyPlanResponse"] | null;
+            /** @description The fields that differ from the previous plan */
+            changes: ("topic" | "plannedAt" | "place" | "meetingTypes" | "segments" | "activity")[];
+            /** @description Why the plan must be approved on its own; empty: it may go in the batch */
+            warnings: components["schemas"]["PlanWarningResponse"][];
+            /** @description The segment owners, by name */
+            people: components["schemas"]["BranchMemberResponse"][];
+        };
+        BatchApproveDto: {
+            /** @description Ids of the plan-approval tasks to approve */
+            taskIds: string[];
+        };
+        BatchApprovalResultResponse: {
+            taskId: string;
+            /** Format: uuid */
+            planId: string | null;
+            approved: boolean;
+            /** @description Why it was not approved */
+            reason: string | null;
         };
         OrgSessionResponse: {
             /** Format: uuid */
@@ -5009,11 +5071,6 @@ export interface components {
         AnnualInspectionContextResponse: {
             inspection: components["schemas"]["AnnualInspectionResponse"];
             branches: components["schemas"]["BranchOfUniversityResponse"][];
-        };
-        BranchMemberResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
         };
         EvaluationContextResponse: {
             session: components["schemas"]["OrgSessionResponse"];
@@ -12249,6 +12306,124 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanBatchApprovalController_preview: {
+        parameters: {
+            query?: never;
+            header: {
+                "accept-language": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchApprovalItemResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (409 conflict, 429 too many requests, 500) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanBatchApprovalController_approve: {
+        parameters: {
+            query?: never;
+            header: {
+                "accept-language": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchApproveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchApprovalResultResponse"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No role that allows this on the unit concerned */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

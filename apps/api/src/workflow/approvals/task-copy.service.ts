@@ -44,6 +44,10 @@ export class TaskCopyService implements OnModuleInit {
       await this.copy(ctx, task, fromModel, 'model');
       await this.copy(ctx, task, chosen, 'approver');
     });
+    // a step the approver rules skipped still goes to the people its model copies it to
+    this.hooks.onSkipped(async (ctx, task) => {
+      await this.copy(ctx, task, await this.roleHolders(task), 'model', true);
+    });
   }
 
   /** The caller's copies, newest first (at most 200), with the number unread. */
@@ -94,8 +98,11 @@ export class TaskCopyService implements OnModuleInit {
     task: WorkflowTask,
     people: string[],
     source: WorkflowTaskCopy['source'],
+    skipped = false,
   ): Promise<void> {
-    for (const personId of people.filter((p) => p !== ctx.actor)) {
+    // a skipped step is copied in its approver's name (the task's assignee), by the system
+    const by = skipped ? (task.assignee ?? 'system') : ctx.actor;
+    for (const personId of people.filter((p) => p !== by)) {
       await ctx.em
         .createQueryBuilder()
         .insert()
@@ -105,14 +112,24 @@ export class TaskCopyService implements OnModuleInit {
           taskId: task.id,
           instanceId: task.instanceId,
           personId,
-          copiedBy: ctx.actor,
+          copiedBy: by,
           source,
           createdAt: ctx.now,
           readAt: null,
         })
         .orIgnore()
         .execute();
-      auditTask(ctx, 'task.copied', task, { to: personId, source });
+      if (!skipped) {
+        auditTask(ctx, 'task.copied', task, { to: personId, source });
+        continue;
+      }
+      ctx.journal.recordAudit(ctx.now, {
+        actor: 'system',
+        action: 'task.copied',
+        instanceId: task.instanceId,
+        taskId: task.id,
+        detail: { to: personId, source, skipped: true, reason: '该步骤按规则跳过，仍按模型抄送' },
+      });
     }
   }
 

@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, [zh: string, en: string]> = {
   'task.added-approved': ['加签人同意', 'the added approver agreed'],
   'task.added-rejected': ['加签人不同意', 'the added approver disagreed'],
   'task.decided-before-added': ['审批（待后加签人办理）', 'decided; the added approver acts next'],
+  'task.batch-approved': ['批量审批', 'batch-approved'],
   'task.skipped': ['按规则跳过', 'skipped by rule'],
   'task.fallback': ['转组织书记', "sent to the unit's secretary"],
   'incident.retried': ['重试故障', 'retried an incident'],

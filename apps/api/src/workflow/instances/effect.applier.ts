@@ -11,6 +11,7 @@ import { deferInsert, deferWrite } from '../../database/deferred-writes.js';
 import type { CommandContext } from './command-context.js';
 import { InstanceEndHooks } from './instance-end.hooks.js';
 import { TaskCreatedHooks } from '../tasks/task-created.hooks.js';
+import { TaskCompletionHooks } from '../tasks/task-completion.hooks.js';
 import type { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
 import { WorkflowSubscription } from './subscription.entity.js';
@@ -35,6 +36,7 @@ export class EffectApplier {
     private readonly taskHooks: TaskCreatedHooks,
     private readonly standIns: StandInLookup,
     private readonly rules: ApproverRules,
+    private readonly completionHooks: TaskCompletionHooks,
   ) {}
 
   async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
@@ -253,6 +255,7 @@ export class EffectApplier {
         taskId: task.id,
         detail: { rule: skip.rule, to: skip.approver, reason: skip.reason },
       });
+      await this.completionHooks.skipped(ctx, task);
       ctx.followUps.push({
         kind: 'skipTask',
         instanceId: instance.id,

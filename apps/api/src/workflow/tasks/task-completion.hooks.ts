@@ -11,6 +11,8 @@ export interface CompletionChoices {
   copyTo?: string[];
   /** The domain form's payload (a 后加签 holds it to replay through the form). */
   formPayload?: object;
+  /** The completion is one of a 批量审批 (batch approval). */
+  batch?: boolean;
 }
 
 /** Writes a domain form's rows for `payload` again, as `user`: a held 后加签 decision goes through. */
@@ -33,10 +35,17 @@ export type TaskCompletionHook = (
   choices: CompletionChoices,
 ) => Promise<void>;
 
+/**
+ * Domain work when the approver rules skip a user task (completed as approved by rule), in the
+ * step's transaction.
+ */
+export type TaskSkippedHook = (ctx: CommandContext, task: WorkflowTask) => Promise<void>;
+
 /** Modules register what a completion also does (votes are counted, copies sent). */
 @Injectable()
 export class TaskCompletionHooks {
   private readonly hooks: TaskCompletionHook[] = [];
+  private readonly skippedHooks: TaskSkippedHook[] = [];
   /** The domain forms' replayer (set by the task-forms module). */
   formReplayer: FormReplayer | null = null;
 
@@ -46,5 +55,13 @@ export class TaskCompletionHooks {
 
   async completing(...args: Parameters<TaskCompletionHook>): Promise<void> {
     for (const hook of this.hooks) await hook(...args);
+  }
+
+  onSkipped(hook: TaskSkippedHook): void {
+    this.skippedHooks.push(hook);
+  }
+
+  async skipped(ctx: CommandContext, task: WorkflowTask): Promise<void> {
+    for (const hook of this.skippedHooks) await hook(ctx, task);
   }
 }
