@@ -1,11 +1,4 @@
-import {
-  ForbiddenException,
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -13,7 +6,7 @@ import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { bilingual, localize } from '../common/locale.js';
-import { ProblemException } from '../common/problem.js';
+import { Conflict, DomainError, Forbidden } from '../common/errors.js';
 import { entityFromRow, columnsOf } from '../database/entity-rows.js';
 import { TaskFormRegistry } from '../task-forms/task-form.registry.js';
 import { PersonNames } from '../workflow/moves/person-names.js';
@@ -205,7 +198,7 @@ export class PlanBatchApprovalService implements OnModuleInit {
 /** 403 unless the user holds a role that approves plans (批量审批 is theirs). */
 function assertApprover(user: AuthUser): void {
   if (user.roles.some((r) => APPROVER_ROLES.includes(r.role))) return;
-  throw new ForbiddenException(
+  throw new Forbidden(
     bilingual(
       '批量审批仅限组织部和二级党组织的审批人',
       'batch approval is for OD and committee approvers',
@@ -218,12 +211,12 @@ function isFirstLevelApproval(task: WorkflowTask): boolean {
   return task.formKey === APPROVAL_FORM && task.headers['level'] !== '2';
 }
 
-function refusal(message: string): ProblemException {
-  return new ProblemException(HttpStatus.CONFLICT, message);
+function refusal(message: string): Conflict {
+  return new Conflict(message);
 }
 
-/** Why a task's approval was refused: an HTTP error's message; anything else is not the caller's to read. */
+/** Why a task's approval was refused: a domain refusal's message; anything else is not the caller's to read. */
 function reasonOf(error: unknown): string {
-  if (error instanceof HttpException) return error.message;
+  if (error instanceof DomainError) return error.message;
   return bilingual('审批未完成，请稍后重试', 'the approval did not go through; please retry');
 }
