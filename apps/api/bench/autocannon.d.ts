@@ -11,6 +11,8 @@ declare module 'autocannon' {
     connections: number;
     amount?: number;
     duration?: number;
+    /** Seconds before a request counts as an error (default 10). */
+    timeout?: number;
     headers?: Record<string, string>;
     requests?: (RequestParams & {
       setupRequest?: (request: RequestParams) => RequestParams;

@@ -1,21 +1,39 @@
-import type { Client } from 'pg';
+/** What the loaders need of a database client: pg's Client, or the bench's PGlite adapter. */
+export interface BenchDb {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
 
-export const PEOPLE = 100_000;
-export const TASKS = 1_000_000;
-export const COMMITTEES = 10;
-export const BRANCHES = 1_000;
-const INSTANCES = 100_000;
+/** The size of the inbox data set: ten tasks per person, as many instances as people. */
+export interface InboxScale {
+  people: number;
+  committees: number;
+  branches: number;
+}
+
+/** PostgreSQL's data set: 1,000,000 tasks, 100,000 people. */
+export const FULL_INBOX: InboxScale = { people: 100_000, committees: 10, branches: 1_000 };
+/** The embedded database's: 100,000 tasks, 10,000 people. */
+export const EMBEDDED_INBOX: InboxScale = { people: 10_000, committees: 10, branches: 100 };
+
+export const tasksOf = (scale: InboxScale) => scale.people * 10;
 
 /**
- * Bulk-loads the inbox data set straight into the tables with generate_series: 10 committees
- * of 100 branches, 100,000 people (each a `member`, login `bench<n>`, password as the demo's),
- * persons 1–10 committee secretaries and 11–1010 branch secretaries; 1,000,000 tasks on
- * 100,000 instances. Each person n owns ten tasks: 2 completed, 4 open and assigned to them,
- * 2 open for their branch's secretaries, 2 open for their committee's secretaries — so each
+ * Bulk-loads the inbox data set straight into the tables with generate_series; at full scale
+ * 10 committees of 100 branches, 100,000 people (each a `member`, login `bench<n>`, password as
+ * the demo's), persons 1–10 committee secretaries and 11–1010 branch secretaries; 1,000,000
+ * tasks on 100,000 instances. Each person n owns ten tasks: 2 completed, 4 open and assigned to
+ * them, 2 open for their branch's secretaries, 2 open for their committee's secretaries — so each
  * committee secretary's group holds 20,000 open tasks. Candidate rows are filed under the
  * group's unit and its ancestors, as TaskCandidateIndex does.
  */
-export async function loadInboxData(db: Client, definitionId: string): Promise<void> {
+export async function loadInboxData(
+  db: BenchDb,
+  definitionId: string,
+  scale: InboxScale = FULL_INBOX,
+): Promise<void> {
+  const { people: PEOPLE, committees: COMMITTEES, branches: BRANCHES } = scale;
+  const TASKS = tasksOf(scale);
+  const INSTANCES = PEOPLE;
   const [root] = (
     await db.query<{ id: string; path: string; depth: number }>(
       `SELECT id, path, depth FROM org_unit WHERE parent_id IS NULL`,
@@ -116,7 +134,7 @@ export async function loadInboxData(db: Client, definitionId: string): Promise<v
  * in the past hour: a backlog for the job executor.
  */
 export async function cloneTimerBacklog(
-  db: Client,
+  db: BenchDb,
   templateId: string,
   count: number,
 ): Promise<void> {

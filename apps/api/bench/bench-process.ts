@@ -8,6 +8,8 @@ const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 export interface BenchApi {
   baseUrl: string;
   pid: number | null;
+  /** From the spawn to the first /api/health 200, in ms (to within `pollMs`). */
+  startMs: number;
   stop(): Promise<void>;
 }
 
@@ -28,8 +30,11 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** The built API (`node dist/main.js`) on a free port, ready once /api/health answers. */
-export async function startBenchApi(env: Record<string, string>): Promise<BenchApi> {
+/**
+ * The built API (`node dist/main.js`) on a free port, ready once /api/health answers; asked
+ * every `pollMs`.
+ */
+export async function startBenchApi(env: Record<string, string>, pollMs = 300): Promise<BenchApi> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load
@@ -49,6 +54,7 @@ export async function startBenchApi(env: Record<string, string>): Promise<BenchA
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const spawned = performance.now();
   // A benchmark that dies (say, its database dropped by another run) must not leave its API
   // running, to poll and skew every later run on this machine.
   const killOnExit = () => child.kill('SIGKILL');
@@ -62,11 +68,12 @@ export async function startBenchApi(env: Record<string, string>): Promise<BenchA
       () => false,
     );
     if (up) break;
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   return {
     baseUrl,
     pid: child.pid ?? null,
+    startMs: performance.now() - spawned,
     async stop() {
       process.off('exit', killOnExit);
       child.kill('SIGTERM');

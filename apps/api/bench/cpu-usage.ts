@@ -40,14 +40,17 @@ export interface CpuSplit {
 
 /**
  * CPU seconds spent by the API process, by PostgreSQL (every `postgres` process on this
- * machine, so run it with nothing else using the server) and by this process (the load
- * generator) while `work` runs. Needs Linux's /proc; reads 0 elsewhere.
+ * machine, so run it with nothing else using the server; not counted when `withPostgres` is
+ * false, as for the embedded database) and by this process (the load generator) while `work`
+ * runs. Needs Linux's /proc; reads 0 elsewhere.
  */
 export async function cpuDuring<T>(
   apiPid: number | null,
   work: () => Promise<T>,
+  withPostgres = true,
 ): Promise<{ result: T; cpu: CpuSplit }> {
-  const postgresBefore = new Map(postgresPids().map((pid) => [pid, cpuSecondsOf(pid)]));
+  const pids = () => (withPostgres ? postgresPids() : []);
+  const postgresBefore = new Map(pids().map((pid) => [pid, cpuSecondsOf(pid)]));
   const apiBefore = apiPid ? cpuSecondsOf(apiPid) : 0;
   const clientBefore = process.cpuUsage();
   const result = await work();
@@ -55,7 +58,7 @@ export async function cpuDuring<T>(
   // Per process: a backend started meanwhile counts in full; one that ended meanwhile (an
   // autovacuum worker) cannot be read any more and is left out.
   let postgres = 0;
-  for (const pid of postgresPids()) {
+  for (const pid of pids()) {
     const now = cpuSecondsOf(pid);
     postgres += now - Math.min(postgresBefore.get(pid) ?? 0, now);
   }

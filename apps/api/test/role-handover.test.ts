@@ -29,6 +29,23 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
+/** A step named to a person alone (no candidates): the unit's work when its flow is the unit's. */
+const NAMED_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="https://orglife.example/test">
+  <bpmn:process id="wf_handover_named" name="测试指名" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Summary" />
+    <bpmn:userTask id="Summary" name="撰写总结">
+      <bpmn:extensionElements>
+        <zeebe:userTask />
+        <zeebe:assignmentDefinition assignee="=writer" />
+      </bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="Summary" targetRef="End" />
+    <bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
 describe('换届 handover of a role', () => {
   let t: TestApp;
   let od: Client;
@@ -44,6 +61,7 @@ describe('换届 handover of a role', () => {
     oldId = t.people['branch_secretary']!;
     newId = t.people['member']!;
     await od.post('/api/definitions').send({ xml: XML }).expect(201);
+    await od.post('/api/definitions').send({ xml: NAMED_XML }).expect(201);
     const [row] = await t.db.query(
       `SELECT id FROM role_assignment WHERE person_id = $1 AND role = 'branch_secretary'`,
       [oldId],
@@ -99,6 +117,20 @@ describe('换届 handover of a role', () => {
     const open = await start();
     const openDraft = await taskOf(open, 'Draft');
     expect(openDraft.assignee).toBe(oldId);
+    // named to the old holder alone: in a flow of the branch it moves, in another unit's it stays
+    const named = async (unit: string) =>
+      (
+        await od
+          .post('/api/instances')
+          .send({
+            processId: 'wf_handover_named',
+            orgUnitId: t.units[unit],
+            variables: { writer: oldId },
+          })
+          .expect(201)
+      ).body.id as string;
+    const branchNamed = await taskOf(await named('C1-B1'), 'Summary');
+    const elsewhereNamed = await taskOf(await named('C2-B1'), 'Summary');
 
     const preview = await od
       .get(`/api/role-assignments/${assignmentId}/handover`)
@@ -108,7 +140,10 @@ describe('换届 handover of a role', () => {
       role: 'branch_secretary',
       fromPersonId: oldId,
       toPersonId: newId,
-      tasks: [expect.objectContaining({ id: openDraft.id, holds: 'assignee' })],
+      tasks: [
+        expect.objectContaining({ id: openDraft.id, holds: 'assignee', via: 'role' }),
+        expect.objectContaining({ id: branchNamed.id, holds: 'assignee', via: 'name' }),
+      ],
     });
     // both flows are running: a plan returned for revision goes back to its drafter, now the new one
     expect(preview.body.drafts.map((d: { instanceId: string }) => d.instanceId).sort()).toEqual(
@@ -123,6 +158,17 @@ describe('换届 handover of a role', () => {
       .expect(200);
 
     expect((await taskOf(open, 'Draft')).assignee).toBe(newId);
+    const summaries = await t.db.query(`SELECT id, assignee FROM wf_task WHERE id = ANY($1)`, [
+      [branchNamed.id, elsewhereNamed.id],
+    ]);
+    expect(
+      Object.fromEntries(
+        summaries.map((r: { id: string; assignee: string }) => [r.id, r.assignee]),
+      ),
+    ).toEqual({
+      [branchNamed.id]: newId,
+      [elsewhereNamed.id]: oldId,
+    });
     const [state] = await t.db.query(`SELECT state FROM wf_instance WHERE id = $1`, [open]);
     expect(state.state.variables.drafter).toBe(newId);
     const roles = await t.db.query(

@@ -61,3 +61,16 @@ export function actAsAddedApprover(id: string, approved: boolean, comment?: stri
     { path: { id } },
   );
 }
+
+export type BatchApprovalItem = Schemas['BatchApprovalItemResponse'];
+export type BatchApprovalResult = Schemas['BatchApprovalResultResponse'];
+
+/** 批量审批: the plans awaiting my committee approval, each against its branch's month before. */
+export function listBatchApprovals() {
+  return api.get('/plan-approvals/batch');
+}
+
+/** 批量审批: approves the chosen plans; each result says approved or why not. */
+export function approveBatch(taskIds: string[]) {
+  return api.post('/plan-approvals/batch', { taskIds });
+}

@@ -3145,6 +3145,11 @@ export interface components {
              * @enum {string}
              */
             holds: "assignee" | "owner";
+            /**
+             * @description role: the task's candidate groups name the role; name: it was named to the old holder alone (指名) in a flow of the unit
+             * @enum {string}
+             */
+            via: "role" | "name";
         };
         HandoverDraftDto: {
             instanceId: string;

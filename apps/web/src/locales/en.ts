@@ -49,6 +49,7 @@ const en: Messages = {
     leader: 'University leader',
   },
   menu: {
+    batchApproval: 'Batch approval',
     standIns: 'Stand-ins',
     audit: 'Audit log',
     inbox: 'Inbox',

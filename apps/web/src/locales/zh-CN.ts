@@ -47,6 +47,7 @@ const zhCN = {
     leader: '党员校领导',
   },
   menu: {
+    batchApproval: '批量审批',
     standIns: '代理设置',
     audit: '审计日志',
     inbox: '待办事项',

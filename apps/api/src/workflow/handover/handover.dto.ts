@@ -26,6 +26,12 @@ export class HandoverTaskDto {
       'assignee: the old holder (or their stand-in) holds it; owner: they delegated it (委派) and it comes back to them',
   })
   holds: 'assignee' | 'owner';
+  @ApiProperty({
+    enum: ['role', 'name'],
+    description:
+      "role: the task's candidate groups name the role; name: it was named to the old holder alone (指名) in a flow of the unit",
+  })
+  via: 'role' | 'name';
 }
 
 export class HandoverDraftDto {

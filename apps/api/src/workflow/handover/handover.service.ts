@@ -38,14 +38,16 @@ interface TaskRow {
   assignee: string | null;
   on_behalf_of: string | null;
   owner: string | null;
+  by_role: boolean;
 }
 
 /**
  * 换届 / 职务交接: a role on a unit passes from its holder to a new one. The open tasks the old
- * holder has in that role (their candidate groups name the role on the unit or below), the
- * drafts of running flows they draft in it, and the unpublished records they own in it follow
- * to the new holder; the role moves; each move leaves an audit row (the instance trail shows
- * who held the task before). What the old holder completed stays theirs to read.
+ * holder has in that role (their candidate groups name the role on the unit or below, or they
+ * were named to the old holder alone in a flow of the unit or below), the drafts of running
+ * flows they draft in it, and the unpublished records they own in it follow to the new holder;
+ * the role moves; each move leaves an audit row (the instance trail shows who held the task
+ * before). What the old holder completed stays theirs to read.
  */
 @Injectable()
 export class HandoverService {
@@ -188,13 +190,19 @@ export class HandoverService {
       `${assignment.path}%`,
     ]);
     const groups = units.map((u) => `${assignment.role}@${u.id}`);
+    // A task named to the old holder alone (no candidates) in a flow of the unit's subtree is
+    // the role's work too; one of a multi-instance round (a vote, a member's own step) is theirs.
     const tasks = await em.query<TaskRow[]>(
-      `SELECT t.id, t.name, t.instance_id, t.process_id, t.assignee, t.on_behalf_of, t.owner
-         FROM wf_task t
-        WHERE t.status = 'open' AND t.candidate_groups && $1::text[]
+      `SELECT t.id, t.name, t.instance_id, t.process_id, t.assignee, t.on_behalf_of, t.owner,
+              t.candidate_groups && $1::text[] AS by_role
+         FROM wf_task t JOIN wf_instance i ON i.id = t.instance_id
+        WHERE t.status = 'open'
           AND (t.assignee = $2 OR t.on_behalf_of::text = $2 OR t.owner = $2)
+          AND (t.candidate_groups && $1::text[]
+               OR (cardinality(t.candidate_groups) = 0 AND cardinality(t.candidate_users) = 0
+                   AND t.mi_body_id IS NULL AND i.org_unit_id = ANY($3::uuid[])))
         ORDER BY t.created_at, t.id ${lock ? 'FOR UPDATE OF t' : ''}`,
-      [groups, from],
+      [groups, from, units.map((u) => u.id)],
     );
     const movedTasks: HandoverTaskDto[] = tasks.map((t) => ({
       id: t.id,
@@ -202,6 +210,7 @@ export class HandoverService {
       instanceId: t.instance_id,
       processId: t.process_id,
       holds: t.owner === from && t.assignee !== from ? 'owner' : 'assignee',
+      via: t.by_role ? 'role' : 'name',
     }));
     const drafts: HandoverDraftDto[] = [];
     for (const variable of DRAFT_VARIABLES[assignment.role] ?? []) {
