@@ -68,19 +68,25 @@ const elementPlusOnDemand = new RegExp(
   String.raw`[\/](element-plus[\/]es[\/]components[\/](${onDemandComponents})[\/]|element-plus[\/]theme-chalk[\/]el-(${onDemandComponents}|option|option-group|sub-menu|menu-item|menu-item-group|tab-pane|dropdown-menu|dropdown-item|checkbox-group|checkbox-button|popper|overlay)\.css$|async-validator|dayjs|normalize-wheel-es)`,
 );
 
+const entry = /[\\/]apps[\\/]web[\\/]src[\\/]main\.ts$/;
 const appShared =
   /[\\/]apps[\\/]web[\\/]src[\\/](api|components|composables|stores|utils|locales|router|layouts)[\\/]/;
-/** Shared components built on on-demand Element Plus parts: they load with the pages using them. */
+/**
+ * Shared components built on on-demand Element Plus parts: they load with the pages using them;
+ * and the English messages, which load when English is chosen (src/locales/index.ts).
+ */
 const appOnDemand =
-  /[\\/](components[\\/](OrgUnitSelect|SheetRowErrors|ListPager|PhotoThumb)|layouts[\\/]components[\\/]SideMenu)\.vue/;
+  /[\\/](components[\\/](OrgUnitSelect|SheetRowErrors|ListPager|PhotoThumb)|layouts[\\/]components[\\/]SideMenu)\.vue|[\\/]locales[\\/]en(-bundle)?\.ts$/;
 
-// One shared chunk: the vue core, the Element Plus parts the layout and the inbox show, and the
-// app's shared modules (api client, components, stores, layout); each route adds its own. On a
+// The first screen's code in one chunk: every module the entry imports statically (rolldown's
+// `$initial` tag, after tree shaking), which includes the signed-in layout and the inbox. On a
 // phone's slow, high-latency network requests cost more than bytes: HTTP/1.1 opens six
 // connections, and the seventh file waits a round trip (562 ms on slow 4G) for a free one, so the
-// inbox starts with five files (entry, runtime, shared, two stylesheets). bpmn-js, echarts and the
-// on-demand Element Plus parts are imported only from lazy components, so they stay in lazy
-// chunks. scripts/route-sizes.mjs prints the result; `pnpm bench:web` measures the inbox.
+// inbox starts with three scripts (entry, runtime, shared) and two stylesheets. What the other
+// pages share (the rest of Element Plus but its on-demand parts, the app's shared modules) goes
+// in a second chunk that loads with the first of them; bpmn-js, echarts and the on-demand
+// Element Plus parts are imported only from lazy components, so they stay in lazy chunks.
+// scripts/route-sizes.mjs prints the result; `pnpm bench:web` measures the inbox.
 export default defineConfig({
   // Each `import { ElX } from 'element-plus'` brings that component's stylesheet along
   // (element-plus/es/components/x/style/css), so a page downloads the CSS of the components it
@@ -103,8 +109,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            { name: 'shared', tags: ['$initial'], test: (id) => !entry.test(id), priority: 1 },
             {
-              name: 'shared',
+              name: 'common',
               test: (id) =>
                 vueCore.test(id) ||
                 (elementPlus.test(id) && !elementPlusOnDemand.test(id)) ||

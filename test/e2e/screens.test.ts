@@ -111,6 +111,43 @@ describe.each(SCREENS)('every page of the roles who use a %s', (name, screen) =>
     expect(await locale.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 
+  it('switching to English changes the whole page, stays after a reload, and back', async () => {
+    const user = await as('branch_secretary');
+    const { page } = user;
+    const heading = page.locator('main h1');
+    const pagerTotal = page.locator('[data-testid="inbox-pagination"] .el-pagination__total');
+    await page.goto('/inbox');
+    await pagerTotal.waitFor();
+    expect(await heading.textContent()).toBe('待办事项');
+    expect(await pagerTotal.textContent()).toMatch(/^共 \d+ 条$/);
+
+    // the English messages load on first use; the app's and Element Plus's texts change together
+    await page.getByTestId('locale-switch').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await heading.textContent()).toBe('Inbox');
+    expect(await pagerTotal.textContent()).toMatch(/^Total \d+$/);
+    expect(await page.title()).toBe('Inbox - Party Organizational Life');
+
+    // a reload starts in English, and so does every page after it
+    await page.reload();
+    await pagerTotal.waitFor();
+    expect(await heading.textContent()).toBe('Inbox');
+    expect(await pagerTotal.textContent()).toMatch(/^Total \d+$/);
+    expect(await page.title()).toBe('Inbox - Party Organizational Life');
+    await page.goto('/study');
+    await expect(heading.textContent()).resolves.toBe('Study content');
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `${name}-study-en`);
+    // English words are not technical texts here; the page still fits and is accessible
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await a11yFindings(page)).toEqual([]);
+
+    await page.getByTestId('locale-switch').selectOption('zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect(await heading.textContent()).toBe('学习内容');
+    expect(await page.title()).toBe('学习内容 - 党员集中组织生活');
+  });
+
   for (const username of screen === PHONE ? PHONE_USERS : DESK_USERS) {
     it(`${username}: every page fits the screen, with 44 px controls and no serious a11y issue`, async () => {
       const user = await as(username);

@@ -38,6 +38,14 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
+/** The same round, with a step after a rejection: the instance goes on once the round is decided. */
+const XML_GOES_ON = XML.replace('wf_countersign', 'wf_countersign_next').replace(
+  '<bpmn:endEvent id="Rejected" />',
+  `<bpmn:userTask id="Rejected" name="复议">
+      <bpmn:extensionElements><zeebe:assignmentDefinition assignee="=approvers[1]" /></bpmn:extensionElements>
+    </bpmn:userTask>`,
+);
+
 interface Row {
   id: string;
   assignee: string;
@@ -66,16 +74,21 @@ describe('approval verbs: 会签, 加签 / 减签, 抄送', () => {
     );
     ids = t.people as Record<string, string>;
     await od.post('/api/definitions').send({ xml: XML }).expect(201);
+    await od.post('/api/definitions').send({ xml: XML_GOES_ON }).expect(201);
   });
   afterAll(async () => {
     await t.close();
   });
 
   async function round(...usernames: string[]) {
+    return roundOf('wf_countersign', usernames);
+  }
+
+  async function roundOf(processId: string, usernames: string[]) {
     const started = await od
       .post('/api/instances')
       .send({
-        processId: 'wf_countersign',
+        processId,
         orgUnitId: t.units['C1-B1'],
         variables: { approvers: usernames.map((u) => ids[u]) },
       })
@@ -275,5 +288,40 @@ describe('approval verbs: 会签, 加签 / 减签, 抄送', () => {
     expect(trail.body).toContainEqual(
       expect.objectContaining({ action: 'task.copied', targetName: '胡雨桐', actorName: '陈晓东' }),
     );
+  });
+
+  it('撤回 of a vote: the voter takes it back while the round is undecided, not once it is', async () => {
+    const r = await roundOf('wf_countersign_next', ['branch_secretary', 'member']);
+    const first = await r.taskOf('branch_secretary');
+    await secretary
+      .post(`/api/tasks/${first}/complete`)
+      .send({ variables: { approved: true } })
+      .expect(200);
+    await secretary.post(`/api/tasks/${first}/withdraw`).send({ reason: '意见有误' }).expect(200);
+
+    const twice = await secretary.post(`/api/tasks/${first}/withdraw`).send({}).expect(409);
+    expect(twice.body.detail).toBe('该投票已撤回');
+    const again = await r.taskOf('branch_secretary');
+    expect(again).not.toBe(first);
+    const view = await member.get(`/api/tasks/${await r.taskOf('member')}/votes`).expect(200);
+    expect(view.body.round).toMatchObject({ approved: 0, rejected: 0, pending: 2 });
+    const trail = await od.get(`/api/instances/${r.instanceId}/trail`).expect(200);
+    expect(trail.body).toContainEqual(
+      expect.objectContaining({ action: 'task.withdrawn', reason: '意见有误' }),
+    );
+
+    // the voter votes again; a rejection decides the round and the flow goes on
+    await secretary
+      .post(`/api/tasks/${again}/complete`)
+      .send({ variables: { approved: true } })
+      .expect(200);
+    await member
+      .post(`/api/tasks/${await r.taskOf('member')}/complete`)
+      .send({ variables: { approved: false } })
+      .expect(200);
+    const instance = await od.get(`/api/instances/${r.instanceId}`).expect(200);
+    expect(instance.body).toMatchObject({ status: 'active', variables: { votes: [true, false] } });
+    const decided = await secretary.post(`/api/tasks/${again}/withdraw`).send({}).expect(409);
+    expect(decided.body.detail).toBe('本轮表决已有结果，不能撤回投票');
   });
 });

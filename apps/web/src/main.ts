@@ -9,7 +9,7 @@ import { createApp, nextTick } from 'vue';
 import { dropPrefetched, markStarted } from './api/prefetched';
 import { onSessionExpired } from './api/request';
 import App from './App.vue';
-import { i18n } from './locales';
+import { i18n, setLocale, storedLocale } from './locales';
 import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
 
@@ -27,8 +27,14 @@ onSessionExpired(() => {
   }
 });
 
-document.documentElement.lang = i18n.global.locale.value;
-app.mount('#app');
+// in English the first paint waits for the English messages (a lazy chunk); should they fail to
+// load, the app starts in Chinese
+const locale = storedLocale();
+if (locale === 'zh-CN') app.mount('#app');
+else
+  void setLocale(locale, false)
+    .catch(() => undefined)
+    .then(() => app.mount('#app'));
 // once the first page has mounted (and asked for its data), early answers left over are dropped
 void router
   .isReady()

@@ -180,6 +180,11 @@ export type Command =
   | ({ type: 'addInnerInstance'; bodyId: string; item: JsonValue } & Clocked)
   /** Cancels one open inner instance of a parallel multi-instance body (减签). */
   | ({ type: 'cancelInnerInstance'; elementInstanceId: string } & Clocked)
+  /**
+   * Runs the completed inner instance `loopIndex` of a running parallel multi-instance body
+   * again, its result cleared, with `item` as its input element: a voter takes back a vote (撤回).
+   */
+  | ({ type: 'reopenInnerInstance'; bodyId: string; loopIndex: number; item: JsonValue } & Clocked)
   | ({ type: 'cancel' } & Clocked)
   /**
    * Instance modification (撤回, 退回): terminate the element instances `cancel` names (and what

@@ -1,3 +1,4 @@
+import { watch } from 'vue';
 import type { RouteLocationNormalized, Router } from 'vue-router';
 import { i18n } from '@/locales';
 import { useAuthStore } from '@/stores/auth';
@@ -8,6 +9,12 @@ function preloadComponents(to: RouteLocationNormalized): void {
     for (const component of Object.values(record.components ?? {}))
       if (typeof component === 'function')
         void (component as () => Promise<unknown>)().catch(() => undefined);
+}
+
+/** "<page> - <app>" in the current language. */
+function setTitle(to: RouteLocationNormalized): void {
+  const t = i18n.global.t;
+  document.title = to.meta.title ? `${t(to.meta.title)} - ${t('app.title')}` : t('app.title');
 }
 
 /** Sign-in and role checks before every navigation; the page title after it. */
@@ -30,8 +37,7 @@ export function installGuards(router: Router): void {
     if (needed.length && !auth.hasAnyRole(needed)) return { name: 'forbidden' };
     return true;
   });
-  router.afterEach((to) => {
-    const t = i18n.global.t;
-    document.title = to.meta.title ? `${t(to.meta.title)} - ${t('app.title')}` : t('app.title');
-  });
+  router.afterEach(setTitle);
+  // a language chosen later (or English loading after the first navigation) retitles the page
+  watch(i18n.global.locale, () => setTitle(router.currentRoute.value));
 }

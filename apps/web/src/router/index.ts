@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import './meta';
+import BasicLayout from '@/layouts/BasicLayout.vue';
 import { installGuards } from './guards';
 import { moduleRoutes } from './modules';
 
@@ -21,7 +22,8 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/',
     name: 'root',
-    component: () => import('@/layouts/BasicLayout.vue'),
+    // static: the signed-in layout is part of nearly every first screen (scripts of one round trip)
+    component: BasicLayout,
     redirect: '/inbox',
     children: [
       ...moduleRoutes,

@@ -200,6 +200,47 @@ export function cancelInnerInstance(step: Step, innerId: string): void {
   if (state.active - 1 === 0 && state.next >= state.total - 1) completeBody(step, body.id);
 }
 
+/**
+ * Starts the completed inner instance `loopIndex` of a running parallel body again: it no longer
+ * counts as completed and its result is cleared until it completes anew.
+ */
+export function reopenInnerInstance(
+  step: Step,
+  bodyId: string,
+  loopIndex: number,
+  item: JsonValue,
+): void {
+  const { body, node } = parallelBody(step, bodyId);
+  const state = body.body!;
+  const running = step.childrenOf(bodyId).some((child) => child.loopIndex === loopIndex);
+  if (
+    !Number.isInteger(loopIndex) ||
+    loopIndex < 0 ||
+    loopIndex >= state.next ||
+    running ||
+    (state.removed ?? []).includes(loopIndex)
+  ) {
+    throw new EngineCommandError(
+      'INVALID',
+      `inner instance ${loopIndex} of '${bodyId}' has not completed`,
+    );
+  }
+  const results = state.results?.slice();
+  if (results) results[loopIndex] = null;
+  step.update(bodyId, {
+    body: {
+      ...state,
+      active: state.active + 1,
+      completed: state.completed - 1,
+      ...(results ? { results } : {}),
+    },
+  });
+  const variables: Variables = { loopCounter: loopIndex + 1 };
+  const inputElement = node.multiInstance?.inputElement;
+  if (inputElement) variables[inputElement] = item;
+  createAndActivate(step, node, bodyId, { variables, loopIndex });
+}
+
 function completeBody(step: Step, bodyId: string): void {
   const body = step.element(bodyId);
   if (!body?.body) return;

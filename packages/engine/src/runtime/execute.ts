@@ -1,7 +1,12 @@
 /** execute(def, state, command): one command → the next state and its effects. */
 import type { Command, InstanceStateBase, StepResult } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
-import { addInnerInstance, cancelInnerInstance, startBody } from '../activities/multi-instance.js';
+import {
+  addInnerInstance,
+  cancelInnerInstance,
+  reopenInnerInstance,
+  startBody,
+} from '../activities/multi-instance.js';
 import { createJob } from '../tasks/job.js';
 import { EngineCommandError } from './command-error.js';
 import { throwBpmnError } from './errors.js';
@@ -170,6 +175,9 @@ function run(step: Step, command: Command): void {
       return;
     case 'cancelInnerInstance':
       cancelInnerInstance(step, command.elementInstanceId);
+      return;
+    case 'reopenInnerInstance':
+      reopenInnerInstance(step, command.bodyId, command.loopIndex, command.item);
       return;
     case 'modify':
       modify(step, command.cancel, command.activate);

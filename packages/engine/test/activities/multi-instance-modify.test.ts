@@ -135,3 +135,63 @@ describe('adding and cancelling inner instances (加签 / 减签)', () => {
     ).toThrow(EngineCommandError);
   });
 });
+
+describe('taking back a vote (撤回) while the round is open', () => {
+  it('the voter votes again: their first vote no longer counts and the round waits for them', async () => {
+    const { def, state, tasks } = await countersign(['a', 'b']);
+    const voted = execute(def, state, {
+      type: 'completeTask',
+      taskId: tasks[0]!.id,
+      variables: { approved: true },
+      now,
+    });
+    const reopened = execute(def, stored(voted), {
+      type: 'reopenInnerInstance',
+      bodyId: tasks[0]!.multiInstanceBodyId!,
+      loopIndex: 0,
+      item: 'a',
+      now,
+    });
+    const [again] = openTasks(reopened.effects);
+    expect(again).toMatchObject({ assignee: 'a', variables: { approver: 'a', loopCounter: 1 } });
+    const b = execute(def, stored(reopened), {
+      type: 'completeTask',
+      taskId: tasks[1]!.id,
+      variables: { approved: true },
+      now,
+    });
+    expect(b.state.status).toBe('active');
+    const a = execute(def, stored(b), {
+      type: 'completeTask',
+      taskId: again!.id,
+      variables: { approved: false },
+      now,
+    });
+    expect(a.state.status).toBe('completed');
+    expect(a.state.variables['votes']).toEqual([false, true]);
+  });
+
+  it('refuses an inner instance still open, and a round already decided', async () => {
+    const { def, state, tasks } = await countersign(['a', 'b']);
+    const bodyId = tasks[0]!.multiInstanceBodyId!;
+    expect(() =>
+      execute(def, state, { type: 'reopenInnerInstance', bodyId, loopIndex: 0, item: 'a', now }),
+    ).toThrow(EngineCommandError);
+    const rejected = execute(def, state, {
+      type: 'completeTask',
+      taskId: tasks[0]!.id,
+      variables: { approved: false },
+      now,
+    });
+    expect(rejected.state.status).toBe('completed');
+    expect(() =>
+      execute(def, stored(rejected), {
+        type: 'reopenInnerInstance',
+        bodyId,
+        loopIndex: 0,
+        item: 'a',
+        now,
+      }),
+    ).toThrow(EngineCommandError);
+  });
+});

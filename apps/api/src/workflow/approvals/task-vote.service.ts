@@ -59,10 +59,17 @@ export class TaskVoteService implements OnModuleInit {
     const kind = voteKindOf(task);
     if (!kind || !task.miBodyId) return null;
     const reader = this.tx.reader();
-    const tasks = await reader.find(WorkflowTask, {
-      where: { miBodyId: task.miBodyId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    // a vote its voter took back (撤回) no longer counts: their new vote task stands for it
+    const withdrawn = await reader.query<{ task_id: string }[]>(
+      `SELECT task_id FROM wf_audit WHERE instance_id = $1 AND action = 'task.withdrawn'`,
+      [task.instanceId],
+    );
+    const tasks = (
+      await reader.find(WorkflowTask, {
+        where: { miBodyId: task.miBodyId },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      })
+    ).filter((t) => !withdrawn.some((w) => w.task_id === t.id));
     const people = tasks.flatMap((t) => (t.assignee ? [t.assignee] : []));
     const names = new Map(
       (

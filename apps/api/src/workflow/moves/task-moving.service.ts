@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, HttpStatus, Injectable } from '@
 import {
   type CompiledDefinition,
   type EngineState,
+  type FlowNode,
   type MoveBackProblem,
   planMoveBack,
   type StepResult,
@@ -26,6 +27,7 @@ import {
 } from '../tasks/task-command.service.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
 import { latestDone, scopeStart, withDescendants, withdrawWindow } from './move-history.js';
+import { voteKindOf } from '../approvals/vote-rule.js';
 
 /** A user task the work may be sent back to (退回), with who did it last. */
 export interface ReturnTarget {
@@ -56,7 +58,8 @@ export class TaskMovingService {
 
   /**
    * 撤回: the person who completed the task takes it back while nothing has happened since: the
-   * instance has not moved and nobody touched the tasks the completion made.
+   * instance has not moved and nobody touched the tasks the completion made. A vote is taken back
+   * while its round is undecided (see `withdrawVote`).
    */
   async withdraw(user: AuthUser, taskId: string, reason: string | undefined): Promise<TaskOutcome> {
     return this.scope.run(null, user.personId, async (ctx) => {
@@ -79,6 +82,10 @@ export class TaskMovingService {
       }
       const def = await this.definitions.get(ctx.em, instance.definitionId);
       const node = def.processes.get(instance.processId)?.nodes.get(task.elementId);
+      if (node?.multiInstance && voteKindOf(task)) {
+        await this.withdrawVote(ctx, instance, task, node, user.personId, reason);
+        return { task, actions: taskActions(user, task, rights) };
+      }
       if (node?.multiInstance) {
         throw refusal('会签（多实例）任务不能撤回', 'a multi-instance task cannot be taken back');
       }
@@ -124,6 +131,59 @@ export class TaskMovingService {
         cancelled: cancelledTasks,
       });
       return { task, actions: taskActions(user, task, rights) };
+    });
+  }
+
+  /**
+   * 撤回 of a vote (会签 / 或签 / 票签): while its round is undecided, the voter's vote no longer
+   * counts and their vote task is created again for them.
+   */
+  private async withdrawVote(
+    ctx: CommandContext,
+    instance: WorkflowInstance,
+    task: WorkflowTask,
+    node: FlowNode,
+    personId: string,
+    reason: string | undefined,
+  ): Promise<void> {
+    const state = instance.state as EngineState;
+    if (!task.miBodyId || !state.elements[task.miBodyId]) {
+      throw refusal(
+        '本轮表决已有结果，不能撤回投票',
+        'the round has been decided: the vote can no longer be taken back',
+      );
+    }
+    const [taken] = await ctx.em.query<unknown[]>(
+      `SELECT 1 FROM wf_audit WHERE instance_id = $1 AND task_id = $2 AND action = 'task.withdrawn'`,
+      [instance.id, task.id],
+    );
+    if (taken) throw refusal('该投票已撤回', 'the vote has already been taken back');
+    const loop = node.multiInstance;
+    if (loop?.sequential) {
+      throw refusal(
+        '依次表决的步骤不能撤回投票',
+        'a vote taken one after another cannot be taken back',
+      );
+    }
+    const result = await this.runner.run(ctx, instance, {
+      type: 'reopenInnerInstance',
+      bodyId: task.miBodyId,
+      loopIndex: Number(task.variables['loopCounter']) - 1,
+      item: loop?.inputElement ? (task.variables[loop.inputElement] ?? null) : null,
+      now: ctx.now.toISOString(),
+    });
+    const recreated = await this.assignRecreated(ctx, instance.id, result, task.elementId, {
+      assignee: personId,
+      onBehalfOf: null,
+    });
+    auditTask(ctx, 'task.withdrawn', task, {
+      reason: reason ?? null,
+      elementId: task.elementId,
+      name: task.name,
+      to: personId,
+      newTaskId: recreated,
+      vote: task.outcome,
+      cancelled: [],
     });
   }
 
