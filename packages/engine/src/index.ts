@@ -43,3 +43,26 @@ export {
   type MigrationProblem,
   type MigrationResult,
 } from './runtime/migrate.js';
+export {
+  followUpOf,
+  type BroadcastSignal,
+  type CallOutcome,
+  type CallSite,
+  type DistributiveOmit,
+  type FollowUp,
+  type InstanceCommand,
+  type Producer,
+  type PublishedMessage,
+} from './orchestration/follow-ups.js';
+export {
+  acceptsMessage,
+  type EventStart,
+  type WaitingSubscription,
+} from './orchestration/correlation.js';
+export {
+  carryOut,
+  carryOutNow,
+  type AsyncOrchestrationStore,
+  type Delivery,
+  type OrchestrationStore,
+} from './orchestration/kernel.js';

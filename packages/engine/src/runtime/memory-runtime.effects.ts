@@ -1,13 +1,14 @@
 /** Routes one instance's effects into the in-memory runtime's books (tasks, timers, subscriptions). */
-import type { Command, Effect, JobInfo, UserTaskInfo, Variables } from '../contract.js';
+import type { Effect, JobInfo, UserTaskInfo, Variables } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
+import { followUpOf, type CallSite, type FollowUp } from '../orchestration/follow-ups.js';
 import type { EngineState } from './state.js';
 
 export interface RuntimeInstance {
   id: string;
   definition: CompiledDefinition;
   state: EngineState;
-  parent?: { instanceId: string; elementInstanceId: string };
+  parent?: CallSite;
   /** Completed elements (multi-instance bodies left out), in completion order. */
   passed: string[];
 }
@@ -27,8 +28,6 @@ export interface Subscribed {
   order: number;
 }
 
-export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
 export interface StartRequest {
   variables?: Variables;
   startEventId?: string;
@@ -36,7 +35,7 @@ export interface StartRequest {
   versionTag?: string;
 }
 
-/** What the router reads and writes, and the runtime operations it schedules. */
+/** What the router reads and writes, and the runtime work it schedules. */
 export interface RuntimeBooks {
   instances: Map<string, RuntimeInstance>;
   tasks: Map<string, { instanceId: string; task: UserTaskInfo }>;
@@ -49,38 +48,16 @@ export interface RuntimeBooks {
   order(): number;
   later(work: () => void): void;
   runJob(instance: RuntimeInstance, job: JobInfo): void;
-  publishMessage(name: string, correlationKey?: string | number, variables?: Variables): boolean;
-  broadcastSignal(name: string, variables?: Variables): void;
-  start(
-    processId: string,
-    request: StartRequest,
-    parent?: RuntimeInstance['parent'],
-  ): RuntimeInstance | undefined;
-  command(instanceId: string, command: DistributiveOmit<Command, 'now'>): void;
-}
-
-type ToCallActivity = DistributiveOmit<
-  Extract<Command, { type: 'completeCallActivity' | 'failCallActivity' | 'escalateCallActivity' }>,
-  'now' | 'elementInstanceId'
->;
-
-/**
- * Hands a child's outcome to its parent's call activity, later; not when the call activity is
- * gone by then (an interrupting escalation from the child ended it before the child's end).
- */
-function toParent(books: RuntimeBooks, child: RuntimeInstance, command: ToCallActivity): void {
-  const parent = child.parent;
-  if (!parent) return;
-  books.later(() => {
-    if (!books.instances.get(parent.instanceId)?.state.elements[parent.elementInstanceId]) return;
-    books.command(parent.instanceId, {
-      ...command,
-      elementInstanceId: parent.elementInstanceId,
-    } as DistributiveOmit<Command, 'now'>);
-  });
+  /** Carries out a follow-up through the orchestration kernel. */
+  carryOut(followUp: FollowUp): void;
 }
 
 export function routeEffect(books: RuntimeBooks, instance: RuntimeInstance, effect: Effect): void {
+  const followUp = followUpOf(instance, effect);
+  if (followUp) {
+    books.later(() => books.carryOut(followUp));
+    return;
+  }
   const instanceId = instance.id;
   switch (effect.type) {
     case 'history':
@@ -143,59 +120,14 @@ export function routeEffect(books: RuntimeBooks, instance: RuntimeInstance, effe
     case 'signalUnsubscribed':
       books.signals.delete(effect.subscriptionId);
       return;
-    case 'messageThrown': {
-      const { name, correlationKey, variables } = effect;
-      books.later(() => books.publishMessage(name, correlationKey, variables));
-      return;
-    }
-    case 'signalThrown': {
-      const { name, variables } = effect;
-      books.later(() => books.broadcastSignal(name, variables));
-      return;
-    }
-    case 'callActivityStarted': {
-      const call = effect.call;
-      books.later(() => {
-        const child = books.start(
-          call.calledProcessId,
-          {
-            variables: call.variables,
-            version: call.version,
-            ...(call.versionTag ? { versionTag: call.versionTag } : {}),
-          },
-          { instanceId, elementInstanceId: call.elementInstanceId },
-        );
-        if (!child)
-          books.problems.push(
-            `call activity '${call.elementId}': process '${call.calledProcessId}' is not deployed`,
-          );
-      });
-      return;
-    }
+    // follow-ups (routed above) and incidents (kept in the instance's state)
+    case 'callActivityStarted':
     case 'callActivityCancelled':
-      for (const child of books.instances.values()) {
-        if (
-          child.parent?.elementInstanceId === effect.elementInstanceId &&
-          child.state.status === 'active'
-        ) {
-          books.later(() => books.command(child.id, { type: 'cancel' }));
-        }
-      }
-      return;
+    case 'messageThrown':
+    case 'signalThrown':
     case 'errorEscalated':
-      toParent(books, instance, { type: 'failCallActivity', errorCode: effect.errorCode });
-      return;
     case 'escalationUncaught':
-      toParent(books, instance, {
-        type: 'escalateCallActivity',
-        escalationCode: effect.escalationCode,
-      });
-      return;
     case 'instanceEnded':
-      if (effect.status === 'completed') {
-        toParent(books, instance, { type: 'completeCallActivity', variables: effect.variables });
-      }
-      return;
     case 'incidentRaised':
     case 'incidentResolved':
       return;

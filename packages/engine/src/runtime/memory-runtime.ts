@@ -3,9 +3,21 @@
  * on a simulated clock, message and signal routing, and service workers. The simulator CLI,
  * the benchmark and the property tests run on it; apps/api does the same with a database.
  */
-import type { Command, Effect, JobInfo, Variables } from '../contract.js';
+import type { CallActivityInfo, Command, Effect, JobInfo, Variables } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
 import type { Decision } from '../decisions/model.js';
+import {
+  acceptsMessage,
+  type EventStart,
+  type WaitingSubscription,
+} from '../orchestration/correlation.js';
+import type {
+  BroadcastSignal,
+  CallSite,
+  InstanceCommand,
+  PublishedMessage,
+} from '../orchestration/follow-ups.js';
+import { carryOutNow, type OrchestrationStore } from '../orchestration/kernel.js';
 import { addDuration, parseDuration, toIso } from '../timers/iso8601.js';
 import { nextStartTimer, startTimers } from '../timers/start-timers.js';
 import { execute } from './execute.js';
@@ -14,11 +26,11 @@ import type { EngineState } from './state.js';
 import type { RunOptions } from './step.js';
 import {
   routeEffect,
-  type DistributiveOmit,
   type RuntimeBooks,
   type RuntimeInstance,
   type ScheduledTimer,
   type StartRequest,
+  type Subscribed,
 } from './memory-runtime.effects.js';
 
 export type { RuntimeInstance } from './memory-runtime.effects.js';
@@ -78,10 +90,7 @@ export class MemoryRuntime {
       order: () => this.counter++,
       later: (work) => this.pending.push(work),
       runJob: (instance, job) => this.runJob(instance, job),
-      publishMessage: (name, key, variables) => this.publishMessage(name, key, variables),
-      broadcastSignal: (name, variables) => this.broadcastSignal(name, variables),
-      start: (processId, request, parent) => this.start(processId, request, parent),
-      command: (instanceId, command) => this.command(instanceId, command),
+      carryOut: (followUp) => carryOutNow(this.store, followUp),
     };
     this.roundTrip = options.roundTrip ?? false;
     this.maxFollowUps = options.maxFollowUps ?? 100_000;
@@ -127,10 +136,17 @@ export class MemoryRuntime {
     return version === 'latest' ? list[list.length - 1] : list.find((d) => d.version === version);
   }
 
-  start(
+  start(processId: string, options: StartRequest = {}): RuntimeInstance | undefined {
+    const instance = this.begin(processId, options);
+    this.flush();
+    return instance;
+  }
+
+  /** Starts an instance; its follow-ups wait in the queue. */
+  private begin(
     processId: string,
-    options: StartRequest = {},
-    parent?: RuntimeInstance['parent'],
+    options: StartRequest,
+    parent?: CallSite,
   ): RuntimeInstance | undefined {
     const deployment = this.find(processId, options.version, options.versionTag);
     if (!deployment) return undefined;
@@ -152,14 +168,19 @@ export class MemoryRuntime {
     };
     this.instances.set(id, instance);
     this.handle(instance, result.effects);
-    this.flush();
     return instance;
   }
 
   /** Runs a command on an instance (the command's `now` is the runtime clock). */
-  command(instanceId: string, command: DistributiveOmit<Command, 'now'>): void {
+  command(instanceId: string, command: InstanceCommand): void {
+    this.step(instanceId, command);
+    this.flush();
+  }
+
+  /** Runs a command on an active instance; its follow-ups wait in the queue. */
+  private step(instanceId: string, command: InstanceCommand): boolean {
     const instance = this.instances.get(instanceId);
-    if (!instance || instance.state.status !== 'active') return;
+    if (!instance || instance.state.status !== 'active') return false;
     const result = execute(
       instance.definition,
       instance.state,
@@ -168,7 +189,7 @@ export class MemoryRuntime {
     );
     instance.state = this.keep(result.state);
     this.handle(instance, result.effects);
-    this.flush();
+    return true;
   }
 
   completeTask(taskId: string, variables?: Variables): void {
@@ -250,57 +271,107 @@ export class MemoryRuntime {
       });
   }
 
-  /** Correlates to the oldest matching subscription, else starts a process with that message start. */
+  /**
+   * Publishes a message as the orchestration kernel routes it (orchestration/correlation.ts);
+   * false when nothing received it.
+   */
   publishMessage(name: string, correlationKey?: string | number, variables?: Variables): boolean {
-    const key = correlationKey === undefined ? undefined : String(correlationKey);
-    for (const [id, sub] of this.books.messages) {
-      if (sub.name !== name || (sub.correlationKey !== undefined && sub.correlationKey !== key))
-        continue;
-      this.command(sub.instanceId, {
-        type: 'correlateMessage',
-        subscriptionId: id,
-        ...(variables ? { variables } : {}),
-      });
-      return true;
-    }
-    for (const [processId, list] of this.deployments) {
-      const latest = list[list.length - 1];
-      const start = latest?.definition.startEvents.find(
-        (s) => s.processId === processId && s.messageName === name,
-      );
-      if (start) {
-        this.start(processId, {
-          startEventId: start.elementId,
-          ...(variables ? { variables } : {}),
-        });
-        return true;
-      }
-    }
-    return false;
+    const message: PublishedMessage = {
+      name,
+      variables: variables ?? {},
+      ...(correlationKey !== undefined ? { correlationKey: String(correlationKey) } : {}),
+    };
+    const delivery = carryOutNow(this.store, { kind: 'message', message });
+    this.flush();
+    return delivery.correlatedInstanceIds.length + delivery.startedInstanceIds.length > 0;
   }
 
   broadcastSignal(name: string, variables?: Variables): void {
-    const targets = [...this.books.signals].filter(([, sub]) => sub.name === name);
-    for (const [id, sub] of targets) {
-      if (this.books.signals.has(id)) {
-        this.command(sub.instanceId, {
-          type: 'broadcastSignal',
-          subscriptionId: id,
-          ...(variables ? { variables } : {}),
-        });
-      }
-    }
-    for (const [processId, list] of this.deployments) {
-      const latest = list[list.length - 1];
-      const start = latest?.definition.startEvents.find(
-        (s) => s.processId === processId && s.signalName === name,
+    const signal: BroadcastSignal = { name, variables: variables ?? {} };
+    carryOutNow(this.store, { kind: 'signal', signal });
+    this.flush();
+  }
+
+  /** The kernel's view of this runtime's books. */
+  private readonly store: OrchestrationStore = {
+    command: (instanceId, command) => this.step(instanceId, command),
+    callSiteOpen: (site) => {
+      const parent = this.instances.get(site.instanceId);
+      return parent?.state.status === 'active' && !!parent.state.elements[site.elementInstanceId];
+    },
+    startChild: (call, site) =>
+      this.begin(
+        call.calledProcessId,
+        {
+          variables: call.variables,
+          version: call.version,
+          ...(call.versionTag ? { versionTag: call.versionTag } : {}),
+        },
+        site,
+      ) !== undefined,
+    calledProcessMissing: (call: CallActivityInfo) => {
+      this.problems.push(
+        `call activity '${call.elementId}': process '${call.calledProcessId}' is not deployed`,
       );
-      if (start)
-        this.start(processId, {
-          startEventId: start.elementId,
-          ...(variables ? { variables } : {}),
-        });
-    }
+    },
+    activeChildren: (site) =>
+      [...this.instances.values()]
+        .filter(
+          (child) =>
+            child.parent?.instanceId === site.instanceId &&
+            child.parent.elementInstanceId === site.elementInstanceId &&
+            child.state.status === 'active',
+        )
+        .map((child) => child.id),
+    waitingMessages: (name, correlationKey) =>
+      this.waiting(this.books.messages, name, (sub) =>
+        acceptsMessage(sub.correlationKey, correlationKey),
+      ),
+    waitingSignals: (name) => this.waiting(this.books.signals, name, () => true),
+    eventStarts: (kind, name) => {
+      const starts: EventStart[] = [];
+      for (const [processId, list] of this.deployments) {
+        const latest = list[list.length - 1];
+        const start = latest?.definition.startEvents.find(
+          (s) =>
+            s.processId === processId &&
+            (kind === 'message' ? s.messageName : s.signalName) === name,
+        );
+        if (latest && start)
+          starts.push({
+            processId,
+            elementId: start.elementId,
+            definitionRef: String(latest.version),
+          });
+      }
+      return starts;
+    },
+    deliver: (subscription, command) => {
+      const books = command.type === 'correlateMessage' ? this.books.messages : this.books.signals;
+      return books.has(subscription.id) && this.step(subscription.instanceId, command);
+    },
+    startAt: (start, event) =>
+      this.begin(start.processId, {
+        startEventId: start.elementId,
+        version: Number(start.definitionRef),
+        variables: event.variables,
+      })!.id,
+  };
+
+  /** Subscriptions of a name the filter accepts, oldest first. */
+  private waiting(
+    subscriptions: Map<string, Subscribed>,
+    name: string,
+    accepts: (subscription: Subscribed) => boolean,
+  ): WaitingSubscription[] {
+    return [...subscriptions]
+      .filter(([, sub]) => sub.name === name && accepts(sub))
+      .sort(([, a], [, b]) => a.order - b.order)
+      .map(([id, sub]) => ({
+        id,
+        instanceId: sub.instanceId,
+        processId: this.instances.get(sub.instanceId)!.state.processId,
+      }));
   }
 
   /**

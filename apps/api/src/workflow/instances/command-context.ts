@@ -1,16 +1,13 @@
-import type { CallActivityInfo, Variables } from '@orglife/engine';
+import type { FollowUp as EngineFollowUp, Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import type { Journal } from '../history/journal.js';
 
-/** Work one step hands to other instances, done later in the same transaction. */
+/**
+ * Work one step hands to other instances, done later in the same transaction: the engine's
+ * orchestration follow-ups, and steps the approver rules skip.
+ */
 export type FollowUp =
-  | { kind: 'startChild'; parentId: string; call: CallActivityInfo }
-  | { kind: 'childCompleted'; parentId: string; elementInstanceId: string; variables: Variables }
-  | { kind: 'childFailed'; parentId: string; elementInstanceId: string; errorCode: string }
-  | { kind: 'childEscalated'; parentId: string; elementInstanceId: string; escalationCode: string }
-  | { kind: 'cancelChild'; parentId: string; elementInstanceId: string }
-  | { kind: 'message'; name: string; correlationKey: string | null; variables: Variables }
-  | { kind: 'signal'; name: string; variables: Variables }
+  | EngineFollowUp
   /** A step its model's approver rules skipped: completed as approved by rule. */
   | { kind: 'skipTask'; instanceId: string; taskId: string; variables: Variables };
 

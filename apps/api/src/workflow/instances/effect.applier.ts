@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Effect, HistoryEvent, JobInfo, UserTaskInfo } from '@orglife/engine';
+import {
+  followUpOf,
+  type Effect,
+  type HistoryEvent,
+  type JobInfo,
+  type UserTaskInfo,
+  type CallSite,
+} from '@orglife/engine';
 import { WorkflowIncident } from '../incidents/incident.entity.js';
 import { WorkflowJob } from '../jobs/job.entity.js';
 import { upsertJobs } from '../jobs/job.writer.js';
@@ -41,7 +48,10 @@ export class EffectApplier {
 
   async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
     const history: HistoryEvent[] = [];
+    const producer = { id: instance.id, parent: callSiteOf(instance) };
     for (const effect of effects) {
+      const followUp = followUpOf(producer, effect);
+      if (followUp) ctx.followUps.push(followUp);
       switch (effect.type) {
         case 'history':
           history.push(effect.event);
@@ -103,27 +113,6 @@ export class EffectApplier {
         case 'signalUnsubscribed':
           await deleteById(ctx, 'wf_subscription', effect.subscriptionId);
           break;
-        case 'messageThrown':
-          ctx.followUps.push({
-            kind: 'message',
-            name: effect.name,
-            correlationKey: effect.correlationKey ?? null,
-            variables: effect.variables,
-          });
-          break;
-        case 'signalThrown':
-          ctx.followUps.push({ kind: 'signal', name: effect.name, variables: effect.variables });
-          break;
-        case 'callActivityStarted':
-          ctx.followUps.push({ kind: 'startChild', parentId: instance.id, call: effect.call });
-          break;
-        case 'callActivityCancelled':
-          ctx.followUps.push({
-            kind: 'cancelChild',
-            parentId: instance.id,
-            elementInstanceId: effect.elementInstanceId,
-          });
-          break;
         case 'incidentRaised':
           await deferInsert(ctx.em, WorkflowIncident, {
             id: newRowId(),
@@ -147,42 +136,17 @@ export class EffectApplier {
             { status: 'resolved', resolvedAt: ctx.now, resolvedBy: ctx.actor },
           );
           break;
-        case 'errorEscalated':
-          if (instance.parentInstanceId && instance.parentElementInstanceId) {
-            ctx.followUps.push({
-              kind: 'childFailed',
-              parentId: instance.parentInstanceId,
-              elementInstanceId: instance.parentElementInstanceId,
-              errorCode: effect.errorCode,
-            });
-          }
-          break;
-        case 'escalationUncaught':
-          if (instance.parentInstanceId && instance.parentElementInstanceId) {
-            ctx.followUps.push({
-              kind: 'childEscalated',
-              parentId: instance.parentInstanceId,
-              elementInstanceId: instance.parentElementInstanceId,
-              escalationCode: effect.escalationCode,
-            });
-          }
-          break;
         case 'instanceEnded':
           if (effect.status === 'terminated') {
             await this.endHooks.terminated(ctx.em, instance.id, ctx.now);
           }
-          if (
-            effect.status === 'completed' &&
-            instance.parentInstanceId &&
-            instance.parentElementInstanceId
-          ) {
-            ctx.followUps.push({
-              kind: 'childCompleted',
-              parentId: instance.parentInstanceId,
-              elementInstanceId: instance.parentElementInstanceId,
-              variables: effect.variables,
-            });
-          }
+          break;
+        case 'messageThrown':
+        case 'signalThrown':
+        case 'callActivityStarted':
+        case 'callActivityCancelled':
+        case 'errorEscalated':
+        case 'escalationUncaught':
           break;
         default: {
           const unknown: never = effect;
@@ -298,6 +262,12 @@ export class EffectApplier {
       },
     ]);
   }
+}
+
+function callSiteOf(instance: WorkflowInstance): CallSite | undefined {
+  return instance.parentInstanceId && instance.parentElementInstanceId
+    ? { instanceId: instance.parentInstanceId, elementInstanceId: instance.parentElementInstanceId }
+    : undefined;
 }
 
 /** Engine-owned rows the engine said are gone (a cancelled timer or job, a subscription). */

@@ -1,0 +1,271 @@
+import { compile, MemoryRuntime, type EngineState } from '@orglife/engine';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from './support/test-app.js';
+import { deploy, fixture, WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
+
+/**
+ * One set of orchestration rules (packages/engine/src/orchestration): the API on its database
+ * and the in-memory runtime route call activities, messages and signals the same way.
+ * test/fixtures/wf-orchestration.bpmn holds the processes.
+ */
+type Step =
+  | { kind: 'start'; processId: string; ticket: string }
+  | { kind: 'complete'; elementId: string; ticket: string }
+  | { kind: 'message'; name: string; key?: string | undefined }
+  | { kind: 'signal'; name: string };
+
+interface InstanceView {
+  processId: string;
+  parentProcessId: string | null;
+  status: string;
+  variables: Record<string, unknown>;
+  activeElements: string[];
+  openTasks: string[];
+  timers: string[];
+  subscriptions: string[];
+  completed: string[];
+}
+
+const T0 = '2026-01-05T08:00:00.000Z';
+
+describe('one orchestration kernel for the API and the in-memory runtime', () => {
+  let t: TestApp;
+  let od: Client;
+  let initiator: string;
+  let unit: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ app: WORKFLOW_TEST_APP });
+    od = await t.login('od_admin');
+    initiator = t.people['od_admin']!;
+    unit = t.units['C1-B1']!;
+    await deploy(od, 'wf-orchestration');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function memoryRuntime(): Promise<MemoryRuntime> {
+    const compiled = await compile(fixture('wf-orchestration'));
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+    const runtime = new MemoryRuntime({ now: T0 });
+    runtime.deploy(compiled.definition);
+    return runtime;
+  }
+
+  const variablesOf = (ticket: string | undefined) => ({
+    initiator,
+    ...(ticket !== undefined ? { ticket } : {}),
+  });
+
+  async function onApi(step: Step): Promise<void> {
+    switch (step.kind) {
+      case 'start':
+        await od
+          .post('/api/instances')
+          .send({ processId: step.processId, orgUnitId: unit, variables: variablesOf(step.ticket) })
+          .expect(201);
+        return;
+      case 'complete': {
+        const [task] = await t.db.query<{ id: string }[]>(
+          `SELECT t.id FROM wf_task t JOIN wf_instance i ON i.id = t.instance_id
+            WHERE t.status = 'open' AND t.element_id = $1 AND i.state->'variables'->>'ticket' = $2
+            ORDER BY t.created_at, t.id LIMIT 1`,
+          [step.elementId, step.ticket],
+        );
+        if (task) await od.post(`/api/tasks/${task.id}/complete`).send({}).expect(200);
+        return;
+      }
+      case 'message':
+        await od
+          .post('/api/messages')
+          .send({
+            name: step.name,
+            ...(step.key !== undefined ? { correlationKey: step.key } : {}),
+            variables: variablesOf(step.key),
+          })
+          .expect(200);
+        return;
+      case 'signal':
+        await od.post('/api/signals').send({ name: step.name }).expect(200);
+        return;
+    }
+  }
+
+  function inMemory(runtime: MemoryRuntime, step: Step): void {
+    switch (step.kind) {
+      case 'start':
+        runtime.start(step.processId, { variables: variablesOf(step.ticket) });
+        return;
+      case 'complete':
+        for (const [id, open] of runtime.tasks) {
+          const ticket = runtime.instances.get(open.instanceId)?.state.variables['ticket'];
+          if (open.task.elementId === step.elementId && ticket === step.ticket) {
+            runtime.completeTask(id, {});
+            return;
+          }
+        }
+        return;
+      case 'message':
+        runtime.publishMessage(step.name, step.key, variablesOf(step.key));
+        return;
+      case 'signal':
+        runtime.broadcastSignal(step.name, {});
+        return;
+    }
+  }
+
+  function viewOf(
+    state: EngineState,
+    parts: Omit<InstanceView, 'status' | 'variables' | 'activeElements'>,
+  ): string {
+    const view: InstanceView = {
+      ...parts,
+      status: state.status,
+      variables: state.variables,
+      activeElements: Object.values(state.elements)
+        .map((el) => el.elementId)
+        .sort(),
+    };
+    for (const list of [view.openTasks, view.timers, view.subscriptions]) list.sort();
+    return JSON.stringify(view, Object.keys(view).sort());
+  }
+
+  function memoryViews(runtime: MemoryRuntime): string[] {
+    const tasks = [...runtime.tasks.values()];
+    const timers = [...runtime.timers.values()];
+    return [...runtime.instances.values()]
+      .map((instance) =>
+        viewOf(instance.state, {
+          processId: instance.state.processId,
+          parentProcessId: instance.parent
+            ? runtime.instances.get(instance.parent.instanceId)!.state.processId
+            : null,
+          openTasks: tasks.filter((o) => o.instanceId === instance.id).map((o) => o.task.elementId),
+          timers: timers
+            .filter((timer) => timer.instanceId === instance.id)
+            .map((timer) => instance.state.subscriptions[timer.id]?.elementId ?? timer.id),
+          subscriptions: Object.values(instance.state.subscriptions)
+            .filter((s) => s.kind !== 'timer')
+            .map((s) => s.name ?? ''),
+          completed: instance.passed,
+        }),
+      )
+      .sort();
+  }
+
+  async function apiViews(instanceIds: string[]): Promise<string[]> {
+    const views: string[] = [];
+    for (const id of instanceIds) {
+      const [row] = await t.db.query<{ state: EngineState; parent: string | null }[]>(
+        `SELECT i.state, p.process_id AS parent FROM wf_instance i
+           LEFT JOIN wf_instance p ON p.id = i.parent_instance_id WHERE i.id = $1`,
+        [id],
+      );
+      const column = async (sql: string) =>
+        (await t.db.query<{ v: string }[]>(sql, [id])).map((r) => r.v);
+      views.push(
+        viewOf(row!.state, {
+          processId: row!.state.processId,
+          parentProcessId: row!.parent,
+          openTasks: await column(
+            `SELECT element_id AS v FROM wf_task WHERE instance_id = $1 AND status = 'open'`,
+          ),
+          timers: await column(`SELECT element_id AS v FROM wf_job WHERE instance_id = $1`),
+          subscriptions: await column(
+            `SELECT name AS v FROM wf_subscription WHERE instance_id = $1`,
+          ),
+          completed: await column(
+            `SELECT element_id AS v FROM wf_history WHERE instance_id = $1 AND kind = 'completed'
+               AND element_type <> 'multiInstanceBody' ORDER BY id`,
+          ),
+        }),
+      );
+    }
+    return views.sort();
+  }
+
+  async function instanceIds(): Promise<Set<string>> {
+    return new Set(
+      (await t.db.query<{ id: string }[]>(`SELECT id FROM wf_instance`)).map((r) => r.id),
+    );
+  }
+
+  /** Runs the steps on both runtimes; answers both views and ends what is still running. */
+  async function playBoth(steps: Step[]): Promise<{ api: string[]; memory: string[] }> {
+    const before = await instanceIds();
+    const runtime = await memoryRuntime();
+    for (const step of steps) {
+      await onApi(step);
+      inMemory(runtime, step);
+    }
+    const created = [...(await instanceIds())].filter((id) => !before.has(id));
+    const api = await apiViews(created);
+    for (const id of created) await od.post(`/api/instances/${id}/cancel`);
+    return { api, memory: memoryViews(runtime) };
+  }
+
+  it('a subscription without a correlation key takes only messages without one', async () => {
+    const { api, memory } = await playBoth([
+      { kind: 'start', processId: 'orc_watcher', ticket: 'K1' },
+      { kind: 'message', name: 'done', key: 'K1' },
+      { kind: 'message', name: 'nudge', key: 'K1' },
+    ]);
+    expect(api).toEqual(memory);
+    expect(memory.join()).toContain('"subscriptions":["nudge"]');
+  });
+
+  it('a message reaches each process once: the oldest waiting instance of each', async () => {
+    const { api, memory } = await playBoth([
+      { kind: 'start', processId: 'orc_watcher', ticket: 'K2' },
+      { kind: 'start', processId: 'orc_watcher', ticket: 'K2' },
+      { kind: 'start', processId: 'orc_auditor', ticket: 'K2' },
+      { kind: 'message', name: 'done', key: 'K2' },
+    ]);
+    expect(api).toEqual(memory);
+    const states = memory.map((view) => JSON.parse(view) as InstanceView);
+    expect(states.filter((s) => s.processId === 'orc_auditor')[0]!.status).toBe('completed');
+    expect(states.filter((s) => s.processId === 'orc_watcher').map((s) => s.subscriptions)).toEqual(
+      expect.arrayContaining([['done'], ['nudge']]),
+    );
+  });
+
+  it('random sequences of starts, completions, messages and signals end in the same instances, tasks, timers, subscriptions and history', async () => {
+    const ticket = fc.constantFrom('A', 'A', 'B');
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({
+        kind: fc.constant('start' as const),
+        processId: fc.constantFrom('orc_parent', 'orc_watcher', 'orc_auditor'),
+        ticket,
+      }),
+      fc.record({
+        kind: fc.constant('complete' as const),
+        elementId: fc.constantFrom('C_Fill', 'P_After', 'W_Check', 'K_Handle'),
+        ticket,
+      }),
+      fc.record({
+        kind: fc.constant('message' as const),
+        name: fc.constantFrom('reply', 'done', 'nudge', 'kickoff'),
+        key: fc.option(ticket, { nil: undefined }),
+      }),
+      fc.record({ kind: fc.constant('signal' as const), name: fc.constantFrom('halt', 'alarm') }),
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 12 }), async (steps) => {
+        // each run's tickets are its own, so what an earlier run left cannot answer
+        const prefix = `r${run++}-`;
+        const own = steps.map((s): Step => {
+          if (s.kind === 'start' || s.kind === 'complete')
+            return { ...s, ticket: prefix + s.ticket };
+          if (s.kind === 'message' && s.key !== undefined) return { ...s, key: prefix + s.key };
+          return s;
+        });
+        const { api, memory } = await playBoth(own);
+        expect(api).toEqual(memory);
+      }),
+      { numRuns: 30, seed: 20261207 },
+    );
+  }, 300_000);
+});
