@@ -82,7 +82,8 @@ const appOnDemand =
 // `$initial` tag, after tree shaking), which includes the signed-in layout and the inbox. On a
 // phone's slow, high-latency network requests cost more than bytes: HTTP/1.1 opens six
 // connections, and the seventh file waits a round trip (562 ms on slow 4G) for a free one, so the
-// inbox starts with three scripts (entry, runtime, shared) and two stylesheets. What the other
+// inbox starts with the entry chunk (which takes in the group), rolldown's small runtime and one
+// stylesheet. What the other
 // pages share (the rest of Element Plus but its on-demand parts, the app's shared modules) goes
 // in a second chunk that loads with the first of them; bpmn-js, echarts and the on-demand
 // Element Plus parts are imported only from lazy components, so they stay in lazy chunks.
