@@ -39,7 +39,9 @@ export async function startBenchApi(env: Record<string, string>, pollMs = 300): 
   const baseUrl = `http://127.0.0.1:${port}`;
   // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
+  // e.g. BENCH_API_MAIN=dist-before/main.js to measure an earlier build (a copy of dist beside it)
+  const main = process.env.BENCH_API_MAIN ?? 'dist/main.js';
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: API_DIR,
     env: {
       ...process.env,

@@ -9,6 +9,7 @@ import {
 import { insertStatement, type Statement } from './entity-rows.js';
 import { returnedRows } from './returned-rows.js';
 import { PreparedStatements } from './prepared-statements.js';
+import { isScriptRunner } from './embedded-driver.js';
 
 const transactions = new WeakMap<QueryRunner, DeferredWrites>();
 
@@ -23,10 +24,11 @@ const TYPEORM_BEGIN = 'START TRANSACTION';
  * held-back write that fails still fails the transaction, only later: defer nothing whose
  * error you would catch.
  *
- * On PostgreSQL several statements are sent as one simple-protocol query, which carries no
- * bound parameters: each runs as a prepared statement of the connection, its parameters given
- * as escaped literals (`prepared-statements.ts`, `sql-literals.ts`). PGlite
- * takes one statement per query: there they are sent one by one, in process, at the same points.
+ * Several statements are sent as one simple-protocol query, which carries no bound parameters:
+ * each runs as a prepared statement of the connection, its parameters given as escaped literals
+ * (`prepared-statements.ts`, `sql-literals.ts`). On PostgreSQL that is one round trip; on
+ * embedded PGlite (`pipelined` false: one session, taken in turns) one call into it, where each
+ * statement sent on its own with parameters costs six protocol calls and a parse and plan.
  */
 export class DeferredWrites {
   private pending: Statement[] = [];
@@ -90,20 +92,24 @@ export class DeferredWrites {
   async sendWith(reads: Statement[]): Promise<unknown[][]> {
     const writes = this.pending;
     this.pending = [];
-    if (!this.pipelined) {
+    const all = [...writes, ...reads];
+    if (all.length === 0) return [];
+    const client = (await this.runner.connect()) as unknown;
+    const script = !this.pipelined && isScriptRunner(client) ? client : undefined;
+    if (!this.pipelined && !script) {
       for (const write of writes) await this.send(write.sql, write.params);
       const rows: unknown[][] = [];
       for (const read of reads) rows.push(returnedRows(await this.send(read.sql, read.params)));
       return rows;
     }
-    const all = [...writes, ...reads];
-    if (all.length === 0) return [];
-    const client = (await this.runner.connect()) as pg.PoolClient;
-    const prepared = PreparedStatements.of(client);
+    const prepared = PreparedStatements.of(client as object);
     const { text, resultIndexes } = prepared.batch(all);
-    let results: pg.QueryResult | pg.QueryResult[];
+    let results: { rows: unknown[] } | { rows: unknown[] }[];
     try {
-      results = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+      results = script
+        ? await script.runScript(text)
+        : ((await (client as pg.PoolClient).query(text)) as unknown as
+            pg.QueryResult | pg.QueryResult[]);
     } catch (error) {
       prepared.forgetAfterFailure();
       throw new QueryFailedError(text, [], error as Error);

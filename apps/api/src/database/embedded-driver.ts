@@ -1,4 +1,4 @@
-import { PGliteDriver } from 'typeorm-pglite';
+import { getPGliteInstance, PGliteDriver } from 'typeorm-pglite';
 import { SessionLock } from './session-lock.js';
 
 type Pool = InstanceType<PGliteDriver['driver']['Pool']>;
@@ -15,7 +15,12 @@ const locks = new WeakMap<object, SessionLock>();
 export function embeddedDriver(options: { dataDir?: string }): object {
   const lock = new SessionLock();
   const { Pool } = new PGliteDriver(options).driver;
-  class SerialPool extends Pool {
+  class SerialPool extends Pool implements ScriptRunner {
+    /** Every statement's result, where the pool's `query` of a script returns the last one's. */
+    async runScript(text: string): Promise<{ rows: unknown[] }[]> {
+      return (await getPGliteInstance()).exec(text);
+    }
+
     override async connect(callback: ConnectCallback): Promise<void> {
       if (lock.held()) return super.connect(callback);
       const release = await lock.acquire();
@@ -32,6 +37,14 @@ export function embeddedDriver(options: { dataDir?: string }): object {
   locks.set(driver, lock);
   return driver;
 }
+
+/** A connection that runs several statements in one call and returns each one's rows. */
+export interface ScriptRunner {
+  runScript(text: string): Promise<{ rows: unknown[] }[]>;
+}
+
+export const isScriptRunner = (client: unknown): client is ScriptRunner =>
+  typeof (client as Partial<ScriptRunner> | null)?.runScript === 'function';
 
 /** The session lock of an embedded driver; undefined for PostgreSQL, whose pool runs sessions side by side. */
 export function sessionLockOf(driver: unknown): SessionLock | undefined {
