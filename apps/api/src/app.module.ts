@@ -42,7 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ClockModule.forRoot(options.clock),
-        TypeOrmModule.forRoot(databaseOptions(options)),
+        TypeOrmModule.forRoot({ ...databaseOptions(options), autoLoadEntities: true }),
         DatabaseModule,
         // A KeyObject, not a string: given a string, jsonwebtoken first tries (and fails) to
         // parse it as a PEM public key on every verify, which cost more than the rest of auth.

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Account } from './account.entity.js';
+import { RefreshToken } from './refresh-token.entity.js';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -10,6 +13,7 @@ import { PersonRoles } from './person-roles.js';
 import { TokenService } from './token.service.js';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([Account, RefreshToken])],
   controllers: [AuthController],
   providers: [
     AuthService,

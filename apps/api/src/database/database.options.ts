@@ -1,19 +1,20 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppOptions } from '../app.options.js';
 import { embeddedDriver } from './embedded-driver.js';
-import { entities } from './entities.js';
 import { databaseHosts } from './database-hosts.js';
 import { failoverClientFor } from './failover-client.js';
 import { migrations } from './migrations/index.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
 
-/** One set of options for both databases: PostgreSQL through pg, or embedded PGlite. */
+/**
+ * One set of options for both databases: PostgreSQL through pg, or embedded PGlite. No entities:
+ * each domain module registers its own (TypeOrmModule.forFeature), loaded by AppModule.
+ */
 export function databaseOptions(
   options: Pick<AppOptions, 'databaseUrl' | 'databaseSchema' | 'dataDir' | 'dropSchema'>,
 ): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
-    entities,
     migrations,
     migrationsRun: true,
     synchronize: false,

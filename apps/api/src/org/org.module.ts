@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { Person } from './person.entity.js';
+import { RoleAssignment } from './role-assignment.entity.js';
+import { OrgMembership } from './membership/membership.entity.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { AdministratorService } from './administrator.service.js';
@@ -20,7 +23,7 @@ import { SsoAutoCreateController } from './sso-auto-create.controller.js';
 import { SsoAutoCreateService } from './sso-auto-create.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrgUnit]), AuthModule],
+  imports: [TypeOrmModule.forFeature([OrgUnit, Person, RoleAssignment, OrgMembership]), AuthModule],
   controllers: [
     OrgSheetController,
     OrgUnitController,

@@ -1,4 +1,18 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrgSession } from './session.entity.js';
+import {
+  SessionAttachment,
+  SessionAttendance,
+  SessionDecision,
+  SessionLecture,
+  SessionReport,
+  SessionSegment,
+  SessionSelfStudy,
+  SessionSpeech,
+} from './session-parts.entity.js';
+import { SessionSignIn } from './sign-in/sign-in.entity.js';
+import { SessionCorrection } from './session-correction.entity.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { SessionCorrectionService } from './session-correction.service.js';
 import { MySessionsService } from './my-sessions.service.js';
@@ -12,7 +26,22 @@ import { SignInService } from './sign-in/sign-in.service.js';
 
 /** Sessions: the `session` flow's forms and service tasks, session reads, the printable record, QR sign-in. */
 @Module({
-  imports: [PlansModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      OrgSession,
+      SessionAttachment,
+      SessionAttendance,
+      SessionDecision,
+      SessionLecture,
+      SessionReport,
+      SessionSegment,
+      SessionSelfStudy,
+      SessionSpeech,
+      SessionSignIn,
+      SessionCorrection,
+    ]),
+    PlansModule,
+  ],
   controllers: [SessionsController, SignInController],
   providers: [
     SessionService,

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SpotCheckBatch } from './spot-check-batch.entity.js';
+import { SpotCheckItem } from './spot-check-item.entity.js';
+import { OnsiteSupervision } from './onsite-supervision.entity.js';
+import { AnnualInspection } from './annual-inspection.entity.js';
 import { AnnualInspectionService } from './annual-inspection.service.js';
 import { InspectionScope } from './inspection.scope.js';
 import { OnsiteSupervisionService } from './onsite-supervision.service.js';
@@ -10,6 +15,9 @@ import { SupervisionController } from './supervision.controller.js';
 
 /** 督查指导: monthly spot checks, on-site supervision and the annual inspection. */
 @Module({
+  imports: [
+    TypeOrmModule.forFeature([SpotCheckBatch, SpotCheckItem, OnsiteSupervision, AnnualInspection]),
+  ],
   controllers: [SpotCheckController, SupervisionController],
   providers: [
     InspectionScope,

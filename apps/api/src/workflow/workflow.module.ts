@@ -3,6 +3,22 @@ import { InstanceEndHooks } from './instances/instance-end.hooks.js';
 import { TaskCreatedHooks } from './tasks/task-created.hooks.js';
 import { TaskCompletionHooks } from './tasks/task-completion.hooks.js';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WorkflowDefinition } from './definitions/definition.entity.js';
+import { WorkflowInstance } from './instances/instance.entity.js';
+import { WorkflowSubscription } from './instances/subscription.entity.js';
+import { WorkflowTask } from './tasks/task.entity.js';
+import { WorkflowTaskCandidate } from './tasks/task-candidate.entity.js';
+import { WorkflowTaskComment } from './tasks/task-comment.entity.js';
+import { WorkflowTaskCopy } from './tasks/task-copy.entity.js';
+import { WorkflowTaskAddedApprover } from './tasks/task-added-approver.entity.js';
+import { WorkflowTaskNotification } from './tasks/task-notification.entity.js';
+import { WorkflowJob } from './jobs/job.entity.js';
+import { WorkflowIncident } from './incidents/incident.entity.js';
+import { WorkflowHistoryEvent } from './history/history.entity.js';
+import { WorkflowAuditEntry } from './history/audit.entity.js';
+import { WorkflowStandIn } from './stand-ins/stand-in.entity.js';
+import { DecisionDeployment } from './decisions/decision-deployment.entity.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DEFAULT_MAX_ACTIVATIONS, DEFAULT_TIME_ZONE } from '@orglife/engine';
 import { DefaultDefinitions } from './definitions/default-definitions.js';
@@ -101,7 +117,27 @@ export class WorkflowModule {
     return {
       module: WorkflowModule,
       global: true,
-      imports: [ScheduleModule.forRoot(), AuthModule],
+      imports: [
+        ScheduleModule.forRoot(),
+        TypeOrmModule.forFeature([
+          WorkflowDefinition,
+          WorkflowInstance,
+          WorkflowSubscription,
+          WorkflowTask,
+          WorkflowTaskCandidate,
+          WorkflowTaskComment,
+          WorkflowTaskCopy,
+          WorkflowTaskAddedApprover,
+          WorkflowTaskNotification,
+          WorkflowJob,
+          WorkflowIncident,
+          WorkflowHistoryEvent,
+          WorkflowAuditEntry,
+          WorkflowStandIn,
+          DecisionDeployment,
+        ]),
+        AuthModule,
+      ],
       controllers: [
         DefinitionController,
         InstanceController,
