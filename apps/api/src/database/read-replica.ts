@@ -65,6 +65,8 @@ export class ReadReplica implements OnApplicationShutdown {
     }) as Extract<DataSourceOptions, { type: 'postgres' }>;
     this.replica ??= new DataSource({
       ...base,
+      // the entities every module registered on the primary (autoLoadEntities)
+      entities: this.primary.entityMetadatas.map((metadata) => metadata.target),
       migrations: [],
       migrationsRun: false,
       applicationName: 'orglife-read',
