@@ -37,18 +37,26 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('.state[role="status"]').first().waitFor({ state: 'detached' });
   await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden' });
-  // transitions under way (a fading tag, a sliding drawer) would be judged half-drawn
-  await page.evaluate(() =>
-    Promise.race([
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-          .map((a) => a.finished.catch(() => undefined)),
-      ),
-      new Promise((resolve) => setTimeout(resolve, 2_000)),
-    ]),
-  );
+  // transitions under way (a fading tag, a sliding drawer, a badge zooming in as its count
+  // arrives) would be judged half-drawn; a Vue transition may start a frame after the last one
+  // ended, so wait until two frames pass with none under way
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    const transitionClass = '[class*="-enter-"], [class*="-leave-"]';
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline) {
+      await frame();
+      await frame();
+      const running = document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+      if (running.length === 0 && !document.querySelector(transitionClass)) return;
+      await Promise.race([
+        Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 500)),
+      ]);
+    }
+  });
 }
 
 /**
