@@ -3,6 +3,7 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import { Conflict } from '../../common/errors.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { Transactions } from '../../database/transactions.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { Journal } from '../history/journal.js';
 import type { CommandContext } from './command-context.js';
 import { asDomainError } from './engine-errors.js';
@@ -31,8 +32,11 @@ export class CommandScope {
   ): Promise<T> {
     try {
       return await this.tx.run(async (txEm) => {
+        const writes = UnitOfWork.of(txEm);
+        if (!writes) throw new Error('A command joins only a transaction of Transactions.run.');
         const ctx: CommandContext = {
           em: txEm,
+          writes,
           now: this.clock.now(),
           actor,
           followUps: [],
