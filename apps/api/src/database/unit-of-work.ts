@@ -28,10 +28,12 @@ const ofRunner = new WeakMap<QueryRunner, UnitOfWork>();
  * back (`HeldBackWritesFirst`), so it sees the transaction's own writes.
  */
 export class UnitOfWork {
-  private pending: Statement[] = [BEGIN];
   private sending: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly runner: QueryRunner) {}
+  private constructor(
+    private readonly runner: QueryRunner,
+    private pending: Statement[],
+  ) {}
 
   /**
    * Opens the transaction of `runner`: its BEGIN is the first statement held back. TypeORM is
@@ -40,10 +42,35 @@ export class UnitOfWork {
    * pessimistic locks.
    */
   static begin(runner: QueryRunner): UnitOfWork {
-    const work = new UnitOfWork(runner);
+    const work = new UnitOfWork(runner, [BEGIN]);
     ofRunner.set(runner, work);
     markTransactionActive(runner, true);
     return work;
+  }
+
+  /**
+   * A unit of work inside `em`'s transaction, opened elsewhere (`DataSource.transaction`): its
+   * user calls `leave` before that transaction commits.
+   */
+  static join(em: EntityManager): UnitOfWork {
+    const runner = em.queryRunner;
+    if (!runner?.isTransactionActive)
+      throw new Error('A unit of work joins only an open transaction.');
+    const work = new UnitOfWork(runner, []);
+    ofRunner.set(runner, work);
+    return work;
+  }
+
+  /** Sends the held-back writes of a joined unit of work and hands the transaction back. */
+  async leave(): Promise<void> {
+    await this.flush();
+    this.forget();
+  }
+
+  /** Hands a joined unit of work's transaction back, its held-back writes dropped. */
+  forget(): void {
+    this.pending = [];
+    if (ofRunner.get(this.runner) === this) ofRunner.delete(this.runner);
   }
 
   /** The unit of work of `em`'s transaction, if it was opened as one. */

@@ -32,8 +32,9 @@ export class CommandScope {
   ): Promise<T> {
     try {
       return await this.tx.run(async (txEm) => {
-        const writes = UnitOfWork.of(txEm);
-        if (!writes) throw new Error('A command joins only a transaction of Transactions.run.');
+        // A transaction Transactions.run opened is a unit of work; another one is joined.
+        const opened = UnitOfWork.of(txEm);
+        const writes = opened ?? UnitOfWork.join(txEm);
         const ctx: CommandContext = {
           em: txEm,
           writes,
@@ -42,10 +43,16 @@ export class CommandScope {
           followUps: [],
           journal: new Journal(),
         };
-        const result = await work(ctx);
-        await this.followUps.drain(ctx);
-        await ctx.journal.flush(txEm);
-        return result;
+        try {
+          const result = await work(ctx);
+          await this.followUps.drain(ctx);
+          await ctx.journal.flush(txEm);
+          // Its commit sends an opened unit of work's writes; a joined one is sent now.
+          if (!opened) await writes.leave();
+          return result;
+        } finally {
+          if (!opened) writes.forget();
+        }
       }, em);
     } catch (error) {
       throw asDomainError(asConflict(error));
