@@ -116,7 +116,9 @@ describe.each(SCREENS)('every page of the roles who use a %s', (name, screen) =>
     page.evaluate(() =>
       [
         document.body.innerText,
-        ...[...document.querySelectorAll('[aria-label]')].map((el) => el.getAttribute('aria-label')),
+        ...[...document.querySelectorAll('[aria-label]')].map((el) =>
+          el.getAttribute('aria-label'),
+        ),
       ].filter((text) => /\{\w+\}/.test(text ?? '')),
     );
 

@@ -16,7 +16,8 @@ export function precompileMessages(): Plugin {
     transform(code, id) {
       const path = id.split('?')[0] ?? id;
       if (MESSAGE_MODULE.test(path)) return compileMessages(code, path, 'module');
-      if (path.endsWith('.vue') && code.includes('useI18n')) return compileMessages(code, path, 'useI18n');
+      if (path.endsWith('.vue') && code.includes('useI18n'))
+        return compileMessages(code, path, 'useI18n');
       return null;
     },
   };
@@ -64,9 +65,15 @@ function messageStrings(node: Node, found: Node[] = []): Node[] {
 /** The `messages` objects passed to `useI18n({ ... })`. */
 function useI18nMessages(node: Node, found: Node[] = []): Node[] {
   const callee = node.callee as Node | undefined;
-  if (node.type === 'CallExpression' && callee?.type === 'Identifier' && callee.name === 'useI18n') {
+  if (
+    node.type === 'CallExpression' &&
+    callee?.type === 'Identifier' &&
+    callee.name === 'useI18n'
+  ) {
     const [options] = node.arguments as Node[];
-    for (const property of options?.type === 'ObjectExpression' ? (options.properties as Node[]) : []) {
+    for (const property of options?.type === 'ObjectExpression'
+      ? (options.properties as Node[])
+      : []) {
       const key = property.key as Node | undefined;
       if (key?.type === 'Identifier' && key.name === 'messages' && isNode(property.value))
         found.push(property.value);
@@ -89,7 +96,9 @@ function compiledMessage(message: string, path: string): string | undefined {
     onError: (error) => errors.push(error),
   });
   if (errors.length)
-    throw new Error(`${path}: vue-i18n cannot parse the message "${message}": ${errors[0]?.message}`);
+    throw new Error(
+      `${path}: vue-i18n cannot parse the message "${message}": ${errors[0]?.message}`,
+    );
   const body = ast as { b?: { t?: number; s?: string } };
   if (body.b?.t === MESSAGE_NODE && body.b.s === message) return undefined;
   return JSON.stringify(ast);

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileMessages } from '../../vite-plugins/precompile-messages';
 
-/** The module's default export, evaluated as the browser would after the build's transform. */
-async function evaluated(code: string): Promise<Record<string, unknown>> {
+/**
+ * The module's default export, evaluated as the browser would after the build's transform (typed
+ * loosely: its messages are nested objects of strings and ASTs).
+ */
+async function evaluated(code: string): Promise<Record<string, string>> {
   const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
-  return ((await import(/* @vite-ignore */ url)) as { default: Record<string, unknown> }).default;
+  return ((await import(/* @vite-ignore */ url)) as { default: Record<string, string> }).default;
 }
 
 const globals = globalThis as { __INTLIFY_DROP_MESSAGE_COMPILER__?: boolean };
@@ -46,10 +49,12 @@ describe('messages compiled at build time (vite-plugins/precompile-messages.ts)'
       locale: 'zh-CN',
       messages: { 'zh-CN': await evaluated(source) },
     });
-    expect(raw.global.t('inbox.urged', { name: '李支书', at: '14:30' })).toBe('{name} 于 {at} 催办');
+    expect(raw.global.t('inbox.urged', { name: '李支书', at: '14:30' })).toBe(
+      '{name} 于 {at} 催办',
+    );
   });
 
-  it("in a component, compiles only the messages it hands useI18n", () => {
+  it('in a component, compiles only the messages it hands useI18n', () => {
     const component = `const label = 'x {n}';
       const { t } = useI18n({ useScope: 'local', messages: { 'zh-CN': { tasks: '待办 {n} 项' } } });`;
     const code = compileMessages(component, 'src/modules/org/HandoverDialog.vue', 'useI18n')?.code;
