@@ -7,13 +7,16 @@ import { deploy, fixture, WORKFLOW_TEST_APP } from './support/workflow-fixtures.
 /**
  * One set of orchestration rules (packages/engine/src/orchestration): the API on its database
  * and the in-memory runtime route call activities, messages and signals the same way.
- * test/fixtures/wf-orchestration.bpmn holds the processes.
+ * test/fixtures/wf-orchestration*.bpmn hold the processes.
  */
 type Step =
   | { kind: 'start'; processId: string; ticket: string }
   | { kind: 'complete'; elementId: string; ticket: string }
   | { kind: 'message'; name: string; key?: string | undefined }
-  | { kind: 'signal'; name: string };
+  | { kind: 'signal'; name: string }
+  /** Retries the open incidents of the ticket's instances. */
+  | { kind: 'retry'; ticket: string }
+  | { kind: 'deploy'; fixture: string };
 
 interface InstanceView {
   processId: string;
@@ -24,6 +27,7 @@ interface InstanceView {
   openTasks: string[];
   timers: string[];
   subscriptions: string[];
+  incidents: string[];
   completed: string[];
 }
 
@@ -46,11 +50,15 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
     await t.close();
   });
 
-  async function memoryRuntime(): Promise<MemoryRuntime> {
-    const compiled = await compile(fixture('wf-orchestration'));
+  async function deployInMemory(runtime: MemoryRuntime, name: string): Promise<void> {
+    const compiled = await compile(fixture(name));
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-    const runtime = new MemoryRuntime({ now: T0 });
     runtime.deploy(compiled.definition);
+  }
+
+  async function memoryRuntime(): Promise<MemoryRuntime> {
+    const runtime = new MemoryRuntime({ now: T0 });
+    await deployInMemory(runtime, 'wf-orchestration');
     return runtime;
   }
 
@@ -90,10 +98,23 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
       case 'signal':
         await od.post('/api/signals').send({ name: step.name }).expect(200);
         return;
+      case 'retry': {
+        const incidents = await t.db.query<{ id: string }[]>(
+          `SELECT n.id FROM wf_incident n JOIN wf_instance i ON i.id = n.instance_id
+            WHERE n.status = 'open' AND i.state->'variables'->>'ticket' = $1
+            ORDER BY i.started_at, i.id, n.created_at, n.id`,
+          [step.ticket],
+        );
+        for (const { id } of incidents) await od.post(`/api/incidents/${id}/retry`).expect(200);
+        return;
+      }
+      case 'deploy':
+        await deploy(od, step.fixture);
+        return;
     }
   }
 
-  function inMemory(runtime: MemoryRuntime, step: Step): void {
+  async function inMemory(runtime: MemoryRuntime, step: Step): Promise<void> {
     switch (step.kind) {
       case 'start':
         runtime.start(step.processId, { variables: variablesOf(step.ticket) });
@@ -113,6 +134,16 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
       case 'signal':
         runtime.broadcastSignal(step.name, {});
         return;
+      case 'retry':
+        for (const instance of [...runtime.instances.values()]) {
+          if (instance.state.variables['ticket'] !== step.ticket) continue;
+          for (const incidentId of Object.keys(instance.state.incidents))
+            runtime.command(instance.id, { type: 'resolveIncident', incidentId });
+        }
+        return;
+      case 'deploy':
+        await deployInMemory(runtime, step.fixture);
+        return;
     }
   }
 
@@ -128,7 +159,8 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
         .map((el) => el.elementId)
         .sort(),
     };
-    for (const list of [view.openTasks, view.timers, view.subscriptions]) list.sort();
+    for (const list of [view.openTasks, view.timers, view.subscriptions, view.incidents])
+      list.sort();
     return JSON.stringify(view, Object.keys(view).sort());
   }
 
@@ -149,6 +181,9 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
           subscriptions: Object.values(instance.state.subscriptions)
             .filter((s) => s.kind !== 'timer')
             .map((s) => s.name ?? ''),
+          incidents: Object.values(instance.state.incidents).map(
+            (incident) => `${incident.elementId}: ${incident.message}`,
+          ),
           completed: instance.passed,
         }),
       )
@@ -176,6 +211,10 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
           subscriptions: await column(
             `SELECT name AS v FROM wf_subscription WHERE instance_id = $1`,
           ),
+          incidents: await column(
+            `SELECT element_id || ': ' || message AS v FROM wf_incident
+              WHERE instance_id = $1 AND status = 'open'`,
+          ),
           completed: await column(
             `SELECT element_id AS v FROM wf_history WHERE instance_id = $1 AND kind = 'completed'
                AND element_type <> 'multiInstanceBody' ORDER BY id`,
@@ -198,7 +237,7 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
     const runtime = await memoryRuntime();
     for (const step of steps) {
       await onApi(step);
-      inMemory(runtime, step);
+      await inMemory(runtime, step);
     }
     const created = [...(await instanceIds())].filter((id) => !before.has(id));
     const api = await apiViews(created);
@@ -231,12 +270,37 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
     );
   });
 
-  it('random sequences of starts, completions, messages and signals end in the same instances, tasks, timers, subscriptions and history', async () => {
+  it('a call of a process that is not deployed stops at an incident on the call activity; once it is deployed, retrying calls it', async () => {
+    const steps: Step[] = [
+      { kind: 'start', processId: 'orc_late_caller', ticket: 'L1' },
+      { kind: 'retry', ticket: 'L1' },
+    ];
+    const missing = await playBoth(steps);
+    expect(missing.api).toEqual(missing.memory);
+    expect(missing.memory).toEqual([
+      expect.stringContaining(
+        `"incidents":["Y_Call: Expected process with BPMN process id 'orc_late' to be deployed, but not found."]`,
+      ),
+    ]);
+
+    const { api, memory } = await playBoth([
+      ...steps,
+      { kind: 'deploy', fixture: 'wf-orchestration-late' },
+      { kind: 'retry', ticket: 'L1' },
+    ]);
+    expect(api).toEqual(memory);
+    expect(memory.map((view) => (JSON.parse(view) as InstanceView).status)).toEqual([
+      'completed',
+      'completed',
+    ]);
+  });
+
+  it('random sequences of starts, completions, messages, signals and incident retries end in the same instances, tasks, timers, subscriptions, incidents and history', async () => {
     const ticket = fc.constantFrom('A', 'A', 'B');
     const step: fc.Arbitrary<Step> = fc.oneof(
       fc.record({
         kind: fc.constant('start' as const),
-        processId: fc.constantFrom('orc_parent', 'orc_watcher', 'orc_auditor'),
+        processId: fc.constantFrom('orc_parent', 'orc_watcher', 'orc_auditor', 'orc_caller'),
         ticket,
       }),
       fc.record({
@@ -250,6 +314,7 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
         key: fc.option(ticket, { nil: undefined }),
       }),
       fc.record({ kind: fc.constant('signal' as const), name: fc.constantFrom('halt', 'alarm') }),
+      fc.record({ kind: fc.constant('retry' as const), ticket }),
     );
     let run = 0;
     await fc.assert(
@@ -257,7 +322,7 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
         // each run's tickets are its own, so what an earlier run left cannot answer
         const prefix = `r${run++}-`;
         const own = steps.map((s): Step => {
-          if (s.kind === 'start' || s.kind === 'complete')
+          if (s.kind === 'start' || s.kind === 'complete' || s.kind === 'retry')
             return { ...s, ticket: prefix + s.ticket };
           if (s.kind === 'message' && s.key !== undefined) return { ...s, key: prefix + s.key };
           return s;

@@ -169,6 +169,11 @@ export type Command =
   | ({ type: 'throwError'; jobId: string; errorCode: string; message?: string } & Clocked)
   | ({ type: 'completeCallActivity'; elementInstanceId: string; variables?: Variables } & Clocked)
   | ({ type: 'failCallActivity'; elementInstanceId: string; errorCode: string } & Clocked)
+  /**
+   * The process a call activity calls is not deployed (in the version or tag it asks for): an
+   * incident at the call activity, as Zeebe raises one; resolving it calls again.
+   */
+  | ({ type: 'calledProcessMissing'; elementInstanceId: string; message: string } & Clocked)
   /** The called process threw an escalation it did not catch: the call activity's turn. */
   | ({ type: 'escalateCallActivity'; elementInstanceId: string; escalationCode: string } & Clocked)
   /** `variables` (optional) are set in the element's scope before the retry. */

@@ -31,8 +31,6 @@ export interface OrchestrationStore {
   callSiteOpen(site: CallSite): boolean;
   /** Starts the called process's requested version; false when it is not deployed. */
   startChild(call: CallActivityInfo, site: CallSite): boolean;
-  /** A call activity whose process is not deployed. */
-  calledProcessMissing(call: CallActivityInfo, site: CallSite): void;
   /** The active instances a call activity started. */
   activeChildren(site: CallSite): string[];
   /** Waiting message subscriptions of that name that accept the key (`acceptsMessage`), oldest first. */
@@ -82,8 +80,15 @@ const NOTHING: Delivery = { correlatedInstanceIds: [], startedInstanceIds: [] };
 function* followUp(next: FollowUp): Kernel<Delivery> {
   switch (next.kind) {
     case 'startChild':
-      if (!(yield* ask('startChild', next.call, next.site)))
-        yield* ask('calledProcessMissing', next.call, next.site);
+      if (
+        !(yield* ask('startChild', next.call, next.site)) &&
+        (yield* ask('callSiteOpen', next.site))
+      )
+        yield* ask('command', next.site.instanceId, {
+          type: 'calledProcessMissing',
+          elementInstanceId: next.site.elementInstanceId,
+          message: calledProcessMissing(next.call),
+        });
       return NOTHING;
     case 'toCallActivity':
       if (yield* ask('callSiteOpen', next.site)) {
@@ -102,6 +107,17 @@ function* followUp(next: FollowUp): Kernel<Delivery> {
     case 'signal':
       return yield* broadcast(next.signal);
   }
+}
+
+/** Zeebe's words for a call it cannot make (its CALLED_ELEMENT_ERROR incident). */
+function calledProcessMissing(call: CallActivityInfo): string {
+  const pinned =
+    call.versionTag !== undefined
+      ? ` and version tag '${call.versionTag}'`
+      : call.version === 'latest'
+        ? ''
+        : ` and version ${call.version}`;
+  return `Expected process with BPMN process id '${call.calledProcessId}'${pinned} to be deployed, but not found.`;
 }
 
 function* publish(message: PublishedMessage): Kernel<Delivery> {

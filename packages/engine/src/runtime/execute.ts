@@ -136,6 +136,12 @@ function run(step: Step, command: Command): void {
       complete(step, el.id, pass ? command.variables : undefined);
       return;
     }
+    case 'calledProcessMissing': {
+      const el = elementOf(step, command.elementInstanceId, 'call activity');
+      expectKind(step, el, ['callActivity'], 'call activity');
+      raiseIncident(step, el, command.message, 'behaviour');
+      return;
+    }
     case 'failCallActivity': {
       const el = elementOf(step, command.elementInstanceId, 'call activity');
       expectKind(step, el, ['callActivity'], 'call activity');
@@ -167,6 +173,11 @@ function run(step: Step, command: Command): void {
         case 'listener':
           if (el.listener) runListener(step, el, step.node(el.elementId), el.listener);
           return;
+        case 'behaviour': {
+          const node = step.node(el.elementId);
+          step.kinds.behaviourOf(node.kind).activate(step, el, node);
+          return;
+        }
       }
       return;
     }

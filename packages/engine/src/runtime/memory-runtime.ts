@@ -3,7 +3,7 @@
  * on a simulated clock, message and signal routing, and service workers. The simulator CLI,
  * the benchmark and the property tests run on it; apps/api does the same with a database.
  */
-import type { CallActivityInfo, Command, Effect, JobInfo, Variables } from '../contract.js';
+import type { Command, Effect, JobInfo, Variables } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
 import type { Decision } from '../decisions/model.js';
 import {
@@ -61,7 +61,7 @@ export class MemoryRuntime {
   readonly instances = new Map<string, RuntimeInstance>();
   readonly tasks: RuntimeBooks['tasks'] = new Map();
   readonly timers = new Map<string, ScheduledTimer>();
-  /** Problems outside any instance (a called process that is not deployed). */
+  /** Problems outside any instance (follow-up work stopped in a loop that never waits). */
   readonly problems: string[] = [];
   private readonly books: RuntimeBooks;
   private readonly deployments = new Map<string, Deployment[]>();
@@ -309,11 +309,6 @@ export class MemoryRuntime {
         },
         site,
       ) !== undefined,
-    calledProcessMissing: (call: CallActivityInfo) => {
-      this.problems.push(
-        `call activity '${call.elementId}': process '${call.calledProcessId}' is not deployed`,
-      );
-    },
     activeChildren: (site) =>
       [...this.instances.values()]
         .filter(

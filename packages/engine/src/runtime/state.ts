@@ -71,8 +71,12 @@ export interface Incident {
   elementId: string;
   elementInstanceId: string;
   message: string;
-  /** What resolving retries: the element's activation, its completion, or its job. */
-  retry: 'activate' | 'complete' | 'job' | 'listener';
+  /**
+   * What resolving retries: the element's activation, its completion, its job, its listener's
+   * job, or its behaviour alone (a call whose process was missing: mappings, listeners and
+   * boundary events stay as they are).
+   */
+  retry: 'activate' | 'complete' | 'job' | 'listener' | 'behaviour';
   variables?: Variables;
 }
 

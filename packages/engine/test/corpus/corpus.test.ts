@@ -37,7 +37,7 @@ const ZEEBE_REJECTS: Record<string, RegExp> = {
  * whose only file Zeebe rejects (BarProcess, whose business rule task has no result variable).
  */
 const ZEEBE_INCIDENTS = [
-  /call activity 'CallActivity_1': process 'BarProcess' is not deployed/,
+  /Expected process with BPMN process id 'BarProcess' to be deployed, but not found\./,
   /correlation key .* must be a text or a number, got null/,
   /no outgoing sequence flow condition is true and there is no default flow/,
   /^zeebe-process-test\/qa__abstracts__src__main__resources__looping-servicetask\.bpmn: stopped after .* a loop that never waits/,

@@ -10,7 +10,6 @@ import type {
   WaitingSubscription,
 } from '@orglife/engine';
 import { IsNull } from 'typeorm';
-import { Conflict } from '../../common/errors.js';
 import type { DefinitionRepository } from '../definitions/definition.repository.js';
 import type { CommandContext } from './command-context.js';
 import { isStale } from './engine-errors.js';
@@ -82,19 +81,6 @@ export class DatabaseOrchestrationStore implements AsyncOrchestrationStore {
       },
     });
     return true;
-  }
-
-  /** Refuses the whole command: nothing of the step that reached the call activity is kept. */
-  calledProcessMissing(call: CallActivityInfo): Promise<void> {
-    const version = call.version === 'latest' ? '' : ` version ${call.version}`;
-    throw new Conflict(
-      `Call activity ${call.elementId} calls process ${call.calledProcessId}${version}, which is not deployed (被调用的流程未部署).`,
-      {
-        problems: [
-          { elementId: call.elementId, message: `process ${call.calledProcessId} is not deployed` },
-        ],
-      },
-    );
   }
 
   async activeChildren(site: CallSite): Promise<string[]> {
