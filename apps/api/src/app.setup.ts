@@ -31,7 +31,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   await app.register(multipart);
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  await setupOpenApi(app);
   const { webDist } = app.get<AppOptions>(APP_OPTIONS);
   if (webDist) await serveWebApp(app, webDist, GLOBAL_PREFIX);
 }

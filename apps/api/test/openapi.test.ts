@@ -8,6 +8,7 @@ import { AppModule } from '../src/app.module.js';
 import { GLOBAL_PREFIX } from '../src/app.setup.js';
 import { createHttpAdapter } from '../src/http/http-adapter.js';
 import { createOpenApiDocument } from '../src/openapi/openapi.js';
+import { generatePluginMetadata, METADATA_FILE } from '../scripts/openapi-metadata.js';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -89,7 +90,7 @@ async function documentOf(
     logger: false,
   });
   app.setGlobalPrefix(GLOBAL_PREFIX);
-  return { app, document: createOpenApiDocument(app) };
+  return { app, document: await createOpenApiDocument(app) };
 }
 
 describe('OpenAPI document', () => {
@@ -191,6 +192,10 @@ describe('OpenAPI document', () => {
       'string',
     );
   });
+
+  it("reads the DTO and response classes' types as the swagger plugin does now (src/openapi/plugin-metadata.ts is not stale)", async () => {
+    expect(readFileSync(METADATA_FILE, 'utf8')).toBe(await generatePluginMetadata());
+  }, 180_000);
 
   it('is what apps/api/openapi.json holds (regenerate with `pnpm --filter @orglife/api run openapi`)', () => {
     const committed: unknown = JSON.parse(

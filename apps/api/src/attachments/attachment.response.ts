@@ -12,13 +12,11 @@ export class AttachmentResponse implements Omit<Attachment, 'content' | 'thumbna
   @ApiProperty({ format: 'uuid', description: 'The unit whose people may read it' })
   orgUnitId: string;
 
-  @ApiProperty()
   fileName: string;
 
   @ApiProperty({ example: 'image/jpeg' })
   mimeType: string;
 
-  @ApiProperty()
   sizeBytes: number;
 
   @ApiProperty({ description: 'SHA-256 of the content, hex' })
@@ -27,26 +25,23 @@ export class AttachmentResponse implements Omit<Attachment, 'content' | 'thumbna
   @ApiProperty({
     type: String,
     format: 'date-time',
-    nullable: true,
     description: "When a photo was taken (EXIF DateTimeOriginal); null when it doesn't say",
   })
   takenAt: Date | null;
 
   @ApiProperty({
     type: Number,
-    nullable: true,
     description:
       'Where a photo was taken (EXIF GPS, WGS-84); null when unknown or the caller has no mandate over the unit',
   })
   gpsLatitude: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'See gpsLatitude' })
+  @ApiProperty({ type: Number, description: 'See gpsLatitude' })
   gpsLongitude: number | null;
 
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    nullable: true,
     description:
       "A photo's EXIF tags as read; null without them or without a mandate over the unit",
   })
@@ -55,6 +50,5 @@ export class AttachmentResponse implements Omit<Attachment, 'content' | 'thumbna
   @ApiProperty({ format: 'uuid' })
   uploadedBy: string;
 
-  @ApiProperty()
   createdAt: Date;
 }

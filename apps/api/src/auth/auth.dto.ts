@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { ROLE_NAMES, type RoleName } from '../access/role-name.js';
+import { type RoleName } from '../access/role-name.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'branch_secretary' })
@@ -39,7 +39,6 @@ export class ActivateDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -56,7 +55,6 @@ export class ChangePasswordDto {
 
 /** The refresh token is not here: it comes as an httpOnly cookie. */
 export class AccessTokenDto {
-  @ApiProperty()
   accessToken: string;
 
   @ApiProperty({ description: 'Access token lifetime in seconds', example: 900 })
@@ -64,13 +62,11 @@ export class AccessTokenDto {
 }
 
 export class MyRoleDto {
-  @ApiProperty({ enum: ROLE_NAMES })
   role: RoleName;
 
   @ApiProperty({ format: 'uuid' })
   orgUnitId: string;
 
-  @ApiProperty()
   orgUnitName: string;
 }
 
@@ -78,15 +74,12 @@ export class MeDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
   username: string;
 
-  @ApiProperty()
   name: string;
 
   @ApiProperty({ format: 'uuid' })
   orgUnitId: string;
 
-  @ApiProperty({ type: [MyRoleDto] })
   roles: MyRoleDto[];
 }

@@ -49,12 +49,10 @@ export class PeerReviewDto {
 /** Form `orglife:member-review`: the member reviews the branch and others' reports. */
 @TaskFormBody('orglife:member-review')
 export class MemberReviewDto {
-  @ApiProperty({ type: BranchReviewDto })
   @ValidateNested()
   @Type(() => BranchReviewDto)
   branchReview: BranchReviewDto;
 
-  @ApiProperty({ type: [PeerReviewDto] })
   @IsArray()
   @ArrayUnique((p: PeerReviewDto) => p.reportId)
   @ValidateNested({ each: true })
@@ -77,7 +75,6 @@ export class PersonCommentDto {
 /** Form `orglife:secretary-comments`: the secretary comments on the members who reported. */
 @TaskFormBody('orglife:secretary-comments')
 export class SecretaryCommentsDto {
-  @ApiProperty({ type: [PersonCommentDto] })
   @IsArray()
   @ArrayMinSize(1, { message: '请至少点评一名党员 (comment on at least one member)' })
   @ArrayUnique((c: PersonCommentDto) => c.personId)
@@ -87,7 +84,6 @@ export class SecretaryCommentsDto {
 }
 
 export class VanguardCommentDto extends PersonCommentDto {
-  @ApiProperty({ enum: VANGUARD_GRADES })
   @IsIn(VANGUARD_GRADES)
   grade: VanguardGrade;
 }
@@ -95,7 +91,6 @@ export class VanguardCommentDto extends PersonCommentDto {
 /** Form `orglife:vanguard-comments`: one comment per member of the branch for the quarter. */
 @TaskFormBody('orglife:vanguard-comments')
 export class VanguardCommentsDto {
-  @ApiProperty({ type: [VanguardCommentDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique((c: VanguardCommentDto) => c.personId)

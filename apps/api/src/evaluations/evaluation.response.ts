@@ -10,7 +10,7 @@ import type {
   VanguardRound,
 } from './evaluation.entity.js';
 import type { SessionEvaluations } from './evaluation.service.js';
-import { VANGUARD_GRADES, type VanguardGrade } from './evaluation.vocabulary.js';
+import { type VanguardGrade } from './evaluation.vocabulary.js';
 
 /** 党员评议支部. */
 export class BranchReviewResponse implements BranchReview {
@@ -23,13 +23,10 @@ export class BranchReviewResponse implements BranchReview {
   @ApiProperty({ format: 'uuid' })
   reviewerId: string;
 
-  @ApiProperty()
   rating: number;
 
-  @ApiProperty()
   opinion: string;
 
-  @ApiProperty()
   createdAt: Date;
 }
 
@@ -44,10 +41,8 @@ export class PeerReviewResponse implements PeerReview {
   @ApiProperty({ format: 'uuid' })
   reviewerId: string;
 
-  @ApiProperty()
   comment: string;
 
-  @ApiProperty()
   createdAt: Date;
 }
 
@@ -65,10 +60,8 @@ export class SecretaryCommentResponse implements SecretaryComment {
   @ApiProperty({ format: 'uuid' })
   authorId: string;
 
-  @ApiProperty()
   comment: string;
 
-  @ApiProperty()
   createdAt: Date;
 }
 
@@ -77,13 +70,10 @@ export class SessionEvaluationsResponse implements SessionEvaluations {
   @ApiProperty({ format: 'uuid' })
   sessionId: string;
 
-  @ApiProperty({ type: [BranchReviewResponse] })
   branchReviews: BranchReviewResponse[];
 
-  @ApiProperty({ type: [PeerReviewResponse] })
   peerReviews: PeerReviewResponse[];
 
-  @ApiProperty({ type: [SecretaryCommentResponse] })
   secretaryComments: SecretaryCommentResponse[];
 }
 
@@ -95,10 +85,9 @@ export class VanguardRoundResponse implements VanguardRound {
   @ApiProperty({ example: '2026Q4' })
   quarter: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  @ApiProperty({ type: String, format: 'uuid', description: 'Workflow instance' })
   instanceId: string | null;
 
-  @ApiProperty()
   openedAt: Date;
 }
 
@@ -118,38 +107,30 @@ export class VanguardCommentResponse implements VanguardComment {
   @ApiProperty({ format: 'uuid' })
   authorId: string;
 
-  @ApiProperty({ enum: VANGUARD_GRADES })
   grade: VanguardGrade;
 
-  @ApiProperty()
   comment: string;
 
-  @ApiProperty()
   createdAt: Date;
 }
 
 /** What the session's evaluation forms show: the members and their reports (三汇报). */
 @TaskFormContext('orglife:member-review', 'orglife:secretary-comments')
 export class EvaluationContextResponse {
-  @ApiProperty({ type: OrgSessionResponse })
   session: OrgSessionResponse;
 
-  @ApiProperty({ type: [BranchMemberResponse] })
   members: BranchMemberResponse[];
 
-  @ApiProperty({ type: [SessionReportResponse] })
   reports: SessionReportResponse[];
 }
 
 /** What a branch's 先锋创绩 comments show. */
 @TaskFormContext('orglife:vanguard-comments')
 export class VanguardContextResponse {
-  @ApiProperty({ type: VanguardRoundResponse, nullable: true })
   round: VanguardRoundResponse | null;
 
   @ApiProperty({ format: 'uuid' })
   branchId: string;
 
-  @ApiProperty({ type: [BranchMemberResponse] })
   members: BranchMemberResponse[];
 }

@@ -23,7 +23,6 @@ export class LedgerQueryDto {
 
 /** PUT /ledger/requirements/:key — OD changes how often something is required. */
 export class UpdateRequirementDto {
-  @ApiProperty({ enum: LEDGER_PERIODS })
   @IsIn(LEDGER_PERIODS)
   period: LedgerPeriod;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { MeetingType } from '../plans/plan.vocabulary.js';
-import { LEDGER_PERIODS, type LedgerPeriod } from './ledger-period.js';
+import { type LedgerPeriod } from './ledger-period.js';
 import type { RequirementSubject } from './ledger-requirement.defaults.js';
 import type { LedgerRequirement } from './ledger-requirement.entity.js';
 import type { BranchLedgerRow, LecturerLedgerRow, MemberLedgerRow } from './ledger-rows.js';
@@ -17,13 +17,10 @@ export class RequirementCheckResponse implements RequirementCheck {
   @ApiProperty({ format: 'date' })
   dueBy: string;
 
-  @ApiProperty()
   have: number;
 
-  @ApiProperty()
   need: number;
 
-  @ApiProperty({ enum: ['met', 'due', 'missed'] })
   status: 'met' | 'due' | 'missed';
 
   @ApiPropertyOptional({
@@ -37,7 +34,6 @@ export class MemberLedgerRowResponse implements MemberLedgerRow {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
-  @ApiProperty()
   name: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -55,7 +51,6 @@ export class MemberLedgerRowResponse implements MemberLedgerRow {
   @ApiProperty({
     type: String,
     format: 'date',
-    nullable: true,
     description: 'Transferred out on this day (exclusive); null while a member',
   })
   until: string | null;
@@ -72,7 +67,6 @@ export class MemberLedgerRowResponse implements MemberLedgerRow {
   @ApiProperty({ description: '先锋创绩 comments' })
   vanguardComments: number;
 
-  @ApiProperty()
   attended: number;
 
   @ApiProperty({ description: 'Sessions excused (请假)' })
@@ -86,12 +80,10 @@ export class MemberLedgerRowResponse implements MemberLedgerRow {
 
   @ApiProperty({
     type: Number,
-    nullable: true,
     description: '(present + late) / (records − leave): leave is excused; null when none count',
   })
   attendanceRate: number | null;
 
-  @ApiProperty({ type: [RequirementCheckResponse] })
   shortfalls: RequirementCheckResponse[];
 }
 
@@ -114,7 +106,6 @@ export class BranchLedgerRowResponse implements BranchLedgerRow {
   @ApiProperty({ format: 'uuid' })
   branchId: string;
 
-  @ApiProperty()
   name: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -126,22 +117,17 @@ export class BranchLedgerRowResponse implements BranchLedgerRow {
   @ApiProperty({ description: 'Sessions held lacking one of the six haves (有计划…有总结)' })
   incompleteSessions: number;
 
-  @ApiProperty({ type: MeetingCountsResponse })
   meetings: MeetingCountsResponse;
 
   @ApiProperty({ description: '主题党日' })
   themeDays: number;
 
-  @ApiProperty()
   expertLectures: number;
 
-  @ApiProperty()
   secretaryLectures: number;
 
-  @ApiProperty()
   committeeMemberLectures: number;
 
-  @ApiProperty({ type: [RequirementCheckResponse] })
   shortfalls: RequirementCheckResponse[];
 }
 
@@ -150,17 +136,14 @@ export class LecturerLedgerRowResponse implements LecturerLedgerRow {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
-  @ApiProperty()
   name: string;
 
-  @ApiProperty()
   lectures: number;
 
-  @ApiProperty({ type: [RequirementCheckResponse] })
   shortfalls: RequirementCheckResponse[];
 }
 
-class LedgerPageResponse {
+export class LedgerPageResponse {
   @ApiProperty({ example: 2026 })
   year: number;
 
@@ -169,52 +152,42 @@ class LedgerPageResponse {
 }
 
 export class MemberLedgerResponse extends LedgerPageResponse {
-  @ApiProperty({ type: [MemberLedgerRowResponse] })
   rows: MemberLedgerRowResponse[];
 }
 
 export class BranchLedgerResponse extends LedgerPageResponse {
-  @ApiProperty({ type: [BranchLedgerRowResponse] })
   rows: BranchLedgerRowResponse[];
 }
 
 export class LecturerLedgerResponse extends LedgerPageResponse {
-  @ApiProperty({ type: [LecturerLedgerRowResponse] })
   rows: LecturerLedgerRowResponse[];
 }
 
 /** My own ledger rows (我的台账); null where I have no such row. */
 export class MyLedgerResponse extends LedgerPageResponse {
-  @ApiProperty({ type: MemberLedgerRowResponse, nullable: true })
   member: MemberLedgerRowResponse | null;
 
-  @ApiProperty({ type: LecturerLedgerRowResponse, nullable: true })
   committeeSecretary: LecturerLedgerRowResponse | null;
 
-  @ApiProperty({ type: LecturerLedgerRowResponse, nullable: true })
   leader: LecturerLedgerRowResponse | null;
 }
 
 /** A configurable ledger requirement (e.g. 党课 quarterly). */
 export class LedgerRequirementResponse implements LedgerRequirement {
-  @ApiProperty()
   key: string;
 
   @ApiProperty({ enum: ['member', 'branch', 'committee_secretary', 'leader'] })
   subject: RequirementSubject;
 
-  @ApiProperty({ enum: LEDGER_PERIODS })
   period: LedgerPeriod;
 
   @ApiProperty({ description: '0: switched off' })
   minCount: number;
 
-  @ApiProperty()
   label: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   updatedBy: string | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   updatedAt: Date | null;
 }

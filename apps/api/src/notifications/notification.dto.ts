@@ -43,7 +43,6 @@ export class NotificationListQuery {
 /** A person's choices: e-mail per kind (none by default), or one daily digest instead. */
 export class NotificationSettingsDto {
   @ApiPropertyOptional({
-    nullable: true,
     type: String,
     format: 'email',
     description: 'Where e-mail goes; null = no e-mail',

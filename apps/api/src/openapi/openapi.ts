@@ -4,8 +4,18 @@ import type { ClassConstructor } from 'class-transformer';
 import { Problem } from '../common/problem.js';
 import { taskFormBodies } from '../task-forms/task-form-body.js';
 import { taskFormContexts } from '../task-forms/task-form-context.js';
+import pluginMetadata from './plugin-metadata.js';
 
-export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+/**
+ * The document of the app's routes. The DTO and response classes' properties come from the
+ * swagger plugin's reading of their types (plugin-metadata.ts), merged under their own decorators.
+ */
+export async function createOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
+  await SwaggerModule.loadPluginMetadata(pluginMetadata);
+  return buildDocument(app);
+}
+
+function buildDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('OrgLife API')
     .setDescription(
@@ -149,9 +159,10 @@ function addProblemResponses(document: OpenAPIObject): void {
   }
 }
 
-/** Serves the document at /api/docs (UI) and /api/docs-json. */
-export function setupOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {
+/** Serves the document at /api/docs (UI) and /api/docs-json, built on its first request. */
+export async function setupOpenApi(app: INestApplication): Promise<void> {
+  await SwaggerModule.loadPluginMetadata(pluginMetadata);
+  SwaggerModule.setup('api/docs', app, () => buildDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
 }

@@ -19,7 +19,7 @@ const app = await NestFactory.create(
   },
 );
 app.setGlobalPrefix(GLOBAL_PREFIX);
-const document = createOpenApiDocument(app);
+const document = await createOpenApiDocument(app);
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 await app.close();
 console.log(`wrote ${out}: ${Object.keys(document.paths).length} paths`);

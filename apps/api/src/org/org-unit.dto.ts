@@ -32,7 +32,7 @@ export class OrgUnitDto {
   })
   direct: boolean;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({ format: 'uuid', type: String })
   parentId: string | null;
 
   @ApiProperty({ description: '0 for the university' })
@@ -40,7 +40,6 @@ export class OrgUnitDto {
 
   @ApiProperty({
     type: String,
-    nullable: true,
     description:
       '统一身份认证自动建档: the campus unit code whose unknown people campus sign-in creates here; null = off',
   })
@@ -48,7 +47,6 @@ export class OrgUnitDto {
 }
 
 export class OrgUnitNodeDto extends OrgUnitDto {
-  @ApiProperty({ type: () => [OrgUnitNodeDto] })
   children: OrgUnitNodeDto[];
 }
 

@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ROLE_NAMES, type RoleName } from '../access/role-name.js';
+import { type RoleName } from '../access/role-name.js';
 import type { Gender, MemberType } from './person.entity.js';
 import { MAX_PAGE } from '../common/paging.js';
 
@@ -33,25 +33,21 @@ export class PersonDto {
   @ApiProperty({ example: '陈晓东' })
   name: string;
 
-  @ApiProperty({ enum: GENDERS, nullable: true, type: String })
   gender: Gender | null;
 
-  @ApiProperty({ nullable: true, type: String })
   phone: string | null;
 
   @ApiProperty({ format: 'uuid' })
   orgUnitId: string;
 
-  @ApiProperty()
   orgUnitName: string;
 
-  @ApiProperty({ enum: MEMBER_TYPES, nullable: true, type: String })
   memberType: MemberType | null;
 
-  @ApiProperty({ format: 'date', nullable: true, type: String })
+  @ApiProperty({ format: 'date', type: String })
   joinedPartyOn: string | null;
 
-  @ApiProperty({ nullable: true, type: String, description: 'Login name; null = no account' })
+  @ApiProperty({ type: String, description: 'Login name; null = no account' })
   username: string | null;
 
   @ApiProperty({
@@ -72,32 +68,25 @@ export class PersonRoleDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: ROLE_NAMES })
   role: RoleName;
 
   @ApiProperty({ format: 'uuid' })
   orgUnitId: string;
 
-  @ApiProperty()
   orgUnitName: string;
 }
 
 export class PersonDetailDto extends PersonDto {
-  @ApiProperty({ type: [PersonRoleDto] })
   roles: PersonRoleDto[];
 }
 
 export class PersonPageDto {
-  @ApiProperty({ type: [PersonDto] })
   items: PersonDto[];
 
-  @ApiProperty()
   total: number;
 
-  @ApiProperty()
   page: number;
 
-  @ApiProperty()
   pageSize: number;
 }
 
@@ -142,7 +131,6 @@ export class CreatePersonDto {
   @MaxLength(100)
   name: string;
 
-  @ApiPropertyOptional({ enum: GENDERS })
   @IsOptional()
   @IsIn(GENDERS)
   gender?: Gender;
@@ -164,7 +152,11 @@ export class CreatePersonDto {
   @IsIn(MEMBER_TYPES)
   memberType?: MemberType;
 
-  @ApiPropertyOptional({ format: 'date', example: '2020-07-01', description: '入党日期, not after today' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2020-07-01',
+    description: '入党日期, not after today',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   joinedPartyOn?: string;

@@ -9,16 +9,13 @@ export class RoleAssignmentDto {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
-  @ApiProperty()
   personName: string;
 
-  @ApiProperty({ enum: ROLE_NAMES })
   role: RoleName;
 
   @ApiProperty({ format: 'uuid' })
   orgUnitId: string;
 
-  @ApiProperty()
   orgUnitName: string;
 }
 
@@ -39,7 +36,6 @@ export class CreateRoleAssignmentDto {
   @IsUUID()
   personId: string;
 
-  @ApiProperty({ enum: ROLE_NAMES })
   @IsIn(ROLE_NAMES)
   role: RoleName;
 

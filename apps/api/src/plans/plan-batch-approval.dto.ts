@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { localize, type Language } from '../common/locale.js';
 import { PLAN_FIELDS, type PlanField } from './plan-changes.js';
-import { PLAN_WARNINGS, type PlanWarningCode } from './plan-checks.js';
+import { type PlanWarningCode } from './plan-checks.js';
 import {
   BATCH_LIMIT,
   type BatchCandidate,
@@ -26,20 +26,19 @@ export class BatchApproveDto {
 }
 
 export class PlanWarningResponse {
-  @ApiProperty({ enum: PLAN_WARNINGS }) code: PlanWarningCode;
+  code: PlanWarningCode;
   @ApiProperty({ description: 'In the language the caller asked for' }) message: string;
 }
 
 /** A plan awaiting the caller's approval, against the branch's plan of the month before. */
 export class BatchApprovalItemResponse {
-  @ApiProperty() taskId: string;
-  @ApiProperty({ type: String, nullable: true }) taskName: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt: string | null;
-  @ApiProperty() branchName: string;
-  @ApiProperty({ type: MonthlyPlanResponse }) plan: MonthlyPlanResponse;
+  taskId: string;
+  taskName: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) dueAt: string | null;
+  branchName: string;
+  plan: MonthlyPlanResponse;
   @ApiProperty({
     type: MonthlyPlanResponse,
-    nullable: true,
     description: "The branch's plan of the month before; null when it has none",
   })
   previous: MonthlyPlanResponse | null;
@@ -59,10 +58,10 @@ export class BatchApprovalItemResponse {
 }
 
 export class BatchApprovalResultResponse {
-  @ApiProperty() taskId: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) planId: string | null;
-  @ApiProperty() approved: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was not approved' })
+  taskId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) planId: string | null;
+  approved: boolean;
+  @ApiProperty({ type: String, description: 'Why it was not approved' })
   reason: string | null;
 }
 

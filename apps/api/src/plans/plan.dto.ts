@@ -53,7 +53,6 @@ export class PlanSegmentDto {
 }
 
 export class PlanActivityDto {
-  @ApiProperty({ enum: ACTIVITY_KINDS })
   @IsIn(ACTIVITY_KINDS)
   kind: ActivityKind;
 
@@ -104,7 +103,6 @@ export class PlanDraftDto {
 
   @ApiPropertyOptional({
     type: PlanActivityDto,
-    nullable: true,
     description: 'Second-half activity',
   })
   @IsOptional()
@@ -117,7 +115,6 @@ export class PlanDraftDto {
 /** Form `orglife:plan-approval` (both levels). */
 @TaskFormBody('orglife:plan-approval')
 export class PlanReviewDto {
-  @ApiProperty({ enum: ['approve', 'return'] })
   @IsIn(['approve', 'return'])
   decision: 'approve' | 'return';
 
@@ -153,7 +150,6 @@ export class PlanListQuery {
 }
 
 export class WeakBranchDto {
-  @ApiProperty()
   @IsBoolean()
   weak: boolean;
 

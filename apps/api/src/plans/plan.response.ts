@@ -6,9 +6,7 @@ import type { MonthlyPlan } from './plan.entity.js';
 import type { PlanReview } from './plan-review.entity.js';
 import type { PlanView } from './plan.service.js';
 import {
-  ACTIVITY_KINDS,
   MEETING_TYPES,
-  SEGMENT_KEYS,
   type ActivityKind,
   type MeetingType,
   type PlanActivity,
@@ -19,21 +17,17 @@ import {
 } from './plan.vocabulary.js';
 
 export class PlanSegmentResponse implements PlanSegment {
-  @ApiProperty({ enum: SEGMENT_KEYS })
   key: SegmentKey;
 
   @ApiProperty({ format: 'uuid', description: '负责人' })
   ownerId: string;
 
-  @ApiProperty()
   content: string;
 }
 
 export class PlanActivityResponse implements PlanActivity {
-  @ApiProperty({ enum: ACTIVITY_KINDS })
   kind: ActivityKind;
 
-  @ApiProperty()
   description: string;
 }
 
@@ -51,43 +45,33 @@ export class MonthlyPlanResponse implements MonthlyPlan {
   @ApiProperty({ example: '2026-12' })
   month: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   studyContentId: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  @ApiProperty({ type: String, format: 'uuid', description: 'Workflow instance' })
   instanceId: string | null;
 
-  @ApiProperty({ enum: ['pending', 'submitted', 'returned', 'approved', 'cancelled'] })
   status: PlanStatus;
 
-  @ApiProperty({ type: String, nullable: true })
   topic: string | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   plannedAt: Date | null;
 
-  @ApiProperty({ type: String, nullable: true })
   place: string | null;
 
-  @ApiProperty({ enum: MEETING_TYPES, isArray: true })
   meetingTypes: MeetingType[];
 
-  @ApiProperty({ type: [PlanSegmentResponse] })
   segments: PlanSegmentResponse[];
 
-  @ApiProperty({ type: PlanActivityResponse, nullable: true })
   activity: PlanActivityResponse | null;
 
   @ApiProperty({ description: 'Increases on every submission' })
   revision: number;
 
-  @ApiProperty()
   createdAt: Date;
 
-  @ApiProperty()
   updatedAt: Date;
 
-  @ApiProperty({ type: Date, nullable: true })
   approvedAt: Date | null;
 }
 
@@ -102,24 +86,19 @@ export class PlanReviewResponse implements PlanReview {
   @ApiProperty({ description: '1 committee, 2 OD' })
   level: number;
 
-  @ApiProperty({ enum: ['approve', 'return'] })
   decision: ReviewDecision;
 
-  @ApiProperty({ type: String, nullable: true })
   comment: string | null;
 
-  @ApiProperty()
   revision: number;
 
   @ApiProperty({ format: 'uuid' })
   reviewerId: string;
 
-  @ApiProperty()
   createdAt: Date;
 }
 
 export class PlanViewResponse extends MonthlyPlanResponse implements PlanView {
-  @ApiProperty({ type: [PlanReviewResponse] })
   reviews: PlanReviewResponse[];
 
   @ApiProperty({ description: '组织能力较弱: plans get the second approval level' })
@@ -131,30 +110,24 @@ export class BranchMemberResponse implements BranchMember {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
   name: string;
 }
 
 /** What the plan draft shows: the plan, its earlier reviews, the month's study content. */
 @TaskFormContext('orglife:plan-draft')
 export class PlanDraftContextResponse {
-  @ApiProperty({ type: MonthlyPlanResponse })
   plan: MonthlyPlanResponse;
 
-  @ApiProperty({ type: [PlanReviewResponse] })
   reviews: PlanReviewResponse[];
 
-  @ApiProperty({ type: StudyContentResponse, nullable: true })
   studyContent: StudyContentResponse | null;
 
   @ApiProperty({
     type: StudyArrangementResponse,
-    nullable: true,
     description: "The plan's committee's arrangement of the study content",
   })
   arrangement: StudyArrangementResponse | null;
 
-  @ApiProperty({ type: [BranchMemberResponse] })
   members: BranchMemberResponse[];
 
   @ApiProperty({
@@ -168,15 +141,12 @@ export class PlanDraftContextResponse {
 /** What a plan approval shows. */
 @TaskFormContext('orglife:plan-approval')
 export class PlanApprovalContextResponse {
-  @ApiProperty({ type: MonthlyPlanResponse })
   plan: MonthlyPlanResponse;
 
-  @ApiProperty({ type: [PlanReviewResponse] })
   reviews: PlanReviewResponse[];
 
   @ApiProperty({ description: 'The approval level of this task: 1 committee, 2 OD' })
   level: number;
 
-  @ApiProperty({ type: [BranchMemberResponse] })
   members: BranchMemberResponse[];
 }

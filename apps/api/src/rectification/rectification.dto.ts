@@ -36,7 +36,6 @@ export class FindingDto {
   @MaxLength(4000)
   description: string;
 
-  @ApiProperty({ enum: SEVERITIES })
   @IsIn(SEVERITIES)
   severity: Severity;
 
@@ -129,7 +128,6 @@ export class RectificationQueryDto {
   @IsIn(RECTIFICATION_STATUSES)
   status?: RectificationStatus;
 
-  @ApiPropertyOptional({ enum: RECTIFICATION_SOURCES })
   @IsOptional()
   @IsIn(RECTIFICATION_SOURCES)
   source?: RectificationSource;

@@ -2,9 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TaskFormContext } from '../task-forms/task-form-context.js';
 import type { RectificationAction, RectificationEvent } from './rectification-event.entity.js';
 import {
-  RECTIFICATION_SOURCES,
   RECTIFICATION_STATUSES,
-  SEVERITIES,
   type Rectification,
   type RectificationSource,
   type RectificationStatus,
@@ -17,13 +15,11 @@ export class RectificationResponse implements Rectification {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: RECTIFICATION_SOURCES })
   source: RectificationSource;
 
   @ApiProperty({
     type: String,
     format: 'uuid',
-    nullable: true,
     description: 'The spot-check item, inspection or on-site supervision that raised it',
   })
   sourceId: string | null;
@@ -34,49 +30,40 @@ export class RectificationResponse implements Rectification {
   @ApiProperty({ format: 'uuid' })
   committeeId: string;
 
-  @ApiProperty()
   title: string;
 
-  @ApiProperty()
   description: string;
 
-  @ApiProperty({ enum: SEVERITIES })
   severity: Severity;
 
-  @ApiProperty()
   dueAt: Date;
 
   @ApiProperty({ enum: RECTIFICATION_STATUSES })
   status: RectificationStatus;
 
-  @ApiProperty({ type: String, nullable: true, description: '整改方案' })
+  @ApiProperty({ type: String, description: '整改方案' })
   plan: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: '整改佐证' })
+  @ApiProperty({ type: String, description: '整改佐证' })
   evidence: string | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   escalatedAt: Date | null;
 
-  @ApiProperty()
   reopenCount: number;
 
-  @ApiProperty({ type: Date, nullable: true, description: 'When the look-back (回头看) falls due' })
+  @ApiProperty({ type: Date, description: 'When the look-back (回头看) falls due' })
   followUpAt: Date | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  @ApiProperty({ type: String, format: 'uuid', description: 'Workflow instance' })
   instanceId: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   createdBy: string | null;
 
-  @ApiProperty()
   createdAt: Date;
 
-  @ApiProperty({ type: Date, nullable: true })
   closedAt: Date | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   verifiedAt: Date | null;
 
   @ApiProperty({ description: 'Optimistic lock version' })
@@ -85,22 +72,16 @@ export class RectificationResponse implements Rectification {
 
 /** Items per board column; every status is present. */
 export class RectificationCountsResponse implements Record<RectificationStatus, number> {
-  @ApiProperty()
   awaiting_plan: number;
 
-  @ApiProperty()
   plan_review: number;
 
-  @ApiProperty()
   awaiting_evidence: number;
 
-  @ApiProperty()
   evidence_review: number;
 
-  @ApiProperty()
   closed: number;
 
-  @ApiProperty()
   verified: number;
 
   @ApiProperty({ description: 'Cancelled with their flow' })
@@ -109,10 +90,8 @@ export class RectificationCountsResponse implements Record<RectificationStatus, 
 
 /** 整改看板. */
 export class RectificationBoardResponse implements RectificationBoard {
-  @ApiProperty({ type: [RectificationResponse] })
   items: RectificationResponse[];
 
-  @ApiProperty({ type: RectificationCountsResponse })
   counts: RectificationCountsResponse;
 
   @ApiProperty({ description: 'Open items past their due date' })
@@ -143,7 +122,6 @@ export class RectificationEventResponse implements Omit<RectificationEvent, 'seq
   @ApiProperty({ format: 'uuid' })
   rectificationId: string;
 
-  @ApiProperty()
   at: Date;
 
   @ApiProperty({ description: 'Person id, or `system` for timers' })
@@ -152,7 +130,6 @@ export class RectificationEventResponse implements Omit<RectificationEvent, 'seq
   @ApiProperty({ enum: Object.keys(RECTIFICATION_ACTIONS) })
   action: RectificationAction;
 
-  @ApiProperty({ type: String, nullable: true })
   comment: string | null;
 
   @ApiProperty({ type: 'object', additionalProperties: true })
@@ -168,9 +145,7 @@ export class RectificationEventResponse implements Omit<RectificationEvent, 'seq
   'orglife:follow-up-check',
 )
 export class RectificationDetailResponse {
-  @ApiProperty({ type: RectificationResponse })
   rectification: RectificationResponse;
 
-  @ApiProperty({ type: [RectificationEventResponse] })
   history: RectificationEventResponse[];
 }

@@ -4,7 +4,6 @@ import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from '
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from './security-event-kind.js';
 
 export class SecurityEventQueryDto {
-  @ApiPropertyOptional({ enum: SECURITY_EVENT_KINDS })
   @IsOptional()
   @IsIn(SECURITY_EVENT_KINDS)
   kind?: SecurityEventKind;
@@ -51,38 +50,29 @@ export class SecurityEventDto {
   @ApiProperty({ format: 'date-time' })
   at: Date;
 
-  @ApiProperty({ enum: SECURITY_EVENT_KINDS })
   kind: SecurityEventKind;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({ format: 'uuid', type: String })
   actorId: string | null;
 
-  @ApiProperty({ nullable: true, type: String })
   actorUsername: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({ format: 'uuid', type: String })
   subjectId: string | null;
 
-  @ApiProperty({ nullable: true, type: String })
   subjectUsername: string | null;
 
-  @ApiProperty({ nullable: true, type: String })
   ip: string | null;
 
-  @ApiProperty({ nullable: true, type: String })
   detail: string | null;
 }
 
 export class SecurityEventPageDto {
-  @ApiProperty({ type: [SecurityEventDto] })
   items: SecurityEventDto[];
 
-  @ApiProperty()
   total: number;
 
-  @ApiProperty()
   page: number;
 
-  @ApiProperty()
   pageSize: number;
 }

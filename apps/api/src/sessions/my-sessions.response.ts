@@ -10,20 +10,18 @@ import {
   type SessionStatus,
 } from './session.vocabulary.js';
 
-class MySpeechResponse {
-  @ApiProperty()
+export class MySpeechResponse {
   topic: string;
 }
 
-class MyLectureResponse {
+export class MyLectureResponse {
   @ApiProperty({ enum: LECTURE_KINDS })
   kind: LectureKind;
 
-  @ApiProperty()
   title: string;
 }
 
-class MyReportResponse {
+export class MyReportResponse {
   @ApiProperty({ enum: REPORT_KINDS, description: '三汇报' })
   kind: ReportKind;
 }
@@ -33,7 +31,6 @@ export class MySessionRecordResponse implements MySessionRecord {
   @ApiProperty({ format: 'uuid' })
   sessionId: string;
 
-  @ApiProperty()
   branchName: string;
 
   @ApiProperty({ example: '2026-12' })
@@ -42,26 +39,21 @@ export class MySessionRecordResponse implements MySessionRecord {
   @ApiProperty({ enum: ['scheduled', 'recorded', 'summarized', 'closed'] })
   status: SessionStatus;
 
-  @ApiProperty()
   scheduledAt: Date;
 
-  @ApiProperty({ type: Date, nullable: true })
   heldAt: Date | null;
 
-  @ApiProperty({ type: String, nullable: true })
   place: string | null;
 
   @ApiProperty({
     enum: ATTENDANCE_STATUSES,
-    nullable: true,
     description: '出席/请假/迟到/缺席; null until the session is recorded',
   })
   attendance: AttendanceStatus | null;
 
-  @ApiProperty({ type: String, nullable: true })
   leaveReason: string | null;
 
-  @ApiProperty({ type: Date, nullable: true, description: '会前自学 confirmed at' })
+  @ApiProperty({ type: Date, description: '会前自学 confirmed at' })
   selfStudyConfirmedAt: Date | null;
 
   @ApiProperty({ type: [MySpeechResponse], description: '交流发言' })
@@ -78,6 +70,5 @@ export class MySessionsResponse {
   @ApiProperty({ example: 2026 })
   year: number;
 
-  @ApiProperty({ type: [MySessionRecordResponse] })
   sessions: MySessionRecordResponse[];
 }

@@ -4,14 +4,12 @@ import type { PhotoCheck, SessionPhoto } from './session-photos.js';
 export class PhotoCheckResponse implements PhotoCheck {
   @ApiProperty({
     type: Number,
-    nullable: true,
     description: "Hours between the EXIF time and the session's (held, else scheduled) time",
   })
   hoursFromSession: number | null;
 
   @ApiProperty({
     type: Number,
-    nullable: true,
     description:
       'Metres from the venue; null when either position is unknown or the caller has no mandate over the branch',
   })
@@ -37,22 +35,19 @@ export class SessionPhotoResponse implements SessionPhoto {
   @ApiProperty({ example: 'photo' })
   kind: string;
 
-  @ApiProperty()
   fileName: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'EXIF time' })
+  @ApiProperty({ type: String, format: 'date-time', description: 'EXIF time' })
   takenAt: Date | null;
 
   @ApiProperty({
     type: Number,
-    nullable: true,
     description: 'EXIF position (WGS-84); null when unknown or without a mandate over the branch',
   })
   gpsLatitude: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'See gpsLatitude' })
+  @ApiProperty({ type: Number, description: 'See gpsLatitude' })
   gpsLongitude: number | null;
 
-  @ApiProperty({ type: PhotoCheckResponse })
   check: PhotoCheckResponse;
 }

@@ -53,7 +53,6 @@ export class AttendanceDto {
 }
 
 export class SegmentRecordDto {
-  @ApiProperty({ enum: SEGMENT_KEYS })
   @IsIn(SEGMENT_KEYS)
   key: SegmentKey;
 
@@ -132,7 +131,6 @@ export class ReportDto {
 }
 
 export class DecisionDto {
-  @ApiProperty({ enum: DECISION_CATEGORIES })
   @IsIn(DECISION_CATEGORIES)
   category: DecisionCategory;
 
@@ -179,31 +177,26 @@ export class SessionRecordDto {
   @Type(() => SegmentRecordDto)
   segments: SegmentRecordDto[];
 
-  @ApiProperty({ type: [SpeechDto] })
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => SpeechDto)
   speeches: SpeechDto[];
 
-  @ApiProperty({ type: [LectureDto] })
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => LectureDto)
   lectures: LectureDto[];
 
-  @ApiProperty({ type: [ReportDto] })
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => ReportDto)
   reports: ReportDto[];
 
-  @ApiProperty({ type: [DecisionDto] })
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => DecisionDto)
   decisions: DecisionDto[];
 
-  @ApiProperty({ type: [SessionAttachmentDto] })
   @IsArray()
   @ArrayUnique((a: SessionAttachmentDto) => a.attachmentId)
   @ValidateNested({ each: true })
@@ -262,7 +255,6 @@ export class CorrectSessionDto {
   @IsDateString({ strict: true }, { message: '请填写有效的时间 (heldAt must be an ISO date-time)' })
   heldAt?: string;
 
-  @ApiPropertyOptional({ type: [AttendanceDto] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1, { message: '请登记考勤 (attendance is required)' })
@@ -283,35 +275,30 @@ export class CorrectSessionDto {
   @Type(() => SegmentRecordDto)
   segments?: SegmentRecordDto[];
 
-  @ApiPropertyOptional({ type: [SpeechDto] })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => SpeechDto)
   speeches?: SpeechDto[];
 
-  @ApiPropertyOptional({ type: [LectureDto] })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => LectureDto)
   lectures?: LectureDto[];
 
-  @ApiPropertyOptional({ type: [ReportDto] })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => ReportDto)
   reports?: ReportDto[];
 
-  @ApiPropertyOptional({ type: [DecisionDto] })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => DecisionDto)
   decisions?: DecisionDto[];
 
-  @ApiPropertyOptional({ type: [SessionAttachmentDto] })
   @IsOptional()
   @IsArray()
   @ArrayUnique((a: SessionAttachmentDto) => a.attachmentId)

@@ -5,12 +5,7 @@ import {
   MonthlyPlanResponse,
   PlanActivityResponse,
 } from '../plans/plan.response.js';
-import {
-  MEETING_TYPES,
-  SEGMENT_KEYS,
-  type MeetingType,
-  type SegmentKey,
-} from '../plans/plan.vocabulary.js';
+import { type MeetingType, type SegmentKey } from '../plans/plan.vocabulary.js';
 import { TaskFormContext } from '../task-forms/task-form-context.js';
 import type {
   SessionAttachment,
@@ -29,8 +24,6 @@ import type { OrgSession } from './session.entity.js';
 import type { SessionView } from './session.service.js';
 import { SIX_HAVES, type SixHave, type SixHavesCheck } from './six-haves.js';
 import {
-  ATTENDANCE_STATUSES,
-  DECISION_CATEGORIES,
   LECTURE_KINDS,
   REPORT_KINDS,
   SESSION_ATTACHMENT_KINDS,
@@ -60,49 +53,40 @@ export class OrgSessionResponse implements OrgSession {
   @ApiProperty({ example: '2026-12' })
   month: string;
 
-  @ApiProperty()
   scheduledAt: Date;
 
-  @ApiProperty({ type: String, nullable: true })
   place: string | null;
 
-  @ApiProperty({ enum: MEETING_TYPES, isArray: true })
   meetingTypes: MeetingType[];
 
-  @ApiProperty({ type: PlanActivityResponse, nullable: true })
   activity: PlanActivityResponse | null;
 
   @ApiProperty({ enum: ['scheduled', 'recorded', 'summarized', 'closed', 'cancelled'] })
   status: SessionStatus;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  @ApiProperty({ type: String, format: 'uuid', description: 'Workflow instance' })
   instanceId: string | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   heldAt: Date | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   recordedBy: string | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   recordedAt: Date | null;
 
-  @ApiProperty({ type: String, nullable: true })
   summary: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   summaryBy: string | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   summaryAt: Date | null;
 
-  @ApiProperty({ type: Date, nullable: true, description: 'Summary escalated to the committee' })
+  @ApiProperty({ type: Date, description: 'Summary escalated to the committee' })
   summaryOverdueAt: Date | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   closedAt: Date | null;
 
-  @ApiProperty({ type: Date, nullable: true, description: 'Evaluation flow closed' })
+  @ApiProperty({ type: Date, description: 'Evaluation flow closed' })
   evaluatedAt: Date | null;
 
   @ApiProperty({ description: '签到 opens this many minutes before the start' })
@@ -114,13 +98,10 @@ export class OrgSessionResponse implements OrgSession {
   @ApiProperty({ description: 'Late (迟到) after this many minutes' })
   lateAfterMin: number;
 
-  @ApiProperty({ nullable: true, type: Number })
   venueLatitude: number | null;
 
-  @ApiProperty({ nullable: true, type: Number })
   venueLongitude: number | null;
 
-  @ApiProperty({ nullable: true, type: Number })
   venueRadiusM: number | null;
 }
 
@@ -132,10 +113,8 @@ export class SessionSelfStudyResponse implements SessionSelfStudy {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
-  @ApiProperty({ type: String, nullable: true })
   note: string | null;
 
-  @ApiProperty()
   confirmedAt: Date;
 }
 
@@ -147,10 +126,8 @@ export class SessionAttendanceResponse implements SessionAttendance {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
-  @ApiProperty({ enum: ATTENDANCE_STATUSES })
   status: AttendanceStatus;
 
-  @ApiProperty({ type: String, nullable: true })
   reason: string | null;
 }
 
@@ -158,13 +135,11 @@ export class SessionSegmentResponse implements SessionSegment {
   @ApiProperty({ format: 'uuid' })
   sessionId: string;
 
-  @ApiProperty({ enum: SEGMENT_KEYS })
   key: SegmentKey;
 
   @ApiProperty({ format: 'uuid' })
   ownerId: string;
 
-  @ApiProperty()
   record: string;
 }
 
@@ -179,10 +154,8 @@ export class SessionSpeechResponse implements SessionSpeech {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
-  @ApiProperty()
   topic: string;
 
-  @ApiProperty({ type: String, nullable: true })
   content: string | null;
 }
 
@@ -197,13 +170,12 @@ export class SessionLectureResponse implements SessionLecture {
   @ApiProperty({ enum: LECTURE_KINDS })
   kind: LectureKind;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   speakerId: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'An outside expert' })
+  @ApiProperty({ type: String, description: 'An outside expert' })
   speakerName: string | null;
 
-  @ApiProperty()
   title: string;
 }
 
@@ -221,7 +193,6 @@ export class SessionReportResponse implements SessionReport {
   @ApiProperty({ enum: REPORT_KINDS })
   kind: ReportKind;
 
-  @ApiProperty()
   content: string;
 }
 
@@ -233,10 +204,8 @@ export class SessionDecisionResponse implements SessionDecision {
   @ApiProperty({ format: 'uuid' })
   sessionId: string;
 
-  @ApiProperty({ enum: DECISION_CATEGORIES })
   category: DecisionCategory;
 
-  @ApiProperty()
   content: string;
 }
 
@@ -251,7 +220,7 @@ export class SessionAttachmentResponse implements SessionAttachment {
   kind: SessionAttachmentKind;
 }
 
-class SixHavesFlagsResponse implements Record<SixHave, boolean> {
+export class SixHavesFlagsResponse implements Record<SixHave, boolean> {
   @ApiProperty({ description: '有计划: the plan is approved' }) plan: boolean;
   @ApiProperty({ description: '有安排: every planned segment has a person (≥3 segments)' })
   arrangement: boolean;
@@ -265,48 +234,48 @@ class SixHavesFlagsResponse implements Record<SixHave, boolean> {
 /** The seed's six haves of one session, computed from its records. */
 export class SixHavesResponse implements SixHavesCheck {
   @ApiProperty({ format: 'uuid' }) sessionId: string;
-  @ApiProperty({ type: SixHavesFlagsResponse }) have: SixHavesFlagsResponse;
+  have: SixHavesFlagsResponse;
   @ApiProperty({ enum: SIX_HAVES, isArray: true, description: 'What is missing; empty = complete' })
   missing: SixHave[];
 }
 
-class CorrectedAttendanceResponse {
+export class CorrectedAttendanceResponse {
   @ApiProperty({ format: 'uuid' }) personId: string;
-  @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: AttendanceStatus;
-  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  status: AttendanceStatus;
+  reason: string | null;
 }
 
-class CorrectedSegmentResponse {
-  @ApiProperty({ enum: SEGMENT_KEYS }) key: SegmentKey;
+export class CorrectedSegmentResponse {
+  key: SegmentKey;
   @ApiProperty({ format: 'uuid' }) ownerId: string;
-  @ApiProperty() record: string;
+  record: string;
 }
 
-class CorrectedSpeechResponse {
+export class CorrectedSpeechResponse {
   @ApiProperty({ format: 'uuid' }) personId: string;
-  @ApiProperty() topic: string;
-  @ApiProperty({ type: String, nullable: true }) content: string | null;
+  topic: string;
+  content: string | null;
 }
 
-class CorrectedLectureResponse {
+export class CorrectedLectureResponse {
   @ApiProperty({ enum: LECTURE_KINDS }) kind: LectureKind;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) speakerId: string | null;
-  @ApiProperty({ type: String, nullable: true }) speakerName: string | null;
-  @ApiProperty() title: string;
+  @ApiProperty({ type: String, format: 'uuid' }) speakerId: string | null;
+  speakerName: string | null;
+  title: string;
 }
 
-class CorrectedReportResponse {
+export class CorrectedReportResponse {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ enum: REPORT_KINDS }) kind: ReportKind;
-  @ApiProperty() content: string;
+  content: string;
 }
 
-class CorrectedDecisionResponse {
-  @ApiProperty({ enum: DECISION_CATEGORIES }) category: DecisionCategory;
-  @ApiProperty() content: string;
+export class CorrectedDecisionResponse {
+  category: DecisionCategory;
+  content: string;
 }
 
-class CorrectedAttachmentResponse {
+export class CorrectedAttachmentResponse {
   @ApiProperty({ format: 'uuid' }) attachmentId: string;
   @ApiProperty({ enum: SESSION_ATTACHMENT_KINDS }) kind: SessionAttachmentKind;
 }
@@ -314,17 +283,14 @@ class CorrectedAttachmentResponse {
 /** The parts of a record one correction changed (only those parts are present). */
 export class SessionRecordPartsResponse implements Partial<SessionRecordParts> {
   @ApiPropertyOptional({ format: 'date-time' }) heldAt?: string;
-  @ApiPropertyOptional({ type: [CorrectedAttendanceResponse] })
   attendance?: CorrectedAttendanceResponse[];
-  @ApiPropertyOptional({ type: [CorrectedSegmentResponse] }) segments?: CorrectedSegmentResponse[];
-  @ApiPropertyOptional({ type: [CorrectedSpeechResponse] }) speeches?: CorrectedSpeechResponse[];
-  @ApiPropertyOptional({ type: [CorrectedLectureResponse] }) lectures?: CorrectedLectureResponse[];
-  @ApiPropertyOptional({ type: [CorrectedReportResponse] }) reports?: CorrectedReportResponse[];
-  @ApiPropertyOptional({ type: [CorrectedDecisionResponse] })
+  segments?: CorrectedSegmentResponse[];
+  speeches?: CorrectedSpeechResponse[];
+  lectures?: CorrectedLectureResponse[];
+  reports?: CorrectedReportResponse[];
   decisions?: CorrectedDecisionResponse[];
-  @ApiPropertyOptional({ type: [CorrectedAttachmentResponse] })
   attachments?: CorrectedAttachmentResponse[];
-  @ApiPropertyOptional({ type: String, nullable: true }) summary?: string | null;
+  summary?: string | null;
 }
 
 /** One 更正 of a session record. */
@@ -332,7 +298,7 @@ export class SessionCorrectionResponse implements SessionCorrection {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty({ format: 'uuid', description: 'Who corrected' }) correctedBy: string;
-  @ApiProperty() correctedAt: Date;
+  correctedAt: Date;
   @ApiProperty({ description: '更正理由' }) reason: string;
   @ApiProperty({ type: SessionRecordPartsResponse, description: 'The changed parts as they were' })
   before: SessionRecordPartsResponse;
@@ -342,10 +308,9 @@ export class SessionCorrectionResponse implements SessionCorrection {
 
 /** Whether the caller may correct the record now. */
 export class CorrectionRightResponse implements CorrectionRight {
-  @ApiProperty() allowed: boolean;
+  allowed: boolean;
   @ApiProperty({
     type: Date,
-    nullable: true,
     description: "End of the branch secretary's correction period; null for the committee",
   })
   until: Date | null;
@@ -353,10 +318,8 @@ export class CorrectionRightResponse implements CorrectionRight {
 
 /** A session with its "six haves" records. */
 export class SessionViewResponse extends OrgSessionResponse implements SessionView {
-  @ApiProperty({ type: SixHavesResponse })
   sixHaves: SixHavesResponse;
 
-  @ApiProperty()
   branchName: string;
 
   @ApiProperty({
@@ -366,28 +329,20 @@ export class SessionViewResponse extends OrgSessionResponse implements SessionVi
   })
   people: Record<string, string>;
 
-  @ApiProperty({ type: [SessionSelfStudyResponse] })
   selfStudy: SessionSelfStudyResponse[];
 
-  @ApiProperty({ type: [SessionAttendanceResponse] })
   attendance: SessionAttendanceResponse[];
 
-  @ApiProperty({ type: [SessionSegmentResponse] })
   segments: SessionSegmentResponse[];
 
-  @ApiProperty({ type: [SessionSpeechResponse] })
   speeches: SessionSpeechResponse[];
 
-  @ApiProperty({ type: [SessionLectureResponse] })
   lectures: SessionLectureResponse[];
 
-  @ApiProperty({ type: [SessionReportResponse] })
   reports: SessionReportResponse[];
 
-  @ApiProperty({ type: [SessionDecisionResponse] })
   decisions: SessionDecisionResponse[];
 
-  @ApiProperty({ type: [SessionAttachmentResponse] })
   attachments: SessionAttachmentResponse[];
 
   @ApiProperty({
@@ -399,20 +354,16 @@ export class SessionViewResponse extends OrgSessionResponse implements SessionVi
   @ApiProperty({ type: [SessionCorrectionResponse], description: '更正 history, oldest first' })
   corrections: SessionCorrectionResponse[];
 
-  @ApiProperty({ type: CorrectionRightResponse })
   correction: CorrectionRightResponse;
 }
 
 /** What the session's forms show: self-study, the record, the summary. */
 @TaskFormContext('orglife:self-study-confirm', 'orglife:session-record', 'orglife:session-summary')
 export class SessionFormContextResponse {
-  @ApiProperty({ type: OrgSessionResponse })
   session: OrgSessionResponse;
 
-  @ApiProperty({ type: MonthlyPlanResponse, nullable: true })
   plan: MonthlyPlanResponse | null;
 
-  @ApiProperty({ type: [BranchMemberResponse] })
   members: BranchMemberResponse[];
 
   @ApiProperty({ description: 'The summary is overdue and escalated to the committee (督办)' })

@@ -10,7 +10,6 @@ export class SsoProvidersDto {
 }
 
 export class SsoProviderParam {
-  @ApiProperty({ enum: ['oidc', 'cas'] })
   @IsIn(['oidc', 'cas'])
   provider: 'oidc' | 'cas';
 }

@@ -58,7 +58,6 @@ export class CreateStudyContentDto {
   @MaxLength(200, { each: true })
   topics: string[];
 
-  @ApiProperty({ type: [StudyMaterialDto] })
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => StudyMaterialDto)
@@ -81,7 +80,6 @@ export class PublishStudyContentDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1, { message: '至少填写1个学习专题 (at least one topic)' })
@@ -89,7 +87,6 @@ export class PublishStudyContentDto {
   @IsNotEmpty({ each: true })
   topics?: string[];
 
-  @ApiPropertyOptional({ type: [StudyMaterialDto] })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
@@ -123,7 +120,6 @@ export class StudyArrangementDto {
   @MaxLength(5000)
   arrangement: string;
 
-  @ApiProperty({ type: [StudyMaterialDto] })
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => StudyMaterialDto)

@@ -148,7 +148,6 @@ export class OnsiteSupervisionRecordDto {
   @MaxLength(8000)
   guidance: string;
 
-  @ApiPropertyOptional({ type: [FindingDto] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -34,28 +34,25 @@ export class SpotCheckBatchResponse implements SpotCheckBatch {
   @ApiProperty({ enum: ['regular', 'extra'], description: 'extra = 追加抽查' })
   kind: 'regular' | 'extra';
 
-  @ApiProperty({ type: String, nullable: true, description: 'Why the extra draw' })
+  @ApiProperty({ type: String, description: 'Why the extra draw' })
   reason: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: the timer' })
+  @ApiProperty({ type: String, format: 'uuid', description: 'Null: the timer' })
   createdBy: string | null;
 
   @ApiProperty({ description: 'When the draw was started' })
   createdAt: Date;
 
-  @ApiProperty({ type: Date, nullable: true, description: 'Set when its flow was cancelled' })
+  @ApiProperty({ type: Date, description: 'Set when its flow was cancelled' })
   cancelledAt: Date | null;
 
   @ApiProperty({ description: '32-bit integer seed of the draw' })
   seed: number;
 
-  @ApiProperty()
   sampleRate: number;
 
-  @ApiProperty()
   minPerCommittee: number;
 
-  @ApiProperty()
   algorithm: string;
 
   @ApiProperty({ type: [SampleCandidateResponse], description: 'Every branch that could be drawn' })
@@ -64,10 +61,9 @@ export class SpotCheckBatchResponse implements SpotCheckBatch {
   @ApiProperty({ type: [String], format: 'uuid' })
   sampledBranchIds: string[];
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  @ApiProperty({ type: String, format: 'uuid', description: 'Workflow instance' })
   instanceId: string | null;
 
-  @ApiProperty()
   drawnAt: Date;
 }
 
@@ -88,28 +84,23 @@ export class SpotCheckItemResponse implements SpotCheckItem {
   @ApiProperty({ enum: ['pending', 'passed', 'findings'] })
   status: SpotCheckItemStatus;
 
-  @ApiProperty({ type: String, nullable: true })
   notes: string | null;
 
-  @ApiProperty()
   recommendNotice: boolean;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   inspectedBy: string | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   inspectedAt: Date | null;
 
-  @ApiProperty({ type: String, nullable: true, description: '通报 title' })
+  @ApiProperty({ type: String, description: '通报 title' })
   noticeTitle: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   noticeContent: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   noticeIssuedBy: string | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   noticeIssuedAt: Date | null;
 }
 
@@ -123,16 +114,12 @@ export class SpotCheckReplayResponse implements ReplayView {
   @ApiProperty({ format: 'uuid' })
   batchId: string;
 
-  @ApiProperty()
   seed: number;
 
-  @ApiProperty()
   sampleRate: number;
 
-  @ApiProperty()
   minPerCommittee: number;
 
-  @ApiProperty()
   algorithm: string;
 
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -141,7 +128,6 @@ export class SpotCheckReplayResponse implements ReplayView {
   @ApiProperty({ type: [String], format: 'uuid' })
   rederived: string[];
 
-  @ApiProperty()
   matches: boolean;
 }
 
@@ -152,18 +138,14 @@ export class StartedInstanceResponse {
 }
 
 export class RecordSegmentResponse {
-  @ApiProperty()
   key: string;
 
-  @ApiProperty()
   record: string;
 }
 
 export class RecordLectureResponse {
-  @ApiProperty()
   kind: string;
 
-  @ApiProperty()
   title: string;
 }
 
@@ -172,32 +154,25 @@ export class RecordLectureResponse {
 export class RecordAttachmentResponse {
   @ApiProperty({ format: 'uuid' }) attachmentId: string;
   @ApiProperty({ enum: SESSION_ATTACHMENT_KINDS }) kind: string;
-  @ApiProperty() fileName: string;
+  fileName: string;
 }
 
 export class SessionRecordResponse implements SessionRecordView {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
   status: string;
 
-  @ApiProperty()
   scheduledAt: Date;
 
-  @ApiProperty({ type: Date, nullable: true })
   heldAt: Date | null;
 
-  @ApiProperty({ type: String, nullable: true })
   place: string | null;
 
-  @ApiProperty({ type: [String] })
   meetingTypes: string[];
 
-  @ApiProperty({ type: String, nullable: true })
   summary: string | null;
 
-  @ApiProperty({ type: [RecordSegmentResponse] })
   segments: RecordSegmentResponse[];
 
   @ApiProperty({
@@ -210,7 +185,6 @@ export class SessionRecordResponse implements SessionRecordView {
   @ApiProperty({ description: 'Number of speeches' })
   speeches: number;
 
-  @ApiProperty({ type: [RecordLectureResponse] })
   lectures: RecordLectureResponse[];
 
   @ApiProperty({ description: 'Number of reports' })
@@ -237,7 +211,7 @@ export class OnsiteSupervisionResponse implements OnsiteSupervision {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   sessionId: string | null;
 
   @ApiProperty({ format: 'uuid' })
@@ -249,25 +223,22 @@ export class OnsiteSupervisionResponse implements OnsiteSupervision {
   @ApiProperty({ enum: ['pending', 'recorded', 'cancelled'] })
   status: 'pending' | 'recorded' | 'cancelled';
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   supervisorId: string | null;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true })
+  @ApiProperty({ type: String, format: 'date' })
   attendedOn: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   guidance: string | null;
 
-  @ApiProperty()
   findingsCount: number;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  @ApiProperty({ type: String, format: 'uuid', description: 'Workflow instance' })
   instanceId: string | null;
 
   @ApiProperty({ format: 'uuid' })
   startedBy: string;
 
-  @ApiProperty()
   createdAt: Date;
 }
 
@@ -276,7 +247,6 @@ export class AnnualInspectionResponse implements AnnualInspection {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
   year: number;
 
   @ApiProperty({ format: 'uuid' })
@@ -285,29 +255,24 @@ export class AnnualInspectionResponse implements AnnualInspection {
   @ApiProperty({ enum: ['pending', 'done', 'cancelled'] })
   status: 'pending' | 'done' | 'cancelled';
 
-  @ApiProperty({ type: String, nullable: true })
   summary: string | null;
 
-  @ApiProperty()
   findingsCount: number;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid' })
   inspectedBy: string | null;
 
-  @ApiProperty({ type: Date, nullable: true })
   inspectedAt: Date | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Workflow instance' })
+  @ApiProperty({ type: String, format: 'uuid', description: 'Workflow instance' })
   instanceId: string | null;
 
-  @ApiProperty()
   createdAt: Date;
 }
 
 /** What the inspector's form shows: the sampled branch and its records of the month. */
 @TaskFormContext('orglife:spot-check-inspect')
 export class SpotCheckInspectContextResponse {
-  @ApiProperty({ type: SpotCheckItemResponse })
   item: SpotCheckItemResponse;
 
   @ApiProperty({ type: [SessionRecordResponse], description: "The branch's sessions of the month" })
@@ -317,7 +282,6 @@ export class SpotCheckInspectContextResponse {
 /** What OD's notice shows: the draw and the sampled branch's item with its findings. */
 @TaskFormContext('orglife:spot-check-notice')
 export class SpotCheckNoticeContextResponse {
-  @ApiProperty({ type: SpotCheckBatchResponse })
   batch: SpotCheckBatchResponse;
 
   @ApiProperty({
@@ -330,7 +294,6 @@ export class SpotCheckNoticeContextResponse {
 /** What recording an on-site supervision shows. */
 @TaskFormContext('orglife:onsite-supervision-record')
 export class OnsiteSupervisionContextResponse {
-  @ApiProperty({ type: OnsiteSupervisionResponse })
   supervision: OnsiteSupervisionResponse;
 }
 
@@ -339,7 +302,6 @@ export class BranchOfUniversityResponse implements BranchOfUniversity {
   @ApiProperty({ format: 'uuid' })
   branchId: string;
 
-  @ApiProperty()
   name: string;
 
   @ApiProperty({ format: 'uuid', description: 'A direct branch (直属党支部) is its own committee' })
@@ -355,9 +317,7 @@ export class BranchOfUniversityResponse implements BranchOfUniversity {
 /** What an annual inspection shows: the inspection and the inspected committee's branches. */
 @TaskFormContext('orglife:annual-inspection')
 export class AnnualInspectionContextResponse {
-  @ApiProperty({ type: AnnualInspectionResponse })
   inspection: AnnualInspectionResponse;
 
-  @ApiProperty({ type: [BranchOfUniversityResponse] })
   branches: BranchOfUniversityResponse[];
 }

@@ -6,13 +6,11 @@ const TASK_STATUSES: Record<TaskStatus, true> = { open: true, completed: true, c
 
 /** What a domain task form shows. */
 export class TaskFormViewResponse implements TaskFormView {
-  @ApiProperty()
   taskId: string;
 
   @ApiProperty({ example: 'orglife:plan-draft' })
   formKey: string;
 
-  @ApiProperty({ type: String, nullable: true })
   name: string | null;
 
   @ApiProperty({ description: 'The BPMN user task id' })
@@ -32,7 +30,6 @@ export class TaskFormViewResponse implements TaskFormView {
 
 /** The task after a form was submitted. */
 export class TaskFormSubmittedResponse {
-  @ApiProperty()
   taskId: string;
 
   @ApiProperty({ enum: Object.keys(TASK_STATUSES) })

@@ -2255,13 +2255,13 @@ export interface components {
             id: string;
             /** Format: date-time */
             at: string;
-            /** @enum {string} */
-            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
             /** Format: uuid */
             actorId: string | null;
-            actorUsername: string | null;
             /** Format: uuid */
             subjectId: string | null;
+            /** @enum {string} */
+            kind: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
+            actorUsername: string | null;
             subjectUsername: string | null;
             ip: string | null;
             detail: string | null;
@@ -2279,12 +2279,12 @@ export interface components {
             password: string;
         };
         AccessTokenDto: {
-            accessToken: string;
             /**
              * @description Access token lifetime in seconds
              * @example 900
              */
             expiresIn: number;
+            accessToken: string;
         };
         ActivateDto: {
             /** @example T2026101 */
@@ -2298,24 +2298,24 @@ export interface components {
             newPassword: string;
         };
         ChangePasswordDto: {
-            oldPassword: string;
             /** @description At least 10 characters, not a common password, not containing the username */
             newPassword: string;
+            oldPassword: string;
         };
         MyRoleDto: {
-            /** @enum {string} */
-            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
             /** Format: uuid */
             orgUnitId: string;
+            /** @enum {string} */
+            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
             orgUnitName: string;
         };
         MeDto: {
             /** Format: uuid */
             id: string;
-            username: string;
-            name: string;
             /** Format: uuid */
             orgUnitId: string;
+            username: string;
+            name: string;
             roles: components["schemas"]["MyRoleDto"][];
         };
         SsoProvidersDto: {
@@ -2413,14 +2413,8 @@ export interface components {
             employeeNo: string;
             /** @example 陈晓东 */
             name: string;
-            /** @enum {string|null} */
-            gender: "male" | "female" | null;
-            phone: string | null;
             /** Format: uuid */
             orgUnitId: string;
-            orgUnitName: string;
-            /** @enum {string|null} */
-            memberType: "full" | "probationary" | null;
             /** Format: date */
             joinedPartyOn: string | null;
             /** @description Login name; null = no account */
@@ -2432,6 +2426,12 @@ export interface components {
             accountStatus: "none" | "pending" | "active" | "deactivated";
             /** @description Created by campus sign-in (统一身份认证自动建档) and not yet confirmed by the Organization Department */
             ssoCreated: boolean;
+            /** @enum {string|null} */
+            gender: "male" | "female" | null;
+            phone: string | null;
+            orgUnitName: string;
+            /** @enum {string|null} */
+            memberType: "full" | "probationary" | null;
         };
         PersonPageDto: {
             items: components["schemas"]["PersonDto"][];
@@ -2442,10 +2442,10 @@ export interface components {
         PersonRoleDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
             /** Format: uuid */
             orgUnitId: string;
+            /** @enum {string} */
+            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
             orgUnitName: string;
         };
         PersonDetailDto: {
@@ -2458,14 +2458,8 @@ export interface components {
             employeeNo: string;
             /** @example 陈晓东 */
             name: string;
-            /** @enum {string|null} */
-            gender: "male" | "female" | null;
-            phone: string | null;
             /** Format: uuid */
             orgUnitId: string;
-            orgUnitName: string;
-            /** @enum {string|null} */
-            memberType: "full" | "probationary" | null;
             /** Format: date */
             joinedPartyOn: string | null;
             /** @description Login name; null = no account */
@@ -2477,6 +2471,12 @@ export interface components {
             accountStatus: "none" | "pending" | "active" | "deactivated";
             /** @description Created by campus sign-in (统一身份认证自动建档) and not yet confirmed by the Organization Department */
             ssoCreated: boolean;
+            /** @enum {string|null} */
+            gender: "male" | "female" | null;
+            phone: string | null;
+            orgUnitName: string;
+            /** @enum {string|null} */
+            memberType: "full" | "probationary" | null;
             roles: components["schemas"]["PersonRoleDto"][];
         };
         CreatePersonDto: {
@@ -2484,8 +2484,6 @@ export interface components {
             employeeNo: string;
             /** @example 马晓峰 */
             name: string;
-            /** @enum {string} */
-            gender?: "male" | "female";
             /** @example 13800000000 */
             phone?: string;
             /**
@@ -2508,6 +2506,8 @@ export interface components {
             username?: string;
             /** @description Initial password (needs username): at least 10 characters, not a common password, not containing the username */
             password?: string;
+            /** @enum {string} */
+            gender?: "male" | "female";
         };
         TransferPersonDto: {
             /**
@@ -2538,20 +2538,20 @@ export interface components {
             id: string;
             /** Format: uuid */
             personId: string;
+            /** Format: uuid */
+            orgUnitId: string;
             personName: string;
             /** @enum {string} */
             role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
-            /** Format: uuid */
-            orgUnitId: string;
             orgUnitName: string;
         };
         CreateRoleAssignmentDto: {
             /** Format: uuid */
             personId: string;
-            /** @enum {string} */
-            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
             /** Format: uuid */
             orgUnitId: string;
+            /** @enum {string} */
+            role: "od_admin" | "committee_secretary" | "committee_deputy" | "organizer" | "branch_secretary" | "branch_committee" | "member" | "inspector" | "leader";
         };
         RosterImportResultDto: {
             /** @description Rows written */
@@ -2576,77 +2576,77 @@ export interface components {
             contentHash: string;
         };
         DefinitionListItemDto: {
-            id: string;
-            processId: string;
-            version: number;
-            name: string | null;
-            note: string | null;
             /** @enum {string} */
             source: "file" | "upload";
-            sourceName: string | null;
-            deployedBy: string | null;
             /** Format: date-time */
             deployedAt: string;
-            contentHash: string;
             /** @description Set when the workflows/ file is newer than the version in use (an upload) */
             newerDefault: components["schemas"]["NewerDefaultDto"] | null;
-        };
-        DefinitionDetailDto: {
             id: string;
             processId: string;
             version: number;
             name: string | null;
             note: string | null;
-            /** @enum {string} */
-            source: "file" | "upload";
             sourceName: string | null;
             deployedBy: string | null;
+            contentHash: string;
+        };
+        DefinitionDetailDto: {
+            /** @enum {string} */
+            source: "file" | "upload";
             /** Format: date-time */
             deployedAt: string;
-            contentHash: string;
             xml: string;
+            id: string;
+            processId: string;
+            version: number;
+            name: string | null;
+            note: string | null;
+            sourceName: string | null;
+            deployedBy: string | null;
+            contentHash: string;
         };
         DefaultDefinitionDto: {
             /** @description The file in workflows/ */
             sourceName: string;
-            contentHash: string;
-            processId: string;
             /** @description The file’s BPMN XML */
             xml: string;
             /** @description True when this content was deployed at some version */
             deployed: boolean;
             /** @description The version in use (the latest) */
             inUse: components["schemas"]["DefinitionDetailDto"];
+            processId: string;
+            contentHash: string;
         };
         DefinitionDto: {
+            /** @enum {string} */
+            source: "file" | "upload";
+            /** Format: date-time */
+            deployedAt: string;
             id: string;
             processId: string;
             version: number;
             name: string | null;
             note: string | null;
-            /** @enum {string} */
-            source: "file" | "upload";
             sourceName: string | null;
             deployedBy: string | null;
-            /** Format: date-time */
-            deployedAt: string;
             contentHash: string;
         };
         DefinitionVersionDto: {
+            /** @enum {string} */
+            source: "file" | "upload";
+            /** Format: date-time */
+            deployedAt: string;
+            /** @description Instances still running on this version */
+            runningInstances: number;
             id: string;
             processId: string;
             version: number;
             name: string | null;
             note: string | null;
-            /** @enum {string} */
-            source: "file" | "upload";
             sourceName: string | null;
             deployedBy: string | null;
-            /** Format: date-time */
-            deployedAt: string;
             contentHash: string;
-            /** @description Instances still running on this version */
-            runningInstances: number;
         };
         ValidateDefinitionDto: {
             /** @description BPMN 2.0 XML (Camunda 8 / zeebe extensions) */
@@ -2670,19 +2670,19 @@ export interface components {
             note?: string;
         };
         InstanceDto: {
+            /** @enum {string} */
+            status: "active" | "completed" | "terminated";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
             id: string;
             definitionId: string;
             processId: string;
             businessKey: string | null;
             orgUnitId: string | null;
-            /** @enum {string} */
-            status: "active" | "completed" | "terminated";
             parentInstanceId: string | null;
             startedBy: string | null;
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            endedAt: string | null;
         };
         InstancePageDto: {
             items: components["schemas"]["InstanceDto"][];
@@ -2691,26 +2691,18 @@ export interface components {
         InstanceMigrationDto: {
             /** Format: date-time */
             at: string;
-            fromVersion: number;
-            toVersion: number;
             /** @description Who moved it */
             actorName: string | null;
+            fromVersion: number;
+            toVersion: number;
         };
         InstanceDetailDto: {
-            id: string;
-            definitionId: string;
-            processId: string;
-            businessKey: string | null;
-            orgUnitId: string | null;
             /** @enum {string} */
             status: "active" | "completed" | "terminated";
-            parentInstanceId: string | null;
-            startedBy: string | null;
             /** Format: date-time */
             startedAt: string;
             /** Format: date-time */
             endedAt: string | null;
-            definitionVersion: number;
             /** @description Migrated from version N, oldest first */
             migrations: components["schemas"]["InstanceMigrationDto"][];
             /**
@@ -2725,53 +2717,55 @@ export interface components {
             state: {
                 [key: string]: unknown;
             };
+            definitionVersion: number;
+            id: string;
+            definitionId: string;
+            processId: string;
+            businessKey: string | null;
+            orgUnitId: string | null;
+            parentInstanceId: string | null;
+            startedBy: string | null;
         };
         HistoryEventDto: {
             /** Format: date-time */
             at: string;
-            elementId: string;
-            elementType: string;
-            elementInstanceId: string;
             /** @enum {string} */
             kind: "activated" | "completed" | "terminated" | "incident" | "incidentResolved";
             /** @description Who completed the user task (on its completed event), else null */
             actorName: string | null;
+            elementId: string;
+            elementType: string;
+            elementInstanceId: string;
         };
         StartInstanceDto: {
-            processId: string;
             variables?: {
                 [key: string]: unknown;
             };
             /** @description The org unit the instance belongs to */
             orgUnitId: string;
+            processId: string;
             businessKey?: string;
         };
         MessageDto: {
-            name: string;
-            correlationKey?: string;
             variables?: {
                 [key: string]: unknown;
             };
+            name: string;
+            correlationKey?: string;
         };
         CorrelationResultDto: {
             correlatedInstanceIds: string[];
             startedInstanceIds: string[];
         };
         SignalDto: {
-            name: string;
             variables?: {
                 [key: string]: unknown;
             };
+            name: string;
         };
         TaskDto: {
-            id: string;
-            instanceId: string;
-            definitionId: string;
-            processId: string;
             /** @description BPMN element id of the user task */
             elementId: string;
-            name: string | null;
-            orgUnitId: string | null;
             /** @description Person id */
             assignee: string | null;
             /** @description Person ids */
@@ -2786,15 +2780,12 @@ export interface components {
             dueAt: string | null;
             /** Format: date-time */
             followUpAt: string | null;
-            formKey: string | null;
-            priority: number;
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             completedAt: string | null;
-            completedBy: string | null;
             /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
             returnComment: string | null;
             /** @description 委派: person id of the owner who delegated it and finishes it */
@@ -2815,20 +2806,29 @@ export interface components {
             onBehalfOf: string | null;
             /** @description 代理: that person's name */
             onBehalfOfName: string | null;
+            id: string;
+            instanceId: string;
+            definitionId: string;
+            processId: string;
+            name: string | null;
+            orgUnitId: string | null;
+            formKey: string | null;
+            priority: number;
+            completedBy: string | null;
         };
         TaskPageDto: {
-            items: components["schemas"]["TaskDto"][];
             /** @description Tasks in the tab, counted up to 1000 */
             total: number;
             /** @description True when the tab holds more than 1000 (show "1000+") */
             totalCapped: boolean;
+            items: components["schemas"]["TaskDto"][];
         };
         TaskCountsDto: {
+            /** @description Tabs holding more than 1000 tasks; their number is 1000 */
+            capped: ("mine" | "claimable" | "done")[];
             mine: number;
             claimable: number;
             done: number;
-            /** @description Tabs holding more than 1000 tasks; their number is 1000 */
-            capped: ("mine" | "claimable" | "done")[];
         };
         TaskActionsDto: {
             /** @description May claim it (签收) */
@@ -2851,14 +2851,8 @@ export interface components {
             actAsAdded: boolean;
         };
         TaskDetailDto: {
-            id: string;
-            instanceId: string;
-            definitionId: string;
-            processId: string;
             /** @description BPMN element id of the user task */
             elementId: string;
-            name: string | null;
-            orgUnitId: string | null;
             /** @description Person id */
             assignee: string | null;
             /** @description Person ids */
@@ -2873,15 +2867,12 @@ export interface components {
             dueAt: string | null;
             /** Format: date-time */
             followUpAt: string | null;
-            formKey: string | null;
-            priority: number;
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             completedAt: string | null;
-            completedBy: string | null;
             /** @description Set (退回意见, may be empty) when a return sent the work back as this task */
             returnComment: string | null;
             /** @description 委派: person id of the owner who delegated it and finishes it */
@@ -2915,6 +2906,15 @@ export interface components {
             domainForm: boolean;
             /** @description Name of the task's org unit (readable here even when the caller's org tree does not reach it) */
             orgUnitName: string | null;
+            id: string;
+            instanceId: string;
+            definitionId: string;
+            processId: string;
+            name: string | null;
+            orgUnitId: string | null;
+            formKey: string | null;
+            priority: number;
+            completedBy: string | null;
         };
         CompleteTaskDto: {
             /** @description Process variables (JSON object, names like identifiers, ≤ 256 KiB) */
@@ -2943,14 +2943,14 @@ export interface components {
             message?: string;
         };
         TaskCommentDto: {
+            /** @description The author’s name */
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
             id: string;
             taskId: string;
             authorId: string;
-            /** @description The author’s name */
-            authorName: string | null;
             body: string;
-            /** Format: date-time */
-            createdAt: string;
         };
         CreateCommentDto: {
             body: string;
@@ -2962,12 +2962,12 @@ export interface components {
         ReturnTargetDto: {
             /** @description BPMN element id of the user task */
             elementId: string;
-            name: string | null;
             /** @description Person id of who completed it last; the task goes back to them */
             completedBy: string;
-            completedByName: string | null;
             /** Format: date-time */
             completedAt: string;
+            name: string | null;
+            completedByName: string | null;
         };
         ReturnTaskDto: {
             /** @description BPMN element id of the earlier user task to send the work back to */
@@ -2976,21 +2976,14 @@ export interface components {
             reason: string;
         };
         AuditEntryDto: {
-            id: string;
             /** Format: date-time */
             at: string;
             /** @description Person id, or system */
             actor: string;
-            actorName: string | null;
             /** @description The verb, e.g. task.returned */
             action: string;
-            instanceId: string | null;
-            processId: string | null;
             /** @description The process name of the instance’s version */
             processName: string | null;
-            orgUnitId: string | null;
-            orgUnitName: string | null;
-            taskId: string | null;
             /** @description The task acted on */
             taskName: string | null;
             /** @description BPMN element of the task acted on (the diagram marks verbs on it) */
@@ -3003,51 +2996,58 @@ export interface components {
             movedTo: string | null;
             /** @description Why (reason, message) */
             reason: string | null;
+            id: string;
+            actorName: string | null;
+            instanceId: string | null;
+            processId: string | null;
+            orgUnitId: string | null;
+            orgUnitName: string | null;
+            taskId: string | null;
         };
         AuditPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
             total: number;
         };
         TaskNotificationDto: {
-            id: string;
-            taskId: string;
             /** @enum {string} */
             kind: "urged";
             /** @description Person id of who caused it */
             actor: string;
-            actorName: string | null;
-            message: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             readAt: string | null;
+            id: string;
+            taskId: string;
+            actorName: string | null;
+            message: string;
         };
         IncidentDto: {
-            id: string;
-            instanceId: string | null;
             /** @description Set when a timer could not fire */
             jobId: string | null;
-            processId: string;
-            elementId: string;
-            orgUnitId: string | null;
-            message: string;
             /** @enum {string} */
             status: "open" | "resolved";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             resolvedAt: string | null;
+            id: string;
+            instanceId: string | null;
+            processId: string;
+            elementId: string;
+            orgUnitId: string | null;
+            message: string;
         };
         IncidentPageDto: {
             items: components["schemas"]["IncidentDto"][];
             total: number;
         };
         ActiveElementDto: {
+            /** @description Running instances with a token here */
+            instances: number;
             elementId: string;
             name: string | null;
             kind: string;
-            /** @description Running instances with a token here */
-            instances: number;
         };
         TargetElementDto: {
             elementId: string;
@@ -3067,8 +3067,6 @@ export interface components {
             target: string;
         };
         MigrateInstancesDto: {
-            fromVersion: number;
-            toVersion: number;
             /** @description Instances to move; omitted = every running instance of fromVersion in reach */
             instanceIds?: string[];
             /** @description Where each active element goes; ids left out map to themselves */
@@ -3077,6 +3075,8 @@ export interface components {
             dryRun?: boolean;
             /** @description Instances per batch (default 50) */
             batchSize?: number;
+            fromVersion: number;
+            toVersion: number;
         };
         MovedInstanceDto: {
             instanceId: string;
@@ -3088,11 +3088,11 @@ export interface components {
             message: string;
         };
         SkippedInstanceDto: {
-            instanceId: string;
-            businessKey: string | null;
             /** @description Why it was not moved (中文 first) */
             reason: string;
             problems: components["schemas"]["MigrationProblemDto"][];
+            instanceId: string;
+            businessKey: string | null;
         };
         MigrationReportDto: {
             dryRun: boolean;
@@ -3102,17 +3102,17 @@ export interface components {
             skipped: components["schemas"]["SkippedInstanceDto"][];
         };
         StandInDto: {
-            id: string;
-            personId: string;
-            personName: string;
-            standInId: string;
-            standInName: string;
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
             endsAt: string;
             /** @enum {string} */
             reason: "business_trip" | "leave" | "other";
+            id: string;
+            personId: string;
+            personName: string;
+            standInId: string;
+            standInName: string;
             note: string | null;
         };
         CreateStandInDto: {
@@ -3136,10 +3136,6 @@ export interface components {
             id: string;
         };
         HandoverTaskDto: {
-            id: string;
-            name: string | null;
-            instanceId: string;
-            processId: string;
             /**
              * @description assignee: the old holder (or their stand-in) holds it; owner: they delegated it (委派) and it comes back to them
              * @enum {string}
@@ -3150,12 +3146,16 @@ export interface components {
              * @enum {string}
              */
             via: "role" | "name";
-        };
-        HandoverDraftDto: {
+            id: string;
+            name: string | null;
             instanceId: string;
             processId: string;
+        };
+        HandoverDraftDto: {
             /** @description The flow variable that names the old holder, e.g. drafter */
             variable: string;
+            instanceId: string;
+            processId: string;
         };
         HandoverRecordDto: {
             /** @enum {string} */
@@ -3164,6 +3164,12 @@ export interface components {
             title: string;
         };
         HandoverPreviewDto: {
+            /** @description 待办: open tasks that move */
+            tasks: components["schemas"]["HandoverTaskDto"][];
+            /** @description 草稿: running flows whose drafter is the old holder (e.g. a monthly plan) */
+            drafts: components["schemas"]["HandoverDraftDto"][];
+            /** @description 归属: unpublished records the old holder owns in the role */
+            records: components["schemas"]["HandoverRecordDto"][];
             assignmentId: string;
             role: string;
             orgUnitId: string;
@@ -3172,12 +3178,6 @@ export interface components {
             fromName: string;
             toPersonId: string;
             toName: string;
-            /** @description 待办: open tasks that move */
-            tasks: components["schemas"]["HandoverTaskDto"][];
-            /** @description 草稿: running flows whose drafter is the old holder (e.g. a monthly plan) */
-            drafts: components["schemas"]["HandoverDraftDto"][];
-            /** @description 归属: unpublished records the old holder owns in the role */
-            records: components["schemas"]["HandoverRecordDto"][];
         };
         HandoverDto: {
             /**
@@ -3189,12 +3189,12 @@ export interface components {
             note?: string;
         };
         DeployedDecisionDto: {
+            /** Format: date-time */
+            deployedAt: string;
             decisionId: string;
             name: string;
             deploymentId: string;
             sourceName: string | null;
-            /** Format: date-time */
-            deployedAt: string;
         };
         DeployDecisionsDto: {
             /** @description DMN 1.3 XML (decision tables, literal expressions) */
@@ -3205,20 +3205,20 @@ export interface components {
         AddedApproverDto: {
             /** @description Person id of the added approver */
             personId: string;
-            name: string | null;
             /** @enum {string} */
             position: "before" | "after";
-            addedByName: string | null;
-            reason: string | null;
             /** @enum {string} */
             status: "pending" | "done" | "cancelled";
             /** @enum {string|null} */
             opinion: "approved" | "rejected" | null;
-            comment: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             actedAt: string | null;
+            name: string | null;
+            addedByName: string | null;
+            reason: string | null;
+            comment: string | null;
         };
         AddSequentialApproverDto: {
             /** @description Person id of the added approver (加签人) */
@@ -3238,10 +3238,8 @@ export interface components {
             comment?: string;
         };
         VoterDto: {
-            taskId: string;
             /** @description Person id */
             assignee: string | null;
-            name: string | null;
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
             /** @enum {string|null} */
@@ -3250,6 +3248,8 @@ export interface components {
             completedAt: string | null;
             /** @description The caller may remove this approver (减签) */
             mayRemove: boolean;
+            taskId: string;
+            name: string | null;
         };
         VoteRoundDto: {
             /**
@@ -3259,12 +3259,12 @@ export interface components {
             kind: "all" | "any" | "count" | "share";
             /** @description 票签: votes or share needed */
             threshold: number | null;
+            /** @description The caller may add an approver (加签) */
+            mayAdd: boolean;
             approved: number;
             rejected: number;
             pending: number;
             voters: components["schemas"]["VoterDto"][];
-            /** @description The caller may add an approver (加签) */
-            mayAdd: boolean;
         };
         VoteRoundResponseDto: {
             /** @description Null: not a vote step */
@@ -3281,38 +3281,38 @@ export interface components {
             reason: string;
         };
         TaskCopyDto: {
-            id: string;
-            taskId: string;
-            instanceId: string;
-            taskName: string | null;
             /** @description Person id of the approver */
             copiedBy: string;
-            copiedByName: string | null;
             /** @enum {string} */
             source: "model" | "approver";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             readAt: string | null;
+            id: string;
+            taskId: string;
+            instanceId: string;
+            taskName: string | null;
+            copiedByName: string | null;
         };
         TaskCopyPageDto: {
-            items: components["schemas"]["TaskCopyDto"][];
             /** @description Unread copies of the caller */
             unread: number;
+            items: components["schemas"]["TaskCopyDto"][];
         };
         NotificationResponse: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due";
-            title: string;
-            body: string;
             /** @description App path to open, e.g. /tasks/{id} */
             link: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             readAt: string | null;
+            /** @enum {string} */
+            kind: "task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due";
+            title: string;
+            body: string;
         };
         NotificationListResponse: {
             items: components["schemas"]["NotificationResponse"][];
@@ -3325,11 +3325,11 @@ export interface components {
             unread: number;
         };
         NotificationSettingsResponse: {
+            /** @description Whether the server has SMTP configured (e-mail can be sent) */
+            emailAvailable: boolean;
             email: string | null;
             emailKinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             digest: boolean;
-            /** @description Whether the server has SMTP configured (e-mail can be sent) */
-            emailAvailable: boolean;
         };
         NotificationSettingsDto: {
             /**
@@ -3347,14 +3347,14 @@ export interface components {
             id: string;
             /** Format: uuid */
             orgUnitId: string;
-            /** @enum {string} */
-            provider: "wecom" | "dingtalk" | "feishu";
-            name: string;
-            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
             /** @description A signing secret is kept (never shown) */
             signed: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @enum {string} */
+            provider: "wecom" | "dingtalk" | "feishu";
+            name: string;
+            kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
         };
         RobotDto: {
             /**
@@ -3371,9 +3371,7 @@ export interface components {
             kinds: ("task_new" | "task_returned" | "reminder" | "plan_approved" | "overdue" | "overdue_escalated" | "urged" | "spot_check" | "rectification_due")[];
         };
         TaskFormViewResponse: {
-            taskId: string;
             formKey: components["schemas"]["TaskFormKey"];
-            name: string | null;
             /** @description The BPMN user task id */
             elementId: string;
             /** @enum {string} */
@@ -3401,11 +3399,13 @@ export interface components {
              *     - `orglife:vanguard-comments`: VanguardContextResponse
              */
             context: components["schemas"]["AnnualInspectionContextResponse"] | components["schemas"]["RectificationDetailResponse"] | components["schemas"]["EvaluationContextResponse"] | components["schemas"]["OnsiteSupervisionContextResponse"] | components["schemas"]["PlanApprovalContextResponse"] | components["schemas"]["PlanDraftContextResponse"] | components["schemas"]["SessionFormContextResponse"] | components["schemas"]["SpotCheckInspectContextResponse"] | components["schemas"]["SpotCheckNoticeContextResponse"] | components["schemas"]["StudyArrangementContextResponse"] | components["schemas"]["StudyPublishContextResponse"] | components["schemas"]["VanguardContextResponse"];
+            taskId: string;
+            name: string | null;
         };
         TaskFormSubmittedResponse: {
-            taskId: string;
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
+            taskId: string;
         };
         AttachmentResponse: {
             /** Format: uuid */
@@ -3415,10 +3415,8 @@ export interface components {
              * @description The unit whose people may read it
              */
             orgUnitId: string;
-            fileName: string;
             /** @example image/jpeg */
             mimeType: string;
-            sizeBytes: number;
             /** @description SHA-256 of the content, hex */
             sha256: string;
             /**
@@ -3436,6 +3434,8 @@ export interface components {
             } | null;
             /** Format: uuid */
             uploadedBy: string;
+            fileName: string;
+            sizeBytes: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3451,10 +3451,8 @@ export interface components {
             universityId: string;
             /** @example 2026-12 */
             month: string;
-            title: string;
             /** @description 学习专题 */
             topics: string[];
-            materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
             status: "draft" | "published" | "cancelled";
@@ -3465,10 +3463,12 @@ export interface components {
             instanceId: string | null;
             /** Format: uuid */
             createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
             /** Format: uuid */
             publishedBy: string | null;
+            title: string;
+            materials: components["schemas"]["StudyMaterialResponse"][];
+            /** Format: date-time */
+            createdAt: string;
             /** Format: date-time */
             publishedAt: string | null;
         };
@@ -3479,11 +3479,11 @@ export interface components {
             studyContentId: string;
             /** Format: uuid */
             committeeId: string;
+            /** Format: uuid */
+            createdBy: string;
             theme: string;
             arrangement: string;
             materials: components["schemas"]["StudyMaterialResponse"][];
-            /** Format: uuid */
-            createdBy: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3494,10 +3494,8 @@ export interface components {
             universityId: string;
             /** @example 2026-12 */
             month: string;
-            title: string;
             /** @description 学习专题 */
             topics: string[];
-            materials: components["schemas"]["StudyMaterialResponse"][];
             attachmentIds: string[];
             /** @enum {string} */
             status: "draft" | "published" | "cancelled";
@@ -3508,10 +3506,12 @@ export interface components {
             instanceId: string | null;
             /** Format: uuid */
             createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
             /** Format: uuid */
             publishedBy: string | null;
+            title: string;
+            materials: components["schemas"]["StudyMaterialResponse"][];
+            /** Format: date-time */
+            createdAt: string;
             /** Format: date-time */
             publishedAt: string | null;
             arrangements: components["schemas"]["StudyArrangementResponse"][];
@@ -3527,15 +3527,15 @@ export interface components {
             title: string;
             /** @description 学习专题 */
             topics: string[];
-            materials: components["schemas"]["StudyMaterialDto"][];
             /** @description From POST /attachments */
             attachmentIds: string[];
+            materials: components["schemas"]["StudyMaterialDto"][];
         };
         PublishStudyContentDto: {
             title?: string;
+            attachmentIds?: string[];
             topics?: string[];
             materials?: components["schemas"]["StudyMaterialDto"][];
-            attachmentIds?: string[];
         };
         StudyArrangementDto: {
             /** Format: uuid */
@@ -3545,13 +3545,13 @@ export interface components {
             materials: components["schemas"]["StudyMaterialDto"][];
         };
         PlanSegmentResponse: {
-            /** @enum {string} */
-            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
             /**
              * Format: uuid
              * @description 负责人
              */
             ownerId: string;
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
             content: string;
         };
         PlanActivityResponse: {
@@ -3578,6 +3578,8 @@ export interface components {
              * @description Workflow instance
              */
             instanceId: string | null;
+            /** @description Increases on every submission */
+            revision: number;
             /** @enum {string} */
             status: "pending" | "submitted" | "returned" | "approved" | "cancelled";
             topic: string | null;
@@ -3587,8 +3589,6 @@ export interface components {
             meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
             segments: components["schemas"]["PlanSegmentResponse"][];
             activity: components["schemas"]["PlanActivityResponse"] | null;
-            /** @description Increases on every submission */
-            revision: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3603,12 +3603,12 @@ export interface components {
             planId: string;
             /** @description 1 committee, 2 OD */
             level: number;
+            /** Format: uuid */
+            reviewerId: string;
             /** @enum {string} */
             decision: "approve" | "return";
             comment: string | null;
             revision: number;
-            /** Format: uuid */
-            reviewerId: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3631,6 +3631,11 @@ export interface components {
              * @description Workflow instance
              */
             instanceId: string | null;
+            /** @description Increases on every submission */
+            revision: number;
+            /** @description 组织能力较弱: plans get the second approval level */
+            weakBranch: boolean;
+            reviews: components["schemas"]["PlanReviewResponse"][];
             /** @enum {string} */
             status: "pending" | "submitted" | "returned" | "approved" | "cancelled";
             topic: string | null;
@@ -3640,17 +3645,12 @@ export interface components {
             meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
             segments: components["schemas"]["PlanSegmentResponse"][];
             activity: components["schemas"]["PlanActivityResponse"] | null;
-            /** @description Increases on every submission */
-            revision: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
             /** Format: date-time */
             approvedAt: string | null;
-            reviews: components["schemas"]["PlanReviewResponse"][];
-            /** @description 组织能力较弱: plans get the second approval level */
-            weakBranch: boolean;
         };
         StartPlanDto: {
             /** Format: uuid */
@@ -3659,14 +3659,14 @@ export interface components {
             month: string;
         };
         WeakBranchDto: {
-            weak: boolean;
             note?: string;
+            weak: boolean;
         };
         PlanWarningResponse: {
-            /** @enum {string} */
-            code: "incomplete" | "fewSegments" | "ownerNotMember" | "outsideMonth" | "timePassed" | "noStudySegment" | "returnedBefore" | "weakBranch" | "taskInProgress";
             /** @description In the language the caller asked for */
             message: string;
+            /** @enum {string} */
+            code: "incomplete" | "fewSegments" | "ownerNotMember" | "outsideMonth" | "timePassed" | "noStudySegment" | "returnedBefore" | "weakBranch" | "taskInProgress";
         };
         BranchMemberResponse: {
             /** Format: uuid */
@@ -3674,12 +3674,8 @@ export interface components {
             name: string;
         };
         BatchApprovalItemResponse: {
-            taskId: string;
-            taskName: string | null;
             /** Format: date-time */
             dueAt: string | null;
-            branchName: string;
-            plan: components["schemas"]["MonthlyPlanResponse"];
             /** @description The branch's plan of the month before; null when it has none */
             previous: components["schemas"]["MonthlyPlanResponse"] | null;
             /** @description The fields that differ from the previous plan */
@@ -3688,18 +3684,22 @@ export interface components {
             warnings: components["schemas"]["PlanWarningResponse"][];
             /** @description The segment owners, by name */
             people: components["schemas"]["BranchMemberResponse"][];
+            taskId: string;
+            taskName: string | null;
+            branchName: string;
+            plan: components["schemas"]["MonthlyPlanResponse"];
         };
         BatchApproveDto: {
             /** @description Ids of the plan-approval tasks to approve */
             taskIds: string[];
         };
         BatchApprovalResultResponse: {
-            taskId: string;
             /** Format: uuid */
             planId: string | null;
-            approved: boolean;
             /** @description Why it was not approved */
             reason: string | null;
+            taskId: string;
+            approved: boolean;
         };
         OrgSessionResponse: {
             /** Format: uuid */
@@ -3712,11 +3712,6 @@ export interface components {
             committeeId: string;
             /** @example 2026-12 */
             month: string;
-            /** Format: date-time */
-            scheduledAt: string;
-            place: string | null;
-            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
-            activity: components["schemas"]["PlanActivityResponse"] | null;
             /** @enum {string} */
             status: "scheduled" | "recorded" | "summarized" | "closed" | "cancelled";
             /**
@@ -3724,24 +3719,15 @@ export interface components {
              * @description Workflow instance
              */
             instanceId: string | null;
-            /** Format: date-time */
-            heldAt: string | null;
             /** Format: uuid */
             recordedBy: string | null;
-            /** Format: date-time */
-            recordedAt: string | null;
-            summary: string | null;
             /** Format: uuid */
             summaryBy: string | null;
-            /** Format: date-time */
-            summaryAt: string | null;
             /**
              * Format: date-time
              * @description Summary escalated to the committee
              */
             summaryOverdueAt: string | null;
-            /** Format: date-time */
-            closedAt: string | null;
             /**
              * Format: date-time
              * @description Evaluation flow closed
@@ -3753,6 +3739,20 @@ export interface components {
             signInDurationMin: number;
             /** @description Late (迟到) after this many minutes */
             lateAfterMin: number;
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            summary: string | null;
+            /** Format: date-time */
+            summaryAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
             venueLatitude: number | null;
             venueLongitude: number | null;
             venueRadiusM: number | null;
@@ -3775,22 +3775,15 @@ export interface components {
         MySessionRecordResponse: {
             /** Format: uuid */
             sessionId: string;
-            branchName: string;
             /** @example 2026-12 */
             month: string;
             /** @enum {string} */
             status: "scheduled" | "recorded" | "summarized" | "closed";
-            /** Format: date-time */
-            scheduledAt: string;
-            /** Format: date-time */
-            heldAt: string | null;
-            place: string | null;
             /**
              * @description 出席/请假/迟到/缺席; null until the session is recorded
              * @enum {string|null}
              */
             attendance: "present" | "leave" | "late" | "absent" | null;
-            leaveReason: string | null;
             /**
              * Format: date-time
              * @description 会前自学 confirmed at
@@ -3802,110 +3795,18 @@ export interface components {
             lectures: components["schemas"]["MyLectureResponse"][];
             /** @description 汇报 */
             reports: components["schemas"]["MyReportResponse"][];
+            branchName: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            place: string | null;
+            leaveReason: string | null;
         };
         MySessionsResponse: {
             /** @example 2026 */
             year: number;
             sessions: components["schemas"]["MySessionRecordResponse"][];
-        };
-        SixHavesFlagsResponse: {
-            /** @description 有计划: the plan is approved */
-            plan: boolean;
-            /** @description 有安排: every planned segment has a person (≥3 segments) */
-            arrangement: boolean;
-            /** @description 有交流: at least one exchange speech */
-            exchange: boolean;
-            /** @description 有考勤: attendance for everyone, with a sign-in sheet or photo */
-            attendance: boolean;
-            /** @description 有记录: the session record */
-            record: boolean;
-            /** @description 有总结: the summary */
-            summary: boolean;
-        };
-        SixHavesResponse: {
-            /** Format: uuid */
-            sessionId: string;
-            have: components["schemas"]["SixHavesFlagsResponse"];
-            /** @description What is missing; empty = complete */
-            missing: ("plan" | "arrangement" | "exchange" | "attendance" | "record" | "summary")[];
-        };
-        SessionSelfStudyResponse: {
-            /** Format: uuid */
-            sessionId: string;
-            /** Format: uuid */
-            personId: string;
-            note: string | null;
-            /** Format: date-time */
-            confirmedAt: string;
-        };
-        SessionAttendanceResponse: {
-            /** Format: uuid */
-            sessionId: string;
-            /** Format: uuid */
-            personId: string;
-            /** @enum {string} */
-            status: "present" | "leave" | "late" | "absent";
-            reason: string | null;
-        };
-        SessionSegmentResponse: {
-            /** Format: uuid */
-            sessionId: string;
-            /** @enum {string} */
-            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
-            /** Format: uuid */
-            ownerId: string;
-            record: string;
-        };
-        SessionSpeechResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            sessionId: string;
-            /** Format: uuid */
-            personId: string;
-            topic: string;
-            content: string | null;
-        };
-        SessionLectureResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            sessionId: string;
-            /** @enum {string} */
-            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
-            /** Format: uuid */
-            speakerId: string | null;
-            /** @description An outside expert */
-            speakerName: string | null;
-            title: string;
-        };
-        SessionReportResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            sessionId: string;
-            /** Format: uuid */
-            personId: string;
-            /** @enum {string} */
-            kind: "task" | "vanguard" | "thought";
-            content: string;
-        };
-        SessionDecisionResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            sessionId: string;
-            /** @enum {string} */
-            category: "work" | "matter" | "self_building";
-            content: string;
-        };
-        SessionAttachmentResponse: {
-            /** Format: uuid */
-            sessionId: string;
-            /** Format: uuid */
-            attachmentId: string;
-            /** @enum {string} */
-            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
         PhotoCheckResponse: {
             /** @description Hours between the EXIF time and the session's (held, else scheduled) time */
@@ -3924,7 +3825,6 @@ export interface components {
             attachmentId: string;
             /** @example photo */
             kind: string;
-            fileName: string;
             /**
              * Format: date-time
              * @description EXIF time
@@ -3934,6 +3834,7 @@ export interface components {
             gpsLatitude: number | null;
             /** @description See gpsLatitude */
             gpsLongitude: number | null;
+            fileName: string;
             check: components["schemas"]["PhotoCheckResponse"];
         };
         CorrectedAttendanceResponse: {
@@ -3944,10 +3845,10 @@ export interface components {
             reason: string | null;
         };
         CorrectedSegmentResponse: {
-            /** @enum {string} */
-            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
             /** Format: uuid */
             ownerId: string;
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
             record: string;
         };
         CorrectedSpeechResponse: {
@@ -4004,22 +3905,121 @@ export interface components {
              * @description Who corrected
              */
             correctedBy: string;
-            /** Format: date-time */
-            correctedAt: string;
             /** @description 更正理由 */
             reason: string;
             /** @description The changed parts as they were */
             before: components["schemas"]["SessionRecordPartsResponse"];
             /** @description The changed parts as corrected */
             after: components["schemas"]["SessionRecordPartsResponse"];
+            /** Format: date-time */
+            correctedAt: string;
+        };
+        SixHavesFlagsResponse: {
+            /** @description 有计划: the plan is approved */
+            plan: boolean;
+            /** @description 有安排: every planned segment has a person (≥3 segments) */
+            arrangement: boolean;
+            /** @description 有交流: at least one exchange speech */
+            exchange: boolean;
+            /** @description 有考勤: attendance for everyone, with a sign-in sheet or photo */
+            attendance: boolean;
+            /** @description 有记录: the session record */
+            record: boolean;
+            /** @description 有总结: the summary */
+            summary: boolean;
+        };
+        SixHavesResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @description What is missing; empty = complete */
+            missing: ("plan" | "arrangement" | "exchange" | "attendance" | "record" | "summary")[];
+            have: components["schemas"]["SixHavesFlagsResponse"];
+        };
+        SessionSelfStudyResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            note: string | null;
+            /** Format: date-time */
+            confirmedAt: string;
+        };
+        SessionAttendanceResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            status: "present" | "leave" | "late" | "absent";
+            reason: string | null;
+        };
+        SessionSegmentResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            ownerId: string;
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
+            record: string;
+        };
+        SessionSpeechResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            topic: string;
+            content: string | null;
+        };
+        SessionLectureResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            kind: "leader" | "committee_secretary" | "expert" | "branch_secretary" | "committee_member" | "member";
+            /** Format: uuid */
+            speakerId: string | null;
+            /** @description An outside expert */
+            speakerName: string | null;
+            title: string;
+        };
+        SessionReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            kind: "task" | "vanguard" | "thought";
+            content: string;
+        };
+        SessionDecisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            category: "work" | "matter" | "self_building";
+            content: string;
+        };
+        SessionAttachmentResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
         };
         CorrectionRightResponse: {
-            allowed: boolean;
             /**
              * Format: date-time
              * @description End of the branch secretary's correction period; null for the committee
              */
             until: string | null;
+            allowed: boolean;
         };
         SessionViewResponse: {
             /** Format: uuid */
@@ -4032,11 +4032,6 @@ export interface components {
             committeeId: string;
             /** @example 2026-12 */
             month: string;
-            /** Format: date-time */
-            scheduledAt: string;
-            place: string | null;
-            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
-            activity: components["schemas"]["PlanActivityResponse"] | null;
             /** @enum {string} */
             status: "scheduled" | "recorded" | "summarized" | "closed" | "cancelled";
             /**
@@ -4044,24 +4039,15 @@ export interface components {
              * @description Workflow instance
              */
             instanceId: string | null;
-            /** Format: date-time */
-            heldAt: string | null;
             /** Format: uuid */
             recordedBy: string | null;
-            /** Format: date-time */
-            recordedAt: string | null;
-            summary: string | null;
             /** Format: uuid */
             summaryBy: string | null;
-            /** Format: date-time */
-            summaryAt: string | null;
             /**
              * Format: date-time
              * @description Summary escalated to the committee
              */
             summaryOverdueAt: string | null;
-            /** Format: date-time */
-            closedAt: string | null;
             /**
              * Format: date-time
              * @description Evaluation flow closed
@@ -4073,15 +4059,16 @@ export interface components {
             signInDurationMin: number;
             /** @description Late (迟到) after this many minutes */
             lateAfterMin: number;
-            venueLatitude: number | null;
-            venueLongitude: number | null;
-            venueRadiusM: number | null;
-            sixHaves: components["schemas"]["SixHavesResponse"];
-            branchName: string;
             /** @description Names of the people the records mention, by person id */
             people: {
                 [key: string]: string;
             };
+            /** @description The photos with their EXIF time, flagged when far from the session */
+            photos: components["schemas"]["SessionPhotoResponse"][];
+            /** @description 更正 history, oldest first */
+            corrections: components["schemas"]["SessionCorrectionResponse"][];
+            sixHaves: components["schemas"]["SixHavesResponse"];
+            branchName: string;
             selfStudy: components["schemas"]["SessionSelfStudyResponse"][];
             attendance: components["schemas"]["SessionAttendanceResponse"][];
             segments: components["schemas"]["SessionSegmentResponse"][];
@@ -4090,11 +4077,31 @@ export interface components {
             reports: components["schemas"]["SessionReportResponse"][];
             decisions: components["schemas"]["SessionDecisionResponse"][];
             attachments: components["schemas"]["SessionAttachmentResponse"][];
-            /** @description The photos with their EXIF time, flagged when far from the session */
-            photos: components["schemas"]["SessionPhotoResponse"][];
-            /** @description 更正 history, oldest first */
-            corrections: components["schemas"]["SessionCorrectionResponse"][];
             correction: components["schemas"]["CorrectionRightResponse"];
+            /** Format: date-time */
+            scheduledAt: string;
+            place: string | null;
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
+            activity: components["schemas"]["PlanActivityResponse"] | null;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            summary: string | null;
+            /** Format: date-time */
+            summaryAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            venueLatitude: number | null;
+            venueLongitude: number | null;
+            venueRadiusM: number | null;
+        };
+        SegmentRecordDto: {
+            /** Format: uuid */
+            ownerId: string;
+            record: string;
+            /** @enum {string} */
+            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
         };
         AttendanceDto: {
             /** Format: uuid */
@@ -4106,13 +4113,6 @@ export interface components {
             status: "present" | "leave" | "late" | "absent";
             /** @description Required for leave and absent (请假、缺席须填写原因) */
             reason?: string;
-        };
-        SegmentRecordDto: {
-            /** @enum {string} */
-            key: "study" | "lecture" | "listen" | "report" | "review" | "decide";
-            /** Format: uuid */
-            ownerId: string;
-            record: string;
         };
         SpeechDto: {
             /** Format: uuid */
@@ -4143,9 +4143,9 @@ export interface components {
             content: string;
         };
         DecisionDto: {
+            content: string;
             /** @enum {string} */
             category: "work" | "matter" | "self_building";
-            content: string;
         };
         SessionAttachmentDto: {
             /**
@@ -4161,15 +4161,15 @@ export interface components {
             reason: string;
             /** Format: date-time */
             heldAt?: string;
-            attendance?: components["schemas"]["AttendanceDto"][];
             segments?: components["schemas"]["SegmentRecordDto"][];
+            /** @description 总结 (once the summary is in) */
+            summary?: string;
+            attendance?: components["schemas"]["AttendanceDto"][];
             speeches?: components["schemas"]["SpeechDto"][];
             lectures?: components["schemas"]["LectureDto"][];
             reports?: components["schemas"]["ReportDto"][];
             decisions?: components["schemas"]["DecisionDto"][];
             attachments?: components["schemas"]["SessionAttachmentDto"][];
-            /** @description 总结 (once the summary is in) */
-            summary?: string;
         };
         VenueDto: {
             /**
@@ -4201,17 +4201,16 @@ export interface components {
             radiusM: number;
         };
         SignInSettingsResponse: {
-            opensBeforeMin: number;
-            durationMin: number;
-            lateAfterMin: number;
-            venue: components["schemas"]["VenueResponse"] | null;
             /** Format: date-time */
             opensAt: string;
             /** Format: date-time */
             closesAt: string;
+            opensBeforeMin: number;
+            durationMin: number;
+            lateAfterMin: number;
+            venue: components["schemas"]["VenueResponse"] | null;
         };
         SignInCodeResponse: {
-            open: boolean;
             /** Format: date-time */
             opensAt: string;
             /** Format: date-time */
@@ -4222,19 +4221,13 @@ export interface components {
             path: string | null;
             /** Format: date-time */
             rotatesAt: string | null;
-        };
-        SignInMemberResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
+            open: boolean;
         };
         SignInResponse: {
             /** Format: uuid */
             personId: string;
-            name: string;
             /** Format: date-time */
             signedAt: string;
-            late: boolean;
             /**
              * @description qr 扫码签到, proxy 代签
              * @enum {string}
@@ -4242,29 +4235,36 @@ export interface components {
             method: "qr" | "proxy";
             /** @description 代签 by */
             proxyByName?: Record<string, never> | null;
-            proxyReason: string | null;
             /**
              * @description declined: no location given, for the secretary to confirm
              * @enum {string}
              */
             placeStatus: "none" | "verified" | "declined" | "confirmed";
+            name: string;
+            late: boolean;
+            proxyReason: string | null;
             distanceM: number | null;
+        };
+        SignInMemberResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         SignInSheetResponse: {
             /** Format: uuid */
             sessionId: string;
-            branchName: string;
             /** Format: date-time */
             scheduledAt: string;
-            place: string | null;
             /** @description scheduled: sign-in possible; otherwise already recorded */
             status: string;
-            settings: components["schemas"]["SignInSettingsResponse"];
             /** @description 应到: members of the branch */
             expected: number;
-            members: components["schemas"]["SignInMemberResponse"][];
             /** @description By time of sign-in */
             signIns: components["schemas"]["SignInResponse"][];
+            branchName: string;
+            place: string | null;
+            settings: components["schemas"]["SignInSettingsResponse"];
+            members: components["schemas"]["SignInMemberResponse"][];
         };
         ProxySignInDto: {
             /** Format: uuid */
@@ -4274,31 +4274,31 @@ export interface components {
         CheckInResultResponse: {
             /** Format: uuid */
             sessionId: string;
-            branchName: string;
-            signIn: components["schemas"]["SignInResponse"];
             /** @description true when this member had already signed in */
             already: boolean;
+            branchName: string;
+            signIn: components["schemas"]["SignInResponse"];
         };
         CheckInInfoResponse: {
             /** Format: uuid */
             sessionId: string;
-            branchName: string;
             /** Format: date-time */
             scheduledAt: string;
-            place: string | null;
             /** @description The venue has coordinates: send the location or decline */
             placeCheck: boolean;
             /** @description Mine, if signed in */
             mine?: components["schemas"]["SignInResponse"] | null;
+            branchName: string;
+            place: string | null;
         };
         CheckInPassDto: {
             /** @description The code read from the QR */
             code: string;
         };
         CheckInPassResponse: {
-            pass: string;
             /** Format: date-time */
             expiresAt: string;
+            pass: string;
         };
         CheckInDto: {
             /** @description The code read from the QR */
@@ -4388,8 +4388,6 @@ export interface components {
         RectificationResponse: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            source: "spot_check" | "inspection" | "onsite_supervision" | "self_found";
             /**
              * Format: uuid
              * @description The spot-check item, inspection or on-site supervision that raised it
@@ -4399,21 +4397,12 @@ export interface components {
             branchId: string;
             /** Format: uuid */
             committeeId: string;
-            title: string;
-            description: string;
-            /** @enum {string} */
-            severity: "low" | "medium" | "high";
-            /** Format: date-time */
-            dueAt: string;
             /** @enum {string} */
             status: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified" | "cancelled";
             /** @description 整改方案 */
             plan: string | null;
             /** @description 整改佐证 */
             evidence: string | null;
-            /** Format: date-time */
-            escalatedAt: string | null;
-            reopenCount: number;
             /**
              * Format: date-time
              * @description When the look-back (回头看) falls due
@@ -4426,46 +4415,57 @@ export interface components {
             instanceId: string | null;
             /** Format: uuid */
             createdBy: string | null;
+            /** @description Optimistic lock version */
+            version: number;
+            /** @enum {string} */
+            source: "spot_check" | "inspection" | "onsite_supervision" | "self_found";
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            reopenCount: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             closedAt: string | null;
             /** Format: date-time */
             verifiedAt: string | null;
-            /** @description Optimistic lock version */
-            version: number;
         };
         RectificationCountsResponse: {
+            /** @description Cancelled with their flow */
+            cancelled: number;
             awaiting_plan: number;
             plan_review: number;
             awaiting_evidence: number;
             evidence_review: number;
             closed: number;
             verified: number;
-            /** @description Cancelled with their flow */
-            cancelled: number;
         };
         RectificationBoardResponse: {
-            items: components["schemas"]["RectificationResponse"][];
-            counts: components["schemas"]["RectificationCountsResponse"];
             /** @description Open items past their due date */
             overdue: number;
+            items: components["schemas"]["RectificationResponse"][];
+            counts: components["schemas"]["RectificationCountsResponse"];
         };
         RectificationEventResponse: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             rectificationId: string;
-            /** Format: date-time */
-            at: string;
             /** @description Person id, or `system` for timers */
             actor: string;
             /** @enum {string} */
             action: "opened" | "plan_submitted" | "plan_returned" | "plan_approved" | "evidence_submitted" | "evidence_returned" | "closed" | "escalated" | "follow_up_scheduled" | "follow_up_held" | "reopened" | "cancelled";
-            comment: string | null;
             detail: {
                 [key: string]: unknown;
             };
+            /** Format: date-time */
+            at: string;
+            comment: string | null;
         };
         RectificationDetailResponse: {
             rectification: components["schemas"]["RectificationResponse"];
@@ -4475,8 +4475,6 @@ export interface components {
             /** @example 未按要求开展交流发言 */
             title: string;
             description: string;
-            /** @enum {string} */
-            severity: "low" | "medium" | "high";
             /**
              * @description 整改期限 (China day, due at its end)
              * @example 2026-04-30
@@ -4484,6 +4482,8 @@ export interface components {
             dueDate: string;
             /** Format: uuid */
             branchId: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
         };
         SampleCandidateResponse: {
             /** Format: uuid */
@@ -4502,17 +4502,17 @@ export interface components {
             committeeId: string;
             /** @enum {string} */
             status: "pending" | "passed" | "findings";
-            notes: string | null;
-            recommendNotice: boolean;
             /** Format: uuid */
             inspectedBy: string | null;
-            /** Format: date-time */
-            inspectedAt: string | null;
             /** @description 通报 title */
             noticeTitle: string | null;
-            noticeContent: string | null;
             /** Format: uuid */
             noticeIssuedBy: string | null;
+            notes: string | null;
+            recommendNotice: boolean;
+            /** Format: date-time */
+            inspectedAt: string | null;
+            noticeContent: string | null;
             /** Format: date-time */
             noticeIssuedAt: string | null;
         };
@@ -4548,9 +4548,6 @@ export interface components {
             cancelledAt: string | null;
             /** @description 32-bit integer seed of the draw */
             seed: number;
-            sampleRate: number;
-            minPerCommittee: number;
-            algorithm: string;
             /** @description Every branch that could be drawn */
             population: components["schemas"]["SampleCandidateResponse"][];
             sampledBranchIds: string[];
@@ -4559,10 +4556,13 @@ export interface components {
              * @description Workflow instance
              */
             instanceId: string | null;
-            /** Format: date-time */
-            drawnAt: string;
             /** @description The items visible to the caller */
             items: components["schemas"]["SpotCheckItemResponse"][];
+            sampleRate: number;
+            minPerCommittee: number;
+            algorithm: string;
+            /** Format: date-time */
+            drawnAt: string;
         };
         StartSpotCheckDto: {
             /** @description Default: the flow model’s (0.1) */
@@ -4586,13 +4586,20 @@ export interface components {
         SpotCheckReplayResponse: {
             /** Format: uuid */
             batchId: string;
+            recorded: string[];
+            rederived: string[];
             seed: number;
             sampleRate: number;
             minPerCommittee: number;
             algorithm: string;
-            recorded: string[];
-            rederived: string[];
             matches: boolean;
+        };
+        RecordAttachmentResponse: {
+            /** Format: uuid */
+            attachmentId: string;
+            /** @enum {string} */
+            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
+            fileName: string;
         };
         RecordSegmentResponse: {
             key: string;
@@ -4602,16 +4609,23 @@ export interface components {
             kind: string;
             title: string;
         };
-        RecordAttachmentResponse: {
-            /** Format: uuid */
-            attachmentId: string;
-            /** @enum {string} */
-            kind: "photo" | "sign_in_sheet" | "minutes" | "other";
-            fileName: string;
-        };
         SessionRecordResponse: {
             /** Format: uuid */
             id: string;
+            /** @description Members per attendance status */
+            attendance: {
+                [key: string]: number;
+            };
+            /** @description Number of speeches */
+            speeches: number;
+            /** @description Number of reports */
+            reports: number;
+            /** @description Photos, sign-in sheets and minutes (GET /api/attachments/:id/content) */
+            attachments: components["schemas"]["RecordAttachmentResponse"][];
+            /** @description The photos with EXIF time and place, flagged when far from the session */
+            photos: components["schemas"]["SessionPhotoResponse"][];
+            /** @description The six haves, computed from the records */
+            sixHaves: components["schemas"]["SixHavesResponse"];
             status: string;
             /** Format: date-time */
             scheduledAt: string;
@@ -4621,21 +4635,7 @@ export interface components {
             meetingTypes: string[];
             summary: string | null;
             segments: components["schemas"]["RecordSegmentResponse"][];
-            /** @description Members per attendance status */
-            attendance: {
-                [key: string]: number;
-            };
-            /** @description Number of speeches */
-            speeches: number;
             lectures: components["schemas"]["RecordLectureResponse"][];
-            /** @description Number of reports */
-            reports: number;
-            /** @description Photos, sign-in sheets and minutes (GET /api/attachments/:id/content) */
-            attachments: components["schemas"]["RecordAttachmentResponse"][];
-            /** @description The photos with EXIF time and place, flagged when far from the session */
-            photos: components["schemas"]["SessionPhotoResponse"][];
-            /** @description The six haves, computed from the records */
-            sixHaves: components["schemas"]["SixHavesResponse"];
         };
         OnsiteSupervisionResponse: {
             /** Format: uuid */
@@ -4652,8 +4652,6 @@ export interface components {
             supervisorId: string | null;
             /** Format: date */
             attendedOn: string | null;
-            guidance: string | null;
-            findingsCount: number;
             /**
              * Format: uuid
              * @description Workflow instance
@@ -4661,6 +4659,8 @@ export interface components {
             instanceId: string | null;
             /** Format: uuid */
             startedBy: string;
+            guidance: string | null;
+            findingsCount: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -4676,22 +4676,22 @@ export interface components {
         AnnualInspectionResponse: {
             /** Format: uuid */
             id: string;
-            year: number;
             /** Format: uuid */
             committeeId: string;
             /** @enum {string} */
             status: "pending" | "done" | "cancelled";
-            summary: string | null;
-            findingsCount: number;
             /** Format: uuid */
             inspectedBy: string | null;
-            /** Format: date-time */
-            inspectedAt: string | null;
             /**
              * Format: uuid
              * @description Workflow instance
              */
             instanceId: string | null;
+            year: number;
+            summary: string | null;
+            findingsCount: number;
+            /** Format: date-time */
+            inspectedAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -4709,20 +4709,19 @@ export interface components {
             window: string;
             /** Format: date */
             dueBy: string;
-            have: number;
-            need: number;
-            /** @enum {string} */
-            status: "met" | "due" | "missed";
             /**
              * Format: uuid
              * @description On a branch row: the committee member a per-person requirement is about
              */
             personId?: string;
+            have: number;
+            need: number;
+            /** @enum {string} */
+            status: "met" | "due" | "missed";
         };
         MemberLedgerRowResponse: {
             /** Format: uuid */
             personId: string;
-            name: string;
             /** Format: uuid */
             orgUnitId: string;
             /**
@@ -4748,7 +4747,6 @@ export interface components {
             reports: number;
             /** @description 先锋创绩 comments */
             vanguardComments: number;
-            attended: number;
             /** @description Sessions excused (请假) */
             leaves: number;
             /** @description Sessions missed without leave (缺席) */
@@ -4757,6 +4755,8 @@ export interface components {
             attendanceRecords: number;
             /** @description (present + late) / (records − leave): leave is excused; null when none count */
             attendanceRate: number | null;
+            name: string;
+            attended: number;
             shortfalls: components["schemas"]["RequirementCheckResponse"][];
         };
         MemberLedgerResponse: {
@@ -4801,16 +4801,16 @@ export interface components {
         BranchLedgerRowResponse: {
             /** Format: uuid */
             branchId: string;
-            name: string;
             /** Format: uuid */
             committeeId: string;
             /** @description Sessions with at least 3 of the six segments */
             qualifiedSessions: number;
             /** @description Sessions held lacking one of the six haves (有计划…有总结) */
             incompleteSessions: number;
-            meetings: components["schemas"]["MeetingCountsResponse"];
             /** @description 主题党日 */
             themeDays: number;
+            name: string;
+            meetings: components["schemas"]["MeetingCountsResponse"];
             expertLectures: number;
             secretaryLectures: number;
             committeeMemberLectures: number;
@@ -4837,24 +4837,24 @@ export interface components {
             rows: components["schemas"]["LecturerLedgerRowResponse"][];
         };
         LedgerRequirementResponse: {
-            key: string;
             /** @enum {string} */
             subject: "member" | "branch" | "committee_secretary" | "leader";
-            /** @enum {string} */
-            period: "month" | "quarter" | "semester" | "year";
             /** @description 0: switched off */
             minCount: number;
-            label: string;
             /** Format: uuid */
             updatedBy: string | null;
+            key: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "semester" | "year";
+            label: string;
             /** Format: date-time */
             updatedAt: string | null;
         };
         UpdateRequirementDto: {
-            /** @enum {string} */
-            period: "month" | "quarter" | "semester" | "year";
             /** @description 0 switches the requirement off */
             minCount: number;
+            /** @enum {string} */
+            period: "month" | "quarter" | "semester" | "year";
         };
         FieldError: {
             /** @example username */
@@ -4878,8 +4878,6 @@ export interface components {
             /** @example 未按要求开展交流发言 */
             title: string;
             description: string;
-            /** @enum {string} */
-            severity: "low" | "medium" | "high";
             /**
              * @description 整改期限 (China day, due at its end)
              * @example 2026-04-30
@@ -4887,6 +4885,8 @@ export interface components {
             dueDate: string;
             /** Format: uuid */
             branchId: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
         };
         AnnualInspectionRecordDto: {
             /** @description 督查情况 */
@@ -4925,13 +4925,13 @@ export interface components {
             /** @example 未按要求开展交流发言 */
             title: string;
             description: string;
-            /** @enum {string} */
-            severity: "low" | "medium" | "high";
             /**
              * @description 整改期限 (China day, due at its end)
              * @example 2026-04-30
              */
             dueDate: string;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high";
         };
         OnsiteSupervisionRecordDto: {
             /**
@@ -4944,10 +4944,10 @@ export interface components {
             findings?: components["schemas"]["FindingDto"][];
         };
         PlanReviewDto: {
-            /** @enum {string} */
-            decision: "approve" | "return";
             /** @description Required when returning (退回意见) */
             comment?: string;
+            /** @enum {string} */
+            decision: "approve" | "return";
         };
         PlanSegmentDto: {
             /**
@@ -4963,9 +4963,9 @@ export interface components {
             content: string;
         };
         PlanActivityDto: {
+            description: string;
             /** @enum {string} */
             kind: "vanguard" | "contact_point_service" | "theme_day" | "volunteer" | "other";
-            description: string;
         };
         PlanDraftDto: {
             /** @example 学习贯彻全会精神 */
@@ -5056,7 +5056,6 @@ export interface components {
         BranchOfUniversityResponse: {
             /** Format: uuid */
             branchId: string;
-            name: string;
             /**
              * Format: uuid
              * @description A direct branch (直属党支部) is its own committee
@@ -5067,6 +5066,7 @@ export interface components {
              * @description The sampling group: the committee, or the university for direct branches
              */
             groupId: string;
+            name: string;
         };
         AnnualInspectionContextResponse: {
             inspection: components["schemas"]["AnnualInspectionResponse"];
@@ -5081,37 +5081,37 @@ export interface components {
             supervision: components["schemas"]["OnsiteSupervisionResponse"];
         };
         PlanApprovalContextResponse: {
-            plan: components["schemas"]["MonthlyPlanResponse"];
-            reviews: components["schemas"]["PlanReviewResponse"][];
             /** @description The approval level of this task: 1 committee, 2 OD */
             level: number;
+            plan: components["schemas"]["MonthlyPlanResponse"];
+            reviews: components["schemas"]["PlanReviewResponse"][];
             members: components["schemas"]["BranchMemberResponse"][];
         };
         PlanDraftContextResponse: {
+            /** @description The plan's committee's arrangement of the study content */
+            arrangement: components["schemas"]["StudyArrangementResponse"] | null;
+            /** @description The meetings offered: no 党小组会 for a branch without 党小组 */
+            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
             plan: components["schemas"]["MonthlyPlanResponse"];
             reviews: components["schemas"]["PlanReviewResponse"][];
             studyContent: components["schemas"]["StudyContentResponse"] | null;
-            /** @description The plan's committee's arrangement of the study content */
-            arrangement: components["schemas"]["StudyArrangementResponse"] | null;
             members: components["schemas"]["BranchMemberResponse"][];
-            /** @description The meetings offered: no 党小组会 for a branch without 党小组 */
-            meetingTypes: ("branch_committee" | "group_meeting" | "member_assembly" | "party_lecture")[];
         };
         SessionFormContextResponse: {
-            session: components["schemas"]["OrgSessionResponse"];
-            plan: components["schemas"]["MonthlyPlanResponse"] | null;
-            members: components["schemas"]["BranchMemberResponse"][];
             /** @description The summary is overdue and escalated to the committee (督办) */
             escalated: boolean;
             /** @description What the session still lacks */
             sixHaves: components["schemas"]["SixHavesResponse"];
             /** @description The QR sign-ins (签到), to pre-fill the attendance */
             signIns: components["schemas"]["SignInResponse"][];
+            session: components["schemas"]["OrgSessionResponse"];
+            plan: components["schemas"]["MonthlyPlanResponse"] | null;
+            members: components["schemas"]["BranchMemberResponse"][];
         };
         SpotCheckInspectContextResponse: {
-            item: components["schemas"]["SpotCheckItemResponse"];
             /** @description The branch's sessions of the month */
             records: components["schemas"]["SessionRecordResponse"][];
+            item: components["schemas"]["SpotCheckItemResponse"];
         };
         SpotCheckBatchResponse: {
             /** Format: uuid */
@@ -5145,9 +5145,6 @@ export interface components {
             cancelledAt: string | null;
             /** @description 32-bit integer seed of the draw */
             seed: number;
-            sampleRate: number;
-            minPerCommittee: number;
-            algorithm: string;
             /** @description Every branch that could be drawn */
             population: components["schemas"]["SampleCandidateResponse"][];
             sampledBranchIds: string[];
@@ -5156,29 +5153,32 @@ export interface components {
              * @description Workflow instance
              */
             instanceId: string | null;
+            sampleRate: number;
+            minPerCommittee: number;
+            algorithm: string;
             /** Format: date-time */
             drawnAt: string;
         };
         SpotCheckNoticeContextResponse: {
-            batch: components["schemas"]["SpotCheckBatchResponse"];
             /** @description The branch the notice is on (every item with findings for a batch-wide notice) */
             items: components["schemas"]["SpotCheckItemResponse"][];
+            batch: components["schemas"]["SpotCheckBatchResponse"];
         };
         StudyArrangementContextResponse: {
-            studyContent: components["schemas"]["StudyContentResponse"];
             /**
              * Format: uuid
              * @description The committee whose arrangement this is
              */
             committeeId: string;
+            studyContent: components["schemas"]["StudyContentResponse"];
         };
         StudyPublishContextResponse: {
             studyContent: components["schemas"]["StudyContentResponse"];
         };
         VanguardContextResponse: {
-            round: components["schemas"]["VanguardRoundResponse"] | null;
             /** Format: uuid */
             branchId: string;
+            round: components["schemas"]["VanguardRoundResponse"] | null;
             members: components["schemas"]["BranchMemberResponse"][];
         };
         /**
@@ -5226,7 +5226,6 @@ export interface operations {
     SecurityEventsController_list: {
         parameters: {
             query?: {
-                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
                 /** @description From this moment on (inclusive) */
                 from?: string;
                 /** @description Before this moment */
@@ -5235,6 +5234,7 @@ export interface operations {
                 q?: string;
                 page?: number;
                 pageSize?: number;
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
             };
             header?: never;
             path?: never;
@@ -5291,7 +5291,6 @@ export interface operations {
     SecurityEventsController_export: {
         parameters: {
             query?: {
-                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
                 /** @description From this moment on (inclusive) */
                 from?: string;
                 /** @description Before this moment */
@@ -5300,6 +5299,7 @@ export interface operations {
                 q?: string;
                 page?: number;
                 pageSize?: number;
+                kind?: "login_succeeded" | "login_failed" | "login_locked" | "role_granted" | "role_revoked" | "activation_code_issued" | "account_activated" | "password_changed" | "account_deactivated" | "account_reactivated" | "administrator_created" | "definition_deployed" | "data_exported" | "sso_auto_create_changed" | "sso_person_created" | "sso_person_confirmed";
             };
             header?: never;
             path?: never;
@@ -7779,13 +7779,13 @@ export interface operations {
     InstanceController_list: {
         parameters: {
             query?: {
-                processId?: string;
-                status?: "active" | "completed" | "terminated";
                 /** @description The unit and its subtree */
                 orgUnitId?: string;
-                businessKey?: string;
                 page?: number;
                 pageSize?: number;
+                processId?: string;
+                status?: "active" | "completed" | "terminated";
+                businessKey?: string;
             };
             header?: never;
             path?: never;
@@ -9553,10 +9553,10 @@ export interface operations {
     IncidentController_list: {
         parameters: {
             query?: {
-                status?: "open" | "resolved";
-                instanceId?: string;
                 page?: number;
                 pageSize?: number;
+                status?: "open" | "resolved";
+                instanceId?: string;
             };
             header?: never;
             path?: never;
@@ -13546,9 +13546,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "awaiting_plan" | "plan_review" | "awaiting_evidence" | "evidence_review" | "closed" | "verified" | "cancelled";
-                source?: "spot_check" | "inspection" | "onsite_supervision" | "self_found";
                 /** @description A branch or committee: items in its subtree */
                 orgUnitId?: string;
+                source?: "spot_check" | "inspection" | "onsite_supervision" | "self_found";
             };
             header?: never;
             path?: never;

@@ -60,7 +60,7 @@ export class SignInSettingsDto {
   @Max(240)
   lateAfterMin: number;
 
-  @ApiPropertyOptional({ type: VenueDto, nullable: true, description: 'null: no place check' })
+  @ApiPropertyOptional({ type: VenueDto, description: 'null: no place check' })
   @IsOptional()
   @ValidateNested()
   @Type(() => VenueDto)

@@ -2,27 +2,20 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PlaceStatus, SignInMethod } from './sign-in.entity.js';
 
 export class VenueResponse {
-  @ApiProperty()
   latitude: number;
 
-  @ApiProperty()
   longitude: number;
 
-  @ApiProperty()
   radiusM: number;
 }
 
 export class SignInSettingsResponse {
-  @ApiProperty()
   opensBeforeMin: number;
 
-  @ApiProperty()
   durationMin: number;
 
-  @ApiProperty()
   lateAfterMin: number;
 
-  @ApiProperty({ type: VenueResponse, nullable: true })
   venue: VenueResponse | null;
 
   @ApiProperty({ format: 'date-time' })
@@ -36,22 +29,19 @@ export class SignInResponse {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
-  @ApiProperty()
   name: string;
 
   @ApiProperty({ format: 'date-time' })
   signedAt: Date;
 
-  @ApiProperty()
   late: boolean;
 
   @ApiProperty({ enum: ['qr', 'proxy'], description: 'qr 扫码签到, proxy 代签' })
   method: SignInMethod;
 
-  @ApiPropertyOptional({ nullable: true, description: '代签 by' })
+  @ApiPropertyOptional({ description: '代签 by' })
   proxyByName: string | null;
 
-  @ApiProperty({ nullable: true, type: String })
   proxyReason: string | null;
 
   @ApiProperty({
@@ -60,7 +50,6 @@ export class SignInResponse {
   })
   placeStatus: PlaceStatus;
 
-  @ApiProperty({ nullable: true, type: Number })
   distanceM: number | null;
 }
 
@@ -68,7 +57,6 @@ export class SignInMemberResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
   name: string;
 }
 
@@ -77,25 +65,21 @@ export class SignInSheetResponse {
   @ApiProperty({ format: 'uuid' })
   sessionId: string;
 
-  @ApiProperty()
   branchName: string;
 
   @ApiProperty({ format: 'date-time' })
   scheduledAt: Date;
 
-  @ApiProperty({ nullable: true, type: String })
   place: string | null;
 
   @ApiProperty({ description: 'scheduled: sign-in possible; otherwise already recorded' })
   status: string;
 
-  @ApiProperty({ type: SignInSettingsResponse })
   settings: SignInSettingsResponse;
 
   @ApiProperty({ description: '应到: members of the branch' })
   expected: number;
 
-  @ApiProperty({ type: [SignInMemberResponse] })
   members: SignInMemberResponse[];
 
   @ApiProperty({ type: [SignInResponse], description: 'By time of sign-in' })
@@ -104,7 +88,6 @@ export class SignInSheetResponse {
 
 /** What the 签到 screen shows: the current code while the window is open. */
 export class SignInCodeResponse {
-  @ApiProperty()
   open: boolean;
 
   @ApiProperty({ format: 'date-time' })
@@ -113,22 +96,20 @@ export class SignInCodeResponse {
   @ApiProperty({ format: 'date-time' })
   closesAt: Date;
 
-  @ApiProperty({ nullable: true, type: String, description: 'The signed code (null when closed)' })
+  @ApiProperty({ type: String, description: 'The signed code (null when closed)' })
   code: string | null;
 
   @ApiProperty({
-    nullable: true,
     type: String,
     description: 'The app path the QR encodes, e.g. /sessions/{id}/check-in?code=…',
   })
   path: string | null;
 
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   rotatesAt: Date | null;
 }
 
 export class CheckInPassResponse {
-  @ApiProperty()
   pass: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -139,10 +120,8 @@ export class CheckInResultResponse {
   @ApiProperty({ format: 'uuid' })
   sessionId: string;
 
-  @ApiProperty()
   branchName: string;
 
-  @ApiProperty({ type: SignInResponse })
   signIn: SignInResponse;
 
   @ApiProperty({ description: 'true when this member had already signed in' })
@@ -154,18 +133,16 @@ export class CheckInInfoResponse {
   @ApiProperty({ format: 'uuid' })
   sessionId: string;
 
-  @ApiProperty()
   branchName: string;
 
   @ApiProperty({ format: 'date-time' })
   scheduledAt: Date;
 
-  @ApiProperty({ nullable: true, type: String })
   place: string | null;
 
   @ApiProperty({ description: 'The venue has coordinates: send the location or decline' })
   placeCheck: boolean;
 
-  @ApiPropertyOptional({ type: SignInResponse, nullable: true, description: 'Mine, if signed in' })
+  @ApiPropertyOptional({ type: SignInResponse, description: 'Mine, if signed in' })
   mine: SignInResponse | null;
 }

@@ -35,13 +35,13 @@ export class RemoveApproverDto {
 }
 
 export class VoterDto {
-  @ApiProperty() taskId: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Person id' }) assignee: string | null;
-  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  taskId: string;
+  @ApiProperty({ type: String, description: 'Person id' }) assignee: string | null;
+  name: string | null;
   @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status: string;
   @ApiProperty({ enum: ['approved', 'rejected'], type: String, nullable: true })
   outcome: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) completedAt: string | null;
   @ApiProperty({ description: 'The caller may remove this approver (减签)' }) mayRemove: boolean;
 }
 
@@ -51,17 +51,17 @@ export class VoteRoundDto {
     description: 'all 会签 · any 或签 · count 票签 (by count) · share 票签 (by share)',
   })
   kind: string;
-  @ApiProperty({ type: Number, nullable: true, description: '票签: votes or share needed' })
+  @ApiProperty({ type: Number, description: '票签: votes or share needed' })
   threshold: number | null;
-  @ApiProperty() approved: number;
-  @ApiProperty() rejected: number;
-  @ApiProperty() pending: number;
-  @ApiProperty({ type: [VoterDto] }) voters: VoterDto[];
+  approved: number;
+  rejected: number;
+  pending: number;
+  voters: VoterDto[];
   @ApiProperty({ description: 'The caller may add an approver (加签)' }) mayAdd: boolean;
 }
 
 export class VoteRoundResponseDto {
-  @ApiProperty({ type: VoteRoundDto, nullable: true, description: 'Null: not a vote step' })
+  @ApiProperty({ type: VoteRoundDto, description: 'Null: not a vote step' })
   round: VoteRoundDto | null;
 }
 
@@ -95,19 +95,19 @@ export class CopyQueryDto {
 }
 
 export class TaskCopyDto {
-  @ApiProperty() id: string;
-  @ApiProperty() taskId: string;
-  @ApiProperty() instanceId: string;
-  @ApiProperty({ type: String, nullable: true }) taskName: string | null;
+  id: string;
+  taskId: string;
+  instanceId: string;
+  taskName: string | null;
   @ApiProperty({ description: 'Person id of the approver' }) copiedBy: string;
-  @ApiProperty({ type: String, nullable: true }) copiedByName: string | null;
+  copiedByName: string | null;
   @ApiProperty({ enum: ['model', 'approver'] }) source: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) readAt: string | null;
 }
 
 export class TaskCopyPageDto {
-  @ApiProperty({ type: [TaskCopyDto] }) items: TaskCopyDto[];
+  items: TaskCopyDto[];
   @ApiProperty({ description: 'Unread copies of the caller' }) unread: number;
 }
 
@@ -158,16 +158,16 @@ export class AddedApprovalDto {
 
 export class AddedApproverDto {
   @ApiProperty({ description: 'Person id of the added approver' }) personId: string;
-  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  name: string | null;
   @ApiProperty({ enum: ['before', 'after'] }) position: string;
-  @ApiProperty({ type: String, nullable: true }) addedByName: string | null;
-  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  addedByName: string | null;
+  reason: string | null;
   @ApiProperty({ enum: ['pending', 'done', 'cancelled'] }) status: string;
   @ApiProperty({ enum: ['approved', 'rejected'], type: String, nullable: true })
   opinion: string | null;
-  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  comment: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) actedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) actedAt: string | null;
 }
 
 export function toAddedApproverDto({ row, name, addedByName }: AddedApproverRow): AddedApproverDto {

@@ -66,53 +66,48 @@ export class AuditQueryDto extends AuditFilterDto {
 
 /** One audit row: who did what to whom, when, why. */
 export class AuditEntryDto {
-  @ApiProperty() id: string;
+  id: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
   @ApiProperty({ description: 'Person id, or system' }) actor: string;
-  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
+  actorName: string | null;
   @ApiProperty({ description: 'The verb, e.g. task.returned' }) action: string;
-  @ApiProperty({ type: String, nullable: true }) instanceId: string | null;
-  @ApiProperty({ type: String, nullable: true }) processId: string | null;
+  instanceId: string | null;
+  processId: string | null;
   @ApiProperty({
     type: String,
-    nullable: true,
     description: 'The process name of the instance’s version',
   })
   processName: string | null;
-  @ApiProperty({ type: String, nullable: true }) orgUnitId: string | null;
-  @ApiProperty({ type: String, nullable: true }) orgUnitName: string | null;
-  @ApiProperty({ type: String, nullable: true }) taskId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The task acted on' })
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  taskId: string | null;
+  @ApiProperty({ type: String, description: 'The task acted on' })
   taskName: string | null;
   @ApiProperty({
     type: String,
-    nullable: true,
     description: 'BPMN element of the task acted on (the diagram marks verbs on it)',
   })
   taskElementId: string | null;
   @ApiProperty({
     type: String,
-    nullable: true,
     description: 'Whom it went to (the person a task was handed, returned or given back to)',
   })
   targetName: string | null;
   @ApiProperty({
     type: String,
-    nullable: true,
     description: 'The step the work was sent back to (退回)',
   })
   stepName: string | null;
   @ApiProperty({
     type: String,
-    nullable: true,
     description: 'BPMN element the work was moved to (退回: the target; 撤回: the task taken back)',
   })
   movedTo: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why (reason, message)' })
+  @ApiProperty({ type: String, description: 'Why (reason, message)' })
   reason: string | null;
 }
 
 export class AuditPageDto {
-  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
-  @ApiProperty() total: number;
+  items: AuditEntryDto[];
+  total: number;
 }

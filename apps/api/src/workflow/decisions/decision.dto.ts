@@ -19,9 +19,9 @@ export class DeployDecisionsDto {
 
 /** One decision business rule tasks can call: its latest deployment. */
 export class DeployedDecisionDto {
-  @ApiProperty() decisionId: string;
-  @ApiProperty() name: string;
-  @ApiProperty() deploymentId: string;
-  @ApiProperty({ type: String, nullable: true }) sourceName: string | null;
+  decisionId: string;
+  name: string;
+  deploymentId: string;
+  sourceName: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) deployedAt: string;
 }

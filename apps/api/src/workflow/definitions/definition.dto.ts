@@ -28,25 +28,25 @@ export class DeployDefinitionDto extends ValidateDefinitionDto {
 }
 
 export class ValidationResultDto {
-  @ApiProperty() ok: boolean;
-  @ApiProperty({ type: [ElementProblem] }) problems: ElementProblem[];
+  ok: boolean;
+  problems: ElementProblem[];
 }
 
 export class DefinitionDto {
-  @ApiProperty() id: string;
-  @ApiProperty() processId: string;
-  @ApiProperty() version: number;
-  @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  id: string;
+  processId: string;
+  version: number;
+  name: string | null;
+  note: string | null;
   @ApiProperty({ enum: ['file', 'upload'] }) source: string;
-  @ApiProperty({ nullable: true, type: String }) sourceName: string | null;
-  @ApiProperty({ nullable: true, type: String }) deployedBy: string | null;
+  sourceName: string | null;
+  deployedBy: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) deployedAt: string;
-  @ApiProperty() contentHash: string;
+  contentHash: string;
 }
 
 export class DefinitionDetailDto extends DefinitionDto {
-  @ApiProperty() xml: string;
+  xml: string;
 }
 
 export class DefinitionVersionDto extends DefinitionDto {
@@ -57,13 +57,12 @@ export class DefinitionVersionDto extends DefinitionDto {
 /** A `workflows/` file whose content was never deployed, waiting behind an administrator's version. */
 export class NewerDefaultDto {
   @ApiProperty({ description: 'The file in workflows/' }) sourceName: string;
-  @ApiProperty() contentHash: string;
+  contentHash: string;
 }
 
 export class DefinitionListItemDto extends DefinitionDto {
   @ApiProperty({
     type: NewerDefaultDto,
-    nullable: true,
     description: 'Set when the workflows/ file is newer than the version in use (an upload)',
   })
   newerDefault: NewerDefaultDto | null;
@@ -71,7 +70,7 @@ export class DefinitionListItemDto extends DefinitionDto {
 
 /** The default from `workflows/` next to the version in use, for the diff before adopting it. */
 export class DefaultDefinitionDto extends NewerDefaultDto {
-  @ApiProperty() processId: string;
+  processId: string;
   @ApiProperty({ description: 'The file’s BPMN XML' }) xml: string;
   @ApiProperty({ description: 'True when this content was deployed at some version' })
   deployed: boolean;

@@ -16,10 +16,10 @@ export class HandoverDto extends HandoverQueryDto {
 }
 
 export class HandoverTaskDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ type: String, nullable: true }) name: string | null;
-  @ApiProperty() instanceId: string;
-  @ApiProperty() processId: string;
+  id: string;
+  name: string | null;
+  instanceId: string;
+  processId: string;
   @ApiProperty({
     enum: ['assignee', 'owner'],
     description:
@@ -35,28 +35,28 @@ export class HandoverTaskDto {
 }
 
 export class HandoverDraftDto {
-  @ApiProperty() instanceId: string;
-  @ApiProperty() processId: string;
+  instanceId: string;
+  processId: string;
   @ApiProperty({ description: 'The flow variable that names the old holder, e.g. drafter' })
   variable: string;
 }
 
 export class HandoverRecordDto {
   @ApiProperty({ enum: ['study_content'] }) kind: string;
-  @ApiProperty() id: string;
-  @ApiProperty() title: string;
+  id: string;
+  title: string;
 }
 
 /** What a 换届 hands over (the preview), or handed over (the result). */
 export class HandoverPreviewDto {
-  @ApiProperty() assignmentId: string;
-  @ApiProperty() role: string;
-  @ApiProperty() orgUnitId: string;
-  @ApiProperty() orgUnitName: string;
-  @ApiProperty() fromPersonId: string;
-  @ApiProperty() fromName: string;
-  @ApiProperty() toPersonId: string;
-  @ApiProperty() toName: string;
+  assignmentId: string;
+  role: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  fromPersonId: string;
+  fromName: string;
+  toPersonId: string;
+  toName: string;
   @ApiProperty({ type: [HandoverTaskDto], description: '待办: open tasks that move' })
   tasks: HandoverTaskDto[];
   @ApiProperty({

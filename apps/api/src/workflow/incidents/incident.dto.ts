@@ -7,11 +7,10 @@ import { MAX_PAGE } from '../../common/paging.js';
 const STATUSES = ['open', 'resolved'] as const;
 
 export class IncidentQueryDto {
-  @ApiPropertyOptional({ enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
-  @ApiPropertyOptional() @IsOptional() @IsUUID() instanceId?: string;
+  @IsOptional() @IsUUID() instanceId?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
@@ -31,22 +30,22 @@ export class IncidentQueryDto {
 }
 
 export class IncidentDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ nullable: true, type: String }) instanceId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Set when a timer could not fire' })
+  id: string;
+  instanceId: string | null;
+  @ApiProperty({ type: String, description: 'Set when a timer could not fire' })
   jobId: string | null;
-  @ApiProperty() processId: string;
-  @ApiProperty() elementId: string;
-  @ApiProperty({ nullable: true, type: String }) orgUnitId: string | null;
-  @ApiProperty() message: string;
+  processId: string;
+  elementId: string;
+  orgUnitId: string | null;
+  message: string;
   @ApiProperty({ enum: STATUSES }) status: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) resolvedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) resolvedAt: string | null;
 }
 
 export class IncidentPageDto {
-  @ApiProperty({ type: [IncidentDto] }) items: IncidentDto[];
-  @ApiProperty() total: number;
+  items: IncidentDto[];
+  total: number;
 }
 
 export function toIncidentDto(x: WorkflowIncident): IncidentDto {

@@ -19,8 +19,7 @@ import { MAX_PAGE } from '../../common/paging.js';
 const STATUSES = ['active', 'completed', 'terminated'] as const;
 
 export class InstanceQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) processId?: string;
-  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional() @IsString() @MaxLength(200) processId?: string;
   @IsOptional()
   @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
@@ -28,7 +27,7 @@ export class InstanceQueryDto {
   @IsOptional()
   @IsUUID()
   orgUnitId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
+  @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
@@ -48,7 +47,7 @@ export class InstanceQueryDto {
 }
 
 export class StartInstanceDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) processId: string;
+  @IsString() @MinLength(1) @MaxLength(200) processId: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
@@ -57,12 +56,12 @@ export class StartInstanceDto {
 
   @ApiProperty({ description: 'The org unit the instance belongs to' }) @IsUUID() orgUnitId: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
+  @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
 }
 
 export class MessageDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) name: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) correlationKey?: string;
+  @IsString() @MinLength(1) @MaxLength(300) name: string;
+  @IsOptional() @IsString() @MaxLength(300) correlationKey?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
@@ -71,7 +70,7 @@ export class MessageDto {
 }
 
 export class SignalDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) name: string;
+  @IsString() @MinLength(1) @MaxLength(300) name: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
@@ -80,34 +79,34 @@ export class SignalDto {
 }
 
 export class CorrelationResultDto {
-  @ApiProperty({ type: [String] }) correlatedInstanceIds: string[];
-  @ApiProperty({ type: [String] }) startedInstanceIds: string[];
+  correlatedInstanceIds: string[];
+  startedInstanceIds: string[];
 }
 
 export class InstanceDto {
-  @ApiProperty() id: string;
-  @ApiProperty() definitionId: string;
-  @ApiProperty() processId: string;
-  @ApiProperty({ nullable: true, type: String }) businessKey: string | null;
-  @ApiProperty({ nullable: true, type: String }) orgUnitId: string | null;
+  id: string;
+  definitionId: string;
+  processId: string;
+  businessKey: string | null;
+  orgUnitId: string | null;
   @ApiProperty({ enum: STATUSES }) status: string;
-  @ApiProperty({ nullable: true, type: String }) parentInstanceId: string | null;
-  @ApiProperty({ nullable: true, type: String }) startedBy: string | null;
+  parentInstanceId: string | null;
+  startedBy: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) startedAt: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) endedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) endedAt: string | null;
 }
 
 /** A move of the instance to another version of its process (迁移). */
 export class InstanceMigrationDto {
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
-  @ApiProperty() fromVersion: number;
-  @ApiProperty() toVersion: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Who moved it' })
+  fromVersion: number;
+  toVersion: number;
+  @ApiProperty({ type: String, description: 'Who moved it' })
   actorName: string | null;
 }
 
 export class InstanceDetailDto extends InstanceDto {
-  @ApiProperty() definitionVersion: number;
+  definitionVersion: number;
   @ApiProperty({
     type: [InstanceMigrationDto],
     description: 'Migrated from version N, oldest first',
@@ -128,20 +127,19 @@ export class InstanceDetailDto extends InstanceDto {
 }
 
 export class InstancePageDto {
-  @ApiProperty({ type: [InstanceDto] }) items: InstanceDto[];
-  @ApiProperty() total: number;
+  items: InstanceDto[];
+  total: number;
 }
 
 export class HistoryEventDto {
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
-  @ApiProperty() elementId: string;
-  @ApiProperty() elementType: string;
-  @ApiProperty() elementInstanceId: string;
+  elementId: string;
+  elementType: string;
+  elementInstanceId: string;
   @ApiProperty({ enum: ['activated', 'completed', 'terminated', 'incident', 'incidentResolved'] })
   kind: string;
   @ApiProperty({
     type: String,
-    nullable: true,
     description: 'Who completed the user task (on its completed event), else null',
   })
   actorName: string | null;

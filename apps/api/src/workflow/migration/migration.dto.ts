@@ -17,8 +17,8 @@ import {
 import { MAX_MIGRATION } from './migration.service.js';
 
 export class MigrationPlanQueryDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) fromVersion: number;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) toVersion: number;
+  @Type(() => Number) @IsInt() @Min(1) fromVersion: number;
+  @Type(() => Number) @IsInt() @Min(1) toVersion: number;
 }
 
 export class ElementMappingDto {
@@ -71,45 +71,45 @@ export class MigrateInstancesDto extends MigrationPlanQueryDto {
 }
 
 export class ActiveElementDto {
-  @ApiProperty() elementId: string;
-  @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty() kind: string;
+  elementId: string;
+  name: string | null;
+  kind: string;
   @ApiProperty({ description: 'Running instances with a token here' }) instances: number;
 }
 
 export class TargetElementDto {
-  @ApiProperty() elementId: string;
-  @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty() kind: string;
+  elementId: string;
+  name: string | null;
+  kind: string;
 }
 
 export class MigrationPlanDto {
-  @ApiProperty() fromVersion: number;
-  @ApiProperty() toVersion: number;
-  @ApiProperty({ type: [ActiveElementDto] }) active: ActiveElementDto[];
-  @ApiProperty({ type: [TargetElementDto] }) targets: TargetElementDto[];
+  fromVersion: number;
+  toVersion: number;
+  active: ActiveElementDto[];
+  targets: TargetElementDto[];
 }
 
 export class MigrationProblemDto {
-  @ApiProperty() code: string;
-  @ApiProperty() elementId: string;
-  @ApiProperty() message: string;
+  code: string;
+  elementId: string;
+  message: string;
 }
 
 export class MovedInstanceDto {
-  @ApiProperty() instanceId: string;
-  @ApiProperty({ nullable: true, type: String }) businessKey: string | null;
+  instanceId: string;
+  businessKey: string | null;
 }
 
 export class SkippedInstanceDto extends MovedInstanceDto {
   @ApiProperty({ description: 'Why it was not moved (中文 first)' }) reason: string;
-  @ApiProperty({ type: [MigrationProblemDto] }) problems: MigrationProblemDto[];
+  problems: MigrationProblemDto[];
 }
 
 export class MigrationReportDto {
-  @ApiProperty() dryRun: boolean;
-  @ApiProperty() fromVersion: number;
-  @ApiProperty() toVersion: number;
-  @ApiProperty({ type: [MovedInstanceDto] }) moved: MovedInstanceDto[];
-  @ApiProperty({ type: [SkippedInstanceDto] }) skipped: SkippedInstanceDto[];
+  dryRun: boolean;
+  fromVersion: number;
+  toVersion: number;
+  moved: MovedInstanceDto[];
+  skipped: SkippedInstanceDto[];
 }

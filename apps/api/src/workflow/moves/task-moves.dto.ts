@@ -26,10 +26,10 @@ export class ReturnTaskDto {
 
 export class ReturnTargetDto {
   @ApiProperty({ description: 'BPMN element id of the user task' }) elementId: string;
-  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  name: string | null;
   @ApiProperty({ description: 'Person id of who completed it last; the task goes back to them' })
   completedBy: string;
-  @ApiProperty({ type: String, nullable: true }) completedByName: string | null;
+  completedByName: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) completedAt: string;
 }
 

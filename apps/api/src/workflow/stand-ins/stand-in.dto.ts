@@ -21,19 +21,19 @@ export class CreateStandInDto {
   @IsIn(STAND_IN_REASONS)
   reason: StandInReason;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) note?: string;
+  @IsOptional() @IsString() @MaxLength(200) note?: string;
 }
 
 export class StandInDto {
-  @ApiProperty() id: string;
-  @ApiProperty() personId: string;
-  @ApiProperty() personName: string;
-  @ApiProperty() standInId: string;
-  @ApiProperty() standInName: string;
+  id: string;
+  personId: string;
+  personName: string;
+  standInId: string;
+  standInName: string;
   @ApiProperty({ type: String, format: 'date-time' }) startsAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) endsAt: string;
   @ApiProperty({ enum: STAND_IN_REASONS }) reason: string;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  note: string | null;
 }
 
 /** The stand-in just named. */

@@ -34,14 +34,14 @@ export class UrgeTaskDto {
 }
 
 export class TaskNotificationDto {
-  @ApiProperty() id: string;
-  @ApiProperty() taskId: string;
+  id: string;
+  taskId: string;
   @ApiProperty({ enum: ['urged'] }) kind: string;
   @ApiProperty({ description: 'Person id of who caused it' }) actor: string;
-  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
-  @ApiProperty() message: string;
+  actorName: string | null;
+  message: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) readAt: string | null;
 }
 
 export function toNotificationDto(

@@ -121,33 +121,31 @@ export class CreateCommentDto {
 }
 
 export class TaskDto {
-  @ApiProperty() id: string;
-  @ApiProperty() instanceId: string;
-  @ApiProperty() definitionId: string;
-  @ApiProperty() processId: string;
+  id: string;
+  instanceId: string;
+  definitionId: string;
+  processId: string;
   @ApiProperty({ description: 'BPMN element id of the user task' }) elementId: string;
-  @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ nullable: true, type: String }) orgUnitId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Person id' }) assignee: string | null;
+  name: string | null;
+  orgUnitId: string | null;
+  @ApiProperty({ type: String, description: 'Person id' }) assignee: string | null;
   @ApiProperty({ type: [String], description: 'Person ids' }) candidateUsers: string[];
   @ApiProperty({ type: [String], example: ['committee_secretary@<orgUnitId>'] })
   candidateGroups: string[];
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) followUpAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) formKey: string | null;
-  @ApiProperty() priority: number;
+  @ApiProperty({ type: String, format: 'date-time' }) dueAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) followUpAt: string | null;
+  formKey: string | null;
+  priority: number;
   @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) completedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) completedAt: string | null;
+  completedBy: string | null;
   @ApiProperty({
-    nullable: true,
     type: String,
     description: 'Set (退回意见, may be empty) when a return sent the work back as this task',
   })
   returnComment: string | null;
   @ApiProperty({
-    nullable: true,
     type: String,
     description: '委派: person id of the owner who delegated it and finishes it',
   })
@@ -155,22 +153,20 @@ export class TaskDto {
   @ApiProperty({ nullable: true, enum: ['pending', 'resolved'], type: String })
   delegation: string | null;
   @ApiProperty({
-    nullable: true,
     enum: ['before', 'after', 'after_acting'],
     type: String,
     description:
       '前加签 / 后加签: before — the added person holds it first; after — the approver decides, then the added person acts; after_acting — the added person acts on the decision',
   })
   addedStep: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Last 催办' })
+  @ApiProperty({ type: String, format: 'date-time', description: 'Last 催办' })
   urgedAt: string | null;
   @ApiProperty({
-    nullable: true,
     type: String,
     description: '代理: the person the assignee stands in for on this task ("代 X 办理")',
   })
   onBehalfOf: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "代理: that person's name" })
+  @ApiProperty({ type: String, description: "代理: that person's name" })
   onBehalfOfName: string | null;
 }
 
@@ -211,7 +207,6 @@ export class TaskDetailDto extends TaskDto {
   domainForm: boolean;
 
   @ApiProperty({
-    nullable: true,
     type: String,
     description:
       "Name of the task's org unit (readable here even when the caller's org tree does not reach it)",
@@ -220,7 +215,7 @@ export class TaskDetailDto extends TaskDto {
 }
 
 export class TaskPageDto {
-  @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
+  items: TaskDto[];
   @ApiProperty({ description: `Tasks in the tab, counted up to ${INBOX_COUNT_CAP}` }) total: number;
   @ApiProperty({
     description: `True when the tab holds more than ${INBOX_COUNT_CAP} (show "${INBOX_COUNT_CAP}+")`,
@@ -229,9 +224,9 @@ export class TaskPageDto {
 }
 
 export class TaskCountsDto {
-  @ApiProperty() mine: number;
-  @ApiProperty() claimable: number;
-  @ApiProperty() done: number;
+  mine: number;
+  claimable: number;
+  done: number;
   @ApiProperty({
     enum: INBOX_TABS,
     isArray: true,
@@ -241,12 +236,12 @@ export class TaskCountsDto {
 }
 
 export class TaskCommentDto {
-  @ApiProperty() id: string;
-  @ApiProperty() taskId: string;
-  @ApiProperty() authorId: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The author’s name' })
+  id: string;
+  taskId: string;
+  authorId: string;
+  @ApiProperty({ type: String, description: 'The author’s name' })
   authorName: string | null;
-  @ApiProperty() body: string;
+  body: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 
