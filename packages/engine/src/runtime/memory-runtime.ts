@@ -248,15 +248,17 @@ export class MemoryRuntime {
     const end = Date.parse(target);
     for (;;) {
       let next: ScheduledTimer | RetryingJob | undefined;
-      for (const due of [...this.timers.values(), ...this.retrying.values()]) {
-        const at = Date.parse(due.dueAt);
-        if (at > end) continue;
-        if (
-          !next ||
-          at < Date.parse(next.dueAt) ||
-          (at === Date.parse(next.dueAt) && due.order < next.order)
-        )
-          next = due;
+      for (const book of [this.timers, this.retrying]) {
+        for (const due of book.values()) {
+          const at = Date.parse(due.dueAt);
+          if (at > end) continue;
+          if (
+            !next ||
+            at < Date.parse(next.dueAt) ||
+            (at === Date.parse(next.dueAt) && due.order < next.order)
+          )
+            next = due;
+        }
       }
       if (!next) break;
       if (Date.parse(next.dueAt) > Date.parse(this.now)) this.now = toIso(Date.parse(next.dueAt));

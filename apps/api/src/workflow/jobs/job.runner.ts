@@ -18,7 +18,8 @@ const SYSTEM = 'system';
 /**
  * Runs claimed jobs, a group at a time in one transaction: fires a timer, runs a service task's handler,
  * or starts an instance from a timer start event. A failure rolls that back and, in a second
- * transaction, counts the attempt: again after a backoff, or an incident when out of retries.
+ * transaction, counts the attempt on the engine's retry schedule: again after a backoff, or an
+ * incident when out of retries.
  */
 @Injectable()
 export class JobRunner {
@@ -29,7 +30,7 @@ export class JobRunner {
     private readonly scope: CommandScope,
     private readonly runner: InstanceCommandRunner,
     private readonly handlers: JobHandlerRegistry,
-    @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
+    @Inject(WORKFLOW_OPTIONS) options: WorkflowOptions,
   ) {
     const { backoffMs, maxBackoffMs } = options.jobExecutor;
     this.backoff = { firstMs: backoffMs, maxMs: maxBackoffMs };
