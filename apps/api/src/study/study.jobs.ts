@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BranchDirectory } from '../plans/branch.directory.js';
 import { PlanService } from '../plans/plan.service.js';
-import { optionalStringVar } from '../task-forms/variable.reader.js';
+import { optionalStringVar, stringVar } from '../task-forms/variable.reader.js';
 import { requireLinked } from '../task-forms/linked-record.js';
 import { StudyContent } from './study-content.entity.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
@@ -24,29 +24,51 @@ export class StudyJobs implements OnModuleInit {
     this.endHooks.onTerminated(async (em, instanceId) => {
       await em.update(StudyContent, { instanceId, status: 'draft' }, { status: 'cancelled' });
     });
-    this.jobs.register('orglife.study.listCommittees', async (job, em) => ({
-      committeeIds: await this.branches.committeesWithBranches(
+    this.jobs.register('orglife.study.listCommittees', async (job, em) => {
+      const { universityId } = await contentOf(em, job);
+      return {
+        committeeIds: await this.branches.committeesWithBranches(em, universityId),
+        directBranchIds: await this.branches.directBranches(em, universityId),
+      };
+    });
+    this.jobs.register('orglife.study.listCommitteeBranches', async (job, em) => {
+      const content = await contentOf(em, job);
+      const committeeId = await this.committeeOf(
         em,
-        (await contentOf(em, job)).universityId,
-      ),
-    }));
+        content,
+        stringVar(job.variables, 'committeeId'),
+      );
+      return { branchIds: await this.branches.branchesUnder(em, committeeId) };
+    });
+    // One branch per job, so each plan starts in a transaction of its own: on the first day
+    // of the month every branch of a province starts at once, and no claim holds thousands.
+    this.jobs.register('orglife.study.startBranchPlan', async (job, em) => {
+      const content = await contentOf(em, job);
+      const branchId = stringVar(job.variables, 'branchId');
+      const branch = await this.branches.context(em, branchId);
+      if (branch.universityId !== content.universityId) {
+        throw new Error(`Org unit ${branchId} is no branch of this study content's university`);
+      }
+      await this.startPlans(em, content, [branchId]);
+      return {};
+    });
+    this.registerEarlierVersionsJobs();
+  }
+
+  /**
+   * Service tasks of study-content versions before the one-branch-per-job model, for their
+   * instances still running (a committee arranging the month when the new version arrives):
+   * each starts every plan of its unit in one job.
+   */
+  private registerEarlierVersionsJobs(): void {
     this.jobs.register('orglife.study.startBranchPlans', async (job, em) => {
-      // A committee's branches start as soon as that committee has arranged the month; an
-      // instance begun under the earlier flow (no committeeId) starts every branch at once.
-      // The committee is the multi-instance item: only one of the content's university.
+      // The committee is the multi-instance item; an instance of the first version (no
+      // committeeId) starts every branch of the university at once.
       const content = await contentOf(em, job);
       const committeeId = optionalStringVar(job.variables, 'committeeId');
-      if (
-        committeeId &&
-        !(await this.branches.committeesWithBranches(em, content.universityId)).includes(
-          committeeId,
-        )
-      ) {
-        throw new Error(
-          `Org unit ${committeeId} is no committee of this study content's university`,
-        );
-      }
-      const unitId = committeeId ?? content.universityId;
+      const unitId = committeeId
+        ? await this.committeeOf(em, content, committeeId)
+        : content.universityId;
       return this.startPlans(em, content, await this.branches.branchesUnder(em, unitId));
     });
     this.jobs.register('orglife.study.startDirectBranchPlans', async (job, em) => {
@@ -59,7 +81,20 @@ export class StudyJobs implements OnModuleInit {
     });
   }
 
-  /** Starts one `monthly-plan` flow per branch (once per branch and content). */
+  /** `committeeId` when it is a committee with branches of the content's university. */
+  private async committeeOf(
+    em: EntityManager,
+    content: StudyContent,
+    committeeId: string,
+  ): Promise<string> {
+    const committees = await this.branches.committeesWithBranches(em, content.universityId);
+    if (!committees.includes(committeeId)) {
+      throw new Error(`Org unit ${committeeId} is no committee of this study content's university`);
+    }
+    return committeeId;
+  }
+
+  /** Starts one `monthly-plan` flow per branch (once per branch and month). */
   private async startPlans(em: EntityManager, content: StudyContent, branchIds: string[]) {
     const { id: studyContentId, month } = content;
     let started = 0;
