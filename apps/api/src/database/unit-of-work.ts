@@ -99,6 +99,10 @@ export class UnitOfWork {
     return rows.slice(writes.length);
   }
 
+  get holdsWrites(): boolean {
+    return this.pending.length > 0;
+  }
+
   /** Sends the held-back writes. */
   async flush(): Promise<void> {
     if (this.pending.length > 0) await this.read([]);
@@ -143,9 +147,10 @@ function markTransactionActive(runner: QueryRunner, active: boolean): void {
  */
 @EventSubscriber()
 export class HeldBackWritesFirst implements EntitySubscriberInterface {
-  async beforeQuery(event: BeforeQueryEvent): Promise<void> {
+  // Not async: TypeORM awaits only a returned promise, and most queries have nothing to send.
+  beforeQuery(event: BeforeQueryEvent): Promise<void> | undefined {
     const work = event.queryRunner && ofRunner.get(event.queryRunner);
-    if (work) await work.flush();
+    return work?.holdsWrites ? work.flush() : undefined;
   }
 }
 
