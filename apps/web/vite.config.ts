@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import ElementPlus from 'unplugin-element-plus/vite';
 import { defineConfig } from 'vite';
+import { precompileMessages } from './vite-plugins/precompile-messages';
 
 const vueCore =
   /[\\/]node_modules[\\/](\.pnpm[\\/])?(@vue|vue|vue-router|pinia|vue-i18n|@intlify)[@+\\/]/;
@@ -92,12 +93,15 @@ export default defineConfig({
   // Each `import { ElX } from 'element-plus'` brings that component's stylesheet along
   // (element-plus/es/components/x/style/css), so a page downloads the CSS of the components it
   // uses instead of the whole 360 kB theme.
-  plugins: [vue(), ElementPlus({})],
-  // vue-i18n feature flags: composition API only, no global <i18n-t> components, no devtools.
+  // The messages are compiled at build time (vite-plugins/precompile-messages.ts).
+  plugins: [vue(), ElementPlus({}), precompileMessages()],
+  // vue-i18n feature flags: composition API only, no global <i18n-t> components, no devtools,
+  // and no message compiler: the messages arrive compiled.
   define: {
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
+    __INTLIFY_DROP_MESSAGE_COMPILER__: true,
   },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {

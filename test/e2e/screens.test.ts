@@ -111,6 +111,17 @@ describe.each(SCREENS)('every page of the roles who use a %s', (name, screen) =>
     expect(await locale.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 
+  /** Texts and labels showing a message's placeholder unfilled (`{n}`): a message not compiled. */
+  const unfilledMessages = (page: UserPage['page']) =>
+    page.evaluate(() =>
+      [
+        document.body.innerText,
+        ...[...document.querySelectorAll('[aria-label]')].map((el) =>
+          el.getAttribute('aria-label'),
+        ),
+      ].filter((text) => /\{\w+\}/.test(text ?? '')),
+    );
+
   it('switching to English changes the whole page, stays after a reload, and back', async () => {
     const user = await as('branch_secretary');
     const { page } = user;
@@ -138,6 +149,7 @@ describe.each(SCREENS)('every page of the roles who use a %s', (name, screen) =>
     await expect(heading.textContent()).resolves.toBe('Study content');
     await page.waitForLoadState('networkidle');
     await screenshot(page, `${name}-study-en`);
+    expect(await unfilledMessages(page)).toEqual([]);
     // English words are not technical texts here; the page still fits and is accessible
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await a11yFindings(page)).toEqual([]);
@@ -146,6 +158,7 @@ describe.each(SCREENS)('every page of the roles who use a %s', (name, screen) =>
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     expect(await heading.textContent()).toBe('学习内容');
     expect(await page.title()).toBe('学习内容 - 党员集中组织生活');
+    expect(await unfilledMessages(page)).toEqual([]);
   });
 
   for (const username of screen === PHONE ? PHONE_USERS : DESK_USERS) {

@@ -63,6 +63,9 @@ describe('统一身份认证: signing in through the campus identity service', (
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => url.origin === BASE_URL && !url.pathname.startsWith('/login'));
     await expect.poll(() => page.getByTestId('user-menu').textContent()).toContain('王建华');
+    // the inbox paints with its list and asks for its counts and the bell's stream after that:
+    // one of those reaching the API after the logout would answer 401, a console error
+    await page.waitForLoadState('networkidle');
 
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();

@@ -1,22 +1,34 @@
-import { compile, MemoryRuntime, type EngineState } from '@orglife/engine';
+import {
+  compile,
+  MemoryRuntime,
+  type EngineState,
+  type ServiceOutcome,
+  type Variables,
+} from '@orglife/engine';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobHandlerRegistry } from '../src/workflow/jobs/job-handler.registry.js';
+import { JobExecutor } from '../src/workflow/jobs/job.executor.js';
 import { createTestApp, type Client, type TestApp } from './support/test-app.js';
 import { deploy, fixture, WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
 
 /**
  * One set of orchestration rules (packages/engine/src/orchestration): the API on its database
- * and the in-memory runtime route call activities, messages and signals the same way.
+ * and the in-memory runtime route call activities, messages and signals the same way, and
+ * retry failed jobs on the same schedule, each against its own clock.
  * test/fixtures/wf-orchestration*.bpmn hold the processes.
  */
 type Step =
-  | { kind: 'start'; processId: string; ticket: string }
+  /** `okAt`: the orc.sync worker fails while the job has more retries than this. */
+  | { kind: 'start'; processId: string; ticket: string; okAt?: number }
   | { kind: 'complete'; elementId: string; ticket: string }
   | { kind: 'message'; name: string; key?: string | undefined }
   | { kind: 'signal'; name: string }
   /** Retries the open incidents of the ticket's instances. */
   | { kind: 'retry'; ticket: string }
-  | { kind: 'deploy'; fixture: string };
+  | { kind: 'deploy'; fixture: string }
+  /** Moves both clocks on; the API runs its jobs as they fall due, as its poller would. */
+  | { kind: 'advance'; seconds: number };
 
 interface InstanceView {
   processId: string;
@@ -26,6 +38,8 @@ interface InstanceView {
   activeElements: string[];
   openTasks: string[];
   timers: string[];
+  /** Service jobs waiting to run: element, retries left, failures so far, seconds until due. */
+  jobs: string[];
   subscriptions: string[];
   incidents: string[];
   completed: string[];
@@ -33,14 +47,42 @@ interface InstanceView {
 
 const T0 = '2026-01-05T08:00:00.000Z';
 
+/** The orc.sync worker, the same in both runtimes: fails while the job has retries above okAt. */
+function sync(retries: number, variables: Variables): ServiceOutcome {
+  return retries > Number(variables['okAt'] ?? 0)
+    ? { fail: 'sync offline' }
+    : { variables: { synced: true } };
+}
+
+/** Objects with their keys sorted, all the way down (PostgreSQL's jsonb keeps its own order). */
+function inKeyOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inKeyOrder);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, inner]) => [key, inKeyOrder(inner)]),
+  );
+}
+
+const jobView = (elementId: string, retries: number, failures: number, dueInMs: number) =>
+  `${elementId} r${retries} f${failures} +${dueInMs / 1000}s`;
+
 describe('one orchestration kernel for the API and the in-memory runtime', () => {
   let t: TestApp;
   let od: Client;
   let initiator: string;
   let unit: string;
+  let executor: JobExecutor;
 
   beforeAll(async () => {
     t = await createTestApp({ app: WORKFLOW_TEST_APP });
+    executor = t.app.get(JobExecutor);
+    t.app.get(JobHandlerRegistry).register('orc.sync', async (job) => {
+      const outcome = sync(job.retries, job.variables);
+      if ('fail' in outcome) throw new Error(outcome.fail);
+      return 'variables' in outcome ? outcome.variables : {};
+    });
     od = await t.login('od_admin');
     initiator = t.people['od_admin']!;
     unit = t.units['C1-B1']!;
@@ -57,22 +99,50 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
   }
 
   async function memoryRuntime(): Promise<MemoryRuntime> {
-    const runtime = new MemoryRuntime({ now: T0 });
+    const runtime = new MemoryRuntime({
+      now: T0,
+      workers: { 'orc.sync': (job) => sync(job.retries, job.variables) },
+    });
     await deployInMemory(runtime, 'wf-orchestration');
     return runtime;
   }
 
-  const variablesOf = (ticket: string | undefined) => ({
+  const variablesOf = (ticket: string | undefined, okAt?: number) => ({
     initiator,
     ...(ticket !== undefined ? { ticket } : {}),
+    ...(okAt !== undefined ? { okAt } : {}),
   });
 
+  /** Runs the API's jobs due by `end`, each at its due time, then sets the clock to `end`. */
+  async function advanceApi(seconds: number): Promise<void> {
+    const end = new Date(t.clock.now().getTime() + seconds * 1000);
+    for (;;) {
+      const [next] = await t.db.query<{ due: Date | null }[]>(
+        `SELECT min(due_at) AS due FROM wf_job WHERE state = 'due' AND due_at <= $1`,
+        [end],
+      );
+      if (!next?.due) break;
+      if (next.due > t.clock.now()) t.clock.set(new Date(next.due));
+      await executor.runDueJobs();
+    }
+    t.clock.set(end);
+  }
+
   async function onApi(step: Step): Promise<void> {
+    await stepOnApi(step);
+    await executor.runDueJobs();
+  }
+
+  async function stepOnApi(step: Step): Promise<void> {
     switch (step.kind) {
       case 'start':
         await od
           .post('/api/instances')
-          .send({ processId: step.processId, orgUnitId: unit, variables: variablesOf(step.ticket) })
+          .send({
+            processId: step.processId,
+            orgUnitId: unit,
+            variables: variablesOf(step.ticket, step.okAt),
+          })
           .expect(201);
         return;
       case 'complete': {
@@ -111,13 +181,16 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
       case 'deploy':
         await deploy(od, step.fixture);
         return;
+      case 'advance':
+        await advanceApi(step.seconds);
+        return;
     }
   }
 
   async function inMemory(runtime: MemoryRuntime, step: Step): Promise<void> {
     switch (step.kind) {
       case 'start':
-        runtime.start(step.processId, { variables: variablesOf(step.ticket) });
+        runtime.start(step.processId, { variables: variablesOf(step.ticket, step.okAt) });
         return;
       case 'complete':
         for (const [id, open] of runtime.tasks) {
@@ -144,6 +217,9 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
       case 'deploy':
         await deployInMemory(runtime, step.fixture);
         return;
+      case 'advance':
+        runtime.advance(`PT${step.seconds}S`);
+        return;
     }
   }
 
@@ -159,9 +235,9 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
         .map((el) => el.elementId)
         .sort(),
     };
-    for (const list of [view.openTasks, view.timers, view.subscriptions, view.incidents])
+    for (const list of [view.openTasks, view.timers, view.jobs, view.subscriptions, view.incidents])
       list.sort();
-    return JSON.stringify(view, Object.keys(view).sort());
+    return JSON.stringify(inKeyOrder(view));
   }
 
   function memoryViews(runtime: MemoryRuntime): string[] {
@@ -178,6 +254,16 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
           timers: timers
             .filter((timer) => timer.instanceId === instance.id)
             .map((timer) => instance.state.subscriptions[timer.id]?.elementId ?? timer.id),
+          jobs: [...runtime.retrying.values()]
+            .filter((retry) => retry.instanceId === instance.id)
+            .map(({ job, dueAt }) =>
+              jobView(
+                job.elementId,
+                job.retries,
+                job.failures ?? 0,
+                Date.parse(dueAt) - Date.parse(runtime.now),
+              ),
+            ),
           subscriptions: Object.values(instance.state.subscriptions)
             .filter((s) => s.kind !== 'timer')
             .map((s) => s.name ?? ''),
@@ -207,7 +293,25 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
           openTasks: await column(
             `SELECT element_id AS v FROM wf_task WHERE instance_id = $1 AND status = 'open'`,
           ),
-          timers: await column(`SELECT element_id AS v FROM wf_job WHERE instance_id = $1`),
+          timers: await column(
+            `SELECT element_id AS v FROM wf_job WHERE instance_id = $1 AND kind = 'timer'`,
+          ),
+          jobs: (
+            await t.db.query<
+              { element_id: string; retries: number; attempts: number; due_at: Date }[]
+            >(
+              `SELECT element_id, retries, attempts, due_at FROM wf_job
+                WHERE instance_id = $1 AND kind = 'service'`,
+              [id],
+            )
+          ).map((job) =>
+            jobView(
+              job.element_id,
+              job.retries,
+              job.attempts,
+              job.due_at.getTime() - t.clock.now().getTime(),
+            ),
+          ),
           subscriptions: await column(
             `SELECT name AS v FROM wf_subscription WHERE instance_id = $1`,
           ),
@@ -242,6 +346,8 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
     const created = [...(await instanceIds())].filter((id) => !before.has(id));
     const api = await apiViews(created);
     for (const id of created) await od.post(`/api/instances/${id}/cancel`);
+    // a sequence's timer start events end with it, as its runtime in memory does
+    await t.db.query(`DELETE FROM wf_job WHERE kind = 'start_timer'`);
     return { api, memory: memoryViews(runtime) };
   }
 
@@ -295,17 +401,85 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
     ]);
   });
 
-  it('random sequences of starts, completions, messages, signals and incident retries end in the same instances, tasks, timers, subscriptions, incidents and history', async () => {
+  it('a failing job is tried again after the same backoffs on both clocks, then stops at an incident; retrying it starts over', async () => {
+    const { api, memory } = await playBoth([
+      { kind: 'start', processId: 'orc_worker', ticket: 'J1', okAt: 0 },
+      { kind: 'start', processId: 'orc_worker', ticket: 'J2', okAt: 1 },
+      { kind: 'advance', seconds: 4 },
+    ]);
+    expect(api).toEqual(memory);
+    expect(memory.map((view) => (JSON.parse(view) as InstanceView).jobs)).toEqual([
+      ['O_Sync r2 f1 +1s'],
+      ['O_Sync r2 f1 +1s'],
+    ]);
+
+    const later = await playBoth([
+      { kind: 'start', processId: 'orc_worker', ticket: 'J3', okAt: 0 },
+      { kind: 'start', processId: 'orc_worker', ticket: 'J4', okAt: 1 },
+      { kind: 'advance', seconds: 5 },
+      { kind: 'advance', seconds: 10 },
+      { kind: 'retry', ticket: 'J3' },
+      { kind: 'advance', seconds: 5 },
+    ]);
+    expect(later.api).toEqual(later.memory);
+    const views = later.memory
+      .map((view) => JSON.parse(view) as InstanceView)
+      .sort((a, b) => Number(a.variables['okAt']) - Number(b.variables['okAt']));
+    expect(views.map((v) => [v.variables['okAt'], v.openTasks, v.jobs, v.incidents])).toEqual([
+      [0, [], ['O_Sync r1 f2 +10s'], []],
+      [1, ['O_Check'], [], []],
+    ]);
+  });
+
+  it('a timer start event starts an instance at each due time of its cycle, in both runtimes, until its repetitions are used up; a new version replaces its schedule', async () => {
+    const { api, memory } = await playBoth([
+      { kind: 'deploy', fixture: 'wf-orchestration-ticker' },
+      { kind: 'advance', seconds: 3599 },
+      { kind: 'advance', seconds: 1 },
+      { kind: 'advance', seconds: 3600 },
+      { kind: 'advance', seconds: 5 },
+      { kind: 'advance', seconds: 3600 },
+      { kind: 'advance', seconds: 3600 },
+    ]);
+    expect(api).toEqual(memory);
+    const views = memory.map((view) => JSON.parse(view) as InstanceView);
+    expect(views.map((v) => [v.processId, v.jobs, v.incidents])).toEqual([
+      ['orc_ticker', [], ['T_Sync: sync offline']],
+      ['orc_ticker', [], ['T_Sync: sync offline']],
+      ['orc_ticker', [], ['T_Sync: sync offline']],
+    ]);
+
+    const replaced = await playBoth([
+      { kind: 'deploy', fixture: 'wf-orchestration-ticker' },
+      { kind: 'advance', seconds: 1800 },
+      { kind: 'deploy', fixture: 'wf-orchestration-ticker-v2' },
+      { kind: 'advance', seconds: 3600 },
+      { kind: 'advance', seconds: 86_400 },
+    ]);
+    expect(replaced.api).toEqual(replaced.memory);
+    expect(replaced.memory.map((view) => (JSON.parse(view) as InstanceView).completed)).toEqual([
+      ['T_Daily', 'T_DailyEnd'],
+    ]);
+  });
+
+  it('random sequences of starts, completions, messages, signals, failing jobs, timer starts, clock moves and incident retries end in the same instances, tasks, timers, jobs, subscriptions, incidents and history', async () => {
     const ticket = fc.constantFrom('A', 'A', 'B');
     const step: fc.Arbitrary<Step> = fc.oneof(
       fc.record({
         kind: fc.constant('start' as const),
-        processId: fc.constantFrom('orc_parent', 'orc_watcher', 'orc_auditor', 'orc_caller'),
+        processId: fc.constantFrom(
+          'orc_parent',
+          'orc_watcher',
+          'orc_auditor',
+          'orc_caller',
+          'orc_worker',
+        ),
         ticket,
+        okAt: fc.constantFrom(0, 2, 3),
       }),
       fc.record({
         kind: fc.constant('complete' as const),
-        elementId: fc.constantFrom('C_Fill', 'P_After', 'W_Check', 'K_Handle'),
+        elementId: fc.constantFrom('C_Fill', 'P_After', 'W_Check', 'K_Handle', 'O_Check'),
         ticket,
       }),
       fc.record({
@@ -315,6 +489,10 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
       }),
       fc.record({ kind: fc.constant('signal' as const), name: fc.constantFrom('halt', 'alarm') }),
       fc.record({ kind: fc.constant('retry' as const), ticket }),
+      fc.record({
+        kind: fc.constant('advance' as const),
+        seconds: fc.constantFrom(4, 5, 10, 3600),
+      }),
     );
     let run = 0;
     await fc.assert(
@@ -327,7 +505,10 @@ describe('one orchestration kernel for the API and the in-memory runtime', () =>
           if (s.kind === 'message' && s.key !== undefined) return { ...s, key: prefix + s.key };
           return s;
         });
-        const { api, memory } = await playBoth(own);
+        const { api, memory } = await playBoth([
+          { kind: 'deploy', fixture: 'wf-orchestration-ticker' },
+          ...own,
+        ]);
         expect(api).toEqual(memory);
       }),
       { numRuns: 30, seed: 20261207 },

@@ -62,6 +62,10 @@ export interface JobInfo {
   variables: Variables;
   /** Set on the job of an execution listener (start, end) or a user task listener. */
   listener?: ListenerEvent;
+  /** Set on a retry: the failed attempts before it (orchestration/job-retries.ts). */
+  failures?: number;
+  /** Set on a retry after a backoff: not to be run before then. */
+  dueAt?: IsoDateTime;
 }
 
 /** When a listener runs: execution listeners (start, end) and user task listeners. */
@@ -163,8 +167,19 @@ export type Command =
     } & Clocked)
   | ({ type: 'broadcastSignal'; subscriptionId: string; variables?: Variables } & Clocked)
   | ({ type: 'completeJob'; jobId: string; variables?: Variables } & Clocked)
-  /** A technical failure: retries left → job again, none → incident. */
-  | ({ type: 'failJob'; jobId: string; message: string; retries: number } & Clocked)
+  /**
+   * A technical failure: retries left → the job again, due `retryBackoff` ms from now, carrying
+   * `failures` (the attempts failed so far); none left → an incident. `jobFailure` (the
+   * orchestration kernel's retry schedule) writes this command.
+   */
+  | ({
+      type: 'failJob';
+      jobId: string;
+      message: string;
+      retries: number;
+      retryBackoff?: number;
+      failures?: number;
+    } & Clocked)
   /** A BPMN business error thrown by the worker; caught by a boundary/event sub-process. */
   | ({ type: 'throwError'; jobId: string; errorCode: string; message?: string } & Clocked)
   | ({ type: 'completeCallActivity'; elementInstanceId: string; variables?: Variables } & Clocked)

@@ -49,6 +49,7 @@ export {
   type CallOutcome,
   type CallSite,
   type DistributiveOmit,
+  type FiredTimer,
   type FollowUp,
   type InstanceCommand,
   type Producer,
@@ -59,6 +60,16 @@ export {
   type EventStart,
   type WaitingSubscription,
 } from './orchestration/correlation.js';
+export { nextFiring, scheduleStartTimers, type StartTimer } from './orchestration/timer-starts.js';
+export {
+  DEFAULT_RETRY_BACKOFF,
+  jobFailure,
+  nextAttempt,
+  RETRY_BACKOFF_HEADER,
+  type FailingJob,
+  type NextAttempt,
+  type RetryBackoff,
+} from './orchestration/job-retries.js';
 export {
   carryOut,
   carryOutNow,

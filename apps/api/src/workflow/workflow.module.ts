@@ -38,6 +38,7 @@ import { EffectApplier } from './instances/effect.applier.js';
 import { EventController } from './instances/event.controller.js';
 import { EventCorrelator } from './instances/event.correlator.js';
 import { FollowUpProcessor } from './instances/follow-up.processor.js';
+import { OrchestrationStores } from './instances/orchestration.store.js';
 import { InstanceCommandRunner } from './instances/instance-command.runner.js';
 import { InstanceController } from './instances/instance.controller.js';
 import { InstanceMigrator } from './migration/instance-migrator.js';
@@ -178,6 +179,7 @@ export class WorkflowModule {
         StandInService,
         EventCorrelator,
         FollowUpProcessor,
+        OrchestrationStores,
         CommandScope,
         WorkflowRuntimeService,
         InstanceQueryService,

@@ -1,3 +1,5 @@
+import { DEFAULT_RETRY_BACKOFF } from '@orglife/engine';
+
 export const WORKFLOW_OPTIONS = Symbol('WORKFLOW_OPTIONS');
 
 export interface JobExecutorOptions {
@@ -15,7 +17,10 @@ export interface JobExecutorOptions {
   jobsPerTransaction: number;
   /** How long a claim holds before another process may take the job over. */
   lockMs: number;
-  /** Failed attempt n waits `backoffMs * 2^(n-1)`, at most `maxBackoffMs`. */
+  /**
+   * Failed attempt n waits `backoffMs * 2^(n-1)`, at most `maxBackoffMs`, unless its task sets
+   * a `retryBackoff` header: the engine's retry schedule (nextAttempt), as the simulator's.
+   */
   backoffMs: number;
   maxBackoffMs: number;
 }
@@ -40,8 +45,8 @@ export const DEFAULT_JOB_EXECUTOR: JobExecutorOptions = {
   concurrency: 4,
   jobsPerTransaction: 25,
   lockMs: 60_000,
-  backoffMs: 5_000,
-  maxBackoffMs: 10 * 60_000,
+  backoffMs: DEFAULT_RETRY_BACKOFF.firstMs,
+  maxBackoffMs: DEFAULT_RETRY_BACKOFF.maxMs,
 };
 
 /** What the app passes to `WorkflowModule.forRoot`; every field has a default. */

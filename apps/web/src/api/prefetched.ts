@@ -5,8 +5,16 @@
 export interface Prefetched {
   accessToken: string;
   locale: string;
-  /** URL (with its query) → the response on its way. */
-  answers: Record<string, Promise<Response> | undefined>;
+  /** URL (with its query) → the answer on its way, its body read. */
+  answers: Record<string, Promise<EarlyAnswer> | undefined>;
+}
+
+/** A response public/prefetch.js received, with its body read as text. */
+export interface EarlyAnswer {
+  status: number;
+  statusText: string;
+  contentType: string | null;
+  text: string;
 }
 
 declare global {
@@ -33,6 +41,23 @@ export function dropPrefetched(): void {
   delete window.__orglifePrefetch;
 }
 
+/** Statuses whose response may have no body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * The early answer as a Response whose body is at hand. Reading a fetched body resolves in a
+ * later task of the browser's, after the page has painted once without its data; this one
+ * resolves at once, so the first page paints with it.
+ */
+function asResponse({ status, statusText, contentType, text }: EarlyAnswer): Response {
+  const response = new Response(NULL_BODY.has(status) ? null : text, {
+    status,
+    statusText,
+    headers: contentType ? { 'Content-Type': contentType } : undefined,
+  });
+  return Object.assign(response, { text: () => Promise.resolve(text) });
+}
+
 /**
  * The early response for a GET of `url` with these headers, once: null when there is none, or
  * when it was asked with another token (a sign-in since) or language. A failed early request
@@ -55,5 +80,5 @@ export function takePrefetched(
     headers['Accept-Language'] !== prefetched.locale
   )
     return null;
-  return answer.catch(fetchAgain);
+  return answer.then(asResponse, fetchAgain);
 }

@@ -2,9 +2,11 @@
  * What one instance's step asks of other instances, read off its effects: start a called
  * process, hand a child's outcome to its parent's call activity, cancel a call's children,
  * route a thrown message or signal. Both runtimes (in memory and in the API's database) queue
- * these and carry them out through the same kernel, after the step, in the same order.
+ * these and carry them out through the same kernel, after the step, in the same order. A
+ * runtime's clock adds one more: a timer start event that fell due.
  */
 import type { CallActivityInfo, Command, Effect, Variables } from '../contract.js';
+import type { StartTimer } from './timer-starts.js';
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -34,12 +36,18 @@ export interface BroadcastSignal {
   variables: Variables;
 }
 
+export interface FiredTimer {
+  timerId: string;
+  variables: Variables;
+}
+
 export type FollowUp =
   | { kind: 'startChild'; site: CallSite; call: CallActivityInfo }
   | { kind: 'cancelChildren'; site: CallSite }
   | { kind: 'toCallActivity'; site: CallSite; outcome: CallOutcome }
   | { kind: 'message'; message: PublishedMessage }
-  | { kind: 'signal'; signal: BroadcastSignal };
+  | { kind: 'signal'; signal: BroadcastSignal }
+  | { kind: 'startTimer'; timer: StartTimer };
 
 /** The instance whose step produced the effects: its id, and its call site when it is a child. */
 export interface Producer {

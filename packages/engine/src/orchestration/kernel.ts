@@ -5,6 +5,7 @@
  * PostgreSQL store answers with promises inside the command's transaction (`carryOut`).
  */
 import type { CallActivityInfo } from '../contract.js';
+import type { CompiledDefinition } from '../compile/model.js';
 import {
   messageRecipients,
   signalRecipients,
@@ -14,10 +15,12 @@ import {
 import type {
   BroadcastSignal,
   CallSite,
+  FiredTimer,
   FollowUp,
   InstanceCommand,
   PublishedMessage,
 } from './follow-ups.js';
+import { nextFiring, type StartTimer } from './timer-starts.js';
 
 /**
  * What the kernel asks of a runtime's store. Running a command or starting an instance also
@@ -44,8 +47,14 @@ export interface OrchestrationStore {
    * gone by the time its instance is locked (another step took it) or the instance ended.
    */
   deliver(subscription: WaitingSubscription, command: InstanceCommand): boolean;
-  /** Starts an instance at a message or signal start event; answers its id. */
-  startAt(start: EventStart, event: PublishedMessage | BroadcastSignal): string;
+  /** Starts an instance at a message, signal or timer start event; answers its id. */
+  startAt(start: EventStart, event: PublishedMessage | BroadcastSignal | FiredTimer): string;
+  /** The deployed version a start event belongs to; undefined when it is gone. */
+  definitionOf(start: EventStart): CompiledDefinition | undefined;
+  /** The time zone cron cycles run in. */
+  timeZone(): string | undefined;
+  /** Keeps a timer start event for its next firing (`next`), or drops it (null). */
+  rescheduleStartTimer(timer: StartTimer, next: StartTimer | null): void;
 }
 
 export type AsyncOrchestrationStore = {
@@ -106,7 +115,21 @@ function* followUp(next: FollowUp): Kernel<Delivery> {
       return yield* publish(next.message);
     case 'signal':
       return yield* broadcast(next.signal);
+    case 'startTimer':
+      return yield* fireStartTimer(next.timer);
   }
+}
+
+function* fireStartTimer(timer: StartTimer): Kernel<Delivery> {
+  const definition = yield* ask('definitionOf', timer);
+  if (!definition) {
+    yield* ask('rescheduleStartTimer', timer, null);
+    return NOTHING;
+  }
+  const started = yield* ask('startAt', timer, { timerId: timer.id, variables: {} });
+  const timeZone = yield* ask('timeZone');
+  yield* ask('rescheduleStartTimer', timer, nextFiring(timer, definition, timeZone));
+  return { correlatedInstanceIds: [], startedInstanceIds: [started] };
 }
 
 /** Zeebe's words for a call it cannot make (its CALLED_ELEMENT_ERROR incident). */

@@ -7,7 +7,8 @@ import {
   reopenInnerInstance,
   startBody,
 } from '../activities/multi-instance.js';
-import { createJob } from '../tasks/job.js';
+import { createJob, type JobRetry } from '../tasks/job.js';
+import { toIso } from '../timers/iso8601.js';
 import { EngineCommandError } from './command-error.js';
 import { throwBpmnError } from './errors.js';
 import { escalate } from './escalations.js';
@@ -38,6 +39,16 @@ function jobElement(step: Step, jobId: string): ElementInstance {
     if (el?.jobId === jobId) return el;
   }
   throw new EngineCommandError('NOT_FOUND', `no job '${jobId}' in instance '${step.state.id}'`);
+}
+
+/** The job a failJob with retries left hands out again, due after its backoff. */
+function retryOf(step: Step, failed: Extract<Command, { type: 'failJob' }>): JobRetry {
+  const backoff = failed.retryBackoff ?? 0;
+  return {
+    retries: failed.retries,
+    failures: failed.failures ?? 0,
+    ...(backoff > 0 ? { dueAt: toIso(Date.parse(step.now) + backoff) } : {}),
+  };
 }
 
 function subscription(step: Step, id: string, kind: Subscription['kind']): Subscription {
@@ -104,9 +115,9 @@ function run(step: Step, command: Command): void {
       const el = jobElement(step, command.jobId);
       const rest = step.clear(el.id, 'jobId');
       const node = step.node(el.elementId);
-      if (rest.listener && command.retries > 0)
-        runListener(step, rest, node, rest.listener, command.retries);
-      else if (command.retries > 0) createJob(step, rest, node, command.retries);
+      const retry = command.retries > 0 ? retryOf(step, command) : undefined;
+      if (rest.listener && retry) runListener(step, rest, node, rest.listener, retry);
+      else if (retry) createJob(step, rest, node, retry);
       else
         raiseIncident(
           step,

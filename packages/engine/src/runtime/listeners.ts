@@ -4,7 +4,7 @@
  * element does once they are done is up to the lifecycle (runtime/lifecycle.ts).
  */
 import type { FlowNode } from '../compile/model.js';
-import { emitJob } from '../tasks/job.js';
+import { emitJob, type JobRetry } from '../tasks/job.js';
 import type { ElementInstance, ListenerRun } from './state.js';
 import type { Step } from './step.js';
 
@@ -14,10 +14,10 @@ export function runListener(
   el: ElementInstance,
   node: FlowNode,
   run: ListenerRun,
-  retries?: number,
+  retry?: JobRetry,
 ): boolean {
   const def = node.listeners?.[run.event]?.[run.index];
   if (!def) return false;
-  emitJob(step, step.update(el.id, { listener: run }), def, retries, run.event);
+  emitJob(step, step.update(el.id, { listener: run }), def, retry, run.event);
   return true;
 }

@@ -2,6 +2,7 @@
 import type { Effect, JobInfo, UserTaskInfo, Variables } from '../contract.js';
 import type { CompiledDefinition } from '../compile/model.js';
 import { followUpOf, type CallSite, type FollowUp } from '../orchestration/follow-ups.js';
+import type { StartTimer } from '../orchestration/timer-starts.js';
 import type { EngineState } from './state.js';
 
 export interface RuntimeInstance {
@@ -18,7 +19,17 @@ export interface ScheduledTimer {
   dueAt: string;
   order: number;
   instanceId?: string;
-  start?: { definition: CompiledDefinition; elementId: string; fired: number };
+  /** A timer start event of a deployed version. */
+  start?: StartTimer;
+}
+
+/** A job handed out again after a failure, waiting for its retry backoff to pass. */
+export interface RetryingJob {
+  id: string;
+  dueAt: string;
+  order: number;
+  instanceId: string;
+  job: JobInfo;
 }
 
 export interface Subscribed {
@@ -40,6 +51,7 @@ export interface RuntimeBooks {
   instances: Map<string, RuntimeInstance>;
   tasks: Map<string, { instanceId: string; task: UserTaskInfo }>;
   timers: Map<string, ScheduledTimer>;
+  retrying: Map<string, RetryingJob>;
   messages: Map<string, Subscribed>;
   signals: Map<string, Subscribed>;
   cancelledJobs: Set<string>;
@@ -91,11 +103,19 @@ export function routeEffect(books: RuntimeBooks, instance: RuntimeInstance, effe
       return;
     case 'jobCreated': {
       const job = effect.job;
-      books.later(() => books.runJob(instance, job));
+      if (job.dueAt)
+        books.retrying.set(job.id, {
+          id: job.id,
+          dueAt: job.dueAt,
+          order: books.order(),
+          instanceId,
+          job,
+        });
+      else books.later(() => books.runJob(instance, job));
       return;
     }
     case 'jobCancelled':
-      books.cancelledJobs.add(effect.jobId);
+      if (!books.retrying.delete(effect.jobId)) books.cancelledJobs.add(effect.jobId);
       return;
     case 'messageSubscribed': {
       const { id, name, correlationKey } = effect.subscription;

@@ -17,15 +17,21 @@ import type {
   InstanceCommand,
   PublishedMessage,
 } from '../orchestration/follow-ups.js';
+import {
+  DEFAULT_RETRY_BACKOFF,
+  jobFailure,
+  type RetryBackoff,
+} from '../orchestration/job-retries.js';
 import { carryOutNow, type OrchestrationStore } from '../orchestration/kernel.js';
+import { scheduleStartTimers } from '../orchestration/timer-starts.js';
 import { addDuration, parseDuration, toIso } from '../timers/iso8601.js';
-import { nextStartTimer, startTimers } from '../timers/start-timers.js';
 import { execute } from './execute.js';
 import { startInstance } from './start-instance.js';
 import type { EngineState } from './state.js';
 import type { RunOptions } from './step.js';
 import {
   routeEffect,
+  type RetryingJob,
   type RuntimeBooks,
   type RuntimeInstance,
   type ScheduledTimer,
@@ -54,6 +60,8 @@ export interface MemoryRuntimeOptions extends RunOptions {
   roundTrip?: boolean;
   /** Follow-up work (jobs run, messages, signals, calls) one outside call may cause. Default 100,000. */
   maxFollowUps?: number;
+  /** When a failed job is tried again (orchestration/job-retries.ts); the API's default. */
+  retryBackoff?: RetryBackoff;
 }
 
 export class MemoryRuntime {
@@ -61,6 +69,8 @@ export class MemoryRuntime {
   readonly instances = new Map<string, RuntimeInstance>();
   readonly tasks: RuntimeBooks['tasks'] = new Map();
   readonly timers = new Map<string, ScheduledTimer>();
+  /** Failed jobs waiting for their retry backoff to pass on the clock. */
+  readonly retrying = new Map<string, RetryingJob>();
   /** Problems outside any instance (follow-up work stopped in a loop that never waits). */
   readonly problems: string[] = [];
   private readonly books: RuntimeBooks;
@@ -72,6 +82,7 @@ export class MemoryRuntime {
   private readonly runOptions: RunOptions;
   private readonly pending: (() => void)[] = [];
   private readonly maxFollowUps: number;
+  private readonly retryBackoff: RetryBackoff;
   private flushing = false;
   private counter = 0;
 
@@ -82,6 +93,7 @@ export class MemoryRuntime {
       instances: this.instances,
       tasks: this.tasks,
       timers: this.timers,
+      retrying: this.retrying,
       messages: new Map(),
       signals: new Map(),
       cancelledJobs: new Set(),
@@ -94,6 +106,7 @@ export class MemoryRuntime {
     };
     this.roundTrip = options.roundTrip ?? false;
     this.maxFollowUps = options.maxFollowUps ?? 100_000;
+    this.retryBackoff = options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
     this.runOptions = {
       decisions: this.decisions,
       ...(options.maxActivations !== undefined ? { maxActivations: options.maxActivations } : {}),
@@ -105,19 +118,29 @@ export class MemoryRuntime {
     return this.roundTrip ? (JSON.parse(JSON.stringify(state)) as EngineState) : state;
   }
 
+  /** A new version's timer start events replace those of the process's previous versions. */
   deploy(definition: CompiledDefinition, versionTag?: string): void {
     for (const processId of definition.processIds) {
       const list = this.deployments.get(processId) ?? [];
-      list.push({ definition, version: list.length + 1, ...(versionTag ? { versionTag } : {}) });
+      const version = list.length + 1;
+      list.push({ definition, version, ...(versionTag ? { versionTag } : {}) });
       this.deployments.set(processId, list);
-    }
-    for (const timer of startTimers(definition, this.now, this.runOptions.timeZone)) {
-      this.timers.set(timer.id, {
-        id: timer.id,
-        dueAt: timer.dueAt,
-        order: this.counter++,
-        start: { definition, elementId: timer.elementId, fired: 0 },
-      });
+      for (const [id, timer] of this.timers)
+        if (timer.start?.processId === processId) this.timers.delete(id);
+      const timers = scheduleStartTimers(
+        definition,
+        { processId, definitionRef: String(version) },
+        (elementId) => `${processId}:${elementId}`,
+        this.now,
+        this.runOptions.timeZone,
+      );
+      for (const start of timers)
+        this.timers.set(start.id, {
+          id: start.id,
+          dueAt: start.dueAt,
+          order: this.counter++,
+          start,
+        });
     }
   }
 
@@ -214,7 +237,7 @@ export class MemoryRuntime {
     return false;
   }
 
-  /** Moves the clock, firing every timer that falls due, in due order. */
+  /** Moves the clock, firing every timer and running every job retry that falls due, in due order. */
   advance(isoDuration: string): void {
     const duration = parseDuration(isoDuration);
     if (!duration) throw new Error(`'${isoDuration}' is not an ISO-8601 duration`);
@@ -224,23 +247,36 @@ export class MemoryRuntime {
   advanceTo(target: string): void {
     const end = Date.parse(target);
     for (;;) {
-      let next: ScheduledTimer | undefined;
-      for (const timer of this.timers.values()) {
-        const due = Date.parse(timer.dueAt);
-        if (due > end) continue;
-        if (
-          !next ||
-          due < Date.parse(next.dueAt) ||
-          (due === Date.parse(next.dueAt) && timer.order < next.order)
-        )
-          next = timer;
+      let next: ScheduledTimer | RetryingJob | undefined;
+      for (const book of [this.timers, this.retrying]) {
+        for (const due of book.values()) {
+          const at = Date.parse(due.dueAt);
+          if (at > end) continue;
+          if (
+            !next ||
+            at < Date.parse(next.dueAt) ||
+            (at === Date.parse(next.dueAt) && due.order < next.order)
+          )
+            next = due;
+        }
       }
       if (!next) break;
       if (Date.parse(next.dueAt) > Date.parse(this.now)) this.now = toIso(Date.parse(next.dueAt));
-      this.timers.delete(next.id);
-      this.fire(next);
+      if ('job' in next) this.retry(next);
+      else {
+        this.timers.delete(next.id);
+        this.fire(next);
+      }
     }
     if (end > Date.parse(this.now)) this.now = toIso(end);
+  }
+
+  private retry(due: RetryingJob): void {
+    this.retrying.delete(due.id);
+    const instance = this.instances.get(due.instanceId);
+    if (!instance) return;
+    this.pending.push(() => this.runJob(instance, due.job));
+    this.flush();
   }
 
   private fire(timer: ScheduledTimer): void {
@@ -249,26 +285,8 @@ export class MemoryRuntime {
       return;
     }
     if (!timer.start) return;
-    const { definition, elementId } = timer.start;
-    const fired = timer.start.fired + 1;
-    const processId = [...definition.processes.values()].find((p) =>
-      p.startIds.includes(elementId),
-    )?.id;
-    if (processId) this.start(processId, { startEventId: elementId });
-    const dueAt = nextStartTimer(
-      definition,
-      elementId,
-      timer.dueAt,
-      fired,
-      this.runOptions.timeZone,
-    );
-    if (dueAt)
-      this.timers.set(timer.id, {
-        ...timer,
-        dueAt,
-        order: this.counter++,
-        start: { definition, elementId, fired },
-      });
+    carryOutNow(this.store, { kind: 'startTimer', timer: timer.start });
+    this.flush();
   }
 
   /**
@@ -351,6 +369,17 @@ export class MemoryRuntime {
         version: Number(start.definitionRef),
         variables: event.variables,
       })!.id,
+    definitionOf: (start) => this.find(start.processId, Number(start.definitionRef))?.definition,
+    timeZone: () => this.runOptions.timeZone,
+    rescheduleStartTimer: (_timer, next) => {
+      if (next)
+        this.timers.set(next.id, {
+          id: next.id,
+          dueAt: next.dueAt,
+          order: this.counter++,
+          start: next,
+        });
+    },
   };
 
   /** Subscriptions of a name the filter accepts, oldest first. */
@@ -408,12 +437,7 @@ export class MemoryRuntime {
         ...(outcome.message ? { message: outcome.message } : {}),
       });
     } else if ('fail' in outcome) {
-      this.command(instance.id, {
-        type: 'failJob',
-        jobId: job.id,
-        message: outcome.fail,
-        retries: job.retries - 1,
-      });
+      this.command(instance.id, jobFailure(job, outcome.fail, this.now, this.retryBackoff));
     } else {
       this.command(instance.id, {
         type: 'completeJob',

@@ -1,5 +1,5 @@
 /** Jobs: the work a service-like task hands to a worker (service, send, business rule, script). */
-import type { ListenerEvent } from '../contract.js';
+import type { IsoDateTime, ListenerEvent } from '../contract.js';
 import type { FlowNode, JobDef } from '../compile/model.js';
 import { evaluateExpr } from '../feel/expression.js';
 import { raiseIncident } from '../runtime/incidents.js';
@@ -7,8 +7,15 @@ import type { ElementInstance } from '../runtime/state.js';
 import type { Step } from '../runtime/step.js';
 import { visibleVariables } from '../runtime/variables.js';
 
-export function createJob(step: Step, el: ElementInstance, node: FlowNode, retries?: number): void {
-  if (node.job) emitJob(step, el, node.job, retries);
+/** A job handed out again after a failure: its retries left, failures so far, when it is due. */
+export interface JobRetry {
+  retries: number;
+  failures: number;
+  dueAt?: IsoDateTime;
+}
+
+export function createJob(step: Step, el: ElementInstance, node: FlowNode, retry?: JobRetry): void {
+  if (node.job) emitJob(step, el, node.job, retry);
 }
 
 /**
@@ -19,7 +26,7 @@ export function emitJob(
   step: Step,
   el: ElementInstance,
   job: Omit<JobDef, 'headers'> & { headers?: JobDef['headers'] },
-  retries?: number,
+  retry?: JobRetry,
   listener?: ListenerEvent,
 ): void {
   const variables = visibleVariables(step, el.id);
@@ -29,7 +36,7 @@ export function emitJob(
     raiseIncident(step, el, why, listener ? 'listener' : 'activate');
     return;
   }
-  let count = retries;
+  let count = retry?.retries;
   if (count === undefined) {
     const configured = evaluateExpr(job.retries, variables, step.now);
     count = configured.ok ? Number(configured.value) : NaN;
@@ -55,6 +62,8 @@ export function emitJob(
       headers: job.headers ?? {},
       variables,
       ...(listener ? { listener } : {}),
+      ...(retry?.failures ? { failures: retry.failures } : {}),
+      ...(retry?.dueAt ? { dueAt: retry.dueAt } : {}),
     },
   });
 }

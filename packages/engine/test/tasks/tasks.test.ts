@@ -78,8 +78,14 @@ describe('service task', () => {
   });
 
   it('stops at the task with an incident once the worker has failed every retry', async () => {
+    const waiting = await run(here, 'service-task.bpmn', {
+      services: { charge: { fail: 'bank offline' } },
+      steps: [{ advance: 'PT4S' }],
+    });
+    expect(waiting.incidents).toEqual([]);
     const trace = await run(here, 'service-task.bpmn', {
       services: { charge: { fail: 'bank offline' } },
+      steps: [{ advance: 'PT5S' }],
     });
     expect(trace.state).toBe('active');
     expect(trace.incidents).toEqual([{ elementId: 'Charge', message: 'bank offline' }]);

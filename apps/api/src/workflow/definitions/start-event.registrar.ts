@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CompiledDefinition, startTimers } from '@orglife/engine';
+import { type CompiledDefinition, scheduleStartTimers } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
 import { WorkflowJob } from '../jobs/job.entity.js';
 import { upsertJobs } from '../jobs/job.writer.js';
@@ -35,15 +35,18 @@ export class StartEventRegistrar {
       .execute();
 
     const starts = compiled.startEvents.filter((s) => s.processId === row.processId);
-    const timerElements = new Set(starts.filter((s) => s.kind === 'timer').map((s) => s.elementId));
-    const timers = startTimers(compiled, now.toISOString(), this.options.timeZone).filter((t) =>
-      timerElements.has(t.elementId),
+    const timers = scheduleStartTimers(
+      compiled,
+      { processId: row.processId, definitionRef: row.id },
+      (elementId) => startJobId(row.id, elementId),
+      now.toISOString(),
+      this.options.timeZone,
     );
     if (timers.length > 0) {
       await upsertJobs(
         em,
         timers.map((timer) => ({
-          id: startJobId(row.id, timer.elementId),
+          id: timer.id,
           kind: 'start_timer' as const,
           state: 'due' as const,
           instanceId: null,
@@ -54,7 +57,7 @@ export class StartEventRegistrar {
           dueAt: new Date(timer.dueAt),
           retries: 3,
           attempts: 0,
-          fireCount: 0,
+          fireCount: timer.fired,
           headers: {},
           variables: {},
           createdAt: now,

@@ -70,6 +70,7 @@ export class EffectApplier {
             jobType: null,
             dueAt: new Date(effect.timer.dueAt),
             retries: TIMER_RETRIES,
+            attempts: 0,
             headers: {},
             variables: {},
           });
@@ -246,7 +247,15 @@ export class EffectApplier {
     instance: WorkflowInstance,
     job: Pick<
       WorkflowJob,
-      'id' | 'kind' | 'elementId' | 'jobType' | 'dueAt' | 'retries' | 'headers' | 'variables'
+      | 'id'
+      | 'kind'
+      | 'elementId'
+      | 'jobType'
+      | 'dueAt'
+      | 'retries'
+      | 'attempts'
+      | 'headers'
+      | 'variables'
     >,
   ): Promise<void> {
     await upsertJobs(ctx.em, [
@@ -256,7 +265,6 @@ export class EffectApplier {
         instanceId: instance.id,
         definitionId: instance.definitionId,
         processId: instance.processId,
-        attempts: 0,
         fireCount: 0,
         createdAt: ctx.now,
       },
@@ -275,14 +283,16 @@ function deleteById(ctx: CommandContext, table: 'wf_job' | 'wf_subscription', id
   return deferWrite(ctx.em, { sql: `DELETE FROM ${table} WHERE id = $1`, params: [id] });
 }
 
+/** A retried job is due after its backoff, with the attempts it has failed so far. */
 function serviceJob(job: JobInfo, now: Date) {
   return {
     id: job.id,
     kind: 'service' as const,
     elementId: job.elementId,
     jobType: job.type,
-    dueAt: now,
+    dueAt: job.dueAt ? new Date(job.dueAt) : now,
     retries: job.retries,
+    attempts: job.failures ?? 0,
     headers: job.headers,
     variables: job.variables,
   };

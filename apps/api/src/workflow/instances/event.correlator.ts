@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { carryOut, type Delivery, type Variables } from '@orglife/engine';
-import { DefinitionRepository } from '../definitions/definition.repository.js';
 import type { CommandContext } from './command-context.js';
-import { InstanceCommandRunner } from './instance-command.runner.js';
-import { DatabaseOrchestrationStore } from './orchestration.store.js';
+import { OrchestrationStores } from './orchestration.store.js';
 
 export interface MessageInput {
   name: string;
@@ -27,15 +25,10 @@ export type CorrelationResult = Delivery;
  */
 @Injectable()
 export class EventCorrelator {
-  constructor(
-    private readonly runner: InstanceCommandRunner,
-    private readonly definitions: DefinitionRepository,
-  ) {}
+  constructor(private readonly stores: OrchestrationStores) {}
 
   correlateMessage(ctx: CommandContext, input: MessageInput): Promise<CorrelationResult> {
-    const store = new DatabaseOrchestrationStore(ctx, this.runner, this.definitions, {
-      orgUnitId: input.orgUnitId ?? null,
-    });
+    const store = this.stores.open(ctx, { orgUnitId: input.orgUnitId ?? null });
     return carryOut(store, {
       kind: 'message',
       message: {
@@ -47,9 +40,7 @@ export class EventCorrelator {
   }
 
   broadcastSignal(ctx: CommandContext, input: SignalInput): Promise<CorrelationResult> {
-    const store = new DatabaseOrchestrationStore(ctx, this.runner, this.definitions, {
-      orgUnitId: input.orgUnitId ?? null,
-    });
+    const store = this.stores.open(ctx, { orgUnitId: input.orgUnitId ?? null });
     return carryOut(store, {
       kind: 'signal',
       signal: { name: input.name, variables: input.variables },

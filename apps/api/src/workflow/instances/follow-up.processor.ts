@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { carryOut } from '@orglife/engine';
-import { DefinitionRepository } from '../definitions/definition.repository.js';
 import type { CommandContext } from './command-context.js';
-import { InstanceCommandRunner } from './instance-command.runner.js';
-import { DatabaseOrchestrationStore } from './orchestration.store.js';
+import { OrchestrationStores } from './orchestration.store.js';
 
 /**
  * Carries out, in the same transaction and in the order they arose, what the command's steps
@@ -12,13 +10,10 @@ import { DatabaseOrchestrationStore } from './orchestration.store.js';
  */
 @Injectable()
 export class FollowUpProcessor {
-  constructor(
-    private readonly runner: InstanceCommandRunner,
-    private readonly definitions: DefinitionRepository,
-  ) {}
+  constructor(private readonly stores: OrchestrationStores) {}
 
   async drain(ctx: CommandContext): Promise<void> {
-    const store = new DatabaseOrchestrationStore(ctx, this.runner, this.definitions);
+    const store = this.stores.open(ctx);
     for (let next = ctx.followUps.shift(); next; next = ctx.followUps.shift()) {
       if (next.kind === 'skipTask') {
         await store.command(next.instanceId, {

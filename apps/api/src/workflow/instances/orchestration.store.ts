@@ -1,19 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   AsyncOrchestrationStore,
   BroadcastSignal,
   CallActivityInfo,
   CallSite,
+  CompiledDefinition,
   EngineState,
   EventStart,
+  FiredTimer,
   InstanceCommand,
   PublishedMessage,
+  StartTimer,
   WaitingSubscription,
 } from '@orglife/engine';
 import { IsNull } from 'typeorm';
-import type { DefinitionRepository } from '../definitions/definition.repository.js';
+import { DefinitionCache } from '../definitions/definition.cache.js';
+import { DefinitionRepository } from '../definitions/definition.repository.js';
+import { WorkflowJob } from '../jobs/job.entity.js';
+import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import type { CommandContext } from './command-context.js';
 import { isStale } from './engine-errors.js';
-import type { InstanceCommandRunner } from './instance-command.runner.js';
+import { InstanceCommandRunner } from './instance-command.runner.js';
 import { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
 import { WorkflowSubscription } from './subscription.entity.js';
@@ -23,6 +30,21 @@ export interface EventStartFiling {
   orgUnitId: string | null;
 }
 
+/** Opens the orchestration kernel's store inside a command's transaction. */
+@Injectable()
+export class OrchestrationStores {
+  constructor(
+    readonly runner: InstanceCommandRunner,
+    readonly definitions: DefinitionRepository,
+    readonly compiled: DefinitionCache,
+    @Inject(WORKFLOW_OPTIONS) readonly options: WorkflowOptions,
+  ) {}
+
+  open(ctx: CommandContext, filing?: EventStartFiling): DatabaseOrchestrationStore {
+    return new DatabaseOrchestrationStore(ctx, this, filing);
+  }
+}
+
 /**
  * The orchestration kernel's store on the database, inside one command's transaction.
  * Subscriptions are read without a lock and re-checked under their instance's row lock, so
@@ -30,12 +52,17 @@ export interface EventStartFiling {
  * locked in instance id order, so two broadcasts cannot deadlock each other.
  */
 export class DatabaseOrchestrationStore implements AsyncOrchestrationStore {
+  private readonly runner: InstanceCommandRunner;
+  private readonly definitions: DefinitionRepository;
+
   constructor(
     private readonly ctx: CommandContext,
-    private readonly runner: InstanceCommandRunner,
-    private readonly definitions: DefinitionRepository,
+    private readonly stores: OrchestrationStores,
     private readonly filing: EventStartFiling = { orgUnitId: null },
-  ) {}
+  ) {
+    this.runner = stores.runner;
+    this.definitions = stores.definitions;
+  }
 
   private get now(): string {
     return this.ctx.now.toISOString();
@@ -138,7 +165,10 @@ export class DatabaseOrchestrationStore implements AsyncOrchestrationStore {
     return true;
   }
 
-  async startAt(start: EventStart, event: PublishedMessage | BroadcastSignal): Promise<string> {
+  async startAt(
+    start: EventStart,
+    event: PublishedMessage | BroadcastSignal | FiredTimer,
+  ): Promise<string> {
     const definition = await this.definitions.byId(this.ctx.em, start.definitionRef);
     if (!definition) throw new Error(`Definition ${start.definitionRef} of a start event is gone`);
     // a message-started instance is filed under the message's correlation key, as Zeebe keeps it
@@ -149,9 +179,38 @@ export class DatabaseOrchestrationStore implements AsyncOrchestrationStore {
       variables: event.variables,
       orgUnitId: this.filing.orgUnitId,
       businessKey,
-      startedBy: this.ctx.actor,
+      startedBy: 'timerId' in event ? null : this.ctx.actor,
     });
     return instance.id;
+  }
+
+  async definitionOf(start: EventStart): Promise<CompiledDefinition | undefined> {
+    const row = await this.definitions.byId(this.ctx.em, start.definitionRef);
+    return row ? this.stores.compiled.get(this.ctx.em, row.id) : undefined;
+  }
+
+  timeZone(): Promise<string> {
+    return Promise.resolve(this.stores.options.timeZone);
+  }
+
+  /** A timer start job goes back to due for its next firing, or is gone. */
+  async rescheduleStartTimer(timer: StartTimer, next: StartTimer | null): Promise<void> {
+    if (!next) {
+      await this.ctx.em.delete(WorkflowJob, { id: timer.id });
+      return;
+    }
+    await this.ctx.em.update(
+      WorkflowJob,
+      { id: timer.id },
+      {
+        state: 'due',
+        dueAt: new Date(next.dueAt),
+        lockOwner: null,
+        lockExpiresAt: null,
+        attempts: 0,
+        fireCount: next.fired,
+      },
+    );
   }
 }
 

@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { nextStartTimer } from '@orglife/engine';
-import { DefinitionCache } from '../definitions/definition.cache.js';
-import { DefinitionRepository } from '../definitions/definition.repository.js';
+import { jobFailure, nextAttempt, type Command, type RetryBackoff } from '@orglife/engine';
 import { WorkflowIncident } from '../incidents/incident.entity.js';
 import type { CommandContext } from '../instances/command-context.js';
 import { CommandScope } from '../instances/command.scope.js';
@@ -20,20 +18,23 @@ const SYSTEM = 'system';
 /**
  * Runs claimed jobs, a group at a time in one transaction: fires a timer, runs a service task's handler,
  * or starts an instance from a timer start event. A failure rolls that back and, in a second
- * transaction, counts the attempt: again after a backoff, or an incident when out of retries.
+ * transaction, counts the attempt on the engine's retry schedule: again after a backoff, or an
+ * incident when out of retries.
  */
 @Injectable()
 export class JobRunner {
   private readonly logger = new Logger(JobRunner.name);
+  private readonly backoff: RetryBackoff;
 
   constructor(
     private readonly scope: CommandScope,
     private readonly runner: InstanceCommandRunner,
     private readonly handlers: JobHandlerRegistry,
-    private readonly definitions: DefinitionRepository,
-    private readonly compiled: DefinitionCache,
-    @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
-  ) {}
+    @Inject(WORKFLOW_OPTIONS) options: WorkflowOptions,
+  ) {
+    const { backoffMs, maxBackoffMs } = options.jobExecutor;
+    this.backoff = { firstMs: backoffMs, maxMs: maxBackoffMs };
+  }
 
   /**
    * Fires `jobs` in one transaction. If any fails, nothing of the group is kept and each job
@@ -103,7 +104,19 @@ export class JobRunner {
         if (taken && instance?.status === 'active') await this.runService(ctx, instance, job);
         return;
       case 'start_timer':
-        if (await this.stillOurs(ctx, job, owner)) await this.startByTimer(ctx, job);
+        // the orchestration kernel starts the instance and schedules the next firing
+        if (await this.stillOurs(ctx, job, owner))
+          ctx.followUps.push({
+            kind: 'startTimer',
+            timer: {
+              id: job.id,
+              processId: job.processId,
+              elementId: job.elementId,
+              definitionRef: job.definitionId,
+              dueAt: job.dueAt.toISOString(),
+              fired: job.fireCount,
+            },
+          });
         return;
       default: {
         const unknown: never = job.kind;
@@ -136,47 +149,6 @@ export class JobRunner {
     }
   }
 
-  private async startByTimer(ctx: CommandContext, job: WorkflowJob): Promise<void> {
-    const definition = await this.definitions.byId(ctx.em, job.definitionId);
-    if (!definition) {
-      await ctx.em.delete(WorkflowJob, { id: job.id });
-      return;
-    }
-    await this.runner.start(ctx, {
-      definition,
-      startEventId: job.elementId,
-      variables: {},
-      orgUnitId: null,
-      businessKey: null,
-      startedBy: null,
-    });
-    const compiled = await this.compiled.get(ctx.em, definition.id);
-    const fired = job.fireCount + 1;
-    const next = nextStartTimer(
-      compiled,
-      job.elementId,
-      job.dueAt.toISOString(),
-      fired,
-      this.options.timeZone,
-    );
-    if (!next) {
-      await ctx.em.delete(WorkflowJob, { id: job.id });
-      return;
-    }
-    await ctx.em.update(
-      WorkflowJob,
-      { id: job.id },
-      {
-        state: 'due',
-        dueAt: new Date(next),
-        lockOwner: null,
-        lockExpiresAt: null,
-        attempts: 0,
-        fireCount: fired,
-      },
-    );
-  }
-
   private async fail(
     ctx: CommandContext,
     job: WorkflowJob,
@@ -187,35 +159,28 @@ export class JobRunner {
     const instance = job.instanceId ? await this.runner.lock(ctx, job.instanceId) : null;
     const current = await this.stillOurs(ctx, job, owner);
     if (!current) return;
-    const attempts = current.attempts + 1;
-    const retries = Math.max(current.retries - 1, 0);
-    const retryAt = new Date(ctx.now.getTime() + this.backoff(attempts));
+    const now = ctx.now.toISOString();
+    const failed = {
+      retries: current.retries,
+      failures: current.attempts,
+      headers: current.headers,
+    };
 
     if (current.kind === 'service' && instance?.status === 'active') {
-      // The engine decides between another attempt and an incident.
+      // The engine hands the job out again after its backoff, or raises the incident.
       await ctx.em.delete(WorkflowJob, { id: job.id });
       try {
-        const { effects } = await this.runner.run(ctx, instance, {
-          type: 'failJob',
-          jobId: job.id,
-          message,
-          retries,
-          now: ctx.now.toISOString(),
-        });
+        const command = jobFailure({ id: job.id, ...failed }, message, now, this.backoff);
+        const { effects } = await this.runner.run(ctx, instance, { ...command, now } as Command);
         const again = effects.flatMap((e) => (e.type === 'jobCreated' ? [e.job.id] : []));
-        for (const id of again) {
-          await ctx.em.update(
-            WorkflowJob,
-            { id },
-            { dueAt: retryAt, attempts, lastError: message },
-          );
-        }
+        for (const id of again) await ctx.em.update(WorkflowJob, { id }, { lastError: message });
       } catch (failure) {
         if (!isStale(failure)) throw failure;
       }
       return;
     }
 
+    const { retries, failures: attempts, backoffMs } = nextAttempt(failed, now, this.backoff);
     if (retries > 0) {
       await ctx.em.update(
         WorkflowJob,
@@ -224,7 +189,7 @@ export class JobRunner {
           state: 'due',
           lockOwner: null,
           lockExpiresAt: null,
-          dueAt: retryAt,
+          dueAt: new Date(ctx.now.getTime() + backoffMs),
           attempts,
           retries,
           lastError: message,
@@ -282,11 +247,6 @@ export class JobRunner {
   ): Promise<WorkflowJob | null> {
     const current = await ctx.em.findOneBy(WorkflowJob, { id: job.id });
     return current?.state === 'locked' && current.lockOwner === owner ? current : null;
-  }
-
-  private backoff(attempts: number): number {
-    const { backoffMs, maxBackoffMs } = this.options.jobExecutor;
-    return Math.min(backoffMs * 2 ** (attempts - 1), maxBackoffMs);
   }
 }
 

@@ -11,6 +11,17 @@ import xml from './fixtures/simulation-flow.bpmn?raw';
 // → 等待回复 (message "reply", key =caseId) → 办结.
 const START = '2026-03-02T01:00:00.000Z';
 
+/** A service task whose job has two attempts. */
+const SERVICE_FLOW = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="sync_flow" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:serviceTask id="Sync"><bpmn:extensionElements><zeebe:taskDefinition type="sync" retries="2" /></bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:endEvent id="End" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Sync" />
+    <bpmn:sequenceFlow id="f2" sourceRef="Sync" targetRef="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
 async function session(): Promise<SimulationSession> {
   const opened = await SimulationSession.open(xml);
   if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
@@ -102,6 +113,17 @@ describe('the modeler simulation session', () => {
     expect(run.view().incidents).toEqual([
       { elementId: 'Catch_Reply', message: expect.stringContaining('caseId') },
     ]);
+  });
+
+  it('lists a failed job waiting for its retry beside the timers, so the clock can be advanced to it', async () => {
+    const opened = await SimulationSession.open(SERVICE_FLOW);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
+    const run = opened.session;
+    run.start({ start: START, services: { sync: { fail: 'offline' } } });
+    expect(run.view().timers).toEqual([{ elementId: 'Sync', dueAt: '2026-03-02T01:00:05.000Z' }]);
+    expect(run.view().incidents).toEqual([]);
+    run.take({ advance: run.untilNextTimer()! });
+    expect(run.view().incidents).toEqual([{ elementId: 'Sync', message: 'offline' }]);
   });
 
   it('refuses a script for another process, and what is not a script', async () => {

@@ -254,9 +254,13 @@ export class SimulationSession {
         incidents.push({ elementId: incident.elementId, message: incident.message });
     }
     for (const timer of runtime?.timers.values() ?? []) {
-      if (timer.start?.definition === this.definition)
+      if (timer.start && this.definition.processIds.includes(timer.start.processId))
         timers.push({ elementId: timer.start.elementId, dueAt: timer.dueAt });
     }
+    // a failed job waits for its retry on the clock as a timer does
+    const own = new Set(instances.map((i) => i.id));
+    for (const { instanceId, job, dueAt } of runtime?.retrying.values() ?? [])
+      if (own.has(instanceId)) timers.push({ elementId: job.elementId, dueAt });
     timers.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
     for (const start of this.definition.startEvents) {
       if (start.messageName) messages.push({ name: start.messageName, elementId: start.elementId });
