@@ -5,6 +5,7 @@ import { databaseHosts } from './database-hosts.js';
 import { failoverClientFor } from './failover-client.js';
 import { migrations } from './migrations/index.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
+import { HeldBackWritesFirst } from './unit-of-work.js';
 
 /**
  * One set of options for both databases: PostgreSQL through pg, or embedded PGlite. No entities:
@@ -21,19 +22,22 @@ export function databaseOptions(
     dropSchema: options.dropSchema ?? false,
     // gen_random_uuid() is built in since PostgreSQL 13; no extension to install.
     installExtensions: false,
+    subscribers: [HeldBackWritesFirst],
   };
   if (options.databaseUrl) {
     const schema = options.databaseSchema;
     // A multi-host URL: pg gets its first host, and a client class that picks the primary.
     const Client = failoverClientFor(options.databaseUrl);
+    // Pipelined: a unit of work's statements are all written before the first answer is awaited.
     const extra = {
+      pipeline: true,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
       ...(Client ? { Client } : {}),
     };
     return {
       ...common,
       url: Client ? databaseHosts(options.databaseUrl).url : options.databaseUrl,
-      ...(Object.keys(extra).length > 0 ? { extra } : {}),
+      extra,
     };
   }
   if (options.dataDir) makeDataDirPrivate(options.dataDir);

@@ -56,7 +56,8 @@ export class PreparedStatements {
   }
 
   private sqlOf({ sql, params }: Statement): string[] {
-    if (sql === 'COMMIT' || sql === 'START TRANSACTION') return [sql];
+    // Nothing to bind (BEGIN, COMMIT): sent as it is.
+    if (params.length === 0) return [sql];
     let name = this.names.get(sql);
     const parts: string[] = [];
     if (!name) {

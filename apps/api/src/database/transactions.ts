@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DeferredWrites } from './deferred-writes.js';
 import { sessionLockOf } from './embedded-driver.js';
 import type { SessionLock } from './session-lock.js';
+import { UnitOfWork } from './unit-of-work.js';
 
 /**
  * The one way to open a transaction. On PostgreSQL transactions run side by side on pooled
@@ -19,8 +19,8 @@ export class Transactions {
   }
 
   /**
-   * Runs `work` inside `em`'s transaction when given one, else in a new transaction, where
-   * writes made with `deferWrite` go with the next query or the COMMIT.
+   * Runs `work` inside `em`'s transaction when given one, else in a new transaction opened as a
+   * unit of work (`UnitOfWork.of(em)`): writes added to it go with its next read or the COMMIT.
    */
   run<T>(work: (em: EntityManager) => Promise<T>, em?: EntityManager | null): Promise<T> {
     if (em) return work(em);
@@ -32,8 +32,7 @@ export class Transactions {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
-      const writes = DeferredWrites.attach(runner, this.concurrent);
-      await runner.startTransaction();
+      const writes = UnitOfWork.begin(runner);
       let committed = false;
       try {
         const result = await work(runner.manager);
@@ -41,10 +40,7 @@ export class Transactions {
         committed = true;
         return result;
       } finally {
-        if (!committed) {
-          writes.discard();
-          await runner.rollbackTransaction().catch(() => undefined);
-        }
+        if (!committed) await writes.rollback().catch(() => undefined);
       }
     } finally {
       await runner.release();

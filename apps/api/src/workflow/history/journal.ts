@@ -1,6 +1,6 @@
 import type { HistoryEvent } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
-import { deferWrite } from '../../database/deferred-writes.js';
+import { holdBack } from '../../database/unit-of-work.js';
 
 export interface AuditInput {
   actor: string;
@@ -82,7 +82,7 @@ export class Journal {
     if (h.kinds.length === 0 && a.actions.length === 0) return;
     this.history = emptyHistory();
     this.audit = emptyAudit();
-    await deferWrite(em, {
+    await holdBack(em, {
       sql: FLUSH,
       params: [
         h.instanceIds,

@@ -1,5 +1,6 @@
 import type { FollowUp as EngineFollowUp, Variables } from '@orglife/engine';
 import type { EntityManager } from 'typeorm';
+import type { UnitOfWork } from '../../database/unit-of-work.js';
 import type { Journal } from '../history/journal.js';
 
 /**
@@ -14,6 +15,8 @@ export type FollowUp =
 /** One command's transaction: every step in it shares the clock reading and the actor. */
 export interface CommandContext {
   em: EntityManager;
+  /** The transaction's held-back writes, sent in the order added with its next read or COMMIT. */
+  writes: UnitOfWork;
   now: Date;
   /** Person id, or `system`. */
   actor: string;

@@ -3,6 +3,7 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import { Conflict } from '../../common/errors.js';
 import { CLOCK, type Clock } from '../../clock/clock.js';
 import { Transactions } from '../../database/transactions.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { Journal } from '../history/journal.js';
 import type { CommandContext } from './command-context.js';
 import { asDomainError } from './engine-errors.js';
@@ -31,17 +32,27 @@ export class CommandScope {
   ): Promise<T> {
     try {
       return await this.tx.run(async (txEm) => {
+        // A transaction Transactions.run opened is a unit of work; another one is joined.
+        const opened = UnitOfWork.of(txEm);
+        const writes = opened ?? UnitOfWork.join(txEm);
         const ctx: CommandContext = {
           em: txEm,
+          writes,
           now: this.clock.now(),
           actor,
           followUps: [],
           journal: new Journal(),
         };
-        const result = await work(ctx);
-        await this.followUps.drain(ctx);
-        await ctx.journal.flush(txEm);
-        return result;
+        try {
+          const result = await work(ctx);
+          await this.followUps.drain(ctx);
+          await ctx.journal.flush(txEm);
+          // Its commit sends an opened unit of work's writes; a joined one is sent now.
+          if (!opened) await writes.leave();
+          return result;
+        } finally {
+          if (!opened) writes.forget();
+        }
       }, em);
     } catch (error) {
       throw asDomainError(asConflict(error));

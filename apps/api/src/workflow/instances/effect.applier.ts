@@ -14,7 +14,6 @@ import { TaskCandidateIndex } from '../tasks/task-candidate.index.js';
 import { closeTasks } from '../tasks/task-closing.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
 import { taskTitle } from '../tasks/task-title.js';
-import { deferInsert, deferWrite } from '../../database/deferred-writes.js';
 import type { CommandContext } from './command-context.js';
 import { InstanceEndHooks } from './instance-end.hooks.js';
 import { TaskCreatedHooks } from '../tasks/task-created.hooks.js';
@@ -79,13 +78,13 @@ export class EffectApplier {
           await this.upsertJob(ctx, instance, serviceJob(effect.job, ctx.now));
           break;
         case 'timerCancelled':
-          await deleteById(ctx, 'wf_job', effect.timerId);
+          deleteById(ctx, 'wf_job', effect.timerId);
           break;
         case 'jobCancelled':
-          await deleteById(ctx, 'wf_job', effect.jobId);
+          deleteById(ctx, 'wf_job', effect.jobId);
           break;
         case 'messageSubscribed':
-          await deferInsert(ctx.em, WorkflowSubscription, {
+          ctx.writes.insert(ctx.em, WorkflowSubscription, {
             id: effect.subscription.id,
             kind: 'message',
             name: effect.subscription.name,
@@ -98,7 +97,7 @@ export class EffectApplier {
           });
           break;
         case 'signalSubscribed':
-          await deferInsert(ctx.em, WorkflowSubscription, {
+          ctx.writes.insert(ctx.em, WorkflowSubscription, {
             id: effect.subscription.id,
             kind: 'signal',
             name: effect.subscription.name,
@@ -112,10 +111,10 @@ export class EffectApplier {
           break;
         case 'messageUnsubscribed':
         case 'signalUnsubscribed':
-          await deleteById(ctx, 'wf_subscription', effect.subscriptionId);
+          deleteById(ctx, 'wf_subscription', effect.subscriptionId);
           break;
         case 'incidentRaised':
-          await deferInsert(ctx.em, WorkflowIncident, {
+          ctx.writes.insert(ctx.em, WorkflowIncident, {
             id: newRowId(),
             engineIncidentId: effect.incident.id,
             instanceId: instance.id,
@@ -197,7 +196,7 @@ export class EffectApplier {
       outcome: null,
     });
     if (skip) task.assignee = skip.approver;
-    await deferInsert(ctx.em, WorkflowTask, task);
+    ctx.writes.insert(ctx.em, WorkflowTask, task);
     if (fallback) {
       ctx.journal.recordAudit(ctx.now, {
         actor: 'system',
@@ -279,8 +278,8 @@ function callSiteOf(instance: WorkflowInstance): CallSite | undefined {
 }
 
 /** Engine-owned rows the engine said are gone (a cancelled timer or job, a subscription). */
-function deleteById(ctx: CommandContext, table: 'wf_job' | 'wf_subscription', id: string) {
-  return deferWrite(ctx.em, { sql: `DELETE FROM ${table} WHERE id = $1`, params: [id] });
+function deleteById(ctx: CommandContext, table: 'wf_job' | 'wf_subscription', id: string): void {
+  ctx.writes.add({ sql: `DELETE FROM ${table} WHERE id = $1`, params: [id] });
 }
 
 /** A retried job is due after its backoff, with the attempts it has failed so far. */

@@ -16,7 +16,6 @@ import { EffectApplier } from './effect.applier.js';
 import { WorkflowInstance } from './instance.entity.js';
 import { orgUnitOf } from './org-unit-of.js';
 import { entityFromRow, type Statement } from '../../database/entity-rows.js';
-import { deferInsert, deferWrite, readInOrder } from '../../database/deferred-writes.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
 import { newRowId } from '../../database/row-id.js';
 import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
@@ -65,7 +64,7 @@ export class InstanceCommandRunner {
   ): Promise<{ instances: Map<string, WorkflowInstance>; after: unknown[][] }> {
     const ids = [...new Set(instanceIds)];
     const lock = ids.length > 0 ? [lockStatement('id = ANY($1)', [ids])] : [];
-    const rows = await readInOrder(ctx.em, [...lock, ...after]);
+    const rows = await ctx.writes.read([...lock, ...after]);
     const locked = lock.length > 0 ? this.toInstances(ctx, rows.shift() ?? []) : [];
     return { instances: new Map(locked.map((instance) => [instance.id, instance])), after: rows };
   }
@@ -79,7 +78,7 @@ export class InstanceCommandRunner {
     ctx: CommandContext,
     taskId: string,
   ): Promise<{ instance: WorkflowInstance; task: WorkflowTask }> {
-    const [rows = []] = await readInOrder(ctx.em, [{ sql: LOCK_OF_TASK, params: [taskId] }]);
+    const [rows = []] = await ctx.writes.read([{ sql: LOCK_OF_TASK, params: [taskId] }]);
     const row = rows[0] as
       { instance: Record<string, unknown>; task: Record<string, unknown> } | undefined;
     if (!row) throw new NotFound(`Task ${taskId} does not exist.`);
@@ -94,7 +93,7 @@ export class InstanceCommandRunner {
     where: string,
     params: unknown[],
   ): Promise<WorkflowInstance[]> {
-    const [rows = []] = await readInOrder(ctx.em, [lockStatement(where, params)]);
+    const [rows = []] = await ctx.writes.read([lockStatement(where, params)]);
     return this.toInstances(ctx, rows);
   }
 
@@ -134,7 +133,7 @@ export class InstanceCommandRunner {
       startedAt: ctx.now,
       endedAt: result.state.status === 'active' ? null : ctx.now,
     });
-    await deferInsert(ctx.em, WorkflowInstance, instance);
+    ctx.writes.insert(ctx.em, WorkflowInstance, instance);
     await this.effects.apply(ctx, instance, result.effects);
     return instance;
   }
@@ -164,7 +163,7 @@ export class InstanceCommandRunner {
     instance.status = result.state.status;
     if (instance.status !== 'active') instance.endedAt = ctx.now;
     // Written with the next query or the COMMIT; the version check fails the transaction there.
-    await deferWrite(ctx.em, {
+    ctx.writes.add({
       sql: `WITH saved AS (
               UPDATE wf_instance SET state = $1, version = $2, status = $3, ended_at = $4
                WHERE id = $5 AND version = $6 RETURNING id)

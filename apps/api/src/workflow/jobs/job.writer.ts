@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { deferWrite } from '../../database/deferred-writes.js';
+import { holdBack } from '../../database/unit-of-work.js';
 import type { WorkflowJob } from './job.entity.js';
 
 type NewJob = Omit<WorkflowJob, 'lockOwner' | 'lockExpiresAt' | 'lastError'>;
@@ -54,7 +54,7 @@ export async function upsertJobs(em: EntityManager, jobs: NewJob[]): Promise<voi
   const updates = COLUMNS.filter((c) => c !== 'id')
     .map((c) => `${c} = EXCLUDED.${c}`)
     .join(', ');
-  await deferWrite(em, {
+  await holdBack(em, {
     sql: `INSERT INTO wf_job (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
           ON CONFLICT (id) DO UPDATE SET ${updates}, lock_owner = NULL, lock_expires_at = NULL, last_error = NULL`,
     params,

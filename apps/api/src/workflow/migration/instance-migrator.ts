@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { migrateInstance, type MigrationProblem } from '@orglife/engine';
 import { bilingual } from '../../common/locale.js';
-import { deferWrite } from '../../database/deferred-writes.js';
 import { DefinitionCache } from '../definitions/definition.cache.js';
 import type { WorkflowDefinition } from '../definitions/definition.entity.js';
 import type { CommandContext } from '../instances/command-context.js';
@@ -103,7 +102,7 @@ export class InstanceMigrator {
     instance.definitionId = move.to.id;
     instance.state = result.result.state;
     instance.version = result.result.state.version;
-    await deferWrite(ctx.em, {
+    ctx.writes.add({
       sql: `WITH saved AS (
               UPDATE wf_instance SET definition_id = $1, state = $2, version = $3
                WHERE id = $4 AND version = $5 RETURNING id)
@@ -125,7 +124,7 @@ export class InstanceMigrator {
       >,
     );
     const formKeys = new Map(toDef.userTaskElements.map((t) => [t.id, t.formKey ?? null]));
-    await deferWrite(ctx.em, {
+    ctx.writes.add({
       sql: `UPDATE wf_task t SET definition_id = $1, element_id = e.element_id,
                    form_key = CASE WHEN e.has_form THEN e.form_key ELSE t.form_key END
               FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[])
@@ -141,7 +140,7 @@ export class InstanceMigrator {
       ],
     });
     const jobs = elements.filter((e) => e.jobId);
-    await deferWrite(ctx.em, {
+    ctx.writes.add({
       sql: `UPDATE wf_job j SET definition_id = $1, element_id = e.element_id
               FROM unnest($2::text[], $3::text[]) AS e(id, element_id)
              WHERE j.id = e.id AND j.instance_id = $4`,
@@ -150,7 +149,7 @@ export class InstanceMigrator {
     const incidents = Object.values(
       result.result.state.incidents as Record<string, { id: string; elementId: string }>,
     );
-    await deferWrite(ctx.em, {
+    ctx.writes.add({
       sql: `UPDATE wf_incident w SET element_id = e.element_id
               FROM unnest($1::text[], $2::text[]) AS e(id, element_id)
              WHERE w.engine_incident_id = e.id AND w.instance_id = $3 AND w.status = 'open'`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { deferInsert } from '../../database/deferred-writes.js';
+import { holdBackInsert } from '../../database/unit-of-work.js';
 import { parseGroup } from '../../access/access.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { isUuid } from '../instances/org-unit-of.js';
@@ -41,7 +41,7 @@ export class TaskCandidateIndex {
       for (const grantee of await this.reachOf(em, group)) grantees.add(grantee);
     }
     if (grantees.size === 0) return;
-    await deferInsert(
+    await holdBackInsert(
       em,
       WorkflowTaskCandidate,
       [...grantees].map((grantee) => ({

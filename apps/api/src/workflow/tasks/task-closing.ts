@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { deferWrite } from '../../database/deferred-writes.js';
+import { holdBack } from '../../database/unit-of-work.js';
 
 export interface TaskClosing {
   ids: string[];
@@ -33,6 +33,6 @@ const CLOSE_AND_UNFILE = `
 export async function closeTasks(em: EntityManager, closing: TaskClosing): Promise<void> {
   const sql = closing.claimable === false ? CLOSE : CLOSE_AND_UNFILE;
   for (const id of closing.ids) {
-    await deferWrite(em, { sql, params: [id, closing.status, closing.at, closing.by ?? null] });
+    await holdBack(em, { sql, params: [id, closing.status, closing.at, closing.by ?? null] });
   }
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryFailedError } from 'typeorm';
-import { deferWrite, readInOrder } from '../src/database/deferred-writes.js';
+import { holdBack, UnitOfWork } from '../src/database/unit-of-work.js';
 import { PreparedStatements } from '../src/database/prepared-statements.js';
 import { inlineParameters, quoteLiteral } from '../src/database/sql-literals.js';
 import { Transactions } from '../src/database/transactions.js';
@@ -100,7 +100,7 @@ describe('statements prepared once per connection', () => {
   );
 });
 
-describe('writes held back until the next query or the commit', () => {
+describe('a unit of work: writes held back until its next read or the commit', () => {
   let t: TestApp;
   let transactions: Transactions;
 
@@ -130,7 +130,7 @@ describe('writes held back until the next query or the commit', () => {
     const doc = { nested: { text: "it's \\ fine", list: [1, null, true] } };
     const at = new Date('2026-03-02T01:02:03.456Z');
     await transactions.run(async (em) => {
-      await deferWrite(em, {
+      await holdBack(em, {
         sql: `INSERT INTO deferred_probe (id, body, tags, doc, at) VALUES ($1, $2, $3, $4, $5)`,
         params: [1, body, tags, doc, at],
       });
@@ -146,8 +146,8 @@ describe('writes held back until the next query or the commit', () => {
 
   it('sends held-back writes before a read in the same transaction, so the read sees them', async () => {
     const seen = await transactions.run(async (em) => {
-      await deferWrite(em, insert(2));
-      const [rows] = await readInOrder(em, [
+      await holdBack(em, insert(2));
+      const [rows] = await UnitOfWork.of(em)!.read([
         { sql: `SELECT id FROM deferred_probe WHERE id = $1`, params: [2] },
       ]);
       const direct = (await em.query(
@@ -160,14 +160,64 @@ describe('writes held back until the next query or the commit', () => {
     expect(seen).toEqual({ rows: [{ id: 2 }], direct: 1 });
   });
 
+  it('sends the held-back writes in the order added, at its read, and fails there', async () => {
+    let seen: unknown[] = [];
+    const attempt = transactions.run(async (em) => {
+      const writes = UnitOfWork.of(em)!;
+      writes.add(insert(6, 'first'));
+      writes.add({
+        sql: `UPDATE deferred_probe SET body = $1 WHERE id = $2`,
+        params: ['second', 6],
+      });
+      [seen = []] = await writes.read([
+        { sql: `SELECT body FROM deferred_probe WHERE id = $1`, params: [6] },
+      ]);
+      writes.add({ sql: `SELECT 1 / $1::int`, params: [0] });
+      await writes.read([]);
+    });
+    await expect(attempt).rejects.toMatchObject({ driverError: { code: '22012' } });
+    expect(seen).toEqual([{ body: 'second' }]);
+    expect(await ids()).not.toContain(6);
+  });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'pipelines its statements on PostgreSQL, with bound parameters',
+    async () => {
+      await transactions.run(async (em) => {
+        const client = (await em.queryRunner!.connect()) as { pipeline?: boolean };
+        expect(client.pipeline).toBe(true);
+      });
+    },
+  );
+
+  it('sends held-back writes before a query made past the unit of work (a repository read)', async () => {
+    const seen = await transactions.run(async (em) => {
+      await holdBack(em, insert(8));
+      return (await em.query(`SELECT id FROM deferred_probe WHERE id = 8`)) as unknown[];
+    });
+    expect(seen).toEqual([{ id: 8 }]);
+  });
+
   it('fails the whole transaction when a held-back write fails, keeping none of it', async () => {
     const before = await ids();
     const attempt = transactions.run(async (em) => {
-      await deferWrite(em, insert(3));
-      await deferWrite(em, insert(1)); // id 1 exists: unique violation at commit
+      await holdBack(em, insert(3));
+      await holdBack(em, insert(1)); // id 1 exists: unique violation at commit
     });
     await expect(attempt).rejects.toBeInstanceOf(QueryFailedError);
     await expect(attempt).rejects.toMatchObject({ driverError: { code: '23505' } });
+    expect(await ids()).toEqual(before);
+  });
+
+  it("tells TypeORM its transaction is open, so a repository's own writes join it", async () => {
+    const before = await ids();
+    await expect(
+      transactions.run(async (em) => {
+        expect(em.queryRunner?.isTransactionActive).toBe(true);
+        await em.query(`INSERT INTO deferred_probe (id, body) VALUES (7, 'direct')`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
     expect(await ids()).toEqual(before);
   });
 
@@ -175,7 +225,7 @@ describe('writes held back until the next query or the commit', () => {
     const before = await ids();
     await expect(
       transactions.run(async (em) => {
-        await deferWrite(em, insert(4));
+        await holdBack(em, insert(4));
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
@@ -185,8 +235,8 @@ describe('writes held back until the next query or the commit', () => {
   it('fails with a serialization failure when an expected row was not saved', async () => {
     await expect(
       transactions.run(async (em) => {
-        await deferWrite(em, insert(5));
-        await deferWrite(em, {
+        await holdBack(em, insert(5));
+        await holdBack(em, {
           sql: `SELECT wf_expect_saved($1, $2)`,
           params: [false, 'Process instance 42'],
         });

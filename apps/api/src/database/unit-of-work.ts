@@ -1,0 +1,169 @@
+import {
+  type BeforeQueryEvent,
+  type EntityManager,
+  EventSubscriber,
+  type EntitySubscriberInterface,
+  type EntityTarget,
+  type ObjectLiteral,
+  type QueryRunner,
+} from 'typeorm';
+import { insertStatement, type Statement } from './entity-rows.js';
+import { sendInOrder } from './statement-batch.js';
+
+const BEGIN: Statement = { sql: 'BEGIN', params: [] };
+const COMMIT: Statement = { sql: 'COMMIT', params: [] };
+
+const ofRunner = new WeakMap<QueryRunner, UnitOfWork>();
+
+/**
+ * One transaction's writes whose outcome nobody reads at once (an engine step's rows, its
+ * history), kept in the order they were added and sent together at the points the command
+ * chooses: `read` (the writes, then reads that must see them or take locks), `flush`, `commit`.
+ * Every round trip costs both processes a wake-up, and an engine step's hot paths are made of
+ * them: on PostgreSQL each of these points is one round trip, the transaction's BEGIN going with
+ * its first. A held-back write that fails still fails the transaction, only later: add nothing
+ * whose error you would catch.
+ *
+ * A query the transaction makes past this object (a repository read) first sends what is held
+ * back (`HeldBackWritesFirst`), so it sees the transaction's own writes.
+ */
+export class UnitOfWork {
+  private sending: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly runner: QueryRunner,
+    private pending: Statement[],
+  ) {}
+
+  /**
+   * Opens the transaction of `runner`: its BEGIN is the first statement held back. TypeORM is
+   * told the transaction is open, as its own `startTransaction` would (without the round trip),
+   * so its repositories join it rather than open and commit one of their own, and it allows
+   * pessimistic locks.
+   */
+  static begin(runner: QueryRunner): UnitOfWork {
+    const work = new UnitOfWork(runner, [BEGIN]);
+    ofRunner.set(runner, work);
+    markTransactionActive(runner, true);
+    return work;
+  }
+
+  /**
+   * A unit of work inside `em`'s transaction, opened elsewhere (`DataSource.transaction`): its
+   * user calls `leave` before that transaction commits.
+   */
+  static join(em: EntityManager): UnitOfWork {
+    const runner = em.queryRunner;
+    if (!runner?.isTransactionActive)
+      throw new Error('A unit of work joins only an open transaction.');
+    const work = new UnitOfWork(runner, []);
+    ofRunner.set(runner, work);
+    return work;
+  }
+
+  /** Sends the held-back writes of a joined unit of work and hands the transaction back. */
+  async leave(): Promise<void> {
+    await this.flush();
+    this.forget();
+  }
+
+  /** Hands a joined unit of work's transaction back, its held-back writes dropped. */
+  forget(): void {
+    this.pending = [];
+    if (ofRunner.get(this.runner) === this) ofRunner.delete(this.runner);
+  }
+
+  /** The unit of work of `em`'s transaction, if it was opened as one. */
+  static of(em: EntityManager): UnitOfWork | undefined {
+    return em.queryRunner ? ofRunner.get(em.queryRunner) : undefined;
+  }
+
+  add(statement: Statement): void {
+    this.pending.push(statement);
+  }
+
+  /** An INSERT of `rows` into `target`'s table, held back. */
+  insert<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: T | T[]): void {
+    this.add(insertStatement(em, target, Array.isArray(rows) ? rows : [rows]));
+  }
+
+  /**
+   * Sends the held-back writes, then `reads`, and returns the rows of each read. Each statement
+   * runs after the previous one has finished, so a read after a `FOR UPDATE` sees what was
+   * committed while it waited for the lock.
+   */
+  async read(reads: Statement[]): Promise<unknown[][]> {
+    const writes = this.pending;
+    this.pending = [];
+    const rows = await this.send([...writes, ...reads]);
+    return rows.slice(writes.length);
+  }
+
+  /** Sends the held-back writes. */
+  async flush(): Promise<void> {
+    if (this.pending.length > 0) await this.read([]);
+  }
+
+  /** Sends the held-back writes and COMMIT. */
+  async commit(): Promise<void> {
+    await this.read([COMMIT]);
+    this.close();
+  }
+
+  /** Forgets the held-back writes and rolls back what was sent. */
+  async rollback(): Promise<void> {
+    const begun = this.pending[0] !== BEGIN;
+    this.pending = [];
+    this.close();
+    await this.sending.catch(() => undefined);
+    if (begun) await this.runner.query('ROLLBACK');
+  }
+
+  private close(): void {
+    ofRunner.delete(this.runner);
+    markTransactionActive(this.runner, false);
+  }
+
+  private async send(statements: Statement[]): Promise<unknown[][]> {
+    const connection: unknown = await this.runner.connect();
+    const query = (sql: string, params: readonly unknown[]) => this.runner.query(sql, [...params]);
+    const sent = sendInOrder(connection, statements, query);
+    this.sending = sent;
+    return sent;
+  }
+}
+
+function markTransactionActive(runner: QueryRunner, active: boolean): void {
+  (runner as { isTransactionActive: boolean }).isTransactionActive = active;
+}
+
+/**
+ * A query made on a unit of work's runner past it (a repository read, `em.query`) sends the
+ * held-back writes first, so it sees them; the command path's own reads go through `read`.
+ */
+@EventSubscriber()
+export class HeldBackWritesFirst implements EntitySubscriberInterface {
+  async beforeQuery(event: BeforeQueryEvent): Promise<void> {
+    const work = event.queryRunner && ofRunner.get(event.queryRunner);
+    if (work) await work.flush();
+  }
+}
+
+/**
+ * Holds `statement` back in `em`'s unit of work when its transaction was opened as one;
+ * otherwise runs it now.
+ */
+export async function holdBack(em: EntityManager, statement: Statement): Promise<void> {
+  const work = UnitOfWork.of(em);
+  if (work) work.add(statement);
+  else await em.query(statement.sql, [...statement.params]);
+}
+
+/** `holdBack` of an INSERT of `rows` into `target`'s table. */
+export async function holdBackInsert<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: T | T[],
+): Promise<void> {
+  await holdBack(em, insertStatement(em, target, Array.isArray(rows) ? rows : [rows]));
+}
