@@ -45,14 +45,13 @@ describe.skipIf(!serverUrl)('orglife migrate-to-postgres', () => {
     url.pathname = `/${database}`;
     return url.toString();
   };
-  const env = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
   const run = async (args: string[]) => {
-    process.env.DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
+    vi.stubEnv('DATA_DIR', dir);
+    vi.stubEnv('DATABASE_URL', undefined);
     try {
       return await migrateToPostgresCommand.run(args);
     } finally {
-      Object.assign(process.env, env);
+      vi.unstubAllEnvs();
     }
   };
   vi.spyOn(console, 'log').mockImplementation(() => undefined);

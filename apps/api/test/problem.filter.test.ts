@@ -112,7 +112,7 @@ describe('ProblemFilter (the one exception filter)', () => {
     [new Forbidden('x'), 403, 'Forbidden'],
     [new NotFound('x'), 404, 'Not Found'],
     [new Conflict('x'), 409, 'Conflict'],
-    [new Expired('x'), 410, 'Error'],
+    [new Expired('x'), 410, 'Gone'],
     [new TooLarge('x'), 413, 'Payload Too Large'],
     [new RuleViolation('x'), 422, 'Unprocessable Entity'],
     [new TooSoon('x'), 429, 'Too Many Requests'],

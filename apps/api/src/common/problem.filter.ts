@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import {
   type ArgumentsHost,
   Catch,
@@ -27,20 +28,6 @@ import {
   TooSoon,
 } from './errors.js';
 import type { Problem } from './problem.js';
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
 
 /** The one place a domain refusal becomes an HTTP status. */
 const DOMAIN_STATUS: readonly [new (...args: never[]) => DomainError, number][] = [
@@ -153,7 +140,7 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private base(status: number, detail: string, type = 'about:blank'): Problem {
-    return { type, title: TITLES[status] ?? 'Error', status, detail };
+    return { type, title: STATUS_CODES[status] ?? 'Error', status, detail };
   }
 
   private messageOf(exception: HttpException): string {
