@@ -5,7 +5,6 @@ import { databaseHosts } from './database-hosts.js';
 import { failoverClientFor } from './failover-client.js';
 import { migrations } from './migrations/index.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
-import { HeldBackWritesFirst } from './unit-of-work.js';
 
 /**
  * One set of options for both databases: PostgreSQL through pg, or embedded PGlite. No entities:
@@ -22,7 +21,6 @@ export function databaseOptions(
     dropSchema: options.dropSchema ?? false,
     // gen_random_uuid() is built in since PostgreSQL 13; no extension to install.
     installExtensions: false,
-    subscribers: [HeldBackWritesFirst],
   };
   if (options.databaseUrl) {
     const schema = options.databaseSchema;

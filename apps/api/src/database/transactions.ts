@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sessionLockOf } from './embedded-driver.js';
 import type { SessionLock } from './session-lock.js';
-import { UnitOfWork } from './unit-of-work.js';
+import { HeldBackWritesFirst, UnitOfWork } from './unit-of-work.js';
 
 /**
  * The one way to open a transaction. On PostgreSQL transactions run side by side on pooled
@@ -16,6 +16,12 @@ export class Transactions {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sessionLock = sessionLockOf('driver' in dataSource.options && dataSource.options.driver);
+    // A query a transaction makes past its unit of work must send the held-back writes (its
+    // BEGIN first) before it: without this, on a data source that lacks it, it would run
+    // outside the transaction.
+    if (!dataSource.subscribers.some((s) => s instanceof HeldBackWritesFirst)) {
+      dataSource.subscribers.push(new HeldBackWritesFirst());
+    }
   }
 
   /**
