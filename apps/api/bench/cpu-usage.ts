@@ -45,13 +45,15 @@ export interface CpuSplit {
  * runs. Needs Linux's /proc; reads 0 elsewhere.
  */
 export async function cpuDuring<T>(
-  apiPid: number | null,
+  apiPid: number | null | readonly number[],
   work: () => Promise<T>,
   withPostgres = true,
 ): Promise<{ result: T; cpu: CpuSplit }> {
   const pids = () => (withPostgres ? postgresPids() : []);
   const postgresBefore = new Map(pids().map((pid) => [pid, cpuSecondsOf(pid)]));
-  const apiBefore = apiPid ? cpuSecondsOf(apiPid) : 0;
+  const apiPids = apiPid === null ? [] : typeof apiPid === 'number' ? [apiPid] : apiPid;
+  const apiSeconds = () => apiPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const apiBefore = apiSeconds();
   const clientBefore = process.cpuUsage();
   const result = await work();
   const client = process.cpuUsage(clientBefore);
@@ -63,7 +65,7 @@ export async function cpuDuring<T>(
     postgres += now - Math.min(postgresBefore.get(pid) ?? 0, now);
   }
   const cpu = {
-    api: (apiPid ? cpuSecondsOf(apiPid) : 0) - apiBefore,
+    api: apiSeconds() - apiBefore,
     postgres,
     client: (client.user + client.system) / 1e6,
   };

@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { call, login, startBenchApi, timedGet, type BenchApi } from './bench-process.js';
 import { ms, quantile } from './bench-stats.js';
 import { postgresTarget } from './bench-target.js';
+import { cpuDuring } from './cpu-usage.js';
 import { branchesOf, loadProvince, type SurgeScale } from './surge-data.loader.js';
 
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -185,6 +186,12 @@ async function surge(url: string, db: Db, processes: number, month: string): Pro
 
     const sampler = inboxSampler(apis, tokens);
     const started = performance.now();
+    let markDone: () => void = () => undefined;
+    const surgeDone = new Promise<void>((resolve) => (markDone = resolve));
+    const measuring = cpuDuring(
+      apis.flatMap((a) => (a.pid ? [a.pid] : [])),
+      () => surgeDone,
+    );
     // The surge: every university publishes, PUBLISHERS at a time.
     let nextDraft = 0;
     const publishing = Promise.all(
@@ -218,6 +225,8 @@ async function surge(url: string, db: Db, processes: number, month: string): Pro
       if (plans >= branches || now - started > TIMEOUT_MS) break;
     }
     const seconds = (performance.now() - started) / 1000;
+    markDone();
+    const { cpu } = await measuring;
     await publishing;
     const latencies = await sampler.stop();
     log(`  every university's content published through HTTP in ${published.toFixed(1)} s`);
@@ -238,6 +247,10 @@ async function surge(url: string, db: Db, processes: number, month: string): Pro
     log(
       `  inbox during the surge (40 members, 10 branch secretaries, one request in flight): p50 ${ms(quantile(latencies, 0.5))}, ` +
         `p99 ${ms(p99)} over ${latencies.length} requests  (target: p99 ≤ ${TARGET_P99_MS} ms — ${verdict(p99 <= TARGET_P99_MS)})`,
+    );
+    const perPlan = (s: number) => `${Math.round((s * 1e6) / Math.max(plans, 1))} µs`;
+    log(
+      `  CPU per plan start (with the inbox requests beside it): API ${perPlan(cpu.api)}, PostgreSQL ${perPlan(cpu.postgres)}`,
     );
     log(`  RSS peak per process: ${rssPeak.join(' / ')} MB`);
   } finally {

@@ -232,6 +232,75 @@ describe('a unit of work: writes held back until its next read or the commit', (
     expect(await ids()).toEqual(before);
   });
 
+  describe('writes of which only the latest matters (an instance stepped by each job of a group)', () => {
+    const version = (id: number, body: string) => (since: number) => ({
+      sql: `UPDATE deferred_probe SET body = $1 WHERE id = $2 AND body = $3`,
+      params: [body, id, String(since)],
+    });
+    const sent: string[] = [];
+    const recording = (body: string) => (from: number) => {
+      sent.push(`${body} since ${from}`);
+      return version(20, body)(from);
+    };
+
+    it('writes each key once at the end, from the first version it replaced', async () => {
+      await t.db.query(`INSERT INTO deferred_probe (id, body) VALUES (20, '1')`);
+      sent.length = 0;
+      const seenMeanwhile = await transactions.run(async (em) => {
+        const writes = UnitOfWork.of(em)!;
+        return writes.holdingLatest(async () => {
+          writes.addLatest('probe 20', 1, recording('2'));
+          writes.addLatest('probe 20', 2, recording('3'));
+          // a repository read meanwhile does not send them
+          return (await em.query(`SELECT body FROM deferred_probe WHERE id = 20`)) as unknown[];
+        });
+      });
+      expect(seenMeanwhile).toEqual([{ body: '1' }]);
+      expect(sent).toEqual(['3 since 1']);
+      expect(await t.db.query(`SELECT body FROM deferred_probe WHERE id = 20`)).toEqual([
+        { body: '3' },
+      ]);
+    });
+
+    it('sends them with a read made through the unit of work, so the read sees them', async () => {
+      const seen = await transactions.run(async (em) => {
+        const writes = UnitOfWork.of(em)!;
+        return writes.holdingLatest(async () => {
+          writes.addLatest('probe 20', 3, version(20, '4'));
+          const [rows] = await writes.read([
+            { sql: `SELECT body FROM deferred_probe WHERE id = $1`, params: [20] },
+          ]);
+          writes.addLatest('probe 20', 4, version(20, '5'));
+          return rows;
+        });
+      });
+      expect(seen).toEqual([{ body: '4' }]);
+      expect(await t.db.query(`SELECT body FROM deferred_probe WHERE id = 20`)).toEqual([
+        { body: '5' },
+      ]);
+    });
+
+    it('adds them at once outside holdingLatest, and drops them with a failed transaction', async () => {
+      sent.length = 0;
+      await transactions.run(async (em) => {
+        UnitOfWork.of(em)!.addLatest('probe 20', 5, recording('6'));
+        expect(sent).toEqual(['6 since 5']);
+      });
+      await expect(
+        transactions.run(async (em) => {
+          const writes = UnitOfWork.of(em)!;
+          await writes.holdingLatest(async () => {
+            writes.addLatest('probe 20', 6, version(20, '7'));
+            throw new Error('changed my mind');
+          });
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect(await t.db.query(`SELECT body FROM deferred_probe WHERE id = 20`)).toEqual([
+        { body: '6' },
+      ]);
+    });
+  });
+
   it('fails with a serialization failure when an expected row was not saved', async () => {
     await expect(
       transactions.run(async (em) => {

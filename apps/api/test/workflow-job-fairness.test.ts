@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobClaimer } from '../src/workflow/jobs/job.claimer.js';
 import { JobExecutor } from '../src/workflow/jobs/job.executor.js';
+import { transactionGroups } from '../src/workflow/jobs/job-groups.js';
+import type { WorkflowJob } from '../src/workflow/jobs/job.entity.js';
 import { JobHandlerRegistry } from '../src/workflow/jobs/job-handler.registry.js';
 import { createTestApp, type Client, type TestApp } from './support/test-app.js';
 import { deploy, WORKFLOW_TEST_APP } from './support/workflow-fixtures.js';
@@ -47,5 +49,34 @@ describe('job executor fairness', () => {
       [[busy, quiet]],
     );
     expect(ended).toEqual([{ status: 'completed' }, { status: 'completed' }]);
+  });
+});
+
+describe('groups of jobs fired in one transaction', () => {
+  const job = (id: string, instanceId: string | null) => ({ id, instanceId }) as WorkflowJob;
+
+  it("keeps each instance's jobs together, in the claim's order, so groups of different instances run side by side", () => {
+    // a claim takes the instances' first jobs, then their second ones… (fair batching)
+    const claim = [
+      job('a1', 'A'),
+      job('b1', 'B'),
+      job('s1', null),
+      job('a2', 'A'),
+      job('b2', 'B'),
+      job('a3', 'A'),
+      job('b3', 'B'),
+    ];
+    const ids = (groups: WorkflowJob[][]) => groups.map((g) => g.map((j) => j.id));
+    expect(ids(transactionGroups(claim, 3))).toEqual([
+      ['a1', 'a2', 'a3'],
+      ['b1', 'b2', 'b3'],
+      ['s1'],
+    ]);
+    expect(ids(transactionGroups(claim, 2))).toEqual([
+      ['a1', 'a2'],
+      ['a3', 'b1'],
+      ['b2', 'b3'],
+      ['s1'],
+    ]);
   });
 });

@@ -15,6 +15,11 @@ const COMMIT: Statement = { sql: 'COMMIT', params: [] };
 
 const ofRunner = new WeakMap<QueryRunner, UnitOfWork>();
 
+interface LatestWrite {
+  since: number;
+  write: (since: number) => Statement;
+}
+
 /**
  * One transaction's writes whose outcome nobody reads at once (an engine step's rows, its
  * history), kept in the order they were added and sent together at the points the command
@@ -29,6 +34,8 @@ const ofRunner = new WeakMap<QueryRunner, UnitOfWork>();
  */
 export class UnitOfWork {
   private sending: Promise<unknown> = Promise.resolve();
+  /** Writes of which only the last one per key matters, while `holdingLatest` runs. */
+  private latest: Map<string, LatestWrite> | null = null;
 
   private constructor(
     private readonly runner: QueryRunner,
@@ -82,6 +89,40 @@ export class UnitOfWork {
     this.pending.push(statement);
   }
 
+  /**
+   * A write that supersedes the one before it under `key` (a row's new version, checked
+   * against the version it replaces): added now, or inside `holdingLatest` kept until its end
+   * or the next `read`/`commit`, each key written once, from the `since` its first write gave.
+   */
+  addLatest(key: string, since: number, write: (since: number) => Statement): void {
+    if (!this.latest) return this.add(write(since));
+    const earlier = this.latest.get(key);
+    this.latest.set(key, { since: earlier?.since ?? since, write });
+  }
+
+  /**
+   * Runs `work` with `addLatest`'s writes held to its end. A job group steps the same instance
+   * once per job, and an instance carrying a multi-instance body over hundreds of branches is
+   * tens of kB: written once per group, not once per job. Repository reads made meanwhile do
+   * not see these writes (only `read` sends them), so `work` must not read the rows it keys.
+   */
+  async holdingLatest<T>(work: () => Promise<T>): Promise<T> {
+    if (this.latest) return work();
+    this.latest = new Map();
+    try {
+      return await work();
+    } finally {
+      this.releaseLatest();
+      this.latest = null;
+    }
+  }
+
+  /** Adds the held `addLatest` writes to the pending ones, in the order their keys came. */
+  private releaseLatest(): void {
+    for (const { since, write } of this.latest?.values() ?? []) this.add(write(since));
+    this.latest?.clear();
+  }
+
   /** An INSERT of `rows` into `target`'s table, held back. */
   insert<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: T | T[]): void {
     this.add(insertStatement(em, target, Array.isArray(rows) ? rows : [rows]));
@@ -93,6 +134,11 @@ export class UnitOfWork {
    * committed while it waited for the lock.
    */
   async read(reads: Statement[]): Promise<unknown[][]> {
+    this.releaseLatest();
+    return this.sendPendingWith(reads);
+  }
+
+  private async sendPendingWith(reads: Statement[]): Promise<unknown[][]> {
     const writes = this.pending;
     this.pending = [];
     const rows = await this.send([...writes, ...reads]);
@@ -105,7 +151,12 @@ export class UnitOfWork {
 
   /** Sends the held-back writes. */
   async flush(): Promise<void> {
-    if (this.pending.length > 0) await this.read([]);
+    if (this.pending.length > 0 || this.latest?.size) await this.read([]);
+  }
+
+  /** Sends the held-back writes before a query made past this object; `holdingLatest` keeps its own. */
+  async flushBeforeQuery(): Promise<void> {
+    if (this.pending.length > 0) await this.sendPendingWith([]);
   }
 
   /** Sends the held-back writes and COMMIT. */
@@ -118,6 +169,7 @@ export class UnitOfWork {
   async rollback(): Promise<void> {
     const begun = this.pending[0] !== BEGIN;
     this.pending = [];
+    this.latest?.clear();
     this.close();
     await this.sending.catch(() => undefined);
     if (begun) await this.runner.query('ROLLBACK');
@@ -150,7 +202,7 @@ export class HeldBackWritesFirst implements EntitySubscriberInterface {
   // Not async: TypeORM awaits only a returned promise, and most queries have nothing to send.
   beforeQuery(event: BeforeQueryEvent): Promise<void> | undefined {
     const work = event.queryRunner && ofRunner.get(event.queryRunner);
-    return work?.holdsWrites ? work.flush() : undefined;
+    return work?.holdsWrites ? work.flushBeforeQuery() : undefined;
   }
 }
 

@@ -13,6 +13,7 @@ import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import { Transactions } from '../../database/transactions.js';
 import { JobClaimer } from './job.claimer.js';
 import { JobRunner } from './job.runner.js';
+import { transactionGroups } from './job-groups.js';
 
 const INTERVAL_NAME = 'workflow-job-executor';
 
@@ -73,7 +74,7 @@ export class JobExecutor implements OnApplicationBootstrap, BeforeApplicationShu
     while (!this.stopping) {
       const jobs = await this.claimer.claim(this.owner, this.clock.now(), lockMs, batchSize);
       if (jobs.length === 0) return ran;
-      const groups = inGroupsOf(jobs, jobsPerTransaction);
+      const groups = transactionGroups(jobs, jobsPerTransaction);
       let next = 0;
       await Promise.all(
         Array.from({ length: Math.min(workers, groups.length) }, async () => {
@@ -86,10 +87,4 @@ export class JobExecutor implements OnApplicationBootstrap, BeforeApplicationShu
     }
     return ran;
   }
-}
-
-function inGroupsOf<T>(items: T[], size: number): T[][] {
-  const groups: T[][] = [];
-  for (let i = 0; i < items.length; i += Math.max(size, 1)) groups.push(items.slice(i, i + size));
-  return groups;
 }

@@ -80,10 +80,13 @@ export class JobRunner {
       engineJobs.length > 0 ? [takeStatement(engineJobs, owner)] : [],
     );
     const taken = new Set((after[0] ?? []).map((row) => (row as { id: string }).id));
-    for (const job of jobs) {
-      const instance = job.instanceId ? (instances.get(job.instanceId) ?? null) : null;
-      await this.fire(ctx, job, owner, instance, taken.has(job.id));
-    }
+    // The group's jobs step the instances held in `instances`; each is saved once at the end.
+    await ctx.writes.holdingLatest(async () => {
+      for (const job of jobs) {
+        const instance = job.instanceId ? (instances.get(job.instanceId) ?? null) : null;
+        await this.fire(ctx, job, owner, instance, taken.has(job.id));
+      }
+    });
   }
 
   private async fire(
