@@ -12,6 +12,7 @@ import { WorkflowAuditEntry } from '../history/audit.entity.js';
 import { WorkflowAccess } from '../workflow-access.js';
 import type { CreateStandInDto, StandInDto } from './stand-in.dto.js';
 import { WorkflowStandIn } from './stand-in.entity.js';
+import { StandInLookup } from './stand-in.lookup.js';
 
 /** 代理: naming, listing and revoking stand-ins; each change leaves an audit row. */
 @Injectable()
@@ -19,6 +20,7 @@ export class StandInService {
   constructor(
     private readonly tx: Transactions,
     private readonly access: WorkflowAccess,
+    private readonly lookup: StandInLookup,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -67,7 +69,7 @@ export class StandInService {
         bilingual('不能指定本人为代理人', 'one cannot stand in for oneself'),
       );
     }
-    return this.tx.run(async (em) => {
+    const created = await this.tx.run(async (em) => {
       const [person, standIn] = await Promise.all([
         em.findOneBy(Person, { id: personId }),
         em.findOneBy(Person, { id: dto.standInId }),
@@ -100,6 +102,8 @@ export class StandInService {
       });
       return id;
     });
+    this.lookup.forget();
+    return created;
   }
 
   async revoke(user: AuthUser, id: string): Promise<void> {
@@ -123,6 +127,7 @@ export class StandInService {
         detail: { id, for: row.personId, standIn: row.standInId },
       });
     });
+    this.lookup.forget();
   }
 
   private async assertAdminOf(user: AuthUser, orgUnitId: string): Promise<void> {
