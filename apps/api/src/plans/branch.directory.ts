@@ -11,6 +11,8 @@ export interface BranchContext {
   committeeId: string;
   universityId: string;
   direct: boolean;
+  /** Marked weak (组织能力较弱): its plans are reviewed one by one. */
+  weak: boolean;
 }
 
 export interface BranchMember {
@@ -30,9 +32,11 @@ export class BranchDirectory {
         parentId: string | null;
         parentType: string | null;
         path: string;
+        weak: boolean;
       }[]
     >(
-      `SELECT b.id, b.name, b.type, b.parent_id AS "parentId", p.type AS "parentType", b.path
+      `SELECT b.id, b.name, b.type, b.parent_id AS "parentId", p.type AS "parentType", b.path,
+              EXISTS (SELECT 1 FROM weak_branch w WHERE w.branch_id = b.id) AS weak
          FROM org_unit b LEFT JOIN org_unit p ON p.id = b.parent_id WHERE b.id = $1`,
       [branchId],
     );
@@ -50,6 +54,7 @@ export class BranchDirectory {
       committeeId: direct ? row.id : row.parentId,
       universityId,
       direct,
+      weak: row.weak,
     };
   }
 

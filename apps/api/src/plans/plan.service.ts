@@ -9,13 +9,15 @@ import { COMMITTEE_ROLES, type RoleName } from '../access/role-name.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CLOCK, type Clock } from '../clock/clock.js';
 import { WorkflowRuntimeService } from '../workflow/instances/workflow-runtime.service.js';
-import { BranchDirectory } from './branch.directory.js';
+import { BranchDirectory, type BranchContext } from './branch.directory.js';
 import { BranchVisibility } from './branch-visibility.service.js';
 import { PlanReview } from './plan-review.entity.js';
 import { MonthlyPlan } from './plan.entity.js';
 import type { PlanStatus } from './plan.vocabulary.js';
 import { WeakBranch } from './weak-branch.entity.js';
 import { Transactions } from '../database/transactions.js';
+import { holdBackInsert } from '../database/unit-of-work.js';
+import { newRowId } from '../database/row-id.js';
 
 export const PLAN_PROCESS_ID = 'monthly-plan';
 
@@ -50,39 +52,43 @@ export class PlanService {
 
   /**
    * Creates the branch's pending plan and starts its `monthly-plan` flow in `em`'s transaction.
-   * The flow's variables carry everything the model's expressions use.
+   * The flow's variables carry everything the model's expressions use. The plan row is written
+   * with the transaction's other held-back writes, its instance id chosen beforehand.
    */
   async startPlan(
     em: EntityManager,
     input: {
-      branchId: string;
+      branch: BranchContext;
       month: string;
       studyContentId: string | null;
       startedBy: string | null;
     },
   ): Promise<MonthlyPlan> {
-    const branch = await this.branches.context(em, input.branchId);
-    const weak = (await em.countBy(WeakBranch, { branchId: branch.branchId })) > 0;
-    const plan = await em.save(
-      em.create(MonthlyPlan, {
-        branchId: branch.branchId,
-        committeeId: branch.committeeId,
-        month: input.month,
-        studyContentId: input.studyContentId,
-        instanceId: null,
-        status: 'pending',
-        topic: null,
-        plannedAt: null,
-        place: null,
-        meetingTypes: [],
-        segments: [],
-        activity: null,
-        revision: 0,
-        approvedAt: null,
-      }),
-    );
-    const instance = await this.runtime.startProcess(em, {
+    const { branch } = input;
+    const now = this.clock.now();
+    const plan = em.create(MonthlyPlan, {
+      id: newRowId(),
+      branchId: branch.branchId,
+      committeeId: branch.committeeId,
+      month: input.month,
+      studyContentId: input.studyContentId,
+      instanceId: newRowId(),
+      status: 'pending',
+      topic: null,
+      plannedAt: null,
+      place: null,
+      meetingTypes: [],
+      segments: [],
+      activity: null,
+      revision: 0,
+      approvedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await holdBackInsert(em, MonthlyPlan, plan);
+    await this.runtime.startProcess(em, {
       processId: PLAN_PROCESS_ID,
+      instanceId: plan.instanceId!,
       orgUnitId: branch.branchId,
       businessKey: `plan:${plan.id}`,
       startedBy: input.startedBy,
@@ -92,13 +98,11 @@ export class PlanService {
         committeeId: branch.committeeId,
         universityId: branch.universityId,
         directBranch: branch.direct,
-        weakBranch: weak,
+        weakBranch: branch.weak,
         month: input.month,
         studyContentId: input.studyContentId,
       },
     });
-    plan.instanceId = instance.id;
-    await em.update(MonthlyPlan, { id: plan.id }, { instanceId: instance.id });
     return plan;
   }
 
@@ -109,7 +113,7 @@ export class PlanService {
       const existing = await this.planOfMonth(em, branchId, month);
       if (existing) throw await this.duplicate(em, existing);
       return this.startPlan(em, {
-        branchId,
+        branch: await this.branches.context(em, branchId),
         month,
         studyContentId: null,
         startedBy: user.personId,

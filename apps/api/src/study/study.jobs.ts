@@ -5,6 +5,7 @@ import { PlanService } from '../plans/plan.service.js';
 import { optionalStringVar, stringVar } from '../task-forms/variable.reader.js';
 import { requireLinked } from '../task-forms/linked-record.js';
 import { StudyContent } from './study-content.entity.js';
+import { TransactionMemo } from '../database/transaction-memo.js';
 import { JobHandlerRegistry } from '../workflow/jobs/job-handler.registry.js';
 import type { WorkflowJob } from '../workflow/jobs/job.entity.js';
 import { InstanceEndHooks } from '../workflow/instances/instance-end.hooks.js';
@@ -49,7 +50,14 @@ export class StudyJobs implements OnModuleInit {
       if (branch.universityId !== content.universityId) {
         throw new Error(`Org unit ${branchId} is no branch of this study content's university`);
       }
-      await this.startPlans(em, content, [branchId]);
+      if (!(await this.plans.planOfMonth(em, branchId, content.month))) {
+        await this.plans.startPlan(em, {
+          branch,
+          month: content.month,
+          studyContentId: content.id,
+          startedBy: null,
+        });
+      }
       return {};
     });
     this.registerEarlierVersionsJobs();
@@ -100,13 +108,21 @@ export class StudyJobs implements OnModuleInit {
     let started = 0;
     for (const branchId of branchIds) {
       if (await this.plans.planOfMonth(em, branchId, month)) continue;
-      await this.plans.startPlan(em, { branchId, month, studyContentId, startedBy: null });
+      const branch = await this.branches.context(em, branchId);
+      await this.plans.startPlan(em, { branch, month, studyContentId, startedBy: null });
       started += 1;
     }
     return { plansStarted: started };
   }
 }
 
-/** The study content of the flow a job runs in: the one linked to it, never `studyContentId`. */
+const contentRead = new TransactionMemo<StudyContent>();
+
+/**
+ * The study content of the flow a job runs in: the one linked to it, never `studyContentId`;
+ * read once per job group for each instance (a group holds many branches' jobs of one flow).
+ */
 const contentOf = (em: EntityManager, job: WorkflowJob): Promise<StudyContent> =>
-  requireLinked(em, StudyContent, job, ['学习内容', 'a study content']);
+  contentRead.get(em, job.instanceId ?? job.id, () =>
+    requireLinked(em, StudyContent, job, ['学习内容', 'a study content']),
+  );

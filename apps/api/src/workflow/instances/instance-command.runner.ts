@@ -31,6 +31,8 @@ export interface StartInput {
   businessKey: string | null;
   startedBy: string | null;
   parent?: { instanceId: string; elementInstanceId: string; orgUnitId: string | null };
+  /** Chosen by the caller; else a new one. */
+  instanceId?: string;
 }
 
 /**
@@ -109,7 +111,7 @@ export class InstanceCommandRunner {
 
   async start(ctx: CommandContext, input: StartInput): Promise<WorkflowInstance> {
     const compiled = await this.definitions.get(ctx.em, input.definition.id);
-    const id = newRowId();
+    const id = input.instanceId ?? newRowId();
     const result = startInstance(compiled, {
       instanceId: id,
       processId: input.definition.processId,

@@ -21,6 +21,8 @@ export interface StartProcessInput {
   businessKey?: string | null;
   /** Person id of whoever starts it; null for the system. */
   startedBy: string | null;
+  /** The new instance's id, when its domain record is written with it beforehand; else a new one. */
+  instanceId?: string;
   /**
    * Started through the generic route (`POST /api/instances`): refused for a domain process (one
    * with a domain form), which only its domain command may start, linking it to its record.
@@ -77,6 +79,7 @@ export class WorkflowRuntimeService {
         orgUnitId: input.orgUnitId ?? null,
         businessKey: input.businessKey ?? null,
         startedBy: input.startedBy,
+        ...(input.instanceId ? { instanceId: input.instanceId } : {}),
       });
       ctx.journal.recordAudit(ctx.now, {
         actor: ctx.actor,
