@@ -139,7 +139,7 @@ export class DeadlineNotices {
     const rows = await em.query<{ id: string; depth: number }[]>(
       `SELECT r.person_id AS id, length(u.path) AS depth
          FROM org_unit t
-         JOIN org_unit u ON t.path LIKE '%/' || u.id || '/%'
+         JOIN org_unit u ON u.id = ANY (string_to_array(trim(both '/' from t.path), '/')::uuid[])
          JOIN role_assignment r ON r.org_unit_id = u.id
           AND r.role IN ('branch_secretary', 'committee_secretary')
         WHERE t.id = $1 AND NOT (r.person_id::text = ANY($2::text[]))

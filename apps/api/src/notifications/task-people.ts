@@ -7,10 +7,14 @@ export async function candidatesOf(em: EntityManager, task: WorkflowTask): Promi
   const people = new Set(task.candidateUsers);
   const groups = task.candidateGroups.flatMap((g) => parseGroup(g) ?? []);
   for (const { role, orgUnitId } of groups) {
+    // The unit's ancestors from its path, so the role index is probed per ancestor: a province
+    // holds tens of thousands of branch secretaries, and this runs for every task created.
     const rows = await em.query<{ personId: string }[]>(
       `SELECT DISTINCT r.person_id AS "personId"
-         FROM role_assignment r JOIN org_unit u ON u.id = $2
-        WHERE r.role = $1 AND u.path LIKE '%/' || r.org_unit_id || '/%'`,
+         FROM org_unit u
+         JOIN role_assignment r ON r.role = $1
+          AND r.org_unit_id = ANY (string_to_array(trim(both '/' from u.path), '/')::uuid[])
+        WHERE u.id = $2`,
       [role, orgUnitId],
     );
     for (const row of rows) people.add(row.personId);
