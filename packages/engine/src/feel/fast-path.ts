@@ -82,9 +82,68 @@ function compare(
   return op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y;
 }
 
+/** Text, number, name path or punctuation of a list of joined texts; null for anything else. */
+const TOKEN = new RegExp(`\\s*(?:("[^"\\\\]*")|(${PATH})|([-+\\[\\],]))`, 'y');
+
+function tokens(expression: string): string[] | null {
+  const out: string[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < expression.length) {
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(expression);
+    if (!m) return expression.slice(at).trim() === '' ? out : null;
+    out.push((m[1] ?? m[2] ?? m[3]) as string);
+  }
+  return out;
+}
+
+/**
+ * Texts joined with `+` (`"branch_secretary@" + branchId`), or a list of them: how models name
+ * candidate groups. Answers only when every part is a text; a number, null or a missing
+ * variable goes to feelin, whose rules for those differ.
+ */
+function compileTexts(expression: string): FastExpression | undefined {
+  const list = tokens(expression);
+  if (!list || list.length === 0) return undefined;
+  const bracketed = list[0] === '[' && list.at(-1) === ']';
+  const body = bracketed ? list.slice(1, -1) : list;
+  const items: Operand[][] = [[]];
+  for (let i = 0; i < body.length; i++) {
+    const token = body[i] as string;
+    const expectsOperand = i % 2 === 0;
+    if (expectsOperand) {
+      if (/^[-+[\],]$/.test(token)) return undefined;
+      const part = operand(token);
+      if (!part) return undefined;
+      (items.at(-1) as Operand[]).push(part);
+    } else if (token === ',' && bracketed) items.push([]);
+    else if (token !== '+') return undefined;
+  }
+  if (body.length % 2 === 0) return undefined;
+  if (!bracketed && (items[0] as Operand[]).length < 2) return undefined;
+  const joined = (parts: Operand[], variables: Variables): string | undefined => {
+    let text = '';
+    for (const part of parts) {
+      const value = part(variables);
+      if (typeof value !== 'string') return undefined;
+      text += value;
+    }
+    return text;
+  };
+  return (variables) => {
+    const values: string[] = [];
+    for (const parts of items) {
+      const value = joined(parts, variables);
+      if (value === undefined) return undefined;
+      values.push(value);
+    }
+    return bracketed ? values : values[0];
+  };
+}
+
 export function compileFast(expression: string): FastExpression | undefined {
   const m = FORM.exec(expression);
-  if (!m?.[1]) return undefined;
+  if (!m?.[1]) return compileTexts(expression);
   const left = operand(m[1]);
   if (!left) return undefined;
   const op = m[2];

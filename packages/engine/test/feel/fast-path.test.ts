@@ -12,6 +12,9 @@ const cases: [string, Record<string, unknown>][] = [
   ['ok = false', { ok: false }],
   ['x < y', { x: 'a', y: 'b' }],
   ['-1.5 < n', { n: 0 }],
+  ['"branch_secretary@" + branchId', { branchId: 'b-1' }],
+  ['["od_admin@" + universityId]', { universityId: 'u-1' }],
+  ['[a, "x" + b + "y"]', { a: 'first', b: 'middle' }],
 ];
 
 describe('FEEL fast path', () => {
@@ -24,7 +27,12 @@ describe('FEEL fast path', () => {
   it('leaves mixed types, missing variables and anything richer to feelin', () => {
     expect(compileFast('amount > 5')?.({ amount: 'x' })).toBeUndefined();
     expect(compileFast('amount > 5')?.({})).toBeUndefined();
-    expect(compileFast('a + b')).toBeUndefined();
+    expect(compileFast('a + b')?.({ a: 1, b: 2 })).toBeUndefined();
+    expect(compileFast('"x" + b')?.({ b: null })).toBeUndefined();
+    expect(compileFast('["x" + b]')?.({})).toBeUndefined();
+    expect(compileFast('a + - b')).toBeUndefined();
+    expect(compileFast('[a,]')).toBeUndefined();
+    expect(compileFast('a + "b" c')).toBeUndefined();
     expect(compileFast('not(x)')).toBeUndefined();
     expect(compileFast('x in [1,2]')).toBeUndefined();
   });
