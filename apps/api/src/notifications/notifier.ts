@@ -20,16 +20,31 @@ export interface NotificationInput {
   orgUnitId?: string | null;
 }
 
-const NOTIFY = `INSERT INTO notification (person_id, kind, title, body, link, created_at)
-  SELECT p.id, $2, $3, $4, $5, $6 FROM person p WHERE p.id = ANY($1::uuid[])`;
+/** The parameters, typed once, so that each part below may be left out. */
+const ARGS = `args AS (
+  SELECT $1::uuid[] AS people, $2::text AS kind, $3::text AS title, $4::text AS body,
+         $5::text AS link, $6::timestamptz AS at, $7::uuid AS unit)`;
 
-/** As NOTIFY, and e-mail now for those who chose it for this kind and get no daily digest. */
-const NOTIFY_AND_EMAIL = `WITH told AS (${NOTIFY} RETURNING id, person_id, kind, title, body, link)
+/** The people's notifications. */
+const TOLD = `told AS (
+  INSERT INTO notification (person_id, kind, title, body, link, created_at)
+  SELECT p.id, a.kind, a.title, a.body, a.link, a.at FROM args a JOIN person p ON p.id = ANY(a.people)
+  RETURNING id, person_id, kind, title, body, link, created_at)`;
+
+/** E-mail now for those told who chose it for this kind and get no daily digest. */
+const MAILED = `mailed AS (
   INSERT INTO notification_delivery
     (notification_id, channel, recipient, subject, body, link, next_attempt_at, created_at)
-  SELECT n.id, 'email', s.email, n.title, n.body, n.link, $6, $6
+  SELECT n.id, 'email', s.email, n.title, n.body, n.link, n.created_at, n.created_at
     FROM told n JOIN notification_setting s ON s.person_id = n.person_id
-   WHERE s.email IS NOT NULL AND NOT s.digest AND n.kind = ANY(s.email_kinds)`;
+   WHERE s.email IS NOT NULL AND NOT s.digest AND n.kind = ANY(s.email_kinds))`;
+
+/** The unit's group robots that take this kind. */
+const ROBOTS = `robots AS (
+  INSERT INTO notification_delivery
+    (channel, robot_id, subject, body, link, next_attempt_at, created_at)
+  SELECT 'robot', r.id, a.title, a.body, a.link, a.at, a.at
+    FROM args a JOIN group_robot r ON r.org_unit_id = a.unit AND a.kind = ANY(r.kinds))`;
 
 /**
  * Writes notifications and their deliveries (the outbox) with the caller's `em`, so they commit
@@ -43,23 +58,22 @@ export class Notifier {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Held back with the change's other writes: nothing here reads what it wrote. */
+  /**
+   * One statement, held back with the change's other writes (nothing here reads what it
+   * wrote): the people's notifications, their e-mails, the robots' deliveries.
+   */
   async notify(em: EntityManager, input: NotificationInput): Promise<void> {
-    const now = this.clock.now();
     const people = [...new Set(input.personIds)].filter((id) => UUID.test(id));
-    if (people.length > 0) {
-      const params = [people, input.kind, input.title, input.body, input.link, now];
-      await holdBack(em, { sql: this.options.smtp ? NOTIFY_AND_EMAIL : NOTIFY, params });
-      this.bus.changed(people);
-    }
-    if (input.orgUnitId) {
-      await holdBack(em, {
-        sql: `INSERT INTO notification_delivery
-                (channel, robot_id, subject, body, link, next_attempt_at, created_at)
-              SELECT 'robot', r.id, $3, $4, $5, $6, $6 FROM group_robot r
-               WHERE r.org_unit_id = $1 AND $2 = ANY(r.kinds)`,
-        params: [input.orgUnitId, input.kind, input.title, input.body, input.link, now],
-      });
-    }
+    const parts = [
+      ...(people.length > 0 ? [TOLD, ...(this.options.smtp ? [MAILED] : [])] : []),
+      ...(input.orgUnitId ? [ROBOTS] : []),
+    ];
+    if (parts.length === 0) return;
+    const { kind, title, body, link } = input;
+    await holdBack(em, {
+      sql: `WITH ${[ARGS, ...parts].join(',\n')} SELECT 1`,
+      params: [people, kind, title, body, link, this.clock.now(), input.orgUnitId ?? null],
+    });
+    this.bus.changed(people);
   }
 }
