@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import type pg from 'pg';
 import { QueryFailedError } from 'typeorm';
 import type { Statement } from './entity-rows.js';
@@ -42,20 +41,11 @@ function isPipelined(connection: unknown): connection is pg.PoolClient {
 }
 
 async function pipelined(client: pg.PoolClient, statements: readonly Statement[]) {
-  // pg writes each query's messages as they are submitted; held together they leave in one
-  // write, and the server wakes once for the batch rather than once per statement.
-  const stream = (client as unknown as { connection: { stream: Writable } }).connection.stream;
-  stream.cork();
-  let sent: Promise<pg.QueryResult>[];
-  try {
-    sent = statements.map(({ sql, params }) =>
-      params.length === 0
-        ? client.query(sql)
-        : client.query({ name: nameOf(sql), text: sql, values: [...params] }),
-    );
-  } finally {
-    stream.uncork();
-  }
+  const sent = statements.map(({ sql, params }) =>
+    params.length === 0
+      ? client.query(sql)
+      : client.query({ name: nameOf(sql), text: sql, values: [...params] }),
+  );
   const settled = await Promise.allSettled(sent);
   const failed = settled.findIndex((result) => result.status === 'rejected');
   if (failed >= 0) {
