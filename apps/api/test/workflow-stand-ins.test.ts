@@ -121,6 +121,25 @@ describe('stand-ins (代理)', () => {
     expect(again.body.detail).toContain('已撤销');
   });
 
+  it('a stand-in named through another API process takes work here within a second', async () => {
+    expect(await taskFor(secretaryId)).toMatchObject({ assignee: secretaryId }); // list read now
+    const now = t.clock.now().getTime();
+    // as another process writes it: this process is not told
+    const [row] = await t.db.query(
+      `INSERT INTO wf_stand_in (id, person_id, stand_in_id, starts_at, ends_at, reason, created_by, created_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, 'leave', $5, $3) RETURNING id`,
+      [secretaryId, standInId, new Date(now), new Date(now + DAY), secretaryId],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await taskFor(secretaryId)).toMatchObject({
+      assignee: standInId,
+      on_behalf_of: secretaryId,
+    });
+    await t.db.query(`UPDATE wf_stand_in SET revoked_at = now() WHERE id = $1`, [row.id]);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await taskFor(secretaryId)).toMatchObject({ assignee: secretaryId, on_behalf_of: null });
+  });
+
   it('refuses a stand-in for oneself, a period ending before it starts, and naming one for someone out of reach', async () => {
     const now = t.clock.now().getTime();
     const period = {
