@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BranchDirectory, type BranchContext } from '../plans/branch.directory.js';
+import { BranchDirectory } from '../plans/branch.directory.js';
 import { PlanService } from '../plans/plan.service.js';
 import { optionalStringVar, stringVar } from '../task-forms/variable.reader.js';
 import { requireLinked } from '../task-forms/linked-record.js';
@@ -50,7 +50,14 @@ export class StudyJobs implements OnModuleInit {
       if (branch.universityId !== content.universityId) {
         throw new Error(`Org unit ${branchId} is no branch of this study content's university`);
       }
-      await this.startPlanOnce(em, content, branch);
+      if (!(await this.plans.planOfMonth(em, branchId, content.month))) {
+        await this.plans.startPlan(em, {
+          branch,
+          month: content.month,
+          studyContentId: content.id,
+          startedBy: null,
+        });
+      }
       return {};
     });
     this.registerEarlierVersionsJobs();
@@ -97,28 +104,15 @@ export class StudyJobs implements OnModuleInit {
 
   /** Starts one `monthly-plan` flow per branch (once per branch and month). */
   private async startPlans(em: EntityManager, content: StudyContent, branchIds: string[]) {
+    const { id: studyContentId, month } = content;
     let started = 0;
     for (const branchId of branchIds) {
-      if (await this.startPlanOnce(em, content, await this.branches.context(em, branchId)))
-        started += 1;
+      if (await this.plans.planOfMonth(em, branchId, month)) continue;
+      const branch = await this.branches.context(em, branchId);
+      await this.plans.startPlan(em, { branch, month, studyContentId, startedBy: null });
+      started += 1;
     }
     return { plansStarted: started };
-  }
-
-  /** Starts the branch's `monthly-plan` flow unless it has its plan of the month; says whether. */
-  private async startPlanOnce(
-    em: EntityManager,
-    content: StudyContent,
-    branch: BranchContext,
-  ): Promise<boolean> {
-    if (await this.plans.planOfMonth(em, branch.branchId, content.month)) return false;
-    await this.plans.startPlan(em, {
-      branch,
-      month: content.month,
-      studyContentId: content.id,
-      startedBy: null,
-    });
-    return true;
   }
 }
 
