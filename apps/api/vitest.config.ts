@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     isolate: false,
+    // The sheet-import limits measure what an import allocates from a collected heap.
+    execArgv: ['--expose-gc'],
   },
 });
