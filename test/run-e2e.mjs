@@ -22,7 +22,16 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
-import { freePort, root, run, startApi, stop, waitForHealth } from './support/app-process.mjs';
+import {
+  freePort,
+  root,
+  run,
+  startAbandoned,
+  startApi,
+  startedWithin,
+  stop,
+  waitForHealth,
+} from './support/app-process.mjs';
 const artifacts = join(root, 'test-artifacts');
 const E2E_DATABASE = 'orglife_e2e';
 const started = Date.now();
@@ -132,7 +141,9 @@ async function main() {
     : undefined;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const identity = await startIdentityProviders(baseUrl);
+  const identity = await startedWithin('the campus identity providers', 30_000, () =>
+    startIdentityProviders(baseUrl),
+  );
   const env = {
     ...identity.env,
     ...process.env,
@@ -193,3 +204,4 @@ process.exitCode = await main().catch((error) => {
   console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
   return 1;
 });
+if (startAbandoned) process.exit();
