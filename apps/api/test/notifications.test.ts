@@ -162,13 +162,12 @@ describe('notifications', () => {
     expect((await mine('member')).items).toHaveLength(before);
   });
 
-  it('the unread count is pushed over server-sent events as it changes', async () => {
-    await t.app.listen(0, '127.0.0.1');
-    const url = await t.app.getUrl();
-    const login = await t
-      .http()
-      .post('/api/auth/login')
-      .send({ username: 'member', password: 'demo1234' });
+  /** The bell of `username`: its live stream's next `unread` count, and a close. */
+  let listening: Promise<string> | undefined;
+  async function bellOf(username: string) {
+    listening ??= t.app.listen(0, '127.0.0.1').then(() => t.app.getUrl());
+    const url = await listening;
+    const login = await t.http().post('/api/auth/login').send({ username, password: 'demo1234' });
     const token = (login.body as { accessToken: string }).accessToken;
     const controller = new AbortController();
     const response = await fetch(`${url.replace('[::1]', '127.0.0.1')}/api/notifications/stream`, {
@@ -177,13 +176,21 @@ describe('notifications', () => {
     });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = response.body!.getReader();
-    const events: string[] = [];
-    const next = async () => {
-      const { value } = await reader.read();
-      events.push(new TextDecoder().decode(value));
-      return events.at(-1)!;
+    return {
+      next: async () => new TextDecoder().decode((await reader.read()).value),
+      /** The next event if it comes sooner than the stream's own 15 s re-read. */
+      nextSoon: () =>
+        Promise.race([
+          reader.read().then(({ value }) => new TextDecoder().decode(value)),
+          new Promise<string>((resolve) => setTimeout(() => resolve('nothing within 5 s'), 5000)),
+        ]),
+      close: () => controller.abort(),
     };
-    expect(await next()).toBe('event: unread\ndata: {"unread":0}\n\n');
+  }
+
+  it('the unread count is pushed over server-sent events as it changes', async () => {
+    const bell = await bellOf('member');
+    expect(await bell.next()).toBe('event: unread\ndata: {"unread":0}\n\n');
     await t.app.get(Transactions).run((em) =>
       t.app.get(Notifier).notify(em, {
         kind: 'reminder',
@@ -193,8 +200,49 @@ describe('notifications', () => {
         link: '/inbox',
       }),
     );
-    expect(await next()).toBe('event: unread\ndata: {"unread":1}\n\n');
-    controller.abort();
+    expect(await bell.nextSoon()).toBe('event: unread\ndata: {"unread":1}\n\n');
+    bell.close();
+  });
+
+  it("tells the holders of a task's candidate groups, on the unit or above, and rings their bell at once", async () => {
+    const [held] = (await t.db.query(
+      `SELECT r.role, u.code FROM role_assignment r JOIN org_unit u ON u.id = r.org_unit_id
+        WHERE r.person_id = $1 AND r.role = 'committee_secretary'`,
+      [t.people['committee_secretary']],
+    )) as { role: string; code: string }[];
+    const branchUnder = (
+      (await t.db.query(
+        `SELECT b.id FROM org_unit b JOIN org_unit c ON c.id = b.parent_id
+          WHERE c.code = $1 AND b.type = 'branch' LIMIT 1`,
+        [held!.code],
+      )) as { id: string }[]
+    )[0]!.id;
+    const bell = await bellOf('committee_secretary');
+    const unread = (event: string) =>
+      (JSON.parse(event.split('data: ')[1]!) as { unread: number }).unread;
+    const before = unread(await bell.next());
+    const mine = async () =>
+      (
+        (await t.db.query(`SELECT count(*)::int AS n FROM notification WHERE person_id = $1`, [
+          t.people['committee_secretary'],
+        ])) as { n: number }[]
+      )[0]!.n;
+    const stored = await mine();
+    await t.app.get(Transactions).run((em) =>
+      t.app.get(Notifier).notify(em, {
+        kind: 'task_new',
+        personIds: [],
+        holdersOf: [`committee_secretary@${branchUnder}`, 'committee_secretary@no-such-unit'],
+        title: '新待办：审批月度计划',
+        body: '有一项可签收的待办「审批月度计划」，请签收办理。',
+        link: '/inbox',
+      }),
+    );
+    const rang = await bell.nextSoon();
+    expect(rang).toContain('event: unread');
+    expect(unread(rang)).toBe(before + 1);
+    expect(await mine()).toBe(stored + 1);
+    bell.close();
   });
 
   it('e-mail as chosen per kind: the message arrives with its subject, Chinese body and link', async () => {

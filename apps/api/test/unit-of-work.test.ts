@@ -190,6 +190,23 @@ describe('a unit of work: writes held back until its next read or the commit', (
     },
   );
 
+  it('hands a held-back write its RETURNING rows once sent, and a write made at once its rows at once', async () => {
+    const returned: unknown[][] = [];
+    const returning = (id: number) => ({
+      sql: `INSERT INTO deferred_probe (id, body) VALUES ($1, 'r') RETURNING id`,
+      params: [id],
+      onRows: (rows: unknown[]) => returned.push(rows),
+    });
+    await transactions.run(async (em) => {
+      await holdBack(em, returning(120));
+      expect(returned).toEqual([]);
+      await UnitOfWork.of(em)!.flush();
+      expect(returned).toEqual([[{ id: 120 }]]);
+    });
+    await holdBack(t.db.manager, returning(121));
+    expect(returned).toEqual([[{ id: 120 }], [{ id: 121 }]]);
+  });
+
   it('sends held-back writes before a query made past the unit of work (a repository read)', async () => {
     const seen = await transactions.run(async (em) => {
       await holdBack(em, insert(8));

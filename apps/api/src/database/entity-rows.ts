@@ -3,6 +3,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 export interface Statement {
   sql: string;
   params: readonly unknown[];
+  /** Given the statement's rows once it has run: a held-back write's RETURNING, read later. */
+  onRows?: (rows: unknown[]) => void;
 }
 
 /**

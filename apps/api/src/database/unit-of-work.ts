@@ -8,6 +8,7 @@ import {
   type QueryRunner,
 } from 'typeorm';
 import { insertStatement, type Statement } from './entity-rows.js';
+import { returnedRows } from './returned-rows.js';
 import { sendInOrder } from './statement-batch.js';
 
 const BEGIN: Statement = { sql: 'BEGIN', params: [] };
@@ -142,6 +143,7 @@ export class UnitOfWork {
     const writes = this.pending;
     this.pending = [];
     const rows = await this.send([...writes, ...reads]);
+    writes.forEach((write, i) => write.onRows?.(rows[i]!));
     return rows.slice(writes.length);
   }
 
@@ -212,8 +214,9 @@ export class HeldBackWritesFirst implements EntitySubscriberInterface {
  */
 export async function holdBack(em: EntityManager, statement: Statement): Promise<void> {
   const work = UnitOfWork.of(em);
-  if (work) work.add(statement);
-  else await em.query(statement.sql, [...statement.params]);
+  if (work) return work.add(statement);
+  const result: unknown = await em.query(statement.sql, [...statement.params]);
+  statement.onRows?.(returnedRows(result));
 }
 
 /** `holdBack` of an INSERT of `rows` into `target`'s table. */

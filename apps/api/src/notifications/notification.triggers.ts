@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { TaskCreatedHooks } from '../workflow/tasks/task-created.hooks.js';
 import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { Notifier } from './notifier.js';
-import { candidatesOf, taskLabel } from './task-people.js';
+import { taskLabel, toldOf } from './task-people.js';
 
 /**
  * New work for a person: a task assigned to them, or one they may claim (a candidate user, or a
@@ -22,13 +22,12 @@ export class NotificationTriggers implements OnModuleInit {
   }
 
   private async taskCreated(em: EntityManager, task: WorkflowTask): Promise<void> {
-    const people = task.assignee ? [task.assignee] : await candidatesOf(em, task);
     const name = taskLabel(task);
     const returned = task.variables['approvalDecision'] === 'return';
     const comment = task.variables['approvalComment'];
     await this.notifier.notify(em, {
       kind: returned ? 'task_returned' : 'task_new',
-      personIds: people,
+      ...toldOf(task),
       title: returned ? `已退回：${name}` : `新待办：${name}`,
       body: returned
         ? `「${name}」已退回，请修改后重新提交。${typeof comment === 'string' && comment ? `退回意见：${comment}` : ''}`

@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '../clock/clock.js';
 import { NotificationBus } from './notification.bus.js';
 import { NOTIFICATION_OPTIONS, type NotificationOptions } from './notification.options.js';
 import type { NotificationKind } from './notification.vocabulary.js';
+import { groupHoldersSql, groupsAsArrays } from './task-people.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,6 +13,11 @@ export interface NotificationInput {
   kind: NotificationKind;
   /** Who is told; duplicates and unknown people are dropped. */
   personIds: string[];
+  /**
+   * Candidate groups (`<role>@<unit>`) whose holders are told too: the role on the unit or above,
+   * found by the write itself, so telling a task's candidates needs no read.
+   */
+  holdersOf?: readonly string[];
   title: string;
   body: string;
   /** The app path to open, e.g. /tasks/{id}. */
@@ -23,12 +29,19 @@ export interface NotificationInput {
 /** The parameters, typed once, so that each part below may be left out. */
 const ARGS = `args AS (
   SELECT $1::uuid[] AS people, $2::text AS kind, $3::text AS title, $4::text AS body,
-         $5::text AS link, $6::timestamptz AS at, $7::uuid AS unit)`;
+         $5::text AS link, $6::timestamptz AS at, $7::uuid AS unit,
+         $8::text[] AS roles, $9::uuid[] AS units)`;
+
+/** The people named and the holders of the groups named. */
+const TOLD_PEOPLE = `people AS (
+  SELECT unnest(a.people) AS id FROM args a
+  UNION ${groupHoldersSql('(SELECT roles FROM args)', '(SELECT units FROM args)')})`;
 
 /** The people's notifications. */
 const TOLD = `told AS (
   INSERT INTO notification (person_id, kind, title, body, link, created_at)
-  SELECT p.id, a.kind, a.title, a.body, a.link, a.at FROM args a JOIN person p ON p.id = ANY(a.people)
+  SELECT p.id, a.kind, a.title, a.body, a.link, a.at
+    FROM args a CROSS JOIN people x JOIN person p ON p.id = x.id
   RETURNING id, person_id, kind, title, body, link, created_at)`;
 
 /** E-mail now for those told who chose it for this kind and get no daily digest. */
@@ -64,16 +77,28 @@ export class Notifier {
    */
   async notify(em: EntityManager, input: NotificationInput): Promise<void> {
     const people = [...new Set(input.personIds)].filter((id) => UUID.test(id));
+    const { roles, units } = groupsAsArrays(input.holdersOf ?? []);
+    const anyone = people.length > 0 || roles.length > 0;
     const parts = [
-      ...(people.length > 0 ? [TOLD, ...(this.options.smtp ? [MAILED] : [])] : []),
+      ...(anyone ? [TOLD_PEOPLE, TOLD, ...(this.options.smtp ? [MAILED] : [])] : []),
       ...(input.orgUnitId ? [ROBOTS] : []),
     ];
     if (parts.length === 0) return;
     const { kind, title, body, link } = input;
     await holdBack(em, {
-      sql: `WITH ${[ARGS, ...parts].join(',\n')} SELECT 1`,
-      params: [people, kind, title, body, link, this.clock.now(), input.orgUnitId ?? null],
+      sql: `WITH ${[ARGS, ...parts].join(',\n')} ${anyone ? 'SELECT person_id FROM told' : 'SELECT 1'}`,
+      params: [
+        people,
+        kind,
+        title,
+        body,
+        link,
+        this.clock.now(),
+        input.orgUnitId ?? null,
+        roles,
+        units,
+      ],
+      onRows: (rows) => this.bus.changed((rows as { person_id: string }[]).map((r) => r.person_id)),
     });
-    this.bus.changed(people);
   }
 }

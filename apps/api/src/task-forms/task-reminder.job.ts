@@ -7,7 +7,7 @@ import { WorkflowTaskComment } from '../workflow/tasks/task-comment.entity.js';
 import { WorkflowTask } from '../workflow/tasks/task.entity.js';
 import { newRowId } from '../database/row-id.js';
 import { Notifier } from '../notifications/notifier.js';
-import { candidatesOf, taskLabel } from '../notifications/task-people.js';
+import { taskLabel, toldOf } from '../notifications/task-people.js';
 
 export const REMINDER_JOB = 'orglife.reminder';
 export const REMINDER_AUTHOR = 'system';
@@ -49,10 +49,9 @@ export class TaskReminderJob implements OnModuleInit {
         createdAt: this.clock.now(),
       });
       // the assignee (else everyone who may claim it) hears the reminder (提醒) too
-      const people = task.assignee ? [task.assignee] : await candidatesOf(em, task);
       await this.notifier.notify(em, {
         kind: 'reminder',
-        personIds: people,
+        ...toldOf(task),
         title: `提醒：${taskLabel(task)}`,
         body,
         link: `/tasks/${task.id}`,

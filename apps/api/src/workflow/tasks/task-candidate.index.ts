@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { holdBackInsert } from '../../database/unit-of-work.js';
-import { parseGroup } from '../../access/access.service.js';
+import { holdBack } from '../../database/unit-of-work.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { isUuid } from '../instances/org-unit-of.js';
+import { groupsAsArrays } from '../../notifications/task-people.js';
 import { WorkflowTaskCandidate } from './task-candidate.entity.js';
 import type { WorkflowTask } from './task.entity.js';
 
@@ -24,6 +23,23 @@ export function granteesOf(user: Pick<AuthUser, 'personId' | 'roles'>): string[]
 }
 
 /**
+ * Files a task under its candidates: the users as they are, each group `<role>@<unit>` under that
+ * unit and each of its ancestors (from the unit's path), a group naming no known unit as written.
+ * The expansion happens in the INSERT itself, so filing is a write held back with the step's
+ * others and no read: on the first day of the month a province's plan tasks are created at once.
+ */
+const FILE_UNDER_CANDIDATES = `
+INSERT INTO wf_task_candidate (task_id, grantee, due_at, created_at, priority, process_id, org_unit_id)
+SELECT $1, grantee, $2, $3, $4, $5, $6 FROM (
+  SELECT unnest($7::text[]) AS grantee
+  UNION
+  SELECT g.role || '@' || coalesce(a.unit, g.unit::text)
+    FROM unnest($8::text[], $9::uuid[]) AS g(role, unit)
+    LEFT JOIN org_unit u ON u.id = g.unit
+    LEFT JOIN LATERAL unnest(string_to_array(trim(both '/' from u.path), '/')) AS a(unit) ON true
+) AS grantees`;
+
+/**
  * The claimable index (`wf_task_candidate`). A role held on a unit reaches its subtree, so a
  * group `<role>@<unit>` is filed under that unit and each of its ancestors: someone who is
  * committee secretary of C then finds a branch's task under the one key `committee_secretary@C`
@@ -31,29 +47,25 @@ export function granteesOf(user: Pick<AuthUser, 'personId' | 'roles'>): string[]
  */
 @Injectable()
 export class TaskCandidateIndex {
-  /** Unit paths by id; a unit's path never changes once created. */
-  private readonly paths = new Map<string, string | null>();
-
   /** Files an open, unassigned task under its candidates. */
   async add(em: EntityManager, task: WorkflowTask): Promise<void> {
-    const grantees = new Set(task.candidateUsers.map(userGrantee));
-    for (const group of task.candidateGroups) {
-      for (const grantee of await this.reachOf(em, group)) grantees.add(grantee);
-    }
-    if (grantees.size === 0) return;
-    await holdBackInsert(
-      em,
-      WorkflowTaskCandidate,
-      [...grantees].map((grantee) => ({
-        taskId: task.id,
-        grantee,
-        dueAt: task.dueAt,
-        createdAt: task.createdAt,
-        priority: task.priority,
-        processId: task.processId,
-        orgUnitId: task.orgUnitId,
-      })),
-    );
+    const { roles, units, others } = groupsAsArrays(task.candidateGroups);
+    const asWritten = [...task.candidateUsers.map(userGrantee), ...others];
+    if (asWritten.length === 0 && roles.length === 0) return;
+    await holdBack(em, {
+      sql: FILE_UNDER_CANDIDATES,
+      params: [
+        task.id,
+        task.dueAt,
+        task.createdAt,
+        task.priority,
+        task.processId,
+        task.orgUnitId,
+        asWritten,
+        roles,
+        units,
+      ],
+    });
   }
 
   async remove(em: EntityManager, taskIds: string[]): Promise<void> {
@@ -64,32 +76,5 @@ export class TaskCandidateIndex {
       .from(WorkflowTaskCandidate)
       .where('task_id IN (:...taskIds)', { taskIds })
       .execute();
-  }
-
-  /** `<role>@<unit>` and the same role on every ancestor unit; a group naming no known unit stays as written. */
-  private async reachOf(em: EntityManager, group: string): Promise<string[]> {
-    const parsed = parseGroup(group);
-    const path =
-      parsed && isUuid(parsed.orgUnitId) ? await this.pathOf(em, parsed.orgUnitId) : null;
-    if (!parsed || !path) return [group];
-    return path
-      .split('/')
-      .filter(Boolean)
-      .map((unit) => `${parsed.role}@${unit}`);
-  }
-
-  /**
-   * Read through the command's own transaction: asking the pool for a second connection
-   * while holding one could exhaust it under load.
-   */
-  private async pathOf(em: EntityManager, unitId: string): Promise<string | null> {
-    const known = this.paths.get(unitId);
-    if (known !== undefined) return known;
-    const rows = await em.query<{ path: string }[]>(`SELECT path FROM org_unit WHERE id = $1`, [
-      unitId,
-    ]);
-    const path = rows[0]?.path ?? null;
-    if (path) this.paths.set(unitId, path);
-    return path;
   }
 }
