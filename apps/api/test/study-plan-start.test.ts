@@ -108,6 +108,13 @@ describe('the study content starts each branch’s plan in a job of its own', ()
       ['C1-B1', 'C1-B2', 'C1-B3', 'D1'].map(unit).sort(),
     );
 
+    // A branch that started its plan by hand meanwhile keeps that one: the group's jobs skip it.
+    await (
+      await od()
+    )
+      .post('/api/plans')
+      .send({ branchId: unit('C2-B1'), month: MONTH })
+      .expect(201);
     await (
       await d.as('c2_secretary')
     )
@@ -123,6 +130,11 @@ describe('the study content starts each branch’s plan in a job of its own', ()
     expect((await branchesWithPlans()).sort()).toEqual(
       ['C1-B1', 'C1-B2', 'C1-B3', 'C2-B1', 'C2-B2', 'D1'].map(unit).sort(),
     );
+    const [byHand] = await t.db.query<{ studyContentId: string | null }[]>(
+      `SELECT study_content_id AS "studyContentId" FROM monthly_plan WHERE branch_id = $1`,
+      [unit('C2-B1')],
+    );
+    expect(byHand).toEqual({ studyContentId: null });
     const [flow] = await t.db.query<{ status: string }[]>(
       `SELECT i.status FROM wf_instance i JOIN study_content c ON c.instance_id = i.id
         WHERE c.id = $1`,

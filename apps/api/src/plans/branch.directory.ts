@@ -20,42 +20,62 @@ export interface BranchMember {
   name: string;
 }
 
+interface BranchRow {
+  id: string;
+  name: string;
+  type: string;
+  parentId: string | null;
+  parentType: string | null;
+  path: string;
+  weak: boolean;
+}
+
+const BRANCH_ROWS = `SELECT b.id, b.name, b.type, b.parent_id AS "parentId", p.type AS "parentType", b.path,
+       EXISTS (SELECT 1 FROM weak_branch w WHERE w.branch_id = b.id) AS weak
+  FROM org_unit b LEFT JOIN org_unit p ON p.id = b.parent_id`;
+
+const isBranch = (row: BranchRow | undefined): row is BranchRow & { parentId: string } =>
+  row?.type === 'branch' && !!row.parentId;
+
+function contextOf(branchId: string, row: BranchRow | undefined): BranchContext {
+  if (!isBranch(row)) {
+    throw new InvalidInput(`Org unit ${branchId} is not a branch (不是党支部).`, {
+      errors: [{ field: 'branchId', message: '请选择党支部 (must be a branch)' }],
+    });
+  }
+  const universityId = row.path.split('/').filter(Boolean)[0] ?? row.parentId;
+  const direct = row.parentType === 'university';
+  return {
+    branchId: row.id,
+    branchName: row.name,
+    committeeId: direct ? row.id : row.parentId,
+    universityId,
+    direct,
+    weak: row.weak,
+  };
+}
+
 /** Reads the org tree the monthly cycle needs: a branch's committee and university, its members. */
 @Injectable()
 export class BranchDirectory {
   async context(em: EntityManager, branchId: string): Promise<BranchContext> {
-    const rows = await em.query<
-      {
-        id: string;
-        name: string;
-        type: string;
-        parentId: string | null;
-        parentType: string | null;
-        path: string;
-        weak: boolean;
-      }[]
-    >(
-      `SELECT b.id, b.name, b.type, b.parent_id AS "parentId", p.type AS "parentType", b.path,
-              EXISTS (SELECT 1 FROM weak_branch w WHERE w.branch_id = b.id) AS weak
-         FROM org_unit b LEFT JOIN org_unit p ON p.id = b.parent_id WHERE b.id = $1`,
-      [branchId],
-    );
-    const row = rows[0];
-    if (!row || row.type !== 'branch' || !row.parentId) {
-      throw new InvalidInput(`Org unit ${branchId} is not a branch (不是党支部).`, {
-        errors: [{ field: 'branchId', message: '请选择党支部 (must be a branch)' }],
-      });
+    const [row] = await em.query<BranchRow[]>(`${BRANCH_ROWS} WHERE b.id = $1`, [branchId]);
+    return contextOf(branchId, row);
+  }
+
+  /**
+   * The contexts of `branchIds` in one read, for a job group starting many branches' plans; an
+   * id that is no branch is left out (`context` names the problem).
+   */
+  async contexts(em: EntityManager, branchIds: string[]): Promise<Map<string, BranchContext>> {
+    const rows = await em.query<BranchRow[]>(`${BRANCH_ROWS} WHERE b.id = ANY ($1::uuid[])`, [
+      branchIds,
+    ]);
+    const contexts = new Map<string, BranchContext>();
+    for (const row of rows) {
+      if (isBranch(row)) contexts.set(row.id, contextOf(row.id, row));
     }
-    const universityId = row.path.split('/').filter(Boolean)[0] ?? row.parentId;
-    const direct = row.parentType === 'university';
-    return {
-      branchId: row.id,
-      branchName: row.name,
-      committeeId: direct ? row.id : row.parentId,
-      universityId,
-      direct,
-      weak: row.weak,
-    };
+    return contexts;
   }
 
   /** Party members whose home unit is the branch or one of its groups, by name. */

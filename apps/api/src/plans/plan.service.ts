@@ -126,6 +126,20 @@ export class PlanService {
     return em.findOneBy(MonthlyPlan, { branchId, month, status: Not('cancelled') });
   }
 
+  /** Which of `branchIds` have their plan of `month` in force already, in one read. */
+  async branchesPlanned(
+    em: EntityManager,
+    branchIds: string[],
+    month: string,
+  ): Promise<Set<string>> {
+    const rows = await em.query<{ branchId: string }[]>(
+      `SELECT branch_id AS "branchId" FROM monthly_plan
+        WHERE branch_id = ANY ($1::uuid[]) AND month = $2 AND status <> 'cancelled'`,
+      [branchIds, month],
+    );
+    return new Set(rows.map((row) => row.branchId));
+  }
+
   private async duplicate(em: EntityManager, plan: MonthlyPlan): Promise<Conflict> {
     const [unit] = await em.query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [
       plan.branchId,

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BranchDirectory } from '../plans/branch.directory.js';
+import { BranchDirectory, type BranchContext } from '../plans/branch.directory.js';
+import { isUuid } from '../workflow/instances/org-unit-of.js';
 import { PlanService } from '../plans/plan.service.js';
 import { optionalStringVar, stringVar } from '../task-forms/variable.reader.js';
 import { requireLinked } from '../task-forms/linked-record.js';
@@ -43,23 +44,32 @@ export class StudyJobs implements OnModuleInit {
     });
     // One branch per job, so each plan starts in a transaction of its own: on the first day
     // of the month every branch of a province starts at once, and no claim holds thousands.
-    this.jobs.register('orglife.study.startBranchPlan', async (job, em) => {
-      const content = await contentOf(em, job);
-      const branchId = stringVar(job.variables, 'branchId');
-      const branch = await this.branches.context(em, branchId);
-      if (branch.universityId !== content.universityId) {
-        throw new Error(`Org unit ${branchId} is no branch of this study content's university`);
-      }
-      if (!(await this.plans.planOfMonth(em, branchId, content.month))) {
-        await this.plans.startPlan(em, {
-          branch,
-          month: content.month,
-          studyContentId: content.id,
-          startedBy: null,
-        });
-      }
-      return {};
-    });
+    this.jobs.register(
+      'orglife.study.startBranchPlan',
+      async (job, em) => {
+        const content = await contentOf(em, job);
+        const branchId = stringVar(job.variables, 'branchId');
+        const facts = await planStarts.get(em, `${branchId} ${content.month}`, async () => ({
+          branch: await this.branches.context(em, branchId),
+          planned: !!(await this.plans.planOfMonth(em, branchId, content.month)),
+        }));
+        const branch = facts.branch ?? (await this.branches.context(em, branchId));
+        if (branch.universityId !== content.universityId) {
+          throw new Error(`Org unit ${branchId} is no branch of this study content's university`);
+        }
+        if (!facts.planned) {
+          await this.plans.startPlan(em, {
+            branch,
+            month: content.month,
+            studyContentId: content.id,
+            startedBy: null,
+          });
+          facts.planned = true;
+        }
+        return {};
+      },
+      (jobs, em) => this.prefetchPlanStarts(jobs, em),
+    );
     this.registerEarlierVersionsJobs();
   }
 
@@ -87,6 +97,27 @@ export class StudyJobs implements OnModuleInit {
         await this.branches.directBranches(em, content.universityId),
       );
     });
+  }
+
+  /** The group's branches and whether each has its plan of the month, in two reads. */
+  private async prefetchPlanStarts(jobs: WorkflowJob[], em: EntityManager): Promise<void> {
+    const branchesOfMonth = new Map<string, string[]>();
+    for (const job of jobs) {
+      const branchId = optionalStringVar(job.variables, 'branchId');
+      if (!branchId || !isUuid(branchId)) continue;
+      const { month } = await contentOf(em, job);
+      branchesOfMonth.set(month, [...(branchesOfMonth.get(month) ?? []), branchId]);
+    }
+    for (const [month, branchIds] of branchesOfMonth) {
+      const contexts = await this.branches.contexts(em, branchIds);
+      const planned = await this.plans.branchesPlanned(em, branchIds, month);
+      for (const branchId of branchIds) {
+        planStarts.put(em, `${branchId} ${month}`, {
+          branch: contexts.get(branchId) ?? null,
+          planned: planned.has(branchId),
+        });
+      }
+    }
   }
 
   /** `committeeId` when it is a committee with branches of the content's university. */
@@ -117,6 +148,13 @@ export class StudyJobs implements OnModuleInit {
 }
 
 const contentRead = new TransactionMemo<StudyContent>();
+
+/**
+ * A branch's context and whether its plan of the month is in force, per branch and month in a
+ * transaction: read for a whole job group at once, and marked planned once its plan starts.
+ * `branch` is null for an id that is no branch (its job reads it alone, to name the problem).
+ */
+const planStarts = new TransactionMemo<{ branch: BranchContext | null; planned: boolean }>();
 
 /**
  * The study content of the flow a job runs in: the one linked to it, never `studyContentId`;

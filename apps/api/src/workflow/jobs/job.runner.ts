@@ -80,6 +80,12 @@ export class JobRunner {
       engineJobs.length > 0 ? [takeStatement(engineJobs, owner)] : [],
     );
     const taken = new Set((after[0] ?? []).map((row) => (row as { id: string }).id));
+    if (jobs.length > 1) {
+      await this.handlers.prefetch(
+        jobs.filter((job) => job.kind === 'service' && taken.has(job.id)),
+        ctx.em,
+      );
+    }
     // The group's jobs step the instances held in `instances`; each is saved once at the end.
     await ctx.writes.holdingLatest(async () => {
       for (const job of jobs) {
