@@ -45,7 +45,7 @@ export function literal(value: string): Expr {
 
 export function feel(text: string): Expr {
   const { expression } = readFeelText(text);
-  const fast = compileFast(expression);
+  const fast = compileFast(expression, isBuiltinName);
   const functions = camundaFunctionsIn(expression);
   return {
     feel: true,
@@ -54,6 +54,11 @@ export function feel(text: string): Expr {
     ...(fast ? { fast } : {}),
     ...(functions ? { functions } : {}),
   };
+}
+
+/** Whether FEEL answers `name` alone with one of its built-in functions (`count`, `now`). */
+function isBuiltinName(name: string): boolean {
+  return typeof evaluate(name, {}).value === 'function';
 }
 
 /** `=…` becomes FEEL, anything else a literal. */

@@ -141,13 +141,28 @@ function compileTexts(expression: string): FastExpression | undefined {
   };
 }
 
-export function compileFast(expression: string): FastExpression | undefined {
+/**
+ * A name on its own (`drafter`): its value, and null when the variable is not set, as feelin
+ * says (an assignee named by a variable the flow sets later is evaluated at every task it
+ * creates). Not for a name of one of FEEL's built-in functions, which feelin answers with it.
+ */
+function lonePath(text: string, value: Operand, isBuiltin: (name: string) => boolean) {
+  const root = text.split('.')[0] as string;
+  const literal = root === 'true' || root === 'false' || root === 'null';
+  if (literal || !new RegExp(`^${PATH}$`).test(text) || isBuiltin(root)) return value;
+  return (variables: Variables) => (root in variables ? value(variables) : null);
+}
+
+export function compileFast(
+  expression: string,
+  isBuiltin: (name: string) => boolean,
+): FastExpression | undefined {
   const m = FORM.exec(expression);
   if (!m?.[1]) return compileTexts(expression);
   const left = operand(m[1]);
   if (!left) return undefined;
   const op = m[2];
-  if (!op) return left;
+  if (!op) return lonePath(m[1], left, isBuiltin);
   const right = m[3] ? operand(m[3]) : null;
   if (!right) return undefined;
   return (variables) => compare(op, left(variables), right(variables));

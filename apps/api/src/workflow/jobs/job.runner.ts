@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jobFailure, nextAttempt, type Command, type RetryBackoff } from '@orglife/engine';
 import { WorkflowIncident } from '../incidents/incident.entity.js';
@@ -88,7 +89,10 @@ export class JobRunner {
     }
     // The group's jobs step the instances held in `instances`; each is saved once at the end.
     await ctx.writes.holdingLatest(async () => {
-      for (const job of jobs) {
+      for (const [i, job] of jobs.entries()) {
+        // A group's jobs may run without a round trip between them (their writes held back,
+        // their reads prefetched): let waiting requests in between, or an inbox waits a group.
+        if (i > 0) await setImmediate();
         const instance = job.instanceId ? (instances.get(job.instanceId) ?? null) : null;
         await this.fire(ctx, job, owner, instance, taken.has(job.id));
       }
