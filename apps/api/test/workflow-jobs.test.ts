@@ -134,6 +134,28 @@ describe('job executor', () => {
     expect(Number(written!.n)).toBe(1);
   });
 
+  it('a job carries only the variables its handler names (fetchVariables), not the whole scope', async () => {
+    await deploy(od, 'wf-fan-out');
+    const seen: unknown[] = [];
+    t.app.get(JobHandlerRegistry).register(
+      'test.each',
+      async (job) => {
+        seen.push(job.variables);
+      },
+      { variables: ['item', 'missing'] },
+    );
+    const instanceId = await start('wf_fan_out', { items: ['a', 'b'], bulky: 'x'.repeat(10_000) });
+    const rows = await t.db.query<{ variables: unknown }[]>(
+      `SELECT variables FROM wf_job WHERE instance_id = $1 ORDER BY variables->>'item'`,
+      [instanceId],
+    );
+    expect(rows).toEqual([{ variables: { item: 'a' } }, { variables: { item: 'b' } }]);
+    expect(await executor.runDueJobs()).toBe(2);
+    expect(seen).toEqual([{ item: 'a' }, { item: 'b' }]);
+    const instance = await od.get(`/api/instances/${instanceId}`).expect(200);
+    expect(instance.body).toMatchObject({ status: 'completed' });
+  });
+
   it('fires the jobs due together in one transaction, and one failing job neither blocks nor undoes the others', async () => {
     await deploy(od, 'wf-flaky');
     const failing = new Set<string>();

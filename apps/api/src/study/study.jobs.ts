@@ -33,15 +33,19 @@ export class StudyJobs implements OnModuleInit {
         directBranchIds: await this.branches.directBranches(em, universityId),
       };
     });
-    this.jobs.register('orglife.study.listCommitteeBranches', async (job, em) => {
-      const content = await contentOf(em, job);
-      const committeeId = await this.committeeOf(
-        em,
-        content,
-        stringVar(job.variables, 'committeeId'),
-      );
-      return { branchIds: await this.branches.branchesUnder(em, committeeId) };
-    });
+    this.jobs.register(
+      'orglife.study.listCommitteeBranches',
+      async (job, em) => {
+        const content = await contentOf(em, job);
+        const committeeId = await this.committeeOf(
+          em,
+          content,
+          stringVar(job.variables, 'committeeId'),
+        );
+        return { branchIds: await this.branches.branchesUnder(em, committeeId) };
+      },
+      { variables: ['committeeId'] },
+    );
     // One branch per job, so each plan starts in a transaction of its own: on the first day
     // of the month every branch of a province starts at once, and no claim holds thousands.
     this.jobs.register(
@@ -68,7 +72,7 @@ export class StudyJobs implements OnModuleInit {
         }
         return {};
       },
-      (jobs, em) => this.prefetchPlanStarts(jobs, em),
+      { prefetch: (jobs, em) => this.prefetchPlanStarts(jobs, em), variables: ['branchId'] },
     );
     this.registerEarlierVersionsJobs();
   }

@@ -45,6 +45,19 @@ describe('startInstance / execute', () => {
     expect(next.state.version).toBe(2);
   });
 
+  it('changes a handed-over state in place, with the same result as a copy', async () => {
+    const def = await compiled(fixture(gateways, 'parallel-gateway.bpmn'));
+    const started = startInstance(def, { instanceId: 'i-1', now });
+    const handed = JSON.parse(JSON.stringify(started.state)) as EngineState;
+    const task = effectOf(started.effects, 'taskCreated').task;
+    const command = { type: 'completeTask', taskId: task.id, now } as const;
+    const copied = execute(def, started.state, command);
+    const inPlace = execute(def, handed, command, { handOverState: true });
+    expect(inPlace).toEqual(copied);
+    expect(inPlace.state.elements).toBe(handed.elements);
+    expect(copied.state.elements).not.toBe(started.state.elements);
+  });
+
   it('rejects commands naming what the state does not have', async () => {
     const def = await compiled(fixture(gateways, 'parallel-gateway.bpmn'));
     const { state } = startInstance(def, { instanceId: 'i-1', now });

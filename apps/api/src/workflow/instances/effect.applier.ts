@@ -9,6 +9,7 @@ import {
 } from '@orglife/engine';
 import { WorkflowIncident } from '../incidents/incident.entity.js';
 import { WorkflowJob } from '../jobs/job.entity.js';
+import { JobHandlerRegistry } from '../jobs/job-handler.registry.js';
 import { upsertJobs } from '../jobs/job.writer.js';
 import { TaskCandidateIndex } from '../tasks/task-candidate.index.js';
 import { closeTasks } from '../tasks/task-closing.js';
@@ -43,6 +44,7 @@ export class EffectApplier {
     private readonly standIns: StandInLookup,
     private readonly rules: ApproverRules,
     private readonly completionHooks: TaskCompletionHooks,
+    private readonly jobHandlers: JobHandlerRegistry,
   ) {}
 
   async apply(ctx: CommandContext, instance: WorkflowInstance, effects: Effect[]): Promise<void> {
@@ -260,6 +262,7 @@ export class EffectApplier {
     await upsertJobs(ctx.em, [
       {
         ...job,
+        variables: this.jobHandlers.jobVariables(job.jobType, job.variables),
         state: 'due',
         instanceId: instance.id,
         definitionId: instance.definitionId,

@@ -158,7 +158,12 @@ export class InstanceCommandRunner {
       throw new Conflict(`Process instance ${instance.id} has already ended.`);
     }
     const compiled = await this.definitions.get(ctx.em, instance.definitionId);
-    const result = execute(compiled, instance.state, command, await this.runOptions(ctx, compiled));
+    // The instance's state is ours to change: a command that throws fails its transaction, or
+    // (a stale command, ignored) leaves this instance unsaved.
+    const result = execute(compiled, instance.state, command, {
+      ...(await this.runOptions(ctx, compiled)),
+      handOverState: true,
+    });
     const previousVersion = instance.version;
     instance.state = result.state;
     instance.version = result.state.version;

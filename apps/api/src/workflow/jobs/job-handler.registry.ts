@@ -17,6 +17,16 @@ export type JobHandler = (job: WorkflowJob, em: EntityManager) => Promise<Variab
  */
 export type JobGroupPrefetch = (jobs: WorkflowJob[], em: EntityManager) => Promise<void>;
 
+export interface JobHandlerOptions {
+  prefetch?: JobGroupPrefetch;
+  /**
+   * The variables the handler reads (Zeebe's `fetchVariables`): its jobs carry only these. A
+   * branch's job inside a multi-instance over every branch would otherwise carry the whole list
+   * of branches, written and read again once per branch. Default: every visible variable.
+   */
+  variables?: readonly string[];
+}
+
 /** A business error from a service task handler, caught by the task's error boundary event. */
 export class BpmnError extends Error {
   constructor(
@@ -33,16 +43,27 @@ export class BpmnError extends Error {
 export class JobHandlerRegistry {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly prefetches = new Map<string, JobGroupPrefetch>();
+  private readonly fetched = new Map<string, readonly string[]>();
 
-  register(type: string, handler: JobHandler, prefetch?: JobGroupPrefetch): void {
+  register(type: string, handler: JobHandler, options: JobHandlerOptions = {}): void {
     if (this.handlers.has(type))
       throw new Error(`A handler for job type "${type}" is already registered`);
     this.handlers.set(type, handler);
-    if (prefetch) this.prefetches.set(type, prefetch);
+    if (options.prefetch) this.prefetches.set(type, options.prefetch);
+    if (options.variables) this.fetched.set(type, options.variables);
   }
 
   get(type: string): JobHandler | undefined {
     return this.handlers.get(type);
+  }
+
+  /** What a job of `type` carries of the variables its task sees: those its handler names. */
+  jobVariables(type: string | null, visible: Variables): Variables {
+    const names = type ? this.fetched.get(type) : undefined;
+    if (!names) return visible;
+    const carried: Variables = {};
+    for (const name of names) if (name in visible) carried[name] = visible[name]!;
+    return carried;
   }
 
   /** Runs the prefetch of each job type in `jobs` that has one, with that type's jobs. */
