@@ -73,18 +73,20 @@ describe('readEnv (configuration from environment variables)', () => {
     expect(() => readEnv({ DATA_DIR: tempDir(), PORT: 'eighty' })).toThrow(/PORT/);
   });
 
-  it('configures the job executor from JOB_EXECUTOR, JOB_POLL_MS and JOB_LOCK_MS', () => {
+  it('configures the job executor from JOB_EXECUTOR, JOB_POLL_MS, JOB_LOCK_MS and JOB_CONCURRENCY', () => {
     expect(readEnv({ DATA_DIR: tempDir() }).app.workflow?.jobExecutor).toEqual({});
     const config = readEnv({
       DATA_DIR: tempDir(),
       JOB_EXECUTOR: 'off',
       JOB_POLL_MS: '200',
       JOB_LOCK_MS: '3000',
+      JOB_CONCURRENCY: '2',
     });
     expect(config.app.workflow?.jobExecutor).toEqual({
       enabled: false,
       intervalMs: 200,
       lockMs: 3000,
+      concurrency: 2,
     });
   });
 
@@ -92,6 +94,9 @@ describe('readEnv (configuration from environment variables)', () => {
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_EXECUTOR: 'no' })).toThrow(/JOB_EXECUTOR/);
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_POLL_MS: '0' })).toThrow(/JOB_POLL_MS/);
     expect(() => readEnv({ DATA_DIR: tempDir(), JOB_LOCK_MS: '1.5' })).toThrow(/JOB_LOCK_MS/);
+    expect(() => readEnv({ DATA_DIR: tempDir(), JOB_CONCURRENCY: 'four' })).toThrow(
+      /JOB_CONCURRENCY/,
+    );
   });
 
   it('configures notifications: the poll, the lock, the digest hour and the escalation delay', () => {

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobClaimer } from '../src/workflow/jobs/job.claimer.js';
 import { JobExecutor } from '../src/workflow/jobs/job.executor.js';
-import { transactionGroups } from '../src/workflow/jobs/job-groups.js';
+import {
+  laneInstances,
+  transactionGroups,
+  transactionLanes,
+} from '../src/workflow/jobs/job-groups.js';
 import type { WorkflowJob } from '../src/workflow/jobs/job.entity.js';
 import { JobHandlerRegistry } from '../src/workflow/jobs/job-handler.registry.js';
 import { createTestApp, type Client, type TestApp } from './support/test-app.js';
@@ -43,6 +47,13 @@ describe('job executor fairness', () => {
     expect(byInstance(busy)).toBe(9);
     await t.db.query(`UPDATE wf_job SET state = 'due', lock_owner = NULL, lock_expires_at = NULL`);
 
+    // what a worker claims while another worker steps the busy instance
+    const besides = await t.app
+      .get(JobClaimer)
+      .claim('fairness-test', t.clock.now(), 60_000, 10, [busy]);
+    expect(besides.map((job) => job.instanceId)).toEqual([quiet]);
+    await t.db.query(`UPDATE wf_job SET state = 'due', lock_owner = NULL, lock_expires_at = NULL`);
+
     expect(await t.app.get(JobExecutor).runDueJobs()).toBe(31);
     const ended = await t.db.query<{ status: string }[]>(
       `SELECT status FROM wf_instance WHERE id = ANY($1) ORDER BY status`,
@@ -78,5 +89,28 @@ describe('groups of jobs fired in one transaction', () => {
       ['b2', 'b3'],
       ['s1'],
     ]);
+  });
+
+  it('puts groups that share an instance in one lane, to run one after the other', () => {
+    const claim = [
+      job('a1', 'A'),
+      job('b1', 'B'),
+      job('s1', null),
+      job('a2', 'A'),
+      job('b2', 'B'),
+      job('a3', 'A'),
+      job('b3', 'B'),
+    ];
+    const lanes = transactionLanes(claim, 2);
+    expect(lanes.map((lane) => lane.map((g) => g.map((j) => j.id)))).toEqual([
+      [
+        ['a1', 'a2'],
+        ['a3', 'b1'],
+        ['b2', 'b3'],
+      ],
+      [['s1']],
+    ]);
+    expect(lanes.map(laneInstances)).toEqual([['A', 'B'], []]);
+    expect(transactionLanes(claim, 3).map((lane) => lane.length)).toEqual([1, 1, 1]);
   });
 });

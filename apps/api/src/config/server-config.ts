@@ -128,7 +128,7 @@ function firstAdministratorEnv(env: NodeJS.ProcessEnv): AppOptions['firstAdminis
   };
 }
 
-/** JOB_EXECUTOR=off, JOB_POLL_MS, JOB_LOCK_MS; unset keeps the executor's defaults. */
+/** JOB_EXECUTOR=off, JOB_POLL_MS, JOB_LOCK_MS, JOB_CONCURRENCY; unset keeps the executor's defaults. */
 function jobExecutorEnv(env: NodeJS.ProcessEnv): Partial<JobExecutorOptions> {
   const options: Partial<JobExecutorOptions> = {};
   if (env.JOB_EXECUTOR !== undefined) {
@@ -137,17 +137,16 @@ function jobExecutorEnv(env: NodeJS.ProcessEnv): Partial<JobExecutorOptions> {
     }
     options.enabled = env.JOB_EXECUTOR === 'on';
   }
-  for (const [name, key] of [
-    ['JOB_POLL_MS', 'intervalMs'],
-    ['JOB_LOCK_MS', 'lockMs'],
+  for (const [name, key, unit] of [
+    ['JOB_POLL_MS', 'intervalMs', ' of milliseconds'],
+    ['JOB_LOCK_MS', 'lockMs', ' of milliseconds'],
+    ['JOB_CONCURRENCY', 'concurrency', ''],
   ] as const) {
     const raw = env[name];
     if (raw === undefined) continue;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 1) {
-      throw new ConfigError(
-        `${name} must be a positive whole number of milliseconds, got "${raw}"`,
-      );
+      throw new ConfigError(`${name} must be a positive whole number${unit}, got "${raw}"`);
     }
     options[key] = value;
   }

@@ -20,7 +20,14 @@ const WINDOW_BATCHES = 4;
 export class JobClaimer {
   constructor(private readonly tx: Transactions) {}
 
-  async claim(owner: string, now: Date, lockMs: number, limit: number): Promise<WorkflowJob[]> {
+  /** `except`: instances whose due jobs are left for a later claim (this process is stepping them). */
+  async claim(
+    owner: string,
+    now: Date,
+    lockMs: number,
+    limit: number,
+    except: readonly string[] = [],
+  ): Promise<WorkflowJob[]> {
     const expires = new Date(now.getTime() + lockMs);
     const ids = await this.tx.run(async (em) => {
       // Jobs whose executor died keep their lock only until it expires.
@@ -39,6 +46,7 @@ export class JobClaimer {
                                              ORDER BY due_at, id) AS nth
                      FROM (SELECT id, instance_id, due_at FROM wf_job
                             WHERE state = 'due' AND due_at <= $3
+                              AND (instance_id IS NULL OR instance_id <> ALL ($6::uuid[]))
                             ORDER BY due_at LIMIT $5 FOR UPDATE SKIP LOCKED) due) ranked
                   ORDER BY nth, due_at, id LIMIT $4) c
           WHERE j.id = c.id RETURNING j.id`,
@@ -48,6 +56,7 @@ export class JobClaimer {
           now,
           Math.max(limit - returnedRows<{ id: string }>(reclaimed).length, 0),
           limit * WINDOW_BATCHES,
+          except,
         ],
       );
       return [...returnedRows<{ id: string }>(reclaimed), ...returnedRows<{ id: string }>(due)].map(

@@ -13,7 +13,8 @@ import { WORKFLOW_OPTIONS, type WorkflowOptions } from '../workflow.options.js';
 import { Transactions } from '../../database/transactions.js';
 import { JobClaimer } from './job.claimer.js';
 import { JobRunner } from './job.runner.js';
-import { transactionGroups } from './job-groups.js';
+import type { WorkflowJob } from './job.entity.js';
+import { laneInstances, transactionLanes } from './job-groups.js';
 
 const INTERVAL_NAME = 'workflow-job-executor';
 
@@ -67,24 +68,66 @@ export class JobExecutor implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /**
+   * Workers take lanes (`transactionLanes`) until none is left and a claim brings no more.
+   * A worker with nothing to do claims the next due jobs, leaving out the instances the other
+   * workers are stepping, so that on a surge of one instance's jobs after another's the workers
+   * step different instances rather than queue for one instance's lock; with nothing
+   * claimable it waits for a running lane to end (which may make more jobs due).
+   */
   private async drain(): Promise<number> {
     const { batchSize, lockMs, concurrency, jobsPerTransaction } = this.options.jobExecutor;
     const workers = this.tx.concurrent ? concurrency : 1;
+    const lanes: WorkflowJob[][][] = [];
+    const stepping = new Set<string>();
+    let running = 0;
     let ran = 0;
-    while (!this.stopping) {
-      const jobs = await this.claimer.claim(this.owner, this.clock.now(), lockMs, batchSize);
-      if (jobs.length === 0) return ran;
-      const groups = transactionGroups(jobs, jobsPerTransaction);
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(workers, groups.length) }, async () => {
-          for (let group = groups[next++]; group; group = groups[next++]) {
-            await this.runner.runTogether(group, this.owner);
-          }
-        }),
-      );
-      ran += jobs.length;
-    }
+    let claiming: Promise<boolean> | null = null;
+    let laneEnded = signal();
+
+    const claimMore = () =>
+      (claiming ??= this.claimer
+        .claim(this.owner, this.clock.now(), lockMs, batchSize, [...stepping])
+        .then((jobs) => {
+          ran += jobs.length;
+          lanes.push(...transactionLanes(jobs, jobsPerTransaction));
+          return jobs.length > 0;
+        })
+        .finally(() => (claiming = null)));
+
+    const runLane = async (lane: WorkflowJob[][]) => {
+      const instances = laneInstances(lane);
+      for (const id of instances) stepping.add(id);
+      running++;
+      try {
+        for (const group of lane) await this.runner.runTogether(group, this.owner);
+      } finally {
+        for (const id of instances) stepping.delete(id);
+        running--;
+        laneEnded.resolve();
+        laneEnded = signal();
+      }
+    };
+
+    const work = async () => {
+      while (!this.stopping) {
+        const lane = lanes.shift();
+        if (lane) await runLane(lane);
+        else if (await claimMore()) continue;
+        else if (running === 0) return;
+        else await laneEnded.promise;
+      }
+    };
+    // A failed claim ends its worker; the others finish their lanes before the round ends.
+    const ended = await Promise.allSettled(Array.from({ length: workers }, work));
+    const failed = ended.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     return ran;
   }
+}
+
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }
