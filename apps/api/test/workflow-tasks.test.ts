@@ -256,9 +256,14 @@ describe('user tasks', () => {
       .post(`/api/tasks/${draft.id}/complete`)
       .send({ variables: { summary: '计划草稿' } })
       .expect(200);
+    const [unit] = await t.db.query<{ name: string }[]>(
+      `SELECT name FROM org_unit WHERE id = $1`,
+      [draft.orgUnitId],
+    );
     expect(done.body).toMatchObject({
       status: 'completed',
       assignee: t.people['branch_secretary'],
+      orgUnitName: unit!.name,
     });
     await secretary.post(`/api/tasks/${draft.id}/complete`).send({}).expect(409);
 

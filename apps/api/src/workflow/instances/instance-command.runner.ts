@@ -79,14 +79,20 @@ export class InstanceCommandRunner {
   async lockOfTask(
     ctx: CommandContext,
     taskId: string,
-  ): Promise<{ instance: WorkflowInstance; task: WorkflowTask }> {
+  ): Promise<{ instance: WorkflowInstance; task: WorkflowTask; unitName: string | null }> {
     const [rows = []] = await ctx.writes.read([{ sql: LOCK_OF_TASK, params: [taskId] }]);
     const row = rows[0] as
-      { instance: Record<string, unknown>; task: Record<string, unknown> } | undefined;
+      | {
+          instance: Record<string, unknown>;
+          task: Record<string, unknown>;
+          unit_name: string | null;
+        }
+      | undefined;
     if (!row) throw new NotFound(`Task ${taskId} does not exist.`);
     return {
       instance: entityFromRow(ctx.em, WorkflowInstance, row.instance),
       task: entityFromRow(ctx.em, WorkflowTask, row.task),
+      unitName: row.unit_name,
     };
   }
 
@@ -212,10 +218,12 @@ function lockStatement(where: string, params: unknown[]): Statement {
 /**
  * The task's instance under FOR UPDATE, like `lock`, then the task under FOR NO KEY UPDATE, the
  * lock its own UPDATE takes anyway (it leaves comments on the task free to be added meanwhile).
- * PostgreSQL takes the row locks in the order of the locking clauses.
+ * PostgreSQL takes the row locks in the order of the locking clauses. The name of the task's
+ * unit comes along for the command's answer (no round trip of its own after the commit).
  */
 const LOCK_OF_TASK = `
-  SELECT row_to_json(i) AS instance, row_to_json(t) AS task
+  SELECT row_to_json(i) AS instance, row_to_json(t) AS task,
+         (SELECT name FROM org_unit WHERE id = t.org_unit_id) AS unit_name
     FROM wf_task t JOIN wf_instance i ON i.id = t.instance_id
    WHERE t.id = $1
      FOR UPDATE OF i FOR NO KEY UPDATE OF t`;

@@ -39,6 +39,8 @@ export type WithinCompletion = (em: EntityManager, task: WorkflowTask) => Promis
 export interface TaskOutcome {
   task: WorkflowTask;
   actions: TaskActions;
+  /** The name of the task's org unit, when the command read it with the task. */
+  unitName?: string | null;
 }
 
 /**
@@ -278,7 +280,7 @@ export class TaskCommandService {
     verb?: string,
   ): Promise<TaskOutcome> {
     return this.scope.run(em, user.personId, async (ctx) => {
-      const { instance, task } = await this.runner.lockOfTask(ctx, taskId);
+      const { instance, task, unitName } = await this.runner.lockOfTask(ctx, taskId);
       const rights = await this.policy.rightsOn(user, task);
       if (!rights.viewer) throw forbidden('see');
       if (task.status !== 'open') {
@@ -290,7 +292,11 @@ export class TaskCommandService {
         );
       }
       const after = await work(ctx, task, rights, instance);
-      return { task: after, actions: taskActions(user, after, rights) };
+      return {
+        task: after,
+        actions: taskActions(user, after, rights),
+        ...(after.orgUnitId === task.orgUnitId ? { unitName } : {}),
+      };
     });
   }
 

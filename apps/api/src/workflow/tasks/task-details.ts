@@ -17,13 +17,9 @@ export class TaskDetails {
     private readonly domainForms: FormOnlyKeys,
   ) {}
 
-  async of({ task, actions }: TaskOutcome): Promise<TaskDetailDto> {
-    const [[unit], [standingFor]] = await Promise.all([
-      task.orgUnitId
-        ? this.tx
-            .reader()
-            .query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [task.orgUnitId])
-        : [],
+  async of({ task, actions, unitName }: TaskOutcome): Promise<TaskDetailDto> {
+    const [unit, [standingFor]] = await Promise.all([
+      unitName !== undefined ? unitName : this.unitNameOf(task.orgUnitId),
       task.onBehalfOf
         ? this.tx
             .reader()
@@ -33,12 +29,14 @@ export class TaskDetails {
     const names = new Map(
       standingFor && task.onBehalfOf ? [[task.onBehalfOf, standingFor.name]] : [],
     );
-    return toTaskDetailDto(
-      task,
-      actions,
-      this.domainForms.has(task.formKey),
-      unit?.name ?? null,
-      names,
-    );
+    return toTaskDetailDto(task, actions, this.domainForms.has(task.formKey), unit, names);
+  }
+
+  private async unitNameOf(orgUnitId: string | null): Promise<string | null> {
+    if (!orgUnitId) return null;
+    const [unit] = await this.tx
+      .reader()
+      .query<{ name: string }[]>(`SELECT name FROM org_unit WHERE id = $1`, [orgUnitId]);
+    return unit?.name ?? null;
   }
 }
