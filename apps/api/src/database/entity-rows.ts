@@ -5,6 +5,13 @@ export interface Statement {
   params: readonly unknown[];
   /** Given the statement's rows once it has run: a held-back write's RETURNING, read later. */
   onRows?: (rows: unknown[]) => void;
+  /** The tables of a statement that only inserts rows: other inserts may move past it. */
+  inserts?: readonly string[];
+  /**
+   * Its parameters are rows, each one value per row (a JSON array's text, or an array): held
+   * back with inserts of the same SQL, they may go as one statement (`mergeInserts`).
+   */
+  mergeable?: boolean;
 }
 
 /**
@@ -39,30 +46,47 @@ export function entityFromRow<T extends ObjectLiteral>(
 }
 
 /**
- * A multi-row INSERT of entities into their table, values converted by the driver as TypeORM's
- * own insert would (JSON columns stringified); a property left undefined takes the column's
- * default. Built by hand because TypeORM's query builder costs more than the round trip saved.
+ * INSERTs of entities into their table, values converted by the driver as TypeORM's own insert
+ * would; a property left undefined takes the column's default. Rows are given as one JSON array
+ * (`json_populate_recordset`), so one SQL text serves any number of rows and inserts of the
+ * same columns held back in one transaction merge (`mergeInserts`); rows leaving different
+ * columns to their defaults go in one statement per set of columns. Built by hand because
+ * TypeORM's query builder costs more than the round trip saved.
  */
-export function insertStatement<T extends ObjectLiteral>(
+export function insertStatements<T extends ObjectLiteral>(
   em: EntityManager,
   target: EntityTarget<T>,
   rows: T[],
-): Statement {
+): Statement[] {
   const metadata = em.connection.getMetadata(target);
   const { driver } = em.connection;
-  const params: unknown[] = [];
-  const tuples = rows.map((row) => {
-    const values = metadata.columns.map((column) => {
+  const bySql = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const columns: string[] = [];
+    const object: Record<string, unknown> = {};
+    for (const column of metadata.columns) {
       const value: unknown = column.getEntityValue(row);
-      if (value === undefined) return 'DEFAULT';
-      params.push(driver.preparePersistentValue(value, column));
-      return `$${params.length}`;
-    });
-    return `(${values.join(', ')})`;
-  });
-  const columns = metadata.columns.map((column) => `"${column.databaseName}"`).join(', ');
-  return {
-    sql: `INSERT INTO "${metadata.tableName}" (${columns}) VALUES ${tuples.join(', ')}`,
-    params,
-  };
+      if (value === undefined) continue;
+      columns.push(`"${column.databaseName}"`);
+      object[column.databaseName] =
+        value === null || JSON_TYPES.has(String(column.type))
+          ? value
+          : driver.preparePersistentValue(value, column);
+    }
+    const list = columns.join(', ');
+    const sql = `INSERT INTO "${metadata.tableName}" (${list})
+      SELECT ${list} FROM json_populate_recordset(NULL::"${metadata.tableName}", $1::json)`;
+    const objects = bySql.get(sql);
+    if (objects) objects.push(object);
+    else bySql.set(sql, [object]);
+  }
+  return [...bySql].map(([sql, objects]) => ({
+    sql,
+    params: [JSON.stringify(objects)],
+    inserts: [metadata.tableName],
+    mergeable: true,
+  }));
 }
+
+/** Column types whose values go into the JSON rows as they are, not as the driver's JSON text. */
+const JSON_TYPES = new Set(['json', 'jsonb']);

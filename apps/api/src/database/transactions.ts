@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sessionLockOf } from './embedded-driver.js';
+import { foreignKeys } from './foreign-keys.js';
+import type { References } from './merged-inserts.js';
 import type { SessionLock } from './session-lock.js';
 import { HeldBackWritesFirst, UnitOfWork } from './unit-of-work.js';
 
@@ -11,8 +13,10 @@ import { HeldBackWritesFirst, UnitOfWork } from './unit-of-work.js';
  * through the data source inside one (rather than through its `em`) run in that session.
  */
 @Injectable()
-export class Transactions {
+export class Transactions implements OnApplicationBootstrap {
   private readonly sessionLock: SessionLock | undefined;
+  /** The schema's foreign keys, once read: until then held-back inserts are not merged. */
+  private references: References | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sessionLock = sessionLockOf('driver' in dataSource.options && dataSource.options.driver);
@@ -22,6 +26,10 @@ export class Transactions {
     if (!dataSource.subscribers.some((s) => s instanceof HeldBackWritesFirst)) {
       dataSource.subscribers.push(new HeldBackWritesFirst());
     }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.references = await foreignKeys(this.dataSource);
   }
 
   /**
@@ -38,7 +46,7 @@ export class Transactions {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
-      const writes = UnitOfWork.begin(runner);
+      const writes = UnitOfWork.begin(runner, this.references);
       let committed = false;
       try {
         const result = await work(runner.manager);

@@ -7,7 +7,8 @@ import {
   type ObjectLiteral,
   type QueryRunner,
 } from 'typeorm';
-import { insertStatement, type Statement } from './entity-rows.js';
+import { insertStatements, type Statement } from './entity-rows.js';
+import { mergeInserts, type References } from './merged-inserts.js';
 import { returnedRows } from './returned-rows.js';
 import { sendInOrder } from './statement-batch.js';
 
@@ -41,6 +42,8 @@ export class UnitOfWork {
   private constructor(
     private readonly runner: QueryRunner,
     private pending: Statement[],
+    /** Foreign keys between tables, for merging held-back inserts; none, no merging. */
+    private readonly references: References | null = null,
   ) {}
 
   /**
@@ -49,8 +52,8 @@ export class UnitOfWork {
    * so its repositories join it rather than open and commit one of their own, and it allows
    * pessimistic locks.
    */
-  static begin(runner: QueryRunner): UnitOfWork {
-    const work = new UnitOfWork(runner, [BEGIN]);
+  static begin(runner: QueryRunner, references: References | null = null): UnitOfWork {
+    const work = new UnitOfWork(runner, [BEGIN], references);
     ofRunner.set(runner, work);
     markTransactionActive(runner, true);
     return work;
@@ -126,7 +129,9 @@ export class UnitOfWork {
 
   /** An INSERT of `rows` into `target`'s table, held back. */
   insert<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: T | T[]): void {
-    this.add(insertStatement(em, target, Array.isArray(rows) ? rows : [rows]));
+    for (const statement of insertStatements(em, target, Array.isArray(rows) ? rows : [rows])) {
+      this.add(statement);
+    }
   }
 
   /**
@@ -140,7 +145,7 @@ export class UnitOfWork {
   }
 
   private async sendPendingWith(reads: Statement[]): Promise<unknown[][]> {
-    const writes = this.pending;
+    const writes = this.references ? mergeInserts(this.pending, this.references) : this.pending;
     this.pending = [];
     const rows = await this.send([...writes, ...reads]);
     writes.forEach((write, i) => write.onRows?.(rows[i]!));
@@ -225,5 +230,7 @@ export async function holdBackInsert<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   rows: T | T[],
 ): Promise<void> {
-  await holdBack(em, insertStatement(em, target, Array.isArray(rows) ? rows : [rows]));
+  for (const statement of insertStatements(em, target, Array.isArray(rows) ? rows : [rows])) {
+    await holdBack(em, statement);
+  }
 }

@@ -99,6 +99,7 @@ export class Notifier {
         units,
       ],
       onRows: (rows) => this.bus.changed((rows as { person_id: string }[]).map((r) => r.person_id)),
+      inserts: ['notification', 'notification_delivery'],
     });
   }
 }

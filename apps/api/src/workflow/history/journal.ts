@@ -98,6 +98,8 @@ export class Journal {
         a.taskIds,
         a.details,
       ],
+      inserts: ['wf_history', 'wf_audit'],
+      mergeable: true,
     });
   }
 }

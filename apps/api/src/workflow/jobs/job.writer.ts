@@ -58,5 +58,7 @@ export async function upsertJobs(em: EntityManager, jobs: NewJob[]): Promise<voi
     sql: `INSERT INTO wf_job (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
           ON CONFLICT (id) DO UPDATE SET ${updates}, lock_owner = NULL, lock_expires_at = NULL, last_error = NULL`,
     params,
+    // its rows replace rows of the same id, so it merges with no other; other inserts may pass it
+    inserts: ['wf_job'],
   });
 }

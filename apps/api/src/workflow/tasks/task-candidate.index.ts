@@ -23,21 +23,25 @@ export function granteesOf(user: Pick<AuthUser, 'personId' | 'roles'>): string[]
 }
 
 /**
- * Files a task under its candidates: the users as they are, each group `<role>@<unit>` under that
+ * Files tasks under their candidates: the users as they are, each group `<role>@<unit>` under that
  * unit and each of its ancestors (from the unit's path), a group naming no known unit as written.
  * The expansion happens in the INSERT itself, so filing is a write held back with the step's
- * others and no read: on the first day of the month a province's plan tasks are created at once.
+ * others and no read: on the first day of the month a province's plan tasks are created at once
+ * (their rows in one JSON array, so a job group's filings merge into one statement).
  */
 const FILE_UNDER_CANDIDATES = `
 INSERT INTO wf_task_candidate (task_id, grantee, due_at, created_at, priority, process_id, org_unit_id)
-SELECT $1, grantee, $2, $3, $4, $5, $6 FROM (
-  SELECT unnest($7::text[]) AS grantee
-  UNION
-  SELECT g.role || '@' || coalesce(a.unit, g.unit::text)
-    FROM unnest($8::text[], $9::uuid[]) AS g(role, unit)
-    LEFT JOIN org_unit u ON u.id = g.unit
-    LEFT JOIN LATERAL unnest(string_to_array(trim(both '/' from u.path), '/')) AS a(unit) ON true
-) AS grantees`;
+SELECT t.task_id, x.grantee, t.due_at, t.created_at, t.priority, t.process_id, t.org_unit_id
+  FROM json_to_recordset($1::json) AS t(task_id text, due_at timestamptz, created_at timestamptz,
+         priority int, process_id text, org_unit_id uuid, users text[], roles text[], units uuid[])
+  CROSS JOIN LATERAL (
+    SELECT unnest(t.users) AS grantee
+    UNION
+    SELECT g.role || '@' || coalesce(a.unit, g.unit::text)
+      FROM unnest(t.roles, t.units) AS g(role, unit)
+      LEFT JOIN LATERAL unnest(string_to_array(trim(both '/' from
+             (SELECT u.path FROM org_unit u WHERE u.id = g.unit)), '/')) AS a(unit) ON true
+  ) AS x`;
 
 /**
  * The claimable index (`wf_task_candidate`). A role held on a unit reaches its subtree, so a
@@ -52,19 +56,22 @@ export class TaskCandidateIndex {
     const { roles, units, others } = groupsAsArrays(task.candidateGroups);
     const asWritten = [...task.candidateUsers.map(userGrantee), ...others];
     if (asWritten.length === 0 && roles.length === 0) return;
+    const row = {
+      task_id: task.id,
+      due_at: task.dueAt,
+      created_at: task.createdAt,
+      priority: task.priority,
+      process_id: task.processId,
+      org_unit_id: task.orgUnitId,
+      users: asWritten,
+      roles,
+      units,
+    };
     await holdBack(em, {
       sql: FILE_UNDER_CANDIDATES,
-      params: [
-        task.id,
-        task.dueAt,
-        task.createdAt,
-        task.priority,
-        task.processId,
-        task.orgUnitId,
-        asWritten,
-        roles,
-        units,
-      ],
+      params: [JSON.stringify([row])],
+      inserts: ['wf_task_candidate'],
+      mergeable: true,
     });
   }
 

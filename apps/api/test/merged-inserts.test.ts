@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Statement } from '../src/database/entity-rows.js';
+import { mergeInserts } from '../src/database/merged-inserts.js';
+import { holdBack } from '../src/database/unit-of-work.js';
+import { Transactions } from '../src/database/transactions.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const rows = (table: string, ...items: object[]): Statement => ({
+  sql: `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`,
+  params: [JSON.stringify(items)],
+  inserts: [table],
+  mergeable: true,
+});
+const update = (table: string): Statement => ({ sql: `UPDATE ${table} SET x = 1`, params: [] });
+const references = new Map([['child', ['parent']]]);
+const shape = (statements: Statement[]) =>
+  statements.map((s) => `${s.sql.split(' ')[2]} ${String(s.params[0] ?? '')}`);
+
+describe('held-back inserts merged into one statement per table', () => {
+  it('merges inserts of the same SQL into the first, their rows in order', () => {
+    const merged = mergeInserts(
+      [
+        rows('parent', { id: 1 }),
+        rows('child', { id: 10, parent: 1 }),
+        rows('parent', { id: 2 }),
+        rows('child', { id: 20, parent: 2 }, { id: 21, parent: 2 }),
+      ],
+      references,
+    );
+    expect(shape(merged)).toEqual([
+      'parent [{"id":1},{"id":2}]',
+      'child [{"id":10,"parent":1},{"id":20,"parent":2},{"id":21,"parent":2}]',
+    ]);
+  });
+
+  it('concatenates parameters given as arrays, one value per row', () => {
+    const journal = (ids: number[], kinds: string[]): Statement => ({
+      sql: 'INSERT INTO journal SELECT unnest($1::int[]), unnest($2::text[])',
+      params: [ids, kinds],
+      inserts: ['journal'],
+      mergeable: true,
+    });
+    const [merged] = mergeInserts([journal([1], ['a']), journal([2, 3], ['b', 'c'])], references);
+    expect(merged!.params).toEqual([
+      [1, 2, 3],
+      ['a', 'b', 'c'],
+    ]);
+  });
+
+  it('never moves an insert before rows its table may reference', () => {
+    const merged = mergeInserts(
+      [
+        rows('child', { id: 10, parent: 0 }),
+        rows('parent', { id: 1 }),
+        rows('child', { id: 11, parent: 1 }),
+      ],
+      references,
+    );
+    expect(shape(merged)).toEqual([
+      'child [{"id":10,"parent":0}]',
+      'parent [{"id":1}]',
+      'child [{"id":11,"parent":1}]',
+    ]);
+  });
+
+  it('merges across inserts that are not merged themselves, but never across other statements', () => {
+    const told: Statement = {
+      sql: 'WITH told AS (INSERT INTO notification SELECT 1 RETURNING id) SELECT id FROM told',
+      params: [],
+      inserts: ['notification'],
+      onRows: () => undefined,
+    };
+    const merged = mergeInserts(
+      [
+        rows('parent', { id: 1 }),
+        told,
+        rows('parent', { id: 2 }),
+        told,
+        update('parent'),
+        rows('parent', { id: 3 }),
+      ],
+      references,
+    );
+    expect(merged.map((s) => s.sql.split(' ')[0] + ' ' + String(s.params[0] ?? ''))).toEqual([
+      'INSERT [{"id":1},{"id":2}]',
+      'WITH ',
+      'WITH ',
+      'UPDATE ',
+      'INSERT [{"id":3}]',
+    ]);
+    expect(merged[1]).toBe(told);
+  });
+});
+
+describe('merged inserts in a transaction', () => {
+  let t: TestApp;
+  let transactions: Transactions;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: false });
+    transactions = t.app.get(Transactions);
+    await t.db.query(`CREATE TABLE probe_parent (id int PRIMARY KEY, name text)`);
+    await t.db.query(
+      `CREATE TABLE probe_child (id int PRIMARY KEY, parent int NOT NULL REFERENCES probe_parent (id), tags text[])`,
+    );
+    await t.db.query(`INSERT INTO probe_parent (id, name) VALUES (0, 'existing')`);
+    await transactions.onApplicationBootstrap(); // read the new foreign key
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('keeps every row, with children inserted after the parents they reference', async () => {
+    await transactions.run(async (em) => {
+      await holdBack(em, rows('probe_child', { id: 10, parent: 0, tags: ['a'] }));
+      for (const id of [1, 2, 3]) {
+        await holdBack(em, rows('probe_parent', { id, name: `p${id}` }));
+        await holdBack(em, rows('probe_child', { id: id * 10 + 1, parent: id, tags: ['b', 'c'] }));
+      }
+    });
+    expect(await t.db.query(`SELECT id, parent, tags FROM probe_child ORDER BY id`)).toEqual([
+      { id: 10, parent: 0, tags: ['a'] },
+      { id: 11, parent: 1, tags: ['b', 'c'] },
+      { id: 21, parent: 2, tags: ['b', 'c'] },
+      { id: 31, parent: 3, tags: ['b', 'c'] },
+    ]);
+  });
+});
