@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '../src/database/entity-rows.js';
 import { mergeInserts } from '../src/database/merged-inserts.js';
-import { holdBack } from '../src/database/unit-of-work.js';
+import { holdBack, holdBackInsert } from '../src/database/unit-of-work.js';
+import { Attachment } from '../src/attachments/attachment.entity.js';
 import { Transactions } from '../src/database/transactions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -97,7 +98,7 @@ describe('merged inserts in a transaction', () => {
   let transactions: Transactions;
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: false });
+    t = await createTestApp();
     transactions = t.app.get(Transactions);
     await t.db.query(`CREATE TABLE probe_parent (id int PRIMARY KEY, name text)`);
     await t.db.query(
@@ -124,5 +125,42 @@ describe('merged inserts in a transaction', () => {
       { id: 21, parent: 2, tags: ['b', 'c'] },
       { id: 31, parent: 3, tags: ['b', 'c'] },
     ]);
+  });
+
+  it('writes an entity as TypeORM would: bytes, JSON, times, and defaults for what is left out', async () => {
+    const content = Buffer.from([0, 1, 2, 254, 255, 92, 120]);
+    const takenAt = new Date('2026-03-02T01:02:03.456Z');
+    await transactions.run(async (em) => {
+      await holdBackInsert(em, Attachment, {
+        orgUnitId: t.units['C1-B1']!,
+        fileName: "it's \\ 支部.jpg",
+        mimeType: 'image/jpeg',
+        sizeBytes: content.length,
+        sha256: 'a'.repeat(64),
+        content,
+        thumbnail: null,
+        takenAt,
+        gpsLatitude: 31.25,
+        gpsLongitude: 121.5,
+        exif: { Make: 'x"y', ISO: 100, Lens: [1, 2] },
+        uploadedBy: t.people['branch_secretary']!,
+      } as Attachment);
+    });
+    const [row] = await t.db.query<Record<string, unknown>[]>(
+      `SELECT id, file_name, content, thumbnail, taken_at, gps_latitude, gps_longitude, exif, created_at
+         FROM attachment WHERE sha256 = $1`,
+      ['a'.repeat(64)],
+    );
+    expect(row).toMatchObject({
+      file_name: "it's \\ 支部.jpg",
+      thumbnail: null,
+      taken_at: takenAt,
+      gps_latitude: 31.25,
+      gps_longitude: 121.5,
+      exif: { Make: 'x"y', ISO: 100, Lens: [1, 2] },
+    });
+    expect(Buffer.from(row!.content as Uint8Array)).toEqual(content);
+    expect(row!.id).toEqual(expect.any(String));
+    expect(row!.created_at).toBeInstanceOf(Date);
   });
 });

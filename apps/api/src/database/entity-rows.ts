@@ -71,7 +71,7 @@ export function insertStatements<T extends ObjectLiteral>(
       object[column.databaseName] =
         value === null || JSON_TYPES.has(String(column.type))
           ? value
-          : driver.preparePersistentValue(value, column);
+          : jsonSafe(driver.preparePersistentValue(value, column));
     }
     const list = columns.join(', ');
     const sql = `INSERT INTO "${metadata.tableName}" (${list})
@@ -90,3 +90,8 @@ export function insertStatements<T extends ObjectLiteral>(
 
 /** Column types whose values go into the JSON rows as they are, not as the driver's JSON text. */
 const JSON_TYPES = new Set(['json', 'jsonb']);
+
+/** Bytes as PostgreSQL's hex text (JSON has no bytes); every other value as the driver gave it. */
+function jsonSafe(value: unknown): unknown {
+  return Buffer.isBuffer(value) ? `\\x${value.toString('hex')}` : value;
+}
