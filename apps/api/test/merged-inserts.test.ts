@@ -3,6 +3,8 @@ import type { Statement } from '../src/database/entity-rows.js';
 import { mergeInserts } from '../src/database/merged-inserts.js';
 import { holdBack, holdBackInsert } from '../src/database/unit-of-work.js';
 import { Attachment } from '../src/attachments/attachment.entity.js';
+import { upsertJobs } from '../src/workflow/jobs/job.writer.js';
+import type { WorkflowJob } from '../src/workflow/jobs/job.entity.js';
 import { Transactions } from '../src/database/transactions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -162,5 +164,38 @@ describe('merged inserts in a transaction', () => {
     expect(Buffer.from(row!.content as Uint8Array)).toEqual(content);
     expect(row!.id).toEqual(expect.any(String));
     expect(row!.created_at).toBeInstanceOf(Date);
+  });
+
+  it('writes the last of a job upserted twice in one transaction, as two statements would', async () => {
+    const job = (retries: number, dueAt: string) =>
+      ({
+        id: 'merged-upsert-probe',
+        kind: 'start_timer',
+        state: 'due',
+        instanceId: null,
+        definitionId: '00000000-0000-4000-8000-000000000001',
+        processId: 'probe',
+        elementId: 'Start',
+        jobType: null,
+        dueAt: new Date(dueAt),
+        retries,
+        attempts: 0,
+        fireCount: 0,
+        headers: {},
+        variables: { retries },
+        createdAt: new Date('2026-03-01T00:00:00Z'),
+      }) as unknown as WorkflowJob;
+    await transactions.run(async (em) => {
+      await upsertJobs(em, [job(1, '2026-03-02T00:00:00Z')]);
+      await holdBack(em, rows('probe_parent', { id: 100, name: 'between' }));
+      await upsertJobs(em, [job(2, '2026-03-03T00:00:00Z')]);
+    });
+    expect(
+      await t.db.query(`SELECT retries, due_at, variables FROM wf_job WHERE id = $1`, [
+        'merged-upsert-probe',
+      ]),
+    ).toEqual([
+      { retries: 2, due_at: new Date('2026-03-03T00:00:00Z'), variables: { retries: 2 } },
+    ]);
   });
 });

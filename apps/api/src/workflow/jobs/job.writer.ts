@@ -22,43 +22,44 @@ const COLUMNS = [
   'created_at',
 ] as const;
 
+const UPSERT = `
+  INSERT INTO wf_job (${COLUMNS.join(', ')})
+  SELECT DISTINCT ON (j.id) ${COLUMNS.map((c) => `j.${c}`).join(', ')}
+    FROM json_populate_recordset(NULL::wf_job, $1::json) WITH ORDINALITY AS j
+   ORDER BY j.id, j.ordinality DESC
+  ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ')}, lock_owner = NULL, lock_expires_at = NULL, last_error = NULL`;
+
 /**
- * Inserts due jobs in one statement, sent with the transaction's next query or COMMIT; a job the engine re-creates under the same id (a
- * service task retried) replaces the old row and is claimable again.
+ * Inserts due jobs, sent with the transaction's next query or COMMIT; a job the engine re-creates
+ * under the same id (a service task retried) replaces the old row and is claimable again. The
+ * rows go as one JSON array, so a job group's upserts merge into one statement (`mergeInserts`),
+ * where the last row given for an id is the one written, as if each had gone on its own.
  */
 export async function upsertJobs(em: EntityManager, jobs: NewJob[]): Promise<void> {
   if (jobs.length === 0) return;
-  const params: unknown[] = [];
-  const tuples = jobs.map((j) => {
-    const values = [
-      j.id,
-      j.kind,
-      j.state,
-      j.instanceId,
-      j.definitionId,
-      j.processId,
-      j.elementId,
-      j.jobType,
-      j.dueAt,
-      j.retries,
-      j.attempts,
-      j.fireCount,
-      JSON.stringify(j.headers),
-      JSON.stringify(j.variables),
-      j.createdAt,
-    ];
-    const start = params.length;
-    params.push(...values);
-    return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;
-  });
-  const updates = COLUMNS.filter((c) => c !== 'id')
-    .map((c) => `${c} = EXCLUDED.${c}`)
-    .join(', ');
+  const rows = jobs.map((j) => ({
+    id: j.id,
+    kind: j.kind,
+    state: j.state,
+    instance_id: j.instanceId,
+    definition_id: j.definitionId,
+    process_id: j.processId,
+    element_id: j.elementId,
+    job_type: j.jobType,
+    due_at: j.dueAt,
+    retries: j.retries,
+    attempts: j.attempts,
+    fire_count: j.fireCount,
+    headers: j.headers,
+    variables: j.variables,
+    created_at: j.createdAt,
+  }));
   await holdBack(em, {
-    sql: `INSERT INTO wf_job (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
-          ON CONFLICT (id) DO UPDATE SET ${updates}, lock_owner = NULL, lock_expires_at = NULL, last_error = NULL`,
-    params,
-    // its rows replace rows of the same id, so it merges with no other; other inserts may pass it
+    sql: UPSERT,
+    params: [JSON.stringify(rows)],
     inserts: ['wf_job'],
+    mergeable: true,
   });
 }
