@@ -56,6 +56,9 @@ function allocatedBytes(): number {
   return heapUsed + external;
 }
 
+/** What an import may add to what the test worker holds while it runs. */
+const GROWTH_BOUND_MB = 150;
+
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('the API tests run with --expose-gc (vitest.config.ts execArgv)');
@@ -90,7 +93,14 @@ describe('roster and org sheet uploads: streamed, limited, never blocking', () =
     const before = allocatedBytes();
     let peak = before;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, allocatedBytes());
+      let now = allocatedBytes();
+      // Garbage the collector has not got to yet is not what the import holds: over the bound,
+      // look again once it is collected (a part read whole would still be there).
+      if (now - before > GROWTH_BOUND_MB * 2 ** 20) {
+        collectGarbage();
+        now = allocatedBytes();
+      }
+      peak = Math.max(peak, now);
     }, 10);
     const started = Date.now();
     let done = false;
@@ -142,7 +152,7 @@ describe('roster and org sheet uploads: streamed, limited, never blocking', () =
       expect(body.detail).toBe(message);
       expect(ms).toBeLessThan(3000);
       expect(slowestHealth).toBeLessThan(1000);
-      expect(grewMb).toBeLessThan(150);
+      expect(grewMb).toBeLessThan(GROWTH_BOUND_MB);
     }
     expect(await people()).toBe(before);
   });
@@ -190,7 +200,7 @@ describe('roster and org sheet uploads: streamed, limited, never blocking', () =
         }),
       ]);
       expect(ms).toBeLessThan(3000);
-      expect(grewMb).toBeLessThan(150);
+      expect(grewMb).toBeLessThan(GROWTH_BOUND_MB);
     }
   });
 
