@@ -146,7 +146,7 @@ describe('merged inserts in a transaction', () => {
         gpsLongitude: 121.5,
         exif: { Make: 'x"y', ISO: 100, Lens: [1, 2] },
         uploadedBy: t.people['branch_secretary']!,
-      } as Attachment);
+      } as Partial<Attachment> as Attachment); // id and createdAt left to their defaults
     });
     const [row] = await t.db.query<Record<string, unknown>[]>(
       `SELECT id, file_name, content, thumbnail, taken_at, gps_latitude, gps_longitude, exif, created_at
