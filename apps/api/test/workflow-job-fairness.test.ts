@@ -65,18 +65,18 @@ describe('job executor fairness', () => {
 
 describe('groups of jobs fired in one transaction', () => {
   const job = (id: string, instanceId: string | null) => ({ id, instanceId }) as WorkflowJob;
+  // a claim takes the instances' first jobs, then their second ones… (fair batching)
+  const claim = [
+    job('a1', 'A'),
+    job('b1', 'B'),
+    job('s1', null),
+    job('a2', 'A'),
+    job('b2', 'B'),
+    job('a3', 'A'),
+    job('b3', 'B'),
+  ];
 
   it("keeps each instance's jobs together, in the claim's order, so groups of different instances run side by side", () => {
-    // a claim takes the instances' first jobs, then their second ones… (fair batching)
-    const claim = [
-      job('a1', 'A'),
-      job('b1', 'B'),
-      job('s1', null),
-      job('a2', 'A'),
-      job('b2', 'B'),
-      job('a3', 'A'),
-      job('b3', 'B'),
-    ];
     const ids = (groups: WorkflowJob[][]) => groups.map((g) => g.map((j) => j.id));
     expect(ids(transactionGroups(claim, 3))).toEqual([
       ['a1', 'a2', 'a3'],
@@ -92,15 +92,6 @@ describe('groups of jobs fired in one transaction', () => {
   });
 
   it('puts groups that share an instance in one lane, to run one after the other', () => {
-    const claim = [
-      job('a1', 'A'),
-      job('b1', 'B'),
-      job('s1', null),
-      job('a2', 'A'),
-      job('b2', 'B'),
-      job('a3', 'A'),
-      job('b3', 'B'),
-    ];
     const lanes = transactionLanes(claim, 2);
     expect(lanes.map((lane) => lane.map((g) => g.map((j) => j.id)))).toEqual([
       [
