@@ -269,19 +269,24 @@ async function timerRate(
     );
   const slices: number[] = [];
   const started = performance.now();
-  let sliceStart = started;
-  let nextMark = BACKLOG * 0.9;
-  for (;;) {
-    const left = await remaining();
-    const now = performance.now();
-    while (left <= nextMark && slices.length < 10) {
-      slices.push(BACKLOG / 10 / ((now - sliceStart) / 1000));
-      sliceStart = now;
-      nextMark -= BACKLOG / 10;
-    }
-    if (left === 0 || now - started > 600_000) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { cpu } = await cpuDuring(
+    apis.map((api) => api.pid).filter((pid) => pid !== null),
+    async () => {
+      let sliceStart = started;
+      let nextMark = BACKLOG * 0.9;
+      for (;;) {
+        const left = await remaining();
+        const now = performance.now();
+        while (left <= nextMark && slices.length < 10) {
+          slices.push(BACKLOG / 10 / ((now - sliceStart) / 1000));
+          sliceStart = now;
+          nextMark -= BACKLOG / 10;
+        }
+        if (left === 0 || now - started > 600_000) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+  );
   const total = (performance.now() - started) / 1000;
   await Promise.all(apis.map((a) => a.stop()));
   const fired = Number(
@@ -297,6 +302,7 @@ async function timerRate(
       `(${BACKLOG} timers in ${total.toFixed(1)} s; follow-on tasks so far ${fired})` +
       ` — ${verdict(rate >= TARGETS.timersPerSecond)}`,
   );
+  log(`    CPU per timer: ${cpuLine(cpu, BACKLOG, true)}`);
   // Decay: the backlog's last 30% fired markedly slower than its middle.
   const lastSlices = slices.slice(-3);
   const lastRate = lastSlices.reduce((a, b) => a + b, 0) / Math.max(lastSlices.length, 1);
@@ -462,7 +468,9 @@ async function completionPhase(target: BenchTarget, rootUnitId: string): Promise
   log(`    CPU per transaction: ${cpuLine(transactions.cpu, transactions.done, false)}`);
   const ratio = rateOf(completions) / rateOf(transactions);
   const ratioTarget = EMBEDDED ? TARGETS.embeddedRatio : TARGETS.ratio;
-  log(`  ratio: ${ratio.toFixed(2)}  (target: ratio ≥ ${ratioTarget} — ${verdict(ratio >= ratioTarget)})`);
+  log(
+    `  ratio: ${ratio.toFixed(2)}  (target: ratio ≥ ${ratioTarget} — ${verdict(ratio >= ratioTarget)})`,
+  );
   const floor = await healthRate(target);
   log(
     `  for scale, GET /api/health (no token, one SELECT 1) through the same stack: ${perSecond(floor.rate)}`,

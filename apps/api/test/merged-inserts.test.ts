@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '../src/database/entity-rows.js';
-import { mergeInserts } from '../src/database/merged-inserts.js';
+import { mergeInserts, mergeNeighbours } from '../src/database/merged-inserts.js';
 import { holdBack, holdBackInsert } from '../src/database/unit-of-work.js';
 import { Attachment } from '../src/attachments/attachment.entity.js';
 import { upsertJobs } from '../src/workflow/jobs/job.writer.js';
@@ -92,6 +92,64 @@ describe('held-back inserts merged into one statement per table', () => {
       'INSERT [{"id":3}]',
     ]);
     expect(merged[1]).toBe(told);
+  });
+});
+
+describe('statements handing their rows to a callback, or reading other tables', () => {
+  const bells = () => undefined;
+  const notice = (person: string, onRows: Statement['onRows'] = bells): Statement => ({
+    sql: 'INSERT INTO notice SELECT * FROM json_to_recordset($1) RETURNING person',
+    params: [JSON.stringify([{ person }])],
+    inserts: ['notice'],
+    reads: ['role_assignment'],
+    onRows,
+    mergeable: true,
+  });
+
+  it('merges them only when they hand their rows to the same function', () => {
+    const merged = mergeInserts(
+      [notice('a'), notice('b'), notice('c', () => undefined)],
+      references,
+    );
+    expect(shape(merged)).toEqual([
+      'notice [{"person":"a"},{"person":"b"}]',
+      'notice [{"person":"c"}]',
+    ]);
+    expect(merged[0]!.onRows).toBe(bells);
+  });
+
+  it('never moves one up past an insert into a table it reads', () => {
+    const merged = mergeInserts(
+      [notice('a'), rows('role_assignment', { person: 'b' }), notice('b')],
+      references,
+    );
+    expect(shape(merged)).toEqual([
+      'notice [{"person":"a"}]',
+      'role_assignment [{"person":"b"}]',
+      'notice [{"person":"b"}]',
+    ]);
+  });
+});
+
+describe('neighbouring writes of different rows merged (instances saved by a job group)', () => {
+  const save = (id: number): Statement => ({
+    sql: 'UPDATE saved SET x = r.x FROM json_to_recordset($1) r WHERE saved.id = r.id',
+    params: [JSON.stringify([{ id }])],
+    mergeable: true,
+  });
+
+  it('merges each run of one mergeable SQL text, never across another statement', () => {
+    const merged = mergeNeighbours([save(1), save(2), update('other'), save(3), save(4)]);
+    expect(merged.map((s) => `${s.sql.split(' ')[1]} ${String(s.params[0] ?? '')}`)).toEqual([
+      'saved [{"id":1},{"id":2}]',
+      'other ',
+      'saved [{"id":3},{"id":4}]',
+    ]);
+  });
+
+  it('leaves statements that are not mergeable as they are', () => {
+    const plain = update('other');
+    expect(mergeNeighbours([plain, plain])).toEqual([plain, plain]);
   });
 });
 

@@ -245,6 +245,35 @@ describe('notifications', () => {
     bell.close();
   });
 
+  it('several notifications held back in one transaction (a job group’s new tasks) each reach their own people', async () => {
+    const secretary = t.people['committee_secretary']!;
+    const [held] = (await t.db.query(
+      `SELECT org_unit_id FROM role_assignment WHERE person_id = $1 AND role = 'committee_secretary'`,
+      [secretary],
+    )) as { org_unit_id: string }[];
+    const named = [t.people['branch_secretary']!, t.people['member']!];
+    const titled = (title: string) =>
+      t.db.query(`SELECT person_id FROM notification WHERE title = $1 ORDER BY person_id`, [title]);
+    await t.app.get(Transactions).run(async (em) => {
+      const notifier = t.app.get(Notifier);
+      const notice = (title: string, personIds: string[], holdersOf: string[] = []) =>
+        notifier.notify(em, {
+          kind: 'task_new',
+          personIds,
+          holdersOf,
+          title,
+          body: title,
+          link: '/inbox',
+        });
+      await notice('合并通知一', [named[0]!]);
+      await notice('合并通知二', [], [`committee_secretary@${held!.org_unit_id}`]);
+      await notice('合并通知三', [named[1]!, named[1]!]);
+    });
+    expect(await titled('合并通知一')).toEqual([{ person_id: named[0] }]);
+    expect(await titled('合并通知二')).toEqual([{ person_id: secretary }]);
+    expect(await titled('合并通知三')).toEqual([{ person_id: named[1] }]);
+  });
+
   it('e-mail as chosen per kind: the message arrives with its subject, Chinese body and link', async () => {
     // refused naming the field
     const bad = await (

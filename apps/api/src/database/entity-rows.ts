@@ -9,9 +9,12 @@ export interface Statement {
   inserts?: readonly string[];
   /**
    * Its parameters are rows, each one value per row (a JSON array's text, or an array): held
-   * back with inserts of the same SQL, they may go as one statement (`mergeInserts`).
+   * back with inserts of the same SQL, they may go as one statement (`mergeInserts`). Its
+   * `onRows`, if any, must not care which rows came from which statement.
    */
   mergeable?: boolean;
+  /** Tables an insert reads, besides those its foreign keys reference: it merges up past no insert into them. */
+  reads?: readonly string[];
 }
 
 /**

@@ -30,9 +30,16 @@ export function mergeInserts(
       placed.push(statement);
       continue;
     }
-    const needs = statement.inserts.flatMap((table) => references.get(table) ?? []);
+    const needs = [
+      ...statement.inserts.flatMap((table) => references.get(table) ?? []),
+      ...(statement.reads ?? []),
+    ];
     let merge = statement.mergeable ? open.get(statement.sql) : undefined;
-    if (merge && !needs.some((table) => merge!.insertedAfter.has(table))) {
+    if (
+      merge &&
+      merge.members[0]!.onRows === statement.onRows &&
+      !needs.some((table) => merge!.insertedAfter.has(table))
+    ) {
       merge.members.push(statement);
     } else {
       merge = { at: placed.length, members: [statement], insertedAfter: new Set() };
@@ -45,17 +52,43 @@ export function mergeInserts(
       }
     }
   }
-  return placed.map((entry) => ('members' in entry ? merged(entry.members) : entry));
+  return placed.map((entry) => ('members' in entry ? mergeRows(entry.members) : entry));
 }
 
-function merged(members: Statement[]): Statement {
-  if (members.length === 1) return members[0]!;
+/**
+ * Statements of one SQL text whose parameters are rows (`Statement.mergeable`) as one statement
+ * with all their rows, in order; their `onRows`, one function, is given all rows at once.
+ */
+export function mergeRows(members: readonly Statement[]): Statement {
   const [first] = members as [Statement, ...Statement[]];
+  if (members.length === 1) return first;
   return {
-    sql: first.sql,
+    ...first,
     params: first.params.map((_, i) => joinRows(members.map((member) => member.params[i]))),
-    inserts: first.inserts,
   };
+}
+
+/**
+ * `statements` with each run of neighbours of one mergeable SQL text as one statement: for
+ * writes known to touch different rows (an instance's state saved once per group), where
+ * one statement per row would cost PostgreSQL and the driver a round of work each.
+ */
+export function mergeNeighbours(statements: readonly Statement[]): Statement[] {
+  const runs: Statement[][] = [];
+  for (const statement of statements) {
+    const run = runs.at(-1);
+    const [head] = run ?? [];
+    if (
+      run &&
+      head?.mergeable &&
+      statement.mergeable &&
+      head.sql === statement.sql &&
+      head.onRows === statement.onRows
+    ) {
+      run.push(statement);
+    } else runs.push([statement]);
+  }
+  return runs.map(mergeRows);
 }
 
 /** One parameter's rows from several statements: JSON array texts joined, or arrays concatenated. */

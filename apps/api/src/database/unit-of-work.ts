@@ -8,7 +8,7 @@ import {
   type QueryRunner,
 } from 'typeorm';
 import { insertStatements, type Statement } from './entity-rows.js';
-import { mergeInserts, type References } from './merged-inserts.js';
+import { mergeInserts, mergeNeighbours, type References } from './merged-inserts.js';
 import { returnedRows } from './returned-rows.js';
 import { sendInOrder } from './statement-batch.js';
 
@@ -121,10 +121,15 @@ export class UnitOfWork {
     }
   }
 
-  /** Adds the held `addLatest` writes to the pending ones, in the order their keys came. */
+  /**
+   * Adds the held `addLatest` writes to the pending ones, in the order their keys came; each
+   * key's row is a different one, so neighbours of one mergeable SQL go as one statement.
+   */
   private releaseLatest(): void {
-    for (const { since, write } of this.latest?.values() ?? []) this.add(write(since));
-    this.latest?.clear();
+    if (!this.latest?.size) return;
+    const writes = [...this.latest.values()].map(({ since, write }) => write(since));
+    this.pending.push(...mergeNeighbours(writes));
+    this.latest.clear();
   }
 
   /** An INSERT of `rows` into `target`'s table, held back. */

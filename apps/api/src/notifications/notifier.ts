@@ -26,22 +26,24 @@ export interface NotificationInput {
   orgUnitId?: string | null;
 }
 
-/** The parameters, typed once, so that each part below may be left out. */
+/**
+ * The notifications to write, one JSON row each: a job group's notifications (one per task it
+ * creates) merge into one statement (`mergeInserts`).
+ */
 const ARGS = `args AS (
-  SELECT $1::uuid[] AS people, $2::text AS kind, $3::text AS title, $4::text AS body,
-         $5::text AS link, $6::timestamptz AS at, $7::uuid AS unit,
-         $8::text[] AS roles, $9::uuid[] AS units)`;
+  SELECT * FROM jsonb_to_recordset($1::jsonb)
+    AS a(people uuid[], kind text, title text, body text, link text, at timestamptz, unit uuid,
+         roles text[], units uuid[]))`;
 
-/** The people named and the holders of the groups named. */
-const TOLD_PEOPLE = `people AS (
-  SELECT unnest(a.people) AS id FROM args a
-  UNION ${groupHoldersSql('(SELECT roles FROM args)', '(SELECT units FROM args)')})`;
-
-/** The people's notifications. */
+/** Each row's notifications: the people it names and the holders of the groups it names. */
 const TOLD = `told AS (
   INSERT INTO notification (person_id, kind, title, body, link, created_at)
   SELECT p.id, a.kind, a.title, a.body, a.link, a.at
-    FROM args a CROSS JOIN people x JOIN person p ON p.id = x.id
+    FROM args a
+    CROSS JOIN LATERAL (
+      SELECT unnest(a.people) AS id
+      UNION ${groupHoldersSql('a.roles', 'a.units')}) x
+    JOIN person p ON p.id = x.id
   RETURNING id, person_id, kind, title, body, link, created_at)`;
 
 /** E-mail now for those told who chose it for this kind and get no daily digest. */
@@ -80,26 +82,33 @@ export class Notifier {
     const { roles, units } = groupsAsArrays(input.holdersOf ?? []);
     const anyone = people.length > 0 || roles.length > 0;
     const parts = [
-      ...(anyone ? [TOLD_PEOPLE, TOLD, ...(this.options.smtp ? [MAILED] : [])] : []),
+      ...(anyone ? [TOLD, ...(this.options.smtp ? [MAILED] : [])] : []),
       ...(input.orgUnitId ? [ROBOTS] : []),
     ];
     if (parts.length === 0) return;
     const { kind, title, body, link } = input;
+    const row = {
+      people,
+      kind,
+      title,
+      body,
+      link,
+      at: this.clock.now(),
+      unit: input.orgUnitId ?? null,
+      roles,
+      units,
+    };
     await holdBack(em, {
-      sql: `WITH ${[ARGS, ...parts].join(',\n')} ${anyone ? 'SELECT person_id FROM told' : 'SELECT 1'}`,
-      params: [
-        people,
-        kind,
-        title,
-        body,
-        link,
-        this.clock.now(),
-        input.orgUnitId ?? null,
-        roles,
-        units,
-      ],
-      onRows: (rows) => this.bus.changed((rows as { person_id: string }[]).map((r) => r.person_id)),
+      sql: `WITH ${[ARGS, ...parts].join(',\n')} ${anyone ? 'SELECT person_id FROM told' : 'SELECT 1 WHERE false'}`,
+      params: [JSON.stringify([row])],
+      onRows: this.ringBells,
       inserts: ['notification', 'notification_delivery'],
+      reads: ['person', 'org_unit', 'role_assignment', 'notification_setting', 'group_robot'],
+      mergeable: true,
     });
   }
+
+  /** The same function for every statement, so that a job group's notifications may merge. */
+  private readonly ringBells = (rows: unknown[]): void =>
+    this.bus.changed((rows as { person_id: string }[]).map((r) => r.person_id));
 }

@@ -14,6 +14,7 @@ import type { WorkflowDefinition } from '../definitions/definition.entity.js';
 import type { CommandContext } from './command-context.js';
 import { EffectApplier } from './effect.applier.js';
 import { WorkflowInstance } from './instance.entity.js';
+import { instanceSaveStatement } from './instance-save.js';
 import { orgUnitOf } from './org-unit-of.js';
 import { entityFromRow, type Statement } from '../../database/entity-rows.js';
 import { WorkflowTask } from '../tasks/task.entity.js';
@@ -177,30 +178,11 @@ export class InstanceCommandRunner {
     if (instance.status !== 'active') instance.endedAt = ctx.now;
     // Written with the next query or the COMMIT; the version check fails the transaction there.
     ctx.writes.addLatest(`wf_instance ${instance.id}`, previousVersion, (since) =>
-      saveStatement(instance, since),
+      instanceSaveStatement(instance, since),
     );
     await this.effects.apply(ctx, instance, result.effects);
     return result;
   }
-}
-
-/** Saves the instance's state over the version `since` (a step, or several held together). */
-function saveStatement(instance: WorkflowInstance, since: number): Statement {
-  return {
-    sql: `WITH saved AS (
-            UPDATE wf_instance SET state = $1, version = $2, status = $3, ended_at = $4
-             WHERE id = $5 AND version = $6 RETURNING id)
-          SELECT wf_expect_saved(EXISTS (SELECT FROM saved), $7)`,
-    params: [
-      JSON.stringify(instance.state),
-      instance.version,
-      instance.status,
-      instance.endedAt,
-      instance.id,
-      since,
-      `Process instance ${instance.id}`,
-    ],
-  };
 }
 
 /**
