@@ -35,7 +35,10 @@ const ARGS = `args AS (
     AS a(people uuid[], kind text, title text, body text, link text, at timestamptz, unit uuid,
          roles text[], units uuid[]))`;
 
-/** Each row's notifications: the people it names and the holders of the groups it names. */
+/**
+ * Each row's notifications: the people it names and the holders of the groups it names, each
+ * looked up by its index (see `groupHoldersSql`).
+ */
 const TOLD = `told AS (
   INSERT INTO notification (person_id, kind, title, body, link, created_at)
   SELECT p.id, a.kind, a.title, a.body, a.link, a.at
@@ -43,7 +46,7 @@ const TOLD = `told AS (
     CROSS JOIN LATERAL (
       SELECT unnest(a.people) AS id
       UNION ${groupHoldersSql('a.roles', 'a.units')}) x
-    JOIN person p ON p.id = x.id
+    CROSS JOIN LATERAL (SELECT id FROM person WHERE id = x.id LIMIT 1) p
   RETURNING id, person_id, kind, title, body, link, created_at)`;
 
 /** E-mail now for those told who chose it for this kind and get no daily digest. */

@@ -7,14 +7,19 @@ import type { WorkflowTask } from '../workflow/tasks/task.entity.js';
  * The holders of candidate groups, given as two parallel arrays (`roles`, `units`, SQL
  * expressions of text[] and uuid[]): whoever holds the role on the unit or one of its ancestors.
  * The ancestors come from the unit's path, so the role index is probed per ancestor: a province
- * holds tens of thousands of branch secretaries.
+ * holds tens of thousands of branch secretaries. Each lookup is a subquery the planner keeps
+ * as it is (LIMIT, OFFSET 0), so it stays an index probe per group whatever the planner guesses
+ * of the arrays' length: joined freely, a guess of hundreds made it hash whole tables.
  */
 export function groupHoldersSql(roles: string, units: string): string {
   return `SELECT r.person_id
     FROM unnest(${roles}, ${units}) AS g(role, unit)
-    JOIN org_unit u ON u.id = g.unit
-    JOIN role_assignment r ON r.role = g.role
-     AND r.org_unit_id = ANY (string_to_array(trim(both '/' from u.path), '/')::uuid[])`;
+    CROSS JOIN LATERAL (SELECT path FROM org_unit WHERE id = g.unit LIMIT 1) u
+    CROSS JOIN LATERAL (
+      SELECT person_id FROM role_assignment
+       WHERE role = g.role
+         AND org_unit_id = ANY (string_to_array(trim(both '/' from u.path), '/')::uuid[])
+      OFFSET 0) r`;
 }
 
 /**
