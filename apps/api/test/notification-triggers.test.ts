@@ -176,13 +176,29 @@ describe('what notifies whom', () => {
     expect(await draftNotices('branch_secretary', 'overdue_escalated')).toEqual([]);
     expect(await draftNotices('branch_secretary', 'overdue')).toHaveLength(1);
 
-    // a moved deadline is noticed again; finished work is not
-    await t.db.query(`UPDATE wf_task SET due_at = $2 WHERE id = $1`, [
-      draftId,
-      new Date(t.clock.now().getTime() - HOUR),
-    ]);
+    // a deadline moved later is noticed again when it passes; finished work is not
+    const moveDeadline = (fromNow: number) =>
+      t.db.query(`UPDATE wf_task SET due_at = $2 WHERE id = $1`, [
+        draftId,
+        new Date(t.clock.now().getTime() + fromNow),
+      ]);
+    await moveDeadline(HOUR);
+    t.clock.advance(2 * HOUR);
     await scan();
     expect(await draftNotices('branch_secretary', 'overdue')).toHaveLength(2);
+    // a deadline passed over a week ago (an old database's first round) is never noticed; one
+    // moved into the past, which a round looking since the last one cannot see, is at the next
+    // full round, within the hour
+    await moveDeadline(-8 * DAY);
+    t.clock.advance(2 * HOUR);
+    await scan();
+    expect(await draftNotices('branch_secretary', 'overdue')).toHaveLength(2);
+    await moveDeadline(-3 * DAY);
+    await scan();
+    expect(await draftNotices('branch_secretary', 'overdue')).toHaveLength(2);
+    t.clock.advance(HOUR);
+    await scan();
+    expect(await draftNotices('branch_secretary', 'overdue')).toHaveLength(3);
     const secretary = await d.as('branch_secretary');
     await d.submit(secretary, draftId, planPayload(members, '2026-03-20T06:00:00.000Z'));
     const committee = await d.as('committee_secretary');

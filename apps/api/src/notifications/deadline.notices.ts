@@ -12,6 +12,15 @@ import { candidatesOf, taskLabel } from './task-people.js';
 type Stage = 'due_soon' | 'overdue' | 'escalated';
 
 const DAY_MS = 24 * 3600_000;
+/**
+ * Deadlines passed longer ago than this get no notice: the look-back of a full round, which
+ * covers the API being down for a long holiday, while an old database's first round does not
+ * tell everyone of everything ever overdue.
+ */
+const LOOK_BACK_MS = 7 * DAY_MS;
+const FULL_ROUND_EVERY_MS = 3600_000;
+/** A round also looks this far behind the last one: a deadline written as it ran is not lost. */
+const ROUND_OVERLAP_MS = 5 * 60_000;
 /** Subjects looked at per stage and round; the next round takes the rest. */
 const BATCH = 200;
 /** A rectification still waiting on someone (OPEN_RECTIFICATION_STATUSES). */
@@ -25,10 +34,14 @@ const OPEN_RECTIFICATION = `('awaiting_plan','plan_review','awaiting_evidence','
  * secretaries are told a day before its due date and when it is overdue (`rectification_due`;
  * the flow's 逾期督办 escalates it). Each notice is recorded with its notification in one
  * transaction and given once per due time (a moved deadline is noticed again), by whichever
- * process records it first.
+ * process records it first. A deadline passed over a week ago gets none (`LOOK_BACK_MS`).
  */
 @Injectable()
 export class DeadlineNotices {
+  /** When this process last finished a round that left nothing for the next, and a full one. */
+  private lastRound: number | null = null;
+  private lastFullRound = 0;
+
   constructor(
     private readonly tx: Transactions,
     private readonly notifier: Notifier,
@@ -41,18 +54,26 @@ export class DeadlineNotices {
     const now = this.clock.now();
     const soon = new Date(now.getTime() + DAY_MS);
     const late = new Date(now.getTime() - this.options.escalateAfterMs);
-    const dueSoon = `due_at > $2 AND due_at <= $3 AND created_at <= due_at - interval '1 day'`;
+    const back = this.lookBack(now.getTime());
+    const since = (moment: Date) => new Date(moment.getTime() - back);
+    const dueSoon = `due_at > $2 AND due_at <= $3 AND due_at > $4 AND created_at <= due_at - interval '1 day'`;
     // [stage, which subjects (parameters from $2), their parameters]
     const stages: [Stage, string, Date[]][] = [
-      ['due_soon', dueSoon, [now, soon]],
-      ['overdue', `due_at <= $2`, [now]],
+      ['due_soon', dueSoon, [now, soon, since(soon)]],
+      ['overdue', `due_at <= $2 AND due_at > $3`, [now, since(now)]],
     ];
     let given = 0;
+    let complete = true;
     for (const [stage, condition, params] of [
       ...stages,
-      ['escalated', `due_at <= $2 AND org_unit_id IS NOT NULL`, [late]] as const,
+      [
+        'escalated',
+        `due_at <= $2 AND due_at > $3 AND org_unit_id IS NOT NULL`,
+        [late, since(late)],
+      ] as const,
     ]) {
       const tasks = await this.due(`wf_task WHERE status = 'open'`, 'id', condition, stage, params);
+      complete &&= tasks.length < BATCH;
       for (const id of tasks) {
         if (await this.tx.run((em) => this.forTask(em, id, stage, now))) given++;
       }
@@ -65,11 +86,34 @@ export class DeadlineNotices {
         stage,
         params,
       );
+      complete &&= items.length < BATCH;
       for (const subject of items) {
         if (await this.tx.run((em) => this.forRectification(em, subject, stage, now))) given++;
       }
     }
+    if (complete) this.roundDone(now.getTime(), back === LOOK_BACK_MS);
     return given;
+  }
+
+  /**
+   * How long before its moment (due, due in a day, overdue long enough to escalate) a notice is
+   * still given: since the last complete round (with an overlap), so that a round walks only
+   * the deadlines passed meanwhile, not every open task long overdue and long noticed; or, in a
+   * full round (the first, then hourly, or when the clock went back), the whole look-back,
+   * which also catches what a round cannot see: work made with its deadline already past, a
+   * deadline moved earlier.
+   */
+  private lookBack(now: number): number {
+    const { lastRound, lastFullRound } = this;
+    if (lastRound === null || now < lastRound || now - lastFullRound >= FULL_ROUND_EVERY_MS) {
+      return LOOK_BACK_MS;
+    }
+    return Math.min(now - lastRound + ROUND_OVERLAP_MS, LOOK_BACK_MS);
+  }
+
+  private roundDone(now: number, full: boolean): void {
+    this.lastRound = now;
+    if (full) this.lastFullRound = now;
   }
 
   /** Subjects of `from` whose `stage` notice is due and not yet given for their due time. */
