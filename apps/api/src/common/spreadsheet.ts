@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs.js';
 import { bilingual } from './locale.js';
 import { UnreadableSheet, xlsxRows } from './xlsx-rows.js';
 
@@ -84,7 +85,7 @@ export async function writeSheet<K extends string>(
   columns: readonly SheetColumn<K>[],
   rows: Record<K, string>[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };

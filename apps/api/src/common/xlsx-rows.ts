@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { exceljs } from './exceljs.js';
 import { bilingual } from './locale.js';
 import { BadZip, zipParts, zipStreamOf } from './zip-parts.js';
 
@@ -24,42 +25,52 @@ interface ReaderInternals extends AsyncIterable<ExcelJS.stream.xlsx.WorksheetRea
   _parseWorksheet(chunks: Chunks, sheetNo: string): Generator<unknown>;
 }
 
-const StreamingReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
-  input: Readable,
-  options: object,
-) => ReaderInternals;
+type BoundedReaderClass = new (input: Readable) => ReaderInternals;
+let boundedReaderClass: Promise<BoundedReaderClass> | undefined;
 
 /**
  * exceljs's streaming reader with every part it unpacks cut off at MAX_PART_BYTES, so a small
  * file that unpacks to gigabytes (a zip bomb) stops there. Shared strings are read before the
  * sheet (the input is ordered so), so the sheet streams straight from the zip, never to disk.
+ * The class is made the first time a sheet is read, once exceljs is loaded.
  */
-class BoundedReader extends StreamingReader {
-  constructor(input: Readable) {
-    super(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
-    this.sharedStrings = [];
-    this.workbookRels = [];
-  }
+function boundedReader(): Promise<BoundedReaderClass> {
+  boundedReaderClass ??= makeBoundedReader();
+  return boundedReaderClass;
+}
 
-  override _parseRels(entry: Readable) {
-    return super._parseRels(bounded(entry, 'xl/_rels/workbook.xml.rels'));
-  }
+async function makeBoundedReader(): Promise<BoundedReaderClass> {
+  const StreamingReader = (await exceljs()).stream.xlsx.WorkbookReader as unknown as new (
+    input: Readable,
+    options: object,
+  ) => ReaderInternals;
+  return class BoundedReader extends StreamingReader {
+    constructor(input: Readable) {
+      super(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+      this.sharedStrings = [];
+      this.workbookRels = [];
+    }
 
-  override _parseWorkbook(entry: Readable) {
-    return super._parseWorkbook(bounded(entry, 'xl/workbook.xml'));
-  }
+    override _parseRels(entry: Readable) {
+      return super._parseRels(bounded(entry, 'xl/_rels/workbook.xml.rels'));
+    }
 
-  override _parseStyles(entry: Readable) {
-    return super._parseStyles(bounded(entry, 'xl/styles.xml'));
-  }
+    override _parseWorkbook(entry: Readable) {
+      return super._parseWorkbook(bounded(entry, 'xl/workbook.xml'));
+    }
 
-  override _parseSharedStrings(entry: Readable) {
-    return super._parseSharedStrings(bounded(entry, 'xl/sharedStrings.xml'));
-  }
+    override _parseStyles(entry: Readable) {
+      return super._parseStyles(bounded(entry, 'xl/styles.xml'));
+    }
 
-  override _parseWorksheet(chunks: Chunks, sheetNo: string) {
-    return super._parseWorksheet(capped(chunks, `sheet${sheetNo}.xml`), sheetNo);
-  }
+    override _parseSharedStrings(entry: Readable) {
+      return super._parseSharedStrings(bounded(entry, 'xl/sharedStrings.xml'));
+    }
+
+    override _parseWorksheet(chunks: Chunks, sheetNo: string) {
+      return super._parseWorksheet(capped(chunks, `sheet${sheetNo}.xml`), sheetNo);
+    }
+  };
 }
 
 /**
@@ -70,6 +81,7 @@ class BoundedReader extends StreamingReader {
 export async function* xlsxRows(file: Buffer, maxRows: number): AsyncGenerator<ExcelJS.Row> {
   const input = openSheet(file);
   try {
+    const BoundedReader = await boundedReader();
     for await (const sheet of new BoundedReader(input)) {
       let seen = 0;
       for await (const row of sheet) {

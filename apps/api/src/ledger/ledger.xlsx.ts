@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { exceljs } from '../common/exceljs.js';
 import type { MeetingType } from './ledger-facts.js';
 import type { RequirementCheck } from './ledger-shortfall.js';
 import type { LedgerView } from './ledger.service.js';
@@ -15,7 +15,7 @@ export async function ledgerWorkbook(
   view: LedgerView,
   labels: Map<string, string>,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await exceljs()).Workbook();
   book.created = new Date(`${view.asOf}T00:00:00+08:00`);
   const sheet = (name: string, header: string[], rows: (string | number | null)[][]) => {
     const ws = book.addWorksheet(name);

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
+import { exceljs } from '../common/exceljs.js';
 import { wallClock } from '../common/time-zone.js';
 import { SECURITY_EVENT_LABELS } from './security-event-kind.js';
 import type { SecurityEventRow } from './security-events.service.js';
 
 /** The security events as one sheet, newest first, times on the university's clock. */
 export async function securityEventsWorkbook(rows: SecurityEventRow[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await exceljs()).Workbook();
   const sheet = book.addWorksheet('安全事件');
   sheet.addRow(['时间', '事件', '操作人', '对象', 'IP', '说明']).font = { bold: true };
   for (const row of rows) {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { exceljs } from '../../common/exceljs.js';
 import type { PlaceStatus } from './sign-in.entity.js';
 import type { SignInResponse, SignInSheetResponse } from './sign-in.response.js';
 
@@ -21,7 +21,7 @@ function place(s: SignInResponse): string {
 
 /** The 签到表 as a workbook: every member, signed in first (by time), then those who did not. */
 export async function signInSheetWorkbook(sheet: SignInSheetResponse): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   const ws = workbook.addWorksheet('签到表');
   ws.addRow([`${sheet.branchName} 组织生活签到表`]);
   ws.addRow([
