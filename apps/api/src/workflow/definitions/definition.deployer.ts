@@ -56,7 +56,26 @@ export class DefinitionDeployer {
     for (const processId of compiled.processIds) {
       this.defaults.remember({ processId, sourceName, xml, contentHash });
     }
+    if (await this.syncedAlready(compiled.processIds, contentHash)) return [];
     return this.store(compiled, { xml, source: 'file', sourceName, deployedBy: null, sync: true });
+  }
+
+  /**
+   * Whether a file's sync would store nothing: each of its processes has this content deployed,
+   * or an administrator's upload in use. One read, where `store` takes the deploy lock and reads
+   * twice per process: most starts find every file as it was.
+   */
+  private async syncedAlready(
+    processIds: readonly string[],
+    contentHash: string,
+  ): Promise<boolean> {
+    const rows = await this.tx.reader().query<{ settled: boolean }[]>(
+      `SELECT bool_or(content_hash = $2)
+              OR (array_agg(source ORDER BY version DESC))[1] = 'upload' AS settled
+         FROM wf_definition WHERE process_id = ANY($1::text[]) GROUP BY process_id`,
+      [processIds, contentHash],
+    );
+    return rows.length === processIds.length && rows.every((row) => row.settled);
   }
 
   /**
