@@ -61,6 +61,36 @@ describe('job executor fairness', () => {
     );
     expect(ended).toEqual([{ status: 'completed' }, { status: 'completed' }]);
   });
+
+  it('takes jobs whose executor died first, then due jobs up to its limit, each job whole', async () => {
+    const instance = await start([1, 2, 3, 4, 5, 6]);
+    t.clock.advance(1_000);
+    const now = t.clock.now();
+    await t.db.query(
+      `UPDATE wf_job SET state = 'locked', lock_owner = 'dead-process', lock_expires_at = $2
+        WHERE id IN (SELECT id FROM wf_job WHERE instance_id = $1 ORDER BY id LIMIT 3)`,
+      [instance, new Date(now.getTime() - 1)],
+    );
+    const batch = await t.app.get(JobClaimer).claim('fairness-test', now, 60_000, 5);
+    expect(batch).toHaveLength(5);
+    const owners = await t.db.query<{ lock_owner: string; n: number }[]>(
+      `SELECT lock_owner, count(*)::int AS n FROM wf_job WHERE instance_id = $1 GROUP BY 1 ORDER BY 1`,
+      [instance],
+    );
+    expect(owners).toEqual([
+      { lock_owner: 'fairness-test', n: 5 },
+      { lock_owner: null, n: 1 },
+    ]);
+    expect(batch[0]).toMatchObject({
+      instanceId: instance,
+      state: 'locked',
+      lockOwner: 'fairness-test',
+      dueAt: expect.any(Date) as Date,
+      lockExpiresAt: new Date(now.getTime() + 60_000),
+    });
+    await t.db.query(`UPDATE wf_job SET state = 'due', lock_owner = NULL, lock_expires_at = NULL`);
+    await t.app.get(JobExecutor).runDueJobs();
+  });
 });
 
 describe('groups of jobs fired in one transaction', () => {
